@@ -1,0 +1,59 @@
+// Graph formats: exporters and importers chosen by name through one factory,
+// plus atomic file output. Writers never leave a half-written file: output
+// goes to a temporary file beside the target and is renamed into place.
+//
+//   auto out = relgraph::make_exporter("graphml");
+//   relgraph::save_graph(g, "out.graphml");        // format from extension
+//   auto g2 = relgraph::load_graph("out.graphml");
+//
+// Errors: Error(InvalidArgument) for an unknown format, Error(Format) naming
+// file and line for malformed input, Error(Io)/Error(NotFound) for files.
+#pragma once
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "relgraph/graph.hpp"
+
+namespace relgraph {
+
+class Exporter {
+ public:
+  virtual ~Exporter() = default;
+  virtual std::string name() const = 0;  // "graphml"
+  virtual void write(const KnowledgeGraph& graph, std::ostream& out) const = 0;
+};
+
+class Importer {
+ public:
+  virtual ~Importer() = default;
+  virtual std::string name() const = 0;
+  // `source` names the input in error messages.
+  virtual KnowledgeGraph read(std::istream& in, const std::string& source) const = 0;
+};
+
+// Formats: "jsonld", "graphml", "dot", "tsv", "ntriples" (+ more as added).
+std::unique_ptr<Exporter> make_exporter(const std::string& format);
+std::unique_ptr<Importer> make_importer(const std::string& format);
+std::vector<std::string> exporter_names();
+std::vector<std::string> importer_names();
+
+// Format from a file name's extension: .jsonld/.json, .graphml, .dot/.gv,
+// .tsv, .nt; throws Error(InvalidArgument) naming the path if unknown.
+std::string format_from_path(const std::string& path);
+
+// Writes `graph` to `path` ("-" = stdout) atomically; format "" = from extension.
+void save_graph(const KnowledgeGraph& graph, const std::string& path, const std::string& format = "");
+// Reads a graph from `path` ("-" = stdin); format "" = from extension.
+KnowledgeGraph load_graph(const std::string& path, const std::string& format = "");
+
+struct RenderOptions {
+  std::string layout = "dot";  // dot, neato, fdp, sfdp
+  std::string format = "";     // svg, png, pdf; "" = from extension
+  bool legend = true;
+};
+// Renders a diagram through Graphviz gvc, atomically.
+void render_graph(const KnowledgeGraph& graph, const std::string& path, const RenderOptions& options = {});
+
+}  // namespace relgraph

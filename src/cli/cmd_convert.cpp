@@ -1,0 +1,12 @@
+// PLACEHOLDER: replaced by the owner of this command.
+#include "cli/commands.hpp"
+#include "relgraph/error.hpp"
+
+namespace relgraph::cli {
+
+void add_convert_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("convert", "(not yet implemented)");
+  cmd->callback([] { throw Error(ErrorKind::Internal, "'convert' is not implemented yet"); });
+}
+
+}  // namespace relgraph::cli

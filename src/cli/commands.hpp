@@ -1,0 +1,36 @@
+// One function per subcommand: each registers its flags on the app and a
+// callback that calls the library and prints the result. Keep them thin.
+#pragma once
+#include <CLI/CLI.hpp>
+
+namespace relgraph::cli {
+
+void add_extract_command(CLI::App& app);   // cmd_extract.cpp
+void add_render_command(CLI::App& app);    // cmd_render.cpp
+void add_convert_command(CLI::App& app);   // cmd_convert.cpp
+void add_parse_command(CLI::App& app);     // cmd_parse.cpp
+void add_entities_command(CLI::App& app);  // cmd_entities.cpp
+void add_query_command(CLI::App& app);     // cmd_query.cpp
+void add_merge_command(CLI::App& app);     // cmd_merge.cpp
+
+// `relgraph train <component>` (cmd_train.cpp creates the parent command).
+void add_train_tokenizer(CLI::App& train);  // cmd_train_tokenizer.cpp
+void add_train_tagger(CLI::App& train);     // cmd_train_tagger.cpp
+void add_train_parser(CLI::App& train);     // cmd_train_parser.cpp
+void add_train_ner(CLI::App& train);        // cmd_train_ner.cpp
+
+// `relgraph eval <benchmark>` (cmd_eval.cpp creates the parent command).
+void add_eval_ud(CLI::App& eval);    // cmd_eval_ud.cpp
+void add_eval_ner(CLI::App& eval);   // cmd_eval_ner.cpp
+void add_eval_carb(CLI::App& eval);  // cmd_eval_carb.cpp
+void add_eval_kg(CLI::App& eval);    // cmd_eval_kg.cpp
+
+// `relgraph extract --format carb`: implemented beside the extractor (cmd_extract_carb.cpp).
+struct CarbOptions {
+  std::vector<std::string> inputs;
+  std::string output = "-";
+  bool pretokenized = false;
+};
+void run_extract_carb(const CarbOptions& options);
+
+}  // namespace relgraph::cli

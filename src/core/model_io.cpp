@@ -1,0 +1,85 @@
+// Self-describing binary model files. Tests: tests/core_test.cpp
+#include "core/model_io.hpp"
+
+#include "core/files.hpp"
+
+namespace relgraph::detail {
+namespace {
+constexpr char kMagic[8] = {'R', 'G', 'M', 'O', 'D', 'E', 'L', '1'};
+}
+
+ModelWriter::ModelWriter(const std::string& component, std::uint32_t version) {
+  buf_.append(kMagic, sizeof kMagic);
+  pod(version);
+  str(component);
+}
+
+void ModelWriter::str(const std::string& s) {
+  pod<std::uint32_t>(static_cast<std::uint32_t>(s.size()));
+  buf_.append(s);
+}
+
+void ModelWriter::strings(const std::vector<std::string>& v) {
+  pod<std::uint64_t>(v.size());
+  for (const auto& s : v) str(s);
+}
+
+void ModelWriter::save(const std::string& path) const { write_atomic(path, std::string_view(buf_)); }
+
+ModelReader::ModelReader(std::string bytes, std::string name) : buf_(std::move(bytes)), name_(std::move(name)) {}
+
+ModelReader::ModelReader(const std::string& path, const std::string& component, std::uint32_t max_version)
+    : name_(path) {
+  try {
+    buf_ = read_file(path);
+  } catch (const Error& e) {
+    throw Error(ErrorKind::Model, "cannot read model '" + path + "': " + e.what());
+  }
+  header(component, max_version);
+}
+
+ModelReader ModelReader::from_bytes(std::string bytes, const std::string& name, const std::string& component,
+                                    std::uint32_t max_version) {
+  ModelReader r(std::move(bytes), name);
+  r.header(component, max_version);
+  return r;
+}
+
+void ModelReader::header(const std::string& component, std::uint32_t max_version) {
+  if (buf_.size() < sizeof kMagic || std::memcmp(buf_.data(), kMagic, sizeof kMagic) != 0)
+    fail("not a relgraph model (bad magic)");
+  pos_ = sizeof kMagic;
+  version_ = pod<std::uint32_t>();
+  if (version_ > max_version)
+    fail("format version " + std::to_string(version_) + " is newer than this build (" +
+         std::to_string(max_version) + ")");
+  std::string got = str();
+  if (got != component) fail("it is a '" + got + "' model, not a '" + component + "' model");
+}
+
+std::string ModelReader::str() {
+  auto n = pod<std::uint32_t>();
+  need(n);
+  std::string s = buf_.substr(pos_, n);
+  pos_ += n;
+  return s;
+}
+
+std::vector<std::string> ModelReader::strings() {
+  auto n = pod<std::uint64_t>();
+  if (n > buf_.size() - pos_) fail("truncated (list of " + std::to_string(n) + " strings)");
+  std::vector<std::string> v;
+  v.reserve(n);
+  for (std::uint64_t i = 0; i < n; ++i) v.push_back(str());
+  return v;
+}
+
+void ModelReader::finish() {
+  if (pos_ != buf_.size()) fail(std::to_string(buf_.size() - pos_) + " unexpected trailing bytes");
+}
+
+void ModelReader::fail(const std::string& what) const {
+  throw Error(ErrorKind::Model, "cannot read model '" + name_ + "': " + what);
+}
+
+}  // namespace relgraph::detail

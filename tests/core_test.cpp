@@ -1,0 +1,120 @@
+// Tests for src/core: checked input, atomic output, model files, perceptron.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/files.hpp"
+#include "core/model_io.hpp"
+#include "core/perceptron.hpp"
+#include "core/perceptron_trainer.hpp"
+#include "relgraph/error.hpp"
+
+using namespace relgraph;
+using namespace relgraph::detail;
+
+TEST(Utf8, FindsInvalidBytes) {
+  struct Case { std::string text; std::size_t bad; };
+  const Case cases[] = {
+      {"plain ascii", std::string::npos},
+      {"El-Fratti \xE2\x80\x99s caf\xC3\xA9", std::string::npos},
+      {"bad \xFF byte", 4},
+      {"truncated \xE2\x80", 10},
+      {"overlong \xC0\xAF", 9},
+      {"surrogate \xED\xA0\x80", 10},
+  };
+  for (const auto& c : cases) EXPECT_EQ(find_invalid_utf8(c.text), c.bad) << c.text;
+}
+
+TEST(CheckText, RejectsEmptyBinaryAndInvalid) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"", "empty"}, {" \n\t", "empty"}, {std::string("a\0b", 3), "binary"}, {"a\xFF", "UTF-8"}};
+  for (const auto& [text, word] : cases) {
+    try {
+      check_text(text, "in.txt");
+      FAIL() << "accepted " << text;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::InvalidInput);
+      EXPECT_NE(std::string(e.what()).find("in.txt"), std::string::npos);
+      EXPECT_NE(std::string(e.what()).find(word), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_NO_THROW(check_text("Hello.", "x"));
+}
+
+TEST(WriteAtomic, LeavesNoPartialFileOnFailure) {
+  auto dir = std::filesystem::temp_directory_path() / "rg_atomic_test";
+  std::filesystem::create_directories(dir);
+  auto target = (dir / "out.txt").string();
+  write_atomic(target, std::string_view("first"));
+  EXPECT_THROW(write_atomic(target, [](std::ostream& o) { o << "partial"; throw Error(ErrorKind::Internal, "boom"); }),
+               Error);
+  EXPECT_EQ(read_file(target), "first");
+  std::size_t files = 0;
+  for (auto& e : std::filesystem::directory_iterator(dir)) (void)e, ++files;
+  EXPECT_EQ(files, 1u);
+  EXPECT_THROW(write_atomic((dir / "no/such/dir/x").string(), std::string_view("x")), Error);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ModelIo, RoundTripAndCorruption) {
+  ModelWriter w("thing", 2);
+  w.pod<int>(42);
+  w.str("hello");
+  w.strings({"a", "b"});
+  w.vec(std::vector<float>{1.5f, 2.5f});
+  auto bytes = w.bytes();
+  auto r = ModelReader::from_bytes(bytes, "m.bin", "thing", 2);
+  EXPECT_EQ(r.pod<int>(), 42);
+  EXPECT_EQ(r.str(), "hello");
+  EXPECT_EQ(r.strings(), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(r.vec<float>(), (std::vector<float>{1.5f, 2.5f}));
+  EXPECT_NO_THROW(r.finish());
+
+  auto expect_model_error = [](const std::function<void()>& f, const std::string& word) {
+    try { f(); FAIL() << "no error"; } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::Model);
+      EXPECT_NE(std::string(e.what()).find(word), std::string::npos) << e.what();
+    }
+  };
+  expect_model_error([&] { ModelReader::from_bytes("not a model at all", "m.bin", "thing", 2); }, "bad magic");
+  expect_model_error([&] { ModelReader::from_bytes(bytes, "m.bin", "thing", 1); }, "newer than this build");
+  expect_model_error([&] { ModelReader::from_bytes(bytes, "m.bin", "other", 2); }, "not a 'other' model");
+  expect_model_error([&] {
+    auto t = ModelReader::from_bytes(bytes.substr(0, bytes.size() - 3), "m.bin", "thing", 2);
+    t.pod<int>(); t.str(); t.strings(); t.vec<float>();
+  }, "truncated");
+  expect_model_error([&] { ModelReader("/no/such/model.bin", "thing", 2); }, "/no/such/model.bin");
+}
+
+TEST(Perceptron, LearnsSeparableDataAndRoundTrips) {
+  // Two classes: feature 1 -> class 0, feature 2 -> class 1.
+  PerceptronTrainer tr(2);
+  for (int it = 0; it < 5; ++it)
+    for (int k = 0; k < 2; ++k) {
+      std::uint64_t f[] = {feature(0, k + 1), feature(1, 7)};
+      float s[2] = {0, 0};
+      tr.score(f, s);
+      int guess = s[1] > s[0] ? 1 : 0;
+      tr.update(f, k, guess);
+      tr.tick();
+    }
+  auto p = tr.average();
+  for (int k = 0; k < 2; ++k) {
+    std::uint64_t f[] = {feature(0, k + 1), feature(1, 7)};
+    float s[2] = {0, 0};
+    p.score(f, s);
+    EXPECT_EQ(s[1] > s[0] ? 1 : 0, k);
+  }
+  ModelWriter w("p", 1);
+  p.save(w);
+  auto r = ModelReader::from_bytes(w.bytes(), "p.bin", "p", 1);
+  auto q = Perceptron::load(r);
+  r.finish();
+  std::uint64_t f[] = {feature(0, 2)};
+  float a[2] = {0, 0}, b[2] = {0, 0};
+  p.score(f, a);
+  q.score(f, b);
+  EXPECT_EQ(a[0], b[0]);
+  EXPECT_EQ(a[1], b[1]);
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what relgraph needs on Debian 12: the packages in tools/deps-debian.txt
+# and the npm packages the test suite uses as real consumers (tests/js).
+# Idempotent: does nothing that is already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo_=""
+if [[ $(id -u) -ne 0 ]]; then sudo_="sudo"; fi
+mapfile -t pkgs < <(grep -vE '^\s*(#|$)' tools/deps-debian.txt)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}" >&2
+  $sudo_ apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [[ -f tests/js/package.json && ! -d tests/js/node_modules ]]; then
+  echo "install-deps: npm ci in tests/js" >&2
+  (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The main job: install, build, and turn the bundled sample article into its
+# knowledge graph in every format (output/), with a diagram.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh
+tools/build.sh
+tools/sample.sh

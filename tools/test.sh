@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs, builds and runs the whole default test suite (unit + smoke tests).
+# Slow accuracy runs and training are labelled and excluded; run them with
+#   RELGRAPH_SLOW=1 tools/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh
+tools/build.sh
+cd build
+if [[ "${RELGRAPH_SLOW:-0}" == 1 ]]; then
+  ctest --output-on-failure -j"$(nproc)"
+else
+  ctest --output-on-failure -j"$(nproc)" -LE 'slow|accuracy'
+fi
