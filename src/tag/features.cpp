@@ -1,0 +1,141 @@
+// Tagger and lemmatizer feature templates (Collins 2002 / Honnibal 2013
+// style). Tests: tests/tagger_test.cpp
+#include "tag/features.hpp"
+
+#include <algorithm>
+
+#include "core/perceptron.hpp"
+
+namespace relgraph::detail {
+namespace {
+
+enum Template : std::uint64_t {
+  kBias, kLower, kForm, kSuffix1, kPrefix1 = kSuffix1 + 4, kShape = kPrefix1 + 4, kFlags, kPrev1, kPrev2,
+  kPrev12, kPrev1Word, kPrevWord, kPrevSuffix3, kPrev2Word, kNextWord, kNextSuffix3, kNext2Word,
+  kPrevWordWord, kWordNextWord, kNextShape, kPrevShape, kPrev1NextWord, kPrev1Suffix3,
+  // lemmatizer
+  kLemTag = 100, kLemSuffix, kLemTagSuffix = kLemSuffix + 6, kLemFlags = kLemTagSuffix + 6, kLemLength,
+};
+
+constexpr std::uint64_t kStart = 0x5354415254ull, kEnd = 0x454e44ull;
+
+bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Word shape with runs collapsed: "Obama" -> "Xx", "U.S." -> "X.X.", "3,000" -> "d,d".
+std::string shape_of(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    char k = is_upper(c) ? 'X' : is_lower(c) ? 'x' : is_digit(c) ? 'd' : c >= 0x80 ? 'u' : static_cast<char>(c);
+    if (out.empty() || out.back() != k) out += k;
+    if (out.size() >= 12) break;
+  }
+  return out;
+}
+
+std::uint64_t flags_of(std::string_view s, bool first) {
+  bool digit = false, hyphen = false, upper = false, lower = false;
+  for (unsigned char c : s) {
+    digit |= is_digit(c);
+    hyphen |= c == '-';
+    upper |= is_upper(c);
+    lower |= is_lower(c);
+  }
+  bool init_cap = !s.empty() && is_upper(static_cast<unsigned char>(s[0]));
+  return (digit ? 1 : 0) | (hyphen ? 2 : 0) | (init_cap ? 4 : 0) | (upper && !lower ? 8 : 0) | (first ? 16 : 0);
+}
+
+}  // namespace
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (is_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+void describe_words(const Sentence& sentence, std::vector<WordInfo>& out) {
+  out.clear();
+  out.resize(sentence.tokens.size() + 4);
+  for (int pad : {0, 1}) {
+    WordInfo& s = out[pad];
+    WordInfo& e = out[out.size() - 1 - pad];
+    s.form = s.lower = s.shape = kStart + pad;
+    e.form = e.lower = e.shape = kEnd + pad;
+    for (int k = 0; k < 4; ++k) s.prefix[k] = s.suffix[k] = kStart, e.prefix[k] = e.suffix[k] = kEnd;
+  }
+  std::string lower;
+  for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
+    std::string_view form = sentence.tokens[i].form;
+    lower = ascii_lower(form);
+    WordInfo& w = out[i + 2];
+    w.form = hash_str(form);
+    w.lower = hash_str(lower);
+    w.shape = hash_str(shape_of(form));
+    w.flags = flags_of(form, i == 0);
+    std::string_view l = lower;
+    for (std::size_t k = 0; k < 4; ++k) {
+      std::size_t n = std::min(k + 1, l.size());
+      w.prefix[k] = hash_str(l.substr(0, n));
+      w.suffix[k] = hash_str(l.substr(l.size() - n));
+    }
+  }
+}
+
+void tag_features(const std::vector<WordInfo>& words, int i, int prev1, int prev2, std::vector<std::uint64_t>& out) {
+  out.clear();
+  const WordInfo& w = words[i + 2];
+  const WordInfo& p1 = words[i + 1];
+  const WordInfo& p2 = words[i];
+  const WordInfo& n1 = words[i + 3];
+  const WordInfo& n2 = words[i + 4];
+  std::uint64_t t1 = static_cast<std::uint64_t>(prev1 + 2), t2 = static_cast<std::uint64_t>(prev2 + 2);
+  out.push_back(feature(kBias, 1));
+  out.push_back(feature(kLower, w.lower));
+  out.push_back(feature(kForm, w.form));
+  for (int k = 0; k < 4; ++k) {
+    out.push_back(feature(kSuffix1 + k, w.suffix[k]));
+    out.push_back(feature(kPrefix1 + k, w.prefix[k]));
+  }
+  out.push_back(feature(kShape, w.shape));
+  out.push_back(feature(kFlags, w.flags));
+  out.push_back(feature(kPrev1, t1));
+  out.push_back(feature(kPrev2, t2));
+  out.push_back(feature(kPrev12, t1, t2));
+  out.push_back(feature(kPrev1Word, t1, w.lower));
+  out.push_back(feature(kPrevWord, p1.lower));
+  out.push_back(feature(kPrevSuffix3, p1.suffix[2]));
+  out.push_back(feature(kPrev2Word, p2.lower));
+  out.push_back(feature(kNextWord, n1.lower));
+  out.push_back(feature(kNextSuffix3, n1.suffix[2]));
+  out.push_back(feature(kNext2Word, n2.lower));
+  out.push_back(feature(kPrevWordWord, p1.lower, w.lower));
+  out.push_back(feature(kWordNextWord, w.lower, n1.lower));
+  out.push_back(feature(kNextShape, n1.shape));
+  out.push_back(feature(kPrevShape, p1.shape));
+  out.push_back(feature(kPrev1NextWord, t1, n1.lower));
+  out.push_back(feature(kPrev1Suffix3, t1, w.suffix[2]));
+}
+
+void lemma_features(std::string_view form, int tag, std::vector<std::uint64_t>& out) {
+  out.clear();
+  std::string lower = ascii_lower(form);
+  std::string_view l = lower;
+  std::uint64_t t = static_cast<std::uint64_t>(tag + 1);
+  out.push_back(feature(kLemTag, t));
+  for (std::size_t k = 0; k < 6; ++k) {
+    std::size_t n = std::min(k + 1, l.size());
+    std::uint64_t suffix = hash_str(l.substr(l.size() - n));
+    out.push_back(feature(kLemSuffix + k, suffix));
+    out.push_back(feature(kLemTagSuffix + k, t, suffix));
+  }
+  out.push_back(feature(kLemFlags, t, flags_of(form, false)));
+  out.push_back(feature(kLemLength, t, std::min<std::size_t>(form.size(), 8)));
+}
+
+std::uint64_t form_tag_key(std::string_view form, int tag) {
+  return hash_mix(hash_str(form), static_cast<std::uint64_t>(tag + 1));
+}
+
+}  // namespace relgraph::detail

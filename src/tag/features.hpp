@@ -1,0 +1,36 @@
+// Feature extraction shared by the tagger, the lemmatizer and their trainer,
+// so training and inference can never disagree. Tests: tests/tagger_test.cpp
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "relgraph/document.hpp"
+
+namespace relgraph::detail {
+
+// What the tagger's features need to know about one word, hashed once per sentence.
+struct WordInfo {
+  std::uint64_t form = 0, lower = 0, shape = 0, flags = 0;
+  std::uint64_t prefix[4] = {}, suffix[4] = {};
+};
+
+// ASCII lower-casing (other bytes are kept).
+std::string ascii_lower(std::string_view s);
+
+// Fills `out` with the sentence's words padded by two start and two end
+// markers on each side: word i is out[i + 2].
+void describe_words(const Sentence& sentence, std::vector<WordInfo>& out);
+
+// Features of word i (0-based) given the tag classes of the two previous
+// words (-1 before the sentence start).
+void tag_features(const std::vector<WordInfo>& words, int i, int prev1, int prev2, std::vector<std::uint64_t>& out);
+
+// Features of the lemmatizer for `form` with tag class `tag` (and its UPOS/XPOS names).
+void lemma_features(std::string_view form, int tag, std::vector<std::uint64_t>& out);
+
+// Key of a (form, tag class) pair in the lemma and FEATS tables.
+std::uint64_t form_tag_key(std::string_view form, int tag);
+
+}  // namespace relgraph::detail
