@@ -1,0 +1,75 @@
+// Named-entity recognizer for PER / ORG / LOC: a greedy left-to-right
+// averaged perceptron (src/core/perceptron.hpp) over BILOU labels, with
+// word, affix, shape, context, previous-label, POS (when the tagger ran) and
+// gazetteer features. Decoding is constrained (bilou.hpp), so the output is
+// always a valid BILOU sequence; Token::ner receives it as IOB2.
+//
+// Ownership and threads: a loaded EntityRecognizer is immutable; label() is
+// const and uses per-call scratch, so one recognizer serves many threads.
+// Errors: load() throws Error(Model) naming the file when it is missing,
+// truncated, of a newer format or not an NER model.
+//
+//   auto ner = relgraph::EntityRecognizer::load("models/ner.bin");
+//   std::vector<std::string> tags = ner.label(sentence);  // IOB2: "B-PER", "O" ...
+//
+// Tests: tests/ner_test.cpp. Training: recognizer_trainer.hpp.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model_io.hpp"
+#include "core/perceptron.hpp"
+#include "relgraph/document.hpp"
+#include "relgraph/pipeline.hpp"
+
+namespace relgraph {
+
+class EntityRecognizer {
+ public:
+  static constexpr std::uint32_t kFormatVersion = 1;
+
+  // Everything a model holds; built by the trainer (recognizer_trainer.hpp).
+  struct Model {
+    std::vector<std::string> labels;        // BILOU classes: "O", "B-PER", "I-PER" ...
+    bool use_pos = false;                   // trained with UPOS features (needs the tagger)
+    std::vector<std::uint64_t> gaz_keys;    // hash of a lower-cased gazetteer word ...
+    std::vector<std::uint8_t> gaz_bits;     // ... and its GazetteerBits (features.hpp)
+    detail::Perceptron weights;
+  };
+
+  EntityRecognizer() = default;
+  explicit EntityRecognizer(Model model);
+  // Reads a model file written by save(); throws Error(Model) naming `path`.
+  static EntityRecognizer load(const std::string& path);
+  // Same from bytes (tests); `name` is used in messages.
+  static EntityRecognizer from_bytes(std::string bytes, const std::string& name);
+  void save(const std::string& path) const;
+  std::string to_bytes() const;
+
+  // IOB2 tags ("B-PER", "I-PER", "O" ...) for the sentence's tokens.
+  std::vector<std::string> label(const Sentence& sentence) const;
+  // Same as BILOU class ids (indices into model().labels); used by training and tests.
+  std::vector<int> label_ids(const Sentence& sentence) const;
+
+  const Model& model() const { return model_; }
+
+ private:
+  static EntityRecognizer read(detail::ModelReader& in);
+  Model model_;
+  std::vector<std::vector<bool>> allowed_;  // allowed_[prev][next], prev = size() for sentence start
+  std::vector<bool> may_end_;               // classes that may end a sentence
+  struct GazetteerIndex;
+  std::shared_ptr<const GazetteerIndex> gaz_;
+};
+
+// The pipeline stage: needs tokens (uses tags when present), adds entities:
+// fills Token::ner (IOB2) and Document::mentions with PER/ORG/LOC mentions
+// (type, finer subtype, canonical name from schemas/gazetteer) and rule-based
+// values (DATE, MONEY, PERCENT, CARDINAL, QUANTITY with normalised value).
+// Loads options.models_dir + "/ner.bin" and options.schemas_dir + "/gazetteer".
+std::unique_ptr<Stage> make_entity_stage(const PipelineOptions& options);
+
+}  // namespace relgraph
