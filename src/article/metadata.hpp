@@ -1,0 +1,42 @@
+// Article metadata and page furniture: finds the title, author, publisher,
+// dateline place, publication date (ISO 8601) and section in a news text's
+// header and byline, and the byte range of the article body, so that site
+// navigation, city clocks, tag lists and related links stay out of the facts.
+//
+// The method is general (no site-specific rules): the body starts at the first
+// real paragraph (a long line ending in sentence punctuation) and ends after
+// the last one; header lines are classified as date/time lines, a byline
+// ("By Jane Doe", "Jane Doe - Publisher City", "Jane Doe | Publisher"), the
+// title (the longest remaining header line) and a section label (a short line
+// next to the title). A body that opens with "CITY (Agency) -" gives the
+// dateline. The publication date is the date line closest to the body.
+//
+// Thread safety: pure functions; the stage is const.
+// Tests: tests/article_test.cpp
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "relgraph/document.hpp"
+#include "relgraph/pipeline.hpp"
+
+namespace relgraph {
+
+// Parses a date (and optional time) written on its own, e.g.
+// "Wed, 12 Sep 2018 15:58 GMT", "September 12, 2018", "2018-09-12T10:00Z",
+// "12/09/2018" is NOT accepted (ambiguous). Returns ISO 8601 ("2018-09-12" or
+// "2018-09-12T15:58:00Z" when a time is given), or "" if `line` is not
+// essentially a date.
+std::string parse_date_line(std::string_view line);
+
+// Finds metadata in `text`. `places` lists known place names (capitals,
+// cities) used to split "Publisher City" bylines; it may be empty.
+Metadata find_metadata(std::string_view text, const std::vector<std::string>& places = {});
+
+// Stage: needs nothing, adds Layer::Metadata. With options.pretokenized the
+// whole text is body (one sentence a line, no header).
+std::unique_ptr<Stage> make_metadata_stage(const PipelineOptions& options);
+
+}  // namespace relgraph

@@ -1,0 +1,97 @@
+// Article metadata: date lines, bylines, title/section and body range on
+// short hand-written page texts.
+#include <gtest/gtest.h>
+
+#include "article/metadata.hpp"
+
+namespace relgraph {
+namespace {
+
+TEST(ParseDateLine, Formats) {
+  struct Case {
+    const char* line;
+    const char* iso;
+  };
+  const Case cases[] = {
+      {"Wed, 12 Sep 2018 15:58 GMT", "2018-09-12T15:58:00Z"},
+      {"Monday 3 March 2021", "2021-03-03"},
+      {"September 12, 2018", "2018-09-12"},
+      {"Published: March 4, 2020 at 3:05 pm", "2020-03-04T15:05:00"},
+      {"Updated 1st June 2019 09:00 UTC", "2019-06-01T09:00:00Z"},
+      {"2017-10-01", "2017-10-01"},
+      {"Jan 2016", "2016-01"},
+      {"The minister spoke on 12 May 2019", ""},
+      {"Counterterrorism & Security", ""},
+      {"12/09/2018", ""},
+      {"Tunis", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(parse_date_line(c.line), c.iso) << c.line;
+}
+
+const std::vector<std::string> kPlaces = {"Paris", "London", "Lima", "New York"};
+
+TEST(FindMetadata, HeaderBylineAndFurniture) {
+  std::string text =
+      "Home | World | Business | Sport\n\nLondon\nParis\nMon, 02 Mar 2020 08:00 GMT\n\n"
+      "Farmers Protest New Water Rules in the Valley\n\nEnvironment\n\n"
+      "Jane Doe - Daily Planet Paris\n\nFri, 14 Feb 2020 10:30 GMT\n\n"
+      "Hundreds of farmers gathered outside the regional office on Thursday to protest the new rules.\n"
+      "The ministry said it would review the plan next month, according to a spokesman.\n\n"
+      "Tags: farming water protest\nRelated Articles\n";
+  auto m = find_metadata(text, kPlaces);
+  EXPECT_EQ(m.title, "Farmers Protest New Water Rules in the Valley");
+  EXPECT_EQ(m.section, "Environment");
+  EXPECT_EQ(m.author, "Jane Doe");
+  EXPECT_EQ(m.publisher, "Daily Planet");
+  EXPECT_EQ(m.dateline, "Paris");
+  EXPECT_EQ(m.date_published, "2020-02-14T10:30:00Z");
+  EXPECT_EQ(text.substr(m.body_begin, 9), "Hundreds ");
+  EXPECT_EQ(text.substr(0, m.body_end).substr(m.body_end - 15), "to a spokesman.");
+}
+
+TEST(FindMetadata, ByLineAndAgencyDateline) {
+  std::string text =
+      "Rains Flood the Capital\n"
+      "By John Roe\n"
+      "March 3, 2021\n"
+      "LIMA (Reuters) - Heavy rains flooded several districts of the capital on Tuesday, officials said.\n";
+  auto m = find_metadata(text, kPlaces);
+  EXPECT_EQ(m.title, "Rains Flood the Capital");
+  EXPECT_EQ(m.author, "John Roe");
+  EXPECT_EQ(m.date_published, "2021-03-03");
+  EXPECT_EQ(m.dateline, "Lima");
+  EXPECT_EQ(m.section, "");
+}
+
+TEST(FindMetadata, PlainProseIsAllBody) {
+  std::string text = "The committee met on Monday and approved the budget after a long debate.";
+  auto m = find_metadata(text);
+  EXPECT_EQ(m.body_begin, 0u);
+  EXPECT_EQ(m.body_end, text.size());
+  EXPECT_EQ(m.title, "");
+  EXPECT_EQ(m.author, "");
+}
+
+TEST(FindMetadata, PublisherWithoutKnownPlace) {
+  auto m = find_metadata("Mary Major | The Evening Post\n\nA long first paragraph of the story begins here and ends now.\n");
+  EXPECT_EQ(m.author, "Mary Major");
+  EXPECT_EQ(m.publisher, "The Evening Post");
+  EXPECT_EQ(m.dateline, "");
+}
+
+TEST(MetadataStage, PretokenizedKeepsEverything) {
+  PipelineOptions o;
+  o.pretokenized = true;
+  auto stage = make_metadata_stage(o);
+  Document doc;
+  doc.text = "Short line\nAnother one .\n";
+  stage->process(doc);
+  EXPECT_EQ(doc.metadata.body_begin, 0u);
+  EXPECT_EQ(doc.metadata.body_end, doc.text.size());
+  EXPECT_TRUE(stage->needs().empty());
+  ASSERT_EQ(stage->adds().size(), 1u);
+  EXPECT_EQ(stage->adds()[0], Layer::Metadata);
+}
+
+}  // namespace
+}  // namespace relgraph
