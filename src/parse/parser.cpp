@@ -1,0 +1,136 @@
+// Parser inference, model files and the pipeline stage (see parser.hpp).
+// Tests: tests/parser_test.cpp
+#include "parse/parser.hpp"
+
+#include <algorithm>
+
+#include "core/files.hpp"
+#include "parse/features.hpp"
+#include "parse/projective.hpp"
+#include "parse/transition.hpp"
+#include "relgraph/error.hpp"
+
+namespace relgraph {
+
+namespace {
+constexpr const char* kComponent = "parser";
+constexpr const char* kSystem = "arc-hybrid/root-last/pseudo-projective-head";
+constexpr std::uint32_t kFeatureSet = 1;  // bump when features.cpp changes meaning
+}  // namespace
+
+Parser::Parser(Model model) : model_(std::move(model)) { index(); }
+
+void Parser::index() {
+  const auto& labels = model_.labels;
+  auto it = std::find(labels.begin(), labels.end(), "root");
+  if (it == labels.end()) throw Error(ErrorKind::Model, "parser model has no 'root' label");
+  root_label_ = static_cast<int>(it - labels.begin());
+  if (model_.weights.num_classes() != parse::num_transitions(static_cast<int>(labels.size())))
+    throw Error(ErrorKind::Model, "parser model has " + std::to_string(model_.weights.num_classes()) +
+                                      " transitions for " + std::to_string(labels.size()) + " labels");
+  base_label_.assign(labels.size(), 0);
+  for (std::size_t l = 0; l < labels.size(); ++l) {
+    auto base = parse::base_label(labels[l]);
+    auto b = std::find(labels.begin(), labels.end(), base);
+    base_label_[l] = b == labels.end() ? static_cast<int>(l) : static_cast<int>(b - labels.begin());
+  }
+}
+
+std::string Parser::to_bytes() const {
+  detail::ModelWriter out(kComponent, kFormatVersion);
+  out.str(kSystem);
+  out.pod<std::uint32_t>(kFeatureSet);
+  out.strings(model_.labels);
+  model_.weights.save(out);
+  return out.bytes();
+}
+
+void Parser::save(const std::string& path) const {
+  detail::write_atomic(path, to_bytes());
+}
+
+Parser Parser::read(detail::ModelReader& in) {
+  std::string system = in.str();
+  if (system != kSystem) in.fail("unknown transition system '" + system + "' (this build has '" + kSystem + "')");
+  auto features = in.pod<std::uint32_t>();
+  if (features != kFeatureSet)
+    in.fail("feature set " + std::to_string(features) + " differs from this build's (" +
+            std::to_string(kFeatureSet) + ")");
+  Model model;
+  model.labels = in.strings();
+  if (model.labels.empty() || model.labels.size() > 30000) in.fail("bad label count " + std::to_string(model.labels.size()));
+  model.weights = detail::Perceptron::load(in);
+  in.finish();
+  try {
+    return Parser(std::move(model));
+  } catch (const Error& e) {
+    in.fail(e.what());
+  }
+}
+
+Parser Parser::load(const std::string& path) {
+  detail::ModelReader in(path, kComponent, kFormatVersion);
+  return read(in);
+}
+
+Parser Parser::from_bytes(std::string bytes, const std::string& name) {
+  auto in = detail::ModelReader::from_bytes(std::move(bytes), name, kComponent, kFormatVersion);
+  return read(in);
+}
+
+void Parser::parse(Sentence& sentence) const {
+  const int n = static_cast<int>(sentence.tokens.size());
+  if (n == 0) return;
+  const int num_labels = static_cast<int>(model_.labels.size());
+  parse::WordHashes words;
+  words.prepare(sentence);
+  parse::State st;
+  st.reset(n);
+  std::vector<std::uint64_t> features;
+  features.reserve(160);
+  std::vector<float> scores(model_.weights.num_classes());
+  while (!st.terminal()) {
+    parse::extract_features(st, words, features);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model_.weights.score(features, scores);
+    int t = parse::best_allowed(st, scores.data(), num_labels, root_label_);
+    int l = parse::label_of(t);
+    st.apply(t, l < 0 ? 0 : base_label_[l]);
+  }
+  std::vector<int> heads(n);
+  std::vector<std::string> labels(n);
+  for (int i = 0; i < n; ++i) {
+    heads[i] = st.head[i] == n ? 0 : st.head[i] + 1;
+    labels[i] = model_.labels[st.label[i]];
+  }
+  parse::deprojectivize(heads, labels);
+  for (int i = 0; i < n; ++i) {
+    sentence.tokens[i].head = heads[i];
+    sentence.tokens[i].deprel = std::move(labels[i]);
+  }
+}
+
+namespace {
+
+class ParserStage : public Stage {
+ public:
+  explicit ParserStage(Parser parser) : parser_(std::move(parser)) {}
+  std::string name() const override { return "parser"; }
+  std::vector<Layer> needs() const override { return {Layer::Tags}; }
+  std::vector<Layer> adds() const override { return {Layer::Deps}; }
+  void process(Document& doc) const override {
+    for (auto& s : doc.sentences) parser_.parse(s);
+  }
+
+ private:
+  Parser parser_;
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_parser_stage(const PipelineOptions& options) {
+  std::string dir = options.models_dir.empty() ? default_models_dir() : options.models_dir;
+  return std::make_unique<ParserStage>(Parser::load(dir + "/parser.bin"));
+}
+
+}  // namespace relgraph

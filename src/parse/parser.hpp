@@ -1,0 +1,70 @@
+// Dependency parser: greedy transition-based (arc-hybrid, root at the end of
+// the buffer), labelled with full UD relations including subtypes, scored by
+// the shared averaged perceptron (src/core/perceptron.hpp) over rich
+// non-local features (Zhang & Nivre 2011 style, features.hpp). Trained with a
+// dynamic oracle (Goldberg & Nivre 2013); non-projective trees are handled
+// by pseudo-projective lifting with the head's relation encoded in the label
+// ("obj|ccomp"), undone after parsing (projective.hpp).
+//
+// Ownership and threads: a loaded Parser is immutable; parse() is const and
+// uses per-call scratch, so one Parser serves many threads. Parsing takes
+// 2n transitions (linear in the sentence length).
+// Errors: load() throws Error(Model) naming the file when it is missing,
+// truncated, of a newer format or not a parser model.
+//
+//   auto parser = relgraph::Parser::load("models/parser.bin");
+//   for (auto& s : doc.sentences) parser.parse(s);  // needs upos/xpos; fills head, deprel
+//
+// Tests: tests/parser_test.cpp. Training: parser_trainer.hpp.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/model_io.hpp"
+#include "core/perceptron.hpp"
+#include "relgraph/document.hpp"
+#include "relgraph/pipeline.hpp"
+
+namespace relgraph {
+
+class Parser {
+ public:
+  static constexpr std::uint32_t kFormatVersion = 1;
+
+  // Everything a model holds; built by the trainer (parser_trainer.hpp).
+  struct Model {
+    std::vector<std::string> labels;  // relation labels, lifted ones as "rel|headrel"
+    detail::Perceptron weights;       // classes: transitions (see transition.hpp)
+  };
+
+  Parser() = default;
+  explicit Parser(Model model);
+  // Reads a model file written by save(); throws Error(Model) naming `path`.
+  static Parser load(const std::string& path);
+  // Same from bytes (tests); `name` is used in messages.
+  static Parser from_bytes(std::string bytes, const std::string& name);
+  void save(const std::string& path) const;
+  std::string to_bytes() const;
+
+  // Fills Token::head (1-based, 0 = root) and Token::deprel of every token.
+  // Reads form, upos and xpos (lemma is not needed). Empty sentences are left alone.
+  void parse(Sentence& sentence) const;
+
+  const Model& model() const { return model_; }
+  int root_label() const { return root_label_; }
+
+ private:
+  static Parser read(detail::ModelReader& in);
+  void index();
+  Model model_;
+  int root_label_ = -1;
+  std::vector<int> base_label_;  // per label: index of its unlifted base in labels (or itself)
+};
+
+// The pipeline stage: needs tags, adds dependencies. Loads
+// options.models_dir (or default_models_dir()) + "/parser.bin".
+std::unique_ptr<Stage> make_parser_stage(const PipelineOptions& options);
+
+}  // namespace relgraph
