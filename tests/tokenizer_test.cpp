@@ -1,0 +1,185 @@
+// Tests for the tokenizer and sentence splitter (src/text/tokenizer.cpp,
+// splitter.cpp): EWT conventions, exact byte spans, sentence boundaries, bad input.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "relgraph/error.hpp"
+#include "support/builders.hpp"
+#include "text/splitter.hpp"
+#include "text/tokenizer.hpp"
+
+using namespace relgraph;
+
+namespace {
+
+// "words|words|..." per sentence; multiword tokens as "don't=do+n't".
+std::string dump(const Document& doc) {
+  std::string out;
+  for (const auto& s : doc.sentences) {
+    if (!out.empty()) out += " || ";
+    std::size_t mw = 0;
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+      if (i) out += ' ';
+      if (mw < s.multiword.size() && s.multiword[mw].first == static_cast<int>(i + 1)) {
+        const auto& m = s.multiword[mw++];
+        out += m.form + "=";
+        for (int k = m.first; k <= m.last; ++k) out += (k > m.first ? "+" : "") + s.tokens[k - 1].form;
+        i = m.last - 1;
+        continue;
+      }
+      out += s.tokens[i].form;
+    }
+  }
+  return out;
+}
+
+Document run(const std::string& text, const Tokenizer& tok = Tokenizer()) {
+  Document doc;
+  doc.text = text;
+  tok.tokenize(doc);
+  return doc;
+}
+
+// Every word's span slices back to its form (or, inside a multiword token, to the token).
+void expect_spans_exact(const Document& doc) {
+  for (const auto& s : doc.sentences) {
+    std::size_t mw = 0;
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+      const Token& t = s.tokens[i];
+      while (mw < s.multiword.size() && s.multiword[mw].last < static_cast<int>(i + 1)) ++mw;
+      bool inside = mw < s.multiword.size() && s.multiword[mw].first <= static_cast<int>(i + 1);
+      if (inside)
+        EXPECT_EQ(doc.slice(t.begin, t.end), s.multiword[mw].form);
+      else
+        EXPECT_EQ(doc.slice(t.begin, t.end), t.form);
+    }
+    EXPECT_LE(s.begin, s.end);
+  }
+}
+
+struct Case {
+  const char* text;
+  const char* expected;
+};
+
+}  // namespace
+
+TEST(Tokenizer, EwtConventions) {
+  const Case cases[] = {
+      {"I don't know.", "I don't=do+n't know ."},
+      {"We can't and won't.", "We can't=ca+n't and won't=wo+n't ."},
+      {"It's the state's plan; they're sure we'll go.",
+       "It's=It+'s the state's=state+'s plan ; they're=they+'re sure we'll=we+'ll go ."},
+      {"I cannot say I'm gonna win.", "I cannot=can+not say I'm=I+'m gonna=gon+na win ."},
+      {"Sales\u2019 visit and the ministers\u2019 talks.",
+       "Sales\u2019=Sales+\u2019 visit and the ministers\u2019=ministers+\u2019 talks ."},
+      {"He said \u201Cno\u201D and \u2018yes\u2019.", "He said \u201C no \u201D and \u2018 yes \u2019 ."},
+      {"She said \"go\" (twice).", "She said \" go \" ( twice ) ."},
+      {"The U.S. and Dr. Jones met on Jan. 5.", "The U.S. and Dr. Jones met on Jan. 5 ."},
+      {"It cost $100 million, or 3,000 each, in 2011\u20132016.",
+       "It cost $ 100 million , or 3,000 each , in 2011 \u2013 2016 ."},
+      {"The al-Qaeda and Smith-Jones F-16 deal.", "The al - Qaeda and Smith - Jones F - 16 deal ."},
+      {"Send an e-mail to co-workers.", "Send an e-mail to co-workers ."},
+      {"See https://example.org/a?b=1, or mail jo.doe@example.com.",
+       "See https://example.org/a?b=1 , or mail jo.doe@example.com ."},
+      {"Call 713-853-3989 at 10:30 on 9/11.", "Call 713-853-3989 at 10:30 on 9/11 ."},
+      {"Wait... what?!", "Wait ... what ?!"},
+      {"O'Brien's AT&T shares rose 5%.", "O'Brien's=O'Brien+'s AT&T shares rose 5 % ."},
+      {"In the 1990's it grew.", "In the 1990's it grew ."},
+  };
+  for (const auto& c : cases) {
+    Document doc = run(c.text);
+    EXPECT_EQ(dump(doc), c.expected) << c.text;
+    expect_spans_exact(doc);
+  }
+}
+
+TEST(Tokenizer, SentenceBoundaries) {
+  const Case cases[] = {
+      {"Dr. Smith arrived. He left.", "Dr. Smith arrived . || He left ."},
+      {"He lives in the U.S. now.", "He lives in the U.S. now ."},
+      {"\"Go home.\" She left.", "\" Go home . \" || She left ."},
+      {"Really?! Yes.", "Really ?! || Yes ."},
+      {"Headline Without Punctuation\nThe body starts here.",
+       "Headline Without Punctuation || The body starts here ."},
+      {"First paragraph\n\nsecond paragraph", "First paragraph || second paragraph"},
+      {"A line that wraps after a comma,\nthen goes on.", "A line that wraps after a comma , || then goes on ."},
+  };
+  for (const auto& c : cases) {
+    Document doc = run(c.text);
+    EXPECT_EQ(dump(doc), c.expected) << c.text;
+    expect_spans_exact(doc);
+  }
+}
+
+TEST(Tokenizer, SpansAndSpaceAfter) {
+  Document doc = run("  Hello,  world!\n");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  const auto& s = doc.sentences[0];
+  ASSERT_EQ(s.tokens.size(), 4u);
+  EXPECT_EQ(s.tokens[0].begin, 2u);
+  EXPECT_FALSE(s.tokens[0].space_after);
+  EXPECT_TRUE(s.tokens[1].space_after);
+  EXPECT_EQ(doc.slice(s.begin, s.end), "Hello,  world!");
+}
+
+TEST(Tokenizer, Pretokenized) {
+  Document doc;
+  doc.text = "I do n't know .\n\n  Hi  there\n";
+  tokenize_pretokenized(doc);
+  EXPECT_EQ(dump(doc), "I do n't know . || Hi there");
+  expect_spans_exact(doc);
+  EXPECT_TRUE(doc.sentences[0].multiword.empty());
+}
+
+TEST(Tokenizer, BadInputIsBoundedAndNeverCrashes) {
+  // Invalid UTF-8, NUL bytes, lone continuation bytes, truncated sequences.
+  for (std::string text : {std::string("ab\xff\xfe cd."), std::string("x\0y z", 5), std::string("\x80\x80"),
+                           std::string("caf\xc3"), std::string(""), std::string("   \n\n ")}) {
+    Document doc = run(text);
+    expect_spans_exact(doc);
+  }
+  // A 1 MB "sentence" without punctuation: bounded time, sentences capped.
+  std::string big;
+  while (big.size() < (1u << 20)) big += "word ";
+  auto start = std::chrono::steady_clock::now();
+  Document doc = run(big);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(secs, 5.0);
+  ASSERT_FALSE(doc.sentences.empty());
+  for (const auto& s : doc.sentences) EXPECT_LE(s.tokens.size(), static_cast<std::size_t>(kMaxSentenceWords));
+  // One 1 MB token.
+  Document one = run(std::string(1u << 20, 'a'));
+  ASSERT_EQ(one.sentences.size(), 1u);
+  EXPECT_EQ(one.sentences[0].tokens[0].form.size(), 1u << 20);
+}
+
+TEST(Tokenizer, StageAddsLayersAndHonoursPretokenized) {
+  PipelineOptions options;
+  options.models_dir = "/nonexistent";
+  auto stage = make_tokenizer_stage(options);
+  EXPECT_EQ(stage->adds(), (std::vector<Layer>{Layer::Sentences, Layer::Tokens}));
+  Document doc;
+  doc.text = "It works. Yes.";
+  stage->process(doc);
+  EXPECT_EQ(dump(doc), "It works . || Yes .");
+  options.pretokenized = true;
+  auto pre = make_tokenizer_stage(options);
+  Document doc2;
+  doc2.text = "It works. Yes.";
+  pre->process(doc2);
+  EXPECT_EQ(dump(doc2), "It works. Yes.");
+}
+
+TEST(Tokenizer, CorruptModelIsAClearError) {
+  try {
+    SentenceSplitter::load("/nonexistent/splitter.bin");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Model) << e.what();
+    EXPECT_NE(std::string(e.what()).find("splitter.bin"), std::string::npos);
+  }
+}
