@@ -201,6 +201,11 @@ std::string Tagger::lemmatize(std::string_view form, int tag) const {
   return guess_lemma(form, tag);
 }
 
+bool Tagger::seen_lemma(std::string_view form, int tag) const {
+  return lemma_table_.count(detail::form_tag_key(form, tag)) ||
+         lemma_table_.count(detail::form_tag_key(detail::ascii_lower(form), tag));
+}
+
 std::string Tagger::guess_lemma(std::string_view form, int tag) const {
   const int n = model_.lemmatizer.num_classes();
   if (n > 0) {
@@ -227,28 +232,5 @@ std::string Tagger::feats_for(std::string_view lower, int tag) const {
 }
 
 std::uint64_t Tagger::feats_class_key(int tag) { return detail::hash_mix(kClassOnly, static_cast<std::uint64_t>(tag + 1)); }
-
-// ---------------------------------------------------------------------------
-
-namespace {
-class TaggerStage : public Stage {
- public:
-  explicit TaggerStage(Tagger tagger) : tagger_(std::move(tagger)) {}
-  std::string name() const override { return "tagger"; }
-  std::vector<Layer> needs() const override { return {Layer::Tokens}; }
-  std::vector<Layer> adds() const override { return {Layer::Tags, Layer::Lemmas}; }
-  void process(Document& doc) const override {
-    for (auto& s : doc.sentences) tagger_.tag(s);
-  }
-
- private:
-  Tagger tagger_;
-};
-}  // namespace
-
-std::unique_ptr<Stage> make_tagger_stage(const PipelineOptions& options) {
-  std::string dir = options.models_dir.empty() ? default_models_dir() : options.models_dir;
-  return std::make_unique<TaggerStage>(Tagger::load(dir + "/tagger.bin"));
-}
 
 }  // namespace relgraph

@@ -82,6 +82,8 @@ class Tagger {
   void tag_only(Sentence& sentence) const;
   // Lemma of `form` given its tag class (see model().upos/xpos).
   std::string lemmatize(std::string_view form, int tag_class) const;
+  // True if (form or its lower case, tag class) is in the seen-word lemma table.
+  bool seen_lemma(std::string_view form, int tag_class) const;
 
   int num_tags() const { return static_cast<int>(model_.upos.size()); }
   int tag_class(std::string_view upos, std::string_view xpos) const;  // -1 if unknown
