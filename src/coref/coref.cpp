@@ -1,0 +1,852 @@
+// Multi-pass sieve coreference within one article (see coref.hpp).
+// Tests: tests/coref_test.cpp
+#include "coref/coref.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <functional>
+#include <numeric>
+#include <optional>
+
+#include "relgraph/error.hpp"
+
+namespace relgraph {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::string join(const std::vector<std::string>& w, std::size_t from = 0, std::size_t to = std::string::npos) {
+  std::string out;
+  for (std::size_t i = from; i < std::min(to, w.size()); ++i) {
+    if (!out.empty()) out += ' ';
+    out += w[i];
+  }
+  return out;
+}
+
+// Drops a trailing possessive: "Sales'" / "Sales’" / "Doe's" / "Doe’s".
+std::string strip_possessive(std::string s) {
+  for (std::string_view suf : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
+    if (s.size() > suf.size() + 1 && s.compare(s.size() - suf.size(), suf.size(), suf) == 0) {
+      s.resize(s.size() - suf.size());
+      break;
+    }
+  }
+  return s;
+}
+
+bool is_value_type(const std::string& type) {
+  static const std::set<std::string> values = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"};
+  return values.count(type) > 0;
+}
+
+enum class Kind { Named, Nominal, Pronoun };
+
+// Per-mention working state.
+struct Item {
+  Kind kind = Kind::Named;
+  std::string key;        // merge key (named and keyed nominal mentions)
+  std::string etype;      // graph type: Person, Organization, Country, Place, Thing
+  std::string label;      // the best label this mention offers
+  std::vector<std::string> name;  // name words (titles stripped)
+  int head = -1;          // head word (0-based) in its sentence
+  bool active = false;    // takes part in coreference
+};
+
+std::string graph_type(const EntityMention& m) {
+  if (m.type == "PER") return "Person";
+  if (m.type == "ORG") return m.subtype == "Country" ? "Country" : "Organization";
+  if (m.type == "LOC" || m.type == "GPE") return m.subtype == "Country" ? "Country" : "Place";
+  if (m.type == "EVENT") return "Event";
+  if (m.type == "PRODUCT") return "Product";
+  return "Thing";
+}
+
+bool compatible(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (a == "Person" || b == "Person") return false;
+  auto place = [](const std::string& t) { return t == "Country" || t == "Place"; };
+  if (place(a) && place(b)) return true;
+  // Recognisers often call a country an organisation ("the US said").
+  return (a == "Country" && b == "Organization") || (a == "Organization" && b == "Country");
+}
+
+class Resolver {
+ public:
+  Resolver(Document& doc, const CorefTables& t) : doc_(doc), t_(t) {}
+  void run();
+
+ private:
+  // --- tree helpers ---
+  const Token& tok(int s, int i) const { return doc_.sentences[s].tokens[i]; }
+  int ntok(int s) const { return static_cast<int>(doc_.sentences[s].tokens.size()); }
+  int head_of(int s, int i) const { return tok(s, i).head - 1; }  // -1 = root or unset
+  const std::vector<int>& children(int s, int i) const { return kids_[s][i]; }
+  int span_head(int s, int first, int last) const;
+  std::pair<int, int> subtree(int s, int i) const;
+  bool has_case(int s, int i, const std::string& word) const;
+  int mention_at(int s, int i) const;  // named/nominal mention containing word i, or -1
+  bool in_body(const Span& sp) const;
+  Span make_span(int s, int first, int last) const;
+  int add_mention(int s, int first, int last, const std::string& type, const std::string& subtype, Kind kind,
+                  const std::string& etype);
+
+  // --- union-find over mentions ---
+  int find(int m) { return parent_[m] == m ? m : parent_[m] = find(parent_[m]); }
+  void unite(int a, int b);
+  bool same(int a, int b) { return find(a) == find(b); }
+
+  // --- sieves ---
+  void prepare();
+  void key_named(int m);
+  void state_agents();
+  void exact_match();
+  void acronyms();
+  void name_variants();
+  void appositions();
+  void definite_descriptions();
+  void pronouns();
+  void build_entities();
+
+  std::string country_of(const std::string& word) const;  // demonym / country name -> canonical
+  std::string cluster_type(int root);
+  std::vector<int> members(int root);
+  long position(int m) const { return static_cast<long>(doc_.mentions[m].span.sentence) * 100000 + doc_.mentions[m].span.first; }
+
+  Document& doc_;
+  const CorefTables& t_;
+  std::vector<std::vector<std::vector<int>>> kids_;
+  std::vector<Item> items_;
+  std::vector<int> parent_;
+  std::vector<std::vector<int>> at_;  // per sentence: word -> mention index (named/nominal), -1
+  std::map<int, std::vector<std::string>> roles_;       // cluster root -> role phrases
+  std::map<int, char> gender_;                          // cluster root -> 'm' / 'f'
+};
+
+int Resolver::span_head(int s, int first, int last) const {
+  int best = last - 1;
+  for (int i = first; i < last; ++i) {
+    int h = head_of(s, i);
+    if (tok(s, i).head < 0) return last - 1;  // no parse: the last word
+    if (h < first || h >= last) best = i;
+  }
+  return best;
+}
+
+std::pair<int, int> Resolver::subtree(int s, int i) const {
+  int lo = i, hi = i;
+  std::function<void(int)> walk = [&](int x) {
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+    for (int c : children(s, x)) walk(c);
+  };
+  walk(i);
+  return {lo, hi + 1};
+}
+
+bool Resolver::has_case(int s, int i, const std::string& word) const {
+  for (int c : children(s, i))
+    if ((tok(s, c).deprel == "case" || tok(s, c).deprel == "mark") && lower(tok(s, c).form) == word) return true;
+  return false;
+}
+
+int Resolver::mention_at(int s, int i) const { return at_[s][i]; }
+
+bool Resolver::in_body(const Span& sp) const {
+  const auto& md = doc_.metadata;
+  if (md.body_end <= md.body_begin) return true;
+  return sp.begin >= md.body_begin && sp.end <= md.body_end;
+}
+
+Span Resolver::make_span(int s, int first, int last) const {
+  Span sp;
+  sp.sentence = s;
+  sp.first = first;
+  sp.last = last;
+  sp.begin = tok(s, first).begin;
+  sp.end = tok(s, last - 1).end;
+  return sp;
+}
+
+int Resolver::add_mention(int s, int first, int last, const std::string& type, const std::string& subtype, Kind kind,
+                          const std::string& etype) {
+  EntityMention m;
+  m.span = make_span(s, first, last);
+  m.text = std::string(doc_.slice(m.span.begin, m.span.end));
+  m.type = type;
+  m.subtype = subtype;
+  doc_.mentions.push_back(m);
+  int idx = static_cast<int>(doc_.mentions.size()) - 1;
+  Item it;
+  it.kind = kind;
+  it.etype = etype;
+  it.head = span_head(s, first, last);
+  it.active = true;
+  items_.push_back(it);
+  parent_.push_back(idx);
+  if (kind != Kind::Pronoun)
+    for (int i = first; i < last; ++i)
+      if (at_[s][i] < 0) at_[s][i] = idx;
+  return idx;
+}
+
+void Resolver::unite(int a, int b) {
+  a = find(a);
+  b = find(b);
+  if (a == b) return;
+  if (position(a) > position(b)) std::swap(a, b);  // the earlier mention stays root
+  parent_[b] = a;
+  for (auto& r : roles_[b]) roles_[a].push_back(r);
+  roles_.erase(b);
+  if (gender_.count(b) && !gender_.count(a)) gender_[a] = gender_[b];
+}
+
+std::string Resolver::country_of(const std::string& word) const {
+  std::string l = lower(strip_possessive(word));
+  if (auto it = t_.demonyms.find(l); it != t_.demonyms.end()) return it->second;
+  if (auto it = t_.countries.find(l); it != t_.countries.end()) return it->second;
+  return "";
+}
+
+std::vector<int> Resolver::members(int root) {
+  std::vector<int> out;
+  for (int m = 0; m < static_cast<int>(items_.size()); ++m)
+    if (items_[m].active && find(m) == root) out.push_back(m);
+  return out;
+}
+
+std::string Resolver::cluster_type(int root) {
+  std::map<std::string, int> votes;
+  for (int m : members(root))
+    if (items_[m].kind != Kind::Pronoun) votes[items_[m].etype] += items_[m].kind == Kind::Named ? 2 : 1;
+  if (votes.count("Country")) return "Country";  // a country acting is still the country
+  std::string best = "Thing";
+  int n = 0;
+  for (auto& [t, v] : votes)
+    if (v > n) best = t, n = v;
+  return best;
+}
+
+// ---------------------------------------------------------------------------
+
+void Resolver::prepare() {
+  kids_.assign(doc_.sentences.size(), {});
+  at_.assign(doc_.sentences.size(), {});
+  for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s) {
+    kids_[s].assign(ntok(s), {});
+    at_[s].assign(ntok(s), -1);
+    for (int i = 0; i < ntok(s); ++i) {
+      int h = head_of(s, i);
+      if (h >= 0 && h < ntok(s)) kids_[s][h].push_back(i);
+    }
+  }
+  items_.assign(doc_.mentions.size(), Item{});
+  parent_.resize(doc_.mentions.size());
+  std::iota(parent_.begin(), parent_.end(), 0);
+  for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+    auto& em = doc_.mentions[m];
+    em.entity = -1;
+    const auto& sp = em.span;
+    if (is_value_type(em.type) || em.subtype == "Nominal" || em.subtype == "Pronoun" || em.subtype == "Role") continue;
+    if (sp.sentence < 0 || sp.sentence >= static_cast<int>(doc_.sentences.size()) || sp.empty() ||
+        sp.last > ntok(sp.sentence) || !in_body(sp))
+      continue;
+    items_[m].active = true;
+    items_[m].head = span_head(sp.sentence, sp.first, sp.last);
+    for (int i = sp.first; i < sp.last; ++i) at_[sp.sentence][i] = m;
+    key_named(m);
+  }
+}
+
+void Resolver::key_named(int m) {
+  auto& em = doc_.mentions[m];
+  auto& it = items_[m];
+  it.etype = graph_type(em);
+  int s = em.span.sentence;
+  std::vector<std::string> words;
+  for (int i = em.span.first; i < em.span.last; ++i) words.push_back(tok(s, i).form);
+  if (!words.empty()) words.back() = strip_possessive(words.back());
+  if (!words.empty() && (lower(words.front()) == "the")) words.erase(words.begin());
+  if (it.etype == "Person") {
+    // Titles and roles in front of a name are not part of it.
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+      std::string l = lower(words[i]);
+      if (!l.empty() && l.back() == '.') l.pop_back();
+      if (t_.titles.count(l) || t_.titles.count(l + ".")) start = i + 1;
+    }
+    if (start == 0)
+      while (start + 1 < words.size() && !country_of(words[start]).empty()) ++start;
+    if (start > 0) {
+      std::string role = join(words, 0, start);
+      roles_[m].push_back(role);
+      std::string first = lower(words[0]);
+      if (first == "mr" || first == "mr.") gender_[m] = 'm';
+      if (first == "ms" || first == "ms." || first == "mrs" || first == "mrs." || first == "miss") gender_[m] = 'f';
+    }
+    it.name.assign(words.begin() + static_cast<long>(start), words.end());
+  } else {
+    it.name = words;
+  }
+  std::string canonical = em.canonical;
+  if (canonical.empty() && it.etype != "Person") canonical = country_of(join(it.name));
+  if (!canonical.empty() && !country_of(canonical).empty() && it.etype != "Person") it.etype = "Country";
+  it.label = canonical.empty() ? join(it.name) : canonical;
+  it.key = name_key(it.label);
+
+  if (it.etype == "Place" || it.etype == "Country") {
+    // A capital acting (subject, agent, possessor) stands for its country.
+    auto cap = t_.capitals.find(lower(join(it.name)));
+    const Token& h = tok(s, it.head);
+    bool acting = h.deprel == "nsubj" || h.deprel == "obl:agent" || h.deprel == "nmod:poss" ||
+                  ((h.deprel == "obl" || h.deprel == "nmod") && has_case(s, it.head, "by"));
+    if (cap != t_.capitals.end() && acting && em.canonical != cap->first) {
+      it.etype = "Country";
+      it.label = cap->second;
+      it.key = name_key(cap->second);
+    }
+    // "the state of Georgia", "the US state of Georgia": a sub-national sense.
+    for (int i = std::max(0, em.span.first - 3); i < em.span.first; ++i) {
+      std::string l = lower(tok(s, i).form);
+      if (l == "state" || l == "province" || l == "county") {
+        it.etype = "Place";
+        it.key += "#" + l;
+        it.label = join(it.name) + " (" + l + ")";
+      }
+    }
+  }
+}
+
+// "French authorities", "US forces", "the Peruvian government": the country acting.
+void Resolver::state_agents() {
+  static const std::set<std::string> agents = {"authority", "authorities", "government", "administration",
+                                               "force",     "forces",      "military",   "army",
+                                               "troop",     "troops",      "navy",       "regime",
+                                               "cabinet"};
+  for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s) {
+    for (int i = 0; i < ntok(s); ++i) {
+      const Token& t = tok(s, i);
+      if (t.upos != "NOUN" || !agents.count(lower(t.lemma.empty() ? t.form : t.lemma))) continue;
+      if (mention_at(s, i) >= 0) continue;
+      if (!in_body(make_span(s, i, i + 1))) continue;
+      std::string country;
+      int first = i;
+      for (int c : children(s, i)) {
+        const Token& k = tok(s, c);
+        if (c > i || (k.deprel != "amod" && k.deprel != "compound" && k.deprel != "nmod:poss")) continue;
+        int cm = mention_at(s, c);
+        std::string name = cm >= 0 && items_[cm].etype == "Country" ? items_[cm].label : country_of(k.form);
+        if (name.empty()) continue;
+        country = name;
+        first = std::min(first, cm >= 0 ? doc_.mentions[cm].span.first : c);
+      }
+      if (country.empty()) continue;
+      // Modifiers between the country word and the head ("Tunisian military forces").
+      for (int j = first; j < i; ++j)
+        if (head_of(s, j) < first || head_of(s, j) > i) country.clear();
+      if (country.empty()) continue;
+      int m = add_mention(s, first, i + 1, "LOC", "Nominal", Kind::Nominal, "Country");
+      items_[m].key = name_key(country);
+      items_[m].label = country;
+    }
+  }
+}
+
+void Resolver::exact_match() {
+  std::map<std::string, std::vector<int>> by_key;
+  for (int m = 0; m < static_cast<int>(items_.size()); ++m)
+    if (items_[m].active && !items_[m].key.empty()) by_key[items_[m].key].push_back(m);
+  for (auto& [key, ms] : by_key)
+    for (std::size_t i = 1; i < ms.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (compatible(items_[ms[i]].etype, items_[ms[j]].etype)) {
+          unite(ms[i], ms[j]);
+          break;
+        }
+}
+
+void Resolver::acronyms() {
+  static const std::set<std::string> small = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"};
+  auto initials = [](const std::vector<std::string>& words, bool all) {
+    std::string out;
+    for (const auto& w : words) {
+      std::string l = lower(w);
+      if (!all && small.count(l)) continue;
+      if (!w.empty() && std::isalpha(static_cast<unsigned char>(w[0]))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+    }
+    return out;
+  };
+  for (int m = 0; m < static_cast<int>(items_.size()); ++m) {
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.name.size() != 1) continue;
+    const std::string& w = it.name[0];
+    int upper = 0;
+    std::string letters;
+    for (char c : w) {
+      if (std::isupper(static_cast<unsigned char>(c))) ++upper;
+      if (std::isalpha(static_cast<unsigned char>(c))) letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (upper < 2 || letters.size() < 2 || letters.size() > 8 || w.size() > 10) continue;
+    std::set<int> hits;
+    for (int o = 0; o < static_cast<int>(items_.size()); ++o) {
+      const auto& other = items_[o];
+      if (!other.active || other.kind != Kind::Named || other.name.size() < 2) continue;
+      if (!compatible(it.etype, other.etype) || other.etype == "Person") continue;
+      auto words = split_words(other.label);
+      if (initials(words, true) == letters || initials(words, false) == letters) hits.insert(find(o));
+    }
+    if (hits.size() == 1) unite(m, *hits.begin());
+  }
+}
+
+void Resolver::name_variants() {
+  int n = static_cast<int>(items_.size());
+  auto lw = [](const std::vector<std::string>& v) {
+    std::vector<std::string> out;
+    for (auto& x : v) out.push_back(lower(x));
+    return out;
+  };
+  for (int m = 0; m < n; ++m) {
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.name.empty()) continue;
+    auto a = lw(it.name);
+    std::vector<int> cands;
+    for (int o = 0; o < n; ++o) {
+      const auto& other = items_[o];
+      if (o == m || !other.active || other.kind != Kind::Named || same(m, o)) continue;
+      if (other.name.size() <= a.size() || !compatible(it.etype, other.etype)) continue;
+      auto b = lw(other.name);
+      bool match = false;
+      if (it.etype == "Person") {
+        if (other.etype != "Person") continue;
+        // Doe -> Jane Doe; J. Doe -> Jane Doe; Jane -> Jane Doe (single first name).
+        if (a.size() == 1) match = b.back() == a[0];
+        else if (a.size() == 2 && a[0].size() <= 2 && a[0][0] == b[0][0]) match = a[1] == b.back();
+      } else if (it.etype != "Person" && other.etype != "Person") {
+        // Suffix: "Ministry of Justice" in "French Ministry of Justice" when the
+        // extra words name a country; prefix: "Peace Institute" in "Peace
+        // Institute for Asian Studies" when a preposition follows.
+        std::size_t extra = b.size() - a.size();
+        if (std::equal(a.begin(), a.end(), b.begin() + static_cast<long>(extra))) {
+          match = true;
+          for (std::size_t i = 0; i < extra; ++i)
+            if (country_of(other.name[i]).empty() && b[i] != "us" && b[i] != "u.s.") match = false;
+        }
+        static const std::set<std::string> preps = {"for", "of", "on", "in", "and"};
+        if (!match && a.size() >= 2 && std::equal(a.begin(), a.end(), b.begin()) && preps.count(b[a.size()]) &&
+            std::isupper(static_cast<unsigned char>(it.name[0][0])))
+          match = true;
+      }
+      if (match) cands.push_back(o);
+    }
+    if (cands.empty()) continue;
+    std::set<int> roots;
+    for (int o : cands) roots.insert(find(o));
+    int pick = -1;
+    if (roots.size() == 1) {
+      pick = cands[0];
+    } else if (it.etype == "Person") {
+      // Several people share the name: the most recent one before this mention.
+      long best = -1;
+      for (int o : cands)
+        if (position(o) < position(m) && position(o) > best) best = position(o), pick = o;
+    }
+    if (pick >= 0) unite(m, pick);
+  }
+}
+
+void Resolver::appositions() {
+  int n = static_cast<int>(items_.size());
+  for (int m = 0; m < n; ++m) {
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || (it.etype != "Person" && it.etype != "Organization")) continue;
+    const auto& em = doc_.mentions[m];
+    int s = em.span.sentence;
+    int h = it.head;
+    if (tok(s, h).head < 0) continue;
+    // A nominal partner: the governor of an appositive name, or an appositive noun of the name.
+    std::vector<int> partners;
+    if (tok(s, h).deprel == "appos" && head_of(s, h) >= 0) partners.push_back(head_of(s, h));
+    for (int c : children(s, h))
+      if (tok(s, c).deprel == "appos") partners.push_back(c);
+    for (int g : partners) {
+      if (tok(s, g).upos != "NOUN" || mention_at(s, g) >= 0) continue;
+      auto [lo, hi] = subtree(s, g);
+      auto [mlo, mhi] = subtree(s, h);
+      // Role phrase: the partner's subtree without the name, determiners and edge punctuation.
+      std::vector<int> words;
+      for (int i = lo; i < hi; ++i) {
+        if (i >= mlo && i < mhi) continue;
+        if (head_of(s, i) == g && tok(s, i).deprel == "det") continue;
+        words.push_back(i);
+      }
+      while (!words.empty() && tok(s, words.back()).upos == "PUNCT") words.pop_back();
+      while (!words.empty() && tok(s, words.front()).upos == "PUNCT") words.erase(words.begin());
+      if (words.empty()) continue;
+      std::string role;
+      for (int i : words) {
+        if (!role.empty() && tok(s, i).begin > 0 && doc_.text[tok(s, i).begin - 1] == ' ') role += ' ';
+        else if (!role.empty() && i > 0 && tok(s, i - 1).space_after && tok(s, i).begin != tok(s, i - 1).end) role += ' ';
+        role += tok(s, i).form;
+      }
+      // The nominal mention covers pre-modifiers and the head noun only, so
+      // names inside post-modifiers ("branch of X") keep their own mentions.
+      int first = words.front();
+      if (first > g) continue;
+      bool clean = true;
+      for (int i = first; i <= g; ++i)
+        if (mention_at(s, i) >= 0 && items_[mention_at(s, i)].etype != "Country") clean = false;
+      if (!clean) continue;
+      int nm = add_mention(s, first, g + 1, doc_.mentions[m].type, "Role", Kind::Nominal, items_[m].etype);
+      doc_.mentions[nm].canonical = role;  // the full role phrase
+      unite(nm, m);
+      roles_[find(m)].push_back(role);
+    }
+    // Compound titles in front of a name: "French Interior Minister Jane Doe".
+    if (it.etype == "Person") {
+      int first = em.span.first;
+      while (first > 0) {
+        int j = first - 1;
+        const Token& t = tok(s, j);
+        int hj = head_of(s, j);
+        bool into = hj >= j + 1 && hj < em.span.last;
+        if (!into || (t.upos != "NOUN" && t.upos != "PROPN" && t.upos != "ADJ")) break;
+        if (mention_at(s, j) >= 0 && items_[mention_at(s, j)].etype != "Country") break;
+        first = j;
+      }
+      if (first < em.span.first) {
+        std::string role(doc_.slice(tok(s, first).begin, tok(s, em.span.first - 1).end));
+        int nm = add_mention(s, first, em.span.first, doc_.mentions[m].type, "Role", Kind::Nominal, "Person");
+        doc_.mentions[nm].canonical = role;
+        unite(nm, m);
+        roles_[find(m)].push_back(role);
+      }
+    }
+  }
+}
+
+void Resolver::definite_descriptions() {
+  for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s) {
+    for (int i = 0; i < ntok(s); ++i) {
+      const Token& t = tok(s, i);
+      if (t.upos != "NOUN" || mention_at(s, i) >= 0 || (t.xpos != "NN" && !t.xpos.empty())) continue;
+      if (!in_body(make_span(s, i, i + 1))) continue;
+      int det = -1;
+      std::vector<int> mods;
+      for (int c : children(s, i)) {
+        std::string l = lower(tok(s, c).form);
+        if (c < i && tok(s, c).deprel == "det" && (l == "the" || l == "this" || l == "that")) det = c;
+        else if (c < i && (tok(s, c).deprel == "amod" || tok(s, c).deprel == "compound")) mods.push_back(c);
+      }
+      if (det < 0) continue;
+      std::string head = lower(t.lemma.empty() ? t.form : t.lemma);
+      long here = static_cast<long>(s) * 100000 + i;
+      // Candidate clusters: the most recent compatible one within five sentences.
+      int pick = -1;
+      long best = -1;
+      for (int m = 0; m < static_cast<int>(items_.size()); ++m) {
+        const auto& it = items_[m];
+        if (!it.active || it.kind == Kind::Pronoun || position(m) >= here) continue;
+        if (doc_.mentions[m].span.sentence < s - 5) continue;
+        int root = find(m);
+        bool ok = false;
+        if (it.etype == "Person") {
+          for (const auto& r : roles_[root]) {
+            auto rw = split_words(lower(r));
+            bool head_ok = false;
+            for (auto& w : rw) head_ok |= (w == head || w == head + "s");
+            bool mods_ok = true;
+            for (int c : mods) {
+              std::string ml = lower(tok(s, c).form);
+              if (std::find(rw.begin(), rw.end(), ml) == rw.end()) mods_ok = false;
+            }
+            ok |= head_ok && mods_ok;
+          }
+        } else if (it.kind == Kind::Named) {
+          auto words = split_words(lower(it.label));
+          if (it.etype == "Organization" && words.size() >= 2) {
+            // The organisation's own head noun: "the ministry", "the institute".
+            auto of = std::find(words.begin(), words.end(), "of");
+            std::string h = of != words.end() && of != words.begin() ? *(of - 1) : words.back();
+            ok = h == head && mods.empty();
+          }
+          if (head == "country" && it.etype == "Country" && mods.empty()) ok = true;
+          if ((head == "company" || head == "firm") && doc_.mentions[m].subtype == "Company") ok = true;
+          if ((head == "organisation" || head == "organization") && it.etype == "Organization") ok = true;
+        }
+        if (ok && position(m) > best) best = position(m), pick = m;
+      }
+      if (pick < 0) continue;
+      int first = det + 1;
+      for (int c : mods) first = std::min(first, c);
+      int nm = add_mention(s, first, i + 1, doc_.mentions[pick].type, "Nominal", Kind::Nominal, items_[pick].etype);
+      unite(nm, pick);
+    }
+  }
+}
+
+void Resolver::pronouns() {
+  static const std::set<std::string> male = {"he", "him", "his", "himself"};
+  static const std::set<std::string> female = {"she", "her", "hers", "herself"};
+  static const std::set<std::string> neuter = {"its", "itself", "it"};
+  static const std::set<std::string> plural = {"they", "them", "their", "theirs", "themselves"};
+  for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s) {
+    // The main clause subject, for cataphora in fronted phrases ("During his visit, Doe ...").
+    int root = -1, subj = -1;
+    for (int i = 0; i < ntok(s); ++i)
+      if (tok(s, i).head == 0) root = i;
+    if (root >= 0)
+      for (int c : children(s, root))
+        if (tok(s, c).deprel == "nsubj" && mention_at(s, c) >= 0) subj = mention_at(s, c);
+    for (int i = 0; i < ntok(s); ++i) {
+      const Token& t = tok(s, i);
+      std::string l = lower(t.form);
+      bool is_m = male.count(l), is_f = female.count(l), is_n = neuter.count(l), is_p = plural.count(l);
+      if (!(is_m || is_f || is_n || is_p) || (t.upos != "PRON" && t.upos != "DET" && !t.upos.empty())) continue;
+      if (!in_body(make_span(s, i, i + 1))) continue;
+      if (l == "it" && t.deprel != "obj" && t.deprel != "obl") continue;  // skip expletive and clausal "it"
+      auto fits = [&](int m) {
+        const auto& it = items_[m];
+        if (!it.active || it.kind == Kind::Pronoun) return false;
+        std::string ty = cluster_type(find(m));
+        if (is_m || is_f) {
+          if (ty != "Person") return false;
+          auto g = gender_.find(find(m));
+          if (g != gender_.end() && g->second != (is_m ? 'm' : 'f')) return false;
+          return true;
+        }
+        return ty != "Person";
+      };
+      int pick = -1;
+      if (subj >= 0 && root >= 0 && i < root && position(subj) > static_cast<long>(s) * 100000 + i && fits(subj) &&
+          !is_p)
+        pick = subj;
+      if (pick < 0 && is_p) {
+        // Nearest plural noun or organisation/country before the pronoun decides.
+        for (int ss = s; ss >= std::max(0, s - 1) && pick < 0; --ss) {
+          bool stop = false;
+          for (int j = (ss == s ? i - 1 : ntok(ss) - 1); j >= 0; --j) {
+            const Token& k = tok(ss, j);
+            int mm = mention_at(ss, j);
+            bool plural_noun = k.xpos == "NNS" || k.xpos == "NNPS";
+            if (mm >= 0 && items_[mm].head == j && fits(mm) && (plural_noun || items_[mm].etype != "Person")) {
+              pick = mm;
+              break;
+            }
+            if (plural_noun && k.upos == "NOUN") {
+              stop = true;
+              break;
+            }
+          }
+          if (stop) break;
+        }
+      } else if (pick < 0) {
+        long here = static_cast<long>(s) * 100000 + i, best = -1;
+        int window = is_n ? 1 : 3;
+        for (int m = 0; m < static_cast<int>(items_.size()); ++m) {
+          const auto& em = doc_.mentions[m];
+          if (em.span.sentence < s - window || position(m) >= here || !fits(m)) continue;
+          if (em.span.sentence == s && em.span.first <= i && i < em.span.last) continue;
+          if (position(m) > best) best = position(m), pick = m;
+        }
+      }
+      if (pick < 0) continue;
+      int pm = add_mention(s, i, i + 1, doc_.mentions[pick].type, "Pronoun", Kind::Pronoun, items_[pick].etype);
+      unite(pm, pick);
+      if (is_m || is_f) gender_.emplace(find(pick), is_m ? 'm' : 'f');
+    }
+  }
+}
+
+void Resolver::build_entities() {
+  doc_.entities.clear();
+  std::map<int, int> entity_of_root;
+  std::vector<int> roots;
+  for (int m = 0; m < static_cast<int>(items_.size()); ++m) {
+    if (!items_[m].active) continue;
+    int r = find(m);
+    if (!entity_of_root.count(r)) {
+      entity_of_root[r] = -1;
+      roots.push_back(r);
+    }
+  }
+  std::sort(roots.begin(), roots.end(), [&](int a, int b) { return position(a) < position(b); });
+  for (int r : roots) {
+    auto ms = members(r);
+    Entity e;
+    e.type = cluster_type(r);
+    // Label: the fullest proper name (canonical names first, then the longest).
+    std::string label;
+    std::size_t best = 0;
+    bool canonical = false;
+    for (int m : ms) {
+      const auto& it = items_[m];
+      if (it.kind == Kind::Pronoun || it.label.empty()) continue;
+      if (it.kind == Kind::Nominal && it.etype != "Country") continue;
+      bool is_canon = !doc_.mentions[m].canonical.empty() && it.kind == Kind::Named;
+      if (e.type == "Country" && it.etype != "Country") continue;
+      std::size_t words = split_words(it.label).size();
+      if ((is_canon && !canonical) || (is_canon == canonical && words > best)) {
+        label = it.label;
+        best = words;
+        canonical = is_canon;
+      }
+    }
+    if (label.empty()) continue;  // only nominal mentions: nothing to name it by
+    e.label = label;
+    int idx = static_cast<int>(doc_.entities.size());
+    std::set<std::string> seen = {label};
+    for (int m : ms) {
+      e.mentions.push_back(m);
+      doc_.mentions[m].entity = idx;
+      if (items_[m].kind == Kind::Pronoun) continue;
+      std::string alias = strip_possessive(doc_.mentions[m].text);
+      if (seen.insert(alias).second) e.aliases.push_back(alias);
+    }
+    for (const auto& role : roles_[r])
+      if (seen.insert(role).second) e.aliases.push_back(role);
+    std::sort(e.mentions.begin(), e.mentions.end(), [&](int a, int b) { return position(a) < position(b); });
+    doc_.entities.push_back(std::move(e));
+  }
+}
+
+void Resolver::run() {
+  prepare();
+  state_agents();
+  exact_match();
+  acronyms();
+  name_variants();
+  appositions();
+  definite_descriptions();
+  pronouns();
+  build_entities();
+}
+
+std::vector<std::vector<std::string>> read_table(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw Error(ErrorKind::NotFound, "cannot read coreference table '" + path + "'");
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::size_t pos = 0;
+    while (pos <= line.size()) {
+      auto tab = line.find('\t', pos);
+      if (tab == std::string::npos) tab = line.size();
+      f.push_back(line.substr(pos, tab - pos));
+      pos = tab + 1;
+    }
+    rows.push_back(std::move(f));
+  }
+  return rows;
+}
+
+class CorefStage : public Stage {
+ public:
+  explicit CorefStage(CorefTables t) : t_(std::move(t)) {}
+  std::string name() const override { return "coref"; }
+  std::vector<Layer> needs() const override { return {Layer::Entities, Layer::Deps}; }
+  std::vector<Layer> adds() const override { return {Layer::Coref}; }
+  void process(Document& doc) const override { resolve_coreference(doc, t_); }
+
+ private:
+  CorefTables t_;
+};
+
+}  // namespace
+
+std::string name_key(const std::string& name) {
+  std::string s = strip_possessive(name);
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) out += static_cast<char>(std::tolower(u));
+    else if (c == ' ' || c == '-' || c == '\t') out += ' ';
+    // dots and other punctuation vanish: "U.S." -> "us"
+  }
+  auto words = split_words(out);
+  if (!words.empty() && words[0] == "the") words.erase(words.begin());
+  return join(words);
+}
+
+CorefTables load_coref_tables(const std::string& schemas_dir) {
+  CorefTables t;
+  std::string dir = schemas_dir + "/gazetteer/";
+  for (auto& row : read_table(dir + "demonyms.tsv"))
+    if (row.size() >= 2) t.demonyms[lower(row[0])] = row[1];
+  for (auto& row : read_table(dir + "countries.tsv")) {
+    if (row.size() < 7) throw Error(ErrorKind::Format, "'" + dir + "countries.tsv': a row has fewer than 7 columns: " + row[0]);
+    const std::string& canonical = row[0];
+    t.countries[lower(canonical)] = canonical;
+    std::size_t pos = 0;
+    auto each = [](const std::string& field, const std::function<void(const std::string&)>& f) {
+      std::size_t p = 0;
+      while (p <= field.size()) {
+        auto bar = field.find('|', p);
+        if (bar == std::string::npos) bar = field.size();
+        if (bar > p) f(field.substr(p, bar - p));
+        p = bar + 1;
+      }
+    };
+    (void)pos;
+    each(row[6], [&](const std::string& n) {
+      t.countries[lower(n)] = canonical;
+      t.countries[name_key(n)] = canonical;
+    });
+    if (row[1].size() == 2) t.countries[lower(row[1])] = canonical;  // "US", "UK"
+    each(row[5], [&](const std::string& c) {
+      t.capitals[lower(c)] = canonical;
+      // "Washington D.C." is called "Washington" when it acts.
+      for (std::string_view suffix : {" D.C.", " DC", " City"})
+        if (c.size() > suffix.size() && c.compare(c.size() - suffix.size(), suffix.size(), suffix) == 0)
+          t.capitals[lower(c.substr(0, c.size() - suffix.size()))] = canonical;
+    });
+  }
+  // Two-letter codes that are also English words must not become countries.
+  for (const char* w : {"in", "is", "it", "at", "be", "by", "do", "go", "me", "my", "no", "so", "to", "us", "am", "an", "as", "he", "hi", "id", "la", "ma", "mo", "pa", "pe", "sa", "se", "st", "tv"})
+    if (std::string(w) != "us") t.countries.erase(w);
+  t.countries["u.s."] = t.countries.count("us") ? t.countries["us"] : "United States";
+  for (auto& row : read_table(dir + "person_titles.tsv"))
+    if (!row.empty()) t.titles.insert(lower(row[0]));
+  for (const char* w : {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "prof", "prof."}) t.titles.insert(w);
+  return t;
+}
+
+void resolve_coreference(Document& doc, const CorefTables& tables) {
+  // Forget an earlier run's additions so the stage can be re-run.
+  doc.mentions.erase(std::remove_if(doc.mentions.begin(), doc.mentions.end(),
+                                    [](const EntityMention& m) {
+                                      return m.subtype == "Nominal" || m.subtype == "Pronoun" || m.subtype == "Role";
+                                    }),
+                     doc.mentions.end());
+  Resolver(doc, tables).run();
+}
+
+std::unique_ptr<Stage> make_coref_stage(const PipelineOptions& options) {
+  CorefTables t;
+  if (!options.schemas_dir.empty()) t = load_coref_tables(options.schemas_dir);
+  return std::make_unique<CorefStage>(std::move(t));
+}
+
+}  // namespace relgraph

@@ -1,0 +1,61 @@
+// Coreference and entity resolution within one article, in the spirit of
+// multi-pass sieve coreference (Lee et al. 2013): precise passes first, each
+// pass only adding links the earlier ones could not make.
+//
+//   1. keys: each named mention gets a key (canonical name, else its text,
+//      normalised); capital cities acting as agents ("Paris said") take their
+//      country's key; "Georgia" after "the state of" keeps a separate sense.
+//      Nominal mentions are created for state agents ("French authorities",
+//      "US forces") and keyed by the country.
+//   2. exact match of keys.
+//   3. acronyms <-> expansions (MoD <-> Ministry of Defence, U.S. <-> United States).
+//   4. name variants: Jane Doe / Doe / Ms Doe (never across different first
+//      names); organisation names contained in a fuller one (Ministry of
+//      Justice <-> French Ministry of Justice).
+//   5. appositions and titles: "the UK Ambassador to Peru, John Roe" and
+//      "French Interior Minister Jane Doe" make nominal mentions and roles.
+//   6. definite descriptions: "the ambassador", "the ministry", "the country".
+//   7. pronouns and possessives by agreement and recency.
+// The result: Document::entities (label = fullest proper name, graph type,
+// aliases, mentions) and EntityMention::entity. Nominal and pronoun mentions
+// are appended to Document::mentions (subtype "Nominal" / "Pronoun"), so the
+// relation extractor can link arguments to them. Value mentions (DATE,
+// MONEY ...) and mentions outside Metadata's body range get no entity.
+//
+// Thread safety: resolve() is const; tables are immutable after loading.
+// Errors: load_coref_tables throws Error(NotFound/Format) naming the file.
+// Tests: tests/coref_test.cpp
+#pragma once
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "relgraph/document.hpp"
+#include "relgraph/pipeline.hpp"
+
+namespace relgraph {
+
+// Lexical tables the sieves use; all keys lower-case.
+struct CorefTables {
+  std::map<std::string, std::string> demonyms;   // "french" -> "France"
+  std::map<std::string, std::string> capitals;   // "paris" -> "France"
+  std::map<std::string, std::string> countries;  // any country name -> canonical ("the us" -> "United States")
+  std::set<std::string> titles;                  // person titles: "minister", "mr", "ambassador"
+};
+
+// Reads schemas_dir/gazetteer/{demonyms,countries,person_titles}.tsv.
+CorefTables load_coref_tables(const std::string& schemas_dir);
+
+// Runs every sieve over a document with tokens, dependencies and mentions.
+void resolve_coreference(Document& doc, const CorefTables& tables);
+
+// Normalised key of a name: lower case, "the" and possessive 's dropped,
+// punctuation removed ("The U.S.'s" -> "us").
+std::string name_key(const std::string& name);
+
+// Stage: needs entities and dependencies, adds coreference. Reads tables from
+// options.schemas_dir (empty: no tables, the lexical sieves do nothing).
+std::unique_ptr<Stage> make_coref_stage(const PipelineOptions& options);
+
+}  // namespace relgraph

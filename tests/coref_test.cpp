@@ -1,0 +1,269 @@
+// Coreference sieves on short hand-written, hand-parsed texts: each pass and
+// the negative cases that must stay apart.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "coref/coref.hpp"
+
+namespace relgraph {
+namespace {
+
+// Builds a multi-sentence parsed Document. Each sentence is a string of
+// words "form/UPOS/head/deprel" (head 1-based within the sentence, 0 = root);
+// an optional fifth field is the XPOS (default NNP for PROPN, NN for NOUN).
+class DocBuilder {
+ public:
+  DocBuilder& sentence(const std::string& spec) {
+    Sentence s;
+    if (!doc_.text.empty()) doc_.text += ' ';
+    s.begin = doc_.text.size();
+    std::istringstream in(spec);
+    std::string w;
+    while (in >> w) {
+      std::vector<std::string> f;
+      std::size_t pos = 0;
+      while (true) {
+        auto slash = w.find('/', pos);
+        f.push_back(w.substr(pos, slash == std::string::npos ? std::string::npos : slash - pos));
+        if (slash == std::string::npos) break;
+        pos = slash + 1;
+      }
+      Token t;
+      t.form = f[0];
+      if (!s.tokens.empty()) doc_.text += ' ';
+      t.begin = doc_.text.size();
+      doc_.text += t.form;
+      t.end = doc_.text.size();
+      t.upos = f.size() > 1 ? f[1] : "X";
+      t.head = f.size() > 2 ? std::stoi(f[2]) : 0;
+      t.deprel = f.size() > 3 ? f[3] : "dep";
+      t.xpos = f.size() > 4 ? f[4] : (t.upos == "PROPN" ? "NNP" : t.upos == "NOUN" ? "NN" : t.upos == "PRON" ? "PRP" : "");
+      t.lemma = t.form;
+      for (char& c : t.lemma) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      s.tokens.push_back(t);
+    }
+    s.end = doc_.text.size();
+    doc_.sentences.push_back(std::move(s));
+    return *this;
+  }
+  // Mention over words [first, last) (1-based, inclusive-exclusive like UD ids) of sentence `s` (0-based).
+  DocBuilder& mention(int s, int first, int last, const std::string& type, const std::string& subtype = "",
+                      const std::string& canonical = "") {
+    EntityMention m;
+    auto& toks = doc_.sentences[s].tokens;
+    m.span = {s, first - 1, last - 1, toks[first - 1].begin, toks[last - 2].end};
+    m.text = doc_.text.substr(m.span.begin, m.span.end - m.span.begin);
+    m.type = type;
+    m.subtype = subtype;
+    m.canonical = canonical;
+    doc_.mentions.push_back(m);
+    return *this;
+  }
+  Document build() { return doc_; }
+
+ private:
+  Document doc_;
+};
+
+CorefTables tables() {
+  CorefTables t;
+  t.demonyms = {{"french", "France"}, {"peruvian", "Peru"}, {"american", "United States"}};
+  t.capitals = {{"paris", "France"}, {"lima", "Peru"}, {"tbilisi", "Georgia"}, {"washington", "United States"}};
+  t.countries = {{"france", "France"}, {"peru", "Peru"},  {"georgia", "Georgia"},
+                 {"us", "United States"}, {"united states", "United States"}, {"uk", "United Kingdom"}};
+  t.titles = {"minister", "ambassador", "mr", "ms", "president"};
+  return t;
+}
+
+// "Label[mention text, ...]" of the entity each listed mention text belongs to.
+std::string entity_of(const Document& doc, const std::string& text, int nth = 0) {
+  for (const auto& m : doc.mentions) {
+    if (m.text != text) continue;
+    if (nth-- > 0) continue;
+    return m.entity < 0 ? "-" : doc.entities[m.entity].label;
+  }
+  return "(no mention '" + text + "')";
+}
+
+TEST(NameKey, Normalises) {
+  EXPECT_EQ(name_key("The U.S."), "us");
+  EXPECT_EQ(name_key("Doe's"), "doe");
+  EXPECT_EQ(name_key("al-Qaeda"), "al qaeda");
+}
+
+TEST(Coref, ExactAndNameVariants) {
+  auto doc = DocBuilder()
+                 .sentence("Jane/PROPN/2/compound Doe/PROPN/3/nsubj met/VERB/0/root John/PROPN/5/compound Roe/PROPN/3/obj ./PUNCT/3/punct")
+                 .sentence("Doe/PROPN/2/nsubj thanked/VERB/0/root Roe/PROPN/2/obj ./PUNCT/2/punct")
+                 .sentence("Ms/PROPN/2/compound Doe/PROPN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
+                 .mention(0, 1, 3, "PER").mention(0, 4, 6, "PER")
+                 .mention(1, 1, 2, "PER").mention(1, 3, 4, "PER").mention(2, 1, 3, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  ASSERT_EQ(doc.entities.size(), 2u);
+  EXPECT_EQ(entity_of(doc, "Doe"), "Jane Doe");
+  EXPECT_EQ(entity_of(doc, "Roe"), "John Roe");
+  EXPECT_EQ(entity_of(doc, "Ms Doe"), "Jane Doe");
+  EXPECT_EQ(doc.entities[0].type, "Person");
+}
+
+TEST(Coref, DifferentFirstNamesStayApart) {
+  auto doc = DocBuilder()
+                 .sentence("John/PROPN/2/compound Smith/PROPN/3/nsubj met/VERB/0/root Mary/PROPN/5/compound Smith/PROPN/3/obj ./PUNCT/3/punct")
+                 .sentence("Smith/PROPN/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
+                 .mention(0, 1, 3, "PER").mention(0, 4, 6, "PER").mention(1, 1, 2, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  ASSERT_EQ(doc.entities.size(), 2u);
+  EXPECT_EQ(entity_of(doc, "John Smith"), "John Smith");
+  EXPECT_EQ(entity_of(doc, "Mary Smith"), "Mary Smith");
+  EXPECT_EQ(entity_of(doc, "Smith"), "Mary Smith");  // the most recent Smith
+}
+
+TEST(Coref, AppositionAndDefiniteDescription) {
+  // "The UK ambassador to Peru , John Roe , arrived . The ambassador met officials ."
+  auto doc = DocBuilder()
+                 .sentence("The/DET/3/det UK/PROPN/3/compound ambassador/NOUN/10/nsubj to/ADP/5/case Peru/PROPN/3/nmod "
+                           ",/PUNCT/8/punct John/PROPN/8/compound Roe/PROPN/3/appos ,/PUNCT/8/punct arrived/VERB/0/root ./PUNCT/10/punct")
+                 .sentence("The/DET/2/det ambassador/NOUN/3/nsubj met/VERB/0/root officials/NOUN/3/obj/NNS ./PUNCT/3/punct")
+                 .mention(0, 2, 3, "LOC", "Country", "United Kingdom").mention(0, 5, 6, "LOC", "Country", "Peru")
+                 .mention(0, 7, 9, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "UK ambassador"), "John Roe");
+  EXPECT_EQ(entity_of(doc, "ambassador"), "John Roe");  // "The ambassador" in sentence 2
+  const auto& roe = doc.entities[doc.mentions[2].entity];
+  EXPECT_NE(std::find(roe.aliases.begin(), roe.aliases.end(), "UK ambassador to Peru"), roe.aliases.end());
+  EXPECT_EQ(entity_of(doc, "Peru"), "Peru");
+}
+
+TEST(Coref, CompoundTitle) {
+  // "French Interior Minister Jane Doe spoke . The minister left ."
+  auto doc = DocBuilder()
+                 .sentence("French/ADJ/3/amod Interior/PROPN/3/compound Minister/PROPN/5/compound Jane/PROPN/5/compound "
+                           "Doe/PROPN/6/nsubj spoke/VERB/0/root ./PUNCT/6/punct")
+                 .sentence("The/DET/2/det minister/NOUN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
+                 .mention(0, 4, 6, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "French Interior Minister"), "Jane Doe");
+  EXPECT_EQ(entity_of(doc, "minister"), "Jane Doe");
+}
+
+TEST(Coref, AcronymAndExpansion) {
+  // "The Ministry of Defence said . The MoD denied ."
+  auto doc = DocBuilder()
+                 .sentence("The/DET/2/det Ministry/PROPN/5/nsubj of/ADP/4/case Defence/PROPN/2/nmod said/VERB/0/root ./PUNCT/5/punct")
+                 .sentence("The/DET/2/det MoD/PROPN/3/nsubj denied/VERB/0/root ./PUNCT/3/punct")
+                 .mention(0, 2, 5, "ORG").mention(1, 2, 3, "ORG")
+                 .build();
+  resolve_coreference(doc, tables());
+  ASSERT_EQ(doc.entities.size(), 1u);
+  EXPECT_EQ(entity_of(doc, "MoD"), "Ministry of Defence");
+}
+
+TEST(Coref, OrganisationNameContainedInFullerName) {
+  auto doc = DocBuilder()
+                 .sentence("The/DET/3/det French/ADJ/3/amod Ministry/PROPN/6/nsubj of/ADP/5/case Justice/PROPN/3/nmod spoke/VERB/0/root ./PUNCT/6/punct")
+                 .sentence("The/DET/2/det Ministry/PROPN/5/nsubj of/ADP/4/case Justice/PROPN/2/nmod agreed/VERB/0/root ./PUNCT/5/punct")
+                 .mention(0, 2, 6, "ORG").mention(1, 2, 5, "ORG")
+                 .build();
+  resolve_coreference(doc, tables());
+  ASSERT_EQ(doc.entities.size(), 1u);
+  EXPECT_EQ(doc.entities[0].label, "French Ministry of Justice");
+}
+
+TEST(Coref, AmbiguousShortOrganisationNameStaysApart) {
+  auto doc = DocBuilder()
+                 .sentence("French/ADJ/2/amod Ministry/PROPN/5/nsubj of/ADP/4/case Justice/PROPN/2/nmod met/VERB/0/root "
+                           "Peruvian/ADJ/7/amod Ministry/PROPN/5/obj of/ADP/9/case Justice/PROPN/7/nmod ./PUNCT/5/punct")
+                 .sentence("Ministry/PROPN/4/nsubj of/ADP/3/case Justice/PROPN/1/nmod agreed/VERB/0/root ./PUNCT/4/punct")
+                 .mention(0, 1, 5, "ORG").mention(0, 6, 10, "ORG").mention(1, 1, 4, "ORG")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(doc.entities.size(), 3u);
+}
+
+TEST(Coref, DemonymAgentsAndCapitalMetonyms) {
+  // "France protested . French authorities arrested two men . Paris said no . She lives in Paris ."
+  auto doc = DocBuilder()
+                 .sentence("France/PROPN/2/nsubj protested/VERB/0/root ./PUNCT/2/punct")
+                 .sentence("French/ADJ/2/amod authorities/NOUN/3/nsubj/NNS arrested/VERB/0/root two/NUM/5/nummod men/NOUN/3/obj/NNS ./PUNCT/3/punct")
+                 .sentence("Paris/PROPN/2/nsubj said/VERB/0/root no/INTJ/2/obj ./PUNCT/2/punct")
+                 .sentence("Jane/PROPN/2/nsubj lives/VERB/0/root in/ADP/4/case Paris/PROPN/2/obl ./PUNCT/2/punct")
+                 .mention(0, 1, 2, "LOC", "Country", "France").mention(2, 1, 2, "LOC", "City")
+                 .mention(3, 1, 2, "PER").mention(3, 4, 5, "LOC", "City")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "French authorities"), "France");
+  EXPECT_EQ(entity_of(doc, "Paris", 0), "France");  // Paris acts
+  EXPECT_EQ(entity_of(doc, "Paris", 1), "Paris");   // a place to live in
+  EXPECT_EQ(doc.entities[doc.mentions[0].entity].type, "Country");
+}
+
+TEST(Coref, GeorgiaCountryAndStateStayApart) {
+  // "Georgia signed a treaty . Atlanta is in the state of Georgia ."
+  auto doc = DocBuilder()
+                 .sentence("Georgia/PROPN/2/nsubj signed/VERB/0/root a/DET/4/det treaty/NOUN/2/obj ./PUNCT/2/punct")
+                 .sentence("Atlanta/PROPN/5/nsubj is/AUX/5/cop in/ADP/5/case the/DET/5/det state/NOUN/0/root of/ADP/7/case "
+                           "Georgia/PROPN/5/nmod ./PUNCT/5/punct")
+                 .mention(0, 1, 2, "LOC", "Country", "Georgia").mention(1, 1, 2, "LOC", "City").mention(1, 7, 8, "LOC")
+                 .build();
+  resolve_coreference(doc, tables());
+  ASSERT_EQ(doc.entities.size(), 3u);
+  EXPECT_NE(doc.mentions[0].entity, doc.mentions[2].entity);
+  EXPECT_EQ(doc.entities[doc.mentions[0].entity].type, "Country");
+  EXPECT_EQ(doc.entities[doc.mentions[2].entity].type, "Place");
+}
+
+TEST(Coref, PronounsByAgreementAndRecency) {
+  // "Jane Doe visited Acme . She praised its workers . During his visit , John Roe smiled ."
+  auto doc = DocBuilder()
+                 .sentence("Jane/PROPN/2/compound Doe/PROPN/3/nsubj visited/VERB/0/root Acme/PROPN/3/obj ./PUNCT/3/punct")
+                 .sentence("She/PRON/2/nsubj praised/VERB/0/root its/PRON/4/nmod:poss/PRP$ workers/NOUN/2/obj/NNS ./PUNCT/2/punct")
+                 .sentence("During/ADP/3/case his/PRON/3/nmod:poss/PRP$ visit/NOUN/7/obl ,/PUNCT/3/punct John/PROPN/6/compound "
+                           "Roe/PROPN/7/nsubj smiled/VERB/0/root ./PUNCT/7/punct")
+                 .mention(0, 1, 3, "PER").mention(0, 4, 5, "ORG", "Company").mention(2, 5, 7, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "She"), "Jane Doe");
+  EXPECT_EQ(entity_of(doc, "its"), "Acme");
+  EXPECT_EQ(entity_of(doc, "his"), "John Roe");  // cataphora in a fronted phrase
+  // Pronouns are mentions but not aliases.
+  const auto& jane = doc.entities[doc.mentions[0].entity];
+  EXPECT_EQ(std::find(jane.aliases.begin(), jane.aliases.end(), "She"), jane.aliases.end());
+}
+
+TEST(Coref, TheyNeedsAPluralAntecedent) {
+  // "Workers met French authorities . They refused ." -> nearest plural is "authorities" (France)
+  auto doc = DocBuilder()
+                 .sentence("Workers/NOUN/2/nsubj/NNS met/VERB/0/root French/ADJ/4/amod authorities/NOUN/2/obj/NNS ./PUNCT/2/punct")
+                 .sentence("They/PRON/2/nsubj refused/VERB/0/root ./PUNCT/2/punct")
+                 .sentence("Some/DET/2/det fighters/NOUN/3/nsubj/NNS fear/VERB/0/root their/PRON/5/nmod:poss/PRP$ return/NOUN/3/obj ./PUNCT/3/punct")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "They"), "France");
+  EXPECT_EQ(entity_of(doc, "their"), "(no mention 'their')");  // the fighters are no entity
+}
+
+TEST(Coref, ValuesAndFurnitureGetNoEntity) {
+  auto doc = DocBuilder()
+                 .sentence("Acme/PROPN/2/nsubj paid/VERB/0/root $/SYM/2/obj 5/NUM/3/nummod ./PUNCT/2/punct")
+                 .mention(0, 1, 2, "ORG").mention(0, 3, 5, "MONEY")
+                 .build();
+  doc.metadata.body_begin = 5;  // "Acme" lies in the page header
+  doc.metadata.body_end = doc.text.size();
+  resolve_coreference(doc, tables());
+  EXPECT_TRUE(doc.entities.empty());
+  EXPECT_EQ(doc.mentions[1].entity, -1);
+}
+
+TEST(Coref, StageLayers) {
+  auto stage = make_coref_stage(PipelineOptions{});
+  EXPECT_EQ(stage->name(), "coref");
+  EXPECT_EQ(stage->adds(), std::vector<Layer>{Layer::Coref});
+}
+
+}  // namespace
+}  // namespace relgraph
