@@ -1,0 +1,664 @@
+// Clause finding over a Universal Dependencies tree: predicates (verbs,
+// copular predicates, appositions, titles, possessives, event nominals) and
+// their arguments, with coordination distributed and negation, modality and
+// attribution collected. Tests: tests/relations_test.cpp
+#include "relations/clauses.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+namespace relgraph::detail {
+namespace {
+
+constexpr std::size_t kMaxVariants = 12;  // coordinated combinations per clause
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view base_rel(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
+
+bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+class Tree {
+ public:
+  Tree(const Sentence& s, const RelationSchema& schema) : s_(s), schema_(schema), kids_(s.tokens.size()) {
+    for (int i = 0; i < size(); ++i)
+      if (int h = head(i); h >= 0) kids_[h].push_back(i);
+  }
+
+  int size() const { return static_cast<int>(s_.tokens.size()); }
+  const Token& tok(int i) const { return s_.tokens[i]; }
+  int head(int i) const {
+    int h = s_.tokens[i].head - 1;
+    return h >= 0 && h < size() && h != i ? h : -1;
+  }
+  const std::vector<int>& kids(int i) const { return kids_[i]; }
+  std::string_view rel(int i) const { return tok(i).deprel; }
+  std::string_view brel(int i) const { return base_rel(tok(i).deprel); }
+  std::string lem(int i) const { return lower(tok(i).lemma.empty() ? tok(i).form : tok(i).lemma); }
+  const RelationSchema& schema() const { return schema_; }
+
+  int child(int i, std::string_view deprel) const {
+    for (int k : kids_[i])
+      if (rel(k) == deprel) return k;
+    return -1;
+  }
+  int child_base(int i, std::string_view base) const {
+    for (int k : kids_[i])
+      if (brel(k) == base) return k;
+    return -1;
+  }
+  bool is_verb(int i) const { return tok(i).upos == "VERB"; }
+  bool is_nominal(int i) const {
+    const auto& u = tok(i).upos;
+    return u == "NOUN" || u == "PROPN" || u == "PRON" || u == "NUM" || u == "X" || u == "SYM";
+  }
+  bool is_pronoun(int i) const { return tok(i).upos == "PRON"; }
+  bool is_relative(int i) const {
+    if (tok(i).feats.find("PronType=Rel") != std::string::npos) return true;
+    auto l = lower(tok(i).form);
+    return l == "who" || l == "which" || l == "that" || l == "whom" || l == "whose";
+  }
+  bool is_negation(int i) const {
+    auto l = lower(tok(i).form);
+    return (brel(i) == "advmod" || rel(i) == "neg" || brel(i) == "det") &&
+           (l == "not" || l == "n't" || l == "never" || l == "no" || l == "nt");
+  }
+  bool has_cop(int i) const { return child(i, "cop") >= 0; }
+
+  // The words of i's subtree, leaving out the top-level children whose
+  // relation is in `skip`, trimmed of punctuation at both ends.
+  std::vector<int> subtree(int i, std::initializer_list<std::string_view> skip) const {
+    std::vector<int> out{i};
+    for (int k : kids_[i]) {
+      auto r = rel(k), b = brel(k);
+      bool drop = false;
+      for (auto sk : skip) drop = drop || r == sk || b == sk;
+      if (!drop) collect(k, out);
+    }
+    std::sort(out.begin(), out.end());
+    trim(out);
+    return out;
+  }
+  void collect(int i, std::vector<int>& out) const {
+    out.push_back(i);
+    for (int k : kids_[i]) collect(k, out);
+  }
+  void trim(std::vector<int>& w) const {
+    while (!w.empty() && tok(w.front()).upos == "PUNCT") w.erase(w.begin());
+    while (!w.empty() && tok(w.back()).upos == "PUNCT") w.pop_back();
+    // Unbalanced quotes or brackets left at an edge read badly and never match.
+    while (!w.empty() && (tok(w.back()).upos == "PUNCT" || tok(w.back()).deprel == "cc")) w.pop_back();
+  }
+
+  // Case marker words of an oblique / nmod head, multiword ones included
+  // ("according to", "because of", "out of").
+  std::vector<int> markers(int i) const {
+    std::vector<int> out;
+    for (int k : kids_[i])
+      if (brel(k) == "case" && k < i) {
+        out.push_back(k);
+        for (int f : kids_[k])
+          if (brel(f) == "fixed") out.push_back(f);
+      }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  std::string marker_text(const std::vector<int>& m) const {
+    std::string out;
+    for (int w : m) {
+      if (!out.empty()) out += ' ';
+      out += lower(tok(w).form);
+    }
+    return out;
+  }
+
+ private:
+  const Sentence& s_;
+  const RelationSchema& schema_;
+  std::vector<std::vector<int>> kids_;
+};
+
+// Top-level dependents never part of an argument's words.
+const std::initializer_list<std::string_view> kArgSkip = {"acl:relcl", "appos", "conj", "cc", "punct",
+                                                          "parataxis", "case", "mark", "dep", "discourse",
+                                                          "vocative", "reparandum", "advcl"};
+
+// An argument slot headed by `h`: its words without relative clauses,
+// appositions and coordinated siblings; the marker separately.
+Slot make_slot(const Tree& t, int h, std::string role) {
+  Slot s;
+  s.head = h;
+  s.role = std::move(role);
+  s.words = t.subtree(h, kArgSkip);
+  s.marker = t.markers(h);
+  s.pronoun = t.is_pronoun(h);
+  return s;
+}
+
+// A clausal argument (ccomp, csubj): the whole clause minus its complementizer.
+Slot make_clause_slot(const Tree& t, int h, std::string role) {
+  Slot s;
+  s.head = h;
+  s.role = std::move(role);
+  s.words = t.subtree(h, {"mark", "punct"});
+  for (int k : t.kids(h))
+    if (t.brel(k) == "mark" && k < h) s.marker.push_back(k);
+  return s;
+}
+
+// The coordinated alternatives of a slot: itself plus its conj siblings
+// (only those of a compatible kind: nouns with nouns, clauses with clauses).
+std::vector<Slot> alternatives(const Tree& t, const Slot& slot) {
+  std::vector<Slot> out{slot};
+  if (slot.head < 0 || slot.role == "comp") return out;
+  for (int k : t.kids(slot.head)) {
+    if (t.rel(k) != "conj" || out.size() >= 6) continue;
+    if (t.is_nominal(slot.head) != t.is_nominal(k)) continue;
+    Slot alt = make_slot(t, k, slot.role);
+    if (alt.marker.empty()) alt.marker = slot.marker;
+    alt.inherited = slot.inherited;
+    out.push_back(std::move(alt));
+  }
+  return out;
+}
+
+class Finder {
+ public:
+  Finder(const Tree& t) : t_(t) {}
+
+  std::vector<Clause> run() {
+    for (int i = 0; i < t_.size(); ++i) {
+      if (t_.tok(i).head < 0) return out_;  // unparsed sentence
+    }
+    for (int i = 0; i < t_.size(); ++i) {
+      if (t_.has_cop(i)) copula(i);
+      else if (is_verbal_predicate(i)) verbal(i);
+      if (t_.is_nominal(i)) nominal(i);
+    }
+    return out_;
+  }
+
+ private:
+  bool is_verbal_predicate(int i) const {
+    const auto& u = t_.tok(i).upos;
+    auto r = t_.brel(i);
+    if (u == "AUX") {
+      // Main-verb "be"/"have" ("there is", "has a house"): not an auxiliary or copula of something else.
+      if (r == "aux" || r == "cop") return false;
+    } else if (u != "VERB") {
+      return false;
+    }
+    if (r == "amod" || r == "compound" || r == "case" || r == "mark" || r == "fixed" || r == "flat" ||
+        r == "det" || r == "advmod" || r == "reparandum")
+      return false;
+    // A controlled xcomp verb belongs to its governor's chain.
+    if (r == "xcomp" && controlled(i)) return false;
+    return true;
+  }
+  bool controlled(int x) const {
+    int h = t_.head(x);
+    if (h < 0) return false;
+    if (t_.child_base(x, "nsubj") >= 0) return false;
+    return t_.is_verb(h) || t_.tok(h).upos == "AUX";
+  }
+
+  // Subject of predicate p: its own nsubj/csubj, or one inherited from the
+  // clause it is coordinated with, the noun a relative clause or participle
+  // modifies, or the governor of a controlled complement / adverbial clause.
+  Slot subject(int p, int depth = 0) const {
+    Slot none;
+    if (depth > 8) return none;
+    for (int k : t_.kids(p)) {
+      auto r = t_.brel(k);
+      if (r == "nsubj") {
+        if (t_.is_relative(k) && t_.rel(p) == "acl:relcl" && t_.head(p) >= 0) {
+          Slot s = make_slot(t_, t_.head(p), "subj");
+          s.inherited = true;
+          return s;
+        }
+        return make_slot(t_, k, "subj");
+      }
+      if (r == "csubj") return make_clause_slot(t_, k, "subj");
+    }
+    int h = t_.head(p);
+    if (h < 0) return none;
+    auto r = t_.rel(p);
+    Slot s;
+    if (r == "acl:relcl" || (r == "acl" && t_.child(p, "mark") < 0 && t_.tok(p).xpos != "VB")) {
+      s = make_slot(t_, h, "subj");
+    } else if (r == "conj" || r == "xcomp" || (r == "advcl" && t_.tok(p).xpos == "VBG")) {
+      // A coordinated nominal predicate ("is a footballer and coach") shares its head's subject too.
+      s = subject(h, depth + 1);
+    }
+    if (s.head >= 0) s.inherited = true;
+    return s;
+  }
+
+  // Negation, modality and attribution from a predicate's own dependents
+  // and from the clauses it is embedded in.
+  void attributes(Clause& c, const std::vector<int>& chain) const {
+    for (int v : chain)
+      for (int k : t_.kids(v)) {
+        if (t_.is_negation(k) && t_.brel(k) != "det") c.negated = true;
+        if (t_.brel(k) == "aux") set_modality(c, t_.lem(k), t_.tok(k).form);
+      }
+    // "no" as a determiner of the subject or object negates the statement ("no one came").
+    for (const Slot* s : {&c.subj}) {
+      if (s->head >= 0)
+        for (int k : t_.kids(s->head))
+          if (t_.brel(k) == "det" && t_.lem(k) == "no") c.negated = true;
+    }
+    for (const auto& a : c.args)
+      if (a.head >= 0)
+        for (int k : t_.kids(a.head))
+          if (t_.brel(k) == "det" && t_.lem(k) == "no") c.negated = true;
+    // Walk up: conditionals, reported speech.
+    int p = chain.front();
+    for (int guard = 0; guard < 32; ++guard) {
+      // "X, he said" attaches the speech verb as parataxis of the reported clause.
+      for (int k : t_.kids(p))
+        if (t_.brel(k) == "parataxis" && t_.schema().is_attribution_verb(t_.lem(k)) && c.attribution.empty()) {
+          if (int s = t_.child_base(k, "nsubj"); s >= 0 && k > chain.front()) {
+            c.attribution = words_of(make_slot(t_, s, "subj").words);
+            if (c.modality.empty()) c.modality = "reported";
+          }
+        }
+      for (int k : t_.kids(p))
+        if (t_.brel(k) == "mark") {
+          auto m = t_.lem(k);
+          if (m == "if" || m == "unless" || m == "whether") c.modality = "hypothetical";
+        }
+      int h = t_.head(p);
+      if (h < 0) break;
+      auto r = t_.brel(p);
+      if (r == "ccomp" && t_.schema().is_attribution_verb(t_.lem(h)) && c.attribution.empty()) {
+        Slot s = subject(h);
+        if (s.head >= 0) c.attribution = words_of(s.words);
+        if (c.modality.empty()) c.modality = "reported";
+      }
+      if (r != "ccomp" && r != "conj" && r != "advcl" && r != "xcomp" && r != "parataxis") break;
+      ++c.depth;
+      p = h;
+    }
+  }
+  static void set_modality(Clause& c, const std::string& lemma, const std::string& form) {
+    auto l = lower(form);
+    std::string m;
+    if (lemma == "will" || lemma == "shall" || l == "'ll") m = "future";
+    else if (lemma == "may" || lemma == "might" || lemma == "can" || lemma == "could") m = "possible";
+    else if (lemma == "would" || lemma == "should" || lemma == "must" || lemma == "ought") m = "hypothetical";
+    if (!m.empty() && (c.modality.empty() || c.modality == "future")) c.modality = m;
+  }
+  std::string words_of(const std::vector<int>& w) const {
+    std::string out;
+    for (int i : w) {
+      if (!out.empty()) out += ' ';
+      out += t_.tok(i).form;
+    }
+    return out;
+  }
+
+  // Objects and obliques of one verb of the chain.
+  void verb_args(Clause& c, int v, bool last) {
+    for (int k : t_.kids(v)) {
+      auto r = t_.rel(k);
+      auto b = t_.brel(k);
+      if (r == "obj" || r == "iobj") {
+        Slot s = make_slot(t_, k, std::string(r));
+        // "the book that he wrote": the relative pronoun stands for the noun modified.
+        if (t_.is_relative(k) && t_.rel(v) == "acl:relcl" && t_.head(v) >= 0) {
+          s = make_slot(t_, t_.head(v), std::string(r));
+          s.inherited = true;
+        }
+        c.args.push_back(std::move(s));
+      } else if (b == "ccomp" || (r == "xcomp" && (last || !t_.is_verb(k)))) {
+        if (b == "xcomp" && !t_.is_verb(k) && t_.tok(k).upos != "AUX") {
+          c.args.push_back(make_slot(t_, k, "attr"));
+        } else if (b == "ccomp") {
+          c.args.push_back(make_clause_slot(t_, k, "comp"));
+        }
+      } else if (b == "obl") {
+        Slot s = make_slot(t_, k, "");
+        s.role = t_.marker_text(s.marker);
+        if (t_.is_relative(k) && t_.head(v) >= 0 && t_.rel(v) == "acl:relcl") {
+          s.words = t_.subtree(t_.head(v), kArgSkip);
+          s.head = t_.head(v);
+          s.inherited = true;
+        }
+        if (s.role == "according to") {
+          if (c.attribution.empty()) c.attribution = words_of(s.words);
+          if (c.modality.empty()) c.modality = "reported";
+          continue;
+        }
+        bool agent = r == "obl:agent" || (c.passive && s.role == "by");
+        if (agent) c.agent = static_cast<int>(c.args.size());
+        c.args.push_back(std::move(s));
+      }
+    }
+  }
+
+  // Relation words contributed by one verb: itself, particles, auxiliaries,
+  // negation, and adverbs inside the verb group ("has often refused").
+  void verb_words(Clause& c, int v, bool first) {
+    c.verbs.push_back(v);
+    int first_aux = v;
+    for (int k : t_.kids(v)) {
+      auto r = t_.rel(k);
+      if (r == "compound:prt") c.verbs.push_back(k);
+      else if (t_.brel(k) == "aux") {
+        if (first || t_.lem(k) != "to") c.aux.push_back(k);
+        else c.verbs.push_back(k);  // infinitival "to" inside the chain: "sought to increase"
+        if (t_.brel(k) == "aux" && t_.rel(k) == "aux:pass") c.passive = true;
+        first_aux = std::min(first_aux, k);
+      } else if (t_.is_negation(k) && t_.brel(k) != "det") {
+        c.aux.push_back(k);
+      } else if (r == "mark" && !first && t_.lem(k) == "to") {
+        c.verbs.push_back(k);
+      }
+    }
+    for (int k : t_.kids(v))
+      if (t_.brel(k) == "advmod" && k > first_aux && k < v && !t_.is_negation(k) && t_.kids(k).empty())
+        c.aux.push_back(k);
+    if (t_.child(v, "nsubj:pass") >= 0) c.passive = true;
+  }
+
+  void verbal(int v) {
+    Clause c;
+    c.kind = Construction::Verb;
+    std::vector<int> chain{v};
+    int cur = v;
+    verb_words(c, v, true);
+    for (int guard = 0; guard < 6; ++guard) {
+      int x = -1;
+      for (int k : t_.kids(cur))
+        if (t_.rel(k) == "xcomp" && t_.is_verb(k) && controlled(k)) x = k;
+      if (x < 0) break;
+      chain.push_back(x);
+      verb_words(c, x, false);
+      cur = x;
+    }
+    c.pred = cur;
+    c.chain = static_cast<int>(chain.size());
+    c.lemma = t_.lem(cur);
+    c.subj = subject(v);
+    for (std::size_t i = 0; i < chain.size(); ++i) verb_args(c, chain[i], i + 1 == chain.size());
+    // A coordinated verb without an object shares a following object of its head: "bought and sold shares".
+    if (t_.rel(v) == "conj" && t_.head(v) >= 0) {
+      bool has_obj = false;
+      for (const auto& a : c.args) has_obj = has_obj || a.role == "obj";
+      int h = t_.head(v);
+      if (!has_obj && t_.is_verb(h))
+        if (int o = t_.child(h, "obj"); o > v) {
+          Slot s = make_slot(t_, o, "obj");
+          s.inherited = true;
+          c.args.push_back(std::move(s));
+        }
+    }
+    for (const auto& a : c.args)
+      if (a.role == "obj") {
+        c.object_lemma = t_.lem(a.head);
+        break;
+      }
+    attributes(c, chain);
+    finish(std::move(c));
+  }
+
+  // "X is a footballer", "X is in Paris", "X was happy": the predicate
+  // nominal/adjective carries the subject and the copula.
+  void copula(int p) {
+    Clause c;
+    c.kind = Construction::Copula;
+    c.pred = p;
+    c.lemma = t_.lem(p);
+    for (int k : t_.kids(p)) {
+      auto b = t_.brel(k);
+      if (b == "cop" || b == "aux" || t_.is_negation(k)) {
+        if (t_.is_negation(k) && b != "det") c.negated = true;
+        if (t_.is_negation(k) && b == "det") continue;
+        c.aux.push_back(k);
+        if (b == "aux") set_modality(c, t_.lem(k), t_.tok(k).form);
+      }
+    }
+    c.subj = subject(p);
+    Slot attr = make_slot(t_, p, "attr");
+    // The predicate's own clause dependents are not part of its noun phrase.
+    std::vector<int> drop;
+    for (int k : t_.kids(p)) {
+      auto b = t_.brel(k);
+      if (b == "nsubj" || b == "csubj" || b == "cop" || b == "aux" || b == "obl" || b == "advmod" ||
+          b == "expl" || b == "ccomp" || b == "xcomp" || t_.is_negation(k)) {
+        std::vector<int> sub;
+        t_.collect(k, sub);
+        drop.insert(drop.end(), sub.begin(), sub.end());
+      }
+    }
+    std::erase_if(attr.words, [&](int w) { return contains(drop, w); });
+    t_.trim(attr.words);
+    if (attr.words.empty()) return;
+    // "X is in Paris": the predicate's preposition belongs to the relation.
+    c.verbs = attr.marker;
+    c.args.push_back(attr);
+    // A noun predicate "member of Y" exposes its nmod for canonical lookup ("member_of").
+    for (int k : t_.kids(p))
+      if (t_.rel(k) == "nmod") {
+        c.object_lemma = t_.marker_text(t_.markers(k));
+        break;
+      }
+    for (int k : t_.kids(p))
+      if (t_.brel(k) == "obl") {
+        Slot s = make_slot(t_, k, "");
+        s.role = t_.marker_text(s.marker);
+        if (s.role == "according to") {
+          c.attribution = words_of(s.words);
+          c.modality = "reported";
+          continue;
+        }
+        c.args.push_back(std::move(s));
+      }
+    attributes(c, {p});
+    finish(std::move(c));
+  }
+
+  // Noun-phrase internal relations: appositions, titles, possessives and
+  // event nominals.
+  void nominal(int n) {
+    auto r = t_.rel(n);
+    if (r == "appos" && t_.head(n) >= 0 && t_.is_nominal(t_.head(n))) {
+      Clause c;
+      c.kind = Construction::Apposition;
+      c.pred = n;
+      c.synthetic = "is";
+      c.lemma = t_.lem(n);
+      c.subj = make_slot(t_, t_.head(n), "subj");
+      c.args.push_back(make_slot(t_, n, "attr"));
+      c.args.back().marker.clear();
+      if (int k = t_.child(n, "nmod"); k >= 0) c.object_lemma = t_.marker_text(t_.markers(k));
+      c.depth = 1;
+      finish(std::move(c));
+    }
+    if (t_.tok(n).upos == "PROPN") title(n);
+    if (int p = t_.child(n, "nmod:poss"); p >= 0 && t_.tok(p).upos != "PRON") possessive(n, p);
+    if (t_.tok(n).upos == "NOUN" && !t_.has_cop(n)) event_nominal(n);
+  }
+
+  // "Interior Minister John Smith": a name whose compound modifiers hold a
+  // title word listed in the schema (holds_role).
+  void title(int n) {
+    if (t_.rel(n) == "compound" || t_.rel(n) == "flat") return;
+    int title_word = -1;
+    for (int k : t_.kids(n))
+      if ((t_.rel(k) == "compound" || t_.rel(k) == "nmod:desc") && k < n && !t_.schema().canonical(Construction::Title, t_.lem(k), "", "").empty())
+        title_word = k;
+    if (title_word < 0) return;
+    std::vector<int> title_words, name_words;
+    for (int k : t_.kids(n)) {
+      auto b = t_.brel(k);
+      if (k < title_word && (b == "compound" || b == "amod" || t_.rel(k) == "nmod:desc")) t_.collect(k, title_words);
+      if (k == title_word) t_.collect(k, title_words);
+      if (k > title_word && (b == "compound" || b == "flat")) t_.collect(k, name_words);
+    }
+    name_words.push_back(n);
+    for (int k : t_.kids(n))
+      if (t_.brel(k) == "flat" && !contains(name_words, k)) t_.collect(k, name_words);
+    std::sort(title_words.begin(), title_words.end());
+    std::sort(name_words.begin(), name_words.end());
+    Clause c;
+    c.kind = Construction::Title;
+    c.pred = title_word;
+    c.synthetic = "is";
+    c.lemma = t_.lem(title_word);
+    c.subj.role = "subj";
+    c.subj.head = n;
+    c.subj.words = name_words;
+    Slot role;
+    role.role = "attr";
+    role.head = title_word;
+    role.words = title_words;
+    c.args.push_back(role);
+    c.depth = 1;
+    finish(std::move(c));
+  }
+
+  // "King's grandmother" -> (King)-[has]->(grandmother).
+  void possessive(int n, int p) {
+    if (!t_.schema().canonical(Construction::Nominal, t_.lem(n), "", "").empty()) return;  // an event: see below
+    Clause c;
+    c.kind = Construction::Possessive;
+    c.pred = n;
+    c.synthetic = "has";
+    c.lemma = "have";
+    c.subj = make_slot(t_, p, "subj");
+    // The possessor's clitic ('s) is not part of its name.
+    std::erase_if(c.subj.words, [&](int w) { return t_.brel(w) == "case"; });
+    Slot thing = make_slot(t_, n, "obj");
+    thing.marker.clear();
+    std::vector<int> poss;
+    t_.collect(p, poss);
+    std::erase_if(thing.words, [&](int w) { return contains(poss, w) || t_.brel(w) == "nmod"; });
+    // Keep only the noun and its close modifiers: drop nmods' subtrees too.
+    std::vector<int> drop;
+    for (int k : t_.kids(n))
+      if (t_.brel(k) == "nmod" || t_.brel(k) == "acl") t_.collect(k, drop);
+    std::erase_if(thing.words, [&](int w) { return contains(drop, w); });
+    t_.trim(thing.words);
+    if (thing.words.empty()) return;
+    c.args.push_back(thing);
+    c.depth = 1;
+    finish(std::move(c));
+  }
+
+  // "Smith's visit to France", "the acquisition of 8 helicopters by X":
+  // a nominal listed in the schema, its possessor or by-phrase as agent.
+  void event_nominal(int n) {
+    auto lemma = t_.lem(n);
+    if (t_.schema().canonical(Construction::Nominal, lemma, "", "").empty()) return;
+    Clause c;
+    c.kind = Construction::Nominal;
+    c.pred = n;
+    c.lemma = lemma;
+    c.verbs = {n};
+    std::vector<Slot> rest;
+    for (int k : t_.kids(n)) {
+      auto r = t_.rel(k);
+      if (r == "nmod:poss") {
+        c.subj = make_slot(t_, k, "subj");
+        std::erase_if(c.subj.words, [&](int w) { return t_.brel(w) == "case"; });
+      } else if (t_.brel(k) == "nmod") {
+        Slot s = make_slot(t_, k, "");
+        s.role = t_.marker_text(s.marker);
+        if (s.role == "by" && c.subj.head < 0) {
+          s.role = "subj";
+          s.marker.clear();
+          c.subj = s;
+        } else {
+          rest.push_back(std::move(s));
+        }
+      }
+    }
+    if (c.subj.head < 0 || rest.empty()) return;
+    for (auto& s : rest) {
+      if (s.role == "of") {
+        s.role = "obj";
+        s.marker.clear();
+      }
+      c.args.push_back(std::move(s));
+    }
+    std::stable_sort(c.args.begin(), c.args.end(), [](const Slot& a, const Slot& b) {
+      return (a.role == "obj") > (b.role == "obj");
+    });
+    if (!c.args.empty() && c.args.front().role == "obj") c.object_lemma = t_.lem(c.args.front().head);
+    c.depth = 1;
+    attributes(c, {n});
+    finish(std::move(c));
+  }
+
+  // Distributes coordination and stores the clause variants.
+  void finish(Clause c) {
+    std::sort(c.verbs.begin(), c.verbs.end());
+    c.verbs.erase(std::unique(c.verbs.begin(), c.verbs.end()), c.verbs.end());
+    std::sort(c.aux.begin(), c.aux.end());
+    c.aux.erase(std::unique(c.aux.begin(), c.aux.end()), c.aux.end());
+    std::erase_if(c.args, [](const Slot& s) { return s.words.empty(); });
+    // Objects first, then obliques after the predicate, then fronted ones
+    // ("In 1941, ..."), each group in sentence order.
+    int pred = c.pred;
+    std::stable_sort(c.args.begin(), c.args.end(), [pred](const Slot& a, const Slot& b) {
+      auto rank = [pred](const Slot& s) {
+        if (s.role == "obj" || s.role == "iobj" || s.role == "attr" || s.role == "comp") return 0;
+        return s.head > pred ? 1 : 2;
+      };
+      if (rank(a) != rank(b)) return rank(a) < rank(b);
+      return a.head < b.head;
+    });
+    if (c.agent >= 0) {
+      // Sorting moved the agent: find it again by its role.
+      c.agent = -1;
+      if (c.passive)
+        for (std::size_t i = 0; i < c.args.size(); ++i)
+          if (c.args[i].role == "by") c.agent = static_cast<int>(i);
+    }
+    std::vector<Clause> variants{c};
+    auto expand = [&](auto get) {
+      std::vector<Clause> next;
+      for (auto v : variants) {
+        auto alts = alternatives(t_, get(v));
+        for (std::size_t a = 0; a < alts.size() && next.size() < kMaxVariants; ++a) {
+          Clause copy = v;
+          get(copy) = alts[a];
+          copy.distributed = copy.distributed || alts.size() > 1;
+          next.push_back(std::move(copy));
+        }
+      }
+      variants = std::move(next);
+    };
+    if (c.subj.head >= 0) expand([](Clause& x) -> Slot& { return x.subj; });
+    for (std::size_t i = 0; i < c.args.size(); ++i) expand([i](Clause& x) -> Slot& { return x.args[i]; });
+    for (auto& v : variants) out_.push_back(std::move(v));
+  }
+
+  const Tree& t_;
+  std::vector<Clause> out_;
+};
+
+}  // namespace
+
+std::string words_text(const Sentence& sentence, const std::vector<int>& words) {
+  std::string out;
+  for (int i : words) {
+    if (!out.empty()) out += ' ';
+    out += sentence.tokens[i].form;
+  }
+  return out;
+}
+
+std::vector<Clause> find_clauses(const Sentence& sentence, const RelationSchema& schema) {
+  Tree tree(sentence, schema);
+  return Finder(tree).run();
+}
+
+}  // namespace relgraph::detail

@@ -1,0 +1,272 @@
+// Renders the clauses found by clauses.cpp as Propositions (graph form) and
+// CaRB tuples, scores their confidence, and wraps it all as a pipeline stage.
+// Tests: tests/relations_test.cpp, tests/carb_test.cpp
+#include "relations/extractor.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <utility>
+
+#include "relations/clauses.hpp"
+#include "relgraph/error.hpp"
+
+namespace relgraph {
+namespace {
+
+using detail::Clause;
+using detail::Slot;
+
+bool is_core_role(const std::string& role) {
+  return role == "obj" || role == "iobj" || role == "attr" || role == "comp" || role == "subj" || role.empty();
+}
+
+// Graded confidence: a logistic over hand-weighted features of the clause.
+// Constructions the rules get right most often (a verb with its own subject
+// and object) score highest; long, inherited, pronominal or deeply embedded
+// arguments lower it.
+double confidence(const Clause& c, const Sentence& s) {
+  double z = 0.0;
+  switch (c.kind) {
+    case Construction::Verb: z += 1.0; break;
+    case Construction::Copula: z += 0.7; break;
+    case Construction::Title: z += 0.4; break;
+    case Construction::Apposition: z += 0.2; break;
+    case Construction::Nominal: z += 0.0; break;
+    case Construction::Possessive: z -= 0.6; break;
+  }
+  bool has_obj = false;
+  std::size_t arg_words = c.subj.words.size();
+  for (const auto& a : c.args) {
+    has_obj = has_obj || a.role == "obj" || a.role == "attr";
+    arg_words += a.words.size();
+  }
+  if (has_obj) z += 0.3;
+  if (c.args.empty()) z -= 0.8;
+  if (c.args.size() > 2) z -= 0.2 * static_cast<double>(c.args.size() - 2);
+  if (c.subj.head < 0) z -= 1.0;
+  if (c.subj.inherited) z -= 0.3;
+  if (c.subj.pronoun) z -= 0.15;
+  if (c.subj.words.size() > 8) z -= 0.4;
+  if (arg_words > 15) z -= 0.3;
+  if (arg_words > 30) z -= 0.4;
+  if (c.chain > 1) z -= 0.1;
+  if (c.depth > 0) z -= 0.2 * std::min(c.depth, 3);
+  if (c.distributed) z -= 0.1;
+  if (c.passive) z -= 0.1;
+  for (const auto& a : c.args)
+    if (a.role == "comp") z -= 0.3;
+  if (s.tokens.size() > 30) z -= 0.2;
+  if (s.tokens.size() > 50) z -= 0.3;
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+std::string join_forms(const Sentence& s, const std::vector<int>& words) { return detail::words_text(s, words); }
+
+Argument make_argument(const Document& doc, int sentence, const Slot& slot, const std::string& role) {
+  const auto& s = doc.sentences[sentence];
+  Argument a;
+  a.role = role;
+  a.head = slot.head;
+  if (slot.words.empty()) return a;
+  a.span.sentence = sentence;
+  a.span.first = slot.words.front();
+  a.span.last = slot.words.back() + 1;
+  a.span.begin = s.tokens[a.span.first].begin;
+  a.span.end = s.tokens[a.span.last - 1].end;
+  bool contiguous = slot.words.back() - slot.words.front() + 1 == static_cast<int>(slot.words.size());
+  // A word inside a multiword token ("It" of "It's") carries the whole token's span.
+  int n = static_cast<int>(s.tokens.size());
+  if (a.span.first > 0 && s.tokens[a.span.first - 1].end > a.span.begin) contiguous = false;
+  if (a.span.last < n && s.tokens[a.span.last].begin < a.span.end) contiguous = false;
+  a.text = contiguous && a.span.end <= doc.text.size() && a.span.begin <= a.span.end
+               ? std::string(doc.slice(a.span.begin, a.span.end))
+               : join_forms(s, slot.words);
+  for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
+    const auto& sp = doc.mentions[m].span;
+    if (sp.sentence == sentence && sp.first <= slot.head && slot.head < sp.last) {
+      a.mention = m;
+      break;
+    }
+  }
+  return a;
+}
+
+std::string prep_of(const Clause& c) {
+  for (const auto& a : c.args)
+    if (!is_core_role(a.role)) return a.role;
+  return "";
+}
+
+Proposition to_proposition(const Document& doc, int sentence, const Clause& c, const RelationSchema& schema) {
+  const auto& s = doc.sentences[sentence];
+  Proposition p;
+  p.sentence = sentence;
+  p.lemma = c.lemma;
+  p.negated = c.negated;
+  p.modality = c.modality;
+  p.attribution = c.attribution;
+  p.confidence = confidence(c, s);
+  p.attributes["construction"] = to_string(c.kind);
+  std::vector<int> rel = c.verbs;
+  std::vector<std::pair<Slot, std::string>> args;  // slot, role
+  if (c.passive && c.agent >= 0) {
+    // Active voice for the graph: "Y was attended by X" -> (X)-[attended]->(Y).
+    p.attributes["voice"] = "passive";
+    args.emplace_back(c.args[c.agent], "subj");
+    if (c.subj.head >= 0) args.emplace_back(c.subj, "obj");
+    for (int i = 0; i < static_cast<int>(c.args.size()); ++i)
+      if (i != c.agent) args.emplace_back(c.args[i], c.args[i].role);
+  } else {
+    if (c.passive) {
+      p.attributes["voice"] = "passive";
+      for (int w : c.aux)
+        if (s.tokens[w].deprel == "aux:pass") rel.push_back(w);
+    }
+    if (c.kind == Construction::Copula)
+      for (int w : c.aux)
+        if (s.tokens[w].deprel == "cop") rel.push_back(w);
+    args.emplace_back(c.subj, "subj");
+    for (const auto& a : c.args) args.emplace_back(a, a.role);
+  }
+  // Fold the preposition of a first oblique into the relation: "met with".
+  if (args.size() > 1 && !is_core_role(args[1].second) && args[1].first.head > c.pred)
+    rel.insert(rel.end(), args[1].first.marker.begin(), args[1].first.marker.end());
+  std::sort(rel.begin(), rel.end());
+  rel.erase(std::unique(rel.begin(), rel.end()), rel.end());
+  p.relation_words = rel;
+  p.relation = rel.empty() ? c.synthetic : join_forms(s, rel);
+  for (const auto& [slot, role] : args) p.args.push_back(make_argument(doc, sentence, slot, role));
+  std::string prep = c.kind == Construction::Verb || c.kind == Construction::Nominal ? prep_of(c) : c.object_lemma;
+  std::string object = c.kind == Construction::Verb || c.kind == Construction::Nominal ? c.object_lemma : "";
+  p.canonical = schema.canonical(c.kind, c.lemma, prep, object);
+  return p;
+}
+
+CarbTuple to_carb(const Sentence& s, const Clause& c) {
+  CarbTuple t;
+  t.confidence = confidence(c, s);
+  std::vector<int> rel = c.aux;
+  rel.insert(rel.end(), c.verbs.begin(), c.verbs.end());
+  std::size_t first = 0;
+  if (!c.args.empty() && !is_core_role(c.args[0].role) && c.args[0].head > c.pred) {
+    rel.insert(rel.end(), c.args[0].marker.begin(), c.args[0].marker.end());
+    t.args.push_back(join_forms(s, c.subj.words));
+    t.args.push_back(join_forms(s, c.args[0].words));
+    first = 1;
+  } else {
+    t.args.push_back(join_forms(s, c.subj.words));
+  }
+  for (std::size_t i = first; i < c.args.size(); ++i) {
+    const auto& a = c.args[i];
+    std::vector<int> w = a.marker;
+    if (a.role == "attr" && c.kind == Construction::Copula) w.clear();  // folded into the relation
+    w.insert(w.end(), a.words.begin(), a.words.end());
+    std::sort(w.begin(), w.end());
+    w.erase(std::unique(w.begin(), w.end()), w.end());
+    t.args.push_back(join_forms(s, w));
+  }
+  std::sort(rel.begin(), rel.end());
+  rel.erase(std::unique(rel.begin(), rel.end()), rel.end());
+  t.relation = join_forms(s, rel);
+  if (!c.synthetic.empty()) t.relation = t.relation.empty() ? c.synthetic : c.synthetic + " " + t.relation;
+  return t;
+}
+
+void check_sentence(const Document& doc, int sentence) {
+  if (sentence < 0 || sentence >= static_cast<int>(doc.sentences.size()))
+    throw Error(ErrorKind::InvalidArgument, "document '" + doc.id + "' has no sentence " + std::to_string(sentence) +
+                                                " (it has " + std::to_string(doc.sentences.size()) + ")");
+}
+
+class RelationStage : public Stage {
+ public:
+  explicit RelationStage(RelationExtractor rx) : rx_(std::move(rx)) {}
+  std::string name() const override { return "relations"; }
+  std::vector<Layer> needs() const override { return {Layer::Deps}; }
+  std::vector<Layer> adds() const override { return {Layer::Propositions}; }
+  void process(Document& doc) const override {
+    doc.propositions.clear();
+    for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s)
+      for (auto& p : rx_.extract(doc, s)) doc.propositions.push_back(std::move(p));
+  }
+
+ private:
+  RelationExtractor rx_;
+};
+
+// default_schemas_dir() lives in the pipeline library, which links this one;
+// the same lookup here keeps relgraph_relations free of that cycle.
+std::string schemas_dir() {
+  if (const char* v = std::getenv("RELGRAPH_SCHEMAS"); v && *v) return v;
+  if (std::filesystem::is_directory("schemas")) return "schemas";
+  return std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
+}
+
+}  // namespace
+
+RelationExtractor::RelationExtractor(RelationSchema schema) : schema_(std::move(schema)) {}
+
+RelationExtractor RelationExtractor::load(const std::string& schemas_dir) {
+  return RelationExtractor(RelationSchema::load(schemas_dir + "/relations.json"));
+}
+
+std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sentence) const {
+  check_sentence(doc, sentence);
+  std::vector<Proposition> out;
+  for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_)) {
+    if (c.subj.head < 0 || c.subj.words.empty()) continue;
+    out.push_back(to_proposition(doc, sentence, c, schema_));
+  }
+  return out;
+}
+
+std::vector<CarbTuple> RelationExtractor::extract_carb(const Document& doc, int sentence) const {
+  check_sentence(doc, sentence);
+  const auto& s = doc.sentences[sentence];
+  std::vector<CarbTuple> out;
+  for (const auto& c : detail::find_clauses(s, schema_)) {
+    if (c.subj.head < 0 || c.subj.words.empty() || c.args.empty()) continue;
+    auto t = to_carb(s, c);
+    if (t.args.size() < 2 || t.relation.empty()) continue;
+    bool duplicate = false;
+    for (const auto& o : out) duplicate = duplicate || (o.relation == t.relation && o.args == t.args);
+    if (!duplicate) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<Proposition> extract(const Document& doc, int sentence) {
+  static const RelationExtractor rx = RelationExtractor::load(schemas_dir());
+  return rx.extract(doc, sentence);
+}
+
+std::string dump(const Document& doc, const Proposition& p) {
+  std::string out;
+  for (std::size_t i = 0; i < p.args.size(); ++i) {
+    if (i == 1) out += "-[" + p.relation + "]->";
+    if (i > 1) out += "-[" + p.args[i].role + "]->";
+    out += "(" + p.args[i].text + ")";
+  }
+  if (p.args.size() < 2) out += "-[" + p.relation + "]";
+  std::vector<std::string> tags;
+  if (!p.canonical.empty()) tags.push_back(p.canonical);
+  if (p.negated) tags.push_back("neg");
+  if (!p.modality.empty()) tags.push_back(p.modality);
+  if (!p.attribution.empty()) tags.push_back("by=" + p.attribution);
+  if (!tags.empty()) {
+    out += " {";
+    for (std::size_t i = 0; i < tags.size(); ++i) out += (i ? " " : "") + tags[i];
+    out += "}";
+  }
+  (void)doc;
+  return out;
+}
+
+std::unique_ptr<Stage> make_relation_stage(const PipelineOptions& options) {
+  std::string dir = options.schemas_dir.empty() ? schemas_dir() : options.schemas_dir;
+  return std::make_unique<RelationStage>(RelationExtractor::load(dir));
+}
+
+}  // namespace relgraph

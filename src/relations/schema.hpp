@@ -1,0 +1,66 @@
+// The canonical relation vocabulary (schemas/relations.json): names,
+// descriptions, argument types, inverse/symmetric flags, and the triggers
+// that map a surface proposition to a canonical relation. Loaded at run time
+// and validated against schemas/relations.schema.json by tests.
+//
+// A trigger matches a proposition when its construction, lemma, folded
+// preposition and (optionally) object head lemma all agree:
+//   {"construction": "verb", "lemma": "meet", "prep": "with"}   met with -> met
+//   {"construction": "verb", "lemma": "direct", "object": ["money"], "prep": "to"}
+//   {"construction": "nominal", "lemma": "visit"}                Smith's visit to France
+// Thread safety: immutable after load(); lookups are const.
+// Tests: tests/relations_test.cpp
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace relgraph {
+
+// How a proposition was found in the tree.
+enum class Construction { Verb, Nominal, Copula, Apposition, Title, Possessive };
+const char* to_string(Construction c) noexcept;
+
+struct RelationTrigger {
+  Construction construction = Construction::Verb;
+  std::vector<std::string> lemmas;   // predicate lemmas (lower case)
+  std::string prep;                  // folded preposition, "" = any
+  std::vector<std::string> objects;  // object head lemmas, empty = any
+};
+
+struct RelationType {
+  std::string name;         // "met", "member_of" ...
+  std::string description;
+  std::vector<std::string> arg_types;  // per argument: "Person|Organization" ...
+  std::string inverse;      // name of the inverse relation, "" if none
+  bool symmetric = false;
+  bool attribution = false; // a statement verb: its clausal complement is reported speech
+  std::vector<RelationTrigger> triggers;
+};
+
+class RelationSchema {
+ public:
+  RelationSchema() = default;
+  // Parses relations.json content; `source` names it in Error(Format) messages.
+  static RelationSchema parse(std::string_view json, const std::string& source);
+  // Reads a file; Error(NotFound) if missing, Error(Format) if malformed.
+  static RelationSchema load(const std::string& path);
+
+  const std::vector<RelationType>& relations() const { return relations_; }
+  const RelationType* find(std::string_view name) const;
+
+  // Canonical relation name for a proposition, "" if none applies.
+  std::string canonical(Construction c, std::string_view lemma, std::string_view prep,
+                        std::string_view object_lemma) const;
+  // True when `lemma` triggers a relation marked "attribution" (say, announce ...).
+  bool is_attribution_verb(std::string_view lemma) const;
+
+ private:
+  void index();
+  std::vector<RelationType> relations_;
+  // (construction, lemma) -> (relation index, trigger index) candidates
+  std::unordered_map<std::string, std::vector<std::pair<int, int>>> by_lemma_;
+};
+
+}  // namespace relgraph

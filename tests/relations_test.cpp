@@ -1,0 +1,348 @@
+// Relation extraction on hand-built UD parses: sentence -> one-line dumps of
+// the propositions, one table row per construction, plus the canonical
+// vocabulary (every relation in schemas/relations.json has a row) and its
+// JSON Schema.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <rapidjson/schema.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/files.hpp"
+#include "relations/extractor.hpp"
+#include "relgraph/error.hpp"
+#include "support/builders.hpp"
+
+namespace relgraph {
+namespace {
+
+const RelationExtractor& extractor() {
+  static const RelationExtractor rx = RelationExtractor::load(std::string(RELGRAPH_SOURCE_DIR) + "/schemas");
+  return rx;
+}
+
+std::vector<std::string> dumps(const Document& doc) {
+  std::vector<std::string> out;
+  for (const auto& p : extractor().extract(doc, 0)) out.push_back(dump(doc, p));
+  return out;
+}
+
+struct Case {
+  const char* name;
+  std::vector<std::string> words;  // form/UPOS/XPOS/lemma/head/deprel
+  std::vector<std::string> expected;  // every one must be among the dumps
+  std::vector<std::string> absent = {};  // none of these may be
+};
+
+const std::vector<Case> kCases = {
+    {"verb with folded preposition",
+     {"Smith/PROPN/NNP/Smith/2/nsubj", "met/VERB/VBD/meet/0/root", "with/ADP/IN/with/4/case",
+      "Jones/PROPN/NNP/Jones/2/obl", "./PUNCT/././2/punct"},
+     {"(Smith)-[met with]->(Jones) {met}"}},
+    {"object and oblique",
+     {"Smith/PROPN/NNP/Smith/2/nsubj", "trained/VERB/VBD/train/0/root", "fighters/NOUN/NNS/fighter/2/obj",
+      "in/ADP/IN/in/5/case", "Libya/PROPN/NNP/Libya/2/obl"},
+     {"(Smith)-[trained]->(fighters)-[in]->(Libya) {trained}"}},
+    {"passive with agent becomes active",
+     {"The/DET/DT/the/2/det", "talks/NOUN/NNS/talk/4/nsubj:pass", "were/AUX/VBD/be/4/aux:pass",
+      "attended/VERB/VBN/attend/0/root", "by/ADP/IN/by/6/case", "Lee/PROPN/NNP/Lee/4/obl:agent"},
+     {"(Lee)-[attended]->(The talks)"}},
+    {"passive without agent keeps its voice",
+     {"The/DET/DT/the/2/det", "case/NOUN/NN/case/4/nsubj:pass", "was/AUX/VBD/be/4/aux:pass",
+      "reviewed/VERB/VBN/review/0/root"},
+     {"(The case)-[was reviewed]"}},
+    {"relative clause: which was attended by X",
+     {"Smith/PROPN/NNP/Smith/2/nsubj", "held/VERB/VBD/hold/0/root", "a/DET/DT/a/4/det",
+      "meeting/NOUN/NN/meeting/2/obj", ",/PUNCT/,/,/4/punct", "which/PRON/WDT/which/8/nsubj:pass",
+      "was/AUX/VBD/be/8/aux:pass", "attended/VERB/VBN/attend/4/acl:relcl", "by/ADP/IN/by/10/case",
+      "Lee/PROPN/NNP/Lee/8/obl:agent"},
+     {"(Smith)-[held]->(a meeting)", "(Lee)-[attended]->(a meeting)"}},
+    {"relative clause with subject pronoun",
+     {"the/DET/DT/the/2/det", "man/NOUN/NN/man/0/root", "who/PRON/WP/who/4/nsubj",
+      "founded/VERB/VBD/found/2/acl:relcl", "Acme/PROPN/NNP/Acme/4/obj"},
+     {"(the man)-[founded]->(Acme) {founded}"}},
+    {"xcomp chain",
+     {"Tunisia/PROPN/NNP/Tunisia/2/nsubj", "sought/VERB/VBD/seek/0/root", "to/PART/TO/to/4/mark",
+      "increase/VERB/VB/increase/2/xcomp", "security/NOUN/NN/security/4/obj"},
+     {"(Tunisia)-[sought to increase]->(security)"}},
+    {"xcomp chain with folded preposition",
+     {"The/DET/DT/the/2/det", "plan/NOUN/NN/plan/3/nsubj", "aims/VERB/VBZ/aim/0/root", "to/PART/TO/to/5/mark",
+      "focus/VERB/VB/focus/3/xcomp", "on/ADP/IN/on/7/case", "training/NOUN/NN/training/5/obl"},
+     {"(The plan)-[aims to focus on]->(training)"}},
+    {"copula with nominal predicate",
+     {"Smith/PROPN/NNP/Smith/4/nsubj", "is/AUX/VBZ/be/4/cop", "a/DET/DT/a/4/det", "member/NOUN/NN/member/0/root",
+      "of/ADP/IN/of/7/case", "the/DET/DT/the/7/det", "party/NOUN/NN/party/4/nmod"},
+     {"(Smith)-[is]->(a member of the party) {member_of}"}},
+    {"copula with preposition",
+     {"The/DET/DT/the/2/det", "office/NOUN/NN/office/5/nsubj", "is/AUX/VBZ/be/5/cop", "in/ADP/IN/in/5/case",
+      "Paris/PROPN/NNP/Paris/0/root"},
+     {"(The office)-[is in]->(Paris)"}},
+    {"apposition",
+     {"Nusra/PROPN/NNP/Nusra/0/root", ",/PUNCT/,/,/5/punct", "the/DET/DT/the/5/det", "Syrian/ADJ/JJ/Syrian/5/amod",
+      "branch/NOUN/NN/branch/1/appos", "of/ADP/IN/of/7/case", "Qaeda/PROPN/NNP/Qaeda/5/nmod"},
+     {"(Nusra)-[is]->(the Syrian branch of Qaeda) {branch_of}"}},
+    {"title before a name",
+     {"Interior/PROPN/NNP/Interior/2/compound", "Minister/PROPN/NNP/Minister/3/nmod:desc",
+      "John/PROPN/NNP/John/5/nsubj", "Smith/PROPN/NNP/Smith/3/flat", "resigned/VERB/VBD/resign/0/root"},
+     {"(John Smith)-[is]->(Interior Minister) {holds_role}", "(Interior Minister John Smith)-[resigned]"}},
+    {"event nominal with possessive",
+     {"Smith/PROPN/NNP/Smith/3/nmod:poss", "'s/PART/POS/'s/1/case", "visit/NOUN/NN/visit/7/nsubj",
+      "to/ADP/IN/to/5/case", "France/PROPN/NNP/France/3/nmod", "was/AUX/VBD/be/7/cop", "short/ADJ/JJ/short/0/root"},
+     {"(Smith)-[visit to]->(France) {visited}"}},
+    {"event nominal with by-phrase",
+     {"the/DET/DT/the/2/det", "acquisition/NOUN/NN/acquisition/0/root", "of/ADP/IN/of/5/case",
+      "8/NUM/CD/8/5/nummod", "helicopters/NOUN/NNS/helicopter/2/nmod", "by/ADP/IN/by/7/case",
+      "Ruritania/PROPN/NNP/Ruritania/2/nmod"},
+     {"(Ruritania)-[acquisition]->(8 helicopters) {acquired}"}},
+    {"possessive",
+     {"Smith/PROPN/NNP/Smith/3/nmod:poss", "'s/PART/POS/'s/1/case", "brother/NOUN/NN/brother/4/nsubj",
+      "left/VERB/VBD/leave/0/root"},
+     {"(Smith)-[has]->(brother)"}},
+    {"coordinated obliques are distributed",
+     {"They/PRON/PRP/they/2/nsubj", "fought/VERB/VBD/fight/0/root", "in/ADP/IN/in/4/case",
+      "Syria/PROPN/NNP/Syria/2/obl", "and/CCONJ/CC/and/6/cc", "Iraq/PROPN/NNP/Iraq/4/conj"},
+     {"(They)-[fought in]->(Syria) {fought}", "(They)-[fought in]->(Iraq) {fought}"},
+     {"(They)-[fought in]->(Syria and Iraq) {fought}"}},
+    {"coordinated subjects are distributed",
+     {"Smith/PROPN/NNP/Smith/4/nsubj", "and/CCONJ/CC/and/3/cc", "Jones/PROPN/NNP/Jones/1/conj",
+      "visited/VERB/VBD/visit/0/root", "Rome/PROPN/NNP/Rome/4/obj"},
+     {"(Smith)-[visited]->(Rome) {visited}", "(Jones)-[visited]->(Rome) {visited}"}},
+    {"coordinated verbs share the subject",
+     {"Smith/PROPN/NNP/Smith/2/nsubj", "arrived/VERB/VBD/arrive/0/root", "and/CCONJ/CC/and/4/cc",
+      "met/VERB/VBD/meet/2/conj", "Lee/PROPN/NNP/Lee/4/obj"},
+     {"(Smith)-[arrived]", "(Smith)-[met]->(Lee) {met}"}},
+    {"coordinated verbs share a following object",
+     {"They/PRON/PRP/they/2/nsubj", "bought/VERB/VBD/buy/0/root", "and/CCONJ/CC/and/4/cc",
+      "sold/VERB/VBD/sell/2/conj", "arms/NOUN/NNS/arm/2/obj"},
+     {"(They)-[bought]->(arms) {acquired}", "(They)-[sold]->(arms) {supplied}"}},
+    {"negation is an attribute",
+     {"Smith/PROPN/NNP/Smith/4/nsubj", "did/AUX/VBD/do/4/aux", "not/PART/RB/not/4/advmod",
+      "meet/VERB/VB/meet/0/root", "Jones/PROPN/NNP/Jones/4/obj"},
+     {"(Smith)-[meet]->(Jones) {met neg}"}},
+    {"never negates",
+     {"Lee/PROPN/NNP/Lee/4/nsubj", "has/AUX/VBZ/have/4/aux", "never/ADV/RB/never/4/advmod",
+      "visited/VERB/VBN/visit/0/root", "Cuba/PROPN/NNP/Cuba/4/obj"},
+     {"(Lee)-[visited]->(Cuba) {visited neg}"}},
+    {"no as determiner negates",
+     {"No/DET/DT/no/2/det", "country/NOUN/NN/country/3/nsubj", "funded/VERB/VBD/fund/0/root",
+      "it/PRON/PRP/it/3/obj"},
+     {"(No country)-[funded]->(it) {funded neg}"}},
+    {"reported speech: X said that",
+     {"Smith/PROPN/NNP/Smith/2/nsubj", "said/VERB/VBD/say/0/root", "that/SCONJ/IN/that/5/mark",
+      "Jones/PROPN/NNP/Jones/5/nsubj", "funded/VERB/VBD/fund/2/ccomp", "the/DET/DT/the/7/det",
+      "group/NOUN/NN/group/5/obj"},
+     {"(Jones)-[funded]->(the group) {funded reported by=Smith}",
+      "(Smith)-[said]->(Jones funded the group) {said}"}},
+    {"according to X",
+     {"According/VERB/VBG/accord/3/case", "to/ADP/IN/to/1/fixed", "police/NOUN/NN/police/7/obl",
+      ",/PUNCT/,/,/7/punct", "the/DET/DT/the/6/det", "gang/NOUN/NN/gang/7/nsubj", "attacked/VERB/VBD/attack/0/root",
+      "a/DET/DT/a/9/det", "bank/NOUN/NN/bank/7/obj"},
+     {"(the gang)-[attacked]->(a bank) {attacked reported by=police}"}},
+    {"future modality",
+     {"Lee/PROPN/NNP/Lee/3/nsubj", "will/AUX/MD/will/3/aux", "visit/VERB/VB/visit/0/root",
+      "Paris/PROPN/NNP/Paris/3/obj"},
+     {"(Lee)-[visit]->(Paris) {visited future}"}},
+    {"possible modality",
+     {"Lee/PROPN/NNP/Lee/3/nsubj", "may/AUX/MD/may/3/aux", "sell/VERB/VB/sell/0/root",
+      "shares/NOUN/NNS/share/3/obj"},
+     {"(Lee)-[sell]->(shares) {supplied possible}"}},
+    {"conditional clause is hypothetical",
+     {"If/SCONJ/IN/if/3/mark", "Lee/PROPN/NNP/Lee/3/nsubj", "visits/VERB/VBZ/visit/7/advcl",
+      "Cuba/PROPN/NNP/Cuba/3/obj", ",/PUNCT/,/,/7/punct", "Smith/PROPN/NNP/Smith/7/nsubj",
+      "resigns/VERB/VBZ/resign/0/root"},
+     {"(Lee)-[visits]->(Cuba) {visited hypothetical}", "(Smith)-[resigns]"}},
+};
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
+class Constructions : public ::testing::TestWithParam<Case> {};
+
+TEST_P(Constructions, ExtractsExpectedPropositions) {
+  const Case& c = GetParam();
+  Document doc = testing::make_document(c.words);
+  auto got = dumps(doc);
+  std::string all;
+  for (const auto& g : got) all += "\n  " + g;
+  for (const auto& e : c.expected)
+    EXPECT_TRUE(std::find(got.begin(), got.end(), e) != got.end()) << "missing: " << e << "\ngot:" << all;
+  for (const auto& a : c.absent)
+    EXPECT_TRUE(std::find(got.begin(), got.end(), a) == got.end()) << "unexpected: " << a << "\ngot:" << all;
+}
+
+INSTANTIATE_TEST_SUITE_P(Relations, Constructions, ::testing::ValuesIn(kCases),
+                         [](const auto& info) {
+                           std::string n;
+                           for (char ch : std::string(info.param.name)) n += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+                           return n;
+                         });
+
+// "A <verb> [prep] B" with a proper-noun subject and object.
+Document svo(const std::string& verb, const std::string& lemma, const std::string& prep = "") {
+  std::vector<std::string> w = {"Alpha/PROPN/NNP/Alpha/2/nsubj", verb + "/VERB/VBD/" + lemma + "/0/root"};
+  if (prep.empty()) {
+    w.push_back("Beta/PROPN/NNP/Beta/2/obj");
+  } else {
+    w.push_back(prep + "/ADP/IN/" + prep + "/4/case");
+    w.push_back("Beta/PROPN/NNP/Beta/2/obl");
+  }
+  return testing::make_document(w);
+}
+
+// "Alpha is a <noun> of Beta".
+Document copula(const std::string& noun) {
+  return testing::make_document({"Alpha/PROPN/NNP/Alpha/4/nsubj", "is/AUX/VBZ/be/4/cop", "a/DET/DT/a/4/det",
+                                 noun + "/NOUN/NN/" + noun + "/0/root", "of/ADP/IN/of/6/case",
+                                 "Beta/PROPN/NNP/Beta/4/nmod"});
+}
+
+struct CanonicalCase {
+  const char* relation;
+  Document doc;
+};
+
+TEST(Canonical, EveryRelationHasATest) {
+  std::vector<CanonicalCase> cases = {
+      {"met", svo("met", "meet", "with")},
+      {"visited", svo("toured", "tour")},
+      {"funded", svo("financed", "finance")},
+      {"trained", svo("trained", "train")},
+      {"supplied", svo("supplied", "supply")},
+      {"acquired", svo("purchased", "purchase")},
+      {"member_of", svo("joined", "join")},
+      {"has_member", svo("includes", "include")},
+      {"holds_role", svo("served", "serve", "as")},
+      {"part_of", copula("division")},
+      {"branch_of", copula("branch")},
+      {"located_in", svo("based", "base", "in")},
+      {"said", svo("told", "tell")},
+      {"cooperates_with", svo("cooperated", "cooperate", "with")},
+      {"attacked", svo("attacked", "attack")},
+      {"fought", svo("fought", "fight", "against")},
+      {"published", svo("published", "publish")},
+      {"signed", svo("signed", "sign")},
+      {"employed_by", svo("worked", "work", "for")},
+      {"employs", svo("hired", "hire")},
+      {"founded", svo("established", "establish")},
+      {"leads", svo("heads", "head")},
+      {"supported", svo("backed", "back")},
+      {"opposed", svo("condemned", "condemn")},
+      {"agreed_with", svo("agreed", "agree", "with")},
+      {"arrested", svo("detained", "detain")},
+      {"has", svo("owns", "own")},
+  };
+  std::set<std::string> tested;
+  for (const auto& c : cases) {
+    auto props = extractor().extract(c.doc, 0);
+    ASSERT_FALSE(props.empty()) << c.relation;
+    EXPECT_EQ(props.front().canonical, c.relation) << dump(c.doc, props.front());
+    EXPECT_EQ(props.front().args.size(), 2u) << c.relation;
+    tested.insert(c.relation);
+  }
+  for (const auto& r : extractor().schema().relations())
+    EXPECT_TRUE(tested.count(r.name)) << "relation '" << r.name << "' has no test";
+}
+
+TEST(Canonical, SpecificTriggersNeedTheirObject) {
+  // "direct money to" funds; "direct a film" does not.
+  auto money = testing::make_document({"Alpha/PROPN/NNP/Alpha/2/nsubj", "directed/VERB/VBD/direct/0/root",
+                                       "money/NOUN/NN/money/2/obj", "to/ADP/IN/to/5/case", "Beta/PROPN/NNP/Beta/2/obl"});
+  EXPECT_EQ(extractor().extract(money, 0).front().canonical, "funded");
+  auto film = testing::make_document({"Alpha/PROPN/NNP/Alpha/2/nsubj", "directed/VERB/VBD/direct/0/root",
+                                      "films/NOUN/NNS/film/2/obj"});
+  EXPECT_NE(extractor().extract(film, 0).front().canonical, "funded");
+}
+
+TEST(Propositions, KeepSpansHeadsAndRelationWords) {
+  auto doc = svo("met", "meet", "with");
+  auto props = extractor().extract(doc, 0);
+  ASSERT_EQ(props.size(), 1u);
+  const auto& p = props[0];
+  EXPECT_EQ(p.relation, "met with");
+  EXPECT_EQ(p.relation_words, (std::vector<int>{1, 2}));
+  EXPECT_EQ(p.lemma, "meet");
+  ASSERT_EQ(p.args.size(), 2u);
+  EXPECT_EQ(p.args[0].role, "subj");
+  EXPECT_EQ(doc.slice(p.args[0].span.begin, p.args[0].span.end), "Alpha");
+  EXPECT_EQ(p.args[1].role, "with");
+  EXPECT_EQ(p.args[1].head, 3);
+  EXPECT_EQ(doc.slice(p.args[1].span.begin, p.args[1].span.end), "Beta");
+  EXPECT_GT(p.confidence, 0.0);
+  EXPECT_LT(p.confidence, 1.0);
+}
+
+TEST(Propositions, LinkArgumentsToMentions) {
+  auto doc = svo("met", "meet");
+  EntityMention m;
+  m.span = {.sentence = 0, .first = 2, .last = 3, .begin = 0, .end = 0};
+  m.type = "PER";
+  doc.mentions.push_back(m);
+  auto props = extractor().extract(doc, 0);
+  ASSERT_EQ(props.size(), 1u);
+  EXPECT_EQ(props[0].args[0].mention, -1);
+  EXPECT_EQ(props[0].args[1].mention, 0);
+}
+
+TEST(Confidence, IsGraded) {
+  // A verb with its own subject and object beats a possessive.
+  auto strong = extractor().extract(svo("met", "meet"), 0);
+  auto poss = extractor().extract(testing::make_document({"Smith/PROPN/NNP/Smith/3/nmod:poss", "'s/PART/POS/'s/1/case",
+                                                           "brother/NOUN/NN/brother/4/nsubj", "left/VERB/VBD/leave/0/root"}),
+                                  0);
+  ASSERT_FALSE(strong.empty());
+  double poss_conf = 1.0;
+  for (const auto& p : poss)
+    if (p.relation == "has") poss_conf = p.confidence;
+  EXPECT_GT(strong.front().confidence, poss_conf);
+}
+
+TEST(Extract, UnparsedSentenceYieldsNothingAndBadIndexThrows) {
+  auto doc = testing::make_document({"Smith", "met", "Jones"});
+  EXPECT_TRUE(extractor().extract(doc, 0).empty());
+  EXPECT_THROW(extractor().extract(doc, 3), Error);
+}
+
+TEST(Stage, DeclaresLayersAndFillsPropositions) {
+  PipelineOptions options;
+  options.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
+  auto stage = make_relation_stage(options);
+  EXPECT_EQ(stage->needs(), std::vector<Layer>{Layer::Deps});
+  EXPECT_EQ(stage->adds(), std::vector<Layer>{Layer::Propositions});
+  auto doc = svo("met", "meet", "with");
+  stage->process(doc);
+  ASSERT_EQ(doc.propositions.size(), 1u);
+  EXPECT_EQ(doc.propositions[0].canonical, "met");
+}
+
+TEST(Schema, ValidatesAgainstItsJsonSchema) {
+  std::string dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas/";
+  rapidjson::Document schema_doc, doc;
+  schema_doc.Parse(detail::read_file(dir + "relations.schema.json").c_str());
+  ASSERT_FALSE(schema_doc.HasParseError());
+  rapidjson::SchemaDocument schema(schema_doc);
+  doc.Parse(detail::read_file(dir + "relations.json").c_str());
+  ASSERT_FALSE(doc.HasParseError());
+  rapidjson::SchemaValidator validator(schema);
+  EXPECT_TRUE(doc.Accept(validator)) << "invalid at " << validator.GetInvalidSchemaKeyword();
+  // And the validator does reject a broken vocabulary.
+  rapidjson::Document bad;
+  bad.Parse(R"({"version": 1, "relations": [{"name": "Bad Name", "description": "x", "triggers": []}]})");
+  rapidjson::SchemaValidator validator2(schema);
+  EXPECT_FALSE(bad.Accept(validator2));
+}
+
+TEST(Schema, RejectsMalformedInputNamingTheSource) {
+  try {
+    RelationSchema::parse(R"({"relations": [{"name": "x", "description": "d", "inverse": "nope"}]})", "test.json");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Format);
+    EXPECT_NE(std::string(e.what()).find("test.json"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("nope"), std::string::npos);
+  }
+  EXPECT_THROW(RelationSchema::parse("{", "broken.json"), Error);
+  EXPECT_THROW(RelationSchema::load("/nonexistent/relations.json"), Error);
+}
+
+}  // namespace
+}  // namespace relgraph
