@@ -8,9 +8,9 @@
 // Thread safety: none; build a graph on one thread, read it from many.
 //
 //   KnowledgeGraph g;
-//   auto a = g.add_entity({.label = "Nathan Sales", .type = "Person"});
-//   auto b = g.add_entity({.label = "Tunisia", .type = "Country"});
-//   g.add_relation(a, b, {.predicate = "visited", .surface = "visit to"});
+//   auto a = g.add_entity({.label = "Ada Lovelace", .type = "Person"});
+//   auto b = g.add_entity({.label = "England", .type = "Country"});
+//   g.add_relation(a, b, {.predicate = "lived in", .surface = "lived in"});
 #pragma once
 #include <boost/graph/adjacency_list.hpp>
 #include <cstddef>
@@ -91,6 +91,16 @@ class KnowledgeGraph {
   // so exports are byte-identical whatever order facts were added in.
   void canonicalize();
 
+  // The canonical order without modifying the graph (what exporters iterate):
+  // vertices by id; edges by (subject id, predicate, object id, negated,
+  // modality, then the remaining fields).
+  std::vector<Vertex> canonical_vertices() const;
+  std::vector<Edge> canonical_edges() const;
+
+  // Weakly connected components (Boost.Graph incremental_components): one
+  // component number per vertex, numbered 0.. in vertex order.
+  std::vector<std::size_t> components() const;
+
   std::size_t num_entities() const { return boost::num_vertices(g_); }
   std::size_t num_relations() const { return boost::num_edges(g_); }
   const Graph& graph() const { return g_; }
@@ -114,7 +124,12 @@ class KnowledgeGraph {
 // article dropped, whitespace collapsed ("The U.S." -> "u s").
 std::string entity_key(const std::string& label);
 
-// Stable id from a label: "Hisham El-Fratti" -> "hisham_el_fratti".
+// Stable id from a label: "Jean-Luc Picard" -> "jean_luc_picard".
 std::string entity_id(const std::string& label);
+
+// Compact one-line dump of an edge for tests and messages:
+// "(Ada Lovelace)-[met]->(Charles Babbage)", "(A)-[!met]->(B)" when negated,
+// "(A)-[met?reported]->(B)" with a modality.
+std::string describe(const KnowledgeGraph& graph, KnowledgeGraph::Edge edge);
 
 }  // namespace relgraph

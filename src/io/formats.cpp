@@ -1,0 +1,112 @@
+// The format factory (one table row per format), format detection from file
+// extensions, and atomic save/load. Tests: tests/io_test.cpp
+#include <algorithm>
+#include <sstream>
+
+#include "core/files.hpp"
+#include "io/codec.hpp"
+#include "relgraph/error.hpp"
+#include "relgraph/io.hpp"
+
+namespace relgraph {
+namespace {
+
+struct Format {
+  const char* name;
+  std::vector<const char*> extensions;
+  std::unique_ptr<Exporter> (*exporter)();  // nullptr: cannot be written
+  std::unique_ptr<Importer> (*importer)();  // nullptr: cannot be read
+};
+
+// Add a format with one line here.
+const std::vector<Format>& formats() {
+  static const std::vector<Format> table = {
+      {"jsonld", {".jsonld", ".json"}, detail::make_jsonld_exporter, detail::make_jsonld_importer},
+      {"graphml", {".graphml"}, detail::make_graphml_exporter, detail::make_graphml_importer},
+      {"dot", {".dot", ".gv"}, detail::make_dot_exporter, nullptr},
+      {"tsv", {".tsv"}, detail::make_tsv_exporter, detail::make_tsv_importer},
+      {"ntriples", {".nt"}, detail::make_ntriples_exporter, nullptr},
+  };
+  return table;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+const Format& find_format(const std::string& name) {
+  for (const auto& f : formats())
+    if (name == f.name) return f;
+  throw Error(ErrorKind::InvalidArgument, "unknown graph format '" + name + "' (known: " + joined(exporter_names()) + ")");
+}
+
+}  // namespace
+
+std::unique_ptr<Exporter> make_exporter(const std::string& format) {
+  const Format& f = find_format(format);
+  if (!f.exporter)
+    throw Error(ErrorKind::InvalidArgument,
+                "graph format '" + format + "' cannot be written (writable: " + joined(exporter_names()) + ")");
+  return f.exporter();
+}
+
+std::unique_ptr<Importer> make_importer(const std::string& format) {
+  const Format& f = find_format(format);
+  if (!f.importer)
+    throw Error(ErrorKind::InvalidArgument,
+                "graph format '" + format + "' cannot be read (readable: " + joined(importer_names()) + ")");
+  return f.importer();
+}
+
+std::vector<std::string> exporter_names() {
+  std::vector<std::string> names;
+  for (const auto& f : formats())
+    if (f.exporter) names.emplace_back(f.name);
+  return names;
+}
+
+std::vector<std::string> importer_names() {
+  std::vector<std::string> names;
+  for (const auto& f : formats())
+    if (f.importer) names.emplace_back(f.name);
+  return names;
+}
+
+std::string format_from_path(const std::string& path) {
+  auto dot = path.rfind('.');
+  auto slash = path.rfind('/');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
+    std::string ext = path.substr(dot);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    for (const auto& f : formats())
+      for (const char* e : f.extensions)
+        if (ext == e) return f.name;
+  }
+  std::string known;
+  for (const auto& f : formats())
+    for (const char* e : f.extensions) known += (known.empty() ? "" : " ") + std::string(e);
+  throw Error(ErrorKind::InvalidArgument, "cannot tell the graph format of '" + path +
+                                              "' from its extension (known: " + known + "); name the format explicitly");
+}
+
+void save_graph(const KnowledgeGraph& graph, const std::string& path, const std::string& format) {
+  if (format.empty() && path == "-")
+    throw Error(ErrorKind::InvalidArgument, "writing to standard output needs an explicit format");
+  auto exporter = make_exporter(format.empty() ? format_from_path(path) : format);
+  // Render into memory first so a failing exporter never touches the target.
+  std::ostringstream out;
+  exporter->write(graph, out);
+  detail::write_atomic(path, out.view());
+}
+
+KnowledgeGraph load_graph(const std::string& path, const std::string& format) {
+  if (format.empty() && path == "-")
+    throw Error(ErrorKind::InvalidArgument, "reading from standard input needs an explicit format");
+  auto importer = make_importer(format.empty() ? format_from_path(path) : format);
+  std::istringstream in(detail::read_file(path));
+  return importer->read(in, path == "-" ? "<stdin>" : path);
+}
+
+}  // namespace relgraph
