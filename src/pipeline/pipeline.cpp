@@ -5,7 +5,14 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "article/metadata.hpp"
+#include "coref/coref.hpp"
+#include "ner/recognizer.hpp"
+#include "parse/parser.hpp"
+#include "relations/extractor.hpp"
 #include "relgraph/error.hpp"
+#include "tag/tagger.hpp"
+#include "text/tokenizer.hpp"
 
 namespace relgraph {
 
@@ -25,6 +32,7 @@ const char* to_string(Layer layer) noexcept {
 }
 
 void Pipeline::add(std::unique_ptr<Stage> stage) {
+  if (!stage) throw Error(ErrorKind::InvalidArgument, "pipeline: cannot add an empty stage");
   for (Layer need : stage->needs()) {
     if (std::find(available_.begin(), available_.end(), need) == available_.end())
       throw Error(ErrorKind::InvalidArgument, "pipeline stage '" + stage->name() + "' needs " + to_string(need) +
@@ -49,5 +57,29 @@ std::string dir_from(const char* env, const char* sub) {
 
 std::string default_models_dir() { return dir_from("RELGRAPH_MODELS", "models"); }
 std::string default_schemas_dir() { return dir_from("RELGRAPH_SCHEMAS", "schemas"); }
+
+namespace {
+// A factory that is not built yet returns no stage; say which one.
+std::unique_ptr<Stage> require(std::unique_ptr<Stage> stage, const char* what) {
+  if (!stage) throw Error(ErrorKind::Internal, std::string("the ") + what + " stage is not available in this build");
+  return stage;
+}
+}  // namespace
+
+Pipeline make_pipeline(const PipelineOptions& options) {
+  PipelineOptions o = options;
+  if (o.models_dir.empty()) o.models_dir = default_models_dir();
+  if (o.schemas_dir.empty()) o.schemas_dir = default_schemas_dir();
+  auto wants = [&](Layer layer) { return static_cast<int>(o.until) >= static_cast<int>(layer); };
+  Pipeline p;
+  p.add(require(make_metadata_stage(o), "metadata"));
+  if (wants(Layer::Sentences)) p.add(require(make_tokenizer_stage(o), "tokenizer"));
+  if (wants(Layer::Tags)) p.add(require(make_tagger_stage(o), "tagger"));
+  if (wants(Layer::Deps)) p.add(require(make_parser_stage(o), "parser"));
+  if (wants(Layer::Entities)) p.add(require(make_entity_stage(o), "entity"));
+  if (wants(Layer::Coref)) p.add(require(make_coref_stage(o), "coreference"));
+  if (wants(Layer::Propositions)) p.add(require(make_relation_stage(o), "relation"));
+  return p;
+}
 
 }  // namespace relgraph

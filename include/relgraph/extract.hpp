@@ -1,0 +1,59 @@
+// From an annotated Document to one clean knowledge graph per article.
+//
+// build_graph() turns the pipeline's annotations into graph data:
+//  - one node per entity of Document::entities (coreference already merged
+//    its mentions): the canonical label, type, aliases and every mention span;
+//  - literal nodes for arguments that are no entity: concepts become short
+//    typed phrases ("security cooperation", type Literal; relative clauses and
+//    appositions cut off, leading determiners dropped, so one concept is one
+//    node), values become Date / Money / Quantity nodes with their value;
+//  - one edge per proposition from its subject to its object: the canonical
+//    predicate when the extractor found one, else the surface wording; further
+//    arguments that are amounts, dates or places become edge attributes
+//    (amount = "USD 100000000", date = "2011", place = "Tunisia"); negation,
+//    modality and attribution are kept; every edge carries its evidence
+//    (sentence index, byte span, sentence text);
+//  - roles found by coreference (appositions, titles) as "holds role" edges;
+//  - the article itself as a NewsArticle node (type CreativeWork) with author,
+//    publisher, datePublished and mentions edges, from Document::metadata.
+// Sentences outside the metadata's body range (page furniture) are ignored.
+//
+// Thread safety: pure functions of their arguments; extract_graph() runs the
+// pipeline, which may be shared between threads.
+// Errors: extract_graph() throws what the stages throw (Error(InvalidInput)
+// for unusable text, Error(Model) ...).
+//
+//   auto pipeline = relgraph::make_pipeline({});
+//   relgraph::KnowledgeGraph g = relgraph::extract_graph(text, "news.txt", pipeline);
+//   relgraph::save_graph(g, "news.jsonld");
+//
+// Tests: tests/pipeline_test.cpp, tests/e2e_test.cpp
+#pragma once
+#include <string>
+
+#include "relgraph/document.hpp"
+#include "relgraph/graph.hpp"
+#include "relgraph/pipeline.hpp"
+
+namespace relgraph {
+
+struct GraphOptions {
+  bool article = true;           // add the NewsArticle node with author/publisher/datePublished edges
+  bool article_mentions = true;  // ... and a `mentions` edge to every entity
+  bool roles = true;             // "holds role" edges from appositions and titles
+  int max_literal_words = 12;    // longer argument phrases are cut at a word boundary
+};
+
+// Builds the graph of one annotated document (see above).
+KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options = {});
+
+// Runs `pipeline` over `text` (checked with detail::check_text) and builds its graph.
+KnowledgeGraph extract_graph(const std::string& text, const std::string& id, const Pipeline& pipeline,
+                             const GraphOptions& options = {});
+
+// The short phrase a literal node gets for an argument: its words without
+// relative clauses, appositions and parentheticals, without a leading
+// determiner, at most `max_words` words. Exposed for tests.
+std::string literal_phrase(const Document& doc, const Argument& arg, int max_words = 12);
+
+}  // namespace relgraph

@@ -1,0 +1,396 @@
+// The graph builder: entities, literals, facts with evidence and the article
+// node from an annotated Document (see include/relgraph/extract.hpp).
+// Tests: tests/pipeline_test.cpp, tests/e2e_test.cpp
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <optional>
+#include <set>
+
+#include "core/files.hpp"
+#include "relgraph/error.hpp"
+#include "relgraph/extract.hpp"
+
+namespace relgraph {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_value_type(const std::string& t) {
+  return t == "DATE" || t == "TIME" || t == "MONEY" || t == "PERCENT" || t == "CARDINAL" || t == "QUANTITY" ||
+         t == "ORDINAL";
+}
+
+std::string value_node_type(const std::string& t) {
+  if (t == "DATE" || t == "TIME") return "Date";
+  if (t == "MONEY") return "Money";
+  return "Quantity";
+}
+
+// Edge attribute name for a value argument attached to an event.
+std::string value_attribute(const std::string& type, const std::string& role) {
+  if (type == "MONEY") return "amount";
+  if (type == "DATE" || type == "TIME") {
+    static const std::set<std::string> plain = {"in", "on", "at", "obj", "subj", "tmod", "during", "by"};
+    return plain.count(role) ? "date" : role;  // "since", "until", "from", "between" ...
+  }
+  return "quantity";
+}
+
+bool is_place_role(const std::string& role) {
+  static const std::set<std::string> roles = {"in", "at", "inside", "within", "near", "across", "throughout", "on"};
+  return roles.count(role) > 0;
+}
+
+class Builder {
+ public:
+  Builder(const Document& doc, const GraphOptions& o) : doc_(doc), o_(o) {}
+  KnowledgeGraph build();
+
+ private:
+  bool in_body(int sentence) const;
+  int mention_for(const Argument& a) const;
+  std::optional<KnowledgeGraph::Vertex> node_for(const Argument& a);
+  Evidence evidence(const Proposition& p) const;
+  Evidence sentence_evidence(int sentence) const;
+  void add_entities();
+  void add_fact(const Proposition& p);
+  void add_roles();
+  void add_article();
+
+  const Document& doc_;
+  const GraphOptions& o_;
+  KnowledgeGraph g_;
+  std::vector<std::optional<KnowledgeGraph::Vertex>> entity_vertex_;
+};
+
+bool Builder::in_body(int sentence) const {
+  if (sentence < 0 || sentence >= static_cast<int>(doc_.sentences.size())) return false;
+  const auto& md = doc_.metadata;
+  if (md.body_end <= md.body_begin) return true;
+  const auto& s = doc_.sentences[sentence];
+  return s.begin >= md.body_begin && s.begin < md.body_end;
+}
+
+// The mention an argument stands for: the extractor's link when it has an
+// entity, else a mention (nominal and pronoun ones included) over its head.
+int Builder::mention_for(const Argument& a) const {
+  if (a.mention >= 0 && a.mention < static_cast<int>(doc_.mentions.size()) && doc_.mentions[a.mention].entity >= 0)
+    return a.mention;
+  int fallback = a.mention;
+  if (a.head < 0) return fallback;
+  for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+    const auto& sp = doc_.mentions[m].span;
+    if (sp.sentence != a.span.sentence || a.head < sp.first || a.head >= sp.last) continue;
+    if (doc_.mentions[m].entity >= 0) return m;
+    if (fallback < 0) fallback = m;
+  }
+  return fallback;
+}
+
+std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
+  if (a.text.empty() && a.span.empty()) return std::nullopt;
+  int m = mention_for(a);
+  if (m >= 0) {
+    const auto& em = doc_.mentions[m];
+    if (em.entity >= 0 && entity_vertex_[em.entity]) return entity_vertex_[em.entity];
+    if (is_value_type(em.type)) {
+      EntityNode n;
+      n.label = literal_phrase(doc_, a, o_.max_literal_words);
+      if (n.label.empty()) n.label = em.text;
+      n.type = value_node_type(em.type);
+      n.value = em.value.empty() ? em.text : em.value;
+      n.id = entity_id(n.label);
+      return g_.add_entity(std::move(n));
+    }
+  }
+  // An unresolved pronoun says nothing a reader could use.
+  if (a.span.sentence >= 0 && a.head >= 0 && a.head < static_cast<int>(doc_.sentences[a.span.sentence].tokens.size())) {
+    const auto& h = doc_.sentences[a.span.sentence].tokens[a.head];
+    if (h.upos == "PRON" || (h.upos == "DET" && a.span.last - a.span.first == 1)) return std::nullopt;
+  }
+  EntityNode n;
+  n.label = literal_phrase(doc_, a, o_.max_literal_words);
+  if (n.label.empty()) return std::nullopt;
+  n.type = "Literal";
+  n.value = n.label;
+  n.id = entity_id(n.label);
+  if (n.id.empty()) return std::nullopt;
+  return g_.add_entity(std::move(n));
+}
+
+Evidence Builder::sentence_evidence(int sentence) const {
+  const auto& s = doc_.sentences[sentence];
+  Evidence e;
+  e.document = doc_.id;
+  e.sentence = sentence;
+  e.begin = s.begin;
+  e.end = s.end;
+  if (s.end <= doc_.text.size() && s.begin <= s.end) e.text = std::string(doc_.slice(s.begin, s.end));
+  return e;
+}
+
+// The sentence as evidence text, the proposition's own words as the span.
+Evidence Builder::evidence(const Proposition& p) const {
+  Evidence e = sentence_evidence(p.sentence);
+  const auto& toks = doc_.sentences[p.sentence].tokens;
+  std::size_t b = e.end, en = e.begin;
+  for (const auto& a : p.args)
+    if (!a.span.empty()) b = std::min(b, a.span.begin), en = std::max(en, a.span.end);
+  for (int w : p.relation_words)
+    if (w >= 0 && w < static_cast<int>(toks.size())) b = std::min(b, toks[w].begin), en = std::max(en, toks[w].end);
+  if (b < en) e.begin = b, e.end = en;
+  return e;
+}
+
+void Builder::add_entities() {
+  entity_vertex_.assign(doc_.entities.size(), std::nullopt);
+  for (std::size_t i = 0; i < doc_.entities.size(); ++i) {
+    const Entity& e = doc_.entities[i];
+    EntityNode n;
+    n.label = e.label;
+    n.id = entity_id(e.label);
+    n.type = e.type.empty() ? "Thing" : e.type;
+    n.aliases = e.aliases;
+    for (int m : e.mentions) {
+      if (m < 0 || m >= static_cast<int>(doc_.mentions.size())) continue;
+      const auto& sp = doc_.mentions[m].span;
+      n.mentions.push_back({doc_.id, sp.sentence, sp.begin, sp.end});
+    }
+    if (n.id.empty()) continue;
+    entity_vertex_[i] = g_.add_entity(std::move(n));
+  }
+}
+
+void Builder::add_fact(const Proposition& p) {
+  if (!in_body(p.sentence) || p.args.size() < 2) return;
+  auto subject = node_for(p.args[0]);
+  auto object = node_for(p.args[1]);
+  if (!subject || !object || *subject == *object) return;
+  RelationEdge r;
+  r.surface = p.relation;
+  r.predicate = p.canonical.empty() ? lower(p.relation) : p.canonical;
+  if (r.predicate.empty()) return;
+  r.confidence = p.confidence;
+  r.negated = p.negated;
+  r.modality = p.modality;
+  for (const auto& [k, v] : p.attributes)
+    if (k != "construction") r.attributes[k] = v;
+  if (!p.attribution.empty()) r.attributes["attribution"] = p.attribution;
+  Evidence ev = evidence(p);
+  r.evidence.push_back(ev);
+  // Further arguments: values and places become attributes of the event,
+  // other entities a fact of their own ("met with X in Y" -> place = Y).
+  std::vector<std::pair<const Argument*, KnowledgeGraph::Vertex>> extra_edges;
+  auto append = [&](const std::string& key, const std::string& value) {
+    auto& slot = r.attributes[key];
+    slot = slot.empty() ? value : slot + "; " + value;
+  };
+  for (std::size_t i = 2; i < p.args.size(); ++i) {
+    const Argument& a = p.args[i];
+    int m = mention_for(a);
+    if (m >= 0 && is_value_type(doc_.mentions[m].type)) {
+      const auto& em = doc_.mentions[m];
+      append(value_attribute(em.type, a.role), em.value.empty() ? em.text : em.value);
+      continue;
+    }
+    if (m >= 0 && doc_.mentions[m].entity >= 0) {
+      const auto& ent = doc_.entities[doc_.mentions[m].entity];
+      if ((ent.type == "Country" || ent.type == "Place") && is_place_role(a.role)) {
+        append("place", ent.label);
+        continue;
+      }
+      if (auto v = node_for(a)) extra_edges.emplace_back(&a, *v);
+      continue;
+    }
+    std::string phrase = literal_phrase(doc_, a, o_.max_literal_words);
+    if (!phrase.empty()) append(a.role, phrase);
+  }
+  for (auto& [a, v] : extra_edges) {
+    if (v == *subject) continue;
+    RelationEdge x = r;
+    x.predicate = lower(p.relation) + " " + a->role;
+    x.surface = x.predicate;
+    g_.add_relation(*subject, v, std::move(x));
+  }
+  g_.add_relation(*subject, *object, std::move(r));
+}
+
+void Builder::add_roles() {
+  for (const auto& m : doc_.mentions) {
+    if (m.subtype != "Role" || m.entity < 0 || m.canonical.empty() || !entity_vertex_[m.entity]) continue;
+    if (!in_body(m.span.sentence)) continue;
+    EntityNode n;
+    n.label = m.canonical;
+    n.type = "Literal";
+    n.value = m.canonical;
+    n.id = entity_id(n.label);
+    if (n.id.empty()) continue;
+    auto v = g_.add_entity(std::move(n));
+    RelationEdge r;
+    r.predicate = "holds role";
+    r.surface = m.canonical;
+    r.confidence = 0.9;
+    Evidence e = sentence_evidence(m.span.sentence);
+    e.begin = m.span.begin;
+    e.end = m.span.end;
+    r.evidence.push_back(e);
+    g_.add_relation(*entity_vertex_[m.entity], v, std::move(r));
+  }
+}
+
+void Builder::add_article() {
+  const Metadata& md = doc_.metadata;
+  auto& props = g_.properties();
+  props["source"] = doc_.id;
+  if (!md.title.empty()) props["title"] = md.title;
+  if (!md.date_published.empty()) props["datePublished"] = md.date_published;
+  if (!o_.article) return;
+  EntityNode a;
+  a.label = md.title.empty() ? doc_.id : md.title;
+  a.id = entity_id(a.label);
+  if (a.id.empty()) return;
+  a.type = "CreativeWork";
+  a.attributes["schemaType"] = "NewsArticle";
+  a.attributes["url"] = doc_.id;
+  if (!md.title.empty()) a.attributes["headline"] = md.title;
+  if (!md.date_published.empty()) a.attributes["datePublished"] = md.date_published;
+  if (!md.section.empty()) a.attributes["articleSection"] = md.section;
+  if (!md.dateline.empty()) a.attributes["dateline"] = md.dateline;
+  auto article = g_.add_entity(std::move(a));
+  auto link = [&](const std::string& predicate, EntityNode n) {
+    n.id = entity_id(n.label);
+    if (n.id.empty()) return;
+    auto v = g_.add_entity(std::move(n));
+    if (v == article) return;
+    RelationEdge r;
+    r.predicate = predicate;
+    r.surface = predicate;
+    r.confidence = 1.0;
+    r.attributes["source"] = "metadata";
+    g_.add_relation(article, v, std::move(r));
+  };
+  auto node = [](const std::string& label, const std::string& type, const std::string& value = "") {
+    EntityNode n;
+    n.label = label;
+    n.type = type;
+    n.value = value;
+    return n;
+  };
+  if (!md.author.empty()) link("author", node(md.author, "Person"));
+  if (!md.publisher.empty()) link("publisher", node(md.publisher, "Organization"));
+  if (!md.date_published.empty()) link("datePublished", node(md.date_published, "Date", md.date_published));
+  if (!o_.article_mentions) return;
+  for (const auto& v : entity_vertex_) {
+    if (!v || *v == article) continue;
+    RelationEdge r;
+    r.predicate = "mentions";
+    r.surface = "mentions";
+    r.confidence = 1.0;
+    r.attributes["source"] = "metadata";
+    g_.add_relation(article, *v, std::move(r));
+  }
+}
+
+KnowledgeGraph Builder::build() {
+  add_entities();
+  for (const auto& p : doc_.propositions)
+    if (p.sentence >= 0 && p.sentence < static_cast<int>(doc_.sentences.size())) add_fact(p);
+  if (o_.roles) add_roles();
+  add_article();
+  g_.canonicalize();
+  return std::move(g_);
+}
+
+}  // namespace
+
+std::string literal_phrase(const Document& doc, const Argument& arg, int max_words) {
+  auto trim = [](std::string s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+    std::size_t i = 0;
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    return s.substr(i);
+  };
+  const Span& sp = arg.span;
+  if (sp.sentence < 0 || sp.sentence >= static_cast<int>(doc.sentences.size()) || sp.empty())
+    return trim(arg.text);
+  const auto& toks = doc.sentences[sp.sentence].tokens;
+  int n = static_cast<int>(toks.size());
+  int first = std::max(0, sp.first), last = std::min(n, sp.last);
+  // Words inside the span whose subtree is a side remark: relative clauses,
+  // appositions, parentheticals.
+  std::vector<bool> keep(n, false);
+  for (int i = first; i < last; ++i) keep[i] = true;
+  static const std::set<std::string> asides = {"acl:relcl", "appos", "parataxis", "dislocated", "vocative"};
+  std::function<void(int)> drop = [&](int i) {
+    keep[i] = false;
+    for (int j = first; j < last; ++j)
+      if (toks[j].head - 1 == i && keep[j]) drop(j);
+  };
+  for (int i = first; i < last; ++i) {
+    int h = toks[i].head - 1;
+    if (i != arg.head && h >= first && h < last && asides.count(toks[i].deprel) && keep[i]) drop(i);
+  }
+  std::vector<int> words;
+  for (int i = first; i < last; ++i)
+    if (keep[i]) words.push_back(i);
+  auto function_word = [&](int i) {
+    const auto& u = toks[i].upos;
+    return u == "PUNCT" || u == "ADP" || u == "CCONJ" || u == "SCONJ" || u == "DET" || u == "PART" || u == "AUX";
+  };
+  // Leading determiners, possessive pronouns, complementizers and punctuation go.
+  while (!words.empty()) {
+    const auto& t = toks[words.front()];
+    std::string l = lower(t.form);
+    bool possessive = t.upos == "PRON" && (t.xpos == "PRP$" || l == "its" || l == "their" || l == "his" || l == "her");
+    bool det = t.upos == "DET" && (l == "the" || l == "a" || l == "an" || l == "this" || l == "that" || l == "these" ||
+                                   l == "those");
+    if (t.upos == "PUNCT" || t.upos == "SCONJ" || possessive || det) words.erase(words.begin());
+    else break;
+  }
+  // Cut at a comma that follows the head (the rest is usually a side remark).
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (toks[words[k]].form == "," && words[k] > arg.head && k >= 2) {
+      words.resize(k);
+      break;
+    }
+  }
+  if (static_cast<int>(words.size()) > max_words) words.resize(max_words);
+  while (!words.empty() && function_word(words.back())) words.pop_back();
+  std::string out;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const Token& t = toks[words[k]];
+    if (k > 0) {
+      const Token& prev = toks[words[k - 1]];
+      if (t.begin == prev.begin && t.end == prev.end) continue;  // multiword token parts share a span
+      bool adjacent = words[k] == words[k - 1] + 1;
+      if (!adjacent || prev.space_after || t.begin > prev.end) out += ' ';
+    }
+    if (t.end <= doc.text.size() && t.begin < t.end) out.append(doc.slice(t.begin, t.end));
+    else out += t.form;
+  }
+  // Quotes that lost their partner.
+  for (std::string_view q : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+    if (out.size() >= q.size() && out.compare(0, q.size(), q) == 0) out.erase(0, q.size());
+    if (out.size() >= q.size() && out.compare(out.size() - q.size(), q.size(), q) == 0) out.resize(out.size() - q.size());
+  }
+  return trim(out);
+}
+
+KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options) { return Builder(doc, options).build(); }
+
+KnowledgeGraph extract_graph(const std::string& text, const std::string& id, const Pipeline& pipeline,
+                             const GraphOptions& options) {
+  detail::check_text(text, id);
+  Document doc;
+  doc.id = id;
+  doc.text = text;
+  pipeline.run(doc);
+  return build_graph(doc, options);
+}
+
+}  // namespace relgraph

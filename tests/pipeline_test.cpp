@@ -1,0 +1,274 @@
+// Pipeline assembly (layer checks, make_pipeline) and the graph builder on
+// hand-built Documents with mentions, entities and propositions.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "relgraph/error.hpp"
+#include "relgraph/extract.hpp"
+#include "relgraph/pipeline.hpp"
+
+namespace relgraph {
+namespace {
+
+class FakeStage : public Stage {
+ public:
+  FakeStage(std::string name, std::vector<Layer> needs, std::vector<Layer> adds)
+      : name_(std::move(name)), needs_(std::move(needs)), adds_(std::move(adds)) {}
+  std::string name() const override { return name_; }
+  std::vector<Layer> needs() const override { return needs_; }
+  std::vector<Layer> adds() const override { return adds_; }
+  void process(Document& doc) const override { doc.id += "+" + name_; }
+
+ private:
+  std::string name_;
+  std::vector<Layer> needs_, adds_;
+};
+
+TEST(Pipeline, RejectsAStageWhoseInputIsMissing) {
+  Pipeline p;
+  p.add(std::make_unique<FakeStage>("tokenizer", std::vector<Layer>{}, std::vector<Layer>{Layer::Tokens}));
+  try {
+    p.add(std::make_unique<FakeStage>("parser", std::vector<Layer>{Layer::Tags}, std::vector<Layer>{Layer::Deps}));
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::InvalidArgument);
+    EXPECT_NE(std::string(e.what()).find("'parser' needs tags"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(p.add(nullptr), Error);
+}
+
+TEST(Pipeline, RunsStagesInOrder) {
+  Pipeline p;
+  p.add(std::make_unique<FakeStage>("a", std::vector<Layer>{}, std::vector<Layer>{Layer::Tokens}));
+  p.add(std::make_unique<FakeStage>("b", std::vector<Layer>{Layer::Tokens}, std::vector<Layer>{}));
+  Document doc;
+  p.run(doc);
+  EXPECT_EQ(doc.id, "+a+b");
+}
+
+TEST(MakePipeline, StopsAtTheRequestedLayer) {
+  PipelineOptions o;
+  o.until = Layer::Metadata;
+  auto p = make_pipeline(o);
+  ASSERT_EQ(p.stages().size(), 1u);
+  EXPECT_EQ(p.stages()[0]->name(), "metadata");
+  o.until = Layer::Tokens;
+  auto q = make_pipeline(o);
+  ASSERT_EQ(q.stages().size(), 2u);
+  Document doc;
+  doc.text = "Headline Without Stop\n\nThe council approved the new budget on Monday after a long debate.\n";
+  q.run(doc);
+  EXPECT_EQ(doc.metadata.title, "Headline Without Stop");
+  EXPECT_FALSE(doc.sentences.empty());
+}
+
+// A one-sentence document: words "form/UPOS/head/deprel" (head 1-based).
+Document parsed(const std::string& spec) {
+  Document doc;
+  doc.id = "test.txt";
+  Sentence s;
+  std::istringstream in(spec);
+  std::string w;
+  while (in >> w) {
+    std::vector<std::string> f;
+    std::size_t pos = 0;
+    for (auto slash = w.find('/'); slash != std::string::npos; slash = w.find('/', pos)) {
+      f.push_back(w.substr(pos, slash - pos));
+      pos = slash + 1;
+    }
+    f.push_back(w.substr(pos));
+    Token t;
+    t.form = f[0];
+    if (!doc.text.empty()) doc.text += ' ';
+    t.begin = doc.text.size();
+    doc.text += t.form;
+    t.end = doc.text.size();
+    t.upos = f.size() > 1 ? f[1] : "X";
+    t.head = f.size() > 2 ? std::stoi(f[2]) : 0;
+    t.deprel = f.size() > 3 ? f[3] : "dep";
+    s.tokens.push_back(t);
+  }
+  s.begin = 0;
+  s.end = doc.text.size();
+  doc.sentences.push_back(s);
+  return doc;
+}
+
+Span span(const Document& doc, int first, int last) {  // words [first, last), 0-based
+  const auto& t = doc.sentences[0].tokens;
+  return {0, first, last, t[first].begin, t[last - 1].end};
+}
+
+int mention(Document& doc, int first, int last, const std::string& type, const std::string& value = "") {
+  EntityMention m;
+  m.span = span(doc, first, last);
+  m.text = std::string(doc.slice(m.span.begin, m.span.end));
+  m.type = type;
+  m.value = value;
+  doc.mentions.push_back(m);
+  return static_cast<int>(doc.mentions.size()) - 1;
+}
+
+void entity(Document& doc, const std::string& label, const std::string& type, std::vector<int> mentions) {
+  Entity e;
+  e.label = label;
+  e.type = type;
+  e.mentions = mentions;
+  for (int m : mentions) doc.mentions[m].entity = static_cast<int>(doc.entities.size());
+  doc.entities.push_back(e);
+}
+
+Argument arg(const Document& doc, const std::string& role, int first, int last, int head) {
+  Argument a;
+  a.role = role;
+  a.span = span(doc, first, last);
+  a.text = std::string(doc.slice(a.span.begin, a.span.end));
+  a.head = head;
+  return a;
+}
+
+std::vector<std::string> facts(const KnowledgeGraph& g) {
+  std::vector<std::string> out;
+  for (auto e : g.canonical_edges()) out.push_back(describe(g, e));
+  return out;
+}
+
+const RelationEdge* find_edge(const KnowledgeGraph& g, const std::string& dump) {
+  for (auto e : g.canonical_edges())
+    if (describe(g, e) == dump) return &g.edge(e);
+  return nullptr;
+}
+
+TEST(BuildGraph, EntitiesFactsAndEventAttributes) {
+  // "Jane Doe met with John Roe in Paris in 2019 ."
+  Document doc = parsed(
+      "Jane/PROPN/2/compound Doe/PROPN/3/nsubj met/VERB/0/root with/ADP/6/case John/PROPN/6/compound Roe/PROPN/3/obl "
+      "in/ADP/8/case Paris/PROPN/3/obl in/ADP/10/case 2019/NUM/3/obl ./PUNCT/3/punct");
+  entity(doc, "Jane Doe", "Person", {mention(doc, 0, 2, "PER")});
+  entity(doc, "John Roe", "Person", {mention(doc, 4, 6, "PER")});
+  entity(doc, "Paris", "Place", {mention(doc, 7, 8, "LOC")});
+  mention(doc, 9, 10, "DATE", "2019");
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "met with";
+  p.canonical = "met";
+  p.relation_words = {2, 3};
+  p.confidence = 0.8;
+  p.args = {arg(doc, "subj", 0, 2, 1), arg(doc, "with", 4, 6, 5), arg(doc, "in", 7, 8, 7), arg(doc, "in", 9, 10, 9)};
+  doc.propositions.push_back(p);
+  GraphOptions o;
+  o.article = false;
+  auto g = build_graph(doc, o);
+  EXPECT_EQ(facts(g), std::vector<std::string>{"(Jane Doe)-[met]->(John Roe)"});
+  const RelationEdge* r = find_edge(g, "(Jane Doe)-[met]->(John Roe)");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->attributes.at("place"), "Paris");
+  EXPECT_EQ(r->attributes.at("date"), "2019");
+  EXPECT_EQ(r->surface, "met with");
+  ASSERT_EQ(r->evidence.size(), 1u);
+  EXPECT_EQ(r->evidence[0].sentence, 0);
+  EXPECT_EQ(r->evidence[0].text, doc.text);
+  EXPECT_EQ(r->evidence[0].begin, 0u);
+  EXPECT_EQ(g.num_entities(), 3u);  // Jane Doe, John Roe, Paris (no node for the date)
+}
+
+TEST(BuildGraph, LiteralsNegationAndModality) {
+  // "Acme did not fund the new bridge , which opened in 2010 ."
+  Document doc = parsed(
+      "Acme/PROPN/4/nsubj did/AUX/4/aux not/PART/4/advmod fund/VERB/0/root the/DET/7/det new/ADJ/7/amod "
+      "bridge/NOUN/4/obj ,/PUNCT/10/punct which/PRON/10/nsubj opened/VERB/7/acl:relcl in/ADP/12/case 2010/NUM/10/obl ./PUNCT/4/punct");
+  entity(doc, "Acme", "Organization", {mention(doc, 0, 1, "ORG")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "fund";
+  p.canonical = "funded";
+  p.negated = true;
+  p.modality = "reported";
+  p.attribution = "the mayor";
+  p.args = {arg(doc, "subj", 0, 1, 0), arg(doc, "obj", 4, 12, 6)};
+  doc.propositions.push_back(p);
+  GraphOptions o;
+  o.article = false;
+  auto g = build_graph(doc, o);
+  ASSERT_EQ(facts(g), std::vector<std::string>{"(Acme)-[!funded?reported]->(new bridge)"});
+  const RelationEdge* r = find_edge(g, "(Acme)-[!funded?reported]->(new bridge)");
+  EXPECT_EQ(r->attributes.at("attribution"), "the mayor");
+  auto v = g.find_by_key(entity_key("new bridge"));
+  ASSERT_TRUE(v.has_value());
+  EXPECT_EQ(g.node(*v).type, "Literal");
+}
+
+TEST(BuildGraph, UnresolvedPronounsMakeNoFact) {
+  Document doc = parsed("They/PRON/2/nsubj praised/VERB/0/root Acme/PROPN/2/obj ./PUNCT/2/punct");
+  entity(doc, "Acme", "Organization", {mention(doc, 2, 3, "ORG")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "praised";
+  p.args = {arg(doc, "subj", 0, 1, 0), arg(doc, "obj", 2, 3, 2)};
+  doc.propositions.push_back(p);
+  GraphOptions o;
+  o.article = false;
+  EXPECT_TRUE(facts(build_graph(doc, o)).empty());
+}
+
+TEST(BuildGraph, ArticleNodeAndFurniture) {
+  Document doc = parsed("Acme/PROPN/2/nsubj praised/VERB/0/root Zed/PROPN/2/obj ./PUNCT/2/punct");
+  entity(doc, "Acme", "Organization", {mention(doc, 0, 1, "ORG")});
+  entity(doc, "Zed", "Organization", {mention(doc, 2, 3, "ORG")});
+  doc.metadata.title = "Acme Praises Zed";
+  doc.metadata.author = "Jane Doe";
+  doc.metadata.publisher = "Daily Planet";
+  doc.metadata.date_published = "2020-02-14";
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "praised";
+  p.args = {arg(doc, "subj", 0, 1, 0), arg(doc, "obj", 2, 3, 2)};
+  doc.propositions.push_back(p);
+  auto g = build_graph(doc);
+  auto f = facts(g);
+  for (const char* want : {"(Acme Praises Zed)-[author]->(Jane Doe)", "(Acme Praises Zed)-[publisher]->(Daily Planet)",
+                           "(Acme Praises Zed)-[datePublished]->(2020-02-14)", "(Acme Praises Zed)-[mentions]->(Acme)",
+                           "(Acme Praises Zed)-[mentions]->(Zed)", "(Acme)-[praised]->(Zed)"})
+    EXPECT_NE(std::find(f.begin(), f.end(), want), f.end()) << want;
+  auto article = g.find_by_key(entity_key("Acme Praises Zed"));
+  ASSERT_TRUE(article.has_value());
+  EXPECT_EQ(g.node(*article).type, "CreativeWork");
+  EXPECT_EQ(g.node(*article).attributes.at("schemaType"), "NewsArticle");
+  EXPECT_EQ(g.properties().at("datePublished"), "2020-02-14");
+
+  // The same sentence in the page header (outside the body) gives no fact.
+  doc.metadata.body_begin = doc.text.size();
+  doc.metadata.body_end = doc.text.size() + 10;
+  GraphOptions o;
+  o.article = false;
+  EXPECT_TRUE(facts(build_graph(doc, o)).empty());
+}
+
+TEST(BuildGraph, RolesFromCoreference) {
+  Document doc = parsed("French/ADJ/2/amod Minister/PROPN/4/compound Jane/PROPN/4/compound Doe/PROPN/5/nsubj spoke/VERB/0/root");
+  int name = mention(doc, 2, 4, "PER");
+  int role = mention(doc, 0, 2, "PER");
+  doc.mentions[role].subtype = "Role";
+  doc.mentions[role].canonical = "French Minister";
+  entity(doc, "Jane Doe", "Person", {name, role});
+  GraphOptions o;
+  o.article = false;
+  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Jane Doe)-[holds role]->(French Minister)"});
+}
+
+TEST(LiteralPhrase, ShortensArguments) {
+  // "the need to strengthen cooperation , which matters , to coordinate the efforts of the two countries in dealing with crimes"
+  Document doc = parsed(
+      "the/DET/2/det need/NOUN/0/root to/PART/4/mark strengthen/VERB/2/acl cooperation/NOUN/4/obj ,/PUNCT/8/punct "
+      "which/PRON/8/nsubj matters/VERB/5/acl:relcl ,/PUNCT/8/punct to/PART/11/mark coordinate/VERB/4/advcl the/DET/13/det "
+      "efforts/NOUN/11/obj of/ADP/17/case the/DET/17/det two/NUM/17/nummod countries/NOUN/13/nmod in/ADP/19/case "
+      "dealing/VERB/11/advcl with/ADP/21/case crimes/NOUN/19/obl");
+  Argument a = arg(doc, "obj", 0, 21, 1);
+  EXPECT_EQ(literal_phrase(doc, a, 12), "need to strengthen cooperation to coordinate the efforts of the two countries");
+  EXPECT_EQ(literal_phrase(doc, a, 5), "need to strengthen cooperation");  // no dangling "to"
+  EXPECT_EQ(literal_phrase(doc, a, 4), "need to strengthen cooperation");
+}
+
+}  // namespace
+}  // namespace relgraph
