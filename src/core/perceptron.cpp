@@ -1,6 +1,8 @@
 // Averaged perceptron inference (sparse hashed weights). Tests: tests/core_test.cpp
 #include "core/perceptron.hpp"
 
+#include <cstring>
+
 namespace relgraph::detail {
 
 Perceptron::Perceptron(int num_classes, const std::vector<std::uint64_t>& keys,
@@ -51,7 +53,13 @@ void Perceptron::save(ModelWriter& out) const {
   for (std::size_t s = 0; s < slot_key_.size(); ++s) {
     if (!slot_key_[s]) continue;
     keys.push_back(slot_key_[s]);
-    for (std::uint32_t i = slot_begin_[s]; i < slot_end_[s]; ++i) entries.push_back(entries_[i]);
+    for (std::uint32_t i = slot_begin_[s]; i < slot_end_[s]; ++i) {
+      // Padding bytes zeroed explicitly: identical models give byte-identical files.
+      entries.emplace_back();
+      std::memset(static_cast<void*>(&entries.back()), 0, sizeof(Entry));
+      entries.back().cls = entries_[i].cls;
+      entries.back().weight = entries_[i].weight;
+    }
     offsets.push_back(static_cast<std::uint32_t>(entries.size()));
   }
   out.pod<std::int32_t>(num_classes_);

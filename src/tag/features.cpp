@@ -13,6 +13,7 @@ enum Template : std::uint64_t {
   kBias, kLower, kForm, kSuffix1, kPrefix1 = kSuffix1 + 4, kShape = kPrefix1 + 4, kFlags, kPrev1, kPrev2,
   kPrev12, kPrev1Word, kPrevWord, kPrevSuffix3, kPrev2Word, kNextWord, kNextSuffix3, kNext2Word,
   kPrevWordWord, kWordNextWord, kNextShape, kPrevShape, kPrev1NextWord, kPrev1Suffix3,
+  kAmb, kAmbPrev1, kAmbNext, kAmbNext2, kAmbPrev, kAmbAmbNext, kAmbSuffix3,
   // lemmatizer
   kLemTag = 100, kLemSuffix, kLemTagSuffix = kLemSuffix + 6, kLemFlags = kLemTagSuffix + 6, kLemLength,
 };
@@ -55,14 +56,14 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
-void describe_words(const Sentence& sentence, std::vector<WordInfo>& out) {
+void describe_words(const Sentence& sentence, const AmbiguityLexicon& lexicon, std::vector<WordInfo>& out) {
   out.clear();
   out.resize(sentence.tokens.size() + 4);
   for (int pad : {0, 1}) {
     WordInfo& s = out[pad];
     WordInfo& e = out[out.size() - 1 - pad];
-    s.form = s.lower = s.shape = kStart + pad;
-    e.form = e.lower = e.shape = kEnd + pad;
+    s.form = s.lower = s.shape = s.ambiguity = kStart + pad;
+    e.form = e.lower = e.shape = e.ambiguity = kEnd + pad;
     for (int k = 0; k < 4; ++k) s.prefix[k] = s.suffix[k] = kStart, e.prefix[k] = e.suffix[k] = kEnd;
   }
   std::string lower;
@@ -74,6 +75,8 @@ void describe_words(const Sentence& sentence, std::vector<WordInfo>& out) {
     w.lower = hash_str(lower);
     w.shape = hash_str(shape_of(form));
     w.flags = flags_of(form, i == 0);
+    auto amb = lexicon.find(w.lower);
+    w.ambiguity = amb == lexicon.end() ? 0 : amb->second;
     std::string_view l = lower;
     for (std::size_t k = 0; k < 4; ++k) {
       std::size_t n = std::min(k + 1, l.size());
@@ -116,6 +119,13 @@ void tag_features(const std::vector<WordInfo>& words, int i, int prev1, int prev
   out.push_back(feature(kPrevShape, p1.shape));
   out.push_back(feature(kPrev1NextWord, t1, n1.lower));
   out.push_back(feature(kPrev1Suffix3, t1, w.suffix[2]));
+  out.push_back(feature(kAmb, w.ambiguity));
+  out.push_back(feature(kAmbPrev1, w.ambiguity, t1));
+  out.push_back(feature(kAmbNext, n1.ambiguity));
+  out.push_back(feature(kAmbNext2, n2.ambiguity));
+  out.push_back(feature(kAmbPrev, p1.ambiguity));
+  out.push_back(feature(kAmbAmbNext, w.ambiguity, n1.ambiguity));
+  out.push_back(feature(kAmbSuffix3, w.ambiguity, w.suffix[2]));
 }
 
 void lemma_features(std::string_view form, int tag, std::vector<std::uint64_t>& out) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "relgraph/document.hpp"
@@ -13,15 +14,20 @@ namespace relgraph::detail {
 // What the tagger's features need to know about one word, hashed once per sentence.
 struct WordInfo {
   std::uint64_t form = 0, lower = 0, shape = 0, flags = 0;
+  std::uint64_t ambiguity = 0;  // hash of the tag classes seen for the word in training, 0 = unknown
   std::uint64_t prefix[4] = {}, suffix[4] = {};
 };
 
 // ASCII lower-casing (other bytes are kept).
 std::string ascii_lower(std::string_view s);
 
+// Lower-cased form hash -> ambiguity class (hash of the set of tag classes
+// the word had in training).
+using AmbiguityLexicon = std::unordered_map<std::uint64_t, std::uint64_t>;
+
 // Fills `out` with the sentence's words padded by two start and two end
 // markers on each side: word i is out[i + 2].
-void describe_words(const Sentence& sentence, std::vector<WordInfo>& out);
+void describe_words(const Sentence& sentence, const AmbiguityLexicon& lexicon, std::vector<WordInfo>& out);
 
 // Features of word i (0-based) given the tag classes of the two previous
 // words (-1 before the sentence start).

@@ -72,6 +72,8 @@ void Tagger::index() {
   lemma_table_.clear();
   feats_table_.clear();
   for (std::size_t i = 0; i < model_.dict_keys.size(); ++i) dict_.emplace(model_.dict_keys[i], model_.dict_tags[i]);
+  ambiguity_.clear();
+  for (std::size_t i = 0; i < model_.amb_keys.size(); ++i) ambiguity_.emplace(model_.amb_keys[i], model_.amb_values[i]);
   for (std::size_t i = 0; i < model_.lemma_keys.size(); ++i)
     lemma_table_.emplace(model_.lemma_keys[i], model_.lemma_edits[i]);
   for (std::size_t i = 0; i < model_.feats_keys.size(); ++i) feats_table_.emplace(model_.feats_keys[i], model_.feats_ids[i]);
@@ -96,6 +98,8 @@ Tagger Tagger::read(detail::ModelReader& in) {
   m.tagger = detail::Perceptron::load(in);
   m.dict_keys = in.vec<std::uint64_t>();
   m.dict_tags = in.vec<std::uint16_t>();
+  m.amb_keys = in.vec<std::uint64_t>();
+  m.amb_values = in.vec<std::uint64_t>();
   m.edits = in.strings();
   m.lemmatizer = detail::Perceptron::load(in);
   m.lemma_keys = in.vec<std::uint64_t>();
@@ -110,6 +114,7 @@ Tagger Tagger::read(detail::ModelReader& in) {
   };
   if (tags == 0 || m.xpos.size() != tags || static_cast<std::size_t>(m.tagger.num_classes()) != tags ||
       static_cast<std::size_t>(m.lemmatizer.num_classes()) != edits || m.dict_keys.size() != m.dict_tags.size() ||
+      m.amb_keys.size() != m.amb_values.size() ||
       m.lemma_keys.size() != m.lemma_edits.size() || m.feats_keys.size() != m.feats_ids.size() ||
       !below(m.dict_tags, tags) || !below(m.lemma_edits, edits) || !below(m.feats_ids, feats))
     in.fail("inconsistent tagger tables");
@@ -127,6 +132,8 @@ detail::ModelWriter Tagger::writer() const {
   model_.tagger.save(out);
   out.vec(model_.dict_keys);
   out.vec(model_.dict_tags);
+  out.vec(model_.amb_keys);
+  out.vec(model_.amb_values);
   out.strings(model_.edits);
   model_.lemmatizer.save(out);
   out.vec(model_.lemma_keys);
@@ -148,7 +155,7 @@ int Tagger::tag_class(std::string_view upos, std::string_view xpos) const {
 
 std::vector<int> Tagger::predict(const Sentence& sentence) const {
   std::vector<detail::WordInfo> words;
-  detail::describe_words(sentence, words);
+  detail::describe_words(sentence, ambiguity_, words);
   std::vector<std::uint64_t> features;
   features.reserve(64);
   std::vector<float> scores(model_.upos.size());

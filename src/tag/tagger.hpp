@@ -29,6 +29,7 @@
 #include "core/perceptron.hpp"
 #include "relgraph/document.hpp"
 #include "relgraph/pipeline.hpp"
+#include "tag/features.hpp"
 
 namespace relgraph {
 
@@ -58,6 +59,8 @@ class Tagger {
     detail::Perceptron tagger;             // classes = tag classes
     std::vector<std::uint64_t> dict_keys;  // hash of a frequent unambiguous form ...
     std::vector<std::uint16_t> dict_tags;  // ... and its only tag class
+    std::vector<std::uint64_t> amb_keys;   // hash of a lower-cased word seen in training ...
+    std::vector<std::uint64_t> amb_values; // ... and its ambiguity class (features.hpp)
     std::vector<std::string> edits;        // lemma edit scripts (to_string form)
     detail::Perceptron lemmatizer;         // classes = edit scripts
     std::vector<std::uint64_t> lemma_keys; // hash(form, tag class) of seen words ...
@@ -101,6 +104,7 @@ class Tagger {
   Model model_;
   std::vector<LemmaEdit> parsed_edits_;
   std::unordered_map<std::uint64_t, std::uint16_t> dict_, lemma_table_, feats_table_;
+  detail::AmbiguityLexicon ambiguity_;
 };
 
 // The pipeline stage: needs tokens, adds tags and lemmas. Loads

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <map>
 #include <random>
@@ -74,6 +75,24 @@ void build_dictionary(const Document& train, const TagSet& tags, const TaggerTra
       m.dict_keys.push_back(detail::hash_str(form));
       m.dict_tags.push_back(static_cast<std::uint16_t>(tag));
     }
+  }
+}
+
+// Ambiguity classes of words seen at least twice (so that training, like
+// tagging new text, meets words without one).
+void build_ambiguity(const Document& train, const TagSet& tags, Tagger::Model& m) {
+  std::map<std::string, std::map<int, int>> counts;
+  for (const auto& s : train.sentences)
+    for (const auto& t : s.tokens) ++counts[detail::ascii_lower(t.form)][tags.of(t)];
+  for (const auto& [lower, by_tag] : counts) {
+    int total = 0;
+    for (const auto& [tag, c] : by_tag) total += c;
+    if (total < 2) continue;
+    std::uint64_t amb = 0x616d62ull;
+    for (const auto& [tag, c] : by_tag)
+      if (c >= 0.05 * total) amb = detail::hash_mix(amb, static_cast<std::uint64_t>(tag + 1));
+    m.amb_keys.push_back(detail::hash_str(lower));
+    m.amb_values.push_back(amb);
   }
 }
 
@@ -195,13 +214,16 @@ TaggerTrainResult train_tagger(const Document& train, const Document* dev, const
   base.upos = tags.upos;
   base.xpos = tags.xpos;
   build_dictionary(train, tags, opt, base);
+  build_ambiguity(train, tags, base);
+  detail::AmbiguityLexicon lexicon;
+  for (std::size_t i = 0; i < base.amb_keys.size(); ++i) lexicon.emplace(base.amb_keys[i], base.amb_values[i]);
   train_lemmas(train, tags, opt, base);
   std::unordered_map<std::uint64_t, std::uint16_t> dict;
   for (std::size_t i = 0; i < base.dict_keys.size(); ++i) dict.emplace(base.dict_keys[i], base.dict_tags[i]);
 
   std::vector<Example> examples(train.sentences.size());
   for (std::size_t i = 0; i < examples.size(); ++i) {
-    detail::describe_words(train.sentences[i], examples[i].words);
+    detail::describe_words(train.sentences[i], lexicon, examples[i].words);
     for (const auto& t : train.sentences[i].tokens) examples[i].gold.push_back(tags.of(t));
   }
   std::vector<std::size_t> order(examples.size());
@@ -256,10 +278,10 @@ TaggerScores evaluate_tagger(const Tagger& tagger, const Document& gold, bool le
     }
     work.push_back(std::move(copy));
   }
-  auto t0 = std::chrono::steady_clock::now();
+  std::clock_t t0 = std::clock();  // CPU time: the machine may be busy with other work
   for (auto& s : work) lemmas ? tagger.tag(s) : tagger.tag_only(s);
   TaggerScores r;
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  r.seconds = static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
   std::size_t upos = 0, xpos = 0, both = 0, lemma = 0, feats = 0, unseen_ok = 0;
   for (std::size_t i = 0; i < work.size(); ++i)
     for (std::size_t j = 0; j < work[i].tokens.size(); ++j) {

@@ -37,7 +37,7 @@ struct TaggerScores {
   double upos = 0, xpos = 0, upos_xpos = 0, lemma = 0, feats = 0;
   double unseen_lemma = 0;      // lemma accuracy on words not in the lemma table
   std::size_t unseen_words = 0;
-  double seconds = 0;           // wall time of tagging (tag(), lemmas included)
+  double seconds = 0;           // CPU time of tagging (tag(), lemmas included), one thread
   double words_per_second() const { return seconds > 0 ? words / seconds : 0; }
 };
 
