@@ -3,6 +3,8 @@
 #include "parse/parser.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 
 #include "core/files.hpp"
 #include "parse/features.hpp"
@@ -126,11 +128,19 @@ class ParserStage : public Stage {
   Parser parser_;
 };
 
+// Same lookup as relgraph::default_models_dir() (pipeline library), which this
+// library cannot link: $RELGRAPH_MODELS, ./models, then the source tree's models/.
+std::string models_dir(const PipelineOptions& options) {
+  if (!options.models_dir.empty()) return options.models_dir;
+  if (const char* v = std::getenv("RELGRAPH_MODELS"); v && *v) return v;
+  if (std::filesystem::is_directory("models")) return "models";
+  return std::string(RELGRAPH_SOURCE_DIR) + "/models";
+}
+
 }  // namespace
 
 std::unique_ptr<Stage> make_parser_stage(const PipelineOptions& options) {
-  std::string dir = options.models_dir.empty() ? default_models_dir() : options.models_dir;
-  return std::make_unique<ParserStage>(Parser::load(dir + "/parser.bin"));
+  return std::make_unique<ParserStage>(Parser::load(models_dir(options) + "/parser.bin"));
 }
 
 }  // namespace relgraph
