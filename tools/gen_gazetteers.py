@@ -9,6 +9,8 @@ Sources:
     English demonyms, common names, alternative spellings, capitals,
     continents and subregions.  Fetch it with `npm pack world-countries` and
     pass the unpacked countries.json with --world-countries.
+  - An English word list (Debian's wamerican, /usr/share/dict/american-english):
+    which words are ordinary lower-case words and which are proper nouns only.
   - Small general lists kept in this script: international organisations and
     their abbreviations, widely used world-region names, organisation
     sub-kind cue words and personal titles.  They describe English news in
@@ -102,7 +104,7 @@ ORG_CUES = {
         "Ministry", "Ministries", "Department", "Dept.", "Agency", "Bureau", "Office", "Council", "Cabinet",
         "Parliament", "Senate", "Congress", "Assembly", "Court", "Commission", "Committee", "Directorate",
         "Administration", "Government", "Police", "Guard", "Secretariat", "Presidency", "Embassy", "Consulate",
-        "Authority", "Authorities", "Service", "Customs", "Treasury", "Prosecutor", "Tribunal", "Judiciary",
+        "Authority", "Authorities", "Service", "Task Force", "Customs", "Treasury", "Prosecutor", "Tribunal", "Judiciary",
         "Municipality", "State Department", "White House", "Kremlin", "Parliamentary",
     ],
     "ArmedGroup": [
@@ -140,6 +142,14 @@ PERSON_TITLES = [
     "Uncle", "Aunt", "Saint", "Archbishop", "Lieutenant", "Sergeant", "Admiral", "Marshal", "Premier",
     "Counsellor", "Counselor", "Attorney", "Advisor", "Adviser", "CEO", "Founder", "Leader",
 ]
+# Currency symbols and everyday words (ISO 4217 names and codes come from iso-codes).
+CURRENCY_WORDS = {
+    "$": "USD", "US$": "USD", "U.S.$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
+    "₩": "KRW", "₺": "TRY", "dollar": "USD", "dollars": "USD", "US dollars": "USD", "U.S. dollars": "USD",
+    "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",
+    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "Swiss francs": "CHF", "bitcoin": "XBT",
+}
 SUBDIVISION_KINDS = {"State", "Province", "Region", "Governorate", "Prefecture", "Emirate", "Territory",
                      "Autonomous region", "Autonomous republic", "Republic", "Country", "Nation",
                      "Administrative region", "Federal district", "Capital district", "Capital territory",
@@ -218,6 +228,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--iso-codes", default="/usr/share/iso-codes/json")
     ap.add_argument("--world-countries", required=True, help="countries.json of the npm package world-countries")
+    ap.add_argument("--words", default="/usr/share/dict/american-english", help="word list (Debian wamerican)")
     ap.add_argument("-o", "--output", default=os.path.join(os.path.dirname(__file__), "..", "schemas", "gazetteer"))
     args = ap.parse_args()
 
@@ -267,6 +278,21 @@ def main():
         if s["type"] in SUBDIVISION_KINDS and plain(name) and a2 in canonical_by_a2 and len(name) > 3:
             places.add((name, s["type"].split()[0].capitalize(), canonical_by_a2[a2]))
     write("places.tsv", ["name", "kind", "country"], sorted(places))
+
+    currencies = {(w, c) for w, c in CURRENCY_WORDS.items()}
+    for c in load_json(os.path.join(args.iso_codes, "iso_4217.json"), "4217"):
+        currencies.add((c["alpha_3"], c["alpha_3"]))
+        if plain(c["name"]) and " " in c["name"]:  # "Tunisian Dinar"; one-word names are ambiguous
+            currencies.add((c["name"], c["alpha_3"]))
+            currencies.add((c["name"] + "s", c["alpha_3"]))
+    write("currencies.tsv", ["form", "code"], sorted(currencies))
+
+    with open(args.words, encoding="utf-8") as f:
+        words = [w.strip() for w in f if w.strip() and "'" not in w]
+    lower_words = {w for w in words if w.islower()}
+    rows = [(w, "common") for w in sorted(lower_words)]
+    rows += [(w, "proper") for w in sorted(set(words)) if w[:1].isupper() and w.lower() not in lower_words]
+    write("words.tsv", ["word", "kind (common: a lower-case word; proper: only capitalised)"], rows)
 
     cues = sorted((w, kind) for kind, words in ORG_CUES.items() for w in words)
     write("org_cues.tsv", ["word", "subtype"], cues)

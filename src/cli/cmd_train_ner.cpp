@@ -1,12 +1,143 @@
-// PLACEHOLDER: replaced by the owner of this command.
+// `relgraph train ner`: trains the entity recognizer on Universal NER IOB2
+// files and writes models/ner.bin plus ner.meta.json. Tests: tests/ner_test.cpp
+#include <chrono>
+#include <ctime>
+#include <iomanip>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <unistd.h>
+
 #include "cli/commands.hpp"
+#include "core/files.hpp"
+#include "ner/recognizer_trainer.hpp"
 #include "relgraph/error.hpp"
+#include "relgraph/pipeline.hpp"
+#include "tag/tagger.hpp"
 
 namespace relgraph::cli {
 
+namespace {
+
+struct TrainNerArgs {
+  std::string train, dev, test, output = "models/ner.bin", gazetteer, tagger;
+  int epochs = 12;
+  unsigned seed = 1;
+  bool pos = false;
+  bool no_gazetteer = false;
+};
+
+std::string json_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\', out += c;
+    else if (c == '\n') out += "\\n";
+    else if (static_cast<unsigned char>(c) < 0x20) out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+std::string scores_json(const ner::NerScores& s) {
+  std::ostringstream o;
+  o << std::fixed << std::setprecision(2);
+  auto one = [&](const ner::SpanCounts& c) {
+    o << "{\"precision\": " << 100 * c.precision() << ", \"recall\": " << 100 * c.recall() << ", \"f1\": " << 100 * c.f1()
+      << "}";
+  };
+  o << "{\"overall\": ";
+  one(s.overall);
+  for (const auto& [type, c] : s.by_type) {
+    o << ", \"" << type << "\": ";
+    one(c);
+  }
+  o << "}";
+  return o.str();
+}
+
+std::string meta_path(const std::string& model) {
+  std::string base = model.size() > 4 && model.ends_with(".bin") ? model.substr(0, model.size() - 4) : model;
+  return base + ".meta.json";
+}
+
+// The equivalent command line, recorded in meta.json.
+std::string command_line(const TrainNerArgs& a) {
+  std::ostringstream c;
+  c << "relgraph train ner --train " << a.train;
+  if (!a.dev.empty()) c << " --dev " << a.dev;
+  if (!a.test.empty()) c << " --test " << a.test;
+  if (a.no_gazetteer) c << " --no-gazetteer";
+  if (!a.gazetteer.empty()) c << " --gazetteer " << a.gazetteer;
+  if (a.pos) c << " --pos";
+  if (!a.tagger.empty()) c << " --tagger " << a.tagger;
+  c << " --epochs " << a.epochs << " --seed " << a.seed << " -o " << a.output;
+  return c.str();
+}
+
+void run(const TrainNerArgs& a) {
+  auto train = ner::read_iob2_file(a.train);
+  auto dev = a.dev.empty() ? std::vector<ner::Iob2Sentence>{} : ner::read_iob2_file(a.dev);
+  ner::TrainOptions opt;
+  opt.epochs = a.epochs;
+  opt.seed = a.seed;
+  std::optional<ner::Gazetteer> gaz;
+  if (!a.no_gazetteer) {
+    gaz = ner::Gazetteer::load(a.gazetteer.empty() ? default_schemas_dir() + "/gazetteer" : a.gazetteer, true);
+    opt.gazetteer = &*gaz;
+  }
+  std::optional<Tagger> tagger;
+  if (a.pos) {
+    tagger = Tagger::load(a.tagger.empty() ? default_models_dir() + "/tagger.bin" : a.tagger);
+    opt.annotate = [&](Sentence& s) { tagger->tag_only(s); };
+  }
+  bool tty = ::isatty(2);
+  opt.progress = [&](const std::string& line) {
+    if (tty) std::cerr << line << "\n";
+  };
+  ner::TrainReport report;
+  auto t0 = std::chrono::steady_clock::now();
+  auto model = ner::train_recognizer(train, dev, opt, &report);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  model.save(a.output);
+
+  std::string test_json = "null";
+  if (!a.test.empty()) test_json = scores_json(ner::evaluate(model, ner::read_iob2_file(a.test), opt.types, opt.annotate));
+  std::time_t now = std::time(nullptr);
+  char date[32];
+  std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  std::ostringstream meta;
+  meta << "{\n  \"component\": \"ner\",\n  \"format_version\": " << EntityRecognizer::kFormatVersion
+       << ",\n  \"data\": \"Universal NER v1 English-EWT (UD English-EWT r2.16 text), CC BY-SA 4.0\",\n"
+       << "  \"train\": \"" << json_escape(a.train) << "\",\n  \"dev\": \"" << json_escape(a.dev) << "\",\n"
+       << "  \"command\": \"" << json_escape(command_line(a)) << "\",\n  \"date\": \"" << date << "\",\n"
+       << "  \"labels\": \"BILOU over PER, ORG, LOC (OTH and stray B-O read as O)\",\n"
+       << "  \"pos_features\": " << (a.pos ? "true" : "false") << ",\n  \"gazetteer_features\": "
+       << (a.no_gazetteer ? "false" : "true") << ",\n  \"epochs\": " << a.epochs << ",\n  \"best_epoch\": "
+       << report.best_epoch << ",\n  \"seed\": " << a.seed << ",\n  \"train_seconds\": " << std::fixed
+       << std::setprecision(1) << secs << ",\n  \"dev\": " << (dev.empty() ? "null" : scores_json(report.dev))
+       << ",\n  \"test\": " << test_json << "\n}\n";
+  detail::write_atomic(meta_path(a.output), meta.str());
+  std::cout << "wrote " << a.output << " (best epoch " << report.best_epoch << ", dev F1 " << std::fixed
+            << std::setprecision(2) << 100 * report.dev.overall.f1() << ") and " << meta_path(a.output) << "\n";
+}
+
+}  // namespace
+
 void add_train_ner(CLI::App& app) {
-  auto* cmd = app.add_subcommand("ner", "(not yet implemented)");
-  cmd->callback([] { throw Error(ErrorKind::Internal, "'ner' is not implemented yet"); });
+  auto args = std::make_shared<TrainNerArgs>();
+  auto* cmd = app.add_subcommand("ner", "Train the entity recognizer on Universal NER IOB2 files");
+  cmd->add_option("--train", args->train, "Training file (IOB2: index, token, tag)")->required();
+  cmd->add_option("--dev", args->dev, "Development file: picks the best epoch");
+  cmd->add_option("--test", args->test, "Test file: scored once, recorded in the meta.json");
+  cmd->add_option("-o,--output", args->output, "Model file; <name>.meta.json is written beside it")
+      ->capture_default_str();
+  cmd->add_option("--gazetteer", args->gazetteer, "Gazetteer tables (default: schemas/gazetteer)");
+  cmd->add_flag("--no-gazetteer", args->no_gazetteer, "Train without gazetteer features");
+  cmd->add_flag("--pos", args->pos, "Use POS features from the tagger (models/tagger.bin)");
+  cmd->add_option("--tagger", args->tagger, "Tagger model for --pos (default: models/tagger.bin)");
+  cmd->add_option("--epochs", args->epochs, "Training epochs")->capture_default_str()->check(CLI::Range(1, 100));
+  cmd->add_option("--seed", args->seed, "Shuffling seed (training is deterministic given it)")->capture_default_str();
+  cmd->callback([args] { run(*args); });
 }
 
 }  // namespace relgraph::cli

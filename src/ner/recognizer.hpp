@@ -36,7 +36,7 @@ class EntityRecognizer {
     std::vector<std::string> labels;        // BILOU classes: "O", "B-PER", "I-PER" ...
     bool use_pos = false;                   // trained with UPOS features (needs the tagger)
     std::vector<std::uint64_t> gaz_keys;    // hash of a lower-cased gazetteer word ...
-    std::vector<std::uint8_t> gaz_bits;     // ... and its GazetteerBits (features.hpp)
+    std::vector<std::uint16_t> gaz_bits;    // ... and its GazetteerBit mask (gazetteer.hpp)
     detail::Perceptron weights;
   };
 

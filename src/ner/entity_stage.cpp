@@ -1,0 +1,50 @@
+// The entity pipeline stage: recognizer mentions (PER/ORG/LOC), completed
+// and typed from the gazetteer (countries, regions, organisations,
+// demonyms), plus rule-based values. Tests: tests/ner_test.cpp
+#include <cstdlib>
+#include <filesystem>
+
+#include "ner/entity_typing.hpp"
+#include "ner/gazetteer.hpp"
+#include "ner/recognizer.hpp"
+
+namespace relgraph {
+
+namespace {
+
+class EntityStage : public Stage {
+ public:
+  EntityStage(EntityRecognizer recognizer, ner::Gazetteer gazetteer)
+      : recognizer_(std::move(recognizer)), gazetteer_(std::move(gazetteer)) {}
+  std::string name() const override { return "entities"; }
+  std::vector<Layer> needs() const override {
+    if (recognizer_.model().use_pos) return {Layer::Tokens, Layer::Tags};
+    return {Layer::Tokens};
+  }
+  std::vector<Layer> adds() const override { return {Layer::Entities}; }
+  void process(Document& doc) const override { ner::annotate_entities(doc, recognizer_, gazetteer_); }
+
+ private:
+  EntityRecognizer recognizer_;
+  ner::Gazetteer gazetteer_;
+};
+
+// Same lookup as relgraph::default_models_dir() (pipeline library, which this
+// library cannot link): the option, $VAR, ./sub, then the source tree's sub/.
+std::string resource_dir(const std::string& option, const char* env, const char* sub) {
+  if (!option.empty()) return option;
+  if (const char* v = std::getenv(env); v && *v) return v;
+  if (std::filesystem::is_directory(sub)) return sub;
+  return std::string(RELGRAPH_SOURCE_DIR) + "/" + sub;
+}
+
+}  // namespace
+
+std::unique_ptr<Stage> make_entity_stage(const PipelineOptions& options) {
+  std::string models = resource_dir(options.models_dir, "RELGRAPH_MODELS", "models");
+  std::string schemas = resource_dir(options.schemas_dir, "RELGRAPH_SCHEMAS", "schemas");
+  return std::make_unique<EntityStage>(EntityRecognizer::load(models + "/ner.bin"),
+                                       ner::Gazetteer::load(schemas + "/gazetteer"));
+}
+
+}  // namespace relgraph

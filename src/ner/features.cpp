@@ -1,0 +1,184 @@
+// Recognizer features (see features.hpp). Tests: tests/ner_test.cpp
+#include "ner/features.hpp"
+
+#include <cstdlib>
+
+#include "core/perceptron.hpp"
+#include "ner/gazetteer.hpp"
+
+namespace relgraph::ner {
+
+using detail::feature;
+using detail::hash_str;
+
+std::string word_shape(std::string_view word) {
+  std::string shape;
+  char last = 0;
+  int run = 0;
+  for (unsigned char c : word) {
+    char k = (c >= 'A' && c <= 'Z') ? 'X' : (c >= 'a' && c <= 'z') ? 'x' : (c >= '0' && c <= '9') ? 'd'
+             : c >= 0x80 ? 'x' : static_cast<char>(c);
+    if (c >= 0x80 && (c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte
+    run = k == last ? run + 1 : 1;
+    last = k;
+    if (run <= 2) shape += k;
+  }
+  return shape;
+}
+
+namespace {
+
+enum Flag : std::uint8_t { kCap = 1, kAllCaps = 2, kDigit = 4, kHyphen = 8, kFirst = 16, kPeriod = 32 };
+
+std::uint8_t flags_of(std::string_view w, bool first) {
+  std::uint8_t f = first ? kFirst : 0;
+  bool upper = false, lower = false;
+  for (unsigned char c : w) {
+    upper |= c >= 'A' && c <= 'Z';
+    lower |= c >= 'a' && c <= 'z';
+    if (c >= '0' && c <= '9') f |= kDigit;
+    if (c == '-') f |= kHyphen;
+    if (c == '.') f |= kPeriod;
+  }
+  if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') f |= kCap;
+  if (upper && !lower) f |= kAllCaps;
+  return f;
+}
+
+std::string lower_ascii(std::string_view w) {
+  std::string s(w);
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c += 32;
+  return s;
+}
+
+// Templates: one number per feature kind (changing them changes the model).
+enum Tmpl : std::uint64_t {
+  kBias, kForm, kLower, kShape, kPrefix, kSuffix = kPrefix + 3, kFlags = kSuffix + 4, kPos = kFlags + 1,
+  kPosPrev, kPosNext, kPosBigram, kLowerPrev, kLowerPrev2, kLowerNext, kLowerNext2, kShapePrev, kShapeNext,
+  kShapeTri, kFlagsPrev, kFlagsNext, kGaz, kGazPrev, kGazNext, kGazWord, kLabel, kLabel2, kLabelWord,
+  kLabelShape, kLabelGaz, kLowerPrevCur, kLowerCurNext, kFormPrev, kFormNext, kDict, kDictContext,
+};
+
+}  // namespace
+
+void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>& info) const {
+  const auto& toks = sentence.tokens;
+  const int n = static_cast<int>(toks.size());
+  info.assign(n, TokenInfo{});
+  for (int i = 0; i < n; ++i) {
+    const std::string& w = toks[i].form;
+    auto& t = info[i];
+    std::string low = lower_ascii(w);
+    t.form = hash_str(w);
+    t.lower = hash_str(low);
+    t.shape = hash_str(word_shape(w));
+    t.pos = use_pos_ ? hash_str(toks[i].upos) : 0;
+    for (int k = 0; k < 3; ++k) t.prefix[k] = low.size() > std::size_t(k + 1) ? hash_str(low.substr(0, k + 1)) : 0;
+    for (int k = 0; k < 4; ++k)
+      t.suffix[k] = low.size() > std::size_t(k + 1) ? hash_str(low.substr(low.size() - k - 1)) : 0;
+    t.flags = flags_of(w, i == 0);
+  }
+  if (!gaz_ || gaz_->empty()) return;
+  // Word-list class of each token, then the longest gazetteer phrase starting
+  // at each token; a phrase marks the tokens it covers unless a longer one did.
+  constexpr std::uint16_t kWordBits = kGazProper | kGazCommon;
+  auto lookup = [&](const PhraseKey& key) {
+    std::uint16_t b = 0;
+    if (auto it = gaz_->find(key.exact); it != gaz_->end() && (it->second & kGazExact)) b |= it->second;
+    if (auto it = gaz_->find(key.lower); it != gaz_->end() && !(it->second & kGazExact)) b |= it->second;
+    return b;
+  };
+  std::vector<int> covered_len(n, 0);
+  for (int i = 0; i < n; ++i) {
+    PhraseKey key;
+    int best = 0;
+    std::uint16_t best_bits = 0;
+    for (int j = i; j < n && j - i < Gazetteer::kMaxWords; ++j) {
+      key.add(toks[j].form);
+      std::uint16_t b = lookup(key);
+      if (j == i) info[i].dict = (b & kGazProper ? 1 : 0) | (b & kGazCommon ? 2 : 0);
+      b &= static_cast<std::uint16_t>(~(kWordBits | kGazExact));
+      if (b) {
+        best = j - i + 1;
+        best_bits = b;
+      }
+    }
+    if (!best) continue;
+    for (int j = i; j < i + best; ++j) {
+      if (covered_len[j] >= best) continue;
+      covered_len[j] = best;
+      info[j].gaz = best_bits;
+      info[j].gaz_pos = best == 1 ? 4 : j == i ? 1 : j == i + best - 1 ? 3 : 2;
+    }
+  }
+}
+
+void FeatureExtractor::extract(const std::vector<TokenInfo>& info, int i, int prev, int prev2,
+                               std::vector<std::uint64_t>& out) const {
+  const int n = static_cast<int>(info.size());
+  const TokenInfo& t = info[i];
+  static const TokenInfo kStart = [] {
+    TokenInfo s;
+    s.form = s.lower = s.shape = s.pos = hash_str("<s>");
+    return s;
+  }();
+  static const TokenInfo kEnd = [] {
+    TokenInfo s;
+    s.form = s.lower = s.shape = s.pos = hash_str("</s>");
+    return s;
+  }();
+  const TokenInfo& p1 = i > 0 ? info[i - 1] : kStart;
+  const TokenInfo& p2 = i > 1 ? info[i - 2] : kStart;
+  const TokenInfo& n1 = i + 1 < n ? info[i + 1] : kEnd;
+  const TokenInfo& n2 = i + 2 < n ? info[i + 2] : kEnd;
+  std::uint64_t l1 = static_cast<std::uint64_t>(prev + 2), l2 = static_cast<std::uint64_t>(prev2 + 2);
+
+  static const int abl = getenv("NER_ABL") ? atoi(getenv("NER_ABL")) : 0;
+  out.clear();
+  out.push_back(feature(kBias, 1));
+  out.push_back(feature(kForm, t.form));
+  out.push_back(feature(kLower, t.lower));
+  out.push_back(feature(kShape, t.shape));
+  for (int k = 0; k < 3; ++k)
+    if (t.prefix[k]) out.push_back(feature(kPrefix + k, t.prefix[k]));
+  for (int k = 0; k < 4; ++k)
+    if (t.suffix[k]) out.push_back(feature(kSuffix + k, t.suffix[k]));
+  out.push_back(feature(kFlags, t.flags));
+  out.push_back(feature(kFlagsPrev, p1.flags, t.flags));
+  out.push_back(feature(kFlagsNext, t.flags, n1.flags));
+  out.push_back(feature(kLowerPrev, p1.lower));
+  out.push_back(feature(kLowerPrev2, p2.lower));
+  out.push_back(feature(kLowerNext, n1.lower));
+  out.push_back(feature(kLowerNext2, n2.lower));
+  if (!(abl & 1)) {
+  out.push_back(feature(kFormPrev, p1.form, t.shape));
+  out.push_back(feature(kFormNext, n1.form, t.shape));
+  out.push_back(feature(kLowerPrevCur, p1.lower, t.lower));
+  out.push_back(feature(kLowerCurNext, t.lower, n1.lower));
+  }
+  out.push_back(feature(kShapePrev, p1.shape, t.shape));
+  out.push_back(feature(kShapeNext, t.shape, n1.shape));
+  out.push_back(feature(kShapeTri, p1.shape, t.shape, n1.shape));
+  if (abl & 4) { out.push_back(feature(kShapeTri + 100, p2.shape, p1.shape, t.shape)); out.push_back(feature(kShapeTri + 101, t.shape, n1.shape, n2.shape)); out.push_back(feature(kShapeTri+102, p1.flags, t.flags, n1.flags)); }
+  if (use_pos_) {
+    out.push_back(feature(kPos, t.pos));
+    out.push_back(feature(kPosPrev, p1.pos, t.pos));
+    out.push_back(feature(kPosNext, t.pos, n1.pos));
+    out.push_back(feature(kPosBigram, t.pos, t.shape));
+  }
+  out.push_back(feature(kGaz, t.gaz, t.gaz_pos));
+  out.push_back(feature(kGazPrev, p1.gaz, p1.gaz_pos, t.gaz));
+  out.push_back(feature(kGazNext, n1.gaz, n1.gaz_pos, t.gaz));
+  out.push_back(feature(kGazWord, t.gaz, t.flags & 1, t.lower));
+  out.push_back(feature(kDict, t.dict, t.flags & 0x13));
+  out.push_back(feature(kDictContext, p1.dict | (p1.flags & 1) << 2, t.dict | (t.flags & 1) << 2,
+                        n1.dict | (n1.flags & 1) << 2));
+  out.push_back(feature(kLabel, l1));
+  out.push_back(feature(kLabel2, l1, l2));
+  if (!(abl & 2)) out.push_back(feature(kLabelWord, l1, t.lower));
+  out.push_back(feature(kLabelShape, l1, t.shape));
+  out.push_back(feature(kLabelGaz, l1, t.gaz, t.gaz_pos));
+}
+
+}  // namespace relgraph::ner

@@ -1,0 +1,156 @@
+// Averaged-perceptron training loop for the entity recognizer (see
+// recognizer_trainer.hpp). Tests: tests/ner_test.cpp
+#include "ner/recognizer_trainer.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <random>
+
+#include "core/perceptron_trainer.hpp"
+#include "ner/bilou.hpp"
+#include "ner/features.hpp"
+#include "relgraph/error.hpp"
+
+namespace relgraph::ner {
+
+namespace {
+
+struct Example {
+  Sentence sentence;
+  std::vector<int> gold;  // BILOU class ids
+};
+
+std::vector<Example> make_examples(const std::vector<Iob2Sentence>& data, const std::vector<std::string>& labels,
+                                   const std::vector<std::string>& types,
+                                   const std::function<void(Sentence&)>& annotate) {
+  Document doc = iob2_document(data, "train");
+  std::vector<Example> out;
+  out.reserve(data.size());
+  for (std::size_t s = 0; s < data.size(); ++s) {
+    std::vector<std::string> tags;
+    for (const auto& t : data[s].tags) tags.push_back(clean_tag(t, types));
+    Example ex{std::move(doc.sentences[s]), {}};
+    if (annotate) annotate(ex.sentence);
+    for (const auto& l : iob2_to_bilou(tags))
+      ex.gold.push_back(static_cast<int>(std::find(labels.begin(), labels.end(), l) - labels.begin()));
+    out.push_back(std::move(ex));
+  }
+  return out;
+}
+
+EntityRecognizer snapshot(const detail::PerceptronTrainer& trainer, const std::vector<std::string>& labels,
+                          const std::vector<std::pair<std::uint64_t, std::uint16_t>>& gaz, bool use_pos,
+                          float min_weight) {
+  EntityRecognizer::Model m;
+  m.labels = labels;
+  m.use_pos = use_pos;
+  for (const auto& [k, b] : gaz) {
+    m.gaz_keys.push_back(k);
+    m.gaz_bits.push_back(b);
+  }
+  m.weights = trainer.average(min_weight);
+  return EntityRecognizer(std::move(m));
+}
+
+// One pass over the examples in `order`; returns the number of token errors.
+int train_epoch(detail::PerceptronTrainer& trainer, const FeatureExtractor& fx, const std::vector<Example>& examples,
+                const std::vector<std::size_t>& order, const std::vector<std::string>& labels) {
+  const int n_labels = static_cast<int>(labels.size());
+  std::vector<TokenInfo> info;
+  std::vector<std::uint64_t> feats;
+  std::vector<float> scores(n_labels);
+  int errors = 0;
+  for (std::size_t idx : order) {
+    const auto& ex = examples[idx];
+    fx.prepare(ex.sentence, info);
+    int prev = -1, prev2 = -1;
+    const int n = static_cast<int>(info.size());
+    for (int i = 0; i < n; ++i) {
+      fx.extract(info, i, prev, prev2, feats);
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      trainer.score(feats, scores);
+      int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+      trainer.tick();
+      if (guess != ex.gold[i]) {
+        trainer.update(feats, ex.gold[i], guess);
+        ++errors;
+      }
+      // Continue from the best label the decoder could actually output.
+      std::string_view p = prev < 0 ? std::string_view() : std::string_view(labels[prev]);
+      int next = -1;
+      float best = -std::numeric_limits<float>::infinity();
+      for (int c = 0; c < n_labels; ++c) {
+        if (!bilou_allowed(p, labels[c]) || (i == n - 1 && !bilou_may_end(labels[c]))) continue;
+        if (scores[c] > best) best = scores[c], next = c;
+      }
+      prev2 = prev;
+      prev = next;
+    }
+  }
+  return errors;
+}
+
+}  // namespace
+
+NerScores evaluate(const EntityRecognizer& model, const std::vector<Iob2Sentence>& gold,
+                   const std::vector<std::string>& types, const std::function<void(Sentence&)>& annotate) {
+  Document doc = iob2_document(gold, "gold");
+  NerScores scores;
+  for (std::size_t s = 0; s < gold.size(); ++s) {
+    if (annotate && model.model().use_pos) annotate(doc.sentences[s]);
+    std::vector<std::string> g;
+    for (const auto& t : gold[s].tags) g.push_back(clean_tag(t, types));
+    scores.add(g, model.label(doc.sentences[s]));
+  }
+  return scores;
+}
+
+EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const std::vector<Iob2Sentence>& dev,
+                                  const TrainOptions& options, TrainReport* report) {
+  if (train.empty()) throw Error(ErrorKind::InvalidArgument, "NER training: no training sentences");
+  if (options.epochs < 1)
+    throw Error(ErrorKind::InvalidArgument, "NER training: epochs must be >= 1, got " + std::to_string(options.epochs));
+  const auto labels = bilou_labels(options.types);
+  const bool use_pos = static_cast<bool>(options.annotate);
+  auto examples = make_examples(train, labels, options.types, options.annotate);
+  auto gaz = options.gazetteer ? options.gazetteer->feature_table()
+                               : std::vector<std::pair<std::uint64_t, std::uint16_t>>{};
+  GazetteerFeatures gaz_table(gaz.begin(), gaz.end());
+  FeatureExtractor fx(&gaz_table, use_pos);
+
+  detail::PerceptronTrainer trainer(static_cast<int>(labels.size()));
+  std::vector<std::size_t> order(examples.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937 rng(options.seed);
+
+  TrainReport local;
+  TrainReport& rep = report ? *report : local;
+  rep = {};
+  EntityRecognizer best;
+  double best_f1 = -1;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    int errors = train_epoch(trainer, fx, examples, order, labels);
+    bool last = epoch == options.epochs;
+    if (dev.empty()) {
+      if (last) best = snapshot(trainer, labels, gaz, use_pos, options.min_weight), rep.best_epoch = epoch;
+      if (options.progress) options.progress("epoch " + std::to_string(epoch) + ": " + std::to_string(errors) + " errors");
+      continue;
+    }
+    auto model = snapshot(trainer, labels, gaz, use_pos, options.min_weight);
+    auto scores = evaluate(model, dev, options.types, options.annotate);
+    rep.dev_f1.push_back(scores.overall.f1());
+    if (options.progress)
+      options.progress("epoch " + std::to_string(epoch) + ": " + std::to_string(errors) + " train errors, dev F1 " +
+                       std::to_string(100 * scores.overall.f1()));
+    if (scores.overall.f1() > best_f1) {
+      best_f1 = scores.overall.f1();
+      best = std::move(model);
+      rep.best_epoch = epoch;
+      rep.dev = scores;
+    }
+  }
+  return best;
+}
+
+}  // namespace relgraph::ner

@@ -1,0 +1,43 @@
+// Training the entity recognizer on IOB2 files (Universal NER): averaged
+// perceptron, greedy left-to-right with predicted history, shuffled each
+// epoch with a fixed seed (so training is deterministic), keeping the epoch
+// with the best dev F1. Not linked into the runtime library.
+// Tests: tests/ner_test.cpp
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ner/gazetteer.hpp"
+#include "ner/iob2.hpp"
+#include "ner/recognizer.hpp"
+
+namespace relgraph::ner {
+
+struct TrainOptions {
+  std::vector<std::string> types = {"PER", "ORG", "LOC"};  // other tags (OTH, stray B-O) become O
+  int epochs = 12;
+  unsigned seed = 1;
+  float min_weight = 1e-3f;      // averaged weights below this are dropped (model size)
+  const Gazetteer* gazetteer = nullptr;  // gazetteer features; nullptr = none
+  // Fills Token::upos before features are taken (the tagger); empty = no POS features.
+  std::function<void(Sentence&)> annotate;
+  std::function<void(const std::string&)> progress;  // one line per epoch; may be empty
+};
+
+struct TrainReport {
+  int best_epoch = 0;
+  std::vector<double> dev_f1;  // per epoch, 0..1
+  NerScores dev;               // scores of the returned model on dev
+};
+
+// Trains on `train`, selects the epoch on `dev` (may be empty: last epoch).
+EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const std::vector<Iob2Sentence>& dev,
+                                  const TrainOptions& options, TrainReport* report = nullptr);
+
+// Scores a recognizer on IOB2 sentences (exact span), annotating with
+// `annotate` first when the model uses POS.
+NerScores evaluate(const EntityRecognizer& model, const std::vector<Iob2Sentence>& gold,
+                   const std::vector<std::string>& types, const std::function<void(Sentence&)>& annotate = {});
+
+}  // namespace relgraph::ner
