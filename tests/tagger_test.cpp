@@ -269,9 +269,9 @@ TEST(CommittedModel, TagsAndLemmatizesPlainEnglish) {
   const Case cases[] = {
       {{"The", "children", "were", "playing", "in", "the", "gardens", "."},
        "The/DET/DT/the children/NOUN/NNS/child were/AUX/VBD/be playing/VERB/VBG/play in/ADP/IN/in "
-       "the/DET/DT/the gardens/NOUN/NNS/garden ././."},
+       "the/DET/DT/the gardens/NOUN/NNS/garden ./."},
       {{"She", "did", "n't", "know", "them", "."},
-       "She/PRON/PRP/she did/AUX/VBD/do n't/PART/RB/not know/VERB/VB/know them/PRON/PRP/they ././."},
+       "She/PRON/PRP/she did/AUX/VBD/do n't/PART/RB/not know/VERB/VB/know them/PRON/PRP/they ./."},
   };
   for (const auto& c : cases) {
     Document doc = relgraph::testing::make_document(c.words);
