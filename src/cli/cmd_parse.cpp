@@ -1,12 +1,58 @@
-// PLACEHOLDER: replaced by the owner of this command.
+// `relgraph parse [FILE|-] [--pretokenized] [-o OUT]`: raw text (or one
+// pretokenized sentence a line) to CoNLL-U through tokenizer, tagger and
+// parser. Tests: tests/cli_test.cpp
+#include <chrono>
+#include <iostream>
+
 #include "cli/commands.hpp"
-#include "relgraph/error.hpp"
+#include "cli/syntax_pipeline.hpp"
+#include "core/files.hpp"
+#include "text/conllu.hpp"
 
 namespace relgraph::cli {
+namespace {
+
+struct ParseOptions {
+  std::string input = "-";
+  std::string output = "-";
+  std::string models_dir;
+  std::string until = "deps";
+  bool pretokenized = false;
+  bool stats = false;
+};
+
+void run_parse(const ParseOptions& o) {
+  PipelineOptions options;
+  options.models_dir = o.models_dir;
+  options.pretokenized = o.pretokenized;
+  Pipeline pipeline = make_syntax_pipeline(options, syntax_layer(o.until));
+  Document doc;
+  doc.id = o.input;
+  doc.text = detail::read_text(o.input);
+  auto start = std::chrono::steady_clock::now();
+  pipeline.run(doc);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  detail::write_atomic(o.output, [&](std::ostream& out) { write_conllu(doc, out); });
+  if (o.stats) {
+    std::size_t words = 0;
+    for (const auto& s : doc.sentences) words += s.tokens.size();
+    std::cerr << "parse: " << doc.sentences.size() << " sentences, " << words << " words in " << secs << " s ("
+              << static_cast<long>(secs > 0 ? words / secs : 0) << " words/s)\n";
+  }
+}
+
+}  // namespace
 
 void add_parse_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("parse", "(not yet implemented)");
-  cmd->callback([] { throw Error(ErrorKind::Internal, "'parse' is not implemented yet"); });
+  auto o = std::make_shared<ParseOptions>();
+  auto* cmd = app.add_subcommand("parse", "Tokenize, tag and parse English text; print CoNLL-U");
+  cmd->add_option("input", o->input, "Text file, or - for stdin")->capture_default_str();
+  cmd->add_option("-o,--output", o->output, "CoNLL-U output file, or - for stdout")->capture_default_str();
+  cmd->add_flag("--pretokenized", o->pretokenized, "Input is one sentence a line, tokens separated by spaces");
+  cmd->add_option("--models", o->models_dir, "Models directory (default: $RELGRAPH_MODELS or models/)");
+  cmd->add_option("--until", o->until, "Last layer: tokens, tags or deps")->capture_default_str();
+  cmd->add_flag("--stats", o->stats, "Print sentence/word counts and words per second (pipeline only) on stderr");
+  cmd->callback([o] { run_parse(*o); });
 }
 
 }  // namespace relgraph::cli

@@ -136,6 +136,12 @@ Document read_conllu(std::string_view content, const std::string& source) {
         auto key = line.substr(1, eq - 1);
         while (!key.empty() && key.front() == ' ') key.remove_prefix(1);
         cur.comments[std::string(key)] = std::string(line.substr(eq + 3));
+      } else {
+        // Bare markers such as "# newpar" / "# newdoc": kept as keys with an empty value.
+        auto key = line.substr(1);
+        while (!key.empty() && key.front() == ' ') key.remove_prefix(1);
+        while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
+        if (!key.empty()) cur.comments[std::string(key)] = "";
       }
       continue;
     }

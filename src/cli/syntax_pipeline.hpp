@@ -1,0 +1,20 @@
+// The syntactic pipeline shared by `relgraph parse`, `relgraph eval ud` and
+// the benchmark: tokenizer (or the words already in the document), tagger,
+// parser, up to a chosen layer.
+#pragma once
+#include <string>
+
+#include "relgraph/pipeline.hpp"
+
+namespace relgraph::cli {
+
+// `until`: Layer::Tokens (tokenizer only), Layer::Tags / Layer::Lemmas (+ tagger)
+// or Layer::Deps (+ parser). With `given_tokens` the documents already hold
+// their sentences and words (gold tokenization) and no tokenizer runs.
+// Throws Error(Model) when a model is missing or corrupt.
+Pipeline make_syntax_pipeline(const PipelineOptions& options, Layer until, bool given_tokens = false);
+
+// "tokens", "tags", "deps" -> Layer; throws Error(InvalidArgument) otherwise.
+Layer syntax_layer(const std::string& name);
+
+}  // namespace relgraph::cli
