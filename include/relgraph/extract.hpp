@@ -47,7 +47,11 @@ struct GraphOptions {
 // Builds the graph of one annotated document (see above).
 KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options = {});
 
-// Runs `pipeline` over `text` (checked with detail::check_text) and builds its graph.
+// Runs `pipeline` over `text` (checked like relgraph's file input: not empty,
+// valid UTF-8, no NUL bytes) and returns the annotated document.
+Document annotate(const std::string& text, const std::string& id, const Pipeline& pipeline);
+
+// annotate() then build_graph().
 KnowledgeGraph extract_graph(const std::string& text, const std::string& id, const Pipeline& pipeline,
                              const GraphOptions& options = {});
 

@@ -1,12 +1,136 @@
-// PLACEHOLDER: replaced by the owner of this command.
+// `relgraph extract FILE...|- [-o OUT] [--format F]`: news text to a knowledge
+// graph (JSON-LD, GraphML, DOT, TSV, N-Triples, or an SVG/PNG/PDF diagram);
+// `-o DIR/` writes every format; `--format carb` hands over to the CaRB
+// writer. The work is done by relgraph::annotate / build_graph.
+// Tests: tests/e2e_test.cpp
+#include <filesystem>
+#include <iostream>
+
 #include "cli/commands.hpp"
+#include "core/files.hpp"
 #include "relgraph/error.hpp"
+#include "relgraph/extract.hpp"
+#include "relgraph/io.hpp"
 
 namespace relgraph::cli {
+namespace {
+
+struct ExtractOptions {
+  std::vector<std::string> inputs;
+  std::string output = "-";
+  std::string format;
+  std::string models_dir, schemas_dir;
+  std::string mentions = "auto";  // article `mentions` edges: auto, yes, no
+  bool pretokenized = false;
+  bool stats = false;
+};
+
+const std::vector<std::string> kImageFormats = {"svg", "png", "pdf"};
+
+bool is_image(const std::string& format) {
+  return std::find(kImageFormats.begin(), kImageFormats.end(), format) != kImageFormats.end();
+}
+
+std::string extension(const std::string& path) {
+  auto ext = std::filesystem::path(path).extension().string();
+  return ext.empty() ? "" : ext.substr(1);
+}
+
+// Fact tables and diagrams leave out the article's `mentions` edges (one per
+// entity: not facts, and they bury the diagram); linked-data formats keep them.
+bool wants_mentions(const std::string& mode, const std::string& format) {
+  if (mode == "yes") return true;
+  if (mode == "no") return false;
+  return !(format == "tsv" || format == "dot" || is_image(format));
+}
+
+struct Annotated {
+  std::vector<Document> docs;
+};
+
+KnowledgeGraph graph_of(const Annotated& a, bool mentions) {
+  GraphOptions g;
+  g.article_mentions = mentions;
+  KnowledgeGraph out;
+  for (const auto& doc : a.docs) {
+    KnowledgeGraph one = build_graph(doc, g);
+    if (a.docs.size() == 1) return one;
+    out.merge(one);
+  }
+  out.canonicalize();
+  return out;
+}
+
+void write_one(const Annotated& a, const std::string& path, std::string format, const std::string& mentions) {
+  if (format.empty()) format = path == "-" ? "tsv" : extension(path);
+  if (is_image(format)) {
+    RenderOptions r;
+    r.format = format;
+    render_graph(graph_of(a, wants_mentions(mentions, format)), path, r);
+    return;
+  }
+  if (format == "nt") format = "ntriples";
+  if (format == "json") format = "jsonld";
+  if (format == "gv") format = "dot";
+  if (path != "-" && format.empty()) format = format_from_path(path);  // names the path in the error
+  save_graph(graph_of(a, wants_mentions(mentions, format)), path, format);
+}
+
+void run_extract(const ExtractOptions& o) {
+  if (o.inputs.empty()) throw Error(ErrorKind::InvalidArgument, "extract: no input file (use - for stdin)");
+  if (o.format == "carb") {
+    run_extract_carb({o.inputs, o.output, o.pretokenized});
+    return;
+  }
+  PipelineOptions p;
+  p.models_dir = o.models_dir;
+  p.schemas_dir = o.schemas_dir;
+  p.pretokenized = o.pretokenized;
+  Pipeline pipeline = make_pipeline(p);
+  Annotated a;
+  for (const auto& input : o.inputs) a.docs.push_back(annotate(detail::read_text(input), input, pipeline));
+
+  bool to_dir = o.output != "-" && (o.output.back() == '/' || std::filesystem::is_directory(o.output));
+  if (!to_dir) {
+    write_one(a, o.output, o.format, o.mentions);
+  } else {
+    std::filesystem::create_directories(o.output);
+    std::string stem = o.inputs.size() == 1 && o.inputs[0] != "-" ? std::filesystem::path(o.inputs[0]).stem().string()
+                                                                    : "graph";
+    for (const char* ext : {"jsonld", "graphml", "dot", "tsv", "nt", "svg"})
+      write_one(a, (std::filesystem::path(o.output) / (stem + "." + ext)).string(), o.format.empty() ? "" : o.format,
+                o.mentions);
+  }
+  if (o.stats) {
+    KnowledgeGraph g = graph_of(a, true);
+    std::size_t sentences = 0;
+    for (const auto& d : a.docs) sentences += d.sentences.size();
+    std::cerr << "extract: " << a.docs.size() << " document(s), " << sentences << " sentences, " << g.num_entities()
+              << " nodes, " << g.num_relations() << " edges\n";
+  }
+}
+
+}  // namespace
 
 void add_extract_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("extract", "(not yet implemented)");
-  cmd->callback([] { throw Error(ErrorKind::Internal, "'extract' is not implemented yet"); });
+  auto o = std::make_shared<ExtractOptions>();
+  auto* cmd = app.add_subcommand("extract", "Build the knowledge graph of English news text");
+  cmd->add_option("inputs", o->inputs, "Text files, or - for stdin")->required();
+  cmd->add_option("-o,--output", o->output,
+                  "Output file (format from its extension: .jsonld .graphml .dot .tsv .nt .svg .png .pdf), "
+                  "a directory (ending in /) for every format, or - for stdout (TSV)")
+      ->capture_default_str();
+  cmd->add_option("--format", o->format, "Output format: jsonld, graphml, dot, tsv, ntriples, svg, png, pdf or carb")
+      ->check(CLI::IsMember({"jsonld", "graphml", "dot", "tsv", "ntriples", "svg", "png", "pdf", "carb"}));
+  cmd->add_flag("--pretokenized", o->pretokenized, "Input is one sentence a line, tokens separated by spaces");
+  cmd->add_option("--models", o->models_dir, "Models directory (default: $RELGRAPH_MODELS or models/)");
+  cmd->add_option("--schemas", o->schemas_dir, "Schemas directory (default: $RELGRAPH_SCHEMAS or schemas/)");
+  cmd->add_option("--mentions", o->mentions,
+                  "The article's `mentions` edges: auto (JSON-LD, GraphML, N-Triples only), yes or no")
+      ->check(CLI::IsMember({"auto", "yes", "no"}))
+      ->capture_default_str();
+  cmd->add_flag("--stats", o->stats, "Print document, sentence, node and edge counts on stderr");
+  cmd->callback([o] { run_extract(*o); });
 }
 
 }  // namespace relgraph::cli

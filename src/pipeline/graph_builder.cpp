@@ -383,14 +383,18 @@ std::string literal_phrase(const Document& doc, const Argument& arg, int max_wor
 
 KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options) { return Builder(doc, options).build(); }
 
-KnowledgeGraph extract_graph(const std::string& text, const std::string& id, const Pipeline& pipeline,
-                             const GraphOptions& options) {
+Document annotate(const std::string& text, const std::string& id, const Pipeline& pipeline) {
   detail::check_text(text, id);
   Document doc;
   doc.id = id;
   doc.text = text;
   pipeline.run(doc);
-  return build_graph(doc, options);
+  return doc;
+}
+
+KnowledgeGraph extract_graph(const std::string& text, const std::string& id, const Pipeline& pipeline,
+                             const GraphOptions& options) {
+  return build_graph(annotate(text, id, pipeline), options);
 }
 
 }  // namespace relgraph
