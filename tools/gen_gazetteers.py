@@ -88,7 +88,7 @@ INTERNATIONAL_ORGANISATIONS = [
 # Widely used names of world regions (continents and subregions come from world-countries).
 WORLD_REGIONS = [
     "Middle East", "Near East", "Far East", "North Africa", "West Africa", "East Africa", "Central Africa",
-    "Southern Africa", "sub-Saharan Africa", "Sub-Saharan Africa", "Horn of Africa", "Maghreb", "Sahel", "Sahara",
+    "Southern Africa", "sub-Saharan Africa", "Horn of Africa", "Maghreb", "Sahel", "Sahara",
     "Levant", "Arabian Peninsula", "Persian Gulf", "Gulf", "Balkans", "Caucasus", "Scandinavia", "Baltics",
     "Central Asia", "South Asia", "East Asia", "Southeast Asia", "Asia-Pacific", "Asia Pacific", "Pacific",
     "Indo-Pacific", "Latin America", "South America", "North America", "Central America", "Caribbean",

@@ -92,6 +92,12 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
       }
       std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
     }
+    // A "name" that a value rule reads whole ("October 2017") is the value.
+    auto values = options.values ? find_values(s, &gazetteer) : std::vector<ValueMention>{};
+    std::erase_if(spans, [&](const TypedSpan& t) {
+      return std::any_of(values.begin(), values.end(),
+                         [&](const ValueMention& v) { return v.first <= t.first && t.last <= v.last; });
+    });
     std::vector<EntityMention> mentions;
     for (const auto& span : spans) {
       auto m = make_mention(doc, si, span.first, span.last, span.type);
@@ -107,7 +113,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
         s.tokens[k].ner = (k == m.span.first ? "B-" : "I-") + m.type;
     }
     if (options.values) {
-      for (const auto& v : find_values(s, &gazetteer)) {
+      for (const auto& v : values) {
         bool taken = std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& m) {
           return m.span.first < v.last && v.first < m.span.last;
         });

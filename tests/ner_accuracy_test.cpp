@@ -1,0 +1,33 @@
+// Accuracy of the shipped entity recognizer (models/ner.bin) on Universal NER
+// English-EWT test, exact-span F1 with slack below the measured scores
+// (docs/ner.md). Label "accuracy"; skips without the data or the model.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <optional>
+
+#include "ner/recognizer_trainer.hpp"
+#include "support/builders.hpp"
+#include "tag/tagger.hpp"
+
+using namespace relgraph;
+
+TEST(NerAccuracy, UnerEnglishEwtTest) {
+  std::string test = testing::data_file("uner-english-ewt/en_ewt-ud-test.iob2");
+  std::string models = std::string(RELGRAPH_SOURCE_DIR) + "/models";
+  if (test.empty() || !std::filesystem::exists(models + "/ner.bin")) GTEST_SKIP() << "UNER data or models/ner.bin absent";
+  auto rec = EntityRecognizer::load(models + "/ner.bin");
+  std::optional<Tagger> tagger;
+  if (rec.model().use_pos) {
+    if (!std::filesystem::exists(models + "/tagger.bin")) GTEST_SKIP() << "models/tagger.bin absent";
+    tagger = Tagger::load(models + "/tagger.bin");
+  }
+  auto annotate = [&](Sentence& s) {
+    if (tagger) tagger->tag_only(s);
+  };
+  auto scores = ner::evaluate(rec, ner::read_iob2_file(test), {"PER", "ORG", "LOC"}, annotate);
+  EXPECT_GT(scores.overall.f1(), 0.66);
+  EXPECT_GT(scores.by_type["PER"].f1(), 0.70);
+  EXPECT_GT(scores.by_type["LOC"].f1(), 0.70);
+  EXPECT_GT(scores.by_type["ORG"].f1(), 0.40);
+}

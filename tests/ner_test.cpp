@@ -1,0 +1,416 @@
+// Tests for src/ner: BILOU constraints and conversions, IOB2 reading and
+// scoring, gazetteer lookups, value normalisation, mention typing, the
+// constrained decoder, training and model round trip.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "core/perceptron_trainer.hpp"
+#include "ner/bilou.hpp"
+#include "ner/entity_typing.hpp"
+#include "ner/features.hpp"
+#include "ner/gazetteer.hpp"
+#include "ner/iob2.hpp"
+#include "ner/recognizer.hpp"
+#include "ner/recognizer_trainer.hpp"
+#include "ner/values.hpp"
+#include "relgraph/error.hpp"
+#include "support/builders.hpp"
+
+using namespace relgraph;
+using namespace relgraph::ner;
+
+namespace {
+
+std::vector<std::string> words(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+const Gazetteer& gazetteer() {
+  static const Gazetteer g = Gazetteer::load(std::string(RELGRAPH_SOURCE_DIR) + "/schemas/gazetteer");
+  return g;
+}
+
+// "text/TYPE=value" for each value found in the sentence, joined by "; ".
+std::string dump_values(const std::string& sentence) {
+  auto forms = words(sentence);
+  std::string out;
+  for (const auto& v : find_values(forms, &gazetteer())) {
+    std::string text;
+    for (int i = v.first; i < v.last; ++i) text += (i > v.first ? " " : "") + forms[i];
+    out += (out.empty() ? "" : "; ") + text + "/" + v.type + "=" + v.value;
+  }
+  return out;
+}
+
+Iob2Sentence iob2(const std::string& tagged) {
+  // "John/B-PER Smith/I-PER visited/O Paris/B-LOC"
+  Iob2Sentence s;
+  for (const auto& w : words(tagged)) {
+    auto slash = w.rfind('/');
+    s.forms.push_back(w.substr(0, slash));
+    s.tags.push_back(w.substr(slash + 1));
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST(Bilou, LabelSetAndConstraints) {
+  EXPECT_EQ(bilou_labels({"PER"}), (std::vector<std::string>{"O", "B-PER", "I-PER", "L-PER", "U-PER"}));
+  struct Case {
+    const char* prev;
+    const char* next;
+    bool ok;
+  };
+  const Case cases[] = {
+      {"", "B-PER", true},       {"", "I-PER", false},      {"", "L-PER", false},     {"", "U-LOC", true},
+      {"O", "O", true},          {"B-PER", "I-PER", true},  {"B-PER", "L-PER", true}, {"B-PER", "L-ORG", false},
+      {"B-PER", "O", false},     {"I-ORG", "B-ORG", false}, {"L-PER", "B-PER", true}, {"U-PER", "I-PER", false},
+      {"L-LOC", "U-LOC", true},  {"I-LOC", "I-LOC", true},  {"O", "L-LOC", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(bilou_allowed(c.prev, c.next), c.ok) << c.prev << " -> " << c.next;
+  EXPECT_TRUE(valid_bilou({"B-PER", "L-PER", "O", "U-LOC"}));
+  EXPECT_FALSE(valid_bilou({"B-PER"}));
+  EXPECT_FALSE(valid_bilou({"O", "I-PER", "L-PER"}));
+}
+
+TEST(Bilou, ConvertsIob2LenientlyAndBack) {
+  struct Case {
+    std::vector<std::string> iob2, bilou;
+  };
+  const Case cases[] = {
+      {{"B-PER", "I-PER", "O", "B-LOC"}, {"B-PER", "L-PER", "O", "U-LOC"}},
+      {{"I-ORG", "I-ORG", "I-ORG"}, {"B-ORG", "I-ORG", "L-ORG"}},      // I- without B- starts a mention
+      {{"B-PER", "B-PER"}, {"U-PER", "U-PER"}},                        // adjacent mentions
+      {{"B-PER", "I-LOC"}, {"U-PER", "U-LOC"}},                        // type change
+  };
+  for (const auto& c : cases) {
+    auto b = iob2_to_bilou(c.iob2);
+    EXPECT_EQ(b, c.bilou);
+    EXPECT_TRUE(valid_bilou(b));
+    EXPECT_EQ(iob2_to_bilou(bilou_to_iob2(b)), b);
+  }
+  EXPECT_EQ(iob2_spans({"O", "B-PER", "I-PER", "I-LOC"}),
+            (std::vector<TypedSpan>{{1, 3, "PER"}, {3, 4, "LOC"}}));
+}
+
+TEST(Iob2, ReadsUnerColumnsAndRejectsBadLines) {
+  const std::string text =
+      "# sent_id = a\n1\tJohn\tB-PER\t-\tx\n2\tlives\tO\n3\tin\tO\n4\tParis\tB-LOC\t-\tx\n\n"
+      "# sent_id = b\n1\tHi\tO\n";
+  auto s = read_iob2(text, "t.iob2");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].forms, (std::vector<std::string>{"John", "lives", "in", "Paris"}));
+  EXPECT_EQ(s[0].tags[3], "B-LOC");
+  try {
+    read_iob2("1\tJohn\n", "bad.iob2");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Format);
+    EXPECT_NE(std::string(e.what()).find("bad.iob2:1"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(clean_tag("B-OTH", {"PER", "ORG", "LOC"}), "O");
+  EXPECT_EQ(clean_tag("B-O", {"PER", "ORG", "LOC"}), "O");
+  EXPECT_EQ(clean_tag("I-LOC", {"PER", "ORG", "LOC"}), "I-LOC");
+}
+
+TEST(Iob2, ScoresExactSpans) {
+  NerScores s;
+  s.add({"B-PER", "I-PER", "O", "B-LOC", "O"}, {"B-PER", "I-PER", "O", "B-ORG", "O"});  // 1 tp, LOC fn, ORG fp
+  s.add({"B-ORG", "I-ORG", "O"}, {"B-ORG", "O", "O"});                                    // boundary error
+  EXPECT_EQ(s.overall.tp, 1);
+  EXPECT_EQ(s.overall.fp, 2);
+  EXPECT_EQ(s.overall.fn, 2);
+  EXPECT_EQ(s.by_type["PER"].tp, 1);
+  EXPECT_EQ(s.by_type["LOC"].fn, 1);
+  EXPECT_EQ(s.by_type["ORG"].fp, 2);
+  EXPECT_NEAR(s.overall.f1(), 1.0 / 3.0, 1e-9);
+}
+
+TEST(Gazetteer, LooksUpCountriesDemonymsAbbreviationsAndRegions) {
+  struct Case {
+    const char* phrase;
+    const char* type;
+    const char* subtype;
+    const char* canonical;
+  };
+  const Case cases[] = {
+      {"U.S.", "LOC", "Country", "United States"},
+      {"US", "LOC", "Country", "United States"},
+      {"USA", "LOC", "Country", "United States"},
+      {"the United States", "LOC", "Country", "United States"},
+      {"America", "LOC", "Country", "United States"},
+      {"UK", "LOC", "Country", "United Kingdom"},
+      {"Britain", "LOC", "Country", "United Kingdom"},
+      {"Tunisia", "LOC", "Country", "Tunisia"},
+      {"Syrian Arab Republic", "LOC", "Country", "Syria"},
+      {"germany", "LOC", "Country", "Germany"},
+      {"Tunisian", "NORP", "Demonym", "Tunisia"},
+      {"American", "NORP", "Demonym", "United States"},
+      {"Americans", "NORP", "Demonym", "United States"},
+      {"French", "NORP", "Demonym", "France"},
+      {"British", "NORP", "Demonym", "United Kingdom"},
+      {"UN", "ORG", "InternationalOrganization", "United Nations"},
+      {"NATO", "ORG", "InternationalOrganization", "North Atlantic Treaty Organization"},
+      {"EU", "ORG", "InternationalOrganization", "European Union"},
+      {"Middle East", "LOC", "Region", "Middle East"},
+      {"sub-Saharan Africa", "LOC", "Region", "sub-Saharan Africa"},
+      {"Africa", "LOC", "Region", "Africa"},
+      {"Paris", "LOC", "City", "Paris"},
+  };
+  for (const auto& c : cases) {
+    const GazetteerEntry* e = gazetteer().find(c.phrase);
+    ASSERT_NE(e, nullptr) << c.phrase;
+    EXPECT_EQ(e->type, c.type) << c.phrase;
+    EXPECT_EQ(e->subtype, c.subtype) << c.phrase;
+    EXPECT_EQ(e->canonical, c.canonical) << c.phrase;
+  }
+  // Abbreviations match case-sensitively: "us" and "who" are words.
+  EXPECT_EQ(gazetteer().find("us"), nullptr);
+  EXPECT_EQ(gazetteer().find("who"), nullptr);
+  EXPECT_EQ(gazetteer().find("Ministry"), nullptr);  // a cue word, not a name
+  // Tokens as the tokenizer splits them match the same phrase.
+  PhraseKey key;
+  for (const char* w : {"sub", "-", "Saharan", "Africa"}) key.add(w);
+  ASSERT_NE(gazetteer().find(key), nullptr);
+  EXPECT_EQ(gazetteer().currency("$"), "USD");
+  EXPECT_EQ(gazetteer().currency("euros"), "EUR");
+  EXPECT_EQ(gazetteer().currency("Tunisian Dinars"), "TND");
+  EXPECT_EQ(gazetteer().currency("the"), "");
+}
+
+TEST(Gazetteer, OrganisationSubtypesFromCueWords) {
+  struct Case {
+    const char* name;
+    const char* subtype;
+  };
+  const Case cases[] = {
+      {"Ministry of Justice", "GovernmentBody"}, {"State Department", "GovernmentBody"},
+      {"Interior Ministry", "GovernmentBody"},   {"Free Syrian Army", "ArmedGroup"},
+      {"Labour Party", "PoliticalParty"},        {"Acme Widgets Inc.", "Company"},
+      {"The New York Times", "Media"},           {"Stanford University", "Education"},
+      {"Task Force on Trade", "GovernmentBody"}, {"Acme", ""},
+  };
+  for (const auto& c : cases) {
+    auto w = words(c.name);
+    std::vector<std::string_view> views(w.begin(), w.end());
+    EXPECT_EQ(gazetteer().org_subtype(views), c.subtype) << c.name;
+  }
+}
+
+TEST(Gazetteer, MissingDirectoryNamesIt) {
+  try {
+    Gazetteer::load("/nonexistent/gaz");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::NotFound);
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/gaz"), std::string::npos);
+  }
+}
+
+TEST(Values, NormalisesDatesMoneyPercentQuantitiesAndCardinals) {
+  struct Case {
+    const char* sentence;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"on 12 Sep 2018 .", "12 Sep 2018/DATE=2018-09-12"},
+      {"Wed , 12 Sep 2018 15:58 GMT", "Wed , 12 Sep 2018 15:58 GMT/DATE=2018-09-12T15:58Z"},
+      {"September 12 , 2018", "September 12 , 2018/DATE=2018-09-12"},
+      {"in October 2017", "October 2017/DATE=2017-10"},
+      {"until January 2018", "until January 2018/DATE=../2018-01"},
+      {"in 2015 .", "2015/DATE=2015"},
+      {"from 2011 to 2016", "from 2011 to 2016/DATE=2011/2016"},
+      {"between 2011 and 2017", "between 2011 and 2017/DATE=2011/2017"},
+      {"since 2011", "since 2011/DATE=2011/.."},
+      {"in the 1990s", "1990s/DATE=1990/1999"},
+      {"2011 - 2016", "2011 - 2016/DATE=2011/2016"},
+      {"on 2018-09-12", "2018-09-12/DATE=2018-09-12"},
+      {"they may go", ""},
+      {"$100 million", "$100 million/MONEY=USD 100000000"},
+      {"$ 7 million in aid", "$ 7 million/MONEY=USD 7000000"},
+      {"€5bn", "€5bn/MONEY=EUR 5000000000"},
+      {"30 euros", "30 euros/MONEY=EUR 30"},
+      {"2.5 billion US dollars", "2.5 billion US dollars/MONEY=USD 2500000000"},
+      {"500 Tunisian dinars", "500 Tunisian dinars/MONEY=TND 500"},
+      {"12.5 percent", "12.5 percent/PERCENT=12.5%"},
+      {"40% of", "40%/PERCENT=40%"},
+      {"about 3,000 fighters", "about 3,000/CARDINAL=3000"},
+      {"8 Black Hawk helicopters", "8/CARDINAL=8"},
+      {"more than two million people", "more than two million/CARDINAL=2000000"},
+      {"twenty-five", "twenty-five/CARDINAL=25"},
+      {"one of them", ""},
+      {"300 km away", "300 km/QUANTITY=300 km"},
+      {"UH-60 helicopters", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(dump_values(c.sentence), c.expected) << c.sentence;
+}
+
+TEST(Values, NumberHelpers) {
+  EXPECT_EQ(parse_number("3,000"), 3000.0);
+  EXPECT_EQ(parse_number("1,234.5"), 1234.5);
+  EXPECT_EQ(parse_number("eight"), 8.0);
+  EXPECT_FALSE(parse_number("3,00"));
+  EXPECT_FALSE(parse_number("abc"));
+  EXPECT_EQ(format_number(100000000), "100000000");
+  EXPECT_EQ(format_number(2.5), "2.5");
+  EXPECT_EQ(month_number("Sept."), 9);
+  EXPECT_EQ(month_number("dec"), 12);
+  EXPECT_EQ(month_number("Mayor"), 0);
+}
+
+TEST(Typing, RefinesMentionsFromGazetteerAndCues) {
+  struct Case {
+    const char* text;
+    const char* model_type;
+    const char* type;
+    const char* subtype;
+    const char* canonical;
+  };
+  const Case cases[] = {
+      {"U.S.", "ORG", "LOC", "Country", "United States"},
+      {"Tunisia", "LOC", "LOC", "Country", "Tunisia"},
+      {"Maghreb", "LOC", "LOC", "Region", "Maghreb"},
+      {"Ministry of Defence", "ORG", "ORG", "GovernmentBody", "Ministry of Defence"},
+      {"Harvard University", "LOC", "ORG", "Education", "Harvard University"},
+      {"Springfield", "LOC", "LOC", "Place", "Springfield"},
+      {"Jane Doe", "PER", "PER", "", "Jane Doe"},
+  };
+  for (const auto& c : cases) {
+    EntityMention m;
+    m.text = c.text;
+    m.type = c.model_type;
+    auto w = words(c.text);
+    refine_mention(m, std::vector<std::string_view>(w.begin(), w.end()), gazetteer());
+    EXPECT_EQ(m.type, c.type) << c.text;
+    EXPECT_EQ(m.subtype, c.subtype) << c.text;
+    EXPECT_EQ(m.canonical, c.canonical) << c.text;
+  }
+}
+
+TEST(Features, WordShape) {
+  EXPECT_EQ(word_shape("Tunisia"), "Xxx");
+  EXPECT_EQ(word_shape("U.S."), "X.X.");
+  EXPECT_EQ(word_shape("2018"), "dd");
+  EXPECT_EQ(word_shape("UH-60M"), "XX-ddX");
+}
+
+// A recognizer with random weights still decodes to valid BILOU sequences.
+TEST(Decoder, NeverOutputsInvalidBilou) {
+  auto labels = bilou_labels({"PER", "ORG", "LOC"});
+  std::mt19937 rng(7);
+  detail::PerceptronTrainer trainer(static_cast<int>(labels.size()));
+  FeatureExtractor fx(nullptr, false);
+  std::vector<std::string> vocab = {"John", "Smith", "the", "Bank", "of", "Paris", ",", "said", "IBM", "."};
+  std::vector<TokenInfo> info;
+  std::vector<std::uint64_t> feats;
+  for (int round = 0; round < 300; ++round) {
+    Document doc = relgraph::testing::make_document({vocab[rng() % vocab.size()], vocab[rng() % vocab.size()]});
+    fx.prepare(doc.sentences[0], info);
+    fx.extract(info, 0, static_cast<int>(rng() % labels.size()) - 1, -1, feats);
+    trainer.update(feats, static_cast<int>(rng() % labels.size()), 0, 1.0f + (rng() % 5));
+    trainer.tick();
+  }
+  EntityRecognizer::Model m;
+  m.labels = labels;
+  m.weights = trainer.average();
+  EntityRecognizer rec(std::move(m));
+  for (int trial = 0; trial < 200; ++trial) {
+    std::vector<std::string> ws;
+    int n = 1 + static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) ws.push_back(vocab[rng() % vocab.size()]);
+    Document doc = relgraph::testing::make_document(ws);
+    std::vector<std::string> out;
+    for (int id : rec.label_ids(doc.sentences[0])) out.push_back(labels[id]);
+    EXPECT_TRUE(valid_bilou(out)) << ::testing::PrintToString(out);
+  }
+}
+
+class Training : public ::testing::Test {
+ protected:
+  static std::vector<Iob2Sentence> data() {
+    return {
+        iob2("John/B-PER Smith/I-PER visited/O Paris/B-LOC ./O"),
+        iob2("Mary/B-PER Jones/I-PER works/O for/O Acme/B-ORG Corp./I-ORG ./O"),
+        iob2("The/O Acme/B-ORG Corp./I-ORG office/O is/O in/O Berlin/B-LOC ./O"),
+        iob2("Peter/B-PER met/O Mary/B-PER Jones/I-PER in/O Berlin/B-LOC ./O"),
+        iob2("Americans/B-OTH like/O it/O ./B-O"),
+    };
+  }
+};
+
+TEST_F(Training, LearnsTinyDataDeterministicallyAndRoundTrips) {
+  TrainOptions opt;
+  opt.epochs = 10;
+  opt.seed = 3;
+  opt.gazetteer = &gazetteer();
+  auto a = train_recognizer(data(), data(), opt);
+  auto b = train_recognizer(data(), data(), opt);
+  EXPECT_EQ(a.to_bytes(), b.to_bytes());  // same seed, same model
+  auto scores = evaluate(a, data(), opt.types);
+  EXPECT_GT(scores.overall.f1(), 0.9);
+  EXPECT_EQ(scores.by_type.count("OTH"), 0u);
+
+  auto c = EntityRecognizer::from_bytes(a.to_bytes(), "mem");
+  Document doc = iob2_document({iob2("John/O Smith/O visited/O Paris/O ./O")}, "t");
+  EXPECT_EQ(c.label(doc.sentences[0]), a.label(doc.sentences[0]));
+  EXPECT_EQ(c.model().labels, a.model().labels);
+}
+
+TEST_F(Training, RejectsCorruptModels) {
+  TrainOptions opt;
+  opt.epochs = 2;
+  auto bytes = train_recognizer(data(), {}, opt).to_bytes();
+  for (std::size_t cut : {bytes.size() - 1, bytes.size() / 2, std::size_t{5}}) {
+    try {
+      EntityRecognizer::from_bytes(bytes.substr(0, cut), "cut.bin");
+      FAIL() << "accepted a model cut at " << cut;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::Model);
+      EXPECT_NE(std::string(e.what()).find("cut.bin"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_THROW(EntityRecognizer::load("/nonexistent/ner.bin"), Error);
+}
+
+TEST_F(Training, AnnotatesDocumentsWithTypedMentionsAndValues) {
+  TrainOptions opt;
+  opt.epochs = 10;
+  opt.gazetteer = &gazetteer();
+  auto rec = train_recognizer(data(), {}, opt);
+  Document doc = relgraph::testing::make_document(words("John Smith visited Tunisia and the U.S. with 3,000 Tunisian soldiers "
+                                               "in October 2017 ."));
+  annotate_entities(doc, rec, gazetteer());
+  std::string dump;
+  for (const auto& m : doc.mentions) {
+    dump += m.text + "/" + m.type + (m.subtype.empty() ? "" : ":" + m.subtype) +
+            (m.canonical.empty() || m.canonical == m.text ? "" : "=" + m.canonical) +
+            (m.value.empty() ? "" : "=" + m.value) + "; ";
+    EXPECT_EQ(doc.slice(m.span.begin, m.span.end), m.text);
+  }
+  EXPECT_NE(dump.find("John Smith/PER"), std::string::npos) << dump;
+  EXPECT_NE(dump.find("Tunisia/LOC:Country"), std::string::npos) << dump;
+  EXPECT_NE(dump.find("U.S./LOC:Country=United States"), std::string::npos) << dump;
+  EXPECT_NE(dump.find("3,000/CARDINAL=3000"), std::string::npos) << dump;
+  EXPECT_NE(dump.find("Tunisian/NORP:Demonym=Tunisia"), std::string::npos) << dump;
+  EXPECT_NE(dump.find("October 2017/DATE=2017-10"), std::string::npos) << dump;
+  const auto& toks = doc.sentences[0].tokens;
+  std::vector<std::string> tags;
+  for (const auto& t : toks) tags.push_back(t.ner);
+  EXPECT_EQ(tags[0], "B-PER");
+  EXPECT_EQ(tags[1], "I-PER");
+  EXPECT_EQ(tags[3], "B-LOC");
+  EXPECT_EQ(tags[9], "O");  // demonyms are mentions (NORP) but not PER/ORG/LOC tags
+}
