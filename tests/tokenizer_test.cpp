@@ -3,12 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "core/files.hpp"
 #include "relgraph/error.hpp"
 #include "support/builders.hpp"
+#include "text/conllu.hpp"
 #include "text/splitter.hpp"
+#include "text/splitter_trainer.hpp"
 #include "text/tokenizer.hpp"
 
 using namespace relgraph;
@@ -181,5 +185,101 @@ TEST(Tokenizer, CorruptModelIsAClearError) {
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::Model) << e.what();
     EXPECT_NE(std::string(e.what()).find("splitter.bin"), std::string::npos);
+  }
+}
+
+namespace {
+
+const char* kTinyTreebank =
+    "# newdoc id = d1\n"
+    "# text = We cannot go to Calif. today.\n"
+    "1\tWe\twe\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n"
+    "2-3\tcannot\t_\t_\t_\t_\t_\t_\t_\t_\n"
+    "2\tcan\tcan\tAUX\tMD\t_\t4\taux\t_\t_\n"
+    "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+    "4\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n"
+    "5\tto\tto\tADP\tIN\t_\t6\tcase\t_\t_\n"
+    "6\tCalif.\tCalif.\tPROPN\tNNP\t_\t4\tobl\t_\t_\n"
+    "7\ttoday\ttoday\tNOUN\tNN\t_\t4\tobl:tmod\t_\tSpaceAfter=No\n"
+    "8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
+    "\n"
+    "# text = They cannot stay.\n"
+    "1\tThey\tthey\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n"
+    "2-3\tcannot\t_\t_\t_\t_\t_\t_\t_\t_\n"
+    "2\tcan\tcan\tAUX\tMD\t_\t4\taux\t_\t_\n"
+    "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+    "4\tstay\tstay\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
+    "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
+    "\n"
+    "# text = Send an x-ray to Calif. now.\n"
+    "1\tSend\tsend\tVERB\tVB\t_\t0\troot\t_\t_\n"
+    "2\tan\ta\tDET\tDT\t_\t3\tdet\t_\t_\n"
+    "3\tx-ray\tx-ray\tNOUN\tNN\t_\t1\tobj\t_\t_\n"
+    "4\tto\tto\tADP\tIN\t_\t5\tcase\t_\t_\n"
+    "5\tCalif.\tCalif.\tPROPN\tNNP\t_\t1\tobl\t_\t_\n"
+    "6\tnow\tnow\tADV\tRB\t_\t1\tadvmod\t_\tSpaceAfter=No\n"
+    "7\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n"
+    "\n";
+
+}  // namespace
+
+TEST(SplitterTrainer, LearnsLexiconAndRoundTrips) {
+  Document treebank = read_conllu(kTinyTreebank, "tiny.conllu");
+  TokenizerLexicon lex = learn_lexicon(treebank);
+  EXPECT_TRUE(lex.abbreviations.count("calif."));
+  EXPECT_TRUE(lex.hyphen_prefixes.count("x"));
+  ASSERT_TRUE(lex.multiword.count("cannot"));
+  EXPECT_EQ(lex.multiword["cannot"], (std::vector<std::uint8_t>{3, 3}));
+
+  SentenceSplitter splitter = train_splitter(treebank, {.epochs = 3, .seed = 7});
+  EXPECT_TRUE(splitter.has_model());
+  auto score = score_splitter(splitter, treebank);
+  EXPECT_EQ(score.gold, 3u);
+  EXPECT_GT(score.f1(), 60.0);
+
+  std::string path = ::testing::TempDir() + "/tiny-splitter.bin";
+  splitter.save(path);
+  SentenceSplitter loaded = SentenceSplitter::load(path);
+  EXPECT_EQ(loaded.learned().abbreviations, splitter.learned().abbreviations);
+  Tokenizer a(std::make_shared<SentenceSplitter>(std::move(loaded)));
+  Tokenizer b(std::make_shared<SentenceSplitter>(std::move(splitter)));
+  std::string text = "We cannot go to Calif. today. They cannot stay. Send an x-ray now.";
+  EXPECT_EQ(dump(run(text, a)), dump(run(text, b)));
+  EXPECT_NE(dump(run(text, a)).find("Calif. today"), std::string::npos);
+}
+
+TEST(SplitterTrainer, TruncatedModelIsAClearError) {
+  Document treebank = read_conllu(kTinyTreebank, "tiny.conllu");
+  SentenceSplitter splitter = train_splitter(treebank, {.epochs = 1});
+  std::string path = ::testing::TempDir() + "/trunc-splitter.bin";
+  splitter.save(path);
+  std::string bytes = relgraph::detail::read_file(path);
+  relgraph::detail::write_atomic(path, std::string_view(bytes).substr(0, bytes.size() / 2));
+  try {
+    SentenceSplitter::load(path);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Model);
+    EXPECT_NE(std::string(e.what()).find("trunc-splitter.bin"), std::string::npos) << e.what();
+  }
+}
+
+// The committed EWT model (models/splitter.bin), when present.
+TEST(Tokenizer, CommittedModelSplitsNewsSentences) {
+  std::string path = std::string(RELGRAPH_SOURCE_DIR) + "/models/splitter.bin";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
+  Tokenizer tok(std::make_shared<SentenceSplitter>(SentenceSplitter::load(path)));
+  const Case cases[] = {
+      {"Dr. Smith arrived on Jan. 5. He left on Monday.", "Dr. Smith arrived on Jan. 5 . || He left on Monday ."},
+      {"The U.S. Embassy said so. Officials agreed.", "The U.S. Embassy said so . || Officials agreed ."},
+      {"\"We will win,\" she said. \"Really?\" he asked.",
+       "\" We will win , \" she said . || \" Really ? \" he asked ."},
+      {"Ministers Meet in Capital\n\nThe minister met his counterpart on Tuesday.",
+       "Ministers Meet in Capital || The minister met his counterpart on Tuesday ."},
+  };
+  for (const auto& c : cases) {
+    Document doc = run(c.text, tok);
+    EXPECT_EQ(dump(doc), c.expected) << c.text;
+    expect_spans_exact(doc);
   }
 }
