@@ -93,6 +93,7 @@ TEST(Tokenizer, EwtConventions) {
       {"Wait... what?!", "Wait ... what ?!"},
       {"O'Brien's AT&T shares rose 5%.", "O'Brien's=O'Brien+'s AT&T shares rose 5 % ."},
       {"In the 1990's it grew.", "In the 1990's it grew ."},
+      {"Nice :) see you :-(", "Nice :) see you :-("},
   };
   for (const auto& c : cases) {
     Document doc = run(c.text);

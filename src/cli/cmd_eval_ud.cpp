@@ -29,8 +29,14 @@ struct Run {
   UdScores scores;
   double seconds = 0;
   std::size_t words = 0;
-  bool tokens_only = false;  // only Tokens, Sentences and Words are meaningful
+  Layer until = Layer::Deps;  // metrics past this layer are not printed
 };
+
+bool shown(const Run& r, const std::string& metric) {
+  if (metric == "Tokens" || metric == "Sentences" || metric == "Words") return true;
+  if (metric == "UAS" || metric == "LAS") return r.until == Layer::Deps;
+  return r.until != Layer::Tokens;
+}
 
 Run evaluate(const std::string& name, const Document& gold, Document system, const Pipeline* pipeline) {
   Run run{name, {}, 0, 0};
@@ -61,7 +67,7 @@ void print_text(const std::vector<Run>& runs, std::ostream& out) {
     for (const auto& [metric, s] : r.scores.table()) {
       char line[128];
       bool aligned = metric != "Tokens" && metric != "Sentences" && metric != "Words";
-      if (aligned && r.tokens_only) continue;
+      if (!shown(r, metric)) continue;
       std::snprintf(line, sizeof line, "%-10s | %9.2f | %9.2f | %9.2f | %9s\n", metric.c_str(), s->precision(),
                     s->recall(), s->f1(), aligned ? fixed(s->aligned_accuracy()).c_str() : "");
       out << line;
@@ -76,7 +82,7 @@ void print_json(const std::vector<Run>& runs, std::ostream& out) {
     const auto& r = runs[i];
     out << (i ? ",\n " : "\n ") << "\"" << r.name << "\": {\"words\": " << r.words << ", \"seconds\": " << r.seconds;
     for (const auto& [metric, s] : r.scores.table()) {
-      if (r.tokens_only && metric != "Tokens" && metric != "Sentences" && metric != "Words") continue;
+      if (!shown(r, metric)) continue;
       out << ",\n   \"" << metric << "\": {\"precision\": " << fixed(s->precision()) << ", \"recall\": "
           << fixed(s->recall()) << ", \"f1\": " << fixed(s->f1()) << ", \"aligned_accuracy\": "
           << fixed(s->aligned_accuracy()) << ", \"gold\": " << s->gold << ", \"system\": " << s->system
@@ -104,11 +110,12 @@ void run_eval_ud(const EvalUdOptions& o) {
       raw.id = o.gold + " (raw text)";
       raw.text = treebank_raw_text(gold);
       runs.push_back(evaluate("raw text", gold, std::move(raw), &pipeline));
-      runs.back().tokens_only = until == Layer::Tokens;
+      runs.back().until = until;
     }
     if (o.mode != "raw" && until != Layer::Tokens) {
       Pipeline pipeline = make_syntax_pipeline(options, until, /*given_tokens=*/true);
       runs.push_back(evaluate("gold tokenization", gold, strip_annotations(gold), &pipeline));
+      runs.back().until = until;
     }
   }
   if (o.json)

@@ -186,6 +186,15 @@ void write_conllu(const Document& doc, std::ostream& out) {
   for (const auto& s : doc.sentences) {
     ++sent_no;
     auto id = s.comments.find("sent_id");
+    // A blank line between two sentences in the text starts a new paragraph.
+    if (sent_no > 1) {
+      const Sentence& prev = doc.sentences[sent_no - 2];
+      if (prev.end <= s.begin && s.begin <= doc.text.size()) {
+        auto gap = doc.slice(prev.end, s.begin);
+        auto nl = gap.find('\n');
+        if (nl != std::string_view::npos && gap.find('\n', nl + 1) != std::string_view::npos) out << "# newpar\n";
+      }
+    }
     out << "# sent_id = " << (id != s.comments.end() ? id->second : std::to_string(sent_no)) << "\n";
     std::string text(doc.slice(s.begin, s.end));
     for (char& c : text)

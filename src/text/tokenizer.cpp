@@ -114,6 +114,8 @@ class ChunkScanner {
         // "'s" after a word the apostrophe rule did not join (e.g. after a URL).
       } else if (detail::is_apostrophe(c) && p == chunk_begin_ && (q = clitic_end(p + len, e)) == e) {
         // A clitic standing alone: "Jones 's".
+      } else if ((q = emoticon_end(p, e)) != 0) {
+        // ":)", ":-(", ";)" stay one token.
       } else {
         // Punctuation: a run of the same character is one token ("...", "--", "!!").
         // Mixed runs of . ! ? too ("?!", ".?").
@@ -125,6 +127,17 @@ class ChunkScanner {
       emit(p, q);
       p = q;
     }
+  }
+
+  std::size_t emoticon_end(std::size_t p, std::size_t e) const {
+    static constexpr std::string_view kEmoticons[] = {":-)", ":-(", ":-D", ":-P", ";-)", ":)", ":(", ";)",
+                                                      ":D",  ":P",  ":p",  "=)",  "<3"};
+    for (std::string_view emo : kEmoticons) {
+      if (e - p < emo.size() || text_.substr(p, emo.size()) != emo) continue;
+      std::size_t q = p + emo.size();
+      if (q == e || !detail::is_alnum(at(q, e))) return q;
+    }
+    return 0;
   }
 
   bool is_word(const SurfaceToken& t) const {
