@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "relgraph/error.hpp"
+#include "io/neo4j_export.hpp"
 #include "relgraph/io.hpp"
 
 namespace relgraph::cli {
@@ -27,7 +28,10 @@ void run_merge(const MergeArgs& a) {
   }
   merged.canonicalize();
   std::string format = a.to.empty() && a.output == "-" ? "jsonld" : a.to;
-  save_graph(merged, a.output, format);
+  if (format == "neo4j")
+    detail::save_neo4j_directory(merged, a.output);
+  else
+    save_graph(merged, a.output, format);
   if (!a.quiet)
     std::cerr << "relgraph merge: " << a.inputs.size() << " graphs -> " << merged.num_entities() << " entities, "
               << merged.num_relations() << " relations in " << a.output << "\n";
@@ -43,7 +47,8 @@ void add_merge_command(CLI::App& app) {
   cmd->add_option("-o,--output", args->output, "Merged graph; format from the extension, '-' = stdout (JSON-LD)")
       ->required();
   cmd->add_option("--from", args->from, "Input format for every input (default: from each extension)");
-  cmd->add_option("--to", args->to, "Output format (default: from the output's extension)");
+  cmd->add_option("--to", args->to, "Output format (default: from the output's extension); neo4j = a directory of\n"
+                 "nodes.csv, relationships.csv, import.cypher, kuzu.cypher");
   cmd->add_flag("!--verbose,!-v", args->quiet, "Print a summary on stderr");
   cmd->footer(
       "Entities merge by canonical key, identical facts merge with their evidence unioned. The\n"

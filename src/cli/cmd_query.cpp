@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "relgraph/error.hpp"
+#include "io/neo4j_export.hpp"
 #include "relgraph/io.hpp"
 #include "relgraph/query.hpp"
 
@@ -351,7 +352,10 @@ void run_subgraph(const GraphQuery& q, const QueryArgs& a) {
     render_graph(sub, a.output);
   } else {
     std::string format = a.out_format.empty() && a.output == "-" ? "jsonld" : a.out_format;
-    save_graph(sub, a.output, format);
+    if (format == "neo4j")
+      detail::save_neo4j_directory(sub, a.output);
+    else
+      save_graph(sub, a.output, format);
   }
   if (a.json && a.output != "-") {
     with_json([&](Json& w) {
@@ -434,7 +438,7 @@ void add_query_command(CLI::App& app) {
     std::string s;
     for (const auto& n : exporter_names()) s += (s.empty() ? "" : ", ") + n;
     return s;
-  }() + ")");
+  }() + ", or neo4j: a directory for neo4j-admin import and Kuzu)");
   json_flag(subgraph);
   bind(subgraph, run_subgraph);
 }

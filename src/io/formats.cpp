@@ -5,6 +5,7 @@
 
 #include "core/files.hpp"
 #include "io/codec.hpp"
+#include "io/neo4j_export.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/io.hpp"
 
@@ -26,6 +27,10 @@ const std::vector<Format>& formats() {
       {"dot", {".dot", ".gv"}, detail::make_dot_exporter, nullptr},
       {"tsv", {".tsv"}, detail::make_tsv_exporter, detail::make_tsv_importer},
       {"ntriples", {".nt"}, detail::make_ntriples_exporter, nullptr},
+      {"neo4j-nodes", {}, detail::make_neo4j_nodes_exporter, nullptr},
+      {"neo4j-relationships", {}, detail::make_neo4j_relationships_exporter, nullptr},
+      {"cypher", {".cypher", ".cql"}, detail::make_cypher_exporter, nullptr},
+      {"kuzu-cypher", {}, detail::make_kuzu_cypher_exporter, nullptr},
   };
   return table;
 }
