@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "pipeline/kgscore.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/extract.hpp"
 #include "relgraph/pipeline.hpp"
@@ -268,6 +269,38 @@ TEST(LiteralPhrase, ShortensArguments) {
   EXPECT_EQ(literal_phrase(doc, a, 12), "need to strengthen cooperation to coordinate the efforts of the two countries");
   EXPECT_EQ(literal_phrase(doc, a, 5), "need to strengthen cooperation");  // no dangling "to"
   EXPECT_EQ(literal_phrase(doc, a, 4), "need to strengthen cooperation");
+}
+
+TEST(KgScore, NormalisesLikeTheReferenceScorer) {
+  EXPECT_EQ(kg_norm("The U.S. Ambassador’s visit"), (std::vector<std::string>{"u", "s", "ambassador", "visit"}));
+  EXPECT_EQ(kg_norm("$1,500.5 million, roughly"), (std::vector<std::string>{"$1,500.5", "million", "roughly"}));
+  EXPECT_EQ(kg_norm("West Africa - Maghreb"), (std::vector<std::string>{"west", "africa", "-", "maghreb"}));
+}
+
+TEST(KgScore, MatchesEntitiesLiteralsPredicatesAndSymmetry) {
+  const std::string gold = R"({"entities": [
+      {"id": "doe", "name": "Jane Doe", "aliases": ["Doe", "the minister"]},
+      {"id": "roe", "name": "John Roe", "aliases": ["Roe"]},
+      {"id": "fr", "name": "France", "aliases": ["France", "Paris"]}],
+    "triples": [
+      {"n": 1, "s": "doe", "p": ["met", "met with"], "o": "roe", "symmetric": true},
+      {"n": 2, "s": "doe", "p": ["discussed"], "o": {"literal": "security cooperation"}},
+      {"n": 3, "s": "roe", "p": ["visited"], "o": "fr"}]})";
+  const std::string tsv =
+      "subject\tpredicate\tobject\tconfidence\n"
+      "John Roe\tmet\tJane Doe\t0.9\n"                               // symmetric: either direction
+      "Doe\tdiscussed\t\"the security cooperation between them\"\t0.5\n"  // quoted literal
+      "Paris\tvisited\tJohn Roe\t0.5\n"                              // wrong direction
+      "Jane Doe\tpraised\tFrance\t0.5\n";                           // matches nothing
+  KgScore s = score_kg(gold, "gold.json", tsv, "t.tsv");
+  EXPECT_EQ(s.extracted, 4);
+  EXPECT_EQ(s.found, 2);
+  EXPECT_NEAR(s.recall, 2.0 / 3, 1e-9);
+  EXPECT_NEAR(s.matched_share, 0.5, 1e-9);
+  EXPECT_NEAR(s.entity_recall, 1.0, 1e-9);
+  EXPECT_NEAR(s.fragmentation, 5.0 / 3, 1e-9);  // {Jane Doe, Doe}, {John Roe}, {Paris, France}; kgscore.py agrees
+  EXPECT_THROW(score_kg("{}", "gold.json", tsv, "t.tsv"), Error);
+  EXPECT_THROW(score_kg(gold, "gold.json", "a\tb\n1\t2\n", "t.tsv"), Error);
 }
 
 }  // namespace
