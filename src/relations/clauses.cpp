@@ -399,6 +399,7 @@ class Finder {
           c.args.push_back(std::move(s));
         }
     }
+    relative_gap(c, v);
     for (const auto& a : c.args)
       if (a.role == "obj") {
         c.object_lemma = t_.lem(a.head);
@@ -406,6 +407,31 @@ class Finder {
       }
     attributes(c, chain);
     finish(std::move(c));
+  }
+
+  // A relative clause without a relative pronoun ("the book he wrote", "the
+  // limits Westerners believe in"): the modified noun fills the gap, as the
+  // object of a stranded preposition or else as the direct object.
+  void relative_gap(Clause& c, int v) {
+    if (t_.rel(v) != "acl:relcl" || t_.head(v) < 0) return;
+    for (int k : t_.kids(v))
+      if (t_.is_relative(k)) return;
+    int antecedent = t_.head(v);
+    for (auto& a : c.args)
+      if (a.head >= 0 && t_.tok(a.head).upos == "ADP" && a.words.size() == 1) {
+        Slot s = make_slot(t_, antecedent, t_.lem(a.head));
+        s.marker = {a.head};
+        s.inherited = true;
+        a = s;
+        return;
+      }
+    if (c.subj.head < 0 || c.subj.inherited) return;
+    for (const auto& a : c.args)
+      if (a.role == "obj" || a.role == "comp" || a.role == "attr") return;
+    Slot s = make_slot(t_, antecedent, "obj");
+    s.marker.clear();
+    s.inherited = true;
+    c.args.push_back(std::move(s));
   }
 
   // "X is a footballer", "X is in Paris", "X was happy": the predicate
@@ -539,12 +565,12 @@ class Finder {
     thing.marker.clear();
     std::vector<int> poss;
     t_.collect(p, poss);
-    std::erase_if(thing.words, [&](int w) { return contains(poss, w) || t_.brel(w) == "nmod"; });
+    std::erase_if(thing.words, [&](int w) { return contains(poss, w); });
     // Keep only the noun and its close modifiers: drop nmods' subtrees too.
     std::vector<int> drop;
     for (int k : t_.kids(n))
       if (t_.brel(k) == "nmod" || t_.brel(k) == "acl") t_.collect(k, drop);
-    std::erase_if(thing.words, [&](int w) { return contains(drop, w); });
+    std::erase_if(thing.words, [&](int w) { return contains(drop, w) && w != n; });
     t_.trim(thing.words);
     if (thing.words.empty()) return;
     c.args.push_back(thing);
@@ -603,14 +629,19 @@ class Finder {
     c.verbs.erase(std::unique(c.verbs.begin(), c.verbs.end()), c.verbs.end());
     std::sort(c.aux.begin(), c.aux.end());
     c.aux.erase(std::unique(c.aux.begin(), c.aux.end()), c.aux.end());
-    std::erase_if(c.args, [](const Slot& s) { return s.words.empty(); });
+    std::erase_if(c.args, [&](const Slot& s) {
+      // Empty, or nothing but a stranded preposition / particle.
+      return std::all_of(s.words.begin(), s.words.end(), [&](int w) {
+        return t_.tok(w).upos == "ADP" || t_.tok(w).upos == "PART";
+      });
+    });
     // Objects first, then obliques after the predicate, then fronted ones
     // ("In 1941, ..."), each group in sentence order.
     int pred = c.pred;
     std::stable_sort(c.args.begin(), c.args.end(), [pred](const Slot& a, const Slot& b) {
       auto rank = [pred](const Slot& s) {
         if (s.role == "obj" || s.role == "iobj" || s.role == "attr" || s.role == "comp") return 0;
-        return s.head > pred ? 1 : 2;
+        return (s.marker.empty() ? s.head : s.marker.front()) > pred ? 1 : 2;
       };
       if (rank(a) != rank(b)) return rank(a) < rank(b);
       return a.head < b.head;

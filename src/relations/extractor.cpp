@@ -93,6 +93,10 @@ Argument make_argument(const Document& doc, int sentence, const Slot& slot, cons
   return a;
 }
 
+// Only a preposition after the predicate reads as part of it ("met with X",
+// "the office Lee worked in"); a fronted one ("In 1941, ...") does not.
+bool follows(const Slot& slot, int pred) { return (slot.marker.empty() ? slot.head : slot.marker.front()) > pred; }
+
 std::string prep_of(const Clause& c) {
   for (const auto& a : c.args)
     if (!is_core_role(a.role)) return a.role;
@@ -131,7 +135,7 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
     for (const auto& a : c.args) args.emplace_back(a, a.role);
   }
   // Fold the preposition of a first oblique into the relation: "met with".
-  if (args.size() > 1 && !is_core_role(args[1].second) && args[1].first.head > c.pred)
+  if (args.size() > 1 && !is_core_role(args[1].second) && follows(args[1].first, c.pred))
     rel.insert(rel.end(), args[1].first.marker.begin(), args[1].first.marker.end());
   std::sort(rel.begin(), rel.end());
   rel.erase(std::unique(rel.begin(), rel.end()), rel.end());
@@ -150,7 +154,7 @@ CarbTuple to_carb(const Sentence& s, const Clause& c) {
   std::vector<int> rel = c.aux;
   rel.insert(rel.end(), c.verbs.begin(), c.verbs.end());
   std::size_t first = 0;
-  if (!c.args.empty() && !is_core_role(c.args[0].role) && c.args[0].head > c.pred) {
+  if (!c.args.empty() && !is_core_role(c.args[0].role) && follows(c.args[0], c.pred)) {
     rel.insert(rel.end(), c.args[0].marker.begin(), c.args[0].marker.end());
     t.args.push_back(join_forms(s, c.subj.words));
     t.args.push_back(join_forms(s, c.args[0].words));
