@@ -9,6 +9,7 @@
 #include <graphviz/cgraph.h>
 #include <rapidjson/document.h>
 #include <rapidjson/schema.h>
+#include <rapidjson/stringbuffer.h>
 #include <sstream>
 
 #include "core/files.hpp"
@@ -153,8 +154,12 @@ void expect_same_graph(const KnowledgeGraph& a, const KnowledgeGraph& b) {
 // Factory ---------------------------------------------------------------------
 
 TEST(Factory, KnowsEveryFormat) {
-  EXPECT_EQ(exporter_names(), (std::vector<std::string>{"jsonld", "graphml", "dot", "tsv", "ntriples"}));
-  EXPECT_EQ(importer_names(), (std::vector<std::string>{"jsonld", "graphml", "tsv"}));
+  // Other formats may be registered after these.
+  auto exporters = exporter_names(), importers = importer_names();
+  EXPECT_EQ(std::vector<std::string>(exporters.begin(), exporters.begin() + 5),
+            (std::vector<std::string>{"jsonld", "graphml", "dot", "tsv", "ntriples"}));
+  EXPECT_EQ(std::vector<std::string>(importers.begin(), importers.begin() + 3),
+            (std::vector<std::string>{"jsonld", "graphml", "tsv"}));
   for (const auto& n : exporter_names()) EXPECT_EQ(make_exporter(n)->name(), n);
   for (const auto& n : importer_names()) EXPECT_EQ(make_importer(n)->name(), n);
   try {
@@ -379,4 +384,203 @@ TEST(Dot, RenderedByDotCommand) {
   EXPECT_NE(out.find("<svg"), std::string::npos);
   EXPECT_NE(out.find("Caf\xC3\xA9 O\xE2\x80\x99Neil"), std::string::npos);
   fs::remove_all(dir);
+}
+
+// JSON-LD context and schema ---------------------------------------------------
+
+TEST(JsonLd, EmbeddedContextIsSchemasContext) {
+  std::string file = detail::read_file(std::string(RELGRAPH_SOURCE_DIR) + "/schemas/context.jsonld");
+  EXPECT_EQ(detail::jsonld_context(), file) << "run tools/gen-jsonld-context.sh";
+  rapidjson::Document ctx;
+  ctx.Parse(file.c_str());
+  ASSERT_TRUE(ctx.IsObject());
+  for (const auto& type : detail::jsonld_entity_types())
+    EXPECT_TRUE(ctx["@context"].HasMember(type.c_str())) << type << " is not mapped in the context";
+}
+
+namespace {
+
+// Validates `json` against schemas/graph.schema.json; "" if valid, else the failing keyword.
+std::string schema_errors(const std::string& json) {
+  static rapidjson::Document schema_doc = [] {
+    rapidjson::Document d;
+    d.Parse(detail::read_file(std::string(RELGRAPH_SOURCE_DIR) + "/schemas/graph.schema.json").c_str());
+    return d;
+  }();
+  EXPECT_FALSE(schema_doc.HasParseError());
+  rapidjson::SchemaDocument schema(schema_doc);
+  rapidjson::SchemaValidator validator(schema);
+  rapidjson::Document doc;
+  doc.Parse(json.c_str());
+  if (doc.HasParseError()) return "not JSON";
+  if (doc.Accept(validator)) return "";
+  rapidjson::StringBuffer where;
+  validator.GetInvalidDocumentPointer().StringifyUriFragment(where);
+  return std::string(validator.GetInvalidSchemaKeyword()) + " at " + where.GetString();
+}
+
+}  // namespace
+
+TEST(JsonLd, OutputMatchesJsonSchema) {
+  EXPECT_EQ(schema_errors(write(rich_graph(), "jsonld")), "");
+  EXPECT_EQ(schema_errors(write(KnowledgeGraph(), "jsonld")), "");
+  const std::string context = "\"@context\": {}, ";
+  const std::string bad[] = {
+      "{" + context + "\"@graph\": [{\"@type\": \"Relation\", \"subject\": \"ent:a\", \"predicate\": \"rel:p\", "
+                      "\"object\": \"ent:b\", \"negated\": false}]}",  // no confidence
+      "{" + context + "\"@graph\": [{\"@id\": \"ent:a\", \"name\": \"\"}]}",                 // empty name
+      "{" + context + "\"@graph\": [{\"@id\": \"ent:a\", \"name\": \"A\", \"colour\": 1}]}",  // unknown key
+      "{" + context + "\"@graph\": [{\"@id\": \"a\", \"name\": \"A\"}]}",                     // not an ent: id
+      "{\"@graph\": []}",                                                                      // no context
+  };
+  for (const auto& json : bad) EXPECT_NE(schema_errors(json), "") << json;
+}
+
+// Real consumers ------------------------------------------------------------------
+
+namespace {
+
+const char* kPython = "/usr/bin/python3";
+
+bool python_has(const std::string& module) {
+  return relgraph::testing::run_command(std::string(kPython) + " -c 'import " + module + "'") == 0;
+}
+
+// Triples the JSON-LD (and N-Triples) export denotes, counted from the graph.
+std::size_t expected_triples(const KnowledgeGraph& g) {
+  std::size_t n = g.properties().empty() ? 0 : 1 + 3 * g.properties().size();
+  for (auto v : g.canonical_vertices()) {
+    const EntityNode& e = g.node(v);
+    n += (e.type.empty() ? 0 : 1) + 1 + e.aliases.size() + (e.value.empty() ? 0 : 1) + 5 * e.mentions.size() +
+         3 * e.attributes.size();
+  }
+  for (auto e : g.canonical_edges()) {
+    const RelationEdge& r = g.edge(e);
+    n += (!r.negated && r.modality.empty() ? 1 : 0) + 4 + (r.surface.empty() ? 0 : 1) + 2 +
+         (r.modality.empty() ? 0 : 1) + 6 * r.evidence.size() + 3 * r.attributes.size();
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST(Consumers, BoostReadGraphml) {
+  struct V {
+    std::string label, type;
+  };
+  struct E {
+    std::string label;
+    double confidence = 0;
+    std::string negated;
+  };
+  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, V, E>;
+  KnowledgeGraph kg = rich_graph();
+  G g;
+  boost::dynamic_properties dp(boost::ignore_other_properties);
+  dp.property("label", boost::get(&V::label, g));
+  dp.property("type", boost::get(&V::type, g));
+  dp.property("label", boost::get(&E::label, g));
+  dp.property("confidence", boost::get(&E::confidence, g));
+  dp.property("negated", boost::get(&E::negated, g));
+  std::istringstream in(write(kg, "graphml"));
+  boost::read_graphml(in, g, dp);
+  // Boost's reader trims and collapses whitespace in values (its XML parser
+  // runs with trim_whitespace); compare modulo that.
+  auto squeeze = [](const std::string& s) {
+    std::string out;
+    for (char c : s) {
+      bool space = c == ' ' || c == '\n' || c == '\t';  // a \r (written &#13;) survives
+      if (space && (out.empty() || out.back() == ' ')) continue;
+      out += space ? ' ' : c;
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  ASSERT_EQ(boost::num_vertices(g), kg.num_entities());
+  ASSERT_EQ(boost::num_edges(g), kg.num_relations());
+  auto vs = kg.canonical_vertices();
+  for (std::size_t i = 0; i < vs.size(); ++i) {
+    EXPECT_EQ(g[i].label, squeeze(kg.node(vs[i]).label));
+    EXPECT_EQ(g[i].type, kg.node(vs[i]).type);
+  }
+  std::multiset<std::string> got, want;
+  for (auto e : boost::make_iterator_range(boost::edges(g)))
+    got.insert(g[e].label + (g[e].negated == "true" ? " (negated)" : "") + " " + std::to_string(g[e].confidence));
+  for (auto e : kg.canonical_edges())
+    want.insert(squeeze(kg.edge(e).predicate) + (kg.edge(e).negated ? " (negated)" : "") + " " +
+                std::to_string(kg.edge(e).confidence));
+  EXPECT_EQ(got, want);
+}
+
+TEST(Consumers, NetworkxReadGraphml) {
+  if (!python_has("networkx")) GTEST_SKIP() << "python3-networkx is not installed";
+  auto dir = temp_dir("nx");
+  KnowledgeGraph kg = rich_graph();
+  save_graph(kg, dir + "/g.graphml");
+  // networkx prints {node id: label} and [[source, target, label]] as JSON.
+  std::string script =
+      "import json, sys, networkx as nx\n"
+      "g = nx.read_graphml(sys.argv[1])\n"
+      "print(json.dumps({'nodes': {n: d['label'] for n, d in g.nodes(data=True)},\n"
+      "                  'types': {n: d.get('type', '') for n, d in g.nodes(data=True)},\n"
+      "                  'edges': sorted([s, t, d['label']] for s, t, d in g.edges(data=True)),\n"
+      "                  'directed': g.is_directed(), 'multi': g.is_multigraph()}))\n";
+  std::ofstream(dir + "/read.py") << script;
+  std::string out, err;
+  ASSERT_EQ(relgraph::testing::run_command(std::string(kPython) + " " + dir + "/read.py " + dir + "/g.graphml", &out, &err),
+            0)
+      << err;
+  rapidjson::Document doc;
+  doc.Parse(out.c_str());
+  ASSERT_TRUE(doc.IsObject()) << out;
+  EXPECT_TRUE(doc["directed"].GetBool());
+  EXPECT_TRUE(doc["multi"].GetBool());
+  ASSERT_EQ(doc["nodes"].MemberCount(), kg.num_entities());
+  for (auto v : kg.canonical_vertices()) {
+    const EntityNode& n = kg.node(v);
+    ASSERT_TRUE(doc["nodes"].HasMember(n.id.c_str())) << n.id;
+    EXPECT_EQ(std::string(doc["nodes"][n.id.c_str()].GetString()), n.label);
+    EXPECT_EQ(std::string(doc["types"][n.id.c_str()].GetString()), n.type);
+  }
+  std::vector<std::string> got, want;
+  for (const auto& e : doc["edges"].GetArray())
+    got.push_back(std::string(e[0].GetString()) + "|" + e[1].GetString() + "|" + e[2].GetString());
+  const auto& g = kg.graph();
+  for (auto e : kg.canonical_edges())
+    want.push_back(g[boost::source(e, g)].id + "|" + g[boost::target(e, g)].id + "|" + g[e].predicate);
+  std::sort(got.begin(), got.end());
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(got, want);
+  fs::remove_all(dir);
+}
+
+TEST(Consumers, JsonLdJsSafeModeAndRdflib) {
+  std::string js = std::string(RELGRAPH_SOURCE_DIR) + "/tests/js";
+  if (!fs::exists(js + "/node_modules/jsonld")) GTEST_SKIP() << "run tools/install-deps.sh (npm ci in tests/js)";
+  if (!python_has("rdflib")) GTEST_SKIP() << "python3-rdflib is not installed";
+  auto dir = temp_dir("rdf");
+  KnowledgeGraph kg = rich_graph();
+  save_graph(kg, dir + "/g.jsonld");
+  save_graph(kg, dir + "/g.nt");
+  std::string out, err;
+  ASSERT_EQ(relgraph::testing::run_command("node " + js + "/to-nquads.js " + dir + "/g.jsonld", &out, &err), 0) << err;
+  detail::write_atomic(dir + "/g.nq", out);
+  std::size_t want = expected_triples(kg);
+  // rdflib parses both the jsonld.js output and our own N-Triples; the two
+  // graphs must be isomorphic (same triples up to blank node names).
+  std::string script =
+      "import sys, rdflib\n"
+      "from rdflib.compare import isomorphic\n"
+      "q = rdflib.ConjunctiveGraph(); q.parse(sys.argv[1], format='nquads')\n"
+      "n = rdflib.Graph(); n.parse(sys.argv[2], format='nt')\n"
+      "qg = rdflib.Graph()\n"
+      "for t in q.triples((None, None, None)): qg.add(t)\n"
+      "print(len(qg), len(n), isomorphic(qg, n))\n";
+  std::ofstream(dir + "/check.py") << script;
+  ASSERT_EQ(relgraph::testing::run_command(std::string(kPython) + " " + dir + "/check.py " + dir + "/g.nq " + dir + "/g.nt",
+                                           &out, &err),
+            0)
+      << err;
+  EXPECT_EQ(out, std::to_string(want) + " " + std::to_string(want) + " True\n") << "files kept in " << dir;
+  if (!HasFailure()) fs::remove_all(dir);
 }

@@ -91,7 +91,9 @@ KeyTable declare_keys(const KnowledgeGraph& graph, std::ostream& out) {
   for (const char* f : {"label", "surface", "modality", "evidence"})
     declare(out, std::string("e_") + f, Domain::Edge, f, "string");
   declare(out, "e_confidence", Domain::Edge, "confidence", "double");
-  declare(out, "e_negated", Domain::Edge, "negated", "boolean");
+  // "true"/"false" as a string: Boost's reader only takes 0/1 for booleans,
+  // and Java tools (Neo4j APOC, Gephi) would read 1 as false.
+  declare(out, "e_negated", Domain::Edge, "negated", "string");
   dynamic(Domain::Edge, edge_names, "e_attr");
   return keys;
 }
