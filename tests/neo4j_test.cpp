@@ -1,0 +1,116 @@
+// Neo4j import CSV, Neo4j Cypher and Kuzu Cypher exports: headers, quoting,
+// relationship types, attribute columns, directory output. Loading into a real
+// database is tests/db_test.cpp.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "io/neo4j_export.hpp"
+#include "relgraph/error.hpp"
+#include "relgraph/io.hpp"
+
+namespace relgraph {
+namespace {
+
+KnowledgeGraph small_graph() {
+  KnowledgeGraph g;
+  auto a = g.add_entity({.id = "", .label = "Dave O'Brien", .type = "Person", .aliases = {"O'Brien; Dave"}});
+  auto b = g.add_entity({.id = "", .label = "Acme", .type = "Organization", .attributes = {{"type", "private"}}});
+  Evidence ev{.document = "a.txt", .sentence = 0, .begin = 0, .end = 10, .text = "He said \"hi\";\nthen left."};
+  g.add_relation(a, b, {.predicate = "works for", .surface = "works for", .confidence = 1.0, .evidence = {ev},
+                        .attributes = {{"since", "2001"}}});
+  g.add_relation(a, b, {.predicate = "left", .surface = "left", .confidence = 0.5, .negated = true});
+  return g;
+}
+
+std::string write(const std::string& format, const KnowledgeGraph& g) {
+  std::ostringstream out;
+  make_exporter(format)->write(g, out);
+  return out.str();
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+TEST(Neo4jNames, RelationshipTypesAndLabels) {
+  struct Case {
+    std::string predicate, type;
+  } cases[] = {{"met", "MET"},         {"met with", "MET_WITH"}, {"sought to increase", "SOUGHT_TO_INCREASE"},
+               {"  is-a ", "IS_A"},    {"", "RELATED_TO"},       {"---", "RELATED_TO"},
+               {"3 times", "R_3_TIMES"}, {"holds role", "HOLDS_ROLE"}};
+  for (const auto& c : cases) EXPECT_EQ(detail::relationship_type(c.predicate), c.type) << c.predicate;
+  EXPECT_EQ(detail::node_label("CreativeWork"), "CreativeWork");
+  EXPECT_EQ(detail::node_label(""), "Thing");
+  EXPECT_EQ(detail::node_label("Geo-Political Entity"), "Geo_Political_Entity");
+}
+
+TEST(Neo4jCsv, NodesHaveImportHeadersAndQuotedFields) {
+  auto rows = lines(write("neo4j-nodes", small_graph()));
+  ASSERT_EQ(rows.size(), 3u);
+  // The attribute "type" clashes with the fixed column and is renamed.
+  EXPECT_EQ(rows[0], "id:ID,label,type,aliases:string[],value,mentions:int,documents:string[],attr_type,:LABEL");
+  EXPECT_EQ(rows[1], R"("acme","Acme","Organization",,,0,,"private","Entity;Organization")");
+  EXPECT_EQ(rows[2], R"("dave_o_brien","Dave O'Brien","Person","O'Brien, Dave",,0,,,"Entity;Person")");
+}
+
+TEST(Neo4jCsv, RelationshipsHaveImportHeadersAndFlatFields) {
+  auto rows = lines(write("neo4j-relationships", small_graph()));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0],
+            ":START_ID,:END_ID,predicate,surface,confidence:double,negated:boolean,modality,evidence:string[],"
+            "documents:string[],since,:TYPE");
+  // Newline flattened, quote doubled, ';' inside an array element made ','.
+  EXPECT_EQ(rows[1], R"("dave_o_brien","acme","left","left",0.5,true,,,,,"LEFT")");
+  EXPECT_EQ(rows[2],
+            R"("dave_o_brien","acme","works for","works for",1.0,false,,"He said ""hi"", then left.","a.txt","2001","WORKS_FOR")");
+}
+
+TEST(Neo4jCypher, MergesNodesAndFactsIdempotently) {
+  auto rows = lines(write("cypher", small_graph()));
+  ASSERT_EQ(rows.size(), 6u);  // comment, constraint, 2 nodes, 2 facts
+  EXPECT_EQ(rows[1], "CREATE CONSTRAINT relgraph_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;");
+  EXPECT_EQ(rows[3],
+            "MERGE (e:Entity {id: 'dave_o_brien'}) SET e:`Person`, e += {label: 'Dave O\\'Brien', type: 'Person', "
+            "aliases: ['O\\'Brien; Dave'], mentions: 0};");
+  EXPECT_EQ(rows[5],
+            "MATCH (a:Entity {id: 'dave_o_brien'}), (b:Entity {id: 'acme'}) MERGE (a)-[r:`WORKS_FOR` {predicate: "
+            "'works for', negated: false, modality: ''}]->(b) SET r += {surface: 'works for', confidence: 1.0, "
+            "evidence: ['He said \"hi\";\\nthen left.'], documents: ['a.txt'], since: '2001'};");
+}
+
+TEST(Neo4jCypher, KuzuScriptDeclaresSchemaFirst) {
+  auto rows = lines(write("kuzu-cypher", small_graph()));
+  ASSERT_EQ(rows.size(), 7u);
+  EXPECT_TRUE(rows[1].starts_with("CREATE NODE TABLE IF NOT EXISTS Entity(")) << rows[1];
+  EXPECT_TRUE(rows[2].starts_with("CREATE REL TABLE IF NOT EXISTS Relation(FROM Entity TO Entity")) << rows[2];
+  EXPECT_EQ(rows[3], R"(CREATE (:Entity {id: 'acme', label: 'Acme', type: 'Organization', mentions: 0, attributes: '{"type":"private"}'});)");
+  EXPECT_NE(rows[5].find("negated: true"), std::string::npos) << rows[5];
+}
+
+TEST(Neo4jDirectory, WritesAllFilesAndFailsOnUnwritableDirectory) {
+  auto dir = std::filesystem::temp_directory_path() / ("rg_neo4j_" + std::to_string(::getpid()));
+  detail::save_neo4j_directory(small_graph(), (dir / "out").string());
+  for (const char* f : {"nodes.csv", "relationships.csv", "import.cypher", "kuzu.cypher"})
+    EXPECT_TRUE(std::filesystem::exists(dir / "out" / f)) << f;
+  // A directory under a regular file cannot be created.
+  std::ofstream(dir / "file") << "x";
+  EXPECT_THROW(detail::save_neo4j_directory(small_graph(), (dir / "file" / "sub").string()), Error);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Neo4jFormats, RegisteredInTheFactory) {
+  for (const char* f : {"neo4j-nodes", "neo4j-relationships", "cypher", "kuzu-cypher"})
+    EXPECT_NO_THROW(make_exporter(f)) << f;
+  EXPECT_EQ(format_from_path("g.cypher"), "cypher");
+  EXPECT_THROW(make_importer("cypher"), Error);
+}
+
+}  // namespace
+}  // namespace relgraph
