@@ -24,3 +24,4 @@ if [[ -f tests/js/package.json && ! -d tests/js/node_modules ]]; then
   echo "install-deps: npm ci in tests/js" >&2
   (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 fi
+if [[ -f tests/db/package.json && ! -d tests/db/node_modules ]]; then echo "install-deps: npm ci in tests/db" >&2; (cd tests/db && npm ci --no-audit --no-fund --loglevel=error); fi
