@@ -510,6 +510,62 @@ class Finder {
     if (t_.tok(n).upos == "PROPN") title(n);
     if (int p = t_.child(n, "nmod:poss"); p >= 0 && t_.tok(p).upos != "PRON") possessive(n, p);
     if (t_.tok(n).upos == "NOUN" && !t_.has_cop(n)) event_nominal(n);
+    if (t_.tok(n).upos == "NOUN" || t_.tok(n).upos == "PROPN") modifiers(n);
+  }
+
+  // "the office in Paris" -> (the office)-[is in]->(Paris); "wealthy
+  // aristocrat" -> (aristocrat)-[is]->(wealthy). Weak evidence: scored low,
+  // and kept as Propositions only when a canonical relation applies.
+  void modifiers(int n) {
+    if (t_.has_cop(n)) return;
+    const char* be = t_.tok(n).xpos == "NNS" || t_.tok(n).xpos == "NNPS" ? "are" : "is";
+    for (int m : t_.kids(n)) {
+      if (t_.rel(m) != "nmod" || t_.markers(m).empty() || m < n) continue;
+      Slot arg = make_slot(t_, m, "");
+      arg.role = t_.marker_text(arg.marker);
+      if (arg.role == "of" || arg.role == "'s") continue;
+      Clause c;
+      c.kind = Construction::Modifier;
+      c.pred = n;
+      c.synthetic = be;
+      c.lemma = t_.lem(n);
+      c.subj = make_slot(t_, n, "subj");
+      std::erase_if(c.subj.words, [&](int w) { return w >= arg.marker.front(); });
+      t_.trim(c.subj.words);
+      c.args.push_back(std::move(arg));
+      c.depth = 1;
+      finish(std::move(c));
+    }
+    for (int a : t_.kids(n)) {
+      if (t_.rel(a) != "amod" || t_.tok(a).upos != "ADJ" || a > n || !t_.kids(a).empty()) continue;
+      static const std::vector<std::string> kVague = {"other", "such", "many", "much", "more", "most", "few",
+                                                      "several", "same", "own", "various", "certain", "last",
+                                                      "next", "first", "previous", "following", "only", "main"};
+      if (contains_str(kVague, t_.lem(a))) continue;
+      Clause c;
+      c.kind = Construction::Modifier;
+      c.pred = n;
+      c.synthetic = be;
+      c.lemma = "be";
+      c.subj.role = "subj";
+      c.subj.head = n;
+      for (int k : t_.kids(n))
+        if (k > a && (t_.brel(k) == "compound" || t_.brel(k) == "flat" || t_.brel(k) == "amod")) t_.collect(k, c.subj.words);
+      c.subj.words.push_back(n);
+      for (int k : t_.kids(n))
+        if (k > n && t_.brel(k) == "flat") t_.collect(k, c.subj.words);
+      std::sort(c.subj.words.begin(), c.subj.words.end());
+      Slot attr;
+      attr.role = "attr";
+      attr.head = a;
+      attr.words = {a};
+      c.args.push_back(attr);
+      c.depth = 1;
+      finish(std::move(c));
+    }
+  }
+  static bool contains_str(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
   }
 
   // "Interior Minister John Smith": a name whose compound modifiers hold a

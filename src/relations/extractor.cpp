@@ -35,6 +35,7 @@ double confidence(const Clause& c, const Sentence& s) {
     case Construction::Apposition: z += 0.2; break;
     case Construction::Nominal: z += 0.0; break;
     case Construction::Possessive: z -= 0.6; break;
+    case Construction::Modifier: z -= 1.2; break;
   }
   bool has_obj = false;
   std::size_t arg_words = c.subj.words.size();
@@ -140,10 +141,12 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
   std::sort(rel.begin(), rel.end());
   rel.erase(std::unique(rel.begin(), rel.end()), rel.end());
   p.relation_words = rel;
-  p.relation = rel.empty() ? c.synthetic : join_forms(s, rel);
+  p.relation = join_forms(s, rel);
+  if (!c.synthetic.empty()) p.relation = p.relation.empty() ? c.synthetic : c.synthetic + " " + p.relation;
   for (const auto& [slot, role] : args) p.args.push_back(make_argument(doc, sentence, slot, role));
-  std::string prep = c.kind == Construction::Verb || c.kind == Construction::Nominal ? prep_of(c) : c.object_lemma;
-  std::string object = c.kind == Construction::Verb || c.kind == Construction::Nominal ? c.object_lemma : "";
+  bool clausal = c.kind == Construction::Verb || c.kind == Construction::Nominal || c.kind == Construction::Modifier;
+  std::string prep = clausal ? prep_of(c) : c.object_lemma;
+  std::string object = clausal ? c.object_lemma : "";
   p.canonical = schema.canonical(c.kind, c.lemma, prep, object);
   return p;
 }
@@ -221,7 +224,9 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
   std::vector<Proposition> out;
   for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_)) {
     if (c.subj.head < 0 || c.subj.words.empty()) continue;
-    out.push_back(to_proposition(doc, sentence, c, schema_));
+    auto p = to_proposition(doc, sentence, c, schema_);
+    if (c.kind == Construction::Modifier && p.canonical.empty()) continue;
+    out.push_back(std::move(p));
   }
   return out;
 }

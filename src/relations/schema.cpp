@@ -18,6 +18,7 @@ const char* to_string(Construction c) noexcept {
     case Construction::Apposition: return "appos";
     case Construction::Title: return "title";
     case Construction::Possessive: return "poss";
+    case Construction::Modifier: return "mod";
   }
   return "verb";
 }
@@ -26,7 +27,7 @@ namespace {
 
 Construction parse_construction(std::string_view s, const std::string& where) {
   for (auto c : {Construction::Verb, Construction::Nominal, Construction::Copula, Construction::Apposition,
-                 Construction::Title, Construction::Possessive})
+                 Construction::Title, Construction::Possessive, Construction::Modifier})
     if (s == to_string(c)) return c;
   throw Error(ErrorKind::Format, where + ": unknown construction '" + std::string(s) + "'");
 }

@@ -19,7 +19,8 @@
 namespace relgraph {
 
 // How a proposition was found in the tree.
-enum class Construction { Verb, Nominal, Copula, Apposition, Title, Possessive };
+// Modifier: noun-phrase internal "X in Y" (nmod) and "wealthy X" (amod).
+enum class Construction { Verb, Nominal, Copula, Apposition, Title, Possessive, Modifier };
 const char* to_string(Construction c) noexcept;
 
 struct RelationTrigger {
