@@ -267,3 +267,32 @@ TEST(Coref, StageLayers) {
 
 }  // namespace
 }  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+TEST(Coref, TitleWithPrepositionalPhrase) {
+  // "Peruvian Minister of Justice John Roe spoke ."
+  auto doc = DocBuilder()
+                 .sentence("Peruvian/ADJ/2/amod Minister/PROPN/6/compound of/ADP/4/case Justice/PROPN/2/nmod John/PROPN/6/compound "
+                           "Roe/PROPN/7/nsubj spoke/VERB/0/root ./PUNCT/7/punct")
+                 .mention(0, 5, 7, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "Peruvian Minister of Justice"), "John Roe");
+}
+
+TEST(Coref, CapitalisedAppositiveTitle) {
+  // "the US Ambassador to Peru , John Roe , arrived ."  (Ambassador tagged PROPN)
+  auto doc = DocBuilder()
+                 .sentence("the/DET/3/det US/PROPN/3/compound Ambassador/PROPN/10/nsubj to/ADP/5/case Peru/PROPN/3/nmod "
+                           ",/PUNCT/8/punct John/PROPN/8/compound Roe/PROPN/3/appos ,/PUNCT/8/punct arrived/VERB/0/root")
+                 .mention(0, 2, 3, "LOC", "Country", "United States").mention(0, 5, 6, "LOC", "Country", "Peru")
+                 .mention(0, 7, 9, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "US Ambassador"), "John Roe");
+}
+
+}  // namespace
+}  // namespace relgraph

@@ -258,6 +258,27 @@ TEST(BuildGraph, RolesFromCoreference) {
   EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Jane Doe)-[holds role]->(French Minister)"});
 }
 
+TEST(BuildGraph, DefiniteDescriptionReusesAnEarlierConcept) {
+  Document doc = parsed(
+      "Acme/PROPN/2/nsubj published/VERB/0/root a/DET/5/det long/ADJ/5/amod report/NOUN/2/obj ;/PUNCT/2/punct "
+      "the/DET/8/det report/NOUN/9/nsubj criticised/VERB/2/parataxis Zed/PROPN/9/obj");
+  entity(doc, "Acme", "Organization", {mention(doc, 0, 1, "ORG")});
+  entity(doc, "Zed", "Organization", {mention(doc, 9, 10, "ORG")});
+  Proposition p1;
+  p1.sentence = 0;
+  p1.relation = "published";
+  p1.args = {arg(doc, "subj", 0, 1, 0), arg(doc, "obj", 2, 5, 4)};
+  Proposition p2;
+  p2.sentence = 0;
+  p2.relation = "criticised";
+  p2.args = {arg(doc, "subj", 6, 8, 7), arg(doc, "obj", 9, 10, 9)};
+  doc.propositions = {p2, p1};  // order of the list does not matter
+  GraphOptions o;
+  o.article = false;
+  EXPECT_EQ(facts(build_graph(doc, o)),
+            (std::vector<std::string>{"(Acme)-[published]->(long report)", "(long report)-[criticised]->(Zed)"}));
+}
+
 TEST(LiteralPhrase, ShortensArguments) {
   // "the need to strengthen cooperation , which matters , to coordinate the efforts of the two countries in dealing with crimes"
   Document doc = parsed(

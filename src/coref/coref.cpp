@@ -490,7 +490,9 @@ void Resolver::appositions() {
     for (int c : children(s, h))
       if (tok(s, c).deprel == "appos") partners.push_back(c);
     for (int g : partners) {
-      if (tok(s, g).upos != "NOUN" || mention_at(s, g) >= 0) continue;
+      // Titles are often capitalised ("the US Ambassador"), so a proper noun
+      // outside any name counts as a nominal partner too.
+      if ((tok(s, g).upos != "NOUN" && tok(s, g).upos != "PROPN") || mention_at(s, g) >= 0) continue;
       auto [lo, hi] = subtree(s, g);
       auto [mlo, mhi] = subtree(s, h);
       // Role phrase: the partner's subtree without the name, determiners and edge punctuation.
@@ -524,16 +526,29 @@ void Resolver::appositions() {
     }
     // Compound titles in front of a name: "French Interior Minister Jane Doe".
     if (it.etype == "Person") {
+      // Words to the left whose heads lead into the name without leaving the
+      // phrase: "Interior Minister", "Minister of Justice".
       int first = em.span.first;
-      while (first > 0) {
-        int j = first - 1;
-        const Token& t = tok(s, j);
-        int hj = head_of(s, j);
-        bool into = hj >= j + 1 && hj < em.span.last;
-        if (!into || (t.upos != "NOUN" && t.upos != "PROPN" && t.upos != "ADJ")) break;
-        if (mention_at(s, j) >= 0 && items_[mention_at(s, j)].etype != "Country") break;
-        first = j;
+      auto reaches_name = [&](int j, int f) {
+        for (int x = j, steps = 0; steps < 10; ++steps) {
+          int h = head_of(s, x);
+          if (h < f || h >= em.span.last) return false;
+          if (h >= em.span.first) return true;
+          x = h;
+        }
+        return false;
+      };
+      for (int f = em.span.first - 1; f >= 0 && f >= em.span.first - 8; --f) {
+        const Token& t = tok(s, f);
+        bool word = t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "ADJ" || (t.upos == "ADP" && lower(t.form) == "of") ||
+                    (t.upos == "DET" && lower(t.form) == "the" && f > 0 && lower(tok(s, f - 1).form) == "of");
+        if (!word || (mention_at(s, f) >= 0 && items_[mention_at(s, f)].etype != "Country")) break;
+        bool ok = true;
+        for (int j = f; j < em.span.first && ok; ++j) ok = reaches_name(j, f);
+        if (ok) first = f;
       }
+      // A title never starts with a function word.
+      while (first < em.span.first && (tok(s, first).upos == "ADP" || tok(s, first).upos == "DET")) ++first;
       if (first < em.span.first) {
         std::string role(doc_.slice(tok(s, first).begin, tok(s, em.span.first - 1).end));
         int nm = add_mention(s, first, em.span.first, doc_.mentions[m].type, "Role", Kind::Nominal, "Person");

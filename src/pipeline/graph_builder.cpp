@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -66,6 +67,7 @@ class Builder {
   const GraphOptions& o_;
   KnowledgeGraph g_;
   std::vector<std::optional<KnowledgeGraph::Vertex>> entity_vertex_;
+  std::map<std::string, KnowledgeGraph::Vertex> concept_by_head_;  // head lemma -> latest literal
 };
 
 bool Builder::in_body(int sentence) const {
@@ -113,6 +115,20 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
     const auto& h = doc_.sentences[a.span.sentence].tokens[a.head];
     if (h.upos == "PRON" || (h.upos == "DET" && a.span.last - a.span.first == 1)) return std::nullopt;
   }
+  // A bare definite description ("the report", "these groups") names the
+  // concept an earlier argument with the same head introduced.
+  std::string head_lemma;
+  bool bare_definite = false;
+  if (a.span.sentence >= 0 && a.head >= a.span.first && a.head < a.span.last) {
+    const auto& toks = doc_.sentences[a.span.sentence].tokens;
+    const Token& h = toks[a.head];
+    head_lemma = lower(h.lemma.empty() ? h.form : h.lemma);
+    std::string first = lower(toks[a.span.first].form);
+    bare_definite = a.head == a.span.last - 1 && a.span.last - a.span.first <= 3 &&
+                    (first == "the" || first == "this" || first == "these" || first == "those") && h.upos == "NOUN";
+    if (bare_definite)
+      if (auto it = concept_by_head_.find(head_lemma); it != concept_by_head_.end()) return it->second;
+  }
   EntityNode n;
   n.label = literal_phrase(doc_, a, o_.max_literal_words);
   if (n.label.empty()) return std::nullopt;
@@ -120,7 +136,9 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
   n.value = n.label;
   n.id = entity_id(n.label);
   if (n.id.empty()) return std::nullopt;
-  return g_.add_entity(std::move(n));
+  auto v = g_.add_entity(std::move(n));
+  if (!head_lemma.empty() && !bare_definite) concept_by_head_[head_lemma] = v;
+  return v;
 }
 
 Evidence Builder::sentence_evidence(int sentence) const {
@@ -298,8 +316,20 @@ void Builder::add_article() {
 
 KnowledgeGraph Builder::build() {
   add_entities();
+  // In text order, so a definite description finds what came before it.
+  std::vector<const Proposition*> props;
   for (const auto& p : doc_.propositions)
-    if (p.sentence >= 0 && p.sentence < static_cast<int>(doc_.sentences.size())) add_fact(p);
+    if (p.sentence >= 0 && p.sentence < static_cast<int>(doc_.sentences.size())) props.push_back(&p);
+  auto start = [](const Proposition* p) {
+    std::size_t b = static_cast<std::size_t>(-1);
+    for (const auto& a : p->args)
+      if (!a.span.empty()) b = std::min(b, a.span.begin);
+    return b;
+  };
+  std::stable_sort(props.begin(), props.end(), [&](auto* a, auto* b) {
+    return a->sentence != b->sentence ? a->sentence < b->sentence : start(a) < start(b);
+  });
+  for (const auto* p : props) add_fact(*p);
   if (o_.roles) add_roles();
   add_article();
   g_.canonicalize();
