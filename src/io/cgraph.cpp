@@ -84,7 +84,7 @@ void add_legend(Agraph_t* g, const std::set<std::string>& types) {
   set(legend, "shape", "plaintext");
   set(legend, "style", "");
   set(legend, "fillcolor", "white");
-  set(legend, "fontsize", "10");
+  set(legend, "fontsize", "12");
 }
 
 void add_node(Agraph_t* g, const EntityNode& n, CgraphPurpose purpose) {
@@ -184,10 +184,17 @@ AgraphPtr build_cgraph(const KnowledgeGraph& graph, CgraphPurpose purpose, bool 
     agattr(g.get(), AGNODE, const_cast<char*>(name), const_cast<char*>(value));
   };
   node_default("fontname", "Helvetica");
+  if (purpose == CgraphPurpose::Render) node_default("fontsize", "12"), node_default("margin", "0.12,0.04");
   auto edge_default = [&](const char* name, const char* value) {
     agattr(g.get(), AGEDGE, const_cast<char*>(name), const_cast<char*>(value));
   };
   edge_default("fontname", "Helvetica");
+  if (purpose == CgraphPurpose::Render) {
+    edge_default("fontsize", "10");
+    edge_default("fontcolor", "#333333");
+    edge_default("color", "#555555");
+    edge_default("arrowsize", "0.7");
+  }
   const auto& kg = graph.graph();
   std::vector<Agnode_t*> nodes(boost::num_vertices(kg));
   std::set<std::string> types;

@@ -51,17 +51,21 @@ void apply_layout_style(Agraph_t* g, const std::string& layout, std::size_t node
   set(g, "outputorder", "edgesfirst");
   set(g, "fontsize", "10");
   if (layout == "dot") {
-    set(g, "rankdir", "LR");
-    set(g, "nodesep", "0.25");
-    set(g, "ranksep", nodes > 40 ? "1.0" : "0.6");
+    // Top to bottom keeps the picture near 16:10; left to right grows very wide.
+    set(g, "rankdir", "TB");
+    set(g, "nodesep", "0.3");
+    set(g, "ranksep", nodes > 40 ? "0.6" : "0.45");
     set(g, "newrank", "true");
   } else {
+    // Force-directed layouts: spread nodes far enough apart for edge labels.
     set(g, "overlap", "prism");
-    set(g, "overlap_scaling", "-4");
-    set(g, "sep", "+12");
+    set(g, "overlap_scaling", "-6");
+    set(g, "sep", "+18");
+    set(g, "esep", "+8");
     set(g, "splines", "true");
     if (layout == "neato") set(g, "mode", "major");
-    if (layout == "fdp") set(g, "K", "1.2");
+    if (layout == "fdp") set(g, "K", "1.6");
+    if (layout == "sfdp") set(g, "K", "1.4"), set(g, "repulsiveforce", "1.5");
   }
 }
 
