@@ -231,6 +231,11 @@ class Finder {
     Slot s;
     if (r == "acl:relcl" || (r == "acl" && t_.child(p, "mark") < 0 && t_.tok(p).xpos != "VB")) {
       s = make_slot(t_, h, "subj");
+      // The modified noun without the modifying clause itself.
+      std::vector<int> own;
+      t_.collect(p, own);
+      std::erase_if(s.words, [&](int w) { return contains(own, w); });
+      t_.trim(s.words);
     } else if (r == "conj" || r == "xcomp" || (r == "advcl" && t_.tok(p).xpos == "VBG")) {
       // A coordinated nominal predicate ("is a footballer and coach") shares its head's subject too.
       s = subject(h, depth + 1);
@@ -373,6 +378,12 @@ class Finder {
     std::vector<int> chain{v};
     int cur = v;
     verb_words(c, v, true);
+    // A past participle modifying a noun is a reduced passive: "pressure caused by heat".
+    if (t_.rel(v) == "acl" && t_.tok(v).xpos == "VBN" && t_.head(v) >= 0) {
+      c.passive = true;
+      int h = t_.head(v);
+      c.synthetic = t_.tok(h).xpos == "NNS" || t_.tok(h).xpos == "NNPS" ? "are" : "is";
+    }
     for (int guard = 0; guard < 6; ++guard) {
       int x = -1;
       for (int k : t_.kids(cur))

@@ -142,7 +142,7 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
   rel.erase(std::unique(rel.begin(), rel.end()), rel.end());
   p.relation_words = rel;
   p.relation = join_forms(s, rel);
-  if (!c.synthetic.empty()) p.relation = p.relation.empty() ? c.synthetic : c.synthetic + " " + p.relation;
+  if (!c.synthetic.empty() && !(c.passive && c.agent >= 0)) p.relation = p.relation.empty() ? c.synthetic : c.synthetic + " " + p.relation;
   for (const auto& [slot, role] : args) p.args.push_back(make_argument(doc, sentence, slot, role));
   bool clausal = c.kind == Construction::Verb || c.kind == Construction::Nominal || c.kind == Construction::Modifier;
   std::string prep = clausal ? prep_of(c) : c.object_lemma;
