@@ -188,6 +188,12 @@ TEST(Merge, UnionsEntitiesAndFactsOrderIndependently) {
   auto met = ab.canonical_edges().front();
   EXPECT_EQ(ab.edge(met).evidence.size(), 2u);
   EXPECT_EQ(ba.properties().at("source"), "a");
+  // Merging a graph into itself, or merging the same graph twice, changes nothing.
+  auto before = dump(ab);
+  ab.merge(ab);
+  ab.merge(b);
+  EXPECT_EQ(dump(ab), before);
+  EXPECT_EQ(ab.edge(ab.canonical_edges().front()).evidence.size(), 2u);
 }
 
 TEST(Components, WeaklyConnected) {

@@ -584,3 +584,79 @@ TEST(Consumers, JsonLdJsSafeModeAndRdflib) {
   EXPECT_EQ(out, std::to_string(want) + " " + std::to_string(want) + " True\n") << "files kept in " << dir;
   if (!HasFailure()) fs::remove_all(dir);
 }
+
+TEST(Consumers, KgscoreReadsOurTsv) {
+  std::string scorer = std::string(RELGRAPH_SOURCE_DIR) + "/../shared/eval/kgscore.py";
+  if (!fs::exists(scorer)) GTEST_SKIP() << "../shared/eval/kgscore.py is absent";
+  auto dir = temp_dir("kgscore");
+  KnowledgeGraph kg = rich_graph();
+  save_graph(kg, dir + "/g.tsv");
+  // A reference with two facts whose arguments carry quotes and newlines; the
+  // scorer must find both (its csv reader has to undo our quoting).
+  std::ofstream(dir + "/gold.json") << R"({"entities": [
+      {"id": "ada", "name": "Ada Lovelace", "aliases": []},
+      {"id": "soc", "name": "Analytical Engine Society", "aliases": []},
+      {"id": "say", "name": "Say \"hi\" <b> & 'bye'", "aliases": []},
+      {"id": "lines", "name": "line one line two three", "aliases": []}],
+    "triples": [{"n": 1, "s": "ada", "p": ["founded"], "o": "soc"},
+                {"n": 2, "s": "say", "p": ["back\\slash"], "o": "ada"},
+                {"n": 3, "s": "lines", "p": ["tab here"], "o": "ada"}]})";
+  std::string out, err;
+  ASSERT_EQ(relgraph::testing::run_command(std::string(kPython) + " " + scorer + " " + dir + "/gold.json " + dir + "/g.tsv",
+                                           &out, &err),
+            0)
+      << err;
+  EXPECT_NE(out.find("3/3 reference facts found"), std::string::npos) << out;
+  EXPECT_NE(out.find("triples: " + std::to_string(kg.num_relations()) + " extracted"), std::string::npos) << out;
+  fs::remove_all(dir);
+}
+
+// Golden files ----------------------------------------------------------------------
+// RELGRAPH_UPDATE_GOLDEN=1 rewrites tests/golden/io/ from the current exporters.
+
+namespace {
+
+KnowledgeGraph small_graph() {
+  KnowledgeGraph g;
+  g.properties()["source"] = "hand-built";
+  auto ada = entity("Ada Lovelace", "Person");
+  ada.aliases = {"Ada"};
+  ada.mentions = {{"note.txt", 0, 0, 12}};
+  auto a = g.add_entity(ada);
+  auto b = g.add_entity(entity("Charles Babbage", "Person"));
+  auto e = g.add_entity(entity("Difference Engine \xE2\x80\x9CNo. 2\xE2\x80\x9D", "Product"));
+  RelationEdge worked;
+  worked.predicate = "worked with";
+  worked.surface = "corresponded with";
+  worked.confidence = 0.9;
+  worked.evidence = {evidence(0, 0, 41, "Ada Lovelace corresponded with Babbage.")};
+  g.add_relation(a, b, worked);
+  RelationEdge built;
+  built.predicate = "built";
+  built.confidence = 0.4;
+  built.negated = true;
+  built.attributes["date"] = "1849";
+  g.add_relation(b, e, built);
+  return g;
+}
+
+}  // namespace
+
+TEST(Golden, EveryExporter) {
+  KnowledgeGraph g = small_graph();
+  const std::pair<std::string, std::string> files[] = {
+      {"jsonld", "small.jsonld"}, {"graphml", "small.graphml"}, {"dot", "small.dot"},
+      {"tsv", "small.tsv"},       {"ntriples", "small.nt"}};
+  std::string dir = std::string(RELGRAPH_SOURCE_DIR) + "/tests/golden/io/";
+  bool update = std::getenv("RELGRAPH_UPDATE_GOLDEN") != nullptr;
+  for (const auto& [format, file] : files) {
+    std::string got = write(g, format);
+    if (update) {
+      fs::create_directories(dir);
+      detail::write_atomic(dir + file, got);
+      continue;
+    }
+    ASSERT_TRUE(fs::exists(dir + file)) << "missing golden file " << dir + file;
+    EXPECT_EQ(got, detail::read_file(dir + file)) << format << " differs from " << dir + file;
+  }
+}

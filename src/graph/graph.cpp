@@ -237,6 +237,7 @@ std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::find_by_key(const std::str
 }
 
 void KnowledgeGraph::merge(const KnowledgeGraph& other) {
+  if (&other == this) return;  // merging is idempotent; and the loops below would alias
   const Graph& og = other.graph();
   std::vector<Vertex> map(boost::num_vertices(og));
   for (Vertex v : other.canonical_vertices()) map[v] = add_entity(og[v]);
