@@ -128,7 +128,8 @@ ORG_CUES = {
     ],
     "Education": ["University", "College", "Institute", "School", "Academy", "Polytechnic"],
     "NonProfit": ["Foundation", "Association", "Society", "Federation", "Union", "League", "Organization",
-                  "Organisation", "Fund", "Trust", "Institute for", "Center", "Centre", "Church", "Club"],
+                  "Organisation", "Fund", "Trust", "Institute for", "Center", "Centre", "Church", "Club",
+                  "Program", "Programme", "Initiative", "Mission", "Network", "Council for"],
 }
 # Words that introduce or describe a person in news text (feature cues only).
 PERSON_TITLES = [
@@ -268,14 +269,21 @@ def main():
                 regions.add((r, "Region"))
     write("regions.tsv", ["name", "kind"], sorted(regions))
 
+    with open(args.words, encoding="utf-8") as f:
+        words = [w.strip() for w in f if w.strip() and "'" not in w]
+    lower_words = {w for w in words if w.islower()}
+
+    # Place names that are also ordinary words ("Male", "Western", "Central") would mark those words.
     places = set()
     for r in countries:
         for cap in filter(None, r[5].split("|")):
-            places.add((cap, "City", r[0]))
+            if cap.lower() not in lower_words:
+                places.add((cap, "City", r[0]))
     for s in subdivisions:
         a2 = s["code"][:2]
         name = re.sub(r"\s*\[.*\]$", "", s["name"])
-        if s["type"] in SUBDIVISION_KINDS and plain(name) and a2 in canonical_by_a2 and len(name) > 3:
+        if (s["type"] in SUBDIVISION_KINDS and plain(name) and a2 in canonical_by_a2 and len(name) > 3
+                and name.lower() not in lower_words):
             places.add((name, s["type"].split()[0].capitalize(), canonical_by_a2[a2]))
     write("places.tsv", ["name", "kind", "country"], sorted(places))
 
@@ -287,9 +295,6 @@ def main():
             currencies.add((c["name"] + "s", c["alpha_3"]))
     write("currencies.tsv", ["form", "code"], sorted(currencies))
 
-    with open(args.words, encoding="utf-8") as f:
-        words = [w.strip() for w in f if w.strip() and "'" not in w]
-    lower_words = {w for w in words if w.islower()}
     rows = [(w, "common") for w in sorted(lower_words)]
     rows += [(w, "proper") for w in sorted(set(words)) if w[:1].isupper() and w.lower() not in lower_words]
     write("words.tsv", ["word", "kind (common: a lower-case word; proper: only capitalised)"], rows)

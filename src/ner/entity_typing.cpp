@@ -3,6 +3,7 @@
 #include "ner/entity_typing.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "ner/bilou.hpp"
 #include "ner/values.hpp"
@@ -29,7 +30,9 @@ std::vector<std::pair<TypedSpan, const GazetteerEntry*>> gazetteer_names(const S
     if (capitalised(s.tokens[i].form)) {
       for (int j = i; j < n && j - i < Gazetteer::kMaxWords; ++j) {
         key.add(s.tokens[j].form);
-        if (auto* e = g.find(key)) best = j - i + 1, entry = e;
+        if (auto* e = g.find(key); e && (e->subtype == "Country" || e->subtype == "Region" || e->type == "ORG" ||
+                                         e->type == "NORP"))
+          best = j - i + 1, entry = e;
       }
     }
     // A name must end on a capitalised word or a closing abbreviation ("U.S.").
@@ -55,11 +58,116 @@ EntityMention make_mention(const Document& doc, int sentence, int first, int las
 
 bool overlaps(const TypedSpan& a, int first, int last) { return a.first < last && first < a.last; }
 
+bool has_bit(const Gazetteer& g, std::string_view word, std::uint16_t bit) {
+  PhraseKey key;
+  key.add(word);
+  return g.bits(key) & bit;
+}
+
+// Organisation sub-kinds whose cue word heads a name on its own ("Ministry of
+// Justice", "Interior Ministry", "Stanford University", "Acme Corp.").
+bool strong_cue(const std::string& subtype) {
+  return subtype == "GovernmentBody" || subtype == "Education" || subtype == "NonProfit" || subtype == "Company" ||
+         subtype == "PoliticalParty" || subtype == "ArmedGroup";
+}
+
+// Capitalised phrases headed by an organisation cue word: [Cap*] Cue [(of|for|on) [the] Cap+ ((and|&) [the] Cap+)*].
+// `model` is the recognizer's spans: a PER or LOC mention after "and" ends the phrase.
+// `person_words` are the words of the document's PER mentions: a name never runs into them.
+std::vector<TypedSpan> cue_headed_organisations(const Sentence& s, const Gazetteer& g,
+                                                const std::vector<TypedSpan>& model,
+                                                const std::unordered_set<std::string>& person_words) {
+  const int n = static_cast<int>(s.tokens.size());
+  auto form = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(s.tokens[i].form) : ""; };
+  auto cap = [&](int i) {
+    auto w = form(i);
+    return !w.empty() && w[0] >= 'A' && w[0] <= 'Z' && w != "The" && w != "A" && w != "An" &&
+           !person_words.count(std::string(w));
+  };
+  auto is_cue = [&](int i) {
+    if (!cap(i)) return false;
+    std::string_view w[] = {form(i)};
+    return strong_cue(g.org_subtype(std::span<const std::string_view>(w, 1)));
+  };
+  auto starts_other = [&](int i) {
+    return std::any_of(model.begin(), model.end(),
+                       [&](const TypedSpan& t) { return t.first == i && (t.type == "PER" || t.type == "LOC"); });
+  };
+  std::vector<TypedSpan> out;
+  for (int i = 0; i < n; ++i) {
+    if (!is_cue(i)) continue;
+    int first = i;
+    auto extend_left = [&] {
+      while (first > 0 && cap(first - 1) && !has_bit(g, form(first - 1), kGazTitle)) --first;
+    };
+    extend_left();
+    // "Special Marine and Air Strategic Program": capitalised words joined by "and" before the cue.
+    if (first < i && first >= 2 && (form(first - 1) == "and" || form(first - 1) == "&") && cap(first - 2) &&
+        !starts_other(first - 2)) {
+      first -= 2;
+      extend_left();
+    }
+    int last = i + 1;
+    while (true) {
+      int j = last;
+      auto link = form(j);
+      bool tail = link == "of" || link == "for" || link == "on";
+      bool conj = (link == "and" || link == "&") && last > i + 1;
+      if (!tail && !conj) break;
+      ++j;
+      if (form(j) == "the") ++j;
+      if (!cap(j) || (conj && starts_other(j))) break;
+      while (cap(j)) ++j;
+      last = j;
+    }
+    if (last - first >= 2) {
+      out.push_back({first, last, "ORG"});
+      i = last - 1;
+    }
+  }
+  return out;
+}
+
+// Replaces recognizer spans by the cue-headed names that cover them.
+void merge_rule_spans(std::vector<TypedSpan>& spans, const std::vector<TypedSpan>& rules) {
+  for (const auto& r : rules) {
+    bool sticks_out = std::any_of(spans.begin(), spans.end(), [&](const TypedSpan& t) {
+      return overlaps(t, r.first, r.last) && (t.first < r.first || t.last > r.last);
+    });
+    if (sticks_out) continue;
+    std::erase_if(spans, [&](const TypedSpan& t) { return overlaps(t, r.first, r.last); });
+    spans.push_back(r);
+  }
+}
+
+// "US Ambassador", "Tunisian Minister": a country or demonym followed by a
+// personal title names the country, not an organisation.
+void drop_trailing_titles(const Sentence& s, const Gazetteer& g, std::vector<TypedSpan>& spans) {
+  for (auto& t : spans) {
+    int last = t.last;
+    while (last - t.first > 1 && has_bit(g, s.tokens[last - 1].form, kGazTitle)) --last;
+    if (last == t.last) continue;
+    PhraseKey key;
+    for (int k = t.first; k < last; ++k) key.add(s.tokens[k].form);
+    if (const GazetteerEntry* e = g.find(key); e && (e->subtype == "Country" || e->type == "NORP")) {
+      t.last = last;
+      t.type = e->type;
+    }
+  }
+}
+
+std::string strip_possessive(std::string s) {
+  for (std::string_view suffix : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
+    if (s.size() > suffix.size() + 1 && s.ends_with(suffix)) return s.substr(0, s.size() - suffix.size());
+  }
+  return s;
+}
+
 }  // namespace
 
 void refine_mention(EntityMention& m, const std::vector<std::string_view>& words, const Gazetteer& g) {
-  m.canonical = strip_article(m.text);
-  if (const GazetteerEntry* e = g.find(m.text)) {
+  m.canonical = strip_possessive(strip_article(m.text));
+  if (const GazetteerEntry* e = g.find(m.canonical)) {
     m.type = e->type;
     m.subtype = e->subtype;
     m.canonical = e->canonical.empty() ? m.canonical : e->canonical;
@@ -79,10 +187,24 @@ void refine_mention(EntityMention& m, const std::vector<std::string_view>& words
 void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const Gazetteer& gazetteer,
                        const AnnotateOptions& options) {
   doc.mentions.clear();
+  // First pass: the recognizer, and the words of every person it found.
+  std::vector<std::vector<TypedSpan>> sentence_spans(doc.sentences.size());
+  std::unordered_set<std::string> person_words;
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    if (doc.sentences[si].tokens.empty()) continue;
+    sentence_spans[si] = iob2_spans(recognizer.label(doc.sentences[si]));
+    for (const auto& t : sentence_spans[si])
+      if (t.type == "PER" && t.last - t.first >= 2)  // full names only: "Nathan Sales", not a stray "Defence"
+        for (int k = t.first; k < t.last; ++k) person_words.insert(doc.sentences[si].tokens[k].form);
+  }
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     Sentence& s = doc.sentences[si];
     if (s.tokens.empty()) continue;
-    auto spans = iob2_spans(recognizer.label(s));
+    auto& spans = sentence_spans[si];
+    if (options.organisation_rules)
+      merge_rule_spans(spans, cue_headed_organisations(s, gazetteer, spans, person_words));
+    drop_trailing_titles(s, gazetteer, spans);
+    std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
     if (options.gazetteer_names) {
       for (const auto& [span, entry] : gazetteer_names(s, gazetteer)) {
         bool taken = std::any_of(spans.begin(), spans.end(), [&](const TypedSpan& t) {

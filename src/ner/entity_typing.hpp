@@ -16,6 +16,7 @@ namespace relgraph::ner {
 struct AnnotateOptions {
   bool gazetteer_names = true;  // add gazetteer names the recognizer missed
   bool values = true;           // DATE, MONEY, PERCENT, QUANTITY, CARDINAL
+  bool organisation_rules = true;  // capitalised names headed by a cue word ("Ministry of Justice") are ORG
 };
 
 // Replaces doc.mentions and every Token::ner.

@@ -1,8 +1,6 @@
 // Recognizer features (see features.hpp). Tests: tests/ner_test.cpp
 #include "ner/features.hpp"
 
-#include <cstdlib>
-
 #include "core/perceptron.hpp"
 #include "ner/gazetteer.hpp"
 
@@ -56,8 +54,8 @@ std::string lower_ascii(std::string_view w) {
 enum Tmpl : std::uint64_t {
   kBias, kForm, kLower, kShape, kPrefix, kSuffix = kPrefix + 3, kFlags = kSuffix + 4, kPos = kFlags + 1,
   kPosPrev, kPosNext, kPosBigram, kLowerPrev, kLowerPrev2, kLowerNext, kLowerNext2, kShapePrev, kShapeNext,
-  kShapeTri, kFlagsPrev, kFlagsNext, kGaz, kGazPrev, kGazNext, kGazWord, kLabel, kLabel2, kLabelWord,
-  kLabelShape, kLabelGaz, kLowerPrevCur, kLowerCurNext, kFormPrev, kFormNext, kDict, kDictContext,
+  kShapeTri, kFlagsPrev, kFlagsNext, kGaz, kGazPrev, kGazNext, kGazWord, kLabel, kLabel2, kLabelShape,
+  kLabelGaz, kDict, kDictContext,
 };
 
 }  // namespace
@@ -74,9 +72,9 @@ void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>&
     t.lower = hash_str(low);
     t.shape = hash_str(word_shape(w));
     t.pos = use_pos_ ? hash_str(toks[i].upos) : 0;
-    for (int k = 0; k < 3; ++k) t.prefix[k] = low.size() > std::size_t(k + 1) ? hash_str(low.substr(0, k + 1)) : 0;
+    for (int k = 0; k < 3; ++k) t.prefix[k] = low.size() > std::size_t(k + 1) ? hash_str(std::string_view(low).substr(0, k + 1)) : 0;
     for (int k = 0; k < 4; ++k)
-      t.suffix[k] = low.size() > std::size_t(k + 1) ? hash_str(low.substr(low.size() - k - 1)) : 0;
+      t.suffix[k] = low.size() > std::size_t(k + 1) ? hash_str(std::string_view(low).substr(low.size() - k - 1)) : 0;
     t.flags = flags_of(w, i == 0);
   }
   if (!gaz_ || gaz_->empty()) return;
@@ -134,7 +132,6 @@ void FeatureExtractor::extract(const std::vector<TokenInfo>& info, int i, int pr
   const TokenInfo& n2 = i + 2 < n ? info[i + 2] : kEnd;
   std::uint64_t l1 = static_cast<std::uint64_t>(prev + 2), l2 = static_cast<std::uint64_t>(prev2 + 2);
 
-  static const int abl = getenv("NER_ABL") ? atoi(getenv("NER_ABL")) : 0;
   out.clear();
   out.push_back(feature(kBias, 1));
   out.push_back(feature(kForm, t.form));
@@ -151,16 +148,9 @@ void FeatureExtractor::extract(const std::vector<TokenInfo>& info, int i, int pr
   out.push_back(feature(kLowerPrev2, p2.lower));
   out.push_back(feature(kLowerNext, n1.lower));
   out.push_back(feature(kLowerNext2, n2.lower));
-  if (!(abl & 1)) {
-  out.push_back(feature(kFormPrev, p1.form, t.shape));
-  out.push_back(feature(kFormNext, n1.form, t.shape));
-  out.push_back(feature(kLowerPrevCur, p1.lower, t.lower));
-  out.push_back(feature(kLowerCurNext, t.lower, n1.lower));
-  }
   out.push_back(feature(kShapePrev, p1.shape, t.shape));
   out.push_back(feature(kShapeNext, t.shape, n1.shape));
   out.push_back(feature(kShapeTri, p1.shape, t.shape, n1.shape));
-  if (abl & 4) { out.push_back(feature(kShapeTri + 100, p2.shape, p1.shape, t.shape)); out.push_back(feature(kShapeTri + 101, t.shape, n1.shape, n2.shape)); out.push_back(feature(kShapeTri+102, p1.flags, t.flags, n1.flags)); }
   if (use_pos_) {
     out.push_back(feature(kPos, t.pos));
     out.push_back(feature(kPosPrev, p1.pos, t.pos));
@@ -176,7 +166,6 @@ void FeatureExtractor::extract(const std::vector<TokenInfo>& info, int i, int pr
                         n1.dict | (n1.flags & 1) << 2));
   out.push_back(feature(kLabel, l1));
   out.push_back(feature(kLabel2, l1, l2));
-  if (!(abl & 2)) out.push_back(feature(kLabelWord, l1, t.lower));
   out.push_back(feature(kLabelShape, l1, t.shape));
   out.push_back(feature(kLabelGaz, l1, t.gaz, t.gaz_pos));
 }
