@@ -282,6 +282,29 @@ TEST(Coref, TitleWithPrepositionalPhrase) {
   EXPECT_EQ(entity_of(doc, "Peruvian Minister of Justice"), "John Roe");
 }
 
+TEST(Coref, DemonymNounsNamePeopleNotTheCountry) {
+  // "French troops met 30 Peruvians ."
+  auto doc = DocBuilder()
+                 .sentence("French/ADJ/2/amod troops/NOUN/3/nsubj/NNS met/VERB/0/root 30/NUM/5/nummod Peruvians/PROPN/3/obj/NNPS ./PUNCT/3/punct")
+                 .mention(0, 1, 2, "NORP", "Demonym", "France").mention(0, 5, 6, "NORP", "Demonym", "Peru")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "French"), "France");
+  EXPECT_EQ(entity_of(doc, "French troops"), "France");
+  EXPECT_EQ(entity_of(doc, "Peruvians"), "-");
+}
+
+TEST(Coref, TheyIsNeverASingleCountry) {
+  // "Rebels used Peru as a base for their attacks ."
+  auto doc = DocBuilder()
+                 .sentence("Rebels/NOUN/2/nsubj/NNS used/VERB/0/root Peru/PROPN/2/obj as/ADP/6/case a/DET/6/det base/NOUN/2/obl "
+                           "for/ADP/9/case their/PRON/9/nmod:poss/PRP$ attacks/NOUN/6/nmod/NNS ./PUNCT/2/punct")
+                 .mention(0, 3, 4, "LOC", "Country", "Peru")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "their"), "(no mention 'their')");
+}
+
 TEST(Coref, CapitalisedAppositiveTitle) {
   // "the US Ambassador to Peru , John Roe , arrived ."  (Ambassador tagged PROPN)
   auto doc = DocBuilder()

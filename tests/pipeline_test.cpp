@@ -279,6 +279,17 @@ TEST(BuildGraph, DefiniteDescriptionReusesAnEarlierConcept) {
             (std::vector<std::string>{"(Acme)-[published]->(long report)", "(long report)-[criticised]->(Zed)"}));
 }
 
+TEST(LiteralPhrase, DropsFrontedPhrasesAsidesAndPossessives) {
+  // "in particular , armed groups in Africa"
+  Document doc = parsed("in/ADP/2/case particular/ADJ/5/obl ,/PUNCT/2/punct armed/ADJ/5/amod groups/NOUN/0/root in/ADP/7/case Africa/PROPN/5/nmod");
+  EXPECT_EQ(literal_phrase(doc, arg(doc, "subj", 0, 7, 4)), "armed groups in Africa");
+  // "the visit , which starts today , aims"  -> relative clause and its commas go
+  Document v = parsed("the/DET/2/det visit/NOUN/0/root ,/PUNCT/5/punct which/PRON/5/nsubj starts/VERB/2/acl:relcl today/NOUN/5/obl:tmod ,/PUNCT/5/punct");
+  EXPECT_EQ(literal_phrase(v, arg(v, "subj", 0, 7, 1)), "visit");
+  Document d = parsed("Jane/PROPN/2/compound Doe’s/PROPN/0/root");
+  EXPECT_EQ(literal_phrase(d, arg(d, "subj", 0, 2, 1)), "Jane Doe");
+}
+
 TEST(LiteralPhrase, ShortensArguments) {
   // "the need to strengthen cooperation , which matters , to coordinate the efforts of the two countries in dealing with crimes"
   Document doc = parsed(

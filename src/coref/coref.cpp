@@ -271,8 +271,16 @@ void Resolver::prepare() {
     if (sp.sentence < 0 || sp.sentence >= static_cast<int>(doc_.sentences.size()) || sp.empty() ||
         sp.last > ntok(sp.sentence) || !in_body(sp))
       continue;
+    int head = span_head(sp.sentence, sp.first, sp.last);
+    // A demonym names its country only as a modifier ("French troops");
+    // as a noun it names people ("250 Americans"), not the country.
+    if (em.type == "NORP") {
+      const Token& h = tok(sp.sentence, head);
+      bool modifier = h.upos == "ADJ" || h.deprel == "amod" || h.deprel == "compound" || h.deprel == "nmod:poss";
+      if (!modifier) continue;
+    }
     items_[m].active = true;
-    items_[m].head = span_head(sp.sentence, sp.first, sp.last);
+    items_[m].head = head;
     for (int i = sp.first; i < sp.last; ++i) at_[sp.sentence][i] = m;
     key_named(m);
   }
@@ -664,7 +672,9 @@ void Resolver::pronouns() {
             const Token& k = tok(ss, j);
             int mm = mention_at(ss, j);
             bool plural_noun = k.xpos == "NNS" || k.xpos == "NNPS";
-            if (mm >= 0 && items_[mm].head == j && fits(mm) && (plural_noun || items_[mm].etype != "Person")) {
+            // Countries and places are singular; organisations may take "they".
+            bool org = mm >= 0 && cluster_type(find(mm)) == "Organization";
+            if (mm >= 0 && items_[mm].head == j && fits(mm) && (plural_noun || org)) {
               pick = mm;
               break;
             }

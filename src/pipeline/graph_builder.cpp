@@ -382,6 +382,23 @@ std::string literal_phrase(const Document& doc, const Argument& arg, int max_wor
     if (t.upos == "PUNCT" || t.upos == "SCONJ" || possessive || det) words.erase(words.begin());
     else break;
   }
+  // A fronted phrase before a comma that precedes the head ("in particular,
+  // terrorist groups") is not part of the concept.
+  for (std::size_t k = words.size(); k-- > 0;) {
+    if (words[k] < arg.head && toks[words[k]].form == ",") {
+      words.erase(words.begin(), words.begin() + static_cast<long>(k) + 1);
+      break;
+    }
+  }
+  // Punctuation left at the edge of a removed aside ("visit , aims").
+  for (std::size_t k = 0; k < words.size();) {
+    bool gap_before = k > 0 && words[k - 1] != words[k] - 1;
+    bool gap_after = k + 1 < words.size() && words[k + 1] != words[k] + 1;
+    if (toks[words[k]].upos == "PUNCT" && (gap_before || gap_after) && toks[words[k]].form != "\"")
+      words.erase(words.begin() + static_cast<long>(k));
+    else
+      ++k;
+  }
   // Cut at a comma that follows the head (the rest is usually a side remark).
   for (std::size_t k = 0; k < words.size(); ++k) {
     if (toks[words[k]].form == "," && words[k] > arg.head && k >= 2) {
@@ -402,6 +419,13 @@ std::string literal_phrase(const Document& doc, const Argument& arg, int max_wor
     }
     if (t.end <= doc.text.size() && t.begin < t.end) out.append(doc.slice(t.begin, t.end));
     else out += t.form;
+  }
+  // A possessive ending ("Doe's", "Sales’") belongs to the larger phrase.
+  for (std::string_view suf : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
+    if (out.size() > suf.size() + 1 && out.compare(out.size() - suf.size(), suf.size(), suf) == 0) {
+      out.resize(out.size() - suf.size());
+      break;
+    }
   }
   // Quotes that lost their partner.
   for (std::string_view q : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
