@@ -2,10 +2,13 @@
 // saved graphs, merges them (KnowledgeGraph::merge: entities by key, facts by
 // identity) and writes the canonical result. Tests: tests/merge_test.cpp
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.hpp"
 #include "relgraph/error.hpp"
+#include "core/files.hpp"
 #include "io/neo4j_export.hpp"
+#include "relgraph/corpus.hpp"
 #include "relgraph/io.hpp"
 
 namespace relgraph::cli {
@@ -17,14 +20,22 @@ struct MergeArgs {
   std::string from;  // input format, "" = from each file's extension
   std::string to;    // output format, "" = from the output's extension
   bool quiet = true;
+  bool ignore_failed = false;  // failed-article lines in .jsonl input do not make the exit status non-zero
 };
 
 void run_merge(const MergeArgs& a) {
   KnowledgeGraph merged;
+  std::vector<ArticleFailure> failed;
   for (const auto& path : a.inputs) {
     if (path == "-" && a.from.empty())
       throw Error(ErrorKind::InvalidArgument, "reading a graph from standard input needs --from FORMAT");
-    merged.merge(load_graph(path, a.from));
+    if (a.from == "jsonl" || (a.from.empty() && path.ends_with(".jsonl"))) {
+      // Lines of `relgraph extract --stream` (the mapper's output).
+      std::istringstream in(detail::read_file(path));
+      merged.merge(read_graph_lines(in, path == "-" ? "<stdin>" : path, &failed));
+    } else {
+      merged.merge(load_graph(path, a.from));
+    }
   }
   merged.canonicalize();
   std::string format = a.to.empty() && a.output == "-" ? "jsonld" : a.to;
@@ -32,9 +43,16 @@ void run_merge(const MergeArgs& a) {
     detail::save_neo4j_directory(merged, a.output);
   else
     save_graph(merged, a.output, format);
+  if (!failed.empty()) {
+    std::cerr << "relgraph merge: the input records " << failed.size() << " failed articles:\n";
+    for (const auto& f : failed) std::cerr << "  " << f.id << ": " << f.message << "\n";
+  }
   if (!a.quiet)
     std::cerr << "relgraph merge: " << a.inputs.size() << " graphs -> " << merged.num_entities() << " entities, "
               << merged.num_relations() << " relations in " << a.output << "\n";
+  if (!failed.empty() && !a.ignore_failed)
+    throw Error(ErrorKind::InvalidInput, std::to_string(failed.size()) +
+                                             " articles failed upstream (listed above); the merged graph holds the rest");
 }
 
 }  // namespace
@@ -42,14 +60,16 @@ void run_merge(const MergeArgs& a) {
 void add_merge_command(CLI::App& app) {
   auto args = std::make_shared<MergeArgs>();
   auto* cmd = app.add_subcommand("merge", "Merge saved graphs into one (order-independent)");
-  cmd->add_option("inputs", args->inputs, "Graph files (JSON-LD, GraphML, TSV); '-' = stdin with --from")
+  cmd->add_option("inputs", args->inputs, "Graph files (JSON-LD, GraphML, TSV) or mapper output (.jsonl); '-' = stdin with --from")
       ->required();
   cmd->add_option("-o,--output", args->output, "Merged graph; format from the extension, '-' = stdout (JSON-LD)")
       ->required();
-  cmd->add_option("--from", args->from, "Input format for every input (default: from each extension)");
+  cmd->add_option("--from", args->from, "Input format for every input: jsonld, graphml, tsv or jsonl (default: from each extension)");
   cmd->add_option("--to", args->to, "Output format (default: from the output's extension); neo4j = a directory of\n"
                  "nodes.csv, relationships.csv, import.cypher, kuzu.cypher");
   cmd->add_flag("!--verbose,!-v", args->quiet, "Print a summary on stderr");
+  cmd->add_flag("--ignore-failed", args->ignore_failed,
+                "Failed-article lines in .jsonl inputs are listed but do not fail the merge (a reducer's choice)");
   cmd->footer(
       "Entities merge by canonical key, identical facts merge with their evidence unioned. The\n"
       "result does not depend on the order or grouping of the inputs, so merge is a valid reduce\n"

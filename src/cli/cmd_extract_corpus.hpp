@@ -1,0 +1,31 @@
+// `relgraph extract` over a corpus: several files, directories or a JSONL
+// file, on N threads, into one merged graph; or, with --stream, the
+// Hadoop/Spark mapper (JSONL in, a graph line per article out).
+// cmd_extract.cpp hands over to run_extract_corpus() for those inputs.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace relgraph::cli {
+
+struct ExtractCorpusOptions {
+  std::vector<std::string> inputs;  // files and directories
+  std::string jsonl;                // JSONL records {"id", "text"} ("-" = stdin)
+  int threads = 1;
+  std::string output = "-";
+  std::string format;               // graph format ("" = from -o); with stream: jsonl or ntriples
+  bool stream = false;
+  std::string models_dir, schemas_dir;
+  std::string mentions = "auto";    // article `mentions` edges: auto, yes, no
+  bool stats = false;               // articles, tokens and speed on stderr
+};
+
+// Throws relgraph::Error; when articles failed, after writing the graph of
+// the others, throws Error(InvalidInput) saying how many (exit status 1).
+void run_extract_corpus(const ExtractCorpusOptions& options);
+
+// True when `inputs`/flags call for corpus mode: a directory, --jsonl, -j > 1
+// or --stream.
+bool wants_corpus_mode(const std::vector<std::string>& inputs, const std::string& jsonl, int threads, bool stream);
+
+}  // namespace relgraph::cli
