@@ -87,7 +87,7 @@ TEST_F(SampleArticle, OneNodePerEntity) {
 TEST_F(SampleArticle, ArticleNode) {
   auto works = labels_of("CreativeWork");
   ASSERT_EQ(works.size(), 1u);
-  EXPECT_TRUE(has_edge(works[0], "author", doc_->metadata.author));
+  EXPECT_TRUE(has_edge(doc_->metadata.author, "author", works[0]));
   EXPECT_TRUE(has_edge(works[0], "mentions", "Tunisia"));
 }
 

@@ -279,8 +279,12 @@ void Builder::add_article() {
   if (!md.date_published.empty()) a.attributes["datePublished"] = md.date_published;
   if (!md.section.empty()) a.attributes["articleSection"] = md.section;
   if (!md.dateline.empty()) a.attributes["dateline"] = md.dateline;
+  if (!md.author.empty()) a.attributes["author"] = md.author;
+  if (!md.publisher.empty()) a.attributes["publisher"] = md.publisher;
   auto article = g_.add_entity(std::move(a));
-  auto link = [&](const std::string& predicate, EntityNode n) {
+  // `inverse`: the edge points at the article ("Jane Doe -[author of]-> article"),
+  // the direction a reader states the fact in.
+  auto link = [&](const std::string& predicate, EntityNode n, bool inverse = false) {
     n.id = entity_id(n.label);
     if (n.id.empty()) return;
     auto v = g_.add_entity(std::move(n));
@@ -290,7 +294,8 @@ void Builder::add_article() {
     r.surface = predicate;
     r.confidence = 1.0;
     r.attributes["source"] = "metadata";
-    g_.add_relation(article, v, std::move(r));
+    if (inverse) g_.add_relation(v, article, std::move(r));
+    else g_.add_relation(article, v, std::move(r));
   };
   auto node = [](const std::string& label, const std::string& type, const std::string& value = "") {
     EntityNode n;
@@ -299,7 +304,7 @@ void Builder::add_article() {
     n.value = value;
     return n;
   };
-  if (!md.author.empty()) link("author", node(md.author, "Person"));
+  if (!md.author.empty()) link("author of", node(md.author, "Person"), true);
   if (!md.publisher.empty()) link("publisher", node(md.publisher, "Organization"));
   if (!md.date_published.empty()) link("datePublished", node(md.date_published, "Date", md.date_published));
   if (!o_.article_mentions) return;
