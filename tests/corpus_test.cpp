@@ -231,3 +231,38 @@ TEST_F(CorpusTest, StreamNTriplesTagsBlankNodesPerArticle) {
 
 }  // namespace
 }  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+// `relgraph merge` as the reduce step over mapper output files (.jsonl).
+TEST_F(CorpusTest, MergeCliReducesMapperShards) {
+  if (!fs::exists(RELGRAPH_BINARY)) GTEST_SKIP() << "relgraph binary not built";
+  std::vector<std::string> shards;
+  for (auto [first, last] : {std::pair{0, 2}, std::pair{2, 4}}) {
+    std::istringstream in(jsonl_of(first, last));
+    shards.push_back((dir / ("part-" + std::to_string(first) + ".jsonl")).string());
+    std::ofstream out(shards.back());
+    stream_corpus(in, out, fake_extract);
+  }
+  std::string bin = RELGRAPH_BINARY, out, err;
+  auto merged = (dir / "merged.jsonld").string();
+  ASSERT_EQ(testing::run_command(bin + " merge " + shards[1] + " " + shards[0] + " -o " + merged, &out, &err), 0) << err;
+  EXPECT_EQ(canonical_jsonld(load_graph(merged)), one_pass());
+
+  // A failed article in a shard: listed, the rest merged, exit status 1
+  // (0 with --ignore-failed).
+  std::ofstream(shards[0], std::ios::app) << "{\"id\":\"broken.txt\",\"error\":{\"kind\":\"invalid-input\",\"message\":\"binary\"}}\n";
+  EXPECT_EQ(testing::run_command(bin + " merge " + shards[0] + " " + shards[1] + " -o " + merged, &out, &err), 1);
+  EXPECT_NE(err.find("broken.txt"), std::string::npos) << err;
+  EXPECT_EQ(canonical_jsonld(load_graph(merged)), one_pass());
+  EXPECT_EQ(testing::run_command(bin + " merge --ignore-failed " + shards[0] + " " + shards[1] + " -o " + merged, &out, &err), 0) << err;
+  // An output directory that does not exist (or is a file) fails with its name.
+  std::ofstream(dir / "plain-file") << "x";
+  auto bad = (dir / "plain-file" / "out.jsonld").string();
+  EXPECT_NE(testing::run_command(bin + " merge " + shards[1] + " -o " + bad, &out, &err), 0);
+  EXPECT_NE(err.find("plain-file"), std::string::npos) << err;
+}
+
+}  // namespace
+}  // namespace relgraph
