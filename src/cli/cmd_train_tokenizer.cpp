@@ -19,7 +19,7 @@ struct TrainTokenizerOptions {
   std::string dev;
   std::string output = "models/splitter.bin";
   std::string release = "UD_English-EWT r2.16";
-  int epochs = 8;
+  int epochs = 5;
   std::uint64_t seed = 1;
 };
 

@@ -101,7 +101,15 @@ std::optional<bool> forced_boundary(std::string_view text, const std::vector<Sur
   if (i + 1 >= tokens.size()) return true;
   const SurfaceToken& next = tokens[i + 1];
   if (next.newlines_before >= 2) return true;
-  if (next.newlines_before == 1 && !ends_line_with_final_punctuation(text, tokens, i)) return true;
+  if (next.newlines_before == 1) {
+    // A line without final punctuation is a headline or a paragraph of its
+    // own; after final punctuation a line break ends the sentence unless the
+    // next line goes on in lower case (hard-wrapped text).
+    if (!ends_line_with_final_punctuation(text, tokens, i)) return true;
+    std::size_t len;
+    char32_t c = detail::decode_utf8(text, next.begin, len);
+    if (!(detail::is_letter(c) && !detail::is_upper(c))) return true;
+  }
   if (words >= kMaxSentenceWords) return true;
   return std::nullopt;
 }
@@ -125,6 +133,12 @@ void splitter_features(std::string_view text, const std::vector<SurfaceToken>& t
   std::uint64_t c0 = static_cast<unsigned char>(char_class(last_cp(f0)));
   std::uint64_t c1 = static_cast<unsigned char>(char_class(first_cp(f1)));
   std::uint64_t len = static_cast<std::uint64_t>(std::min(words, 40) / 4);
+  // Orthography of the next word: lower case, a capitalised common word, a capitalised other word.
+  char32_t n0 = first_cp(f1);
+  std::uint64_t orth = !detail::is_letter(n0)   ? c1
+                       : !detail::is_upper(n0)  ? 'l'
+                       : lexicon.lowercase_words.count(lower_capped(f1)) ? 'C'
+                                                                         : 'N';
   std::uint64_t t = 0;
   out.push_back(detail::feature(t++, 1));
   out.push_back(detail::feature(t++, w0));
@@ -140,11 +154,14 @@ void splitter_features(std::string_view text, const std::vector<SurfaceToken>& t
   out.push_back(detail::feature(t++, gap));
   out.push_back(detail::feature(t++, abbr, s1));
   out.push_back(detail::feature(t++, c0, c1, gap));
-  out.push_back(detail::feature(t++, len, c0));
+  out.push_back(detail::feature(t++, len, s0));
   out.push_back(detail::feature(t++, sm1, s0, s1));
   out.push_back(detail::feature(t++, s1, s2));
   out.push_back(detail::feature(t++, w1, s2));
   out.push_back(detail::feature(t++, abbr, w0, c1));
+  out.push_back(detail::feature(t++, orth, s0));
+  out.push_back(detail::feature(t++, orth, abbr, gap));
+  out.push_back(detail::feature(t++, orth, w0));
 }
 
 }  // namespace detail
@@ -174,6 +191,7 @@ void SentenceSplitter::save(const std::string& path) const {
   std::sort(keys.begin(), keys.end());
   out.strings(keys);
   for (const auto& k : keys) out.vec(learned_.multiword.at(k));
+  out.strings(sorted(learned_.lowercase_words));
   model_->save(out);
   out.save(path);
 }
@@ -191,6 +209,8 @@ SentenceSplitter SentenceSplitter::load(const std::string& path) {
     if (lengths.size() < 2 || sum != k.size()) in.fail("corrupt multiword entry '" + k + "'");
     lex.multiword[k] = std::move(lengths);
   }
+  if (in.version() >= 2)
+    for (auto& w : in.strings()) lex.lowercase_words.insert(std::move(w));
   auto model = detail::Perceptron::load(in);
   if (model.num_classes() != 2) in.fail("expected 2 classes, found " + std::to_string(model.num_classes()));
   in.finish();

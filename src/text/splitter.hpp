@@ -23,7 +23,7 @@ namespace relgraph {
 
 class SentenceSplitter {
  public:
-  static constexpr std::uint32_t kFormatVersion = 1;
+  static constexpr std::uint32_t kFormatVersion = 2;  // 2: lowercase_words
 
   // Rules only, built-in lexicon.
   SentenceSplitter();

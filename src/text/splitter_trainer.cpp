@@ -60,7 +60,7 @@ RawTreebank raw_treebank(const Document& treebank) {
 
 TokenizerLexicon learn_lexicon(const Document& treebank) {
   Counts abbr, hyphen;
-  std::map<std::string, int> mwt_count, single_count;
+  std::map<std::string, int> mwt_count, single_count, lower_count, upper_count;
   std::map<std::string, std::vector<std::uint8_t>> mwt_split;
   for (const auto& s : treebank.sentences) {
     std::vector<bool> in_mwt(s.tokens.size(), false);
@@ -82,7 +82,11 @@ TokenizerLexicon learn_lexicon(const Document& treebank) {
       if (in_mwt[i]) continue;
       const Token& t = s.tokens[i];
       std::string low = lower(t.form);
-      if (all_letters(low)) ++single_count[low];
+      if (all_letters(low)) {
+        ++single_count[low];
+        // Case counts away from the sentence start.
+        if (i > 0) ++(t.form == low ? lower_count : upper_count)[low];
+      }
       if (abbreviation_shape(t.form)) ++abbr.yes[low];
       bool glued_next = i + 1 < s.tokens.size() && !t.space_after && !in_mwt[i + 1];
       if (glued_next && all_letters(low) && s.tokens[i + 1].form == ".") ++abbr.no[low + "."];
@@ -98,11 +102,16 @@ TokenizerLexicon learn_lexicon(const Document& treebank) {
     }
   }
   TokenizerLexicon lex;
-  abbr.keep_if_more(lex.abbreviations, 1);
-  hyphen.keep_if_more(lex.hyphen_prefixes, 1);
+  for (const auto& [w, n] : lower_count) {
+    auto it = upper_count.find(w);
+    if (n >= 3 && n > 2 * (it == upper_count.end() ? 0 : it->second)) lex.lowercase_words.insert(w);
+  }
+  // Seen at least twice, so one-off typos and oddities stay out.
+  abbr.keep_if_more(lex.abbreviations, 2);
+  hyphen.keep_if_more(lex.hyphen_prefixes, 2);
   for (const auto& [k, n] : mwt_count) {
     auto it = single_count.find(k);
-    if (n >= 2 && n > (it == single_count.end() ? 0 : it->second)) lex.multiword[k] = mwt_split[k];
+    if (n >= 3 && n > (it == single_count.end() ? 0 : it->second)) lex.multiword[k] = mwt_split[k];
   }
   return lex;
 }
@@ -144,7 +153,8 @@ SentenceSplitter train_splitter(const Document& train, const SplitterTrainOption
   TokenizerLexicon learned = learn_lexicon(train);
   say("lexicon: " + std::to_string(learned.abbreviations.size()) + " abbreviations, " +
       std::to_string(learned.hyphen_prefixes.size()) + " hyphen prefixes, " +
-      std::to_string(learned.multiword.size()) + " multiword forms");
+      std::to_string(learned.multiword.size()) + " multiword forms, " +
+      std::to_string(learned.lowercase_words.size()) + " lower-case words");
   TokenizerLexicon lexicon = TokenizerLexicon::builtin();
   lexicon.merge(learned);
 
@@ -184,14 +194,23 @@ SentenceSplitter train_splitter(const Document& train, const SplitterTrainOption
       trainer.score(inst.features, scores);
       int guess = scores[1] > scores[0] ? 1 : 0;
       trainer.tick();
-      if (guess != inst.label) {
-        ++errors;
-        trainer.update(inst.features, inst.label, guess);
-      }
+      errors += guess != inst.label;
+      // A tie counts as a mistake, so that instances without evidence still
+      // teach "no boundary" instead of leaving it to rounding in the average.
+      if (scores[inst.label] <= scores[1 - inst.label]) trainer.update(inst.features, inst.label, 1 - inst.label);
     }
     say("epoch " + std::to_string(epoch) + ": " + std::to_string(errors) + " training errors");
   }
-  return SentenceSplitter(std::move(learned), trainer.average(options.min_weight));
+  detail::Perceptron model = trainer.average(options.min_weight);
+  std::size_t errors = 0;
+  for (const auto& inst : instances) {
+    float scores[2] = {0, 0};
+    model.score(inst.features, scores);
+    errors += (scores[1] > scores[0] ? 1 : 0) != inst.label;
+  }
+  say("averaged model: " + std::to_string(errors) + " training errors, " + std::to_string(model.num_features()) +
+      " features");
+  return SentenceSplitter(std::move(learned), std::move(model));
 }
 
 }  // namespace relgraph

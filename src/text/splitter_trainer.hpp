@@ -17,7 +17,7 @@ namespace relgraph {
 TokenizerLexicon learn_lexicon(const Document& treebank);
 
 struct SplitterTrainOptions {
-  int epochs = 8;
+  int epochs = 5;
   std::uint64_t seed = 1;
   float min_weight = 0.0f;  // drop averaged weights smaller than this
 };

@@ -296,15 +296,15 @@ class ChunkScanner {
 
 TokenizerLexicon TokenizerLexicon::builtin() {
   TokenizerLexicon lex;
-  // General English abbreviations that take a period (titles, months, days,
-  // company suffixes, Latin); the trained model adds the treebank's.
+  // General English abbreviations that take a period (titles, months,
+  // company suffixes, Latin), leaving out those that are also common words
+  // ("no.", "sun.", "mar."); the trained model adds the treebank's.
   for (const char* a :
-       {"mr.",   "mrs.",  "ms.",   "dr.",   "prof.", "st.",   "jr.",   "sr.",  "rev.", "gen.", "gov.", "sen.",
-        "rep.",  "lt.",   "col.",  "capt.", "sgt.",  "maj.",  "adm.",  "cmdr.", "inc.", "ltd.", "co.",  "corp.",
-        "bros.", "dept.", "univ.", "assn.", "vs.",   "etc.",  "e.g.",  "i.e.", "cf.",  "al.",  "jan.", "feb.",
-        "mar.",  "apr.",  "jun.",  "jul.",  "aug.",  "sep.",  "sept.", "oct.", "nov.", "dec.", "mon.", "tue.",
-        "tues.", "wed.",  "thu.",  "thur.", "thurs.", "fri.", "sat.",  "sun.", "no.",  "nos.", "vol.", "pp.",
-        "approx.", "est.", "ft.",  "mt.",   "ave.",  "blvd.", "rd.",   "u.s.", "u.k.", "u.n.", "a.m.", "p.m."})
+       {"mr.",   "mrs.",  "ms.",    "dr.",   "prof.", "st.",   "jr.",   "sr.",   "rev.",  "gen.",  "gov.",
+        "sen.",  "lt.",   "col.",   "capt.", "sgt.",  "maj.",  "adm.",  "cmdr.", "inc.",  "ltd.",  "co.",
+        "corp.", "bros.", "dept.",  "univ.", "assn.", "vs.",   "etc.",  "e.g.",  "i.e.",  "cf.",   "jan.",
+        "feb.",  "apr.",  "aug.",   "sept.", "oct.",  "nov.",  "dec.",  "tues.", "thurs.", "vol.", "pp.",
+        "approx.", "ft.", "mt.",    "ave.",  "blvd.", "u.s.",  "u.k.",  "u.n.",  "a.m.",  "p.m."})
     lex.abbreviations.insert(a);
   for (const char* p : {"e", "co", "non", "pre", "post", "re", "multi", "mid", "semi", "pro", "anti", "ex", "self",
                         "inter", "intra", "sub", "un", "vice", "cross", "counter"})
@@ -320,6 +320,7 @@ void TokenizerLexicon::merge(const TokenizerLexicon& other) {
   abbreviations.insert(other.abbreviations.begin(), other.abbreviations.end());
   hyphen_prefixes.insert(other.hyphen_prefixes.begin(), other.hyphen_prefixes.end());
   for (const auto& [k, v] : other.multiword) multiword[k] = v;
+  lowercase_words.insert(other.lowercase_words.begin(), other.lowercase_words.end());
 }
 
 std::vector<SurfaceToken> tokenize_surface(std::string_view text, std::size_t begin, std::size_t end,

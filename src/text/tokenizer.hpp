@@ -44,6 +44,9 @@ struct TokenizerLexicon {
   std::unordered_set<std::string> hyphen_prefixes;  // lower-cased left parts kept joined: "e" (e-mail), "co"
   // Lower-cased ASCII surface form -> byte lengths of its words ("cannot" -> {3, 3}).
   std::unordered_map<std::string, std::vector<std::uint8_t>> multiword;
+  // Words usually written in lower case ("the", "then"): capitalised after a
+  // period they suggest a sentence start, unlike names ("Smith", "Army").
+  std::unordered_set<std::string> lowercase_words;
 
   static TokenizerLexicon builtin();
   void merge(const TokenizerLexicon& other);
