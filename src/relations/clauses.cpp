@@ -157,7 +157,7 @@ std::vector<Slot> alternatives(const Tree& t, const Slot& slot) {
   std::vector<Slot> out{slot};
   if (slot.head < 0 || slot.role == "comp") return out;
   for (int k : t.kids(slot.head)) {
-    if (t.rel(k) != "conj" || out.size() >= 6) continue;
+    if (t.rel(k) != "conj" || k < slot.head || out.size() >= 6) continue;  // a conjunct before its head is a parse error
     if (t.is_nominal(slot.head) != t.is_nominal(k)) continue;
     Slot alt = make_slot(t, k, slot.role);
     if (alt.marker.empty()) alt.marker = slot.marker;
@@ -216,10 +216,18 @@ class Finder {
     for (int k : t_.kids(p)) {
       auto r = t_.brel(k);
       if (r == "nsubj") {
-        if (t_.is_relative(k) && t_.rel(p) == "acl:relcl" && t_.head(p) >= 0) {
-          Slot s = make_slot(t_, t_.head(p), "subj");
-          s.inherited = true;
-          return s;
+        if (t_.is_relative(k) && t_.kids(k).empty()) {
+          // "X, which ...": the relative pronoun stands for the noun it follows.
+          int antecedent = t_.rel(p) == "acl:relcl" ? t_.head(p) : preceding_noun(k);
+          if (antecedent >= 0) {
+            Slot s = make_slot(t_, antecedent, "subj");
+            std::vector<int> own;
+            t_.collect(p, own);
+            std::erase_if(s.words, [&](int w) { return contains(own, w) || w >= k; });
+            t_.trim(s.words);
+            s.inherited = true;
+            if (!s.words.empty()) return s;
+          }
         }
         return make_slot(t_, k, "subj");
       }
@@ -242,6 +250,17 @@ class Finder {
     }
     if (s.head >= 0) s.inherited = true;
     return s;
+  }
+
+  // The noun a relative pronoun follows ("the band, who ..."), when the
+  // parse did not attach the clause to it; -1 if the previous word is no noun.
+  int preceding_noun(int pronoun) const {
+    int i = pronoun - 1;
+    while (i >= 0 && t_.tok(i).upos == "PUNCT") --i;
+    if (i < 0 || (t_.tok(i).upos != "NOUN" && t_.tok(i).upos != "PROPN")) return -1;
+    // Climb to the head of a compound / flat name.
+    while (t_.head(i) >= 0 && (t_.brel(i) == "compound" || t_.brel(i) == "flat") && t_.head(i) > i) i = t_.head(i);
+    return i;
   }
 
   // Negation, modality and attribution from a predicate's own dependents

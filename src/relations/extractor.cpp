@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "relations/clauses.hpp"
+#include "relations/confidence.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -22,46 +23,7 @@ bool is_core_role(const std::string& role) {
   return role == "obj" || role == "iobj" || role == "attr" || role == "comp" || role == "subj" || role.empty();
 }
 
-// Graded confidence: a logistic over hand-weighted features of the clause.
-// Constructions the rules get right most often (a verb with its own subject
-// and object) score highest; long, inherited, pronominal or deeply embedded
-// arguments lower it.
-double confidence(const Clause& c, const Sentence& s) {
-  double z = 0.0;
-  switch (c.kind) {
-    case Construction::Verb: z += 1.0; break;
-    case Construction::Copula: z += 0.7; break;
-    case Construction::Title: z += 0.4; break;
-    case Construction::Apposition: z += 0.2; break;
-    case Construction::Nominal: z += 0.0; break;
-    case Construction::Possessive: z -= 0.6; break;
-    case Construction::Modifier: z -= 1.2; break;
-  }
-  bool has_obj = false;
-  std::size_t arg_words = c.subj.words.size();
-  for (const auto& a : c.args) {
-    has_obj = has_obj || a.role == "obj" || a.role == "attr";
-    arg_words += a.words.size();
-  }
-  if (has_obj) z += 0.3;
-  if (c.args.empty()) z -= 0.8;
-  if (c.args.size() > 2) z -= 0.2 * static_cast<double>(c.args.size() - 2);
-  if (c.subj.head < 0) z -= 1.0;
-  if (c.subj.inherited) z -= 0.3;
-  if (c.subj.pronoun) z -= 0.15;
-  if (c.subj.words.size() > 8) z -= 0.4;
-  if (arg_words > 15) z -= 0.3;
-  if (arg_words > 30) z -= 0.4;
-  if (c.chain > 1) z -= 0.1;
-  if (c.depth > 0) z -= 0.2 * std::min(c.depth, 3);
-  if (c.distributed) z -= 0.1;
-  if (c.passive) z -= 0.1;
-  for (const auto& a : c.args)
-    if (a.role == "comp") z -= 0.3;
-  if (s.tokens.size() > 30) z -= 0.2;
-  if (s.tokens.size() > 50) z -= 0.3;
-  return 1.0 / (1.0 + std::exp(-z));
-}
+using detail::confidence;
 
 std::string join_forms(const Sentence& s, const std::vector<int>& words) { return detail::words_text(s, words); }
 
@@ -154,6 +116,8 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
 CarbTuple to_carb(const Sentence& s, const Clause& c) {
   CarbTuple t;
   t.confidence = confidence(c, s);
+  auto f = detail::confidence_features(c, s);
+  t.features.assign(f.begin(), f.end());
   std::vector<int> rel = c.aux;
   rel.insert(rel.end(), c.verbs.begin(), c.verbs.end());
   std::size_t first = 0;

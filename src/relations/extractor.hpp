@@ -42,6 +42,7 @@ struct CarbTuple {
   std::string relation;
   std::vector<std::string> args;
   double confidence = 0.0;
+  std::vector<double> features;  // what the confidence was computed from (tools/fit_relation_confidence.py)
 };
 
 class RelationExtractor {

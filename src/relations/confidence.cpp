@@ -1,0 +1,112 @@
+// Clause confidence: features and fitted logistic weights.
+// Tests: tests/relations_test.cpp
+#include "relations/confidence.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace relgraph::detail {
+namespace {
+
+bool core(const std::string& role) {
+  return role == "obj" || role == "iobj" || role == "attr" || role == "comp" || role.empty();
+}
+
+bool relative_pronoun(const Sentence& s, const Slot& slot) {
+  if (slot.words.size() != 1) return false;
+  const auto& f = s.tokens[slot.words[0]].form;
+  return f == "which" || f == "who" || f == "that" || f == "whom" || f == "Which" || f == "Who";
+}
+
+// Fitted weights (see the header); index = feature.
+constexpr std::array<double, kConfidenceFeatures> kWeights = {
+    0.0,   // bias
+    1.0,   // verb
+    0.7,   // copula
+    0.4,   // title
+    0.2,   // apposition
+    0.0,   // nominal
+    -0.6,  // possessive
+    -1.2,  // modifier: nmod
+    -1.2,  // modifier: amod
+    0.3,   // has object / attribute
+    -0.2,  // arguments beyond two
+    -0.3,  // subject inherited
+    -0.15, // subject pronoun
+    -1.0,  // an argument is a bare relative pronoun
+    -0.2,  // log2 subject words
+    -0.2,  // log2 argument words
+    -0.1,  // xcomp chain
+    -0.2,  // embedding depth (capped at 3)
+    -0.1,  // distributed coordination
+    -0.1,  // passive
+    -0.3,  // clausal complement argument
+    -0.25, // sentence length / 20
+    0.0,   // preposition folded into the relation
+    0.0,   // negated
+    0.0,   // modal / reported
+    0.0,   // subject headed by a proper noun
+    0.0,   // second argument headed by a proper noun
+    0.0,   // fronted oblique
+};
+
+}  // namespace
+
+const std::array<std::string_view, kConfidenceFeatures>& confidence_feature_names() {
+  static const std::array<std::string_view, kConfidenceFeatures> names = {
+      "bias",       "verb",        "copula",     "title",      "appos",      "nominal",    "poss",
+      "mod_nmod",   "mod_amod",    "has_obj",    "extra_args", "subj_inherited", "subj_pronoun", "relative_arg",
+      "log_subj",   "log_args",    "chain",      "depth",      "distributed", "passive",   "comp_arg",
+      "sent_len",   "folded_prep", "negated",    "modality",   "subj_propn", "arg2_propn", "fronted"};
+  return names;
+}
+
+ConfidenceFeatures confidence_features(const Clause& c, const Sentence& s) {
+  ConfidenceFeatures f{};
+  f[0] = 1;
+  switch (c.kind) {
+    case Construction::Verb: f[1] = 1; break;
+    case Construction::Copula: f[2] = 1; break;
+    case Construction::Title: f[3] = 1; break;
+    case Construction::Apposition: f[4] = 1; break;
+    case Construction::Nominal: f[5] = 1; break;
+    case Construction::Possessive: f[6] = 1; break;
+    case Construction::Modifier: (!c.args.empty() && c.args[0].role == "attr" ? f[8] : f[7]) = 1; break;
+  }
+  std::size_t arg_words = 0;
+  bool relative = relative_pronoun(s, c.subj);
+  for (const auto& a : c.args) {
+    if (a.role == "obj" || a.role == "attr") f[9] = 1;
+    if (a.role == "comp") f[20] = 1;
+    arg_words += a.words.size();
+    relative = relative || relative_pronoun(s, a);
+  }
+  f[10] = c.args.size() > 2 ? static_cast<double>(c.args.size() - 2) : 0.0;
+  f[11] = c.subj.inherited;
+  f[12] = c.subj.pronoun;
+  f[13] = relative;
+  f[14] = std::log2(1.0 + static_cast<double>(c.subj.words.size()));
+  f[15] = std::log2(1.0 + static_cast<double>(arg_words));
+  f[16] = c.chain > 1;
+  f[17] = std::min(c.depth, 3);
+  f[18] = c.distributed;
+  f[19] = c.passive;
+  f[21] = static_cast<double>(s.tokens.size()) / 20.0;
+  f[22] = !c.args.empty() && !core(c.args[0].role);
+  f[23] = c.negated;
+  f[24] = !c.modality.empty();
+  f[25] = c.subj.head >= 0 && s.tokens[c.subj.head].upos == "PROPN";
+  f[26] = !c.args.empty() && c.args[0].head >= 0 && s.tokens[c.args[0].head].upos == "PROPN";
+  for (const auto& a : c.args)
+    if (!core(a.role) && a.head >= 0 && a.head < c.pred && (a.marker.empty() || a.marker.front() < c.pred)) f[27] = 1;
+  return f;
+}
+
+double confidence(const Clause& c, const Sentence& s) {
+  auto f = confidence_features(c, s);
+  double z = 0;
+  for (std::size_t i = 0; i < kConfidenceFeatures; ++i) z += kWeights[i] * f[i];
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+}  // namespace relgraph::detail
