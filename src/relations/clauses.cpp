@@ -200,6 +200,15 @@ class Finder {
     if (r == "xcomp" && controlled(i)) return false;
     return true;
   }
+  // An xcomp verb read as part of its governor's relation: "sought to
+  // increase", "started working"; not "heard the work performed".
+  bool chained(int x) const {
+    if (t_.rel(x) != "xcomp" || !t_.is_verb(x) || !controlled(x)) return false;
+    if (t_.tok(x).xpos == "VBG") return true;
+    for (int k : t_.kids(x))
+      if (t_.brel(k) == "mark" && t_.lem(k) == "to") return true;
+    return false;
+  }
   bool controlled(int x) const {
     int h = t_.head(x);
     if (h < 0) return false;
@@ -328,7 +337,7 @@ class Finder {
   }
 
   // Objects and obliques of one verb of the chain.
-  void verb_args(Clause& c, int v, bool last) {
+  void verb_args(Clause& c, int v) {
     for (int k : t_.kids(v)) {
       auto r = t_.rel(k);
       auto b = t_.brel(k);
@@ -340,12 +349,11 @@ class Finder {
           s.inherited = true;
         }
         c.args.push_back(std::move(s));
-      } else if (b == "ccomp" || (r == "xcomp" && (last || !t_.is_verb(k)))) {
-        if (b == "xcomp" && !t_.is_verb(k) && t_.tok(k).upos != "AUX") {
-          c.args.push_back(make_slot(t_, k, "attr"));
-        } else if (b == "ccomp") {
-          c.args.push_back(make_clause_slot(t_, k, "comp"));
-        }
+      } else if (b == "ccomp") {
+        c.args.push_back(make_clause_slot(t_, k, "comp"));
+      } else if (r == "xcomp" && !chained(k)) {
+        // "became president", "heard the work performed", "made him leave".
+        c.args.push_back(t_.is_verb(k) ? make_clause_slot(t_, k, "attr") : make_slot(t_, k, "attr"));
       } else if (b == "obl") {
         Slot s = make_slot(t_, k, "");
         s.role = t_.marker_text(s.marker);
@@ -406,7 +414,7 @@ class Finder {
     for (int guard = 0; guard < 6; ++guard) {
       int x = -1;
       for (int k : t_.kids(cur))
-        if (t_.rel(k) == "xcomp" && t_.is_verb(k) && controlled(k)) x = k;
+        if (chained(k)) x = k;
       if (x < 0) break;
       chain.push_back(x);
       verb_words(c, x, false);
@@ -416,7 +424,7 @@ class Finder {
     c.chain = static_cast<int>(chain.size());
     c.lemma = t_.lem(cur);
     c.subj = subject(v);
-    for (std::size_t i = 0; i < chain.size(); ++i) verb_args(c, chain[i], i + 1 == chain.size());
+    for (int v2 : chain) verb_args(c, v2);
     // A coordinated verb without an object shares a following object of its head: "bought and sold shares".
     if (t_.rel(v) == "conj" && t_.head(v) >= 0) {
       bool has_obj = false;
