@@ -319,3 +319,54 @@ TEST(Coref, CapitalisedAppositiveTitle) {
 
 }  // namespace
 }  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+TEST(Coref, SurnameMissedByTheRecogniser) {
+  // "John Roe arrived . Roe met Jane Doe ."  (the second Roe is no mention; tagged NOUN)
+  auto doc = DocBuilder()
+                 .sentence("John/PROPN/2/compound Roe/PROPN/3/nsubj arrived/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("Roe/NOUN/2/nsubj met/VERB/0/root Jane/PROPN/4/compound Doe/PROPN/2/obj ./PUNCT/2/punct")
+                 .sentence("Roe/NOUN/2/obj prices/NOUN/3/nsubj/NNS rose/VERB/0/root ./PUNCT/3/punct")
+                 .mention(0, 1, 3, "PER").mention(1, 3, 5, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "Roe"), "John Roe");
+  EXPECT_EQ(entity_of(doc, "Roe", 1), "(no mention 'Roe')");  // sentence-initial and not acting
+}
+
+TEST(Coref, TitlePhraseTaggedAsOrganisationIsARole) {
+  // "the US Ambassador to Peru , John Roe , spoke ." with the title phrase mis-tagged ORG
+  auto doc = DocBuilder()
+                 .sentence("the/DET/3/det US/PROPN/3/compound Ambassador/PROPN/10/nsubj to/ADP/5/case Peru/PROPN/3/nmod "
+                           ",/PUNCT/8/punct John/PROPN/8/compound Roe/PROPN/3/appos ,/PUNCT/8/punct spoke/VERB/0/root")
+                 .mention(0, 2, 6, "ORG").mention(0, 7, 9, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  ASSERT_EQ(doc.entities.size(), 1u);
+  EXPECT_EQ(entity_of(doc, "US Ambassador"), "John Roe");
+}
+
+TEST(Coref, SurfaceRulesWhenTheParseIsWrong) {
+  // "Speculation grew after the US envoy to Peru , John Roe , left . French Interior Minister Jane Doe spoke ."
+  // with flat, wrong attachments everywhere.
+  auto doc = DocBuilder()
+                 .sentence("Speculation/NOUN/2/nsubj grew/VERB/0/root after/ADP/5/case the/DET/5/det envoy/NOUN/2/obl "
+                           "to/ADP/7/case Peru/PROPN/5/nmod ,/PUNCT/2/punct John/PROPN/2/obj Roe/PROPN/9/flat ,/PUNCT/2/punct "
+                           "left/VERB/2/conj ./PUNCT/2/punct")
+                 .sentence("French/PROPN/0/root Interior/PROPN/1/flat Minister/PROPN/1/flat Jane/PROPN/1/flat Doe/PROPN/1/flat "
+                           "spoke/VERB/1/dep ./PUNCT/1/punct")
+                 .mention(0, 7, 8, "LOC", "Country", "Peru").mention(0, 9, 11, "PER").mention(1, 4, 6, "PER")
+                 .build();
+  auto t = tables();
+  t.titles.insert("envoy");
+  resolve_coreference(doc, t);
+  EXPECT_EQ(entity_of(doc, "envoy"), "John Roe");
+  EXPECT_EQ(entity_of(doc, "French Interior Minister"), "Jane Doe");
+  const auto& roe = doc.entities[doc.mentions[1].entity];
+  EXPECT_NE(std::find(roe.aliases.begin(), roe.aliases.end(), "envoy to Peru"), roe.aliases.end());
+}
+
+}  // namespace
+}  // namespace relgraph

@@ -118,12 +118,17 @@ class Resolver {
 
   // --- sieves ---
   void prepare();
+  bool title_phrase(int m) const;
   void key_named(int m);
   void state_agents();
   void exact_match();
   void acronyms();
   void name_variants();
   void appositions();
+  void surnames();
+  bool is_title(const std::string& word) const;
+  int title_run(int s, int end) const;
+  void surface_apposition(int m);
   void definite_descriptions();
   void pronouns();
   void build_entities();
@@ -249,6 +254,21 @@ std::string Resolver::cluster_type(int root) {
 
 // ---------------------------------------------------------------------------
 
+// The first word that is no country word is a title, followed by a
+// preposition or ending the phrase ("Ambassador to", "Prime Minister").
+bool Resolver::title_phrase(int m) const {
+  const auto& sp = doc_.mentions[m].span;
+  for (int i = sp.first; i < sp.last; ++i) {
+    const std::string& w = tok(sp.sentence, i).form;
+    if (!country_of(w).empty() || lower(w) == "the") continue;
+    if (!is_title(w)) return false;
+    if (i + 1 == sp.last) return true;
+    std::string next = lower(tok(sp.sentence, i + 1).form);
+    return next == "to" || next == "of" || next == "for" || is_title(tok(sp.sentence, i + 1).form);
+  }
+  return false;
+}
+
 void Resolver::prepare() {
   kids_.assign(doc_.sentences.size(), {});
   at_.assign(doc_.sentences.size(), {});
@@ -272,6 +292,7 @@ void Resolver::prepare() {
         sp.last > ntok(sp.sentence) || !in_body(sp))
       continue;
     int head = span_head(sp.sentence, sp.first, sp.last);
+    if (em.type == "ORG" && title_phrase(m)) continue;  // "US Ambassador to Peru" is a role, not an organisation
     // A demonym names its country only as a modifier ("French troops");
     // as a noun it names people ("250 Americans"), not the country.
     if (em.type == "NORP") {
@@ -483,6 +504,84 @@ void Resolver::name_variants() {
   }
 }
 
+bool Resolver::is_title(const std::string& word) const {
+  std::string l = lower(word);
+  if (t_.titles.count(l)) return true;
+  if (!l.empty() && l.back() == '.') l.pop_back();
+  return t_.titles.count(l) > 0;
+}
+
+// Start of a run of capitalised words ending just before `end` that holds a
+// title word ("French Interior Minister", "Minister of Justice"); `end` if none.
+int Resolver::title_run(int s, int end) const {
+  int first = end;
+  bool title = false;
+  for (int j = end - 1; j >= 0 && j >= end - 6; --j) {
+    const Token& t = tok(s, j);
+    std::string l = lower(t.form);
+    bool cap = !t.form.empty() && std::isupper(static_cast<unsigned char>(t.form[0]));
+    bool inner = (l == "of" || l == "the") && j + 1 < end;
+    if (!cap && !inner) break;
+    if (mention_at(s, j) >= 0 && items_[mention_at(s, j)].etype != "Country") break;
+    if (t.upos == "VERB" || t.upos == "AUX" || t.upos == "PUNCT") break;
+    title |= is_title(t.form);
+    first = j;
+  }
+  return title ? first : end;
+}
+
+void Resolver::surface_apposition(int m) {
+  const auto& em = doc_.mentions[m];
+  int s = em.span.sentence;
+  if (em.span.first < 2 || tok(s, em.span.first - 1).form != ",") return;
+  // Back from the comma to the determiner that opens the nominal phrase.
+  int start = -1, title = -1;
+  for (int j = em.span.first - 2; j >= 0 && j >= em.span.first - 15; --j) {
+    const Token& t = tok(s, j);
+    std::string l = lower(t.form);
+    if (t.form == "," || t.upos == "VERB" || t.upos == "AUX" || t.upos == "SCONJ") break;
+    if (mention_at(s, j) >= 0 && items_[mention_at(s, j)].etype != "Country") break;
+    if ((t.upos == "NOUN" || t.upos == "PROPN") && is_title(t.form) && title < 0) title = j;
+    if (t.upos == "DET" && (l == "the" || l == "a" || l == "an")) {
+      start = j + 1;
+      break;
+    }
+  }
+  if (start < 0 || title < 0 || start > title) return;
+  std::string role(doc_.slice(tok(s, start).begin, tok(s, em.span.first - 2).end));
+  int nm = add_mention(s, start, title + 1, em.type, "Role", Kind::Nominal, "Person");
+  doc_.mentions[nm].canonical = role;
+  unite(nm, m);
+  roles_[find(m)].push_back(role);
+}
+
+// Surnames the recogniser missed ("Sales said") join the person who has them.
+void Resolver::surnames() {
+  std::map<std::string, std::vector<int>> by_surname;  // surname -> named person mentions
+  for (int m = 0; m < static_cast<int>(items_.size()); ++m)
+    if (items_[m].active && items_[m].kind == Kind::Named && items_[m].etype == "Person" && items_[m].name.size() >= 2)
+      by_surname[items_[m].name.back()].push_back(m);
+  for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s) {
+    for (int i = 0; i < ntok(s); ++i) {
+      const Token& t = tok(s, i);
+      if (mention_at(s, i) >= 0 || (t.upos != "PROPN" && t.upos != "NOUN")) continue;
+      auto it = by_surname.find(strip_possessive(t.form));
+      if (it == by_surname.end() || !in_body(make_span(s, i, i + 1))) continue;
+      // At a sentence start capitals prove nothing: the word must act there.
+      if (i == 0 && t.deprel != "nsubj" && t.deprel != "nsubj:pass") continue;
+      long here = static_cast<long>(s) * 100000 + i, best = -1;
+      int pick = it->second.front();
+      for (int m : it->second)
+        if (position(m) < here && position(m) > best) best = position(m), pick = m;
+      int nm = add_mention(s, i, i + 1, "PER", "", Kind::Named, "Person");
+      items_[nm].name = {strip_possessive(t.form)};
+      items_[nm].label = items_[nm].name[0];
+      items_[nm].key = name_key(items_[nm].label);
+      unite(nm, pick);
+    }
+  }
+}
+
 void Resolver::appositions() {
   int n = static_cast<int>(items_.size());
   for (int m = 0; m < n; ++m) {
@@ -497,6 +596,7 @@ void Resolver::appositions() {
     if (tok(s, h).deprel == "appos" && head_of(s, h) >= 0) partners.push_back(head_of(s, h));
     for (int c : children(s, h))
       if (tok(s, c).deprel == "appos") partners.push_back(c);
+    bool added = false;
     for (int g : partners) {
       // Titles are often capitalised ("the US Ambassador"), so a proper noun
       // outside any name counts as a nominal partner too.
@@ -531,7 +631,10 @@ void Resolver::appositions() {
       doc_.mentions[nm].canonical = role;  // the full role phrase
       unite(nm, m);
       roles_[find(m)].push_back(role);
+      added = true;
     }
+    // "the US envoy to Peru, John Roe" when the parse missed the apposition.
+    if (it.etype == "Person" && !added) surface_apposition(m);
     // Compound titles in front of a name: "French Interior Minister Jane Doe".
     if (it.etype == "Person") {
       // Words to the left whose heads lead into the name without leaving the
@@ -555,9 +658,15 @@ void Resolver::appositions() {
         for (int j = f; j < em.span.first && ok; ++j) ok = reaches_name(j, f);
         if (ok) first = f;
       }
+      // Parses of long capitalised runs are often wrong: fall back to the
+      // surface, a run of capitalised words (with "of", "the") holding a title.
+      if (first == em.span.first) first = title_run(s, em.span.first);
       // A title never starts with a function word.
       while (first < em.span.first && (tok(s, first).upos == "ADP" || tok(s, first).upos == "DET")) ++first;
-      if (first < em.span.first) {
+      bool has_noun = false;
+      for (int j = first; j < em.span.first; ++j)
+        has_noun |= (tok(s, j).upos == "NOUN" || tok(s, j).upos == "PROPN") && country_of(tok(s, j).form).empty();
+      if (first < em.span.first && has_noun) {
         std::string role(doc_.slice(tok(s, first).begin, tok(s, em.span.first - 1).end));
         int nm = add_mention(s, first, em.span.first, doc_.mentions[m].type, "Role", Kind::Nominal, "Person");
         doc_.mentions[nm].canonical = role;
@@ -761,6 +870,7 @@ void Resolver::run() {
   exact_match();
   acronyms();
   name_variants();
+  surnames();
   appositions();
   definite_descriptions();
   pronouns();
