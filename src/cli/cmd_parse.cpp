@@ -22,13 +22,13 @@ struct ParseOptions {
 };
 
 void run_parse(const ParseOptions& o) {
+  Document doc;
+  doc.id = o.input;
+  doc.text = detail::read_text(o.input);  // input errors first, then model errors
   PipelineOptions options;
   options.models_dir = o.models_dir;
   options.pretokenized = o.pretokenized;
   Pipeline pipeline = make_syntax_pipeline(options, syntax_layer(o.until));
-  Document doc;
-  doc.id = o.input;
-  doc.text = detail::read_text(o.input);
   auto start = std::chrono::steady_clock::now();
   pipeline.run(doc);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
