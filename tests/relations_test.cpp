@@ -299,6 +299,22 @@ TEST(Propositions, LinkArgumentsToMentions) {
   EXPECT_EQ(props[0].args[1].mention, 0);
 }
 
+TEST(Propositions, DatePlaceAndAmountAttributes) {
+  auto doc = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "met/VERB/VBD/meet/0/root", "Kim/PROPN/NNP/Kim/2/obj",
+                                     "in/ADP/IN/in/5/case", "Rome/PROPN/NNP/Rome/2/obl", "on/ADP/IN/on/7/case",
+                                     "Monday/PROPN/NNP/Monday/2/obl"});
+  EntityMention rome, monday;
+  rome.span = {.sentence = 0, .first = 4, .last = 5};
+  rome.type = "LOC";
+  monday.span = {.sentence = 0, .first = 6, .last = 7};
+  monday.type = "DATE";
+  doc.mentions = {rome, monday};
+  auto props = extractor().extract(doc, 0);
+  ASSERT_EQ(props.size(), 1u);
+  EXPECT_EQ(props[0].attributes["place"], "Rome");
+  EXPECT_EQ(props[0].attributes["date"], "Monday");
+}
+
 TEST(Confidence, IsGraded) {
   // A verb with its own subject and object beats a possessive.
   auto strong = extractor().extract(svo("met", "meet"), 0);

@@ -66,6 +66,22 @@ std::string prep_of(const Clause& c) {
   return "";
 }
 
+// Date, place and amount of the event, from obliques that are entity
+// mentions of those types (when the recognizer ran) or temporal obliques.
+void event_attributes(const Document& doc, Proposition& p) {
+  const auto& s = doc.sentences[p.sentence];
+  for (std::size_t i = 1; i < p.args.size(); ++i) {
+    const auto& a = p.args[i];
+    if (is_core_role(a.role) && a.role != "") continue;
+    std::string type = a.mention >= 0 ? doc.mentions[a.mention].type : "";
+    bool temporal = a.head >= 0 && s.tokens[a.head].deprel == "obl:tmod";
+    if ((type == "DATE" || type == "TIME" || temporal) && !p.attributes.count("date")) p.attributes["date"] = a.text;
+    else if ((type == "LOC" || type == "GPE") && (a.role == "in" || a.role == "at") && !p.attributes.count("place"))
+      p.attributes["place"] = a.text;
+    else if (type == "MONEY" && !p.attributes.count("amount")) p.attributes["amount"] = a.text;
+  }
+}
+
 Proposition to_proposition(const Document& doc, int sentence, const Clause& c, const RelationSchema& schema) {
   const auto& s = doc.sentences[sentence];
   Proposition p;
@@ -106,6 +122,7 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
   p.relation = join_forms(s, rel);
   if (!c.synthetic.empty() && !(c.passive && c.agent >= 0)) p.relation = p.relation.empty() ? c.synthetic : c.synthetic + " " + p.relation;
   for (const auto& [slot, role] : args) p.args.push_back(make_argument(doc, sentence, slot, role));
+  event_attributes(doc, p);
   bool clausal = c.kind == Construction::Verb || c.kind == Construction::Nominal || c.kind == Construction::Modifier;
   std::string prep = clausal ? prep_of(c) : c.object_lemma;
   std::string object = clausal ? c.object_lemma : "";
