@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <iostream>
 #include <optional>
+#include <unordered_map>
 #include <sstream>
 #include <unistd.h>
 
@@ -14,6 +15,8 @@
 #include "relgraph/error.hpp"
 #include "relgraph/pipeline.hpp"
 #include "tag/tagger.hpp"
+#include "tag/tagger_trainer.hpp"
+#include "text/conllu.hpp"
 
 namespace relgraph::cli {
 
@@ -25,6 +28,8 @@ struct TrainNerArgs {
   unsigned seed = 1;
   bool pos = false;
   bool no_gazetteer = false;
+  std::string jackknife;  // UD treebank whose training sentences get jackknifed POS
+  int folds = 4;
 };
 
 std::string json_escape(const std::string& s) {
@@ -69,9 +74,44 @@ std::string command_line(const TrainNerArgs& a) {
   if (a.no_gazetteer) c << " --no-gazetteer";
   if (!a.gazetteer.empty()) c << " --gazetteer " << a.gazetteer;
   if (a.pos) c << " --pos";
+  if (!a.jackknife.empty()) c << " --jackknife " << a.jackknife << " --folds " << a.folds;
   if (!a.tagger.empty()) c << " --tagger " << a.tagger;
   c << " --epochs " << a.epochs << " --seed " << a.seed << " -o " << a.output;
   return c.str();
+}
+
+std::string forms_key(const Sentence& s) {
+  std::string k;
+  for (const auto& t : s.tokens) k += t.form + ' ';
+  return k;
+}
+
+// UPOS for every sentence of `treebank` from a tagger trained on the other
+// folds, keyed by the sentence's forms.
+std::unordered_map<std::string, std::vector<std::string>> jackknife_tags(const std::string& treebank, int folds,
+                                                                         unsigned seed, bool progress) {
+  Document ud = read_conllu_file(treebank);
+  std::unordered_map<std::string, std::vector<std::string>> tags;
+  for (int f = 0; f < folds; ++f) {
+    Document rest, held;
+    for (std::size_t i = 0; i < ud.sentences.size(); ++i)
+      (static_cast<int>(i % folds) == f ? held : rest).sentences.push_back(ud.sentences[i]);
+    TaggerTrainOptions o;
+    o.iterations = 6;
+    o.lemma_iterations = 1;
+    o.second_pass = false;
+    o.pick_best = false;
+    o.seed = seed;
+    auto tagger = train_tagger(rest, nullptr, o).tagger;
+    for (auto& s : held.sentences) {
+      tagger.tag_only(s);
+      std::vector<std::string> upos;
+      for (const auto& t : s.tokens) upos.push_back(t.upos);
+      tags[forms_key(s)] = std::move(upos);
+    }
+    if (progress) std::cerr << "jackknife fold " << f + 1 << "/" << folds << " tagged\n";
+  }
+  return tags;
 }
 
 void run(const TrainNerArgs& a) {
@@ -91,6 +131,16 @@ void run(const TrainNerArgs& a) {
     opt.annotate = [&](Sentence& s) { tagger->tag_only(s); };
   }
   bool tty = ::isatty(2);
+  std::unordered_map<std::string, std::vector<std::string>> jk;
+  if (!a.jackknife.empty()) {
+    if (!a.pos) throw Error(ErrorKind::InvalidArgument, "--jackknife needs --pos");
+    jk = jackknife_tags(a.jackknife, a.folds, a.seed, tty);
+    opt.annotate_train = [&](Sentence& s) {
+      auto it = jk.find(forms_key(s));
+      if (it == jk.end() || it->second.size() != s.tokens.size()) return tagger->tag_only(s);
+      for (std::size_t i = 0; i < s.tokens.size(); ++i) s.tokens[i].upos = it->second[i];
+    };
+  }
   opt.progress = [&](const std::string& line) {
     if (tty) std::cerr << line << "\n";
   };
@@ -135,6 +185,9 @@ void add_train_ner(CLI::App& app) {
   cmd->add_flag("--no-gazetteer", args->no_gazetteer, "Train without gazetteer features");
   cmd->add_flag("--pos", args->pos, "Use POS features from the tagger (models/tagger.bin)");
   cmd->add_option("--tagger", args->tagger, "Tagger model for --pos (default: models/tagger.bin)");
+  cmd->add_option("--jackknife", args->jackknife,
+                  "UD treebank (CoNLL-U) of the training sentences: tag them with taggers trained on the other folds");
+  cmd->add_option("--folds", args->folds, "Folds for --jackknife")->capture_default_str()->check(CLI::Range(2, 10));
   cmd->add_option("--epochs", args->epochs, "Training epochs")->capture_default_str()->check(CLI::Range(1, 100));
   cmd->add_option("--seed", args->seed, "Shuffling seed (training is deterministic given it)")->capture_default_str();
   cmd->callback([args] { run(*args); });

@@ -112,7 +112,8 @@ EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const 
     throw Error(ErrorKind::InvalidArgument, "NER training: epochs must be >= 1, got " + std::to_string(options.epochs));
   const auto labels = bilou_labels(options.types);
   const bool use_pos = static_cast<bool>(options.annotate);
-  auto examples = make_examples(train, labels, options.types, options.annotate);
+  auto examples = make_examples(train, labels, options.types,
+                                options.annotate_train ? options.annotate_train : options.annotate);
   auto gaz = options.gazetteer ? options.gazetteer->feature_table()
                                : std::vector<std::pair<std::uint64_t, std::uint16_t>>{};
   GazetteerFeatures gaz_table(gaz.begin(), gaz.end());

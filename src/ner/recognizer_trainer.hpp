@@ -22,6 +22,9 @@ struct TrainOptions {
   const Gazetteer* gazetteer = nullptr;  // gazetteer features; nullptr = none
   // Fills Token::upos before features are taken (the tagger); empty = no POS features.
   std::function<void(Sentence&)> annotate;
+  // Same for the training sentences, if set: tags from taggers that did not see
+  // them (jackknifing), so training POS is as noisy as at run time.
+  std::function<void(Sentence&)> annotate_train;
   std::function<void(const std::string&)> progress;  // one line per epoch; may be empty
 };
 
