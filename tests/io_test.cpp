@@ -5,6 +5,8 @@
 
 #include <boost/graph/graphml.hpp>
 #include <filesystem>
+#include <random>
+#include <typeinfo>
 #include <fstream>
 #include <graphviz/cgraph.h>
 #include <rapidjson/document.h>
@@ -658,5 +660,32 @@ TEST(Golden, EveryExporter) {
     }
     ASSERT_TRUE(fs::exists(dir + file)) << "missing golden file " << dir + file;
     EXPECT_EQ(got, detail::read_file(dir + file)) << format << " differs from " << dir + file;
+  }
+}
+
+// Damaged input -------------------------------------------------------------------
+// Truncated or corrupted files must give relgraph::Error (or, by luck, a valid
+// graph) — never another exception type, a crash or a hang.
+
+TEST(BadInput, TruncatedAndCorruptedFilesOnlyThrowError) {
+  KnowledgeGraph g = rich_graph();
+  std::mt19937 rng(7);
+  for (const char* format : {"jsonld", "graphml", "tsv"}) {
+    std::string good = write(g, format);
+    std::vector<std::string> damaged;
+    for (std::size_t cut = 0; cut < good.size(); cut += 1 + good.size() / 150) damaged.push_back(good.substr(0, cut));
+    for (int i = 0; i < 150; ++i) {
+      std::string s = good;
+      for (int k = 0; k < 3; ++k) s[rng() % s.size()] = "\"<>&\\\t\n{}[]:,x0"[rng() % 16];
+      damaged.push_back(s);
+    }
+    for (const auto& text : damaged) {
+      try {
+        read(text, format);
+      } catch (const Error&) {
+      } catch (const std::exception& e) {
+        ADD_FAILURE() << format << ": " << typeid(e).name() << ": " << e.what();
+      }
+    }
   }
 }
