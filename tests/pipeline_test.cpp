@@ -279,6 +279,36 @@ TEST(BuildGraph, DefiniteDescriptionReusesAnEarlierConcept) {
             (std::vector<std::string>{"(Acme)-[published]->(long report)", "(long report)-[criticised]->(Zed)"}));
 }
 
+TEST(BuildGraph, PredicatesAndJunkFilters) {
+  // "Acme denied the claim ; 2019 saw growth ; the plan is a failure ; Acme is Acme’s brand"
+  Document doc = parsed(
+      "Acme/PROPN/2/nsubj denied/VERB/0/root the/DET/4/det claim/NOUN/2/obj 2019/NUM/6/nsubj saw/VERB/2/parataxis "
+      "growth/NOUN/6/obj the/DET/9/det plan/NOUN/12/nsubj is/AUX/12/cop a/DET/12/det failure/NOUN/2/parataxis "
+      "Acme’s/PROPN/14/nmod:poss brand/NOUN/2/dep Zed/PROPN/2/dep");
+  entity(doc, "Acme", "Organization", {mention(doc, 0, 1, "ORG"), mention(doc, 12, 13, "ORG")});
+  entity(doc, "Zed", "Organization", {mention(doc, 14, 15, "ORG")});
+  mention(doc, 4, 5, "DATE", "2019");
+  auto prop = [&](std::string rel, std::string canonical, Argument s, Argument o, bool copula = false) {
+    Proposition p;
+    p.sentence = 0;
+    p.relation = rel;
+    p.canonical = canonical;
+    p.args = {s, o};
+    if (copula) p.attributes["construction"] = "copula";
+    doc.propositions.push_back(p);
+  };
+  prop("denied", "said", arg(doc, "subj", 0, 1, 0), arg(doc, "obj", 2, 4, 3));
+  prop("saw", "", arg(doc, "subj", 4, 5, 4), arg(doc, "obj", 6, 7, 6));
+  prop("is", "", arg(doc, "subj", 7, 9, 8), arg(doc, "attr", 10, 12, 11), true);
+  prop("is", "", arg(doc, "subj", 0, 1, 0), arg(doc, "attr", 12, 14, 13), true);
+  prop("is branch of", "branch_of", arg(doc, "subj", 0, 1, 0), arg(doc, "obj", 14, 15, 14), true);
+  GraphOptions o;
+  o.article = false;
+  auto g = build_graph(doc, o);
+  EXPECT_EQ(facts(g), (std::vector<std::string>{"(Acme)-[branch of]->(Zed)", "(Acme)-[denied]->(claim)"}));
+  EXPECT_EQ(find_edge(g, "(Acme)-[denied]->(claim)")->attributes.at("canonical"), "said");
+}
+
 TEST(LiteralPhrase, DropsFrontedPhrasesAsidesAndPossessives) {
   // "in particular , armed groups in Africa"
   Document doc = parsed("in/ADP/2/case particular/ADJ/5/obl ,/PUNCT/2/punct armed/ADJ/5/amod groups/NOUN/0/root in/ADP/7/case Africa/PROPN/5/nmod");

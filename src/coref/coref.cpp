@@ -611,7 +611,9 @@ void Resolver::appositions() {
         words.push_back(i);
       }
       while (!words.empty() && tok(s, words.back()).upos == "PUNCT") words.pop_back();
-      while (!words.empty() && tok(s, words.front()).upos == "PUNCT") words.erase(words.begin());
+      while (!words.empty() && (tok(s, words.front()).upos == "PUNCT" || tok(s, words.front()).upos == "ADP" ||
+                                tok(s, words.front()).upos == "DET"))
+        words.erase(words.begin());
       if (words.empty()) continue;
       std::string role;
       for (int i : words) {

@@ -184,14 +184,41 @@ void Builder::add_entities() {
   }
 }
 
+// Canonical relations that are broad classes rather than one relation: the
+// reporting verbs (stress, deny, reveal ... are all "said") and possession.
+// Their edges keep the surface verb, which says more; the class is kept as
+// the `canonical` attribute.
+const std::set<std::string> kBroadRelations = {"said", "has"};
+
+std::string readable(std::string name) {
+  std::replace(name.begin(), name.end(), '_', ' ');  // "branch_of" -> "branch of"
+  return name;
+}
+
+bool is_value_node(const EntityNode& n) { return n.type == "Date" || n.type == "Money" || n.type == "Quantity"; }
+
 void Builder::add_fact(const Proposition& p) {
   if (!in_body(p.sentence) || p.args.size() < 2) return;
   auto subject = node_for(p.args[0]);
   auto object = node_for(p.args[1]);
   if (!subject || !object || *subject == *object) return;
+  const EntityNode& sn = g_.node(*subject);
+  const EntityNode& on = g_.node(*object);
+  // A date or amount is an attribute of an event, never its actor.
+  if (is_value_node(sn)) return;
+  auto construction = p.attributes.find("construction");
+  bool copula = construction != p.attributes.end() && construction->second == "copula";
+  if (copula && p.canonical.empty()) {
+    // "X is Y" is a fact about an entity, not between two loose phrases, and
+    // never "X is X's visit".
+    if (sn.type == "Literal") return;
+    if (entity_key(on.label).find(entity_key(sn.label)) != std::string::npos) return;
+  }
   RelationEdge r;
   r.surface = p.relation;
-  r.predicate = p.canonical.empty() ? lower(p.relation) : p.canonical;
+  bool broad = kBroadRelations.count(p.canonical) > 0;
+  r.predicate = p.canonical.empty() || broad ? lower(p.relation) : readable(p.canonical);
+  if (broad) r.attributes["canonical"] = p.canonical;
   if (r.predicate.empty()) return;
   r.confidence = p.confidence;
   r.negated = p.negated;
@@ -231,7 +258,8 @@ void Builder::add_fact(const Proposition& p) {
   for (auto& [a, v] : extra_edges) {
     if (v == *subject) continue;
     RelationEdge x = r;
-    x.predicate = lower(p.relation) + " " + a->role;
+    static const std::set<std::string> core = {"subj", "obj", "iobj", "comp", "attr"};
+    x.predicate = core.count(a->role) ? lower(p.relation) : lower(p.relation) + " " + a->role;
     x.surface = x.predicate;
     g_.add_relation(*subject, v, std::move(x));
   }
@@ -406,7 +434,7 @@ std::string literal_phrase(const Document& doc, const Argument& arg, int max_wor
   }
   // Cut at a comma that follows the head (the rest is usually a side remark).
   for (std::size_t k = 0; k < words.size(); ++k) {
-    if (toks[words[k]].form == "," && words[k] > arg.head && k >= 2) {
+    if (toks[words[k]].form == "," && words[k] > arg.head && k >= 1) {
       words.resize(k);
       break;
     }
