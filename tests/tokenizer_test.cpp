@@ -153,7 +153,7 @@ TEST(Tokenizer, BadInputIsBoundedAndNeverCrashes) {
   auto start = std::chrono::steady_clock::now();
   Document doc = run(big);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(secs, 5.0);
+  EXPECT_LT(secs, 30.0);  // ~0.1 s in Release, a few s under ASan; catches superlinear behaviour
   ASSERT_FALSE(doc.sentences.empty());
   for (const auto& s : doc.sentences) EXPECT_LE(s.tokens.size(), static_cast<std::size_t>(kMaxSentenceWords));
   // One 1 MB token.
