@@ -37,8 +37,9 @@ void run_extract_carb(const CarbOptions& options) {
   if (options.inputs.empty()) throw Error(ErrorKind::InvalidArgument, "extract --format carb: no input file");
   PipelineOptions popts;
   popts.pretokenized = options.pretokenized;
+  popts.models_dir = options.models_dir;
   Pipeline pipeline = make_syntax_pipeline(popts, Layer::Deps);
-  auto rx = RelationExtractor::load(default_schemas_dir());
+  auto rx = RelationExtractor::load(options.schemas_dir.empty() ? default_schemas_dir() : options.schemas_dir);
   std::ostringstream out;
   for (const auto& input : options.inputs) {
     std::string text = detail::read_text(input);

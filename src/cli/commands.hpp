@@ -30,6 +30,8 @@ struct CarbOptions {
   std::vector<std::string> inputs;
   std::string output = "-";
   bool pretokenized = false;
+  std::string models_dir = "";   // "" = default_models_dir()
+  std::string schemas_dir = "";  // "" = default_schemas_dir()
 };
 void run_extract_carb(const CarbOptions& options);
 
