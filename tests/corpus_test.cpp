@@ -266,3 +266,90 @@ TEST_F(CorpusTest, MergeCliReducesMapperShards) {
 
 }  // namespace
 }  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+// The CLI over the real pipeline; skips until the models are trained.
+class CorpusCli : public CorpusTest {
+ protected:
+  void SetUp() override {
+    CorpusTest::SetUp();
+    if (!fs::exists(RELGRAPH_BINARY)) GTEST_SKIP() << "relgraph binary not built";
+    auto probe = dir / "probe.txt";
+    std::ofstream(probe) << "The mayor of Springfield met the governor on Monday.\n";
+    std::string out, err;
+    if (run("extract " + probe.string() + " -o " + (dir / "probe.jsonld").string(), &out, &err) != 0) {
+      if (err.find("model") != std::string::npos) GTEST_SKIP() << "models not trained yet: " << err;
+      FAIL() << err;
+    }
+    news = dir / "news";
+    fs::create_directories(news);
+    for (std::size_t i = 0; i < kNews.size(); ++i)
+      std::ofstream(news / ("n" + std::to_string(i) + ".txt")) << kNews[i];
+  }
+  int run(const std::string& args, std::string* out, std::string* err) {
+    return testing::run_command(std::string(RELGRAPH_BINARY) + " " + args, out, err);
+  }
+  std::string jsonl(std::size_t first, std::size_t last) {
+    std::string s;
+    for (std::size_t i = first; i < last; ++i)
+      s += "{\"id\": \"n" + std::to_string(i) + "\", \"text\": \"" + json_escape(kNews[i]) + "\"}\n";
+    return s;
+  }
+  const std::vector<std::string> kNews = {
+      "Maria Lopez, the mayor of Springfield, met Governor Tom Baker in Denver on Monday.\n"
+      "Lopez said the city would build a new bridge.\n",
+      "Governor Tom Baker visited Boulder on Tuesday. Baker announced a $5 million grant for schools.\n",
+      "The Springfield city council approved the bridge project. Maria Lopez praised the council.\n",
+  };
+  fs::path news;
+};
+
+TEST_F(CorpusCli, DirectoryWithBinaryAndEmptyFilesIsReportedAndSkipped) {
+  std::ofstream(news / "empty.txt");
+  std::ofstream(news / "image.png", std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  auto out_file = (dir / "corpus.jsonld").string();
+  std::string out, err;
+  EXPECT_EQ(run("extract " + news.string() + " -j 2 -o " + out_file, &out, &err), 1) << err;
+  EXPECT_NE(err.find("empty.txt"), std::string::npos) << err;
+  EXPECT_NE(err.find("image.png"), std::string::npos) << err;
+  EXPECT_NE(err.find("2 of 5 articles failed"), std::string::npos) << err;
+  EXPECT_EQ(err.find('\r'), std::string::npos) << "no progress bar when stderr is not a terminal";
+  auto g = load_graph(out_file);
+  EXPECT_GT(g.num_relations(), 0u);
+  // One thread gives the same graph.
+  auto one = (dir / "one.jsonld").string();
+  EXPECT_EQ(run("extract " + news.string() + " -j 1 -o " + one, &out, &err), 1) << err;
+  EXPECT_EQ(canonical_jsonld(load_graph(one)), canonical_jsonld(g));
+}
+
+TEST_F(CorpusCli, UnwritableOutputFailsBeforeAnyWork) {
+  std::ofstream(dir / "plain-file") << "x";
+  std::string out, err;
+  EXPECT_NE(run("extract " + news.string() + " -j 2 -o " + (dir / "plain-file" / "g.jsonld").string(), &out, &err), 0);
+  EXPECT_NE(err.find("plain-file"), std::string::npos) << err;
+  EXPECT_NE(run("extract " + news.string() + " -j 2 -o " + (dir / "no" / "such" / "g.jsonld").string(), &out, &err), 0);
+  EXPECT_NE(err.find("does not exist"), std::string::npos) << err;
+}
+
+// Issue 7 item 4: N shards mapped by separate processes and merged equal the
+// one-process graph.
+TEST_F(CorpusCli, StreamShardsInSeparateProcessesMergeToTheOneProcessGraph) {
+  std::ofstream(dir / "all.jsonl") << jsonl(0, 3);
+  std::ofstream(dir / "s0.jsonl") << jsonl(0, 1);
+  std::ofstream(dir / "s1.jsonl") << jsonl(1, 3);
+  std::string out, err;
+  auto one = (dir / "one.jsonld").string();
+  ASSERT_EQ(run("extract --jsonl " + (dir / "all.jsonl").string() + " -o " + one, &out, &err), 0) << err;
+  for (const char* s : {"s0", "s1"}) {
+    auto in = (dir / (std::string(s) + ".jsonl")).string(), part = (dir / (std::string("part-") + s + ".jsonl")).string();
+    ASSERT_EQ(testing::run_command(std::string(RELGRAPH_BINARY) + " extract --stream < " + in + " > " + part, &out, &err), 0) << err;
+  }
+  auto merged = (dir / "merged.jsonld").string();
+  ASSERT_EQ(run("merge " + (dir / "part-s1.jsonl").string() + " " + (dir / "part-s0.jsonl").string() + " -o " + merged, &out, &err), 0) << err;
+  EXPECT_EQ(canonical_jsonld(load_graph(merged)), canonical_jsonld(load_graph(one)));
+}
+
+}  // namespace
+}  // namespace relgraph

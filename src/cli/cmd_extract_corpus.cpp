@@ -25,7 +25,7 @@ bool is_picture(const std::string& format) { return format == "svg" || format ==
 
 std::string output_format(const ExtractCorpusOptions& o) {
   if (!o.format.empty()) return o.format;
-  if (o.output == "-") return o.stream ? "jsonl" : "jsonld";
+  if (o.output == "-") return o.stream ? "jsonl" : "tsv";  // as single-article extract
   auto ext = fs::path(o.output).extension().string();
   if (ext == ".svg" || ext == ".png" || ext == ".pdf") return ext.substr(1);
   if (o.stream) return ext == ".nt" ? "ntriples" : "jsonl";
