@@ -60,7 +60,7 @@ Document train_doc() { return read_conllu(conllu(kTrain), "inline.conllu"); }
 Tagger tiny_tagger(std::uint64_t seed = 7) {
   Document train = train_doc();
   TaggerTrainOptions opt;
-  opt.iterations = 5;
+  opt.iterations = 10;
   opt.seed = seed;
   opt.dict_min_count = 3;
   return train_tagger(train, &train, opt).tagger;

@@ -14,11 +14,14 @@ enum Template : std::uint64_t {
   kPrev12, kPrev1Word, kPrevWord, kPrevSuffix3, kPrev2Word, kNextWord, kNextSuffix3, kNext2Word,
   kPrevWordWord, kWordNextWord, kNextShape, kPrevShape, kPrev1NextWord, kPrev1Suffix3,
   kAmb, kAmbPrev1, kAmbNext, kAmbNext2, kAmbPrev, kAmbAmbNext, kAmbSuffix3,
+  // second pass
+  kNext1Tag = 60, kNext2Tag, kNext12Tags, kNext1TagWord, kPrevNextTags, kNext1TagAmb, kNext1TagSuffix3,
+  kNext1TagNextWord,
   // lemmatizer
   kLemTag = 100, kLemSuffix, kLemTagSuffix = kLemSuffix + 6, kLemFlags = kLemTagSuffix + 6, kLemLength,
 };
 
-constexpr std::uint64_t kStart = 0x5354415254ull, kEnd = 0x454e44ull;
+constexpr std::uint64_t kStart = 0x5354415254ull, kEnd = 0x454e44ull, kRare = 0x52415245ull;
 
 bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -77,6 +80,9 @@ void describe_words(const Sentence& sentence, const AmbiguityLexicon& lexicon, s
     w.flags = flags_of(form, i == 0);
     auto amb = lexicon.find(w.lower);
     w.ambiguity = amb == lexicon.end() ? 0 : amb->second;
+    // Words seen once or never: their identity cannot generalise (and would
+    // bloat the model), so word features see one "rare" value instead.
+    if (!w.ambiguity) w.form = w.lower = kRare;
     std::string_view l = lower;
     for (std::size_t k = 0; k < 4; ++k) {
       std::size_t n = std::min(k + 1, l.size());
@@ -128,6 +134,22 @@ void tag_features(const std::vector<WordInfo>& words, int i, int prev1, int prev
   out.push_back(feature(kAmbSuffix3, w.ambiguity, w.suffix[2]));
 }
 
+void right_features(const std::vector<WordInfo>& words, int i, int prev1, int next1, int next2,
+                    std::vector<std::uint64_t>& out) {
+  const WordInfo& w = words[i + 2];
+  const WordInfo& n1 = words[i + 3];
+  std::uint64_t t1 = static_cast<std::uint64_t>(prev1 + 2);
+  std::uint64_t r1 = static_cast<std::uint64_t>(next1 + 2), r2 = static_cast<std::uint64_t>(next2 + 2);
+  out.push_back(feature(kNext1Tag, r1));
+  out.push_back(feature(kNext2Tag, r2));
+  out.push_back(feature(kNext12Tags, r1, r2));
+  out.push_back(feature(kNext1TagWord, r1, w.lower));
+  out.push_back(feature(kPrevNextTags, t1, r1));
+  out.push_back(feature(kNext1TagAmb, r1, w.ambiguity));
+  out.push_back(feature(kNext1TagSuffix3, r1, w.suffix[2]));
+  out.push_back(feature(kNext1TagNextWord, r1, n1.lower));
+}
+
 void lemma_features(std::string_view form, int tag, std::vector<std::uint64_t>& out) {
   out.clear();
   std::string lower = ascii_lower(form);
@@ -142,6 +164,35 @@ void lemma_features(std::string_view form, int tag, std::vector<std::uint64_t>& 
   }
   out.push_back(feature(kLemFlags, t, flags_of(form, false)));
   out.push_back(feature(kLemLength, t, std::min<std::size_t>(form.size(), 8)));
+}
+
+std::vector<int> greedy_tags(const std::vector<WordInfo>& words,
+                             const std::unordered_map<std::uint64_t, std::uint16_t>& dict,
+                             const Perceptron& model, const std::vector<int>* first) {
+  const std::size_t n = words.size() - 4;
+  std::vector<std::uint64_t> features;
+  features.reserve(64);
+  std::vector<float> scores(model.num_classes());
+  std::vector<int> tags(n);
+  int prev1 = -1, prev2 = -1;
+  for (std::size_t i = 0; i < n; ++i) {
+    int c;
+    if (auto it = dict.find(words[i + 2].form); it != dict.end()) {
+      c = it->second;
+    } else {
+      tag_features(words, static_cast<int>(i), prev1, prev2, features);
+      if (first)
+        right_features(words, static_cast<int>(i), prev1, i + 1 < n ? (*first)[i + 1] : -1,
+                               i + 2 < n ? (*first)[i + 2] : -1, features);
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      model.score(features, scores);
+      c = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    }
+    tags[i] = c;
+    prev2 = prev1;
+    prev1 = c;
+  }
+  return tags;
 }
 
 std::uint64_t form_tag_key(std::string_view form, int tag) {

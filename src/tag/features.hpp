@@ -11,6 +11,8 @@
 
 namespace relgraph::detail {
 
+class Perceptron;
+
 // What the tagger's features need to know about one word, hashed once per sentence.
 struct WordInfo {
   std::uint64_t form = 0, lower = 0, shape = 0, flags = 0;
@@ -32,6 +34,17 @@ void describe_words(const Sentence& sentence, const AmbiguityLexicon& lexicon, s
 // Features of word i (0-based) given the tag classes of the two previous
 // words (-1 before the sentence start).
 void tag_features(const std::vector<WordInfo>& words, int i, int prev1, int prev2, std::vector<std::uint64_t>& out);
+
+// Second-pass features, appended to tag_features(): the first pass's tags of
+// the next two words (-1 past the sentence end), alone and with the context.
+void right_features(const std::vector<WordInfo>& words, int i, int prev1, int next1, int next2,
+                    std::vector<std::uint64_t>& out);
+
+// Greedy left-to-right tagging of `words` (from describe_words) with one
+// pass's model; words in `dict` get their dictionary tag. `first` (the first
+// pass's tags) turns on the second-pass features.
+std::vector<int> greedy_tags(const std::vector<WordInfo>& words, const std::unordered_map<std::uint64_t, std::uint16_t>& dict,
+                             const Perceptron& model, const std::vector<int>* first);
 
 // Features of the lemmatizer for `form` with tag class `tag` (and its UPOS/XPOS names).
 void lemma_features(std::string_view form, int tag, std::vector<std::uint64_t>& out);

@@ -96,6 +96,7 @@ Tagger Tagger::read(detail::ModelReader& in) {
   m.upos = in.strings();
   m.xpos = in.strings();
   m.tagger = detail::Perceptron::load(in);
+  if (in.version() >= 2 && in.pod<std::uint8_t>() != 0) m.tagger2 = detail::Perceptron::load(in);
   m.dict_keys = in.vec<std::uint64_t>();
   m.dict_tags = in.vec<std::uint16_t>();
   m.amb_keys = in.vec<std::uint64_t>();
@@ -113,6 +114,7 @@ Tagger Tagger::read(detail::ModelReader& in) {
     return std::all_of(v.begin(), v.end(), [n](std::uint16_t x) { return x < n; });
   };
   if (tags == 0 || m.xpos.size() != tags || static_cast<std::size_t>(m.tagger.num_classes()) != tags ||
+      (m.tagger2.num_classes() != 0 && static_cast<std::size_t>(m.tagger2.num_classes()) != tags) ||
       static_cast<std::size_t>(m.lemmatizer.num_classes()) != edits || m.dict_keys.size() != m.dict_tags.size() ||
       m.amb_keys.size() != m.amb_values.size() ||
       m.lemma_keys.size() != m.lemma_edits.size() || m.feats_keys.size() != m.feats_ids.size() ||
@@ -130,6 +132,8 @@ detail::ModelWriter Tagger::writer() const {
   out.strings(model_.upos);
   out.strings(model_.xpos);
   model_.tagger.save(out);
+  out.pod<std::uint8_t>(model_.tagger2.num_classes() > 0);
+  if (model_.tagger2.num_classes() > 0) model_.tagger2.save(out);
   out.vec(model_.dict_keys);
   out.vec(model_.dict_tags);
   out.vec(model_.amb_keys);
@@ -156,25 +160,8 @@ int Tagger::tag_class(std::string_view upos, std::string_view xpos) const {
 std::vector<int> Tagger::predict(const Sentence& sentence) const {
   std::vector<detail::WordInfo> words;
   detail::describe_words(sentence, ambiguity_, words);
-  std::vector<std::uint64_t> features;
-  features.reserve(64);
-  std::vector<float> scores(model_.upos.size());
-  std::vector<int> tags(sentence.tokens.size());
-  int prev1 = -1, prev2 = -1;
-  for (std::size_t i = 0; i < tags.size(); ++i) {
-    int c;
-    if (auto it = dict_.find(words[i + 2].form); it != dict_.end()) {
-      c = it->second;
-    } else {
-      detail::tag_features(words, static_cast<int>(i), prev1, prev2, features);
-      std::fill(scores.begin(), scores.end(), 0.0f);
-      model_.tagger.score(features, scores);
-      c = argmax(scores);
-    }
-    tags[i] = c;
-    prev2 = prev1;
-    prev1 = c;
-  }
+  std::vector<int> tags = detail::greedy_tags(words, dict_, model_.tagger, nullptr);
+  if (model_.tagger2.num_classes() > 0) tags = detail::greedy_tags(words, dict_, model_.tagger2, &tags);
   return tags;
 }
 

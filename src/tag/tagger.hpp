@@ -51,12 +51,15 @@ LemmaEdit parse_lemma_edit(std::string_view label);
 
 class Tagger {
  public:
-  static constexpr std::uint32_t kFormatVersion = 1;
+  // 2: optional second (right-context) pass. Version 1 files are still read.
+  static constexpr std::uint32_t kFormatVersion = 2;
 
   // Everything a model holds; built by the trainer (tagger_trainer.hpp).
   struct Model {
     std::vector<std::string> upos, xpos;   // per tag class: its UPOS and XPOS
     detail::Perceptron tagger;             // classes = tag classes
+    detail::Perceptron tagger2;            // second pass (also sees the first pass's
+                                           //   tags of the next words); 0 classes = none
     std::vector<std::uint64_t> dict_keys;  // hash of a frequent unambiguous form ...
     std::vector<std::uint16_t> dict_tags;  // ... and its only tag class
     std::vector<std::uint64_t> amb_keys;   // hash of a lower-cased word seen in training ...

@@ -102,20 +102,28 @@ struct Example {
   std::vector<int> gold;
 };
 
+// One perceptron pass over the sentences in `order` (shuffled first). With
+// `first` (the first pass's tags per sentence) it trains the second pass.
 void train_pass(const std::vector<Example>& examples, std::vector<std::size_t>& order, std::mt19937_64& rng,
-                const std::unordered_map<std::uint64_t, std::uint16_t>& dict, detail::PerceptronTrainer& model) {
+                const std::unordered_map<std::uint64_t, std::uint16_t>& dict,
+                const std::vector<std::vector<int>>* first, detail::PerceptronTrainer& model) {
   shuffle(order, rng);
   std::vector<std::uint64_t> features;
   std::vector<float> scores(model.num_classes());
   for (std::size_t idx : order) {
     const Example& ex = examples[idx];
+    const int n = static_cast<int>(ex.gold.size());
     int prev1 = -1, prev2 = -1;
-    for (std::size_t i = 0; i < ex.gold.size(); ++i) {
+    for (int i = 0; i < n; ++i) {
       int guess;
       if (auto it = dict.find(ex.words[i + 2].form); it != dict.end()) {
         guess = it->second;
       } else {
-        detail::tag_features(ex.words, static_cast<int>(i), prev1, prev2, features);
+        detail::tag_features(ex.words, i, prev1, prev2, features);
+        if (first) {
+          const auto& f = (*first)[idx];
+          detail::right_features(ex.words, i, prev1, i + 1 < n ? f[i + 1] : -1, i + 2 < n ? f[i + 2] : -1, features);
+        }
         std::fill(scores.begin(), scores.end(), 0.0f);
         model.score(features, scores);
         guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
@@ -126,6 +134,73 @@ void train_pass(const std::vector<Example>& examples, std::vector<std::size_t>& 
       prev1 = guess;
     }
   }
+}
+
+// What a pass needs besides its options.
+struct PassData {
+  const std::vector<Example>& examples;
+  const std::unordered_map<std::uint64_t, std::uint16_t>& dict;
+  const std::vector<std::vector<int>>* first;  // first-pass tags: train the second pass
+};
+
+struct PassResult {
+  Tagger tagger;
+  int iteration = 0;
+};
+
+// Trains one pass for up to `iterations` on the sentences in `subset`.
+// With dev, keeps the iteration with the best dev UPOS+XPOS; `base` supplies the
+// rest of the model (and the first pass when training the second).
+PassResult train_one_pass(const PassData& data, std::vector<std::size_t> subset, int iterations, std::uint64_t seed,
+                          const Tagger::Model& base, const Document* dev, const TaggerTrainOptions& opt,
+                          const std::string& label) {
+  detail::PerceptronTrainer model(static_cast<int>(base.upos.size()));
+  std::mt19937_64 rng(seed);
+  PassResult result;
+  double best = -1;
+  for (int it = 1; it <= iterations; ++it) {
+    auto t0 = std::chrono::steady_clock::now();
+    train_pass(data.examples, subset, rng, data.dict, data.first, model);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    bool last = it == iterations;
+    std::string line = label + " iteration " + std::to_string(it) + fmt(": %.1f s", secs);
+    if (!dev && !last) {
+      if (opt.progress) opt.progress(line);
+      continue;
+    }
+    Tagger::Model m = base;
+    (data.first ? m.tagger2 : m.tagger) = model.average(opt.min_weight);
+    Tagger candidate(std::move(m));
+    TaggerScores scores = dev ? evaluate_tagger(candidate, *dev, false) : TaggerScores{};
+    if (opt.progress)
+      opt.progress(line +
+                   (dev ? fmt(", dev UPOS %.2f XPOS %.2f both %.2f", scores.upos, scores.xpos, scores.upos_xpos) : ""));
+    if (dev ? (opt.pick_best ? scores.upos_xpos > best : last) : last) {
+      best = scores.upos_xpos;
+      result.tagger = std::move(candidate);
+      result.iteration = it;
+    }
+  }
+  return result;
+}
+
+// First-pass tags of every training sentence from models that did not see
+// it (k-fold jackknifing), so the second pass learns from realistic errors.
+std::vector<std::vector<int>> jackknife_first_pass(const PassData& data, int iterations, const Tagger::Model& base,
+                                                   const TaggerTrainOptions& opt) {
+  constexpr std::size_t kFolds = 4;
+  std::vector<std::vector<int>> tags(data.examples.size());
+  for (std::size_t fold = 0; fold < kFolds; ++fold) {
+    std::vector<std::size_t> rest;
+    for (std::size_t i = 0; i < data.examples.size(); ++i)
+      if (i % kFolds != fold) rest.push_back(i);
+    PassResult r = train_one_pass(data, rest, iterations, opt.seed + 101 * (fold + 1), base, nullptr, opt,
+                                  "fold " + std::to_string(fold + 1) + "/" + std::to_string(kFolds));
+    const auto& model = r.tagger.model().tagger;
+    for (std::size_t i = fold; i < data.examples.size(); i += kFolds)
+      tags[i] = detail::greedy_tags(data.examples[i].words, data.dict, model, nullptr);
+  }
+  return tags;
 }
 
 // Seen-word lemma table, FEATS tables and the lemma-edit classifier.
@@ -226,40 +301,27 @@ TaggerTrainResult train_tagger(const Document& train, const Document* dev, const
     detail::describe_words(train.sentences[i], lexicon, examples[i].words);
     for (const auto& t : train.sentences[i].tokens) examples[i].gold.push_back(tags.of(t));
   }
-  std::vector<std::size_t> order(examples.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<std::size_t> all(examples.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
 
-  detail::PerceptronTrainer model(static_cast<int>(tags.upos.size()));
-  std::mt19937_64 rng(opt.seed);
+  PassData first{examples, dict, nullptr};
+  PassResult pass1 = train_one_pass(first, all, opt.iterations, opt.seed, base, dev, opt, "pass 1");
   TaggerTrainResult result;
-  double best = -1;
-  for (int it = 1; it <= opt.iterations; ++it) {
-    auto t0 = std::chrono::steady_clock::now();
-    train_pass(examples, order, rng, dict, model);
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    bool last = it == opt.iterations;
-    if (!dev && !last) {
-      if (opt.progress) opt.progress("iteration " + std::to_string(it) + fmt(": %.1f s", secs));
-      continue;
-    }
-    Tagger::Model m = base;
-    m.tagger = model.average(opt.min_weight);
-    Tagger candidate(std::move(m));
-    TaggerScores scores = dev ? evaluate_tagger(candidate, *dev, false) : TaggerScores{};
-    if (opt.progress)
-      opt.progress("iteration " + std::to_string(it) + fmt(": %.1f s", secs) +
-                   (dev ? fmt(", dev UPOS %.2f XPOS %.2f both %.2f", scores.upos, scores.xpos, scores.upos_xpos) : ""));
-    bool better = dev ? (opt.pick_best ? scores.upos > best : last) : last;
-    if (better) {
-      best = scores.upos;
-      result.tagger = std::move(candidate);
-      result.best_iteration = it;
-    }
+  result.tagger = std::move(pass1.tagger);
+  result.best_iteration = pass1.iteration;
+  if (opt.second_pass) {
+    auto first_tags = jackknife_first_pass(first, pass1.iteration, base, opt);
+    PassData second{examples, dict, &first_tags};
+    PassResult pass2 =
+        train_one_pass(second, all, opt.iterations, opt.seed + 1, result.tagger.model(), dev, opt, "pass 2");
+    result.tagger = std::move(pass2.tagger);
+    result.best_iteration_second = pass2.iteration;
   }
   if (dev) {
     result.dev = evaluate_tagger(result.tagger, *dev, true);
     if (opt.progress)
-      opt.progress("kept iteration " + std::to_string(result.best_iteration) +
+      opt.progress("kept iterations " + std::to_string(result.best_iteration) + "/" +
+                   std::to_string(result.best_iteration_second) +
                    fmt(": dev UPOS %.2f XPOS %.2f lemma %.2f", result.dev.upos, result.dev.xpos, result.dev.lemma) +
                    fmt(" (unseen %.2f) FEATS %.2f", result.dev.unseen_lemma, result.dev.feats));
   }

@@ -27,7 +27,8 @@ struct TaggerTrainOptions {
   int dict_min_count = 20;     // tag dictionary: words seen at least this often ...
   double dict_min_share = 0.97;//   ... with one tag class this often
   float min_weight = 0.0f;     // drop averaged weights smaller than this (model size)
-  bool pick_best = true;       // keep the iteration with the best dev UPOS (needs dev)
+  bool pick_best = true;       // keep the iteration with the best dev UPOS+XPOS (needs dev)
+  bool second_pass = true;     // train the right-context second pass (jackknifed first-pass tags)
   std::function<void(const std::string&)> progress;  // one line per iteration, if set
 };
 
@@ -43,7 +44,8 @@ struct TaggerScores {
 
 struct TaggerTrainResult {
   Tagger tagger;
-  int best_iteration = 0;       // 1-based
+  int best_iteration = 0;       // 1-based, first pass
+  int best_iteration_second = 0;  // second pass, 0 = none
   TaggerScores dev;             // of the returned tagger (if dev was given)
 };
 
