@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/files.hpp"
+#include "text/chars.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -204,8 +205,8 @@ void write_conllu(const Document& doc, std::ostream& out) {
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
       const Token& t = s.tokens[i];
       auto space_after = [&](std::size_t end) {
-        return end < doc.text.size() && (doc.text[end] == ' ' || doc.text[end] == '\n' || doc.text[end] == '\t' ||
-                                         doc.text[end] == '\r');
+        std::size_t len;
+        return end < doc.text.size() && detail::is_space(detail::decode_utf8(doc.text, end, len));
       };
       if (mw < s.multiword.size() && s.multiword[mw].first == static_cast<int>(i + 1)) {
         const auto& m = s.multiword[mw];
