@@ -9,6 +9,31 @@ namespace relgraph::ner {
 using detail::feature;
 using detail::hash_str;
 
+GazetteerFeatures::GazetteerFeatures(const std::vector<std::uint64_t>& keys, const std::vector<std::uint16_t>& bits) {
+  std::size_t cap = 16;
+  while (cap < keys.size() * 2) cap <<= 1;
+  mask_ = cap - 1;
+  keys_.assign(cap, 0);
+  bits_.assign(cap, 0);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    std::uint64_t k = keys[i] ? keys[i] : 1;
+    std::uint64_t s = k & mask_;
+    while (keys_[s] != 0 && keys_[s] != k) s = (s + 1) & mask_;
+    if (keys_[s] == 0) ++size_;
+    keys_[s] = k;
+    bits_[s] |= bits[i];
+  }
+}
+
+std::uint16_t GazetteerFeatures::find(std::uint64_t key) const {
+  if (keys_.empty()) return 0;
+  std::uint64_t k = key ? key : 1;
+  for (std::uint64_t s = k & mask_;; s = (s + 1) & mask_) {
+    if (keys_[s] == k) return bits_[s];
+    if (keys_[s] == 0) return 0;
+  }
+}
+
 std::string word_shape(std::string_view word) {
   std::string shape;
   char last = 0;
@@ -83,8 +108,8 @@ void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>&
   constexpr std::uint16_t kWordBits = kGazProper | kGazCommon;
   auto lookup = [&](const PhraseKey& key) {
     std::uint16_t b = 0;
-    if (auto it = gaz_->find(key.exact); it != gaz_->end() && (it->second & kGazExact)) b |= it->second;
-    if (auto it = gaz_->find(key.lower); it != gaz_->end() && !(it->second & kGazExact)) b |= it->second;
+    if (std::uint16_t e = gaz_->find(key.exact); e & kGazExact) b |= e;
+    if (std::uint16_t l = gaz_->find(key.lower); l && !(l & kGazExact)) b |= l;
     return b;
   };
   std::vector<int> covered_len(n, 0);

@@ -5,15 +5,28 @@
 #pragma once
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "relgraph/document.hpp"
 
 namespace relgraph::ner {
 
-// Gazetteer phrase keys (gazetteer.hpp PhraseKey, lower and exact) -> GazetteerBit mask.
-using GazetteerFeatures = std::unordered_map<std::uint64_t, std::uint16_t>;
+// Gazetteer phrase keys (gazetteer.hpp PhraseKey, lower and exact) -> GazetteerBit
+// mask, in a flat open-addressing table: built in one pass when a model loads.
+class GazetteerFeatures {
+ public:
+  GazetteerFeatures() = default;
+  GazetteerFeatures(const std::vector<std::uint64_t>& keys, const std::vector<std::uint16_t>& bits);
+  bool empty() const { return size_ == 0; }
+  // Bits stored for `key` (merged if a key was given twice), 0 if none.
+  std::uint16_t find(std::uint64_t key) const;
+
+ private:
+  std::vector<std::uint64_t> keys_;  // 0 = empty slot
+  std::vector<std::uint16_t> bits_;
+  std::uint64_t mask_ = 0;
+  std::size_t size_ = 0;
+};
 
 // Word shape: "Xxxx", "XX", "dd.d", "Xx-Xx"; runs longer than two collapse.
 std::string word_shape(std::string_view word);

@@ -32,8 +32,7 @@ EntityRecognizer::EntityRecognizer(Model model) : model_(std::move(model)) {
   auto index = std::make_shared<GazetteerIndex>();
   if (model_.gaz_keys.size() != model_.gaz_bits.size())
     throw Error(ErrorKind::Model, "NER model: gazetteer keys and bits differ in length");
-  index->table.reserve(model_.gaz_keys.size());
-  for (std::size_t i = 0; i < model_.gaz_keys.size(); ++i) index->table[model_.gaz_keys[i]] |= model_.gaz_bits[i];
+  index->table = ner::GazetteerFeatures(model_.gaz_keys, model_.gaz_bits);
   gaz_ = std::move(index);
 }
 

@@ -116,7 +116,10 @@ EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const 
                                 options.annotate_train ? options.annotate_train : options.annotate);
   auto gaz = options.gazetteer ? options.gazetteer->feature_table()
                                : std::vector<std::pair<std::uint64_t, std::uint16_t>>{};
-  GazetteerFeatures gaz_table(gaz.begin(), gaz.end());
+  std::vector<std::uint64_t> gaz_keys;
+  std::vector<std::uint16_t> gaz_bits;
+  for (const auto& [k, b] : gaz) gaz_keys.push_back(k), gaz_bits.push_back(b);
+  GazetteerFeatures gaz_table(gaz_keys, gaz_bits);
   FeatureExtractor fx(&gaz_table, use_pos);
 
   detail::PerceptronTrainer trainer(static_cast<int>(labels.size()));
