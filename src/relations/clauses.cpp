@@ -700,6 +700,11 @@ class Finder {
         }
       }
     }
+    // A light verb's object: "X held talks with Y", "X paid a visit to Y".
+    if (c.subj.head < 0 && t_.rel(n) == "obj" && t_.head(n) >= 0) {
+      c.subj = subject(t_.head(n));
+      c.depth = 0;
+    }
     if (c.subj.head < 0 || rest.empty()) return;
     for (auto& s : rest) {
       if (s.role == "of") {
@@ -712,7 +717,7 @@ class Finder {
       return (a.role == "obj") > (b.role == "obj");
     });
     if (!c.args.empty() && c.args.front().role == "obj") c.object_lemma = t_.lem(c.args.front().head);
-    c.depth = 1;
+    if (t_.rel(n) != "obj") c.depth = 1;
     attributes(c, {n});
     finish(std::move(c));
   }
