@@ -57,7 +57,7 @@ const std::vector<Case> kCases = {
       "meeting/NOUN/NN/meeting/2/obj", ",/PUNCT/,/,/4/punct", "which/PRON/WDT/which/8/nsubj:pass",
       "was/AUX/VBD/be/8/aux:pass", "attended/VERB/VBN/attend/4/acl:relcl", "by/ADP/IN/by/10/case",
       "Lee/PROPN/NNP/Lee/8/obl:agent"},
-     {"(Smith)-[held]->(a meeting)", "(Lee)-[attended]->(a meeting)"}},
+     {"(Smith)-[held]->(a meeting) {met}", "(Lee)-[attended]->(a meeting)"}},
     {"relative clause with subject pronoun",
      {"the/DET/DT/the/2/det", "man/NOUN/NN/man/0/root", "who/PRON/WP/who/4/nsubj",
       "founded/VERB/VBD/found/2/acl:relcl", "Acme/PROPN/NNP/Acme/4/obj"},
