@@ -370,3 +370,25 @@ TEST(Coref, SurfaceRulesWhenTheParseIsWrong) {
 
 }  // namespace
 }  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+TEST(Coref, NameInAppositionWithATitleIsAPerson) {
+  // "after the UK envoy , John Roe’ visit . Roe left ."  (John Roe mis-tagged ORG)
+  auto doc = DocBuilder()
+                 .sentence("after/ADP/4/case the/DET/4/det UK/PROPN/4/compound envoy/NOUN/0/root ,/PUNCT/8/punct "
+                           "John/PROPN/7/compound Roe’/PROPN/8/nmod:poss visit/NOUN/4/appos ./PUNCT/4/punct")
+                 .sentence("Roe/PROPN/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
+                 .mention(0, 3, 4, "LOC", "Country", "United Kingdom").mention(0, 6, 8, "ORG")
+                 .build();
+  auto t = tables();
+  t.titles.insert("envoy");
+  resolve_coreference(doc, t);
+  EXPECT_EQ(entity_of(doc, "UK envoy"), "John Roe");
+  EXPECT_EQ(entity_of(doc, "Roe"), "John Roe");
+  EXPECT_EQ(doc.entities[doc.mentions[1].entity].type, "Person");
+}
+
+}  // namespace
+}  // namespace relgraph

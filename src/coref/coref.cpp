@@ -129,6 +129,7 @@ class Resolver {
   bool is_title(const std::string& word) const;
   int title_run(int s, int end) const;
   void surface_apposition(int m);
+  bool person_shaped(int m) const;
   void definite_descriptions();
   void pronouns();
   void build_entities();
@@ -530,6 +531,17 @@ int Resolver::title_run(int s, int end) const {
   return title ? first : end;
 }
 
+// Two or three capitalised words, no preposition or conjunction, no title:
+// shaped like a personal name even if the recogniser said ORG.
+bool Resolver::person_shaped(int m) const {
+  const auto& n = items_[m].name;
+  if (items_[m].etype != "Organization" || n.size() < 2 || n.size() > 3) return false;
+  for (const auto& w : n)
+    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0])) || is_title(w) || !country_of(w).empty())
+      return false;
+  return true;
+}
+
 void Resolver::surface_apposition(int m) {
   const auto& em = doc_.mentions[m];
   int s = em.span.sentence;
@@ -548,6 +560,9 @@ void Resolver::surface_apposition(int m) {
     }
   }
   if (start < 0 || title < 0 || start > title) return;
+  if (items_[m].etype != "Person")
+    for (int x : members(find(m)))
+      if (items_[x].kind == Kind::Named) items_[x].etype = "Person";
   std::string role(doc_.slice(tok(s, start).begin, tok(s, em.span.first - 2).end));
   int nm = add_mention(s, start, title + 1, em.type, "Role", Kind::Nominal, "Person");
   doc_.mentions[nm].canonical = role;
@@ -635,8 +650,9 @@ void Resolver::appositions() {
       roles_[find(m)].push_back(role);
       added = true;
     }
-    // "the US envoy to Peru, John Roe" when the parse missed the apposition.
-    if (it.etype == "Person" && !added) surface_apposition(m);
+    // "the US envoy to Peru, John Roe" when the parse missed the apposition;
+    // a short name the recogniser called an organisation is a person there.
+    if (!added && (it.etype == "Person" || person_shaped(m))) surface_apposition(m);
     // Compound titles in front of a name: "French Interior Minister Jane Doe".
     if (it.etype == "Person") {
       // Words to the left whose heads lead into the name without leaving the
@@ -874,6 +890,7 @@ void Resolver::run() {
   name_variants();
   surnames();
   appositions();
+  surnames();  // again: appositions may have shown that a name is a person's
   definite_descriptions();
   pronouns();
   build_entities();

@@ -188,7 +188,7 @@ void Builder::add_entities() {
 // reporting verbs (stress, deny, reveal ... are all "said") and possession.
 // Their edges keep the surface verb, which says more; the class is kept as
 // the `canonical` attribute.
-const std::set<std::string> kBroadRelations = {"said", "has"};
+const std::set<std::string> kBroadRelations = {"said", "has", "has_member"};
 
 std::string readable(std::string name) {
   std::replace(name.begin(), name.end(), '_', ' ');  // "branch_of" -> "branch of"
@@ -207,13 +207,18 @@ void Builder::add_fact(const Proposition& p) {
   // A date or amount is an attribute of an event, never its actor.
   if (is_value_node(sn)) return;
   auto construction = p.attributes.find("construction");
-  bool copula = construction != p.attributes.end() && construction->second == "copula";
+  static const std::set<std::string> be = {"is", "are", "was", "were", "be", "been", "being", "'s"};
+  bool copula = (construction != p.attributes.end() && construction->second == "copula") || be.count(lower(p.relation));
   if (copula && p.canonical.empty()) {
     // "X is Y" is a fact about an entity, not between two loose phrases, and
     // never "X is X's visit".
     if (sn.type == "Literal") return;
     if (entity_key(on.label).find(entity_key(sn.label)) != std::string::npos) return;
   }
+  // Possession of an action ("X has boost ...") is a parse artefact.
+  if (p.canonical == "has" && p.args[1].head >= 0 && p.args[1].span.sentence >= 0 &&
+      doc_.sentences[p.args[1].span.sentence].tokens[p.args[1].head].upos == "VERB")
+    return;
   RelationEdge r;
   r.surface = p.relation;
   bool broad = kBroadRelations.count(p.canonical) > 0;
