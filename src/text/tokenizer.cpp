@@ -304,7 +304,10 @@ TokenizerLexicon TokenizerLexicon::builtin() {
         "sen.",  "lt.",   "col.",   "capt.", "sgt.",  "maj.",  "adm.",  "cmdr.", "inc.",  "ltd.",  "co.",
         "corp.", "bros.", "dept.",  "univ.", "assn.", "vs.",   "etc.",  "e.g.",  "i.e.",  "cf.",   "jan.",
         "feb.",  "apr.",  "aug.",   "sept.", "oct.",  "nov.",  "dec.",  "tues.", "thurs.", "vol.", "pp.",
-        "approx.", "ft.", "mt.",    "ave.",  "blvd.", "u.s.",  "u.k.",  "u.n.",  "a.m.",  "p.m."})
+        "approx.", "ft.", "mt.",    "ave.",  "blvd.", "u.s.",  "u.k.",  "u.n.",  "a.m.",  "p.m.",
+        // US state abbreviations in news style, minus those that are also words (ill., miss., wash.).
+        "ala.",  "ariz.", "ark.",   "calif.", "colo.", "conn.", "fla.",  "kan.",  "ky.",   "md.",   "mich.",
+        "minn.", "mo.",   "mont.",  "neb.",  "nev.",  "okla.", "tenn.", "va.",   "vt.",   "wis.",  "wyo."})
     lex.abbreviations.insert(a);
   for (const char* p : {"e", "co", "non", "pre", "post", "re", "multi", "mid", "semi", "pro", "anti", "ex", "self",
                         "inter", "intra", "sub", "un", "vice", "cross", "counter"})
