@@ -283,3 +283,36 @@ TEST_F(QueryCli, BadInputsFailWithMessages) {
 
 }  // namespace
 }  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+// An article node naming every entity must not make everything two hops apart.
+TEST(QueryArticleMentions, LeftOutOfPathsAndCentralityUnlessAsked) {
+  KnowledgeGraph g;
+  auto a = g.add_entity({.id = "", .label = "Ann Lee", .type = "Person"});
+  auto b = g.add_entity({.id = "", .label = "Ben Ode", .type = "Person"});
+  auto c = g.add_entity({.id = "", .label = "Cal Ray", .type = "Person"});
+  auto d = g.add_entity({.id = "", .label = "Dee Fox", .type = "Person"});  // only mentioned
+  auto article = g.add_entity({.id = "", .label = "Local News Story", .type = "CreativeWork"});
+  g.add_relation(a, b, {.predicate = "met", .surface = "met", .confidence = 0.9});
+  g.add_relation(b, c, {.predicate = "met", .surface = "met", .confidence = 0.9});
+  for (auto v : {a, b, c, d})
+    g.add_relation(article, v, {.predicate = "mentions", .surface = "mentions", .confidence = 1.0,
+                                .attributes = {{"source", "metadata"}}});
+  GraphQuery q(g);
+  EXPECT_EQ(q.path(a, c)->hops.size(), 2u);
+  EXPECT_EQ(g.node(q.path(a, c)->vertices[1]).label, "Ben Ode");
+  EXPECT_FALSE(q.path(a, article));
+  EXPECT_EQ(g.node(q.central(Centrality::Degree, 1)[0].vertex).label, "Ben Ode");
+  EXPECT_EQ(q.stats().components, 3u);      // the article and Dee Fox stand alone
+  EXPECT_EQ(q.facts(a).size(), 2u);         // facts still list the mention
+  EXPECT_EQ(q.subgraph(b, 1).num_relations(), 2u);
+  GraphQuery with(g, {.article_mentions = true});
+  EXPECT_EQ(with.path(a, article)->hops.size(), 1u);
+  EXPECT_EQ(g.node(with.central(Centrality::Degree, 1)[0].vertex).label, "Local News Story");
+  EXPECT_EQ(with.stats().components, 1u);
+}
+
+}  // namespace
+}  // namespace relgraph

@@ -86,9 +86,20 @@ struct NameLookup {
   std::vector<std::string> candidates;  // close names for the error message
 };
 
+struct QueryOptions {
+  // An article node's `mentions` edges (metadata: the article names every
+  // entity) make every two entities of an article two hops apart. neighbors,
+  // path, central, subgraph and the components of stats leave them out
+  // unless this is set; facts and the counts of stats always include them.
+  bool article_mentions = false;
+};
+
+// True for an article's `mentions` edge (predicate "mentions", attribute source=metadata).
+bool is_article_mention(const RelationEdge& edge);
+
 class GraphQuery {
  public:
-  explicit GraphQuery(const KnowledgeGraph& graph);
+  explicit GraphQuery(const KnowledgeGraph& graph, const QueryOptions& options = {});
 
   // Resolves a name to one entity: the id, the label or an alias
   // (case-insensitive, also after entity_key() normalisation), else a label
@@ -116,6 +127,7 @@ class GraphQuery {
 
  private:
   const KnowledgeGraph& graph_;
+  QueryOptions options_;
   std::multimap<std::string, Vertex> labels_;   // folded label and id -> entity
   std::multimap<std::string, Vertex> aliases_;  // folded alias, entity_key() forms -> entity
 };

@@ -26,6 +26,7 @@ struct QueryArgs {
   std::string name, other, type, by = "pagerank", output, out_format;
   int depth = 1;
   std::size_t top = 10;
+  bool mentions = false;
 };
 
 using Json = rapidjson::Writer<rapidjson::OStreamWrapper>;
@@ -378,6 +379,8 @@ void add_query_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("query", "Ask questions of a saved graph (JSON-LD, GraphML, TSV)");
   cmd->add_option("graph", args->graph, "Graph file ('-' = stdin with --format)")->required();
   cmd->add_option("--format", args->format, "Input format (default: from the extension)");
+  cmd->add_flag("--with-mentions", args->mentions,
+                "Let neighbors/path/central/subgraph walk an article's `mentions` edges (left out by default)");
   cmd->require_subcommand(1);
   cmd->footer(
       "Names resolve through ids, labels and aliases, case-insensitively; an ambiguous or unknown\n"
@@ -391,7 +394,7 @@ void add_query_command(CLI::App& app) {
   auto bind = [args](CLI::App* sub, Runner run) {
     sub->callback([args, run] {
       auto graph = load_graph(args->graph, args->format);
-      GraphQuery q(graph);
+      GraphQuery q(graph, {.article_mentions = args->mentions});
       run(q, *args);
     });
   };

@@ -27,13 +27,13 @@ struct Link {
 using Skeleton = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property, Link>;
 
 // Self-loops are dropped: they never shorten a path or carry a path through.
-Skeleton make_skeleton(const KnowledgeGraph& kg) {
+Skeleton make_skeleton(const KnowledgeGraph& kg, const QueryOptions& options) {
   const auto& g = kg.graph();
   Skeleton s(boost::num_vertices(g));
   std::map<std::pair<Vertex, Vertex>, Skeleton::edge_descriptor> links;
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
     Vertex a = boost::source(e, g), b = boost::target(e, g);
-    if (a == b) continue;
+    if (a == b || (!options.article_mentions && is_article_mention(g[e]))) continue;
     auto key = std::minmax(a, b);
     auto it = links.find(key);
     if (it == links.end()) it = links.emplace(key, boost::add_edge(key.first, key.second, s).first).first;
@@ -132,7 +132,12 @@ std::size_t name_distance(const std::string& a, const std::string& b) {
   return prev[y.size()];
 }
 
-GraphQuery::GraphQuery(const KnowledgeGraph& graph) : graph_(graph) {
+bool is_article_mention(const RelationEdge& edge) {
+  auto source = edge.attributes.find("source");
+  return edge.predicate == "mentions" && source != edge.attributes.end() && source->second == "metadata";
+}
+
+GraphQuery::GraphQuery(const KnowledgeGraph& graph, const QueryOptions& options) : graph_(graph), options_(options) {
   for (auto v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
     const auto& n = graph.node(v);
     labels_.emplace(fold(n.label), v);
@@ -234,7 +239,7 @@ GraphStats GraphQuery::stats() const {
       if (!ev.document.empty()) docs.insert(ev.document);
   }
   s.documents = docs.size();
-  auto sk = make_skeleton(graph_);
+  auto sk = make_skeleton(graph_, options_);
   std::vector<int> component(boost::num_vertices(sk));
   s.components = component.empty() ? 0 : boost::connected_components(sk, component.data());
   s.component_sizes.assign(s.components, 0);
@@ -258,7 +263,7 @@ std::vector<Vertex> GraphQuery::entities(const std::string& type) const {
 
 std::vector<Neighbor> GraphQuery::neighbors(Vertex start, int depth) const {
   if (depth < 1) throw Error(ErrorKind::InvalidArgument, "depth must be at least 1 (got " + std::to_string(depth) + ")");
-  auto sk = make_skeleton(graph_);
+  auto sk = make_skeleton(graph_, options_);
   auto n = boost::num_vertices(sk);
   std::vector<int> dist(n, -1);
   std::vector<Vertex> parent(n);
@@ -310,7 +315,7 @@ std::vector<Fact> GraphQuery::facts(Vertex v) const {
 std::optional<GraphPath> GraphQuery::path(Vertex from, Vertex to) const {
   const auto& g = graph_.graph();
   if (from == to) return GraphPath{{from}, {}};
-  auto sk = make_skeleton(graph_);
+  auto sk = make_skeleton(graph_, options_);
   auto n = boost::num_vertices(sk);
   std::vector<Vertex> pred(n);
   std::vector<double> dist(n);
@@ -340,14 +345,18 @@ std::vector<Ranked> GraphQuery::central(Centrality by, std::size_t k) const {
   auto n = boost::num_vertices(g);
   std::vector<double> score(n, 0.0);
   if (by == Centrality::Degree) {
-    for (Vertex v = 0; v < n; ++v) score[v] = static_cast<double>(boost::out_degree(v, g) + boost::in_degree(v, g));
+    for (auto e : boost::make_iterator_range(boost::edges(g))) {
+      if (!options_.article_mentions && is_article_mention(g[e])) continue;
+      score[boost::source(e, g)] += 1;
+      score[boost::target(e, g)] += 1;
+    }
   } else if (by == Centrality::Betweenness) {
-    auto sk = make_skeleton(graph_);
+    auto sk = make_skeleton(graph_, options_);
     if (n) boost::brandes_betweenness_centrality(sk, boost::centrality_map(score.data()));
   } else if (n) {
     // PageRank over both directions of every link: who said what to whom
     // matters less here than how connected an entity is.
-    auto sk = make_skeleton(graph_);
+    auto sk = make_skeleton(graph_, options_);
     using Directed = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
     Directed d(n);
     for (auto e : boost::make_iterator_range(boost::edges(sk))) {
@@ -383,7 +392,8 @@ KnowledgeGraph GraphQuery::subgraph(Vertex start, int depth) const {
   for (auto v : keep)
     for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
       auto it = mapped.find(boost::target(e, g));
-      if (it != mapped.end()) out.add_relation(mapped[v], it->second, g[e]);
+      if (it == mapped.end() || (!options_.article_mentions && is_article_mention(g[e]))) continue;
+      out.add_relation(mapped[v], it->second, g[e]);
     }
   out.canonicalize();
   return out;
