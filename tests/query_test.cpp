@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <rapidjson/document.h>
+
 #include "relgraph/error.hpp"
 #include "relgraph/io.hpp"
 #include "relgraph/query.hpp"
@@ -268,6 +270,27 @@ TEST_F(QueryCli, CommandsPrintAnswers) {
   EXPECT_EQ(load_graph(sub).num_entities(), 3u);
 }
 
+TEST_F(QueryCli, JsonIsParseableAndComplete) {
+  std::string out, err;
+  ASSERT_EQ(run(path + " entities --type person --json", &out, &err), 0) << err;
+  rapidjson::Document d;
+  d.Parse(out.c_str());
+  ASSERT_TRUE(d.IsArray()) << out;
+  EXPECT_EQ(d.Size(), 5u);
+  ASSERT_EQ(run(path + " neighbors acme --depth 2 --json", &out, &err), 0) << err;
+  d.Parse(out.c_str());
+  ASSERT_TRUE(d.IsObject()) << out;
+  EXPECT_EQ(d["neighbors"].Size(), 6u);
+  ASSERT_EQ(run(path + " path dave paris --json", &out, &err), 0) << err;
+  d.Parse(out.c_str());
+  ASSERT_TRUE(d.IsObject()) << out;
+  ASSERT_EQ(d["hops"].Size(), 2u);
+  EXPECT_STREQ(d["hops"][0]["fact"]["evidence"][0]["text"].GetString(), "Dave Brown works for Acme.");
+  ASSERT_EQ(run(path + " facts 'C. Jones' --json", &out, &err), 0) << err;
+  d.Parse(out.c_str());
+  EXPECT_EQ(d["facts"].Size(), 2u);
+}
+
 TEST_F(QueryCli, BadInputsFailWithMessages) {
   std::string out, err;
   EXPECT_NE(run(path + " facts Smith", &out, &err), 0);
@@ -279,6 +302,10 @@ TEST_F(QueryCli, BadInputsFailWithMessages) {
   EXPECT_NE(run(junk + " stats", &out, &err), 0);
   EXPECT_NE(err.find("junk.jsonld"), std::string::npos) << err;
   EXPECT_NE(run((dir / "missing.graphml").string() + " stats", &out, &err), 0);
+  EXPECT_EQ(run(path + " path acme 'lonely entity'", &out, &err), 1);
+  EXPECT_NE(err.find("not connected"), std::string::npos) << err;
+  EXPECT_NE(run(path + " central --by closeness", &out, &err), 0);
+  EXPECT_NE(err.find("closeness"), std::string::npos) << err;
 }
 
 }  // namespace
