@@ -7,7 +7,8 @@
 #
 # Usage: tools/bench/bench.sh [BUILD_DIR] [RUNS]    (default: build, 5 runs)
 # Env:   RELGRAPH_DATA (default ../shared/data), CPU (core to pin, default 0),
-#        UNTIL (last layer: tokens, tags or deps; default deps)
+#        UNTIL (last layer: tokens, tags or deps; default deps),
+#        MODELS (models directory; default: relgraph's own lookup, $RELGRAPH_MODELS or models/)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build}
@@ -17,6 +18,8 @@ data=${RELGRAPH_DATA:-$root/../shared/data}
 gold=$data/ud-english-ewt/en_ewt-ud-test.conllu
 cpu=${CPU:-0}
 until=${UNTIL:-deps}
+models=()
+[[ -n ${MODELS:-} ]] && models=(--models "$MODELS")
 [[ -x $bin ]] || { echo "bench: no $bin (build relgraph_cli first)" >&2; exit 1; }
 [[ -f $gold ]] || { echo "bench: no $gold" >&2; exit 1; }
 tmp=$(mktemp -d)
@@ -36,7 +39,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] :
 
 bench() {  # name, extra flags
   local name=$1; shift
-  local cmd=(taskset -c "$cpu" "$bin" parse --until "$until" "$@" -o "$tmp/out.conllu")
+  local cmd=(taskset -c "$cpu" "$bin" parse --until "$until" "${models[@]}" "$@" -o "$tmp/out.conllu")
   # Warm-up (page cache, models); fails loudly on a missing model.
   "${cmd[@]}" >/dev/null 2>"$tmp/warm.err" || { cat "$tmp/warm.err" >&2; exit 1; }
   local rates=() words=0
