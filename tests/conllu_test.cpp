@@ -63,3 +63,33 @@ TEST(Conllu, MalformedInputNamesFileAndLine) {
     EXPECT_NE(std::string(e.what()).find("bad.conllu:1"), std::string::npos) << e.what();
   }
 }
+
+TEST(Conllu, KeepsBareCommentsAndWritesParagraphs) {
+  Document doc = read_conllu("# newpar\n# text = Hi\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n\n", "p.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  EXPECT_TRUE(doc.sentences[0].comments.count("newpar"));
+
+  // Two sentences separated by a blank line in the text: the second starts a paragraph.
+  Document two;
+  two.text = "Hi.\n\nBye\u00a0now";
+  auto word = [](std::size_t b, std::size_t e, std::string form) {
+    Token t;
+    t.form = std::move(form);
+    t.begin = b;
+    t.end = e;
+    return t;
+  };
+  Sentence a, b;
+  a.begin = 0, a.end = 3;
+  a.tokens = {word(0, 2, "Hi"), word(2, 3, ".")};
+  b.begin = 5, b.end = two.text.size();
+  b.tokens = {word(5, 8, "Bye"), word(10, two.text.size(), "now")};
+  two.sentences = {a, b};
+  std::ostringstream out;
+  write_conllu(two, out);
+  EXPECT_NE(out.str().find("# newpar\n# sent_id = 2\n"), std::string::npos) << out.str();
+  // A no-break space counts as a space: no SpaceAfter=No on "Bye".
+  EXPECT_NE(out.str().find("1\tBye\t_\t_\t_\t_\t_\t_\t_\tTokenRange=5:8\n"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("1\tHi\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No|TokenRange=0:2\n"), std::string::npos)
+      << out.str();
+}
