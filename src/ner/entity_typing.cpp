@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "ner/bilou.hpp"
+#include "ner/features.hpp"
 #include "ner/values.hpp"
 
 namespace relgraph::ner {
@@ -29,7 +30,7 @@ std::vector<std::pair<TypedSpan, const GazetteerEntry*>> gazetteer_names(const S
     const GazetteerEntry* entry = nullptr;
     if (capitalised(s.tokens[i].form)) {
       for (int j = i; j < n && j - i < Gazetteer::kMaxWords; ++j) {
-        key.add(s.tokens[j].form);
+        key.add(strip_possessive(s.tokens[j].form));
         if (auto* e = g.find(key); e && (e->subtype == "Country" || e->subtype == "Region" || e->type == "ORG" ||
                                          e->type == "NORP"))
           best = j - i + 1, entry = e;
@@ -82,7 +83,7 @@ std::vector<TypedSpan> cue_headed_organisations(const Sentence& s, const Gazette
   auto cap = [&](int i) {
     auto w = form(i);
     return !w.empty() && w[0] >= 'A' && w[0] <= 'Z' && w != "The" && w != "A" && w != "An" &&
-           !person_words.count(std::string(w));
+           !person_words.count(std::string(strip_possessive(w)));
   };
   auto is_cue = [&](int i) {
     if (!cap(i)) return false;
@@ -140,6 +141,37 @@ void merge_rule_spans(std::vector<TypedSpan>& spans, const std::vector<TypedSpan
   }
 }
 
+// "US Ambassador to Tunisia" tagged ORG is a role, not an organisation: an ORG
+// span with a personal title and no organisation cue word gives way to the
+// gazetteer names inside it.
+void split_roles(const Sentence& s, const Gazetteer& g, std::vector<TypedSpan>& spans) {
+  std::vector<TypedSpan> out;
+  for (const auto& t : spans) {
+    bool title = false, cue = false;
+    for (int k = t.first; k < t.last; ++k) {
+      std::string_view w[] = {strip_possessive(s.tokens[k].form)};
+      title |= has_bit(g, w[0], kGazTitle) && g.org_subtype(std::span<const std::string_view>(w, 1)).empty();
+      cue |= !g.org_subtype(std::span<const std::string_view>(w, 1)).empty();
+    }
+    if (t.type != "ORG" || !title || cue) {
+      out.push_back(t);
+      continue;
+    }
+    for (int k = t.first; k < t.last;) {
+      PhraseKey key;
+      int best = 0;
+      const GazetteerEntry* entry = nullptr;
+      for (int j = k; j < t.last; ++j) {
+        key.add(strip_possessive(s.tokens[j].form));
+        if (auto* e = g.find(key); e && (e->subtype == "Country" || e->type == "LOC")) best = j - k + 1, entry = e;
+      }
+      if (entry) out.push_back({k, k + best, entry->type});
+      k += best ? best : 1;
+    }
+  }
+  spans = std::move(out);
+}
+
 // "US Ambassador", "Tunisian Minister": a country or demonym followed by a
 // personal title names the country, not an organisation.
 void drop_trailing_titles(const Sentence& s, const Gazetteer& g, std::vector<TypedSpan>& spans) {
@@ -156,17 +188,11 @@ void drop_trailing_titles(const Sentence& s, const Gazetteer& g, std::vector<Typ
   }
 }
 
-std::string strip_possessive(std::string s) {
-  for (std::string_view suffix : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
-    if (s.size() > suffix.size() + 1 && s.ends_with(suffix)) return s.substr(0, s.size() - suffix.size());
-  }
-  return s;
-}
 
 }  // namespace
 
 void refine_mention(EntityMention& m, const std::vector<std::string_view>& words, const Gazetteer& g) {
-  m.canonical = strip_possessive(strip_article(m.text));
+  m.canonical = std::string(strip_possessive(strip_article(m.text)));
   if (const GazetteerEntry* e = g.find(m.canonical)) {
     m.type = e->type;
     m.subtype = e->subtype;
@@ -195,7 +221,8 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     sentence_spans[si] = iob2_spans(recognizer.label(doc.sentences[si]));
     for (const auto& t : sentence_spans[si])
       if (t.type == "PER" && t.last - t.first >= 2)  // full names only: "Nathan Sales", not a stray "Defence"
-        for (int k = t.first; k < t.last; ++k) person_words.insert(doc.sentences[si].tokens[k].form);
+        for (int k = t.first; k < t.last; ++k)
+          person_words.insert(std::string(strip_possessive(doc.sentences[si].tokens[k].form)));
   }
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     Sentence& s = doc.sentences[si];
@@ -203,6 +230,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     auto& spans = sentence_spans[si];
     if (options.organisation_rules)
       merge_rule_spans(spans, cue_headed_organisations(s, gazetteer, spans, person_words));
+    split_roles(s, gazetteer, spans);
     drop_trailing_titles(s, gazetteer, spans);
     std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
     if (options.gazetteer_names) {

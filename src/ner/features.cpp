@@ -34,6 +34,13 @@ std::uint16_t GazetteerFeatures::find(std::uint64_t key) const {
   }
 }
 
+std::string_view strip_possessive(std::string_view w) {
+  for (std::string_view suffix : {"\xE2\x80\x99s", "\xE2\x80\x99", "'s"}) {
+    if (w.size() > suffix.size() + 1 && w.ends_with(suffix)) return w.substr(0, w.size() - suffix.size());
+  }
+  return w;
+}
+
 std::string word_shape(std::string_view word) {
   std::string shape;
   char last = 0;
@@ -90,7 +97,7 @@ void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>&
   const int n = static_cast<int>(toks.size());
   info.assign(n, TokenInfo{});
   for (int i = 0; i < n; ++i) {
-    const std::string& w = toks[i].form;
+    std::string_view w = strip_possessive(toks[i].form);
     auto& t = info[i];
     std::string low = lower_ascii(w);
     t.form = hash_str(w);
@@ -118,7 +125,7 @@ void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>&
     int best = 0;
     std::uint16_t best_bits = 0;
     for (int j = i; j < n && j - i < Gazetteer::kMaxWords; ++j) {
-      key.add(toks[j].form);
+      key.add(strip_possessive(toks[j].form));
       std::uint16_t b = lookup(key);
       if (j == i) info[i].dict = (b & kGazProper ? 1 : 0) | (b & kGazCommon ? 2 : 0);
       b &= static_cast<std::uint16_t>(~(kWordBits | kGazExact));

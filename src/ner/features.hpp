@@ -28,6 +28,10 @@ class GazetteerFeatures {
   std::size_t size_ = 0;
 };
 
+// The word without a possessive ending the tokenizer left attached
+// ("Sales’" -> "Sales", "Tunisia’s" -> "Tunisia"); the word itself otherwise.
+std::string_view strip_possessive(std::string_view word);
+
 // Word shape: "Xxxx", "XX", "dd.d", "Xx-Xx"; runs longer than two collapse.
 std::string word_shape(std::string_view word);
 
