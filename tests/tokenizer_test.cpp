@@ -94,6 +94,12 @@ TEST(Tokenizer, EwtConventions) {
       {"O'Brien's AT&T shares rose 5%.", "O'Brien's=O'Brien+'s AT&T shares rose 5 % ."},
       {"In the 1990's it grew.", "In the 1990's it grew ."},
       {"Nice :) see you :-(", "Nice :) see you :-("},
+      {"It was 81K, or 300USD, at 10am on the 21st in the 1990s.",
+       "It was 81 K , or 300 USD , at 10 am on the 21st in the 1990s ."},
+      {"On June 11,2000 the '68 class met; see 01-Feb-02 and Q&A...?",
+       "On June 11 , 2000 the '68 class met ; see 01-Feb-02 and Q&A ... ?"},
+      {"Mail Smith@HOST about file_name.txt, I\u00b4m sure.",
+       "Mail Smith@HOST about file_name.txt , I\u00b4m=I+\u00b4m sure ."},
   };
   for (const auto& c : cases) {
     Document doc = run(c.text);

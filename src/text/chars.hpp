@@ -62,7 +62,7 @@ inline bool is_upper(char32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) ||
          (c >= 0x410 && c <= 0x42F);
 }
-inline bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == '`' || c == 0x2018; }
+inline bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == '`' || c == 0x2018 || c == 0xB4; }
 inline bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013; }
 inline bool is_terminal(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
 inline bool is_opening(char32_t c) {

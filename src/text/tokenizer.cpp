@@ -114,6 +114,9 @@ class ChunkScanner {
         // "'s" after a word the apostrophe rule did not join (e.g. after a URL).
       } else if (detail::is_apostrophe(c) && p == chunk_begin_ && (q = clitic_end(p + len, e)) == e) {
         // A clitic standing alone: "Jones 's".
+      } else if (detail::is_apostrophe(c) && (p == chunk_begin_ || !detail::is_alnum(before(p, chunk_begin_))) &&
+                 (q = decade_end(p + len, e)) != 0) {
+        // "'68", "'90s".
       } else if ((q = emoticon_end(p, e)) != 0) {
         // ":)", ":-(", ";)" stay one token.
       } else {
@@ -123,6 +126,12 @@ class ChunkScanner {
         q = p + len;
         std::size_t l2;
         for (char32_t d; q < e && ((d = at(q, e, l2)) == c || (terminal(c) && terminal(d)));) q += l2;
+        // ...but an ellipsis stays apart from the "?" or "!" after it ("...?" = "..." + "?").
+        if (c == '.' && q - p > 2) {
+          std::size_t dots = p;
+          while (dots < q && text_[dots] == '.') ++dots;
+          if (dots - p >= 2 && dots < q) q = dots;
+        }
       }
       emit(p, q);
       p = q;
@@ -131,7 +140,7 @@ class ChunkScanner {
 
   std::size_t emoticon_end(std::size_t p, std::size_t e) const {
     static constexpr std::string_view kEmoticons[] = {":-)", ":-(", ":-D", ":-P", ";-)", ":)", ":(", ";)",
-                                                      ":D",  ":P",  ":p",  "=)",  "<3"};
+                                                      ":D",  ":P",  ":p",  ";D",  ";P",  "(:", "=)", "<3"};
     for (std::string_view emo : kEmoticons) {
       if (e - p < emo.size() || text_.substr(p, emo.size()) != emo) continue;
       std::size_t q = p + emo.size();
@@ -155,6 +164,28 @@ class ChunkScanner {
     return s == "s" || s == "m" || s == "d" || s == "ll" || s == "re" || s == "ve" ? j : 0;
   }
 
+  // Exactly three digits at i, then no further digit.
+  bool thousands_group(std::size_t i, std::size_t e) const {
+    for (std::size_t k = i; k < i + 3; ++k)
+      if (k >= e || !detail::is_digit(static_cast<unsigned char>(text_[k]))) return false;
+    return i + 3 >= e || !detail::is_digit(static_cast<unsigned char>(text_[i + 3]));
+  }
+
+  // Decade or year after an apostrophe: "'68", "'90s". Returns the end, or 0.
+  std::size_t decade_end(std::size_t i, std::size_t e) const {
+    auto digit = [&](std::size_t k) { return k < e && detail::is_digit(static_cast<unsigned char>(text_[k])); };
+    if (!digit(i) || !digit(i + 1)) return 0;
+    std::size_t j = i + 2;
+    if (j < e && text_[j] == 's') ++j;
+    return j < e && detail::is_alnum(at(j, e)) ? 0 : j;
+  }
+
+  bool is_month(std::size_t b, std::size_t e) const {
+    if (e - b != 3) return false;
+    static constexpr std::string_view kMonths = "jan feb mar apr may jun jul aug sep oct nov dec";
+    return kMonths.find(ascii_lower(text_.substr(b, 3))) != std::string_view::npos;
+  }
+
   // Byte end of the alphanumeric segment starting at i.
   std::size_t segment_end(std::size_t i, std::size_t e) const {
     std::size_t len;
@@ -175,13 +206,45 @@ class ChunkScanner {
     std::size_t next_e = segment_end(next_b, e);
     if (all_digits(seg_b, h) && all_digits(next_b, next_e)) {
       std::size_t l = h - seg_b, r = next_e - next_b;
-      return (l == 3 && (r == 3 || r == 4)) || (l == 4 && r == 4 && seg_b > 0 && text_[seg_b - 1] == '-');
+      return (l == 3 && (r == 3 || r == 4)) || (l == 4 && r == 4 && seg_b > 0 && text_[seg_b - 1] == '-') ||
+             (l == 5 && r == 4);  // phone numbers, ZIP+4
     }
+    // Dates: "01-Feb-02", "1-Jan-2019".
+    if (all_digits(seg_b, h) && h - seg_b <= 2 && is_month(next_b, next_e) && next_e + 1 < e &&
+        detail::is_hyphen(at(next_e, e)) && all_digits(next_e + 1, segment_end(next_e + 1, e)))
+      return true;
+    if (is_month(seg_b, h) && seg_b >= 2 && detail::is_hyphen(static_cast<unsigned char>(text_[seg_b - 1])) &&
+        detail::is_digit(static_cast<unsigned char>(text_[seg_b - 2])) && all_digits(next_b, next_e) &&
+        (next_e - next_b == 2 || next_e - next_b == 4))
+      return true;
     if (h - seg_b > 12) return false;
     return lex_.hyphen_prefixes.count(ascii_lower(text_.substr(seg_b, h - seg_b))) > 0;
   }
 
+  // "81K", "300USD", "10am" are split as in EWT ("81 K"); ordinals and
+  // plurals stay whole ("21st", "1990s"). Returns the end of the number, or 0.
+  std::size_t number_before_unit(std::size_t p, std::size_t e) const {
+    std::size_t i = p;
+    auto digit = [&](std::size_t k) { return k < e && detail::is_digit(static_cast<unsigned char>(text_[k])); };
+    while (true) {
+      while (digit(i)) ++i;
+      if (i + 1 < e && (text_[i] == '.' || text_[i] == ',' || text_[i] == ':') && digit(i + 1)) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    if (i == p || i >= e || !detail::is_ascii_letter(static_cast<unsigned char>(text_[i]))) return 0;
+    std::size_t j = i;
+    while (j < e && detail::is_ascii_letter(static_cast<unsigned char>(text_[j]))) ++j;
+    if (j < e && (detail::is_alnum(at(j, e)) || detail::is_apostrophe(at(j, e)) || detail::is_hyphen(at(j, e))))
+      return 0;
+    std::string unit = ascii_lower(text_.substr(i, j - i));
+    return unit == "s" || unit == "th" || unit == "st" || unit == "nd" || unit == "rd" ? 0 : i;
+  }
+
   std::size_t scan_word(std::size_t p, std::size_t e) {
+    if (std::size_t n = number_before_unit(p, e)) return n;
     std::size_t q = p, seg_b = p, len, nlen;
     bool inner_period = false;
     while (true) {
@@ -196,10 +259,12 @@ class ChunkScanner {
       if (c == '.') {
         join = true;  // U.S, 3.5, e.g, example.com
         inner_period = true;
-      } else if ((c == ',' || c == ':' || c == '/') && detail::is_digit(prev) && detail::is_digit(n)) {
-        join = true;  // 3,000  10:30  9/11
-      } else if (c == '&' && detail::is_upper(prev) && detail::is_upper(n)) {
-        join = true;  // AT&T
+      } else if ((c == ':' || c == '/') && detail::is_digit(prev) && detail::is_digit(n)) {
+        join = true;  // 10:30  9/11
+      } else if (c == ',' && detail::is_digit(prev) && thousands_group(q + 1, e)) {
+        join = true;  // 3,000 (but "11,2000" is two numbers)
+      } else if ((c == '&' && detail::is_letter(prev) && detail::is_letter(n)) || c == '@' || c == '_') {
+        join = true;  // AT&T, Q&A, name@HOST, file_name
       } else if (detail::is_apostrophe(c) && c != 0x2018 && (detail::is_letter(prev) || (detail::is_digit(prev) && n == 's'))) {
         join = true;  // don't, it's, O'Brien, 80's (clitics become multiword tokens later)
       } else if (detail::is_hyphen(c) && keep_hyphen(seg_b, q, q + len, e)) {
