@@ -309,6 +309,37 @@ TEST(BuildGraph, PredicatesAndJunkFilters) {
   EXPECT_EQ(find_edge(g, "(Acme)-[denied]->(claim)")->attributes.at("canonical"), "said");
 }
 
+TEST(PredicateLabel, CanonicalWithSurfaceWhenItSaysMore) {
+  struct Case {
+    const char* relation;
+    const char* canonical;
+    bool clausal;
+    const char* label;
+  };
+  const Case cases[] = {
+      {"met with", "met", false, "met"},
+      {"visit to", "visited", false, "visited"},
+      {"had a meeting with", "met", false, "met (had a meeting with)"},
+      {"have joined", "member_of", false, "member of (have joined)"},
+      {"is branch of", "branch_of", false, "branch of"},
+      {"stressed", "said", false, "stressed"},
+      {"concluded", "signed", true, "concluded"},
+      {"Praised", "", false, "praised"},
+  };
+  for (const auto& c : cases) {
+    Proposition p;
+    p.relation = c.relation;
+    p.canonical = c.canonical;
+    EXPECT_EQ(predicate_label(p, c.clausal), c.label) << c.relation;
+  }
+}
+
+TEST(LiteralPhrase, LeavesOutThePredicate) {
+  // "operations led by Rome" as the object of "led": the reduced relative is the relation itself.
+  Document doc = parsed("operations/NOUN/0/root led/VERB/1/acl by/ADP/4/case Rome/PROPN/2/obl");
+  EXPECT_EQ(literal_phrase(doc, arg(doc, "obj", 0, 4, 0), 12, {1}), "operations");
+}
+
 TEST(LiteralPhrase, DropsFrontedPhrasesAsidesAndPossessives) {
   // "in particular , armed groups in Africa"
   Document doc = parsed("in/ADP/2/case particular/ADJ/5/obl ,/PUNCT/2/punct armed/ADJ/5/amod groups/NOUN/0/root in/ADP/7/case Africa/PROPN/5/nmod");

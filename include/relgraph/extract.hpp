@@ -30,6 +30,7 @@
 // Tests: tests/pipeline_test.cpp, tests/e2e_test.cpp
 #pragma once
 #include <string>
+#include <vector>
 
 #include "relgraph/document.hpp"
 #include "relgraph/graph.hpp"
@@ -57,7 +58,18 @@ KnowledgeGraph extract_graph(const std::string& text, const std::string& id, con
 
 // The short phrase a literal node gets for an argument: its words without
 // relative clauses, appositions and parentheticals, without a leading
-// determiner, at most `max_words` words. Exposed for tests.
-std::string literal_phrase(const Document& doc, const Argument& arg, int max_words = 12);
+// determiner, at most `max_words` words; words of `relation` (the
+// proposition's own predicate, e.g. a reduced relative "operations led by X")
+// and their dependents are left out too. Exposed for tests.
+std::string literal_phrase(const Document& doc, const Argument& arg, int max_words = 12,
+                           const std::vector<int>& relation = {});
+
+// The edge label for a proposition: its canonical predicate ("branch_of" ->
+// "branch of") followed by the surface wording in parentheses when the
+// canonical name does not already say it ("member of (have joined)"); the
+// surface wording alone when there is no canonical predicate, when the
+// canonical one is a broad class (said, has, has_member) or when the object
+// is a clause (a verb used for reporting or reasoning).
+std::string predicate_label(const Proposition& p, bool clausal_object);
 
 }  // namespace relgraph

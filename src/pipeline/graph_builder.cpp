@@ -68,6 +68,7 @@ class Builder {
   KnowledgeGraph g_;
   std::vector<std::optional<KnowledgeGraph::Vertex>> entity_vertex_;
   std::map<std::string, KnowledgeGraph::Vertex> concept_by_head_;  // head lemma -> latest literal
+  std::vector<int> relation_words_;  // the current proposition's predicate words
 };
 
 bool Builder::in_body(int sentence) const {
@@ -102,7 +103,7 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
     if (em.entity >= 0 && entity_vertex_[em.entity]) return entity_vertex_[em.entity];
     if (is_value_type(em.type)) {
       EntityNode n;
-      n.label = literal_phrase(doc_, a, o_.max_literal_words);
+      n.label = literal_phrase(doc_, a, o_.max_literal_words, relation_words_);
       if (n.label.empty()) n.label = em.text;
       n.type = value_node_type(em.type);
       n.value = em.value.empty() ? em.text : em.value;
@@ -130,7 +131,7 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
       if (auto it = concept_by_head_.find(head_lemma); it != concept_by_head_.end()) return it->second;
   }
   EntityNode n;
-  n.label = literal_phrase(doc_, a, o_.max_literal_words);
+  n.label = literal_phrase(doc_, a, o_.max_literal_words, relation_words_);
   if (n.label.empty()) return std::nullopt;
   n.type = "Literal";
   n.value = n.label;
@@ -199,6 +200,7 @@ bool is_value_node(const EntityNode& n) { return n.type == "Date" || n.type == "
 
 void Builder::add_fact(const Proposition& p) {
   if (!in_body(p.sentence) || p.args.size() < 2) return;
+  relation_words_ = p.relation_words;
   auto subject = node_for(p.args[0]);
   auto object = node_for(p.args[1]);
   if (!subject || !object || *subject == *object) return;
@@ -221,9 +223,11 @@ void Builder::add_fact(const Proposition& p) {
     return;
   RelationEdge r;
   r.surface = p.relation;
-  bool broad = kBroadRelations.count(p.canonical) > 0;
-  r.predicate = p.canonical.empty() || broad ? lower(p.relation) : readable(p.canonical);
-  if (broad) r.attributes["canonical"] = p.canonical;
+  const Argument& o = p.args[1];
+  bool clausal = o.head >= 0 && o.span.sentence >= 0 &&
+                 (doc_.sentences[o.span.sentence].tokens[o.head].upos == "VERB" || o.role == "comp");
+  r.predicate = predicate_label(p, clausal);
+  if (!p.canonical.empty()) r.attributes["canonical"] = readable(p.canonical);
   if (r.predicate.empty()) return;
   r.confidence = p.confidence;
   r.negated = p.negated;
@@ -257,7 +261,7 @@ void Builder::add_fact(const Proposition& p) {
       if (auto v = node_for(a)) extra_edges.emplace_back(&a, *v);
       continue;
     }
-    std::string phrase = literal_phrase(doc_, a, o_.max_literal_words);
+    std::string phrase = literal_phrase(doc_, a, o_.max_literal_words, relation_words_);
     if (!phrase.empty()) append(a.role, phrase);
   }
   for (auto& [a, v] : extra_edges) {
@@ -376,7 +380,7 @@ KnowledgeGraph Builder::build() {
 
 }  // namespace
 
-std::string literal_phrase(const Document& doc, const Argument& arg, int max_words) {
+std::string literal_phrase(const Document& doc, const Argument& arg, int max_words, const std::vector<int>& relation) {
   auto trim = [](std::string s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
     std::size_t i = 0;
@@ -403,6 +407,8 @@ std::string literal_phrase(const Document& doc, const Argument& arg, int max_wor
     int h = toks[i].head - 1;
     if (i != arg.head && h >= first && h < last && asides.count(toks[i].deprel) && keep[i]) drop(i);
   }
+  for (int w : relation)
+    if (w != arg.head && w >= first && w < last && keep[w]) drop(w);
   std::vector<int> words;
   for (int i = first; i < last; ++i)
     if (keep[i]) words.push_back(i);
@@ -471,6 +477,31 @@ std::string literal_phrase(const Document& doc, const Argument& arg, int max_wor
     if (out.size() >= q.size() && out.compare(out.size() - q.size(), q.size(), q) == 0) out.resize(out.size() - q.size());
   }
   return trim(out);
+}
+
+std::string predicate_label(const Proposition& p, bool clausal_object) {
+  std::string surface = lower(p.relation);
+  if (p.canonical.empty() || kBroadRelations.count(p.canonical) || clausal_object) return surface;
+  std::string canonical = readable(p.canonical);
+  // Does the canonical name already say what the text says? "met" / "met
+  // with", "visited" / "visit to": a shared word start of four letters, or an
+  // equal short word.
+  auto words = [](const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s + " ") {
+      if (std::isalpha(static_cast<unsigned char>(c))) cur += c;
+      else if (!cur.empty()) out.push_back(cur), cur.clear();
+    }
+    return out;
+  };
+  for (const auto& a : words(canonical))
+    for (const auto& b : words(surface)) {
+      std::size_t n = std::min({a.size(), b.size(), std::size_t{4}});
+      if (a == b || (n == 4 && a.compare(0, 4, b, 0, 4) == 0)) return canonical;
+    }
+  if (surface.empty()) return canonical;
+  return canonical + " (" + surface + ")";
 }
 
 KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options) { return Builder(doc, options).build(); }
