@@ -689,3 +689,71 @@ TEST(BadInput, TruncatedAndCorruptedFilesOnlyThrowError) {
     }
   }
 }
+
+// Rendering -----------------------------------------------------------------------
+
+TEST(Render, SvgShowsLabelsExactly) {
+  auto dir = temp_dir("render");
+  KnowledgeGraph g;
+  // Each label is short enough not to wrap; Graphviz would decode "&eacute;" and
+  // treat "\N" or "\l" as escapes if the renderer did not protect them.
+  const std::vector<std::string> labels = {"back\\slash\\", "a\\\"b", "AT&amp;T &eacute;", "\\N \\l",
+                                           "Caf\xC3\xA9 O\xE2\x80\x99Neil", "]; node ["};
+  std::vector<KnowledgeGraph::Vertex> vs;
+  for (const auto& l : labels) vs.push_back(g.add_entity(entity(l, "Person")));
+  RelationEdge r;
+  r.predicate = "x < y & z";
+  g.add_relation(vs[0], vs[1], r);
+  r.negated = true;
+  g.add_relation(vs[1], vs[2], r);
+  render_graph(g, dir + "/g.svg");
+  std::string svg = detail::read_file(dir + "/g.svg");
+  auto xml = [](const std::string& s) {
+    std::string out;
+    for (char c : s) out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;" : std::string(1, c);
+    return out;
+  };
+  for (const auto& l : labels) EXPECT_NE(svg.find(">" + xml(l) + "</text>"), std::string::npos) << l;
+  EXPECT_NE(svg.find(">x &lt; y &amp; z</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">not x &lt; y &amp; z</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">Person (ellipse)</text>"), std::string::npos);  // the legend
+  RenderOptions no_legend;
+  no_legend.legend = false;
+  render_graph(g, dir + "/plain.svg", no_legend);
+  EXPECT_EQ(detail::read_file(dir + "/plain.svg").find("Entity types"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST(Render, FormatsLayoutsAndErrors) {
+  auto dir = temp_dir("render2");
+  KnowledgeGraph g = rich_graph();
+  const std::pair<std::string, std::string> magic[] = {{"g.png", "\x89PNG"}, {"g.pdf", "%PDF"}, {"g.svg", "<?xml"}};
+  for (const auto& [file, head] : magic) {
+    render_graph(g, dir + "/" + file);
+    EXPECT_EQ(detail::read_file(dir + "/" + file).substr(0, head.size()), head) << file;
+  }
+  for (const char* layout : {"neato", "fdp", "sfdp"}) {
+    RenderOptions o;
+    o.layout = layout;
+    o.format = "svg";
+    render_graph(g, dir + "/layout.out", o);
+    EXPECT_NE(detail::read_file(dir + "/layout.out").find("<svg"), std::string::npos) << layout;
+  }
+  RenderOptions bad_layout;
+  bad_layout.layout = "circus";
+  const std::pair<std::string, RenderOptions> errors[] = {
+      {dir + "/x.gif", {}}, {dir + "/noext", {}}, {dir + "/x.svg", bad_layout}, {dir + "/missing/x.svg", {}}};
+  for (const auto& [path, options] : errors) {
+    try {
+      render_graph(g, path, options);
+      ADD_FAILURE() << path;
+    } catch (const Error& e) {
+      std::string what = e.what();
+      EXPECT_TRUE(what.find(path) != std::string::npos || what.find("circus") != std::string::npos) << what;
+    }
+  }
+  std::size_t files = 0;
+  for (auto& e : fs::directory_iterator(dir)) (void)e, ++files;
+  EXPECT_EQ(files, 4u);  // g.png g.pdf g.svg layout.out; nothing from the failures
+  fs::remove_all(dir);
+}

@@ -25,29 +25,6 @@ void set(void* object, const char* name, const std::string& value) {
   agsafeset(object, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
 }
 
-// Breaks a label into lines of about `width` bytes at spaces, joined by the
-// escString line break "\n". `text` is already escaped.
-std::string wrap(const std::string& text, std::size_t width) {
-  std::string out, line;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto space = text.find_first_of(" \n", start);
-    std::string word = text.substr(start, space == std::string::npos ? std::string::npos : space - start);
-    if (!line.empty() && line.size() + 1 + word.size() > width) {
-      out += line + "\\n";
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-    if (space == std::string::npos) break;
-    if (text[space] == '\n') {
-      out += line + "\\n";
-      line.clear();
-    }
-    start = space + 1;
-  }
-  return out + line;
-}
-
 std::string html_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
@@ -59,6 +36,37 @@ std::string html_escape(const std::string& s) {
       default: out += c;
     }
   }
+  return out;
+}
+
+// Text for a rendered label: escString backslashes, and '&' as "&amp;"
+// because Graphviz decodes HTML entities in plain labels ("&eacute;" -> é).
+std::string label_text(const std::string& s) {
+  std::string out;
+  for (char c : dot_escape(s)) {
+    if (c == '&') out += "&amp;";
+    else out += c;
+  }
+  return out;
+}
+
+// Breaks a label into lines of about `width` bytes at spaces (and at its own
+// line breaks), escapes each line with label_text and joins them with the
+// escString line break "\n".
+std::string wrap(const std::string& text, std::size_t width) {
+  std::vector<std::string> lines(1);
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto space = text.find_first_of(" \n", start);
+    std::string word = text.substr(start, space == std::string::npos ? std::string::npos : space - start);
+    if (!lines.back().empty() && lines.back().size() + 1 + word.size() > width) lines.emplace_back();
+    lines.back() += (lines.back().empty() ? "" : " ") + word;
+    if (space == std::string::npos) break;
+    if (text[space] == '\n') lines.emplace_back();
+    start = space + 1;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) out += (i ? "\\n" : "") + label_text(lines[i]);
   return out;
 }
 
@@ -102,10 +110,10 @@ void add_node(Agraph_t* g, const EntityNode& n, CgraphPurpose purpose) {
     for (const auto& [k, v] : n.attributes) set(node, ("attr_" + k).c_str(), dot_escape(v));
     return;
   }
-  set(node, "label", wrap(dot_escape(n.label), 18));
+  set(node, "label", wrap(n.label, 18));
   std::string tooltip = type_name(n.type) + ": " + n.label;
   for (const auto& a : n.aliases) tooltip += "\n  also: " + a;
-  set(node, "tooltip", dot_escape(tooltip));
+  set(node, "tooltip", label_text(tooltip));
 }
 
 void add_edge(Agraph_t* g, Agnode_t* s, Agnode_t* o, const RelationEdge& r, CgraphPurpose purpose) {
@@ -122,10 +130,10 @@ void add_edge(Agraph_t* g, Agnode_t* s, Agnode_t* o, const RelationEdge& r, Cgra
     return;
   }
   std::string label = (r.negated ? "not " : "") + r.predicate + (r.modality.empty() ? "" : " (" + r.modality + ")");
-  set(edge, "label", wrap(dot_escape(label), 20));
+  set(edge, "label", wrap(label, 20));
   std::string tooltip = r.surface.empty() ? r.predicate : r.surface;
   if (!r.evidence.empty() && !r.evidence.front().text.empty()) tooltip += "\n" + r.evidence.front().text;
-  set(edge, "tooltip", dot_escape(tooltip));
+  set(edge, "tooltip", label_text(tooltip));
 }
 
 }  // namespace
