@@ -2,6 +2,8 @@
 // a line), so no model is needed: bad articles are reported and skipped,
 // thread count and sharding do not change the graph, and the JSONL mapper's
 // shards merged by the reduce step equal the one-process graph.
+#include "relgraph/corpus.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -11,7 +13,6 @@
 #include <set>
 #include <sstream>
 
-#include "relgraph/corpus.hpp"
 #include "relgraph/io.hpp"
 #include "support/builders.hpp"
 
@@ -32,7 +33,8 @@ ArticleGraph fake_extract(const std::string& text, const std::string& id) {
     auto s = out.graph.add_entity({.id = "", .label = line.substr(0, a), .type = "Person"});
     auto o = out.graph.add_entity({.id = "", .label = line.substr(b + 1), .type = "Person"});
     Evidence ev{.document = id, .sentence = sentence, .begin = 0, .end = line.size(), .text = line};
-    out.graph.add_relation(s, o, {.predicate = line.substr(a + 1, b - a - 1), .surface = "", .confidence = 0.5, .evidence = {ev}});
+    out.graph.add_relation(
+        s, o, {.predicate = line.substr(a + 1, b - a - 1), .surface = "", .confidence = 0.5, .evidence = {ev}});
     out.tokens += 3;
     ++out.sentences;
   }
@@ -56,9 +58,12 @@ const std::vector<std::pair<std::string, std::string>> kArticles = {
 std::string json_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '\n') out += "\\n";
-    else if (c == '"' || c == '\\') out += std::string("\\") + c;
-    else out += c;
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '"' || c == '\\')
+      out += std::string("\\") + c;
+    else
+      out += c;
   }
   return out;
 }
@@ -77,8 +82,7 @@ class CorpusTest : public ::testing::Test {
                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir);
     fs::create_directories(dir / "corpus" / "sub");
-    for (std::size_t i = 0; i < kArticles.size(); ++i)
-      std::ofstream(file_of(i)) << kArticles[i].second;
+    for (std::size_t i = 0; i < kArticles.size(); ++i) std::ofstream(file_of(i)) << kArticles[i].second;
     std::ofstream(dir / "corpus" / ".hidden") << "Ignored|met|Hidden\n";
   }
   void TearDown() override { fs::remove_all(dir); }
@@ -109,7 +113,9 @@ TEST_F(CorpusTest, AnyThreadCountGivesTheOnePassGraph) {
   auto expected = one_pass(true);
   for (int threads : {1, 2, 4}) {
     std::atomic<std::size_t> calls{0}, last_done{0};
-    CorpusOptions o{.inputs = {(dir / "corpus").string()}, .jsonl = "", .threads = threads,
+    CorpusOptions o{.inputs = {(dir / "corpus").string()},
+                    .jsonl = "",
+                    .threads = threads,
                     .progress = [&](std::size_t done, std::size_t total, std::size_t) {
                       ++calls;
                       last_done = done;
@@ -141,7 +147,10 @@ TEST_F(CorpusTest, EntitiesResolveAcrossArticlesButSurnamesDoNotMerge) {
 TEST_F(CorpusTest, BadArticlesAreReportedAndSkipped) {
   auto c = dir / "corpus";
   std::ofstream(c / "empty.txt");
-  std::ofstream(c / "binary.bin", std::ios::binary) << std::string("\x7f" "ELF\0\0\x01\x02", 8);
+  std::ofstream(c / "binary.bin", std::ios::binary) << std::string(
+      "\x7f"
+      "ELF\0\0\x01\x02",
+      8);
   std::ofstream(c / "latin1.txt", std::ios::binary) << "caf\xe9 au lait|met|someone\n";
   std::ofstream(c / "zfail.txt") << "FAIL\n";
   for (int threads : {1, 2}) {
@@ -247,16 +256,21 @@ TEST_F(CorpusTest, MergeCliReducesMapperShards) {
   }
   std::string bin = RELGRAPH_BINARY, out, err;
   auto merged = (dir / "merged.jsonld").string();
-  ASSERT_EQ(testing::run_command(bin + " merge " + shards[1] + " " + shards[0] + " -o " + merged, &out, &err), 0) << err;
+  ASSERT_EQ(testing::run_command(bin + " merge " + shards[1] + " " + shards[0] + " -o " + merged, &out, &err), 0)
+      << err;
   EXPECT_EQ(canonical_jsonld(load_graph(merged)), one_pass());
 
   // A failed article in a shard: listed, the rest merged, exit status 1
   // (0 with --ignore-failed).
-  std::ofstream(shards[0], std::ios::app) << "{\"id\":\"broken.txt\",\"error\":{\"kind\":\"invalid-input\",\"message\":\"binary\"}}\n";
+  std::ofstream(shards[0], std::ios::app)
+      << "{\"id\":\"broken.txt\",\"error\":{\"kind\":\"invalid-input\",\"message\":\"binary\"}}\n";
   EXPECT_EQ(testing::run_command(bin + " merge " + shards[0] + " " + shards[1] + " -o " + merged, &out, &err), 1);
   EXPECT_NE(err.find("broken.txt"), std::string::npos) << err;
   EXPECT_EQ(canonical_jsonld(load_graph(merged)), one_pass());
-  EXPECT_EQ(testing::run_command(bin + " merge --ignore-failed " + shards[0] + " " + shards[1] + " -o " + merged, &out, &err), 0) << err;
+  EXPECT_EQ(
+      testing::run_command(bin + " merge --ignore-failed " + shards[0] + " " + shards[1] + " -o " + merged, &out, &err),
+      0)
+      << err;
   // An output directory that does not exist (or is a file) fails with its name.
   std::ofstream(dir / "plain-file") << "x";
   auto bad = (dir / "plain-file" / "out.jsonld").string();
@@ -285,8 +299,7 @@ class CorpusCli : public CorpusTest {
     }
     news = dir / "news";
     fs::create_directories(news);
-    for (std::size_t i = 0; i < kNews.size(); ++i)
-      std::ofstream(news / ("n" + std::to_string(i) + ".txt")) << kNews[i];
+    for (std::size_t i = 0; i < kNews.size(); ++i) std::ofstream(news / ("n" + std::to_string(i) + ".txt")) << kNews[i];
   }
   int run(const std::string& args, std::string* out, std::string* err) {
     return testing::run_command(std::string(RELGRAPH_BINARY) + " " + args, out, err);
@@ -343,11 +356,17 @@ TEST_F(CorpusCli, StreamShardsInSeparateProcessesMergeToTheOneProcessGraph) {
   auto one = (dir / "one.jsonld").string();
   ASSERT_EQ(run("extract --jsonl " + (dir / "all.jsonl").string() + " -o " + one, &out, &err), 0) << err;
   for (const char* s : {"s0", "s1"}) {
-    auto in = (dir / (std::string(s) + ".jsonl")).string(), part = (dir / (std::string("part-") + s + ".jsonl")).string();
-    ASSERT_EQ(testing::run_command(std::string(RELGRAPH_BINARY) + " extract --stream < " + in + " > " + part, &out, &err), 0) << err;
+    auto in = (dir / (std::string(s) + ".jsonl")).string(),
+         part = (dir / (std::string("part-") + s + ".jsonl")).string();
+    ASSERT_EQ(
+        testing::run_command(std::string(RELGRAPH_BINARY) + " extract --stream < " + in + " > " + part, &out, &err), 0)
+        << err;
   }
   auto merged = (dir / "merged.jsonld").string();
-  ASSERT_EQ(run("merge " + (dir / "part-s1.jsonl").string() + " " + (dir / "part-s0.jsonl").string() + " -o " + merged, &out, &err), 0) << err;
+  ASSERT_EQ(run("merge " + (dir / "part-s1.jsonl").string() + " " + (dir / "part-s0.jsonl").string() + " -o " + merged,
+                &out, &err),
+            0)
+      << err;
   EXPECT_EQ(canonical_jsonld(load_graph(merged)), canonical_jsonld(load_graph(one)));
 }
 

@@ -77,9 +77,8 @@ class DbTest : public ::testing::Test {
     save_graph(g, (dir / "graph.jsonld").string());
     detail::save_neo4j_directory(g, (dir / "neo4j").string());
     std::string out, err;
-    int rc = testing::run_command("node " + (db_dir / "load.js").string() + " " + dir.string() + " '" + from + "' '" +
-                                      to + "'",
-                                  &out, &err);
+    int rc = testing::run_command(
+        "node " + (db_dir / "load.js").string() + " " + dir.string() + " '" + from + "' '" + to + "'", &out, &err);
     EXPECT_EQ(rc, 0) << err;
     rapidjson::Document doc;
     doc.Parse(out.c_str());

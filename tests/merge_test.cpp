@@ -23,7 +23,14 @@ struct Fact {
 // different spellings and aliases, the same fact from two documents, and a
 // value the third shard makes more specific (Thing -> Organization).
 const std::vector<std::vector<Fact>> kShards = {
-    {{"Ada Lovelace", "Person", "met", "Charles Babbage", "Person", "a1", "Ada Lovelace met Charles Babbage.", {"Lovelace"}},
+    {{"Ada Lovelace",
+      "Person",
+      "met",
+      "Charles Babbage",
+      "Person",
+      "a1",
+      "Ada Lovelace met Charles Babbage.",
+      {"Lovelace"}},
      {"Charles Babbage", "Person", "designed", "Analytical Engine", "Product", "a1", "Babbage designed it."}},
     {{"ada lovelace", "Person", "met", "Charles Babbage", "Person", "a2", "Lovelace met Babbage in 1833.", {"Ada"}},
      {"The Royal Society", "Thing", "elected", "Charles Babbage", "Person", "a2", "The society elected him."}},
@@ -134,8 +141,12 @@ TEST(MergeCli, FilesInAnyOrderGiveIdenticalBytes) {
   }
   std::string bin = RELGRAPH_BINARY, out, err;
   auto a = (dir / "a.jsonld").string(), b = (dir / "b.jsonld").string();
-  ASSERT_EQ(testing::run_command(bin + " merge " + files[0] + " " + files[1] + " " + files[2] + " -o " + a, &out, &err), 0) << err;
-  ASSERT_EQ(testing::run_command(bin + " merge " + files[2] + " " + files[0] + " " + files[1] + " -o " + b, &out, &err), 0) << err;
+  ASSERT_EQ(testing::run_command(bin + " merge " + files[0] + " " + files[1] + " " + files[2] + " -o " + a, &out, &err),
+            0)
+      << err;
+  ASSERT_EQ(testing::run_command(bin + " merge " + files[2] + " " + files[0] + " " + files[1] + " -o " + b, &out, &err),
+            0)
+      << err;
   EXPECT_EQ(canonical_jsonld(load_graph(a)), canonical_jsonld(load_graph(b)));
   EXPECT_EQ(canonical_jsonld(load_graph(a)), one_pass());
   // Merging a merged result again changes nothing.

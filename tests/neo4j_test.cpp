@@ -20,8 +20,12 @@ KnowledgeGraph small_graph() {
   auto a = g.add_entity({.id = "", .label = "Dave O'Brien", .type = "Person", .aliases = {"O'Brien; Dave"}});
   auto b = g.add_entity({.id = "", .label = "Acme", .type = "Organization", .attributes = {{"type", "private"}}});
   Evidence ev{.document = "a.txt", .sentence = 0, .begin = 0, .end = 10, .text = "He said \"hi\";\nthen left."};
-  g.add_relation(a, b, {.predicate = "works for", .surface = "works for", .confidence = 1.0, .evidence = {ev},
-                        .attributes = {{"since", "2001"}}});
+  g.add_relation(a, b,
+                 {.predicate = "works for",
+                  .surface = "works for",
+                  .confidence = 1.0,
+                  .evidence = {ev},
+                  .attributes = {{"since", "2001"}}});
   g.add_relation(a, b, {.predicate = "left", .surface = "left", .confidence = 0.5, .negated = true});
   return g;
 }
@@ -42,8 +46,8 @@ std::vector<std::string> lines(const std::string& text) {
 TEST(Neo4jNames, RelationshipTypesAndLabels) {
   struct Case {
     std::string predicate, type;
-  } cases[] = {{"met", "MET"},         {"met with", "MET_WITH"}, {"sought to increase", "SOUGHT_TO_INCREASE"},
-               {"  is-a ", "IS_A"},    {"", "RELATED_TO"},       {"---", "RELATED_TO"},
+  } cases[] = {{"met", "MET"},           {"met with", "MET_WITH"},    {"sought to increase", "SOUGHT_TO_INCREASE"},
+               {"  is-a ", "IS_A"},      {"", "RELATED_TO"},          {"---", "RELATED_TO"},
                {"3 times", "R_3_TIMES"}, {"holds role", "HOLDS_ROLE"}};
   for (const auto& c : cases) EXPECT_EQ(detail::relationship_type(c.predicate), c.type) << c.predicate;
   EXPECT_EQ(detail::node_label("CreativeWork"), "CreativeWork");
@@ -68,8 +72,9 @@ TEST(Neo4jCsv, RelationshipsHaveImportHeadersAndFlatFields) {
             "documents:string[],since,:TYPE");
   // Newline flattened, quote doubled, ';' inside an array element made ','.
   EXPECT_EQ(rows[1], R"("dave_o_brien","acme","left","left",0.5,true,,,,,"LEFT")");
-  EXPECT_EQ(rows[2],
-            R"("dave_o_brien","acme","works for","works for",1.0,false,,"He said ""hi"", then left.","a.txt","2001","WORKS_FOR")");
+  EXPECT_EQ(
+      rows[2],
+      R"("dave_o_brien","acme","works for","works for",1.0,false,,"He said ""hi"", then left.","a.txt","2001","WORKS_FOR")");
 }
 
 TEST(Neo4jCypher, MergesNodesAndFactsIdempotently) {
@@ -90,7 +95,9 @@ TEST(Neo4jCypher, KuzuScriptDeclaresSchemaFirst) {
   ASSERT_EQ(rows.size(), 7u);
   EXPECT_TRUE(rows[1].starts_with("CREATE NODE TABLE IF NOT EXISTS Entity(")) << rows[1];
   EXPECT_TRUE(rows[2].starts_with("CREATE REL TABLE IF NOT EXISTS Relation(FROM Entity TO Entity")) << rows[2];
-  EXPECT_EQ(rows[3], R"(CREATE (:Entity {id: 'acme', label: 'Acme', type: 'Organization', mentions: 0, attributes: '{"type":"private"}'});)");
+  EXPECT_EQ(
+      rows[3],
+      R"(CREATE (:Entity {id: 'acme', label: 'Acme', type: 'Organization', mentions: 0, attributes: '{"type":"private"}'});)");
   EXPECT_NE(rows[5].find("negated: true"), std::string::npos) << rows[5];
 }
 

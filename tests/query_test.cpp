@@ -1,17 +1,17 @@
 // GraphQuery on a small hand-built graph with known answers: name resolution
 // (aliases, case, ambiguity, typos), stats, neighbours, facts, paths,
 // centrality and subgraphs; plus the `relgraph query` CLI when it is built.
+#include "relgraph/query.hpp"
+
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include <rapidjson/document.h>
-
 #include "relgraph/error.hpp"
 #include "relgraph/io.hpp"
-#include "relgraph/query.hpp"
 #include "support/builders.hpp"
 
 namespace relgraph {
@@ -62,9 +62,9 @@ TEST_F(QueryTest, ResolvesNames) {
   struct Case {
     std::string name, label;
   } cases[] = {
-      {"Alice Smith", "Alice Smith"}, {"alice smith", "Alice Smith"},   {"  ALICE   SMITH ", "Alice Smith"},
-      {"Acme", "Acme Corp"},          {"acme corp", "Acme Corp"},       {"c. jones", "Carol Jones"},
-      {"C Jones", "Carol Jones"},     {"Jones", "Carol Jones"},         {"france", "France"},
+      {"Alice Smith", "Alice Smith"}, {"alice smith", "Alice Smith"}, {"  ALICE   SMITH ", "Alice Smith"},
+      {"Acme", "Acme Corp"},          {"acme corp", "Acme Corp"},     {"c. jones", "Carol Jones"},
+      {"C Jones", "Carol Jones"},     {"Jones", "Carol Jones"},       {"france", "France"},
       {"acme_corp", "Acme Corp"},
   };
   for (const auto& c : cases) EXPECT_EQ(label(q.resolve(c.name)), c.label) << c.name;
@@ -88,7 +88,8 @@ TEST_F(QueryTest, AmbiguousNameListsCandidates) {
 TEST_F(QueryTest, UnknownNameSuggestsCloseOnes) {
   struct Case {
     std::string name, suggestion;
-  } cases[] = {{"Alise Smith", "Alice Smith"}, {"Frnace", "France"}, {"Acme Corporation", "Acme Corp"}, {"Jnes", "Carol Jones"}};
+  } cases[] = {
+      {"Alise Smith", "Alice Smith"}, {"Frnace", "France"}, {"Acme Corporation", "Acme Corp"}, {"Jnes", "Carol Jones"}};
   for (const auto& c : cases) {
     try {
       q.resolve(c.name);
@@ -204,7 +205,8 @@ TEST(QueryCentrality, KnownBetweennessOnAStar) {
   // Undirected betweenness of a star's centre with 3 leaves = 3 leaf pairs.
   KnowledgeGraph h;
   auto hub = h.add_entity({.id = "", .label = "Hub"});
-  for (std::string leaf : {"L1", "L2", "L3"}) h.add_relation(h.add_entity({.id = "", .label = leaf}), hub, {.predicate = "near"});
+  for (std::string leaf : {"L1", "L2", "L3"})
+    h.add_relation(h.add_entity({.id = "", .label = leaf}), hub, {.predicate = "near"});
   GraphQuery hq(h);
   auto r = hq.central(Centrality::Betweenness, 0);
   EXPECT_EQ(h.node(r[0].vertex).label, "Hub");
@@ -325,15 +327,16 @@ TEST(QueryArticleMentions, LeftOutOfPathsAndCentralityUnlessAsked) {
   g.add_relation(a, b, {.predicate = "met", .surface = "met", .confidence = 0.9});
   g.add_relation(b, c, {.predicate = "met", .surface = "met", .confidence = 0.9});
   for (auto v : {a, b, c, d})
-    g.add_relation(article, v, {.predicate = "mentions", .surface = "mentions", .confidence = 1.0,
-                                .attributes = {{"source", "metadata"}}});
+    g.add_relation(
+        article, v,
+        {.predicate = "mentions", .surface = "mentions", .confidence = 1.0, .attributes = {{"source", "metadata"}}});
   GraphQuery q(g);
   EXPECT_EQ(q.path(a, c)->hops.size(), 2u);
   EXPECT_EQ(g.node(q.path(a, c)->vertices[1]).label, "Ben Ode");
   EXPECT_FALSE(q.path(a, article));
   EXPECT_EQ(g.node(q.central(Centrality::Degree, 1)[0].vertex).label, "Ben Ode");
-  EXPECT_EQ(q.stats().components, 3u);      // the article and Dee Fox stand alone
-  EXPECT_EQ(q.facts(a).size(), 2u);         // facts still list the mention
+  EXPECT_EQ(q.stats().components, 3u);  // the article and Dee Fox stand alone
+  EXPECT_EQ(q.facts(a).size(), 2u);     // facts still list the mention
   EXPECT_EQ(q.subgraph(b, 1).num_relations(), 2u);
   GraphQuery with(g, {.article_mentions = true});
   EXPECT_EQ(with.path(a, article)->hops.size(), 1u);

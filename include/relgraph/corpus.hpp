@@ -52,7 +52,7 @@ using ArticleExtractor = std::function<ArticleGraph(const std::string& text, con
 ArticleExtractor pipeline_extractor(const Pipeline& pipeline, const GraphOptions& options = {});
 
 struct ArticleFailure {
-  std::string id;       // file path, or the JSONL record's id ("FILE:LINE" if it has none)
+  std::string id;  // file path, or the JSONL record's id ("FILE:LINE" if it has none)
   ErrorKind kind = ErrorKind::InvalidInput;
   std::string message;
 };
@@ -80,8 +80,8 @@ CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor
 std::vector<std::string> corpus_files(const std::vector<std::string>& inputs);
 
 struct StreamOptions {
-  std::string format = "jsonl";  // "jsonl": {"id","entities","relations","graph"} a line; "ntriples"
-  int threads = 1;               // records are processed in parallel batches, written in input order
+  std::string format = "jsonl";    // "jsonl": {"id","entities","relations","graph"} a line; "ntriples"
+  int threads = 1;                 // records are processed in parallel batches, written in input order
   std::string source = "<stdin>";  // names the input in messages
 };
 

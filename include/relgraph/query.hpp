@@ -31,8 +31,8 @@ using Edge = KnowledgeGraph::Edge;
 struct GraphStats {
   std::size_t entities = 0;
   std::size_t relations = 0;
-  std::size_t evidence = 0;   // pieces of evidence over all relations
-  std::size_t documents = 0;  // distinct documents named by evidence or mentions
+  std::size_t evidence = 0;                         // pieces of evidence over all relations
+  std::size_t documents = 0;                        // distinct documents named by evidence or mentions
   std::map<std::string, std::size_t> by_type;       // entity type -> count
   std::map<std::string, std::size_t> by_predicate;  // predicate -> count
   std::size_t components = 0;                       // weakly connected components
@@ -51,9 +51,9 @@ struct Fact {
 // An entity reached by breadth-first search from a start entity.
 struct Neighbor {
   Vertex vertex;
-  int distance = 0;           // hops from the start
-  Vertex via;                 // the entity it was reached from (its BFS parent)
-  std::vector<Edge> edges;    // every fact linking `via` and `vertex`
+  int distance = 0;         // hops from the start
+  Vertex via;               // the entity it was reached from (its BFS parent)
+  std::vector<Edge> edges;  // every fact linking `via` and `vertex`
 };
 
 // One step of a path: from -> to through `edge`; `forward` is false when the

@@ -74,8 +74,8 @@ void report_failures(const std::vector<ArticleFailure>& failures, std::size_t ar
 
 void print_speed(std::size_t articles, std::size_t sentences, std::size_t tokens, double seconds, int threads) {
   std::cerr << std::fixed << std::setprecision(2) << "extract: " << articles << " articles, " << sentences
-            << " sentences, " << tokens << " tokens in " << seconds << " s on " << threads << " thread(s): "
-            << std::setprecision(1) << articles / std::max(seconds, 1e-9) << " articles/s, "
+            << " sentences, " << tokens << " tokens in " << seconds << " s on " << threads
+            << " thread(s): " << std::setprecision(1) << articles / std::max(seconds, 1e-9) << " articles/s, "
             << std::setprecision(0) << tokens / std::max(seconds, 1e-9) << " tokens/s\n";
 }
 
@@ -108,7 +108,8 @@ bool wants_corpus_mode(const std::vector<std::string>& inputs, const std::string
 }
 
 void run_extract_corpus(const ExtractCorpusOptions& o) {
-  if (o.threads < 1) throw Error(ErrorKind::InvalidArgument, "-j must be at least 1 (got " + std::to_string(o.threads) + ")");
+  if (o.threads < 1)
+    throw Error(ErrorKind::InvalidArgument, "-j must be at least 1 (got " + std::to_string(o.threads) + ")");
   if (o.stream && !o.inputs.empty())
     throw Error(ErrorKind::InvalidArgument, "--stream reads JSONL records (--jsonl FILE or stdin), not files");
   if (o.inputs.empty() && o.jsonl.empty() && !o.stream)
@@ -121,8 +122,8 @@ void run_extract_corpus(const ExtractCorpusOptions& o) {
   p.schemas_dir = o.schemas_dir;
   Pipeline pipeline = make_pipeline(p);
   GraphOptions g;
-  g.article_mentions = o.mentions == "yes" || (o.mentions == "auto" && format != "tsv" && format != "dot" &&
-                                               !is_picture(format));
+  g.article_mentions =
+      o.mentions == "yes" || (o.mentions == "auto" && format != "tsv" && format != "dot" && !is_picture(format));
   auto extract = pipeline_extractor(pipeline, g);
   if (o.stream) {
     run_stream(o, extract);
@@ -130,10 +131,11 @@ void run_extract_corpus(const ExtractCorpusOptions& o) {
   }
 
   ProgressBar bar(::isatty(STDERR_FILENO));
-  CorpusOptions c{.inputs = o.inputs, .jsonl = o.jsonl, .threads = o.threads,
-                  .progress = [&](std::size_t done, std::size_t total, std::size_t failed) {
-                    bar.update(done, total, failed);
-                  }};
+  CorpusOptions c{
+      .inputs = o.inputs,
+      .jsonl = o.jsonl,
+      .threads = o.threads,
+      .progress = [&](std::size_t done, std::size_t total, std::size_t failed) { bar.update(done, total, failed); }};
   auto start = std::chrono::steady_clock::now();
   CorpusResult r = extract_corpus(c, extract);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

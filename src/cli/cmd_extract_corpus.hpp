@@ -13,11 +13,11 @@ struct ExtractCorpusOptions {
   std::string jsonl;                // JSONL records {"id", "text"} ("-" = stdin)
   int threads = 1;
   std::string output = "-";
-  std::string format;               // graph format ("" = from -o); with stream: jsonl or ntriples
+  std::string format;  // graph format ("" = from -o); with stream: jsonl or ntriples
   bool stream = false;
   std::string models_dir, schemas_dir;
-  std::string mentions = "auto";    // article `mentions` edges: auto, yes, no
-  bool stats = false;               // articles, tokens and speed on stderr
+  std::string mentions = "auto";  // article `mentions` edges: auto, yes, no
+  bool stats = false;             // articles, tokens and speed on stderr
 };
 
 // Throws relgraph::Error; when articles failed, after writing the graph of

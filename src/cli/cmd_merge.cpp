@@ -5,10 +5,10 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "relgraph/error.hpp"
 #include "core/files.hpp"
 #include "io/neo4j_export.hpp"
 #include "relgraph/corpus.hpp"
+#include "relgraph/error.hpp"
 #include "relgraph/io.hpp"
 
 namespace relgraph::cli {
@@ -51,8 +51,9 @@ void run_merge(const MergeArgs& a) {
     std::cerr << "relgraph merge: " << a.inputs.size() << " graphs -> " << merged.num_entities() << " entities, "
               << merged.num_relations() << " relations in " << a.output << "\n";
   if (!failed.empty() && !a.ignore_failed)
-    throw Error(ErrorKind::InvalidInput, std::to_string(failed.size()) +
-                                             " articles failed upstream (listed above); the merged graph holds the rest");
+    throw Error(
+        ErrorKind::InvalidInput,
+        std::to_string(failed.size()) + " articles failed upstream (listed above); the merged graph holds the rest");
 }
 
 }  // namespace
@@ -60,13 +61,16 @@ void run_merge(const MergeArgs& a) {
 void add_merge_command(CLI::App& app) {
   auto args = std::make_shared<MergeArgs>();
   auto* cmd = app.add_subcommand("merge", "Merge saved graphs into one (order-independent)");
-  cmd->add_option("inputs", args->inputs, "Graph files (JSON-LD, GraphML, TSV) or mapper output (.jsonl); '-' = stdin with --from")
+  cmd->add_option("inputs", args->inputs,
+                  "Graph files (JSON-LD, GraphML, TSV) or mapper output (.jsonl); '-' = stdin with --from")
       ->required();
   cmd->add_option("-o,--output", args->output, "Merged graph; format from the extension, '-' = stdout (JSON-LD)")
       ->required();
-  cmd->add_option("--from", args->from, "Input format for every input: jsonld, graphml, tsv or jsonl (default: from each extension)");
-  cmd->add_option("--to", args->to, "Output format (default: from the output's extension); neo4j = a directory of\n"
-                 "nodes.csv, relationships.csv, import.cypher, kuzu.cypher");
+  cmd->add_option("--from", args->from,
+                  "Input format for every input: jsonld, graphml, tsv or jsonl (default: from each extension)");
+  cmd->add_option("--to", args->to,
+                  "Output format (default: from the output's extension); neo4j = a directory of\n"
+                  "nodes.csv, relationships.csv, import.cypher, kuzu.cypher");
   cmd->add_flag("!--verbose,!-v", args->quiet, "Print a summary on stderr");
   cmd->add_flag("--ignore-failed", args->ignore_failed,
                 "Failed-article lines in .jsonl inputs are listed but do not fail the merge (a reducer's choice)");

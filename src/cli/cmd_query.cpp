@@ -11,8 +11,8 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "relgraph/error.hpp"
 #include "io/neo4j_export.hpp"
+#include "relgraph/error.hpp"
 #include "relgraph/io.hpp"
 #include "relgraph/query.hpp"
 
@@ -164,9 +164,11 @@ void run_stats(const GraphQuery& q, const QueryArgs& a) {
             << "relations   " << s.relations << " (" << s.evidence << " pieces of evidence from " << s.documents
             << " documents)\n"
             << "components  " << s.components;
-  if (!s.component_sizes.empty()) std::cout << " (largest " << s.component_sizes.front() << " entities; " << s.isolated << " isolated)";
+  if (!s.component_sizes.empty())
+    std::cout << " (largest " << s.component_sizes.front() << " entities; " << s.isolated << " isolated)";
   std::cout << "\n";
-  for (auto [title, counts] : {std::pair{"entities by type", &s.by_type}, std::pair{"relations by predicate", &s.by_predicate}}) {
+  for (auto [title, counts] :
+       {std::pair{"entities by type", &s.by_type}, std::pair{"relations by predicate", &s.by_predicate}}) {
     std::cout << "\n" << title << ":\n";
     std::vector<std::pair<std::size_t, std::string>> rows;
     for (const auto& [k, n] : *counts) rows.emplace_back(n, k);
@@ -272,8 +274,8 @@ void run_path(const GraphQuery& q, const QueryArgs& a) {
   auto from = q.resolve(a.name), to = q.resolve(a.other);
   auto p = q.path(from, to);
   if (!p)
-    throw Error(ErrorKind::NotFound, "'" + g.node(from).label + "' and '" + g.node(to).label +
-                                         "' are not connected in '" + a.graph + "'");
+    throw Error(ErrorKind::NotFound,
+                "'" + g.node(from).label + "' and '" + g.node(to).label + "' are not connected in '" + a.graph + "'");
   if (a.json) {
     with_json([&](Json& w) {
       w.StartObject();
@@ -437,11 +439,12 @@ void add_query_command(CLI::App& app) {
   subgraph->add_option("--depth,-d", args->depth, "Hops (default 1)")->check(CLI::PositiveNumber);
   subgraph->add_option("-o,--output", args->output, "Output: graph file (format from extension) or .svg/.png/.pdf")
       ->required();
-  subgraph->add_option("--to", args->out_format, "Output format (" + [] {
-    std::string s;
-    for (const auto& n : exporter_names()) s += (s.empty() ? "" : ", ") + n;
-    return s;
-  }() + ", or neo4j: a directory for neo4j-admin import and Kuzu)");
+  subgraph->add_option(
+      "--to", args->out_format, "Output format (" + [] {
+        std::string s;
+        for (const auto& n : exporter_names()) s += (s.empty() ? "" : ", ") + n;
+        return s;
+      }() + ", or neo4j: a directory for neo4j-admin import and Kuzu)");
   json_flag(subgraph);
   bind(subgraph, run_subgraph);
 }

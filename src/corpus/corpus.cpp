@@ -45,9 +45,9 @@ void parallel_for(std::size_t n, int threads, const std::function<void(std::size
 // One article to process: a file to read, or the text of a JSONL record.
 struct Job {
   std::string id;
-  std::string path;  // read in the worker
-  std::string line;  // or the raw JSONL record
-  std::string where; // "FILE:LINE" for records
+  std::string path;   // read in the worker
+  std::string line;   // or the raw JSONL record
+  std::string where;  // "FILE:LINE" for records
 };
 
 struct Record {
@@ -66,16 +66,17 @@ std::string json_to_string(const rapidjson::Value& v) {
 Record parse_record(const std::string& line, const std::string& where) {
   rapidjson::Document d;
   d.Parse(line.c_str(), line.size());
-  if (d.HasParseError() || !d.IsObject())
-    throw Error(ErrorKind::Format, where + ": not a JSON object");
+  if (d.HasParseError() || !d.IsObject()) throw Error(ErrorKind::Format, where + ": not a JSON object");
   auto text = d.FindMember("text");
   if (text == d.MemberEnd() || !text->value.IsString())
     throw Error(ErrorKind::Format, where + ": the record has no \"text\" string");
   Record r;
   r.text.assign(text->value.GetString(), text->value.GetStringLength());
   auto id = d.FindMember("id");
-  if (id != d.MemberEnd() && id->value.IsString()) r.id.assign(id->value.GetString(), id->value.GetStringLength());
-  else if (id != d.MemberEnd() && id->value.IsNumber()) r.id = json_to_string(id->value);
+  if (id != d.MemberEnd() && id->value.IsString())
+    r.id.assign(id->value.GetString(), id->value.GetStringLength());
+  else if (id != d.MemberEnd() && id->value.IsNumber())
+    r.id = json_to_string(id->value);
   if (r.id.empty()) r.id = where;
   return r;
 }
@@ -231,7 +232,8 @@ std::vector<std::string> corpus_files(const std::vector<std::string>& inputs) {
 
 CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor& extract) {
   if (options.threads < 1)
-    throw Error(ErrorKind::InvalidArgument, "thread count must be at least 1 (got " + std::to_string(options.threads) + ")");
+    throw Error(ErrorKind::InvalidArgument,
+                "thread count must be at least 1 (got " + std::to_string(options.threads) + ")");
   std::vector<Job> jobs;
   if (!options.jsonl.empty()) jobs = jsonl_jobs(options.jsonl);
   for (const auto& f : corpus_files(options.inputs)) jobs.push_back({f == "-" ? "<stdin>" : f, f, "", ""});
@@ -286,7 +288,8 @@ CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor
 StreamResult stream_corpus(std::istream& in, std::ostream& out, const ArticleExtractor& extract,
                            const StreamOptions& options) {
   if (options.format != "jsonl" && options.format != "ntriples")
-    throw Error(ErrorKind::InvalidArgument, "unknown stream format '" + options.format + "' (expected jsonl or ntriples)");
+    throw Error(ErrorKind::InvalidArgument,
+                "unknown stream format '" + options.format + "' (expected jsonl or ntriples)");
   StreamResult result;
   std::size_t line_no = 0;
   // Parallel batches keep the output in input order with bounded memory.

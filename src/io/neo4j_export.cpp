@@ -141,16 +141,20 @@ class NodesCsv : public Exporter {
     for (auto v : vertices)
       for (const auto& [k, val] : g[v].attributes) keys.insert(k);
     auto columns = attribute_columns(keys, {"id", "label", "type", "aliases", "value", "mentions", "documents"});
-    std::vector<std::string> header = {"id:ID", "label", "type", "aliases:string[]", "value", "mentions:int",
-                                       "documents:string[]"};
+    std::vector<std::string> header = {
+        "id:ID", "label", "type", "aliases:string[]", "value", "mentions:int", "documents:string[]"};
     for (const auto& [k, col] : columns) header.push_back(col);
     header.push_back(":LABEL");
     csv_row(out, header);
     for (auto v : vertices) {
       const EntityNode& n = g[v];
-      std::vector<std::string> row = {csv_string(n.id),          csv_string(n.label), csv_string(n.type),
-                                      csv_array(n.aliases),       csv_string(n.value),
-                                      std::to_string(n.mentions.size()), csv_array(node_documents(n))};
+      std::vector<std::string> row = {csv_string(n.id),
+                                      csv_string(n.label),
+                                      csv_string(n.type),
+                                      csv_array(n.aliases),
+                                      csv_string(n.value),
+                                      std::to_string(n.mentions.size()),
+                                      csv_array(node_documents(n))};
       for (const auto& [k, col] : columns) {
         auto it = n.attributes.find(k);
         row.push_back(it == n.attributes.end() ? "" : csv_string(it->second));
@@ -170,10 +174,11 @@ class RelationshipsCsv : public Exporter {
     std::set<std::string> keys;
     for (auto e : edges)
       for (const auto& [k, val] : g[e].attributes) keys.insert(k);
-    auto columns = attribute_columns(
-        keys, {"predicate", "surface", "confidence", "negated", "modality", "evidence", "documents"});
-    std::vector<std::string> header = {":START_ID", ":END_ID",  "predicate", "surface", "confidence:double",
-                                       "negated:boolean", "modality", "evidence:string[]", "documents:string[]"};
+    auto columns =
+        attribute_columns(keys, {"predicate", "surface", "confidence", "negated", "modality", "evidence", "documents"});
+    std::vector<std::string> header = {":START_ID", ":END_ID",           "predicate",
+                                       "surface",   "confidence:double", "negated:boolean",
+                                       "modality",  "evidence:string[]", "documents:string[]"};
     for (const auto& [k, col] : columns) header.push_back(col);
     header.push_back(":TYPE");
     csv_row(out, header);
@@ -204,12 +209,23 @@ std::string cypher_string(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\'': out += "\\'"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\'':
+        out += "\\'";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "'";
@@ -291,9 +307,10 @@ class Neo4jCypher : public Exporter {
       p.str("surface", r.surface).raw("confidence", float_text(r.confidence));
       p.list("evidence", evidence_texts(r)).list("documents", edge_documents(r));
       for (const auto& [k, val] : r.attributes) p.str(k, val);
-      out << "MATCH (a:Entity {id: " << cypher_string(g[boost::source(e, g)].id) << "}), (b:Entity {id: "
-          << cypher_string(g[boost::target(e, g)].id) << "}) MERGE (a)-[r:" << cypher_name(relationship_type(r.predicate))
-          << " " << id.text() << "]->(b) SET r += " << p.text() << ";\n";
+      out << "MATCH (a:Entity {id: " << cypher_string(g[boost::source(e, g)].id)
+          << "}), (b:Entity {id: " << cypher_string(g[boost::target(e, g)].id)
+          << "}) MERGE (a)-[r:" << cypher_name(relationship_type(r.predicate)) << " " << id.text()
+          << "]->(b) SET r += " << p.text() << ";\n";
     }
   }
 };

@@ -112,9 +112,12 @@ Centrality centrality_from_string(const std::string& name) {
 
 const char* to_string(Centrality by) noexcept {
   switch (by) {
-    case Centrality::PageRank: return "pagerank";
-    case Centrality::Betweenness: return "betweenness";
-    case Centrality::Degree: return "degree";
+    case Centrality::PageRank:
+      return "pagerank";
+    case Centrality::Betweenness:
+      return "betweenness";
+    case Centrality::Degree:
+      return "degree";
   }
   return "unknown";
 }
@@ -151,8 +154,7 @@ GraphQuery::GraphQuery(const KnowledgeGraph& graph, const QueryOptions& options)
   // A name indexed twice for one entity would look ambiguous; keep it once.
   for (auto* index : {&labels_, &aliases_}) {
     std::set<std::pair<std::string, Vertex>> seen;
-    for (auto it = index->begin(); it != index->end();)
-      it = seen.insert(*it).second ? std::next(it) : index->erase(it);
+    for (auto it = index->begin(); it != index->end();) it = seen.insert(*it).second ? std::next(it) : index->erase(it);
   }
 }
 
@@ -213,10 +215,10 @@ Vertex GraphQuery::resolve(const std::string& name) const {
   if (found.matches.size() == 1) return found.matches.front();
   if (found.matches.size() > 1)
     throw Error(ErrorKind::InvalidArgument, "name '" + name + "' is ambiguous: it matches " +
-                                                std::to_string(found.matches.size()) + " entities: " +
-                                                join(found.candidates) + "; give a fuller name");
-  std::string msg = "no entity named '" + name + "' in the graph (" + std::to_string(graph_.num_entities()) +
-                    " entities)";
+                                                std::to_string(found.matches.size()) +
+                                                " entities: " + join(found.candidates) + "; give a fuller name");
+  std::string msg =
+      "no entity named '" + name + "' in the graph (" + std::to_string(graph_.num_entities()) + " entities)";
   if (!found.candidates.empty()) msg += "; did you mean: " + join(found.candidates) + "?";
   throw Error(ErrorKind::NotFound, msg);
 }
@@ -255,14 +257,14 @@ std::vector<Vertex> GraphQuery::entities(const std::string& type) const {
   std::vector<Vertex> out;
   for (auto v : boost::make_iterator_range(boost::vertices(graph_.graph())))
     if (want.empty() || fold(graph_.node(v).type) == want) out.push_back(v);
-  std::sort(out.begin(), out.end(), [&](Vertex a, Vertex b) {
-    return std::tie(graph_.node(a).label, a) < std::tie(graph_.node(b).label, b);
-  });
+  std::sort(out.begin(), out.end(),
+            [&](Vertex a, Vertex b) { return std::tie(graph_.node(a).label, a) < std::tie(graph_.node(b).label, b); });
   return out;
 }
 
 std::vector<Neighbor> GraphQuery::neighbors(Vertex start, int depth) const {
-  if (depth < 1) throw Error(ErrorKind::InvalidArgument, "depth must be at least 1 (got " + std::to_string(depth) + ")");
+  if (depth < 1)
+    throw Error(ErrorKind::InvalidArgument, "depth must be at least 1 (got " + std::to_string(depth) + ")");
   auto sk = make_skeleton(graph_, options_);
   auto n = boost::num_vertices(sk);
   std::vector<int> dist(n, -1);
@@ -319,10 +321,9 @@ std::optional<GraphPath> GraphQuery::path(Vertex from, Vertex to) const {
   auto n = boost::num_vertices(sk);
   std::vector<Vertex> pred(n);
   std::vector<double> dist(n);
-  boost::dijkstra_shortest_paths(sk, from,
-                                 boost::predecessor_map(pred.data())
-                                     .distance_map(dist.data())
-                                     .weight_map(boost::get(&Link::weight, sk)));
+  boost::dijkstra_shortest_paths(
+      sk, from,
+      boost::predecessor_map(pred.data()).distance_map(dist.data()).weight_map(boost::get(&Link::weight, sk)));
   if (pred[to] == to) return std::nullopt;
   GraphPath p;
   for (Vertex v = to; v != from; v = pred[v]) p.vertices.push_back(v);
