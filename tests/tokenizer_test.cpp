@@ -98,6 +98,7 @@ TEST(Tokenizer, EwtConventions) {
        "It was 81 K , or 300 USD , at 10 am on the 21st in the 1990s ."},
       {"On June 11,2000 the '68 class met; see 01-Feb-02 and Q&A...?",
        "On June 11 , 2000 the '68 class met ; see 01-Feb-02 and Q&A ... ?"},
+      {"#news: 7,5 or 3G... etc... fine", "#news : 7,5 or 3 G ... etc ... fine"},
       {"Mail Smith@HOST about file_name.txt, I\u00b4m sure.",
        "Mail Smith@HOST about file_name.txt , I\u00b4m=I+\u00b4m sure ."},
   };

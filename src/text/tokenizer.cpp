@@ -109,6 +109,8 @@ class ChunkScanner {
       std::size_t q;
       if (detail::is_alnum(c)) {
         q = scan_word(p, e);
+      } else if (c == '#' && p + 1 < e && detail::is_letter(at(p + 1, e))) {
+        q = segment_end(p + 1, e);  // hashtag
       } else if (detail::is_apostrophe(c) && (q = clitic_end(p + len, e)) != 0 && !out_.empty() &&
                  out_.back().end == p && is_word(out_.back())) {
         // "'s" after a word the apostrophe rule did not join (e.g. after a URL).
@@ -164,11 +166,12 @@ class ChunkScanner {
     return s == "s" || s == "m" || s == "d" || s == "ll" || s == "re" || s == "ve" ? j : 0;
   }
 
-  // Exactly three digits at i, then no further digit.
+  // One to three digits at i, then no further digit: "3,000", "7,5" (decimal
+  // comma); not "11,2000", which is two numbers.
   bool thousands_group(std::size_t i, std::size_t e) const {
-    for (std::size_t k = i; k < i + 3; ++k)
-      if (k >= e || !detail::is_digit(static_cast<unsigned char>(text_[k]))) return false;
-    return i + 3 >= e || !detail::is_digit(static_cast<unsigned char>(text_[i + 3]));
+    std::size_t k = i;
+    while (k < e && k - i <= 3 && detail::is_digit(static_cast<unsigned char>(text_[k]))) ++k;
+    return k > i && k - i <= 3;
   }
 
   // Decade or year after an apostrophe: "'68", "'90s". Returns the end, or 0.
@@ -274,7 +277,7 @@ class ChunkScanner {
       q += len;
       seg_b = q;
     }
-    if (q < e && text_[q] == '.') {
+    if (q < e && text_[q] == '.' && (q + 1 >= e || text_[q + 1] != '.')) {  // not before "..."
       std::string word = ascii_lower(text_.substr(p, q + 1 - p));
       bool initials = inner_period && q - p <= 8 && std::none_of(word.begin(), word.end(), [](char ch) {
                         return ch >= '0' && ch <= '9';
