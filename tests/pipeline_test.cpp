@@ -322,6 +322,7 @@ TEST(PredicateLabel, CanonicalWithSurfaceWhenItSaysMore) {
       {"had a meeting with", "met", false, "met (had a meeting with)"},
       {"have joined", "member_of", false, "member of (have joined)"},
       {"is branch of", "branch_of", false, "branch of"},
+      {"is", "branch_of", false, "branch of"},
       {"stressed", "said", false, "stressed"},
       {"concluded", "signed", true, "concluded"},
       {"Praised", "", false, "praised"},

@@ -111,6 +111,11 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
       return g_.add_entity(std::move(n));
     }
   }
+  // A relative clause the extractor could not attach ("which threaten ...").
+  if (a.span.sentence >= 0 && !a.span.empty()) {
+    std::string w = lower(doc_.sentences[a.span.sentence].tokens[a.span.first].form);
+    if (w == "which" || w == "who" || w == "whom" || w == "whose") return std::nullopt;
+  }
   // An unresolved pronoun says nothing a reader could use.
   if (a.span.sentence >= 0 && a.head >= 0 && a.head < static_cast<int>(doc_.sentences[a.span.sentence].tokens.size())) {
     const auto& h = doc_.sentences[a.span.sentence].tokens[a.head];
@@ -217,9 +222,15 @@ void Builder::add_fact(const Proposition& p) {
     if (sn.type == "Literal") return;
     if (entity_key(on.label).find(entity_key(sn.label)) != std::string::npos) return;
   }
-  // Possession of an action ("X has boost ...") is a parse artefact.
-  if (p.canonical == "has" && p.args[1].head >= 0 && p.args[1].span.sentence >= 0 &&
-      doc_.sentences[p.args[1].span.sentence].tokens[p.args[1].head].upos == "VERB")
+  // Possession of an action ("X has boost ...") is a parse artefact, and a
+  // bare possessive ("Peru's economy" -> has) is no fact worth an edge.
+  bool possessive = construction != p.attributes.end() && construction->second == "poss";
+  if (p.canonical == "has" && (possessive || (p.args[1].head >= 0 && p.args[1].span.sentence >= 0 &&
+                                              doc_.sentences[p.args[1].span.sentence].tokens[p.args[1].head].upos == "VERB")))
+    return;
+  // "operation known as X -[known as]-> X": a phrase restating its own object.
+  if (sn.type == "Literal" && on.type != "Literal" && p.canonical.empty() &&
+      entity_key(sn.label).find(entity_key(on.label)) != std::string::npos)
     return;
   RelationEdge r;
   r.surface = p.relation;
@@ -483,6 +494,18 @@ std::string predicate_label(const Proposition& p, bool clausal_object) {
   std::string surface = lower(p.relation);
   if (p.canonical.empty() || kBroadRelations.count(p.canonical) || clausal_object) return surface;
   std::string canonical = readable(p.canonical);
+  // Auxiliaries and the copula add nothing to a canonical name ("is branch of").
+  static const std::set<std::string> light = {"is", "are", "was", "were", "be", "been", "being", "has", "have",
+                                              "had", "will", "would", "to", "of", "'s"};
+  std::string content;
+  for (std::size_t pos = 0; pos <= surface.size();) {
+    auto sp = surface.find(' ', pos);
+    if (sp == std::string::npos) sp = surface.size();
+    std::string w = surface.substr(pos, sp - pos);
+    if (!w.empty() && !light.count(w)) content += (content.empty() ? "" : " ") + w;
+    pos = sp + 1;
+  }
+  if (content.empty()) return canonical;
   // Does the canonical name already say what the text says? "met" / "met
   // with", "visited" / "visit to": a shared word start of four letters, or an
   // equal short word.
