@@ -162,6 +162,9 @@ void splitter_features(std::string_view text, const std::vector<SurfaceToken>& t
   out.push_back(detail::feature(t++, orth, s0));
   out.push_back(detail::feature(t++, orth, abbr, gap));
   out.push_back(detail::feature(t++, orth, w0));
+  out.push_back(detail::feature(t++, c0, orth, len));
+  out.push_back(detail::feature(t++, wm1, w0, w1));
+  out.push_back(detail::feature(t++, orth, w1));
 }
 
 }  // namespace detail
