@@ -169,7 +169,15 @@ std::vector<Slot> alternatives(const Tree& t, const Slot& slot) {
 
 class Finder {
  public:
-  Finder(const Tree& t) : t_(t) {}
+  explicit Finder(const Tree& t) : t_(t) {
+    // Synthetic relations ("is", "has") follow the tense of the sentence's main predicate.
+    for (int i = 0; i < t_.size(); ++i)
+      if (t_.tok(i).head == 0) {
+        past_ = t_.tok(i).xpos == "VBD";
+        for (int k : t_.kids(i))
+          if ((t_.brel(k) == "cop" || t_.brel(k) == "aux") && t_.tok(k).xpos == "VBD") past_ = true;
+      }
+  }
 
   std::vector<Clause> run() {
     for (int i = 0; i < t_.size(); ++i) {
@@ -409,7 +417,7 @@ class Finder {
     if (t_.rel(v) == "acl" && t_.tok(v).xpos == "VBN" && t_.head(v) >= 0) {
       c.passive = true;
       int h = t_.head(v);
-      c.synthetic = t_.tok(h).xpos == "NNS" || t_.tok(h).xpos == "NNPS" ? "are" : "is";
+      c.synthetic = be(h);
     }
     for (int guard = 0; guard < 6; ++guard) {
       int x = -1;
@@ -536,11 +544,17 @@ class Finder {
       Clause c;
       c.kind = Construction::Apposition;
       c.pred = n;
-      c.synthetic = "is";
       c.lemma = t_.lem(n);
       c.subj = make_slot(t_, t_.head(n), "subj");
       c.args.push_back(make_slot(t_, n, "attr"));
       c.args.back().marker.clear();
+      // The name is what the description is about: "the doctor, Erasistratus" -> (Erasistratus)-[is]->(the doctor).
+      if (t_.tok(n).upos == "PROPN" && t_.tok(t_.head(n)).upos != "PROPN") {
+        std::swap(c.subj.words, c.args.back().words);
+        std::swap(c.subj.head, c.args.back().head);
+        c.lemma = t_.lem(t_.head(n));
+      }
+      c.synthetic = be(c.subj.head);
       if (int k = t_.child(n, "nmod"); k >= 0) c.object_lemma = t_.marker_text(t_.markers(k));
       c.depth = 1;
       finish(std::move(c));
@@ -556,7 +570,6 @@ class Finder {
   // and kept as Propositions only when a canonical relation applies.
   void modifiers(int n) {
     if (t_.has_cop(n)) return;
-    const char* be = t_.tok(n).xpos == "NNS" || t_.tok(n).xpos == "NNPS" ? "are" : "is";
     for (int m : t_.kids(n)) {
       if (t_.rel(m) != "nmod" || t_.markers(m).empty() || m < n) continue;
       Slot arg = make_slot(t_, m, "");
@@ -565,7 +578,7 @@ class Finder {
       Clause c;
       c.kind = Construction::Modifier;
       c.pred = n;
-      c.synthetic = be;
+      c.synthetic = be(n);
       c.lemma = t_.lem(n);
       c.subj = make_slot(t_, n, "subj");
       std::erase_if(c.subj.words, [&](int w) { return w >= arg.marker.front(); });
@@ -583,7 +596,7 @@ class Finder {
       Clause c;
       c.kind = Construction::Modifier;
       c.pred = n;
-      c.synthetic = be;
+      c.synthetic = be(n);
       c.lemma = "be";
       c.subj.role = "subj";
       c.subj.head = n;
@@ -630,7 +643,7 @@ class Finder {
     Clause c;
     c.kind = Construction::Title;
     c.pred = title_word;
-    c.synthetic = "is";
+    c.synthetic = be(n);
     c.lemma = t_.lem(title_word);
     c.subj.role = "subj";
     c.subj.head = n;
@@ -650,7 +663,7 @@ class Finder {
     Clause c;
     c.kind = Construction::Possessive;
     c.pred = n;
-    c.synthetic = "has";
+    c.synthetic = past_ ? "had" : "has";
     c.lemma = "have";
     c.subj = make_slot(t_, p, "subj");
     // The possessor's clitic ('s) is not part of its name.
@@ -771,7 +784,15 @@ class Finder {
     for (auto& v : variants) out_.push_back(std::move(v));
   }
 
+  // "is" / "are" / "was" / "were" for a subject headed by word `h`.
+  std::string be(int h) const {
+    bool plural = h >= 0 && (t_.tok(h).xpos == "NNS" || t_.tok(h).xpos == "NNPS");
+    if (past_) return plural ? "were" : "was";
+    return plural ? "are" : "is";
+  }
+
   const Tree& t_;
+  bool past_ = false;
   std::vector<Clause> out_;
 };
 
