@@ -104,7 +104,7 @@ ORG_CUES = {
         "Ministry", "Ministries", "Department", "Dept.", "Agency", "Bureau", "Office", "Council", "Cabinet",
         "Parliament", "Senate", "Congress", "Assembly", "Court", "Commission", "Committee", "Directorate",
         "Administration", "Government", "Police", "Guard", "Secretariat", "Presidency", "Embassy", "Consulate",
-        "Authority", "Authorities", "Service", "Task Force", "Customs", "Treasury", "Prosecutor", "Tribunal", "Judiciary",
+        "Authority", "Authorities", "Task Force", "Customs", "Treasury", "Prosecutor", "Tribunal", "Judiciary",
         "Municipality", "State Department", "White House", "Kremlin", "Parliamentary",
     ],
     "ArmedGroup": [
@@ -238,7 +238,17 @@ def main():
     world = load_json(args.world_countries)
     os.makedirs(args.output, exist_ok=True)
 
-    countries = country_rows(iso, world)
+    with open(args.words, encoding="utf-8") as f:
+        words = [w.strip() for w in f if w.strip() and "'" not in w]
+    lower_words = {w for w in words if w.islower()}
+    demonym_words = {d.get(k, "") for w in world for d in [w.get("demonyms", {}).get("eng", {})] for k in ("m", "f")}
+    demonym_words |= {x for extra in DEMONYM_EXTRA.values() for x in extra}
+    countries = []
+    for r in country_rows(iso, world):
+        # An alternative spelling that is a demonym ("Saudi", "Thai") or an ordinary word ("Island")
+        # would make that word a country.
+        names = [n for n in r[6].split("|") if n == r[0] or (n not in demonym_words and n.lower() not in lower_words)]
+        countries.append(r[:6] + ("|".join(names),))
     canonical_by_a2 = {r[1]: r[0] for r in countries}
 
     def write(name, columns, rows):
@@ -268,10 +278,6 @@ def main():
             if r and plain(r):
                 regions.add((r, "Region"))
     write("regions.tsv", ["name", "kind"], sorted(regions))
-
-    with open(args.words, encoding="utf-8") as f:
-        words = [w.strip() for w in f if w.strip() and "'" not in w]
-    lower_words = {w for w in words if w.islower()}
 
     # Place names that are also ordinary words ("Male", "Western", "Central") would mark those words.
     places = set()

@@ -84,7 +84,7 @@ void run(const EvalNerArgs& a) {
   Document doc = ner::iob2_document(gold, a.gold);
   ner::AnnotateOptions opt;
   opt.gazetteer_names = !a.recognizer_only;
-  opt.organisation_rules = !a.recognizer_only;
+  opt.rules = !a.recognizer_only;
   opt.values = false;
   // Thread CPU time, so the numbers hold on a busy machine.
   auto now = [] {
@@ -112,7 +112,10 @@ void run(const EvalNerArgs& a) {
   for (std::size_t i = 0; i < gold.size(); ++i) {
     std::vector<std::string> g, p;
     for (const auto& t : gold[i].tags) g.push_back(ner::clean_tag(t, types));
-    for (const auto& t : doc.sentences[i].tokens) p.push_back(t.ner);
+    if (a.recognizer_only)
+      p = recognizer.label(doc.sentences[i]);
+    else
+      for (const auto& t : doc.sentences[i].tokens) p.push_back(t.ner);
     scores.add(g, p);
   }
   detail::write_atomic(a.output, a.json ? report_json(scores, timing) : report_text(scores, timing));
@@ -127,7 +130,7 @@ void add_eval_ner(CLI::App& app) {
       ->required();
   cmd->add_option("--model", args->model, "Recognizer model (default: models/ner.bin)");
   cmd->add_option("--gazetteer", args->gazetteer, "Gazetteer tables (default: schemas/gazetteer)");
-  cmd->add_flag("--recognizer-only", args->recognizer_only, "Score the perceptron alone (no gazetteer names, no organisation rules)");
+  cmd->add_flag("--recognizer-only", args->recognizer_only, "Score the recognizer's own tags (no rules, gazetteer names or typing)");
   cmd->add_flag("--json", args->json, "Print scores as JSON");
   cmd->add_option("-o,--output", args->output, "Output file ('-' = stdout)")->capture_default_str();
   cmd->callback([args] { run(*args); });

@@ -67,8 +67,12 @@ bool has_bit(const Gazetteer& g, std::string_view word, std::uint16_t bit) {
 
 // Organisation sub-kinds whose cue word heads a name on its own ("Ministry of
 // Justice", "Interior Ministry", "Stanford University", "Acme Corp.").
-bool strong_cue(const std::string& subtype) {
-  return subtype == "GovernmentBody" || subtype == "Education" || subtype == "NonProfit" || subtype == "Company" ||
+// Company cue words are weak ("Systems", "Stores" head review headings) except legal forms.
+bool strong_cue(const std::string& subtype, std::string_view word) {
+  static const std::unordered_set<std::string_view> kLegal = {"Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.",
+                                                               "Ltd", "Ltd.", "LLC", "PLC", "plc", "GmbH", "AG"};
+  if (subtype == "Company") return kLegal.count(word) > 0;
+  return subtype == "GovernmentBody" || subtype == "Education" || subtype == "NonProfit" ||
          subtype == "PoliticalParty" || subtype == "ArmedGroup";
 }
 
@@ -88,7 +92,7 @@ std::vector<TypedSpan> cue_headed_organisations(const Sentence& s, const Gazette
   auto is_cue = [&](int i) {
     if (!cap(i)) return false;
     std::string_view w[] = {form(i)};
-    return strong_cue(g.org_subtype(std::span<const std::string_view>(w, 1)));
+    return strong_cue(g.org_subtype(std::span<const std::string_view>(w, 1)), w[0]);
   };
   auto starts_other = [&](int i) {
     return std::any_of(model.begin(), model.end(),
@@ -118,7 +122,7 @@ std::vector<TypedSpan> cue_headed_organisations(const Sentence& s, const Gazette
       ++j;
       if (form(j) == "the") ++j;
       if (!cap(j) || (conj && starts_other(j))) break;
-      while (cap(j)) ++j;
+      while (cap(j) || (form(j) == "-" && cap(j + 1))) ++j;  // "American - Islamic Relations"
       last = j;
     }
     if (last - first >= 2) {
@@ -202,7 +206,9 @@ void refine_mention(EntityMention& m, const std::vector<std::string_view>& words
   std::string cue = g.org_subtype(words);
   // "Harvard University" tagged LOC: a final organisation cue word makes it an organisation.
   bool cue_last = !words.empty() && !g.org_subtype(std::span(words).last(1)).empty();
-  if (m.type == "ORG" || (m.type == "LOC" && cue_last && cue != "Media")) {
+  // "Compaq Center" stays a place: only unambiguous cue kinds turn a LOC into an organisation.
+  bool org_cue = cue == "GovernmentBody" || cue == "Education" || cue == "PoliticalParty" || cue == "ArmedGroup";
+  if (m.type == "ORG" || (m.type == "LOC" && cue_last && org_cue)) {
     m.type = "ORG";
     m.subtype = cue;
     return;
@@ -228,10 +234,11 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     Sentence& s = doc.sentences[si];
     if (s.tokens.empty()) continue;
     auto& spans = sentence_spans[si];
-    if (options.organisation_rules)
+    if (options.rules) {
       merge_rule_spans(spans, cue_headed_organisations(s, gazetteer, spans, person_words));
-    split_roles(s, gazetteer, spans);
-    drop_trailing_titles(s, gazetteer, spans);
+      split_roles(s, gazetteer, spans);
+      drop_trailing_titles(s, gazetteer, spans);
+    }
     std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
     if (options.gazetteer_names) {
       for (const auto& [span, entry] : gazetteer_names(s, gazetteer)) {

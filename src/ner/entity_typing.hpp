@@ -16,7 +16,9 @@ namespace relgraph::ner {
 struct AnnotateOptions {
   bool gazetteer_names = true;  // add gazetteer names the recognizer missed
   bool values = true;           // DATE, MONEY, PERCENT, QUANTITY, CARDINAL
-  bool organisation_rules = true;  // capitalised names headed by a cue word ("Ministry of Justice") are ORG
+  // Rules over the recognizer's spans: capitalised names headed by a cue word
+  // ("Ministry of Justice") are ORG; roles ("US Ambassador to Tunisia") are split.
+  bool rules = true;
 };
 
 // Replaces doc.mentions and every Token::ner.
