@@ -86,7 +86,7 @@ TEST_F(Cli, RenderSvgPngPdf) {
     ASSERT_EQ(run(std::string("render t.tsv -o g.svg --layout ") + layout, nullptr, &err), 0) << layout << err;
     std::string svg = slurp("g.svg");
     EXPECT_NE(svg.find("<svg"), std::string::npos);
-    EXPECT_NE(svg.find("worked with"), std::string::npos) << layout;  // edge labels are predicates
+    EXPECT_NE(svg.find("worked with"), std::string::npos) << layout;   // edge labels are predicates
     EXPECT_NE(svg.find("Entity types"), std::string::npos) << layout;  // the legend
     EXPECT_NE(svg.find("Caf\xC3\xA9 &quot;Le &lt;Pr\xC3\xA9&gt;&quot;"), std::string::npos) << layout;
   }

@@ -1,11 +1,12 @@
 // Tests for src/graph: canonical keys and ids, entity and fact merging,
 // canonical ordering, graph merging and Boost.Graph algorithms.
+#include "relgraph/graph.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "relgraph/error.hpp"
-#include "relgraph/graph.hpp"
 
 using namespace relgraph;
 
@@ -44,10 +45,14 @@ TEST(EntityKey, Normalises) {
       {"The U.S.", "u s"},
       {"the United  States", "united states"},
       {"Jean-Luc Picard", "jean luc picard"},
-      {"  A  ", "a"},                                 // a lone article is the name
+      {"  A  ", "a"},  // a lone article is the name
       {"An Post", "post"},
-      {"Caf\xC3\xA9 M\xC3\x9C" "LLER", "caf\xC3\xA9 m\xC3\xBCller"},  // Latin-1 letters lower-cased
-      {"O\xE2\x80\x99" "Brien", "o brien"},              // curly apostrophe separates
+      {"Caf\xC3\xA9 M\xC3\x9C"
+       "LLER",
+       "caf\xC3\xA9 m\xC3\xBCller"},  // Latin-1 letters lower-cased
+      {"O\xE2\x80\x99"
+       "Brien",
+       "o brien"},  // curly apostrophe separates
       {"\xE2\x80\x9CQuoted\xE2\x80\x9D", "quoted"},
       {"\xE5\x8C\x97\xE4\xBA\xAC", "\xE5\x8C\x97\xE4\xBA\xAC"},  // other scripts kept
       {"!?", ""},
@@ -75,7 +80,7 @@ TEST(AddEntity, MergesByKeyAndUnionsEverything) {
   ASSERT_EQ(a, b);
   EXPECT_EQ(g.num_entities(), 1u);
   const EntityNode& n = g.node(a);
-  EXPECT_EQ(n.label, "Acme Corp");  // no leading article beats the longer label
+  EXPECT_EQ(n.label, "Acme Corp");    // no leading article beats the longer label
   EXPECT_EQ(n.type, "Organization");  // a specific type beats Thing
   EXPECT_EQ(n.id, "acme_corp");
   EXPECT_EQ(n.aliases, (std::vector<std::string>{"Acme", "the Acme Corp."}));

@@ -1,24 +1,25 @@
 // Tests for src/io: every exporter and importer, byte-identical round trips,
 // hostile labels, bad input, rendering, and real consumers (cgraph agread,
 // dot, Boost read_graphml, networkx, jsonld.js, rdflib).
-#include <gtest/gtest.h>
+#include "relgraph/io.hpp"
 
-#include <boost/graph/graphml.hpp>
-#include <filesystem>
-#include <random>
-#include <typeinfo>
-#include <fstream>
 #include <graphviz/cgraph.h>
+#include <gtest/gtest.h>
 #include <rapidjson/document.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
+
+#include <boost/graph/graphml.hpp>
+#include <filesystem>
+#include <fstream>
+#include <random>
 #include <sstream>
+#include <typeinfo>
 
 #include "core/files.hpp"
 #include "io/cgraph.hpp"
 #include "io/codec.hpp"
 #include "relgraph/error.hpp"
-#include "relgraph/io.hpp"
 #include "support/builders.hpp"
 
 using namespace relgraph;
@@ -28,9 +29,17 @@ namespace {
 
 // Labels that break naive writers: quotes, markup, backslashes (also before a
 // quote and at the end), newlines, tabs, DOT syntax and non-ASCII.
-const std::vector<std::string> kHostile = {
-    "Say \"hi\" <b> & 'bye'", "back\\slash\\", "a\\\"b", "line one\nline two\r\nthree", "tab\there",
-    "]; node [ shape=box", "Caf\xC3\xA9 O\xE2\x80\x99Neil", "<html>", "@id", "x,y;z", " padded "};
+const std::vector<std::string> kHostile = {"Say \"hi\" <b> & 'bye'",
+                                           "back\\slash\\",
+                                           "a\\\"b",
+                                           "line one\nline two\r\nthree",
+                                           "tab\there",
+                                           "]; node [ shape=box",
+                                           "Caf\xC3\xA9 O\xE2\x80\x99Neil",
+                                           "<html>",
+                                           "@id",
+                                           "x,y;z",
+                                           " padded "};
 
 EntityNode entity(const std::string& label, const std::string& type) {
   EntityNode n;
@@ -176,8 +185,8 @@ TEST(Factory, KnowsEveryFormat) {
 
 TEST(Factory, FormatFromPath) {
   const std::pair<std::string, std::string> cases[] = {
-      {"a.jsonld", "jsonld"}, {"dir.v2/a.JSON", "jsonld"}, {"g.graphml", "graphml"}, {"g.dot", "dot"},
-      {"g.gv", "dot"},        {"t.tsv", "tsv"},            {"x.nt", "ntriples"}};
+      {"a.jsonld", "jsonld"}, {"dir.v2/a.JSON", "jsonld"}, {"g.graphml", "graphml"}, {"g.dot", "dot"}, {"g.gv", "dot"},
+      {"t.tsv", "tsv"},       {"x.nt", "ntriples"}};
   for (const auto& [path, format] : cases) EXPECT_EQ(format_from_path(path), format) << path;
   for (const char* bad : {"noext", "a.txt", "dir.tsv/file", "-"}) {
     try {
@@ -260,10 +269,34 @@ TEST(Tsv, HeaderAndQuoting) {
   r.confidence = 0.75;
   r.evidence = {evidence(4, 0, 5, "line\nbreak"), evidence(2, 0, 5, "")};
   g.add_relation(s, o, r);
-  EXPECT_EQ(write(g, "tsv"),
-            "subject\tpredicate\tobject\tconfidence\tsentence\tevidence\tsubject_id\tobject_id\tsubject_type\t"
-            "object_type\tnegated\tmodality\n"
-            "\"A \"\"quoted\"\" name\"\twent to\tB\t0.75\t2,4\t\"line\nbreak\"\tquoted_name\tb\tPerson\tPlace\tfalse\t\n");
+  EXPECT_EQ(
+      write(g, "tsv"),
+      "subject\tpredicate\tobject\tconfidence\tsentence\tevidence\tsubject_id\tobject_id\tsubject_type\t"
+      "object_type\tnegated\tmodality\n"
+      "\"A \"\"quoted\"\" name\"\twent to\tB\t0.75\t2,4\t\"line\nbreak\"\tquoted_name\tb\tPerson\tPlace\tfalse\t\n");
+}
+
+TEST(GraphMl, ReadsGraphsMadeElsewhere) {
+  // As networkx and other tools write it: generic key ids, a for="all" key,
+  // no relgraph-specific fields; node labels default to the node ids.
+  KnowledgeGraph g = read(R"(<?xml version="1.0" encoding="utf-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="edge" attr.name="label" attr.type="string"/>
+  <key id="d1" for="all" attr.name="weight" attr.type="double"/>
+  <key id="d2" for="node" attr.name="type" attr.type="string"/>
+  <graph edgedefault="directed">
+    <node id="Ada"><data key="d2">Person</data><data key="d1">2</data></node>
+    <node id="London"/>
+    <edge source="Ada" target="London"><data key="d0">lived in</data><data key="d1">0.5</data></edge>
+  </graph>
+</graphml>)",
+                          "graphml");
+  ASSERT_EQ(g.num_relations(), 1u);
+  auto e = g.canonical_edges().front();
+  EXPECT_EQ(describe(g, e), "(Ada)-[lived in]->(London)");
+  EXPECT_EQ(g.edge(e).attributes.at("weight"), "0.5");
+  EXPECT_EQ(g.node(*g.find_by_id("Ada")).type, "Person");
+  EXPECT_EQ(g.node(*g.find_by_id("Ada")).attributes.at("weight"), "2");
 }
 
 TEST(Tsv, ReadsTriplesMadeElsewhere) {
@@ -289,13 +322,17 @@ TEST(BadInput, ErrorsNameTheCulprit) {
       {"jsonld", "{\"@graph\": [{\"@id\": \"ent:a\"}]}", "name"},
       {"jsonld", "{\"@graph\": [{\"@id\": \"a\", \"name\": \"A\"}]}", "'a'"},
       {"jsonld", "{\"@graph\": [{\"@id\": \"ent:a\", \"name\": \"A\", \"colour\": 1}]}", "colour"},
-      {"jsonld", "{\"@graph\": [{\"@type\": \"Relation\", \"subject\": \"ent:x\", \"predicate\": \"rel:p\", "
-                 "\"object\": \"ent:x\"}]}", "'x'"},
+      {"jsonld",
+       "{\"@graph\": [{\"@type\": \"Relation\", \"subject\": \"ent:x\", \"predicate\": \"rel:p\", "
+       "\"object\": \"ent:x\"}]}",
+       "'x'"},
       {"graphml", "<graphml><graph>", "test.graphml' line"},
       {"graphml", "<html/>", "<graphml>"},
       {"graphml", "<graphml><graph><node id=\"a\"><data key=\"nokey\">x</data></node></graph></graphml>", "nokey"},
-      {"graphml", "<graphml><key id=\"l\" for=\"edge\" attr.name=\"label\"/><graph><edge source=\"a\" target=\"b\">"
-                  "<data key=\"l\">p</data></edge></graph></graphml>", "'a'"},
+      {"graphml",
+       "<graphml><key id=\"l\" for=\"edge\" attr.name=\"label\"/><graph><edge source=\"a\" target=\"b\">"
+       "<data key=\"l\">p</data></edge></graph></graphml>",
+       "'a'"},
       {"graphml", "<graphml><graph><node id=\"a\"/><edge source=\"a\" target=\"a\"/></graph></graphml>", "no label"},
       {"tsv", "", "empty"},
       {"tsv", "subject\tobject\nA\tB\n", "predicate"},
@@ -370,7 +407,8 @@ TEST(Dot, ReadBackByCgraphWithExactLabels) {
   }
   std::multiset<std::string> predicates, expected;
   for (Agnode_t* n = agfstnode(h); n; n = agnxtnode(h, n))
-    for (Agedge_t* e = agfstout(h, n); e; e = agnxtout(h, e)) predicates.insert(unescape(agget(e, const_cast<char*>("label"))));
+    for (Agedge_t* e = agfstout(h, n); e; e = agnxtout(h, e))
+      predicates.insert(unescape(agget(e, const_cast<char*>("label"))));
   for (auto e : g.canonical_edges()) expected.insert(g.edge(e).predicate);
   EXPECT_EQ(predicates, expected);
   agclose(h);
@@ -428,12 +466,13 @@ TEST(JsonLd, OutputMatchesJsonSchema) {
   EXPECT_EQ(schema_errors(write(KnowledgeGraph(), "jsonld")), "");
   const std::string context = "\"@context\": {}, ";
   const std::string bad[] = {
-      "{" + context + "\"@graph\": [{\"@type\": \"Relation\", \"subject\": \"ent:a\", \"predicate\": \"rel:p\", "
-                      "\"object\": \"ent:b\", \"negated\": false}]}",  // no confidence
-      "{" + context + "\"@graph\": [{\"@id\": \"ent:a\", \"name\": \"\"}]}",                 // empty name
+      "{" + context +
+          "\"@graph\": [{\"@type\": \"Relation\", \"subject\": \"ent:a\", \"predicate\": \"rel:p\", "
+          "\"object\": \"ent:b\", \"negated\": false}]}",                                     // no confidence
+      "{" + context + "\"@graph\": [{\"@id\": \"ent:a\", \"name\": \"\"}]}",                  // empty name
       "{" + context + "\"@graph\": [{\"@id\": \"ent:a\", \"name\": \"A\", \"colour\": 1}]}",  // unknown key
       "{" + context + "\"@graph\": [{\"@id\": \"a\", \"name\": \"A\"}]}",                     // not an ent: id
-      "{\"@graph\": []}",                                                                      // no context
+      "{\"@graph\": []}",                                                                     // no context
   };
   for (const auto& json : bad) EXPECT_NE(schema_errors(json), "") << json;
 }
@@ -529,8 +568,9 @@ TEST(Consumers, NetworkxReadGraphml) {
       "                  'directed': g.is_directed(), 'multi': g.is_multigraph()}))\n";
   std::ofstream(dir + "/read.py") << script;
   std::string out, err;
-  ASSERT_EQ(relgraph::testing::run_command(std::string(kPython) + " " + dir + "/read.py " + dir + "/g.graphml", &out, &err),
-            0)
+  ASSERT_EQ(
+      relgraph::testing::run_command(std::string(kPython) + " " + dir + "/read.py " + dir + "/g.graphml", &out, &err),
+      0)
       << err;
   rapidjson::Document doc;
   doc.Parse(out.c_str());
@@ -579,8 +619,8 @@ TEST(Consumers, JsonLdJsSafeModeAndRdflib) {
       "for t in q.triples((None, None, None)): qg.add(t)\n"
       "print(len(qg), len(n), isomorphic(qg, n))\n";
   std::ofstream(dir + "/check.py") << script;
-  ASSERT_EQ(relgraph::testing::run_command(std::string(kPython) + " " + dir + "/check.py " + dir + "/g.nq " + dir + "/g.nt",
-                                           &out, &err),
+  ASSERT_EQ(relgraph::testing::run_command(
+                std::string(kPython) + " " + dir + "/check.py " + dir + "/g.nq " + dir + "/g.nt", &out, &err),
             0)
       << err;
   EXPECT_EQ(out, std::to_string(want) + " " + std::to_string(want) + " True\n") << "files kept in " << dir;
@@ -604,8 +644,8 @@ TEST(Consumers, KgscoreReadsOurTsv) {
                 {"n": 2, "s": "say", "p": ["back\\slash"], "o": "ada"},
                 {"n": 3, "s": "lines", "p": ["tab here"], "o": "ada"}]})";
   std::string out, err;
-  ASSERT_EQ(relgraph::testing::run_command(std::string(kPython) + " " + scorer + " " + dir + "/gold.json " + dir + "/g.tsv",
-                                           &out, &err),
+  ASSERT_EQ(relgraph::testing::run_command(
+                std::string(kPython) + " " + scorer + " " + dir + "/gold.json " + dir + "/g.tsv", &out, &err),
             0)
       << err;
   EXPECT_NE(out.find("3/3 reference facts found"), std::string::npos) << out;
@@ -646,9 +686,11 @@ KnowledgeGraph small_graph() {
 
 TEST(Golden, EveryExporter) {
   KnowledgeGraph g = small_graph();
-  const std::pair<std::string, std::string> files[] = {
-      {"jsonld", "small.jsonld"}, {"graphml", "small.graphml"}, {"dot", "small.dot"},
-      {"tsv", "small.tsv"},       {"ntriples", "small.nt"}};
+  const std::pair<std::string, std::string> files[] = {{"jsonld", "small.jsonld"},
+                                                       {"graphml", "small.graphml"},
+                                                       {"dot", "small.dot"},
+                                                       {"tsv", "small.tsv"},
+                                                       {"ntriples", "small.nt"}};
   std::string dir = std::string(RELGRAPH_SOURCE_DIR) + "/tests/golden/io/";
   bool update = std::getenv("RELGRAPH_UPDATE_GOLDEN") != nullptr;
   for (const auto& [format, file] : files) {
@@ -697,8 +739,8 @@ TEST(Render, SvgShowsLabelsExactly) {
   KnowledgeGraph g;
   // Each label is short enough not to wrap; Graphviz would decode "&eacute;" and
   // treat "\N" or "\l" as escapes if the renderer did not protect them.
-  const std::vector<std::string> labels = {"back\\slash\\", "a\\\"b", "AT&amp;T &eacute;", "\\N \\l",
-                                           "Caf\xC3\xA9 O\xE2\x80\x99Neil", "]; node ["};
+  const std::vector<std::string> labels = {
+      "back\\slash\\", "a\\\"b", "AT&amp;T &eacute;", "\\N \\l", "Caf\xC3\xA9 O\xE2\x80\x99Neil", "]; node ["};
   std::vector<KnowledgeGraph::Vertex> vs;
   for (const auto& l : labels) vs.push_back(g.add_entity(entity(l, "Person")));
   RelationEdge r;
@@ -710,7 +752,8 @@ TEST(Render, SvgShowsLabelsExactly) {
   std::string svg = detail::read_file(dir + "/g.svg");
   auto xml = [](const std::string& s) {
     std::string out;
-    for (char c : s) out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;" : std::string(1, c);
+    for (char c : s)
+      out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;" : std::string(1, c);
     return out;
   };
   for (const auto& l : labels) EXPECT_NE(svg.find(">" + xml(l) + "</text>"), std::string::npos) << l;

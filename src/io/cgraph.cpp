@@ -29,11 +29,20 @@ std::string html_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -44,8 +53,10 @@ std::string html_escape(const std::string& s) {
 std::string label_text(const std::string& s) {
   std::string out;
   for (char c : dot_escape(s)) {
-    if (c == '&') out += "&amp;";
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
   }
   return out;
 }
@@ -73,16 +84,18 @@ std::string wrap(const std::string& text, std::size_t width) {
 std::string type_name(const std::string& type) { return type.empty() ? "Thing" : type; }
 
 void add_legend(Agraph_t* g, const std::set<std::string>& types) {
-  std::string html = "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
-                     "<TR><TD COLSPAN=\"2\"><B>Entity types</B></TD></TR>";
+  std::string html =
+      "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
+      "<TR><TD COLSPAN=\"2\"><B>Entity types</B></TD></TR>";
   for (const auto& type : types) {
     TypeStyle s = style_of(type);
     html += "<TR><TD BGCOLOR=\"" + std::string(s.fill) + "\" BORDER=\"1\" COLOR=\"" + s.border +
             "\" WIDTH=\"24\"> </TD><TD ALIGN=\"LEFT\">" + html_escape(type) + " (" + s.shape + ")</TD></TR>";
   }
-  html += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">edge label = predicate</TD></TR>"
-          "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT COLOR=\"#C0392B\">red: negated</FONT></TD></TR>"
-          "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">dashed: reported, possible, future</TD></TR></TABLE>";
+  html +=
+      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">edge label = predicate</TD></TR>"
+      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT COLOR=\"#C0392B\">red: negated</FONT></TD></TR>"
+      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">dashed: reported, possible, future</TD></TR></TABLE>";
   // The node name cannot clash with entity ids: those never contain spaces.
   Agnode_t* legend = agnode(g, const_cast<char*>("relgraph legend"), 1);
   Agsym_t* label = agattr(g, AGNODE, const_cast<char*>("label"), const_cast<char*>(""));
@@ -157,16 +170,11 @@ std::string CgraphSession::messages() const {
 
 TypeStyle style_of(const std::string& type) {
   static const std::map<std::string, TypeStyle> styles = {
-      {"Person", {"ellipse", "#F8CECC", "#B85450"}},
-      {"Organization", {"box", "#DAE8FC", "#6C8EBF"}},
-      {"Country", {"hexagon", "#D5E8D4", "#82B366"}},
-      {"Place", {"house", "#E2F0CB", "#7A9A45"}},
-      {"Product", {"component", "#FFF2CC", "#D6B656"}},
-      {"Event", {"octagon", "#E1D5E7", "#9673A6"}},
-      {"Date", {"note", "#EEEEEE", "#888888"}},
-      {"Money", {"cds", "#FCE4D6", "#C9824E"}},
-      {"Quantity", {"cds", "#FDF0E6", "#C9A27E"}},
-      {"CreativeWork", {"tab", "#D0E0E3", "#5F8F99"}},
+      {"Person", {"ellipse", "#F8CECC", "#B85450"}},    {"Organization", {"box", "#DAE8FC", "#6C8EBF"}},
+      {"Country", {"hexagon", "#D5E8D4", "#82B366"}},   {"Place", {"house", "#E2F0CB", "#7A9A45"}},
+      {"Product", {"component", "#FFF2CC", "#D6B656"}}, {"Event", {"octagon", "#E1D5E7", "#9673A6"}},
+      {"Date", {"note", "#EEEEEE", "#888888"}},         {"Money", {"cds", "#FCE4D6", "#C9824E"}},
+      {"Quantity", {"cds", "#FDF0E6", "#C9A27E"}},      {"CreativeWork", {"tab", "#D0E0E3", "#5F8F99"}},
       {"Literal", {"box", "#FFFFFF", "#AAAAAA"}},
   };
   auto it = styles.find(type);

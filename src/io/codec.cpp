@@ -8,8 +8,8 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -207,7 +207,7 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
 }
 
 const std::vector<std::string>& jsonld_entity_types() {
-  static const std::vector<std::string> types = {"CreativeWork", "Country", "Date",  "Event", "Literal", "Money",
+  static const std::vector<std::string> types = {"CreativeWork", "Country", "Date",  "Event",   "Literal",  "Money",
                                                  "Organization", "Person",  "Place", "Product", "Quantity", "Thing"};
   return types;
 }

@@ -44,7 +44,8 @@ std::string joined(const std::vector<std::string>& names) {
 const Format& find_format(const std::string& name) {
   for (const auto& f : formats())
     if (name == f.name) return f;
-  throw Error(ErrorKind::InvalidArgument, "unknown graph format '" + name + "' (known: " + joined(exporter_names()) + ")");
+  throw Error(ErrorKind::InvalidArgument,
+              "unknown graph format '" + name + "' (known: " + joined(exporter_names()) + ")");
 }
 
 }  // namespace
@@ -92,8 +93,8 @@ std::string format_from_path(const std::string& path) {
   std::string known;
   for (const auto& f : formats())
     for (const char* e : f.extensions) known += (known.empty() ? "" : " ") + std::string(e);
-  throw Error(ErrorKind::InvalidArgument, "cannot tell the graph format of '" + path +
-                                              "' from its extension (known: " + known + "); name the format explicitly");
+  throw Error(ErrorKind::InvalidArgument, "cannot tell the graph format of '" + path + "' from its extension (known: " +
+                                              known + "); name the format explicitly");
 }
 
 void save_graph(const KnowledgeGraph& graph, const std::string& path, const std::string& format) {

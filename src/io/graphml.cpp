@@ -41,13 +41,27 @@ std::string xml_escape(const std::string& s, bool attribute) {
   std::string out;
   for (unsigned char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += attribute ? "&quot;" : "\""; break;
-      case '\r': out += "&#13;"; break;
-      case '\n': out += attribute ? "&#10;" : "\n"; break;
-      case '\t': out += attribute ? "&#9;" : "\t"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
+        break;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        break;
       default:
         if (c < 0x20)
           throw Error(ErrorKind::InvalidArgument, "cannot write GraphML: the value '" + s +
@@ -140,8 +154,8 @@ class GraphMlExporter : public Exporter {
     for (auto e : graph.canonical_edges()) {
       const RelationEdge& r = g[e];
       if (!std::isfinite(r.confidence))
-        throw Error(ErrorKind::InvalidArgument, "cannot write GraphML: the confidence of " + describe(graph, e) +
-                                                    " is not a finite number");
+        throw Error(ErrorKind::InvalidArgument,
+                    "cannot write GraphML: the confidence of " + describe(graph, e) + " is not a finite number");
       out << "    <edge id=\"e" << index++ << "\" source=\"" << xml_escape(g[boost::source(e, g)].id, true)
           << "\" target=\"" << xml_escape(g[boost::target(e, g)].id, true) << "\">\n";
       data(out, "      ", "e_label", r.predicate);
@@ -170,7 +184,8 @@ class Reader {
     try {
       boost::property_tree::read_xml(in, doc);
     } catch (const boost::property_tree::xml_parser_error& e) {
-      throw Error(ErrorKind::Format, "'" + source_ + "' line " + std::to_string(e.line()) + ": invalid XML: " + e.message());
+      throw Error(ErrorKind::Format,
+                  "'" + source_ + "' line " + std::to_string(e.line()) + ": invalid XML: " + e.message());
     }
     auto root = doc.get_child_optional("graphml");
     if (!root) throw Error(ErrorKind::Format, "'" + source_ + "': no <graphml> root element");
@@ -198,9 +213,12 @@ class Reader {
   struct Key {
     Domain domain;
     std::string name;
+    bool any = false;  // declared for="all"
   };
 
-  [[noreturn]] void fail(const std::string& what) const { throw Error(ErrorKind::Format, "'" + source_ + "': " + what); }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw Error(ErrorKind::Format, "'" + source_ + "': " + what);
+  }
 
   std::string attr(const ptree& element, const char* name, const std::string& where) const {
     auto value = element.get_optional<std::string>(std::string("<xmlattr>.") + name);
@@ -212,11 +230,11 @@ class Reader {
     std::string id = attr(element, "id", "a <key>");
     std::string domain = element.get<std::string>("<xmlattr>.for", "all");
     Domain d = domain == "graph" ? Domain::Graph : domain == "node" ? Domain::Node : Domain::Edge;
-    if (domain != "graph" && domain != "node" && domain != "edge")
-      fail("key '" + id + "' is for '" + domain + "'; relgraph reads graph, node and edge keys only");
+    if (domain != "graph" && domain != "node" && domain != "edge" && domain != "all")
+      fail("key '" + id + "' is for '" + domain + "'; relgraph reads graph, node, edge and all keys only");
     // "attr.name" contains the path separator '.', so look it up with another one.
     auto name = element.get_optional<std::string>(ptree::path_type("<xmlattr>/attr.name", '/'));
-    keys_[id] = {d, name ? *name : id};
+    keys_[id] = {d, name ? *name : id, domain == "all"};
   }
 
   // (attribute name, text) of a <data> element, checking its key's domain.
@@ -224,7 +242,7 @@ class Reader {
     std::string key = attr(element, "key", "a <data> of " + where);
     auto it = keys_.find(key);
     if (it == keys_.end()) fail(where + " uses the undeclared key '" + key + "'");
-    if (it->second.domain != d)
+    if (!it->second.any && it->second.domain != d)
       fail(where + " uses key '" + key + "', which is declared for " + domain_name(it->second.domain) + "s");
     return {it->second.name, element.data()};
   }
@@ -236,12 +254,18 @@ class Reader {
     for (const auto& [tag, child] : element) {
       if (tag != "data") continue;
       auto [name, value] = field(child, Domain::Node, where);
-      if (name == "label") n.label = value;
-      else if (name == "type") n.type = value;
-      else if (name == "aliases") n.aliases = strings_from_json(value, "'" + source_ + "' " + where + " aliases");
-      else if (name == "mentions") n.mentions = mentions_from_json(value, "'" + source_ + "' " + where + " mentions");
-      else if (name == "value") n.value = value;
-      else if (name != "labels") n.attributes[attribute_from_key_name(name)] = value;
+      if (name == "label")
+        n.label = value;
+      else if (name == "type")
+        n.type = value;
+      else if (name == "aliases")
+        n.aliases = strings_from_json(value, "'" + source_ + "' " + where + " aliases");
+      else if (name == "mentions")
+        n.mentions = mentions_from_json(value, "'" + source_ + "' " + where + " mentions");
+      else if (name == "value")
+        n.value = value;
+      else if (name != "labels")
+        n.attributes[attribute_from_key_name(name)] = value;
     }
     if (n.label.empty()) n.label = n.id;
     if (ids.count(n.id)) fail("node id '" + n.id + "' appears twice");
@@ -249,7 +273,8 @@ class Reader {
     ids[id] = graph.add_entity(std::move(n));
   }
 
-  void read_edge(KnowledgeGraph& graph, const ptree& element, const std::map<std::string, KnowledgeGraph::Vertex>& ids) {
+  void read_edge(KnowledgeGraph& graph, const ptree& element,
+                 const std::map<std::string, KnowledgeGraph::Vertex>& ids) {
     std::string source = attr(element, "source", "an <edge>"), target = attr(element, "target", "an <edge>");
     std::string where = "edge " + source + " -> " + target;
     auto end = [&](const std::string& id) {
@@ -261,13 +286,20 @@ class Reader {
     for (const auto& [tag, child] : element) {
       if (tag != "data") continue;
       auto [name, value] = field(child, Domain::Edge, where);
-      if (name == "label") r.predicate = value;
-      else if (name == "surface") r.surface = value;
-      else if (name == "confidence") r.confidence = parse_number(value, "'" + source_ + "' " + where + " confidence");
-      else if (name == "negated") r.negated = boolean(value, where);
-      else if (name == "modality") r.modality = value;
-      else if (name == "evidence") r.evidence = evidence_from_json(value, "'" + source_ + "' " + where + " evidence");
-      else r.attributes[attribute_from_key_name(name)] = value;
+      if (name == "label")
+        r.predicate = value;
+      else if (name == "surface")
+        r.surface = value;
+      else if (name == "confidence")
+        r.confidence = parse_number(value, "'" + source_ + "' " + where + " confidence");
+      else if (name == "negated")
+        r.negated = boolean(value, where);
+      else if (name == "modality")
+        r.modality = value;
+      else if (name == "evidence")
+        r.evidence = evidence_from_json(value, "'" + source_ + "' " + where + " evidence");
+      else
+        r.attributes[attribute_from_key_name(name)] = value;
     }
     if (r.predicate.empty() && r.surface.empty()) fail(where + " has no label (predicate)");
     auto s = end(source);

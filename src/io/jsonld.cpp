@@ -119,8 +119,8 @@ void write_relation(Writer& w, const KnowledgeGraph& graph, KnowledgeGraph::Edge
   const auto& g = graph.graph();
   const RelationEdge& r = g[e];
   if (!std::isfinite(r.confidence))
-    throw Error(ErrorKind::InvalidArgument, "cannot write JSON-LD: the confidence of " + describe(graph, e) +
-                                                " is not a finite number");
+    throw Error(ErrorKind::InvalidArgument,
+                "cannot write JSON-LD: the confidence of " + describe(graph, e) + " is not a finite number");
   w.StartObject();
   key_str(w, "@type", "Relation");
   key_str(w, "subject", entity_iri(g[boost::source(e, g)].id));
@@ -154,8 +154,9 @@ class JsonLdExporter : public Exporter {
     rapidjson::Document context;
     context.Parse(jsonld_context().data(), jsonld_context().size());
     if (context.HasParseError() || !context.IsObject() || !context.HasMember("@context"))
-      throw Error(ErrorKind::Internal, "the embedded JSON-LD context is not valid JSON (regenerate it with "
-                                       "tools/gen-jsonld-context.sh)");
+      throw Error(ErrorKind::Internal,
+                  "the embedded JSON-LD context is not valid JSON (regenerate it with "
+                  "tools/gen-jsonld-context.sh)");
     const auto& g = graph.graph();
     auto edges = graph.canonical_edges();
     std::vector<std::vector<KnowledgeGraph::Edge>> asserted(boost::num_vertices(g));
@@ -196,7 +197,8 @@ class Reader {
     if (doc.HasParseError())
       throw Error(ErrorKind::Format, "'" + source_ + "' line " + std::to_string(line_of(text, doc.GetErrorOffset())) +
                                          ": invalid JSON: " + rapidjson::GetParseError_En(doc.GetParseError()));
-    if (!doc.IsObject()) throw Error(ErrorKind::Format, "'" + source_ + "': expected a JSON-LD object at the top level");
+    if (!doc.IsObject())
+      throw Error(ErrorKind::Format, "'" + source_ + "': expected a JSON-LD object at the top level");
     auto items = doc.FindMember("@graph");
     if (items == doc.MemberEnd() || !items->value.IsArray())
       throw Error(ErrorKind::Format, "'" + source_ + "': no \"@graph\" array (is this relgraph JSON-LD?)");
@@ -299,7 +301,8 @@ class Reader {
     n.attributes = attributes(item);
     for (const auto& m : item.GetObject()) {
       std::string_view key(m.name.GetString(), m.name.GetStringLength());
-      static const std::string_view known[] = {"@id", "@type", "name", "alternateName", "value", "mention", "attribute"};
+      static const std::string_view known[] = {"@id",   "@type",   "name",     "alternateName",
+                                               "value", "mention", "attribute"};
       if (key.substr(0, kRelationPrefix.size()) != kRelationPrefix &&
           std::find(std::begin(known), std::end(known), key) == std::end(known))
         fail("has an unknown property \"" + std::string(key) + "\"");
@@ -309,7 +312,8 @@ class Reader {
     ids[id] = graph.add_entity(std::move(n));
   }
 
-  void read_relation(KnowledgeGraph& graph, const Value& item, const std::map<std::string, KnowledgeGraph::Vertex>& ids) {
+  void read_relation(KnowledgeGraph& graph, const Value& item,
+                     const std::map<std::string, KnowledgeGraph::Vertex>& ids) {
     auto endpoint = [&](const char* key) {
       std::string id = decode_prefixed(required_string(item, key), kEntityPrefix);
       auto it = ids.find(id);

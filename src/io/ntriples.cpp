@@ -5,7 +5,6 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
-
 #include <cmath>
 #include <cstdio>
 #include <ostream>
@@ -51,11 +50,20 @@ std::string literal(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\"";
@@ -81,11 +89,15 @@ class Writer {
  public:
   Writer(std::ostream& out, const Context& ctx) : out_(out), ctx_(ctx) {}
 
-  void triple(const std::string& s, const std::string& p, const std::string& o) { out_ << s << ' ' << p << ' ' << o << " .\n"; }
+  void triple(const std::string& s, const std::string& p, const std::string& o) {
+    out_ << s << ' ' << p << ' ' << o << " .\n";
+  }
   std::string iri(const std::string& full) const { return "<" + full + ">"; }
   std::string term(const char* name) const { return iri(ctx_.term(name)); }
   std::string entity(const std::string& id) const { return iri(ctx_.expand("ent:" + percent_encode(id))); }
-  std::string relation(const std::string& predicate) const { return iri(ctx_.expand("rel:" + percent_encode(predicate))); }
+  std::string relation(const std::string& predicate) const {
+    return iri(ctx_.expand("rel:" + percent_encode(predicate)));
+  }
   std::string type(const std::string& t) const {
     const auto& known = jsonld_entity_types();
     if (std::find(known.begin(), known.end(), t) != known.end()) return term(t.c_str());
@@ -146,8 +158,8 @@ class NTriplesExporter : public Exporter {
       std::string s = w.entity(g[boost::source(e, g)].id), o = w.entity(g[boost::target(e, g)].id);
       if (!r.negated && r.modality.empty()) w.triple(s, w.relation(r.predicate), o);
       if (!std::isfinite(r.confidence))
-        throw Error(ErrorKind::InvalidArgument, "cannot write N-Triples: the confidence of " + describe(graph, e) +
-                                                    " is not a finite number");
+        throw Error(ErrorKind::InvalidArgument,
+                    "cannot write N-Triples: the confidence of " + describe(graph, e) + " is not a finite number");
       std::string st = w.blank();
       w.triple(st, rdf_type, w.term("Relation"));
       w.triple(st, w.term("subject"), s);

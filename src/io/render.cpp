@@ -34,8 +34,8 @@ std::string render_format(const std::string& path, const RenderOptions& options)
     std::transform(format.begin(), format.end(), format.begin(), [](unsigned char c) { return std::tolower(c); });
   }
   if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
-    throw Error(ErrorKind::InvalidArgument, "unknown image format '" + format + "' for '" + path + "' (known: " +
-                                                list(kFormats) + ")");
+    throw Error(ErrorKind::InvalidArgument,
+                "unknown image format '" + format + "' for '" + path + "' (known: " + list(kFormats) + ")");
   return format;
 }
 

@@ -16,8 +16,8 @@ namespace {
 // The columns ../shared/eval/kgscore.py and other consumers expect, then
 // polarity and modality so a negated or hypothetical fact is never mistaken
 // for an asserted one.
-const std::vector<std::string> kColumns = {"subject",    "predicate",  "object",       "confidence",
-                                           "sentence",   "evidence",   "subject_id",   "object_id",
+const std::vector<std::string> kColumns = {"subject",      "predicate",   "object",     "confidence",
+                                           "sentence",     "evidence",    "subject_id", "object_id",
                                            "subject_type", "object_type", "negated",    "modality"};
 
 void write_field(std::ostream& out, const std::string& s) {
@@ -60,9 +60,18 @@ class TsvExporter : public Exporter {
       const RelationEdge& r = g[e];
       const EntityNode& s = g[boost::source(e, g)];
       const EntityNode& o = g[boost::target(e, g)];
-      const std::string fields[] = {s.label,   r.predicate, o.label, format_number(r.confidence),
-                                    sentence_list(r.evidence), first_text(r.evidence), s.id, o.id,
-                                    s.type,    o.type,      r.negated ? "true" : "false", r.modality};
+      const std::string fields[] = {s.label,
+                                    r.predicate,
+                                    o.label,
+                                    format_number(r.confidence),
+                                    sentence_list(r.evidence),
+                                    first_text(r.evidence),
+                                    s.id,
+                                    o.id,
+                                    s.type,
+                                    o.type,
+                                    r.negated ? "true" : "false",
+                                    r.modality};
       for (std::size_t i = 0; i < std::size(fields); ++i) {
         if (i) out << '\t';
         write_field(out, fields[i]);
@@ -109,8 +118,8 @@ class RecordReader {
     ++pos_;
     while (true) {
       if (pos_ >= text_.size())
-        throw Error(ErrorKind::Format, "'" + source_ + "' line " + std::to_string(start_line) +
-                                           ": a quoted field is never closed");
+        throw Error(ErrorKind::Format,
+                    "'" + source_ + "' line " + std::to_string(start_line) + ": a quoted field is never closed");
       char c = text_[pos_++];
       if (c == '"') {
         if (pos_ < text_.size() && text_[pos_] == '"') {
@@ -125,8 +134,8 @@ class RecordReader {
     }
     if (pos_ < text_.size() && text_[pos_] == '\r') ++pos_;
     if (pos_ < text_.size() && text_[pos_] != '\t' && text_[pos_] != '\n')
-      throw Error(ErrorKind::Format, "'" + source_ + "' line " + std::to_string(line_) +
-                                         ": unexpected text after a closing quote");
+      throw Error(ErrorKind::Format,
+                  "'" + source_ + "' line " + std::to_string(line_) + ": unexpected text after a closing quote");
   }
 
   std::string text_;
@@ -153,8 +162,8 @@ class TsvImporter : public Importer {
     while (reader.next(row)) {
       if (row.size() == 1 && row[0].empty()) continue;  // blank line
       if (row.size() != header.size())
-        throw Error(ErrorKind::Format, reader.where() + ": " + std::to_string(row.size()) + " fields, but the header has " +
-                                           std::to_string(header.size()));
+        throw Error(ErrorKind::Format, reader.where() + ": " + std::to_string(row.size()) +
+                                           " fields, but the header has " + std::to_string(header.size()));
       add_row(graph, column, row, reader.where());
     }
     graph.canonicalize();
