@@ -1,10 +1,11 @@
 // Tests for the CoNLL-U reader and writer (src/text/conllu.cpp).
+#include "text/conllu.hpp"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
 
 #include "relgraph/error.hpp"
-#include "text/conllu.hpp"
 
 using namespace relgraph;
 

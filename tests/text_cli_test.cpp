@@ -1,10 +1,10 @@
 // End-to-end tests of `relgraph parse`, `relgraph eval ud` and `relgraph train
 // tokenizer` through the built binary (skipped when it is not built).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "support/builders.hpp"
 
@@ -107,8 +107,7 @@ TEST_F(TextCli, EvalUdScoresTokenizationAndSystemFiles) {
 
   ASSERT_EQ(relgraph("eval ud '" + gold + "' --system '" + gold + "' --json", &out, &err), 0) << err;
   EXPECT_NE(out.find("\"system file\""), std::string::npos) << out;
-  EXPECT_NE(out.find("\"LAS\": {\"precision\": 100.00, \"recall\": 100.00, \"f1\": 100.00"), std::string::npos)
-      << out;
+  EXPECT_NE(out.find("\"LAS\": {\"precision\": 100.00, \"recall\": 100.00, \"f1\": 100.00"), std::string::npos) << out;
 
   EXPECT_NE(relgraph("eval ud '" + gold + "' --mode nonsense", &out, &err), 0);
   EXPECT_NE(err.find("nonsense"), std::string::npos) << err;
@@ -118,9 +117,9 @@ TEST_F(TextCli, TrainTokenizerWritesModelAndMeta) {
   auto gold = write("train.conllu", kGold);
   auto model = (dir_ / "splitter.bin").string();
   std::string out, err;
-  ASSERT_EQ(relgraph("train tokenizer --train '" + gold + "' --dev '" + gold + "' --epochs 2 -o '" + model + "'",
-                     &out, &err),
-            0)
+  ASSERT_EQ(
+      relgraph("train tokenizer --train '" + gold + "' --dev '" + gold + "' --epochs 2 -o '" + model + "'", &out, &err),
+      0)
       << err;
   EXPECT_TRUE(fs::exists(model));
   std::ifstream meta(dir_ / "splitter.meta.json");

@@ -1,5 +1,7 @@
 // Tests for the tokenizer and sentence splitter (src/text/tokenizer.cpp,
 // splitter.cpp): EWT conventions, exact byte spans, sentence boundaries, bad input.
+#include "text/tokenizer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -13,7 +15,6 @@
 #include "text/conllu.hpp"
 #include "text/splitter.hpp"
 #include "text/splitter_trainer.hpp"
-#include "text/tokenizer.hpp"
 
 using namespace relgraph;
 
@@ -115,8 +116,7 @@ TEST(Tokenizer, SentenceBoundaries) {
       {"He lives in the U.S. now.", "He lives in the U.S. now ."},
       {"\"Go home.\" She left.", "\" Go home . \" || She left ."},
       {"Really?! Yes.", "Really ?! || Yes ."},
-      {"Headline Without Punctuation\nThe body starts here.",
-       "Headline Without Punctuation || The body starts here ."},
+      {"Headline Without Punctuation\nThe body starts here.", "Headline Without Punctuation || The body starts here ."},
       {"First paragraph\n\nsecond paragraph", "First paragraph || second paragraph"},
       {"A line that wraps after a comma,\nthen goes on.", "A line that wraps after a comma , || then goes on ."},
   };
@@ -258,7 +258,8 @@ TEST(SplitterTrainer, LearnsLexiconAndRoundTrips) {
   EXPECT_EQ(loaded.learned().abbreviations, splitter.learned().abbreviations);
   Tokenizer a(std::make_shared<SentenceSplitter>(std::move(loaded)));
   Tokenizer b(std::make_shared<SentenceSplitter>(std::move(splitter)));
-  std::string text = "We cannot go to Calif. today. They cannot stay. We cannot send x-ray or x-ray films to Calif. now.";
+  std::string text =
+      "We cannot go to Calif. today. They cannot stay. We cannot send x-ray or x-ray films to Calif. now.";
   EXPECT_EQ(dump(run(text, a)), dump(run(text, b)));
   EXPECT_EQ(dump(run(text, a)),
             "We cannot=can+not go to Calif. today . || They cannot=can+not stay . || "

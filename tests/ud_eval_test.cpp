@@ -1,11 +1,12 @@
 // Tests for the CoNLL 2018 UD evaluation (src/text/ud_eval.cpp) on tiny
 // hand-made CoNLL-U: alignment by character offsets, multiword regions,
 // universal-relation LAS, and the raw text rebuilt from a treebank.
+#include "text/ud_eval.hpp"
+
 #include <gtest/gtest.h>
 
 #include "relgraph/error.hpp"
 #include "text/conllu.hpp"
-#include "text/ud_eval.hpp"
 
 using namespace relgraph;
 

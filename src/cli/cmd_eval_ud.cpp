@@ -83,10 +83,10 @@ void print_json(const std::vector<Run>& runs, std::ostream& out) {
     out << (i ? ",\n " : "\n ") << "\"" << r.name << "\": {\"words\": " << r.words << ", \"seconds\": " << r.seconds;
     for (const auto& [metric, s] : r.scores.table()) {
       if (!shown(r, metric)) continue;
-      out << ",\n   \"" << metric << "\": {\"precision\": " << fixed(s->precision()) << ", \"recall\": "
-          << fixed(s->recall()) << ", \"f1\": " << fixed(s->f1()) << ", \"aligned_accuracy\": "
-          << fixed(s->aligned_accuracy()) << ", \"gold\": " << s->gold << ", \"system\": " << s->system
-          << ", \"correct\": " << s->correct << "}";
+      out << ",\n   \"" << metric << "\": {\"precision\": " << fixed(s->precision())
+          << ", \"recall\": " << fixed(s->recall()) << ", \"f1\": " << fixed(s->f1())
+          << ", \"aligned_accuracy\": " << fixed(s->aligned_accuracy()) << ", \"gold\": " << s->gold
+          << ", \"system\": " << s->system << ", \"correct\": " << s->correct << "}";
     }
     out << "}";
   }

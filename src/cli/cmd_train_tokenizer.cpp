@@ -69,9 +69,10 @@ void run_train_tokenizer(const TrainTokenizerOptions& o) {
   meta << "{\n  \"component\": \"splitter\",\n  \"format_version\": " << SentenceSplitter::kFormatVersion
        << ",\n  \"treebank\": " << json_string(o.release) << ",\n  \"license\": \"CC BY-SA 4.0 (training data)\""
        << ",\n  \"command\": " << json_string(command) << ",\n  \"date\": " << json_string(utc_now())
-       << ",\n  \"training_seconds\": " << f2(secs) << ",\n  \"lexicon\": {\"abbreviations\": "
-       << splitter.learned().abbreviations.size() << ", \"hyphen_prefixes\": "
-       << splitter.learned().hyphen_prefixes.size() << ", \"multiword\": " << splitter.learned().multiword.size()
+       << ",\n  \"training_seconds\": " << f2(secs)
+       << ",\n  \"lexicon\": {\"abbreviations\": " << splitter.learned().abbreviations.size()
+       << ", \"hyphen_prefixes\": " << splitter.learned().hyphen_prefixes.size()
+       << ", \"multiword\": " << splitter.learned().multiword.size()
        << "},\n  \"scores\": {\"note\": \"splitter-only sentence F1 on the dev raw text; see docs/text.md for "
           "relgraph eval ud\""
        << scores << "}\n}\n";

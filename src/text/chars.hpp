@@ -35,9 +35,9 @@ inline char32_t decode_utf8(std::string_view text, std::size_t i, std::size_t& l
 }
 
 inline bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-         c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000 || c == 0xFEFF;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
+         c == 0xFEFF;
 }
 inline bool is_newline(char32_t c) { return c == '\n' || c == 0x2028 || c == 0x2029; }
 inline bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }

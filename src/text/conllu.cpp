@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "core/files.hpp"
-#include "text/chars.hpp"
 #include "relgraph/error.hpp"
+#include "text/chars.hpp"
 
 namespace relgraph {
 namespace {
@@ -129,7 +129,10 @@ Document read_conllu(std::string_view content, const std::string& source) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     std::string where = source + ":" + std::to_string(line_no);
-    if (line.empty()) { flush(); continue; }
+    if (line.empty()) {
+      flush();
+      continue;
+    }
     in_sentence = true;
     if (line[0] == '#') {
       auto eq = line.find(" = ");
@@ -148,7 +151,8 @@ Document read_conllu(std::string_view content, const std::string& source) {
     }
     auto cols = split_tabs(line);
     if (cols.size() != 10)
-      throw Error(ErrorKind::Format, where + ": expected 10 tab-separated columns, found " + std::to_string(cols.size()));
+      throw Error(ErrorKind::Format,
+                  where + ": expected 10 tab-separated columns, found " + std::to_string(cols.size()));
     std::string_view id = cols[0];
     if (id.find('.') != std::string_view::npos) continue;  // empty node
     if (auto dash = id.find('-'); dash != std::string_view::npos) {

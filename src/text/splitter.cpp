@@ -135,8 +135,8 @@ void splitter_features(std::string_view text, const std::vector<SurfaceToken>& t
   std::uint64_t len = static_cast<std::uint64_t>(std::min(words, 40) / 4);
   // Orthography of the next word: lower case, a capitalised common word, a capitalised other word.
   char32_t n0 = first_cp(f1);
-  std::uint64_t orth = !detail::is_letter(n0)   ? c1
-                       : !detail::is_upper(n0)  ? 'l'
+  std::uint64_t orth = !detail::is_letter(n0)                            ? c1
+                       : !detail::is_upper(n0)                           ? 'l'
                        : lexicon.lowercase_words.count(lower_capped(f1)) ? 'C'
                                                                          : 'N';
   std::uint64_t t = 0;

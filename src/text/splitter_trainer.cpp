@@ -152,9 +152,8 @@ SentenceSplitter train_splitter(const Document& train, const SplitterTrainOption
   };
   TokenizerLexicon learned = learn_lexicon(train);
   say("lexicon: " + std::to_string(learned.abbreviations.size()) + " abbreviations, " +
-      std::to_string(learned.hyphen_prefixes.size()) + " hyphen prefixes, " +
-      std::to_string(learned.multiword.size()) + " multiword forms, " +
-      std::to_string(learned.lowercase_words.size()) + " lower-case words");
+      std::to_string(learned.hyphen_prefixes.size()) + " hyphen prefixes, " + std::to_string(learned.multiword.size()) +
+      " multiword forms, " + std::to_string(learned.lowercase_words.size()) + " lower-case words");
   TokenizerLexicon lexicon = TokenizerLexicon::builtin();
   lexicon.merge(learned);
 

@@ -85,8 +85,8 @@ class ChunkScanner {
     }
     if (ce <= cb) return false;
     std::string_view core = text_.substr(cb, ce - cb);
-    bool link = starts_with_ci(core, "http://") || starts_with_ci(core, "https://") ||
-                starts_with_ci(core, "ftp://") || starts_with_ci(core, "www.");
+    bool link = starts_with_ci(core, "http://") || starts_with_ci(core, "https://") || starts_with_ci(core, "ftp://") ||
+                starts_with_ci(core, "www.");
     if (!link) {
       auto at_sign = core.find('@');
       link = at_sign != std::string_view::npos && at_sign > 0 && core.find('.', at_sign) != std::string_view::npos &&
@@ -268,7 +268,8 @@ class ChunkScanner {
         join = true;  // 3,000 (but "11,2000" is two numbers)
       } else if ((c == '&' && detail::is_letter(prev) && detail::is_letter(n)) || c == '@' || c == '_') {
         join = true;  // AT&T, Q&A, name@HOST, file_name
-      } else if (detail::is_apostrophe(c) && c != 0x2018 && (detail::is_letter(prev) || (detail::is_digit(prev) && n == 's'))) {
+      } else if (detail::is_apostrophe(c) && c != 0x2018 &&
+                 (detail::is_letter(prev) || (detail::is_digit(prev) && n == 's'))) {
         join = true;  // don't, it's, O'Brien, 80's (clitics become multiword tokens later)
       } else if (detail::is_hyphen(c) && keep_hyphen(seg_b, q, q + len, e)) {
         join = true;
@@ -279,9 +280,9 @@ class ChunkScanner {
     }
     if (q < e && text_[q] == '.' && (q + 1 >= e || text_[q + 1] != '.')) {  // not before "..."
       std::string word = ascii_lower(text_.substr(p, q + 1 - p));
-      bool initials = inner_period && q - p <= 8 && std::none_of(word.begin(), word.end(), [](char ch) {
-                        return ch >= '0' && ch <= '9';
-                      }) && short_segments(word);
+      bool initials = inner_period && q - p <= 8 &&
+                      std::none_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+                      short_segments(word);
       bool single_capital = q - p == 1 && detail::is_upper(static_cast<unsigned char>(text_[p]));
       if (initials || single_capital || (q - p <= 12 && lex_.abbreviations.count(word))) ++q;
     }
@@ -339,7 +340,8 @@ class ChunkScanner {
     std::size_t cut = 0;
     if (suffix == "t" && a >= 2 && (form[a - 1] == 'n' || form[a - 1] == 'N')) {
       cut = a - 1;
-    } else if ((suffix == "s" || suffix == "m" || suffix == "d" || suffix == "ll" || suffix == "re" || suffix == "ve") &&
+    } else if ((suffix == "s" || suffix == "m" || suffix == "d" || suffix == "ll" || suffix == "re" ||
+                suffix == "ve") &&
                detail::is_letter(prev)) {
       cut = a;
     } else if (suffix.empty() && (prev == 's' || prev == 'S')) {
@@ -368,17 +370,16 @@ TokenizerLexicon TokenizerLexicon::builtin() {
   // company suffixes, Latin), leaving out those that are also common words
   // ("no.", "sun.", "mar."); the trained model adds the treebank's.
   for (const char* a :
-       {"mr.",   "mrs.",  "ms.",    "dr.",   "prof.", "st.",   "jr.",   "sr.",   "rev.",  "gen.",  "gov.",
-        "sen.",  "lt.",   "col.",   "capt.", "sgt.",  "maj.",  "adm.",  "cmdr.", "inc.",  "ltd.",  "co.",
-        "corp.", "bros.", "dept.",  "univ.", "assn.", "vs.",   "etc.",  "e.g.",  "i.e.",  "cf.",   "jan.",
-        "feb.",  "apr.",  "aug.",   "sept.", "oct.",  "nov.",  "dec.",  "tues.", "thurs.", "vol.", "pp.",
-        "approx.", "ft.", "mt.",    "ave.",  "blvd.", "u.s.",  "u.k.",  "u.n.",  "a.m.",  "p.m.",
+       {"mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "rev.", "gen.", "gov.", "sen.", "lt.", "col.",
+        "capt.", "sgt.", "maj.", "adm.", "cmdr.", "inc.", "ltd.", "co.", "corp.", "bros.", "dept.", "univ.", "assn.",
+        "vs.", "etc.", "e.g.", "i.e.", "cf.", "jan.", "feb.", "apr.", "aug.", "sept.", "oct.", "nov.", "dec.", "tues.",
+        "thurs.", "vol.", "pp.", "approx.", "ft.", "mt.", "ave.", "blvd.", "u.s.", "u.k.", "u.n.", "a.m.", "p.m.",
         // US state abbreviations in news style, minus those that are also words (ill., miss., wash.).
-        "ala.",  "ariz.", "ark.",   "calif.", "colo.", "conn.", "fla.",  "kan.",  "ky.",   "md.",   "mich.",
-        "minn.", "mo.",   "mont.",  "neb.",  "nev.",  "okla.", "tenn.", "va.",   "vt.",   "wis.",  "wyo."})
+        "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "fla.", "kan.", "ky.", "md.", "mich.", "minn.", "mo.",
+        "mont.", "neb.", "nev.", "okla.", "tenn.", "va.", "vt.", "wis.", "wyo."})
     lex.abbreviations.insert(a);
-  for (const char* p : {"e", "co", "non", "pre", "post", "re", "multi", "mid", "semi", "pro", "anti", "ex", "self",
-                        "inter", "intra", "sub", "un", "vice", "cross", "counter"})
+  for (const char* p : {"e",    "co", "non",  "pre",   "post",  "re",  "multi", "mid",  "semi",  "pro",
+                        "anti", "ex", "self", "inter", "intra", "sub", "un",    "vice", "cross", "counter"})
     lex.hyphen_prefixes.insert(p);
   lex.multiword["cannot"] = {3, 3};
   lex.multiword["gonna"] = {3, 2};

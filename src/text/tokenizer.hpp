@@ -57,10 +57,10 @@ struct TokenizerLexicon {
 struct SurfaceToken {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::uint8_t words = 1;              // number of syntactic words
+  std::uint8_t words = 1;               // number of syntactic words
   std::array<std::uint8_t, 4> split{};  // byte length of each word when words > 1
-  std::uint8_t newlines_before = 0;    // line breaks in the whitespace before it (capped at 2)
-  bool space_before = false;           // any whitespace before it
+  std::uint8_t newlines_before = 0;     // line breaks in the whitespace before it (capped at 2)
+  bool space_before = false;            // any whitespace before it
 };
 
 // Splits text[begin, end) into surface tokens (no sentence boundaries).

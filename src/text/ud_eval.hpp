@@ -40,8 +40,7 @@ UdScores evaluate_ud(const Document& gold, const Document& system);
 // "# text" (or its forms joined by SpaceAfter), sentences of one paragraph
 // joined by a space, a blank line before each "# newpar" / "# newdoc".
 // `spans`, if given, receives each sentence's byte span in the result.
-std::string treebank_raw_text(const Document& gold,
-                              std::vector<std::pair<std::size_t, std::size_t>>* spans = nullptr);
+std::string treebank_raw_text(const Document& gold, std::vector<std::pair<std::size_t, std::size_t>>* spans = nullptr);
 
 // A copy of `gold` with only the words kept: every annotation column cleared
 // (lemma, tags, features, head, relation), for gold-tokenization runs.
