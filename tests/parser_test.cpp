@@ -13,6 +13,7 @@
 #include "parse/parser_trainer.hpp"
 #include "parse/projective.hpp"
 #include "parse/transition.hpp"
+#include "parse/weights.hpp"
 #include "relgraph/error.hpp"
 #include "support/builders.hpp"
 #include "text/conllu.hpp"
@@ -288,6 +289,33 @@ TEST(Parser, TinyModelLearnsItsTrainingTrees) {
   parser.parse(doc.sentences[0]);
   EXPECT_TRUE(is_tree(doc.sentences[0])) << rgt::dump_deps(doc.sentences[0]);
   for (const auto& t : doc.sentences[0].tokens) EXPECT_EQ(t.deprel.find('|'), std::string::npos);
+}
+
+TEST(Parser, PackedWeightsScoreLikeThePerceptron) {
+  Parser parser = train_tiny(4);
+  const auto& weights = parser.model().weights;
+  parse::PackedWeights packed(weights);
+  parse::WordHashes words;
+  std::size_t nonzero = 0;
+  for (const auto& s : treebank()) {
+    words.prepare(s);
+    parse::State st;
+    st.reset(static_cast<int>(s.tokens.size()));
+    std::vector<std::uint64_t> features;
+    while (!st.terminal()) {
+      parse::extract_features(st, words, features);
+      std::vector<float> a(weights.num_classes()), b(weights.num_classes());
+      weights.score(features, a);
+      packed.score(features, b.data());
+      EXPECT_EQ(a, b);
+      for (float x : a) nonzero += x != 0.0f;
+      st.apply(st.can_shift() ? 0 : parse::best_allowed(st, a.data(), static_cast<int>(parser.model().labels.size()),
+                                                         parser.root_label()),
+               0);
+    }
+  }
+  EXPECT_GT(nonzero, 0u);
+  EXPECT_THROW(Parser().parse(treebank()[0]), Error);
 }
 
 TEST(Parser, TrainingIsDeterministic) {

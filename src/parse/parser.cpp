@@ -10,6 +10,7 @@
 #include "parse/features.hpp"
 #include "parse/projective.hpp"
 #include "parse/transition.hpp"
+#include "parse/weights.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -30,6 +31,7 @@ void Parser::index() {
   if (model_.weights.num_classes() != parse::num_transitions(static_cast<int>(labels.size())))
     throw Error(ErrorKind::Model, "parser model has " + std::to_string(model_.weights.num_classes()) +
                                       " transitions for " + std::to_string(labels.size()) + " labels");
+  packed_ = std::make_shared<const parse::PackedWeights>(model_.weights);
   base_label_.assign(labels.size(), 0);
   for (std::size_t l = 0; l < labels.size(); ++l) {
     auto base = parse::base_label(labels[l]);
@@ -83,6 +85,7 @@ Parser Parser::from_bytes(std::string bytes, const std::string& name) {
 void Parser::parse(Sentence& sentence) const {
   const int n = static_cast<int>(sentence.tokens.size());
   if (n == 0) return;
+  if (!packed_) throw Error(ErrorKind::InvalidArgument, "parse() called on a parser without a model");
   const int num_labels = static_cast<int>(model_.labels.size());
   parse::WordHashes words;
   words.prepare(sentence);
@@ -94,7 +97,7 @@ void Parser::parse(Sentence& sentence) const {
   while (!st.terminal()) {
     parse::extract_features(st, words, features);
     std::fill(scores.begin(), scores.end(), 0.0f);
-    model_.weights.score(features, scores);
+    packed_->score(features, scores.data());
     int t = parse::best_allowed(st, scores.data(), num_labels, root_label_);
     int l = parse::label_of(t);
     st.apply(t, l < 0 ? 0 : base_label_[l]);

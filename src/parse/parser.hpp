@@ -28,6 +28,9 @@
 #include "relgraph/pipeline.hpp"
 
 namespace relgraph {
+namespace parse {
+class PackedWeights;
+}
 
 class Parser {
  public:
@@ -61,6 +64,7 @@ class Parser {
   Model model_;
   int root_label_ = -1;
   std::vector<int> base_label_;  // per label: index of its unlifted base in labels (or itself)
+  std::shared_ptr<const parse::PackedWeights> packed_;  // model_.weights laid out for fast lookup
 };
 
 // The pipeline stage: needs tags, adds dependencies. Loads

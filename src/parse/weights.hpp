@@ -1,0 +1,56 @@
+// Inference-side copy of the parser's perceptron weights in a cache-friendly
+// layout: one open-addressing slot (key + entry range) per feature, so a
+// lookup costs one cache miss plus the entries, instead of one per array.
+// Scores are identical to detail::Perceptron::score (the stored weights).
+// Internal to src/parse. Tests: tests/parser_test.cpp
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/perceptron.hpp"
+
+namespace relgraph::parse {
+
+class PackedWeights {
+ public:
+  explicit PackedWeights(const detail::Perceptron& weights);
+  // Adds each feature's weights into scores[0..num_classes). Lookups are
+  // prefetched in batches: parsing is bound by memory latency, not arithmetic.
+  void score(std::span<const std::uint64_t> features, float* scores) const {
+    constexpr std::size_t kBatch = 64;
+    std::uint32_t begin[kBatch], end[kBatch];
+    for (std::size_t base = 0; base < features.size(); base += kBatch) {
+      const std::size_t count = std::min(kBatch, features.size() - base);
+      const std::uint64_t* f = features.data() + base;
+      for (std::size_t k = 0; k < count; ++k) __builtin_prefetch(&slots_[f[k] & mask_]);
+      for (std::size_t k = 0; k < count; ++k) {
+        begin[k] = end[k] = 0;
+        for (std::uint64_t s = f[k] & mask_;; s = (s + 1) & mask_) {
+          const Slot& slot = slots_[s];
+          if (slot.key == f[k]) {
+            begin[k] = slot.begin;
+            end[k] = slot.end;
+            __builtin_prefetch(&entries_[slot.begin]);
+            break;
+          }
+          if (slot.key == 0) break;
+        }
+      }
+      for (std::size_t k = 0; k < count; ++k)
+        for (std::uint32_t i = begin[k]; i < end[k]; ++i) scores[entries_[i].cls] += entries_[i].weight;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t begin = 0, end = 0;
+  };
+  std::vector<Slot> slots_;
+  std::uint64_t mask_ = 0;
+  std::vector<detail::Perceptron::Entry> entries_;
+};
+
+}  // namespace relgraph::parse
