@@ -20,7 +20,7 @@ const char* kTriples =
     "Ada Lovelace\tborn in\tLondon\t1\tPerson\tPlace\n"
     "\"Caf\xC3\xA9 \"\"Le <Pr\xC3\xA9>\"\"\"\tlocated in\tLondon\t0.5\tPlace\tPlace\n";
 
-class Cli : public ::testing::Test {
+class FoundationCli : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!fs::exists(RELGRAPH_BINARY)) GTEST_SKIP() << "build the relgraph binary first";
@@ -51,7 +51,7 @@ class Cli : public ::testing::Test {
 
 }  // namespace
 
-TEST_F(Cli, HelpOnEachCommand) {
+TEST_F(FoundationCli, HelpOnEachCommand) {
   for (const char* cmd : {"convert", "render"}) {
     std::string out;
     EXPECT_EQ(run(std::string(cmd) + " --help", &out), 0) << cmd;
@@ -59,7 +59,7 @@ TEST_F(Cli, HelpOnEachCommand) {
   }
 }
 
-TEST_F(Cli, ConvertTsvToEveryFormatAndBack) {
+TEST_F(FoundationCli, ConvertTsvToEveryFormatAndBack) {
   std::string err;
   ASSERT_EQ(run("convert t.tsv -o g.graphml", nullptr, &err), 0) << err;
   EXPECT_NE(slurp("g.graphml").find("<graphml"), std::string::npos);
@@ -72,7 +72,7 @@ TEST_F(Cli, ConvertTsvToEveryFormatAndBack) {
   EXPECT_NE(slurp("back.tsv").find("Caf\xC3\xA9 \"\"Le <Pr\xC3\xA9>\"\""), std::string::npos);
 }
 
-TEST_F(Cli, StdinAndStdout) {
+TEST_F(FoundationCli, StdinAndStdout) {
   std::string out, err;
   ASSERT_EQ(run("convert - --from tsv -o - --to jsonld < t.tsv", &out, &err), 0) << err;
   EXPECT_NE(out.find("\"@graph\""), std::string::npos);
@@ -80,7 +80,7 @@ TEST_F(Cli, StdinAndStdout) {
   EXPECT_NE(err.find("standard input"), std::string::npos) << err;
 }
 
-TEST_F(Cli, RenderSvgPngPdf) {
+TEST_F(FoundationCli, RenderSvgPngPdf) {
   std::string err;
   for (const char* layout : {"dot", "neato", "fdp", "sfdp"}) {
     ASSERT_EQ(run(std::string("render t.tsv -o g.svg --layout ") + layout, nullptr, &err), 0) << layout << err;
@@ -99,7 +99,7 @@ TEST_F(Cli, RenderSvgPngPdf) {
   EXPECT_NE(out.find("<svg"), std::string::npos);
 }
 
-TEST_F(Cli, FailuresNameTheCulpritAndLeaveNoFile) {
+TEST_F(FoundationCli, FailuresNameTheCulpritAndLeaveNoFile) {
   std::ofstream(dir_ / "bad.jsonld") << "{\"@graph\": [";
   std::ofstream(dir_ / "bad.graphml") << "<graphml><graph><node id=";
   std::ofstream(dir_ / "bad.tsv") << "subject\tpredicate\n";
