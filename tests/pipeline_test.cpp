@@ -255,7 +255,11 @@ TEST(BuildGraph, RolesFromCoreference) {
   entity(doc, "Jane Doe", "Person", {name, role});
   GraphOptions o;
   o.article = false;
-  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Jane Doe)-[holds role]->(French Minister)"});
+  int french = mention(doc, 0, 1, "NORP");
+  doc.mentions[french].canonical = "France";
+  auto g = build_graph(doc, o);
+  EXPECT_EQ(facts(g), std::vector<std::string>{"(Jane Doe)-[holds role]->(Minister)"});
+  EXPECT_EQ(find_edge(g, "(Jane Doe)-[holds role]->(Minister)")->attributes.at("country"), "France");
 }
 
 TEST(BuildGraph, DefiniteDescriptionReusesAnEarlierConcept) {
@@ -333,6 +337,24 @@ TEST(PredicateLabel, CanonicalWithSurfaceWhenItSaysMore) {
     p.canonical = c.canonical;
     EXPECT_EQ(predicate_label(p, c.clausal), c.label) << c.relation;
   }
+}
+
+TEST(BuildGraph, ObjectAfterTheRelationNoun) {
+  // "Zed is the armed branch of Acme"
+  Document doc = parsed("Zed/PROPN/6/nsubj is/AUX/6/cop the/DET/6/det armed/ADJ/6/amod branch/NOUN/0/root of/ADP/7/case Acme/PROPN/5/nmod");
+  entity(doc, "Zed", "Organization", {mention(doc, 0, 1, "ORG")});
+  entity(doc, "Acme", "Organization", {mention(doc, 6, 7, "ORG")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "is";
+  p.canonical = "branch_of";
+  p.args = {arg(doc, "subj", 0, 1, 0), arg(doc, "attr", 2, 7, 4)};
+  doc.propositions.push_back(p);
+  GraphOptions o;
+  o.article = false;
+  auto g = build_graph(doc, o);
+  EXPECT_EQ(facts(g), std::vector<std::string>{"(Zed)-[branch of]->(Acme)"});
+  EXPECT_EQ(find_edge(g, "(Zed)-[branch of]->(Acme)")->attributes.at("object_phrase"), "armed branch of Acme");
 }
 
 TEST(LiteralPhrase, LeavesOutThePredicate) {

@@ -61,6 +61,8 @@ class Builder {
   void add_entities();
   void add_fact(const Proposition& p);
   void add_roles();
+  std::pair<std::string, std::size_t> role_country(const EntityMention& role) const;
+  std::optional<KnowledgeGraph::Vertex> of_entity(const Proposition& p, const std::string& predicate);
   void add_article();
 
   const Document& doc_;
@@ -132,8 +134,14 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
     std::string first = lower(toks[a.span.first].form);
     bare_definite = a.head == a.span.last - 1 && a.span.last - a.span.first <= 3 &&
                     (first == "the" || first == "this" || first == "these" || first == "those") && h.upos == "NOUN";
-    if (bare_definite)
+    if (bare_definite) {
       if (auto it = concept_by_head_.find(head_lemma); it != concept_by_head_.end()) return it->second;
+      // "the game" after "a wargame": a compound ending in the same noun.
+      if (head_lemma.size() >= 4)
+        for (const auto& [h, v] : concept_by_head_)
+          if (h.size() > head_lemma.size() && h.compare(h.size() - head_lemma.size(), head_lemma.size(), head_lemma) == 0)
+            return v;
+    }
   }
   EntityNode n;
   n.label = literal_phrase(doc_, a, o_.max_literal_words, relation_words_);
@@ -240,6 +248,11 @@ void Builder::add_fact(const Proposition& p) {
   r.predicate = predicate_label(p, clausal);
   if (!p.canonical.empty()) r.attributes["canonical"] = readable(p.canonical);
   if (r.predicate.empty()) return;
+  // "X is the Syrian branch of Y" -[branch of]-> Y, not -> "Syrian branch of Y".
+  if (auto y = of_entity(p, r.predicate); y && *y != *subject) {
+    r.attributes["object_phrase"] = on.label;
+    object = y;
+  }
   r.confidence = p.confidence;
   r.negated = p.negated;
   r.modality = p.modality;
@@ -286,14 +299,66 @@ void Builder::add_fact(const Proposition& p) {
   g_.add_relation(*subject, *object, std::move(r));
 }
 
+// Leading country words of a role phrase ("US Ambassador to Peru"): the
+// country, from the mentions over them, and the byte length they take.
+std::pair<std::string, std::size_t> Builder::role_country(const EntityMention& role) const {
+  const auto& toks = doc_.sentences[role.span.sentence].tokens;
+  std::string country;
+  std::size_t end = role.span.begin;
+  for (int i = role.span.first; i < role.span.last; ++i) {
+    std::string found;
+    for (const auto& m : doc_.mentions) {
+      if (m.span.sentence != role.span.sentence || i < m.span.first || i >= m.span.last || m.subtype == "Role") continue;
+      if (m.entity >= 0 && doc_.entities[m.entity].type == "Country") found = doc_.entities[m.entity].label;
+      else if (m.type == "NORP" && !m.canonical.empty()) found = m.canonical;  // a demonym
+    }
+    if (found.empty()) break;
+    country = found;
+    end = toks[i].end;
+  }
+  return {country, end - role.span.begin};
+}
+
+// When the predicate ends in "of" and the object's head noun is the
+// predicate's own noun ("branch"), the entity after "of" is the real object.
+std::optional<KnowledgeGraph::Vertex> Builder::of_entity(const Proposition& p, const std::string& predicate) {
+  const Argument& o = p.args[1];
+  if (predicate.size() < 4 || predicate.compare(predicate.size() - 3, 3, " of") != 0) return std::nullopt;
+  if (o.head < 0 || o.span.sentence < 0) return std::nullopt;
+  const auto& toks = doc_.sentences[o.span.sentence].tokens;
+  std::string noun = lower(toks[o.head].lemma.empty() ? toks[o.head].form : toks[o.head].lemma);
+  if (predicate.compare(0, noun.size(), noun) != 0) return std::nullopt;
+  for (int i = o.span.first; i < o.span.last; ++i) {
+    if (toks[i].head - 1 != o.head || toks[i].deprel.rfind("nmod", 0) != 0) continue;
+    bool of = false;
+    for (int j = o.span.first; j < o.span.last; ++j)
+      if (toks[j].head - 1 == i && lower(toks[j].form) == "of") of = true;
+    if (!of) continue;
+    for (const auto& m : doc_.mentions)
+      if (m.span.sentence == o.span.sentence && m.span.first <= i && i < m.span.last && m.entity >= 0 &&
+          entity_vertex_[m.entity])
+        return entity_vertex_[m.entity];
+  }
+  return std::nullopt;
+}
+
 void Builder::add_roles() {
   for (const auto& m : doc_.mentions) {
     if (m.subtype != "Role" || m.entity < 0 || m.canonical.empty() || !entity_vertex_[m.entity]) continue;
     if (!in_body(m.span.sentence)) continue;
+    // "US Ambassador to Peru" -> role "Ambassador to Peru" with country = United States,
+    // so the role is not a second name of the person.
+    auto [country, skip] = role_country(m);
+    std::string label = m.canonical;
+    if (!country.empty() && skip < label.size()) {
+      label = label.substr(skip);
+      while (!label.empty() && (label[0] == ' ' || label[0] == '-')) label.erase(0, 1);
+    }
+    if (label.empty()) continue;
     EntityNode n;
-    n.label = m.canonical;
+    n.label = label;
     n.type = "Literal";
-    n.value = m.canonical;
+    n.value = label;
     n.id = entity_id(n.label);
     if (n.id.empty()) continue;
     auto v = g_.add_entity(std::move(n));
@@ -301,6 +366,7 @@ void Builder::add_roles() {
     r.predicate = "holds role";
     r.surface = m.canonical;
     r.confidence = 0.9;
+    if (!country.empty()) r.attributes["country"] = country;
     Evidence e = sentence_evidence(m.span.sentence);
     e.begin = m.span.begin;
     e.end = m.span.end;
