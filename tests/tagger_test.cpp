@@ -11,6 +11,7 @@
 #include "core/model_io.hpp"
 #include "relgraph/error.hpp"
 #include "support/builders.hpp"
+#include "tag/features.hpp"
 #include "tag/lemma_rules.hpp"
 #include "tag/tagger.hpp"
 #include "tag/tagger_trainer.hpp"
@@ -158,6 +159,15 @@ TEST(TinyModel, UnseenWordsGetTagsAndLemmas) {
   EXPECT_EQ(t[0].lemma, "the");
   EXPECT_EQ(t[2].lemma, "be");
   EXPECT_FALSE(tagger.seen_lemma("birds", tagger.tag_class(t[1].upos, t[1].xpos)));
+  // Irregular scripts ("were" -> "be") never rewrite an unseen word: at most an ending changes.
+  for (int tag = 0; tag < tagger.num_tags(); ++tag)
+    for (std::string word : {"zorblaxing", "Quuxes", "wugs"}) {
+      std::string lemma = tagger.lemmatize(word, tag);
+      ASSERT_GE(lemma.size(), 3u) << word << " -> " << lemma;
+      EXPECT_EQ(relgraph::detail::ascii_lower(lemma.substr(0, word.size() - 4)),
+                relgraph::detail::ascii_lower(word.substr(0, word.size() - 4)))
+          << word << " -> " << lemma;
+    }
 }
 
 TEST(TinyModel, TrainingIsDeterministicGivenTheSeed) {

@@ -213,7 +213,9 @@ std::string Tagger::guess_lemma(std::string_view form, int tag) const {
                       [&](int a, int b) { return scores[a] > scores[b] || (scores[a] == scores[b] && a < b); });
     for (int k = 0; k < std::min(n, 4); ++k) {
       const LemmaEdit& e = parsed_edits_[order[k]];
-      if (e.strip < form.size() || !e.append.empty()) return apply_lemma_edit(form, e);
+      // Scripts of irregular words ("went" -> "go") rewrite most of the word;
+      // on an unseen word they are wrong, so keep a stem and inflection-sized changes.
+      if (e.strip <= 4 && e.strip + 3 <= form.size() && e.append.size() <= 3) return apply_lemma_edit(form, e);
     }
   }
   return rule_lemma(form, model_.upos[tag], model_.xpos[tag]);
