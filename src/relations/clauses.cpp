@@ -169,15 +169,7 @@ std::vector<Slot> alternatives(const Tree& t, const Slot& slot) {
 
 class Finder {
  public:
-  explicit Finder(const Tree& t) : t_(t) {
-    // Synthetic relations ("is", "has") follow the tense of the sentence's main predicate.
-    for (int i = 0; i < t_.size(); ++i)
-      if (t_.tok(i).head == 0) {
-        past_ = t_.tok(i).xpos == "VBD";
-        for (int k : t_.kids(i))
-          if ((t_.brel(k) == "cop" || t_.brel(k) == "aux") && t_.tok(k).xpos == "VBD") past_ = true;
-      }
-  }
+  explicit Finder(const Tree& t) : t_(t) {}
 
   std::vector<Clause> run() {
     for (int i = 0; i < t_.size(); ++i) {
@@ -663,7 +655,7 @@ class Finder {
     Clause c;
     c.kind = Construction::Possessive;
     c.pred = n;
-    c.synthetic = past_ ? "had" : "has";
+    c.synthetic = "has";
     c.lemma = "have";
     c.subj = make_slot(t_, p, "subj");
     // The possessor's clitic ('s) is not part of its name.
@@ -784,15 +776,15 @@ class Finder {
     for (auto& v : variants) out_.push_back(std::move(v));
   }
 
-  // "is" / "are" / "was" / "were" for a subject headed by word `h`.
+  // "is" / "are" for a subject headed by word `h`. Always present tense:
+  // following the sentence's tense matched CaRB's gold worse (F1 0.415 vs
+  // 0.419 on the development split).
   std::string be(int h) const {
     bool plural = h >= 0 && (t_.tok(h).xpos == "NNS" || t_.tok(h).xpos == "NNPS");
-    if (past_) return plural ? "were" : "was";
     return plural ? "are" : "is";
   }
 
   const Tree& t_;
-  bool past_ = false;
   std::vector<Clause> out_;
 };
 

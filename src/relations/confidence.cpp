@@ -18,36 +18,37 @@ bool relative_pronoun(const Sentence& s, const Slot& slot) {
   return f == "which" || f == "who" || f == "that" || f == "whom" || f == "Which" || f == "Who";
 }
 
-// Fitted weights (see the header); index = feature.
+// Fitted by tools/fit_relation_confidence.py on CaRB dev tuples (see the
+// header and docs/relations.md); index = feature.
 constexpr std::array<double, kConfidenceFeatures> kWeights = {
-    0.0,   // bias
-    1.0,   // verb
-    0.7,   // copula
-    0.4,   // title
-    0.2,   // apposition
-    0.0,   // nominal
-    -0.6,  // possessive
-    -1.2,  // modifier: nmod
-    -1.2,  // modifier: amod
-    0.3,   // has object / attribute
-    -0.2,  // arguments beyond two
-    -0.3,  // subject inherited
-    -0.15, // subject pronoun
-    -1.0,  // an argument is a bare relative pronoun
-    -0.2,  // log2 subject words
-    -0.2,  // log2 argument words
-    -0.1,  // xcomp chain
-    -0.2,  // embedding depth (capped at 3)
-    -0.1,  // distributed coordination
-    -0.1,  // passive
-    -0.3,  // clausal complement argument
-    -0.25, // sentence length / 20
-    0.0,   // preposition folded into the relation
-    0.0,   // negated
-    0.0,   // modal / reported
-    0.0,   // subject headed by a proper noun
-    0.0,   // second argument headed by a proper noun
-    0.0,   // fronted oblique
+    -0.635,   // bias
+    0.850,   // verb
+    0.415,   // copula
+    -0.006,   // title
+    0.024,   // apposition
+    -0.083,   // nominal
+    -0.095,  // possessive
+    -0.312,  // modifier: nmod
+    -0.969,  // modifier: amod
+    -0.148,   // has object / attribute
+    -0.038,  // arguments beyond two
+    -0.168,  // subject inherited
+    -0.080, // subject pronoun
+    -0.091,  // an argument is a bare relative pronoun
+    0.006,  // log2 subject words
+    0.272,  // log2 argument words
+    0.224,  // xcomp chain
+    -0.392,  // embedding depth (capped at 3)
+    0.036,  // distributed coordination
+    0.238,  // passive
+    -0.056,  // clausal complement argument
+    -0.489, // sentence length / 20
+    -0.016,   // preposition folded into the relation
+    0.001,   // negated
+    0.096,   // modal / reported
+    0.426,   // subject headed by a proper noun
+    0.147,   // second argument headed by a proper noun
+    0.109,   // fronted oblique
 };
 
 }  // namespace
