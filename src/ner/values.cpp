@@ -226,7 +226,10 @@ class Matcher {
     if (h > 23 || mnt > 59) return i;
     if (is(j, {"pm", "p.m."}) && h < 12) h += 12, ++j;
     else if (is(j, {"am", "a.m."})) ++j;
-    value += "T" + two(h) + ":" + two(mnt);
+    value += 'T';
+    value += two(h);
+    value += ':';
+    value += two(mnt);
     if (is(j, {"gmt", "utc", "z"})) value += "Z", ++j;
     return j;
   }
@@ -397,8 +400,14 @@ class Matcher {
     if (in(at(end), kUnits)) {
       std::string unit = lower(at(end));
       int stop = end + 1;
-      if ((unit == "square" || unit == "sq") && in(at(stop), kUnits)) unit += " " + lower(at(stop++));
-      m = {start, stop, "QUANTITY", format_number(value) + " " + unit};
+      if ((unit == "square" || unit == "sq") && in(at(stop), kUnits)) {
+        unit += ' ';
+        unit += lower(at(stop++));
+      }
+      std::string v = format_number(value);
+      v += ' ';
+      v += unit;
+      m = {start, stop, "QUANTITY", v};
       return true;
     }
     m = {start, end, "CARDINAL", format_number(value)};
