@@ -132,7 +132,7 @@ TEST_F(DbTest, SampleArticleGraphLoads) {
   auto g = load_graph(graph_file);
   ASSERT_GT(g.num_relations(), 0u);
   // A multi-hop path: from the most central entity to the farthest one in its component.
-  GraphQuery q(g);
+  GraphQuery q(g, {.article_mentions = true});  // the databases walk every edge
   auto hub = q.central(Centrality::Degree, 1).at(0).vertex;
   auto reach = q.neighbors(hub, 100);
   ASSERT_FALSE(reach.empty());

@@ -30,9 +30,17 @@ function connect() {
   return conn;
 }
 
+// Every query result is closed: Kuzu's addon crashes at exit on open ones.
+async function run(conn, query) {
+  const result = await conn.query(query);
+  for (const r of Array.isArray(result) ? result : [result]) r.close();
+}
+
 async function all(conn, query) {
   const result = await conn.query(query);
-  return result.getAll();
+  const rows = await result.getAll();
+  result.close();
+  return rows;
 }
 
 const quote = (s) => "'" + s.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'";
@@ -51,7 +59,7 @@ async function kuzuCounts(conn) {
 async function kuzuScript() {
   const conn = connect();
   for (const line of fs.readFileSync(path.join(dir, "neo4j", "kuzu.cypher"), "utf8").split("\n")) {
-    if (line.trim() && !line.startsWith("//")) await conn.query(line);
+    if (line.trim() && !line.startsWith("//")) await run(conn, line);
   }
   return kuzuCounts(conn);
 }
@@ -80,14 +88,16 @@ async function kuzuCsv() {
     return c;
   };
   const withHeaders = (cols) => cols.map((c) => `${c.name} ${c.kuzuType}`).join(", ");
-  await conn.query("CREATE NODE TABLE Entity(id STRING, label STRING, labels STRING[], aliases STRING[], PRIMARY KEY (id))");
-  await conn.query("CREATE REL TABLE Relation(FROM Entity TO Entity, type STRING, predicate STRING, confidence DOUBLE, negated BOOLEAN, evidence STRING[])");
+  await run(conn, "CREATE NODE TABLE Entity(id STRING, label STRING, labels STRING[], aliases STRING[], PRIMARY KEY (id))");
+  await run(conn, "CREATE REL TABLE Relation(FROM Entity TO Entity, type STRING, predicate STRING, confidence DOUBLE, negated BOOLEAN, evidence STRING[])");
   const n = (h) => col(nodeCols, h).name;
-  await conn.query(
+  await run(
+    conn,
     `COPY Entity FROM (LOAD WITH HEADERS (${withHeaders(nodeCols)}) FROM ${quote(nodesFile)} (header=true) ` +
       `RETURN ${n("id:ID")}, ${n("label")}, string_split(${n(":LABEL")}, ';'), string_split(${n("aliases:string[]")}, ';'))`);
   const r = (h) => col(relCols, h).name;
-  await conn.query(
+  await run(
+    conn,
     `COPY Relation FROM (LOAD WITH HEADERS (${withHeaders(relCols)}) FROM ${quote(relsFile)} (header=true) ` +
       `RETURN ${r(":START_ID")}, ${r(":END_ID")}, ${r(":TYPE")}, ${r("predicate")}, ${r("confidence:double")}, ` +
       `${r("negated:boolean")}, string_split(${r("evidence:string[]")}, ';'))`);
