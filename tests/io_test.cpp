@@ -617,13 +617,15 @@ TEST(Consumers, JsonLdJsSafeModeAndRdflib) {
       "n = rdflib.Graph(); n.parse(sys.argv[2], format='nt')\n"
       "qg = rdflib.Graph()\n"
       "for t in q.triples((None, None, None)): qg.add(t)\n"
-      "print(len(qg), len(n), isomorphic(qg, n))\n";
+      "j = rdflib.Graph(); j.parse(sys.argv[3], format='json-ld')\n"
+      "print(len(qg), len(n), isomorphic(qg, n), isomorphic(j, n))\n";
   std::ofstream(dir + "/check.py") << script;
   ASSERT_EQ(relgraph::testing::run_command(
-                std::string(kPython) + " " + dir + "/check.py " + dir + "/g.nq " + dir + "/g.nt", &out, &err),
+                std::string(kPython) + " " + dir + "/check.py " + dir + "/g.nq " + dir + "/g.nt " + dir + "/g.jsonld", &out, &err),
             0)
       << err;
-  EXPECT_EQ(out, std::to_string(want) + " " + std::to_string(want) + " True\n") << "files kept in " << dir;
+  // rdflib's own JSON-LD parser must agree too (last field).
+  EXPECT_EQ(out, std::to_string(want) + " " + std::to_string(want) + " True True\n") << "files kept in " << dir;
   if (!HasFailure()) fs::remove_all(dir);
 }
 

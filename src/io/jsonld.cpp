@@ -128,7 +128,12 @@ void write_relation(Writer& w, const KnowledgeGraph& graph, KnowledgeGraph::Edge
   key_str(w, "object", entity_iri(g[boost::target(e, g)].id));
   if (!r.surface.empty()) key_str(w, "surface", r.surface);
   w.Key("confidence");
-  w.Double(r.confidence);
+  // Integral values as JSON integers: JSON-LD makes 1 and 1.0 both xsd:integer,
+  // but some processors (rdflib) read 1.0 as xsd:double; 1 means the same to all.
+  if (std::trunc(r.confidence) == r.confidence && std::fabs(r.confidence) < 1e15)
+    w.Int64(static_cast<std::int64_t>(r.confidence));
+  else
+    w.Double(r.confidence);
   w.Key("negated");
   w.Bool(r.negated);
   if (!r.modality.empty()) key_str(w, "modality", r.modality);
