@@ -53,7 +53,10 @@ struct RenderOptions {
   std::string format = "";     // svg, png, pdf; "" = from extension
   bool legend = true;
 };
-// Renders a diagram through Graphviz gvc, atomically.
+// Renders a diagram through Graphviz gvc, atomically. Graphviz is not
+// thread-safe: rendering and the DOT exporter serialise on one global lock.
+// Throws Error(InvalidArgument) for an unknown layout or image format (the
+// message names it and the path), Error(Io) if the file cannot be written.
 void render_graph(const KnowledgeGraph& graph, const std::string& path, const RenderOptions& options = {});
 
 }  // namespace relgraph
