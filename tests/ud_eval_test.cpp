@@ -81,11 +81,23 @@ TEST(UdEval, AlignsByCharactersAndScoresLikeConll2018) {
   EXPECT_EQ(s.words.correct, 9u);
   // UPOS: of the 9 aligned words, "know" is wrong.
   EXPECT_EQ(s.upos.correct, 8u);
+  EXPECT_EQ(s.ufeats.correct, 9u);  // no features anywhere: all aligned words agree
   // UAS: I->know, know root, .->know, Go root, home->Go, Tom->cat, 's->Tom, .->cat correct; cat wrong.
   EXPECT_EQ(s.uas.correct, 8u);
   // LAS compares universal relations: nmod:poss vs nmod counts as correct.
   EXPECT_EQ(s.las.correct, 8u);
   EXPECT_NEAR(s.las.f1(), 200.0 * 8 / 21, 1e-9);
+}
+
+TEST(UdEval, UFeatsComparesUniversalFeaturesOnly) {
+  const char* gold =
+      "1\tten\tten\tNUM\tCD\tNumForm=Word|NumType=Card\t0\troot\t_\t_\n"
+      "2\tcats\tcat\tNOUN\tNNS\tNumber=Plur\t1\tnmod\t_\t_\n\n";
+  const char* system =
+      "1\tten\tten\tNUM\tCD\tNumType=Card\t0\troot\t_\t_\n"
+      "2\tcats\tcat\tNOUN\tNNS\tNumber=Sing\t1\tnmod\t_\t_\n\n";
+  UdScores s = evaluate_ud(read_conllu(gold, "g"), read_conllu(system, "s"));
+  EXPECT_EQ(s.ufeats.correct, 1u);  // NumForm is not universal; Number differs
 }
 
 TEST(UdEval, DifferentTextsAreAClearError) {

@@ -164,6 +164,29 @@ std::vector<std::size_t> align_words(const std::vector<EvalWord>& gold, const st
 
 std::string universal(const std::string& deprel) { return deprel.substr(0, deprel.find(':')); }
 
+// FEATS restricted to the universal features the CoNLL 2018 script compares
+// (language-specific ones such as Typo, NumForm, ExtPos are dropped).
+std::string universal_feats(const std::string& feats) {
+  static constexpr std::string_view kUniversal[] = {"PronType", "NumType", "Poss",   "Reflex", "Foreign",  "Abbr",
+                                                    "Gender",   "Animacy", "Number", "Case",   "Definite", "Degree",
+                                                    "VerbForm", "Mood",    "Tense",  "Aspect", "Voice",    "Evident",
+                                                    "Polarity", "Person",  "Polite"};
+  std::string out;
+  std::size_t start = 0;
+  while (start < feats.size()) {
+    std::size_t bar = feats.find('|', start);
+    if (bar == std::string::npos) bar = feats.size();
+    std::string_view f(feats.data() + start, bar - start);
+    std::string_view name = f.substr(0, f.find('='));
+    if (std::find(std::begin(kUniversal), std::end(kUniversal), name) != std::end(kUniversal)) {
+      if (!out.empty()) out += '|';
+      out += f;
+    }
+    start = bar + 1;
+  }
+  return out;
+}
+
 void check_same_text(const Side& gold, const Side& system) {
   if (gold.chars == system.chars) return;
   std::size_t i = 0;
@@ -177,8 +200,8 @@ void check_same_text(const Side& gold, const Side& system) {
 }  // namespace
 
 std::vector<std::pair<std::string, const UdScore*>> UdScores::table() const {
-  return {{"Tokens", &tokens}, {"Sentences", &sentences}, {"Words", &words}, {"UPOS", &upos},
-          {"XPOS", &xpos},     {"Lemmas", &lemmas},       {"UAS", &uas},     {"LAS", &las}};
+  return {{"Tokens", &tokens}, {"Sentences", &sentences}, {"Words", &words}, {"UPOS", &upos}, {"XPOS", &xpos},
+          {"UFeats", &ufeats}, {"Lemmas", &lemmas},       {"UAS", &uas},     {"LAS", &las}};
 }
 
 UdScores evaluate_ud(const Document& gold_doc, const Document& system_doc) {
@@ -191,8 +214,8 @@ UdScores evaluate_ud(const Document& gold_doc, const Document& system_doc) {
   UdScore base{gold.words.size(), system.words.size(), 0, 0};
   for (auto g : sys_to_gold) base.aligned += g != kRoot;
   base.correct = base.aligned;
-  r.words = r.upos = r.xpos = r.lemmas = r.uas = r.las = base;
-  r.upos.correct = r.xpos.correct = r.lemmas.correct = r.uas.correct = r.las.correct = 0;
+  r.words = r.upos = r.xpos = r.ufeats = r.lemmas = r.uas = r.las = base;
+  r.upos.correct = r.xpos.correct = r.ufeats.correct = r.lemmas.correct = r.uas.correct = r.las.correct = 0;
   for (std::size_t s = 0; s < system.words.size(); ++s) {
     std::size_t g = sys_to_gold[s];
     if (g == kRoot) continue;
@@ -200,6 +223,7 @@ UdScores evaluate_ud(const Document& gold_doc, const Document& system_doc) {
     const Token& st = *system.words[s].token;
     r.upos.correct += gt.upos == st.upos;
     r.xpos.correct += gt.xpos == st.xpos;
+    r.ufeats.correct += universal_feats(gt.feats) == universal_feats(st.feats);
     r.lemmas.correct += gt.lemma.empty() || gt.lemma == "_" || gt.lemma == st.lemma;
     std::size_t gh = gold.words[g].head, sh = system.words[s].head;
     bool head_ok = sh == kRoot ? gh == kRoot : sys_to_gold[sh] == gh && gh != kRoot;

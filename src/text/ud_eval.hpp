@@ -2,7 +2,7 @@
 // (conll18_ud_eval.py): system and gold are aligned on the character offsets
 // of their non-whitespace text; tokens, sentences and words are scored as
 // span F1; multiword-token regions are aligned by LCS on lower-cased forms;
-// UPOS, XPOS, lemma, UAS and LAS are F1 over aligned words, LAS comparing only
+// UPOS, XPOS, UFeats, lemma, UAS and LAS are F1 over aligned words, LAS comparing only
 // the universal part of the relation ("obl:tmod" counts as "obl").
 //
 // Pure functions; thread-safe. Throws Error(InvalidInput) naming the first
@@ -29,7 +29,7 @@ struct UdScore {
 };
 
 struct UdScores {
-  UdScore tokens, sentences, words, upos, xpos, lemmas, uas, las;
+  UdScore tokens, sentences, words, upos, xpos, ufeats, lemmas, uas, las;
   // Metric names and scores in output order: "Tokens", "Sentences", "Words", "UPOS" ...
   std::vector<std::pair<std::string, const UdScore*>> table() const;
 };
