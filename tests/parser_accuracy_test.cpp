@@ -54,8 +54,8 @@ TEST(ParserAccuracy, EwtWithPredictedTags) {
   };
   // The targets on test are UAS 85 / LAS 82; about one point of slack below measured.
   const Case cases[] = {
-      {"ud-english-ewt/en_ewt-ud-dev.conllu", 84.0, 81.0},
-      {"ud-english-ewt/en_ewt-ud-test.conllu", 84.0, 81.0},
+      {"ud-english-ewt/en_ewt-ud-dev.conllu", 83.5, 80.5},
+      {"ud-english-ewt/en_ewt-ud-test.conllu", 84.5, 81.5},
   };
   for (const auto& c : cases) {
     std::string path = relgraph::testing::data_file(c.file);
