@@ -339,6 +339,22 @@ TEST(PredicateLabel, CanonicalWithSurfaceWhenItSaysMore) {
   }
 }
 
+TEST(BuildGraph, MisparsedPrepositionHeadFallsBackToTheEntity) {
+  // "Doe met with Minister Roe" with "with" parsed as the oblique itself.
+  Document doc = parsed("Doe/PROPN/2/nsubj met/VERB/0/root with/ADP/2/obl Minister/PROPN/3/flat Roe/PROPN/3/flat");
+  entity(doc, "Jane Doe", "Person", {mention(doc, 0, 1, "PER")});
+  entity(doc, "John Roe", "Person", {mention(doc, 4, 5, "PER")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "met";
+  p.canonical = "met";
+  p.args = {arg(doc, "subj", 0, 1, 0), arg(doc, "obj", 2, 5, 2)};
+  doc.propositions.push_back(p);
+  GraphOptions o;
+  o.article = false;
+  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Jane Doe)-[met]->(John Roe)"});
+}
+
 TEST(BuildGraph, ObjectAfterTheRelationNoun) {
   // "Zed is the armed branch of Acme"
   Document doc = parsed("Zed/PROPN/6/nsubj is/AUX/6/cop the/DET/6/det armed/ADJ/6/amod branch/NOUN/0/root of/ADP/7/case Acme/PROPN/5/nmod");

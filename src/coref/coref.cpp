@@ -678,7 +678,7 @@ void Resolver::appositions() {
       }
       // Parses of long capitalised runs are often wrong: fall back to the
       // surface, a run of capitalised words (with "of", "the") holding a title.
-      if (first == em.span.first) first = title_run(s, em.span.first);
+      first = std::min(first, title_run(s, em.span.first));
       // A title never starts with a function word.
       while (first < em.span.first && (tok(s, first).upos == "ADP" || tok(s, first).upos == "DET")) ++first;
       bool has_noun = false;

@@ -88,6 +88,22 @@ int Builder::mention_for(const Argument& a) const {
     return a.mention;
   int fallback = a.mention;
   if (a.head < 0) return fallback;
+  // A function word as head is a parse error ("met with X" with "with" as
+  // the argument): the first entity mention of the span stands in for it.
+  if (a.span.sentence >= 0 && a.head < static_cast<int>(doc_.sentences[a.span.sentence].tokens.size())) {
+    const auto& u = doc_.sentences[a.span.sentence].tokens[a.head].upos;
+    if (u == "ADP" || u == "PART" || u == "SCONJ" || u == "CCONJ") {
+      int best = -1;
+      for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+        const auto& sp = doc_.mentions[m].span;
+        if (sp.sentence != a.span.sentence || sp.first < a.span.first || sp.last > a.span.last ||
+            doc_.mentions[m].entity < 0)
+          continue;
+        if (best < 0 || sp.first < doc_.mentions[best].span.first) best = m;
+      }
+      if (best >= 0) return best;
+    }
+  }
   for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
     const auto& sp = doc_.mentions[m].span;
     if (sp.sentence != a.span.sentence || a.head < sp.first || a.head >= sp.last) continue;
@@ -233,8 +249,14 @@ void Builder::add_fact(const Proposition& p) {
   // Possession of an action ("X has boost ...") is a parse artefact, and a
   // bare possessive ("Peru's economy" -> has) is no fact worth an edge.
   bool possessive = construction != p.attributes.end() && construction->second == "poss";
-  if (p.canonical == "has" && (possessive || (p.args[1].head >= 0 && p.args[1].span.sentence >= 0 &&
-                                              doc_.sentences[p.args[1].span.sentence].tokens[p.args[1].head].upos == "VERB")))
+  bool have = p.canonical == "has" || (p.canonical.empty() && p.relation_words.empty() && p.relation == "has");
+  if (have && (possessive || p.relation_words.empty() ||
+               (p.args[1].head >= 0 && p.args[1].span.sentence >= 0 &&
+                doc_.sentences[p.args[1].span.sentence].tokens[p.args[1].head].upos == "VERB")))
+    return;
+  // A clause is no actor: "threaten interests -[using]-> X" lost its subject.
+  if (sn.type == "Literal" && p.args[0].head >= 0 && p.args[0].span.sentence >= 0 &&
+      doc_.sentences[p.args[0].span.sentence].tokens[p.args[0].head].upos == "VERB")
     return;
   // "operation known as X -[known as]-> X": a phrase restating its own object.
   if (sn.type == "Literal" && on.type != "Literal" && p.canonical.empty() &&
