@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 
 #include "parse/parser.hpp"
@@ -23,6 +24,7 @@ TEST(ParserAccuracy, EwtWithGoldTags) {
   auto start = std::chrono::steady_clock::now();
   Parser parser = Parser::load(kModels + "/parser.bin");
   double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::printf("models/parser.bin loaded in %.1f ms\n", load_ms);
   EXPECT_LT(load_ms, 500.0);  // well under 100 ms on an idle machine; slack for shared CI
   struct Case {
     std::string file;

@@ -103,8 +103,8 @@ void write_meta(const TrainParserOptions& o, const Parser& parser, const ParserT
     << "\",\n  \"license\": \"CC BY-SA 4.0 (trained on the treebank)\""
     << ",\n  \"command\": \"" << json_escape(command_line(o)) << "\",\n  \"seed\": " << t.seed
     << ",\n  \"iterations\": " << t.iterations << ",\n  \"best_iteration\": " << r.best_iteration
-    << ",\n  \"labels\": " << parser.model().labels.size()
-    << ",\n  \"features\": " << parser.model().weights.num_features()
+    << ",\n  \"labels\": " << parser.labels().size()
+    << ",\n  \"features\": " << parser.num_features()
     << ",\n  \"tags\": \"dev/test: gold tags of the files; *_predicted_tags: tags from " << json_escape(o.tagger) << "\""
     << ",\n  \"date\": \"" << today() << "\"";
   for (const auto& m : scores) j << ",\n  \"" << m.name << "\": " << scores_json(m);

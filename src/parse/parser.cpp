@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "core/files.hpp"
 #include "parse/features.hpp"
@@ -21,37 +22,45 @@ constexpr const char* kSystem = "arc-hybrid/root-last/pseudo-projective-head";
 constexpr std::uint32_t kFeatureSet = 1;  // bump when features.cpp changes meaning
 }  // namespace
 
-Parser::Parser(Model model) : model_(std::move(model)) { index(); }
+Parser::Parser(Model model)
+    : labels_(std::move(model.labels)),
+      weights_(std::make_shared<const parse::PackedWeights>(model.weights)) {
+  index();
+}
+
+Parser::Parser(std::vector<std::string> labels, parse::PackedWeights weights)
+    : labels_(std::move(labels)), weights_(std::make_shared<const parse::PackedWeights>(std::move(weights))) {
+  index();
+}
+
+std::size_t Parser::num_features() const { return weights_ ? weights_->num_features() : 0; }
 
 void Parser::index() {
-  const auto& labels = model_.labels;
-  auto it = std::find(labels.begin(), labels.end(), "root");
-  if (it == labels.end()) throw Error(ErrorKind::Model, "parser model has no 'root' label");
-  root_label_ = static_cast<int>(it - labels.begin());
-  if (model_.weights.num_classes() != parse::num_transitions(static_cast<int>(labels.size())))
-    throw Error(ErrorKind::Model, "parser model has " + std::to_string(model_.weights.num_classes()) +
-                                      " transitions for " + std::to_string(labels.size()) + " labels");
-  packed_ = std::make_shared<const parse::PackedWeights>(model_.weights);
-  base_label_.assign(labels.size(), 0);
-  for (std::size_t l = 0; l < labels.size(); ++l) {
-    auto base = parse::base_label(labels[l]);
-    auto b = std::find(labels.begin(), labels.end(), base);
-    base_label_[l] = b == labels.end() ? static_cast<int>(l) : static_cast<int>(b - labels.begin());
+  auto it = std::find(labels_.begin(), labels_.end(), "root");
+  if (it == labels_.end()) throw Error(ErrorKind::Model, "parser model has no 'root' label");
+  root_label_ = static_cast<int>(it - labels_.begin());
+  if (weights_->num_classes() != parse::num_transitions(static_cast<int>(labels_.size())))
+    throw Error(ErrorKind::Model, "parser model has " + std::to_string(weights_->num_classes()) +
+                                      " transitions for " + std::to_string(labels_.size()) + " labels");
+  base_label_.assign(labels_.size(), 0);
+  for (std::size_t l = 0; l < labels_.size(); ++l) {
+    auto base = parse::base_label(labels_[l]);
+    auto b = std::find(labels_.begin(), labels_.end(), base);
+    base_label_[l] = b == labels_.end() ? static_cast<int>(l) : static_cast<int>(b - labels_.begin());
   }
 }
 
 std::string Parser::to_bytes() const {
+  if (!weights_) throw Error(ErrorKind::InvalidArgument, "cannot save a parser without a model");
   detail::ModelWriter out(kComponent, kFormatVersion);
   out.str(kSystem);
   out.pod<std::uint32_t>(kFeatureSet);
-  out.strings(model_.labels);
-  model_.weights.save(out);
+  out.strings(labels_);
+  weights_->save(out);
   return out.bytes();
 }
 
-void Parser::save(const std::string& path) const {
-  detail::write_atomic(path, to_bytes());
-}
+void Parser::save(const std::string& path) const { detail::write_atomic(path, to_bytes()); }
 
 Parser Parser::read(detail::ModelReader& in) {
   std::string system = in.str();
@@ -60,19 +69,30 @@ Parser Parser::read(detail::ModelReader& in) {
   if (features != kFeatureSet)
     in.fail("feature set " + std::to_string(features) + " differs from this build's (" +
             std::to_string(kFeatureSet) + ")");
-  Model model;
-  model.labels = in.strings();
-  if (model.labels.empty() || model.labels.size() > 30000) in.fail("bad label count " + std::to_string(model.labels.size()));
-  model.weights = detail::Perceptron::load(in);
+  auto labels = in.strings();
+  if (labels.empty() || labels.size() > 30000) in.fail("bad label count " + std::to_string(labels.size()));
+  auto weights = parse::PackedWeights::load(in);
   in.finish();
   try {
-    return Parser(std::move(model));
+    return Parser(std::move(labels), std::move(weights));
   } catch (const Error& e) {
     in.fail(e.what());
   }
 }
 
 Parser Parser::load(const std::string& path) {
+  // One sized read: loading must stay well under 100 ms for a ~20 MB model.
+  // Anything unusual (missing, directory, unreadable) goes through
+  // ModelReader, which names the file and the problem.
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) {
+    std::ifstream file(path, std::ios::binary);
+    auto size = std::filesystem::file_size(path, ec);
+    std::string bytes(ec ? 0 : size, '\0');
+    if (file && !ec && file.read(bytes.data(), static_cast<std::streamsize>(size)) &&
+        file.gcount() == static_cast<std::streamsize>(size))
+      return from_bytes(std::move(bytes), path);
+  }
   detail::ModelReader in(path, kComponent, kFormatVersion);
   return read(in);
 }
@@ -85,19 +105,19 @@ Parser Parser::from_bytes(std::string bytes, const std::string& name) {
 void Parser::parse(Sentence& sentence) const {
   const int n = static_cast<int>(sentence.tokens.size());
   if (n == 0) return;
-  if (!packed_) throw Error(ErrorKind::InvalidArgument, "parse() called on a parser without a model");
-  const int num_labels = static_cast<int>(model_.labels.size());
+  if (!weights_) throw Error(ErrorKind::InvalidArgument, "parse() called on a parser without a model");
+  const int num_labels = static_cast<int>(labels_.size());
   parse::WordHashes words;
   words.prepare(sentence);
   parse::State st;
   st.reset(n);
   std::vector<std::uint64_t> features;
   features.reserve(160);
-  std::vector<float> scores(model_.weights.num_classes());
+  std::vector<float> scores(weights_->num_classes());
   while (!st.terminal()) {
     parse::extract_features(st, words, features);
     std::fill(scores.begin(), scores.end(), 0.0f);
-    packed_->score(features, scores.data());
+    weights_->score(features, scores.data());
     int t = parse::best_allowed(st, scores.data(), num_labels, root_label_);
     int l = parse::label_of(t);
     st.apply(t, l < 0 ? 0 : base_label_[l]);
@@ -106,7 +126,7 @@ void Parser::parse(Sentence& sentence) const {
   std::vector<std::string> labels(n);
   for (int i = 0; i < n; ++i) {
     heads[i] = st.head[i] == n ? 0 : st.head[i] + 1;
-    labels[i] = model_.labels[st.label[i]];
+    labels[i] = labels_[st.label[i]];
   }
   parse::deprojectivize(heads, labels);
   for (int i = 0; i < n; ++i) {

@@ -36,13 +36,17 @@ class Parser {
  public:
   static constexpr std::uint32_t kFormatVersion = 1;
 
-  // Everything a model holds; built by the trainer (parser_trainer.hpp).
+  // What the trainer produces (parser_trainer.hpp). The parser keeps the
+  // weights in an inference layout (weights.hpp) that reads and writes the
+  // same bytes.
   struct Model {
     std::vector<std::string> labels;  // relation labels, lifted ones as "rel|headrel"
     detail::Perceptron weights;       // classes: transitions (see transition.hpp)
   };
 
   Parser() = default;
+  // Takes trained weights; throws Error(Model) if the labels lack "root" or
+  // do not match the number of transitions.
   explicit Parser(Model model);
   // Reads a model file written by save(); throws Error(Model) naming `path`.
   static Parser load(const std::string& path);
@@ -52,19 +56,23 @@ class Parser {
   std::string to_bytes() const;
 
   // Fills Token::head (1-based, 0 = root) and Token::deprel of every token.
-  // Reads form, upos and xpos (lemma is not needed). Empty sentences are left alone.
+  // Reads form, upos and xpos (lemma is not needed). Empty sentences are left
+  // alone; throws Error(InvalidArgument) on a default-constructed Parser.
   void parse(Sentence& sentence) const;
 
-  const Model& model() const { return model_; }
+  const std::vector<std::string>& labels() const { return labels_; }
+  std::size_t num_features() const;
   int root_label() const { return root_label_; }
 
  private:
+  Parser(std::vector<std::string> labels, parse::PackedWeights weights);
   static Parser read(detail::ModelReader& in);
   void index();
-  Model model_;
+  std::vector<std::string> labels_;
+  // Shared so Parser stays copyable; immutable after construction.
+  std::shared_ptr<const parse::PackedWeights> weights_;
   int root_label_ = -1;
   std::vector<int> base_label_;  // per label: index of its unlifted base in labels (or itself)
-  std::shared_ptr<const parse::PackedWeights> packed_;  // model_.weights laid out for fast lookup
 };
 
 // The pipeline stage: needs tags, adds dependencies. Loads

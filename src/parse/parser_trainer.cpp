@@ -310,7 +310,7 @@ Parser train_parser(const std::vector<Sentence>& train, const std::vector<Senten
       char buf[160];
       std::snprintf(buf, sizeof buf, "iteration %d/%d: train errors %.2f%%, %zu features, %.1f s, dev ", it,
                     options.iterations, 100.0 * errors / std::max<std::size_t>(steps, 1),
-                    parser.model().weights.num_features(), seconds);
+                    parser.num_features(), seconds);
       options.log(buf + (dev.empty() ? std::string("(none)") : format_scores(scores)));
     }
     // Without dev data the last iteration wins.

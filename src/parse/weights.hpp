@@ -1,7 +1,8 @@
-// Inference-side copy of the parser's perceptron weights in a cache-friendly
-// layout: one open-addressing slot (key + entry range) per feature, so a
-// lookup costs one cache miss plus the entries, instead of one per array.
-// Scores are identical to detail::Perceptron::score (the stored weights).
+// The parser's perceptron weights in a cache-friendly inference layout: one
+// open-addressing slot (key + entry range) per feature, so a lookup costs one
+// cache miss plus the entries. Reads and writes the same bytes as
+// detail::Perceptron::save/load (so trained weights go straight in), and
+// scores exactly like detail::Perceptron::score.
 // Internal to src/parse. Tests: tests/parser_test.cpp
 #pragma once
 #include <algorithm>
@@ -9,13 +10,22 @@
 #include <span>
 #include <vector>
 
+#include "core/model_io.hpp"
 #include "core/perceptron.hpp"
 
 namespace relgraph::parse {
 
 class PackedWeights {
  public:
+  PackedWeights() = default;
   explicit PackedWeights(const detail::Perceptron& weights);
+  // Reads what detail::Perceptron::save wrote; fails through `in` when corrupt.
+  static PackedWeights load(detail::ModelReader& in);
+  void save(detail::ModelWriter& out) const;
+
+  int num_classes() const { return num_classes_; }
+  std::size_t num_features() const { return num_features_; }
+
   // Adds each feature's weights into scores[0..num_classes). Lookups are
   // prefetched in batches: parsing is bound by memory latency, not arithmetic.
   void score(std::span<const std::uint64_t> features, float* scores) const {
@@ -48,7 +58,11 @@ class PackedWeights {
     std::uint64_t key = 0;
     std::uint32_t begin = 0, end = 0;
   };
-  std::vector<Slot> slots_;
+  void build(int num_classes, const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& offsets,
+             std::vector<detail::Perceptron::Entry> entries);
+  int num_classes_ = 0;
+  std::size_t num_features_ = 0;
+  std::vector<Slot> slots_{Slot{}};  // never empty, so score() needs no check
   std::uint64_t mask_ = 0;
   std::vector<detail::Perceptron::Entry> entries_;
 };
