@@ -202,6 +202,32 @@ TEST(ModelFile, SaveLoadRoundTrip) {
   std::filesystem::remove_all(dir);
 }
 
+// Format 1 (before the second pass) is still read.
+TEST(ModelFile, ReadsFormatVersion1) {
+  Tagger::Model m = tiny_tagger().model();
+  detail::ModelWriter out("tagger", 1);
+  out.strings(m.upos);
+  out.strings(m.xpos);
+  m.tagger.save(out);
+  out.vec(m.dict_keys);
+  out.vec(m.dict_tags);
+  out.vec(m.amb_keys);
+  out.vec(m.amb_values);
+  out.strings(m.edits);
+  m.lemmatizer.save(out);
+  out.vec(m.lemma_keys);
+  out.vec(m.lemma_edits);
+  out.strings(m.feats);
+  out.vec(m.feats_keys);
+  out.vec(m.feats_ids);
+  Tagger old = Tagger::from_bytes(out.bytes(), "v1.bin");
+  EXPECT_EQ(old.model().tagger2.num_classes(), 0);
+  Document doc = relgraph::testing::make_document({"The", "cats", "were", "running", "."});
+  old.tag(doc.sentences[0]);
+  EXPECT_EQ(dump_tags(doc.sentences[0]),
+            "The/DET/DT/the cats/NOUN/NNS/cat were/AUX/VBD/be running/VERB/VBG/run ./PUNCT/./.");
+}
+
 TEST(ModelFile, CorruptFilesGiveClearErrors) {
   std::string good = tiny_tagger().to_bytes();
   EXPECT_NO_THROW(Tagger::from_bytes(good, "good.bin"));
