@@ -32,10 +32,11 @@ std::string conllu(const std::vector<std::vector<std::string>>& sentences) {
       std::size_t pos = 0;
       for (int k = 0; k < 5; ++k) {
         auto sp = w.find(' ', pos);
-        line += "\t" + w.substr(pos, sp - pos);
+        line += '\t';
+        line.append(w, pos, sp == std::string::npos ? std::string::npos : sp - pos);
         pos = sp == std::string::npos ? w.size() : sp + 1;
       }
-      line += "\t" + std::to_string(id == 1 ? 0 : 1) + "\t" + (id == 1 ? "root" : "dep") + "\t_\t_\n";
+      line += id == 1 ? "\t0\troot\t_\t_\n" : "\t1\tdep\t_\t_\n";
       out += line;
     }
     out += "\n";
@@ -132,7 +133,10 @@ TEST(TinyModel, LearnsTrainingSentences) {
   Document doc = train_doc();
   for (auto& s : doc.sentences) {
     Sentence copy;
-    for (const auto& t : s.tokens) copy.tokens.push_back(Token{.form = t.form});
+    for (const auto& t : s.tokens) {
+      copy.tokens.emplace_back();
+      copy.tokens.back().form = t.form;
+    }
     tagger.tag(copy);
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
       EXPECT_EQ(copy.tokens[i].upos, s.tokens[i].upos) << dump_tags(copy);

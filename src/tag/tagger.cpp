@@ -21,9 +21,6 @@ std::size_t common_prefix(std::string_view a, std::string_view b) {
   return n;
 }
 
-int argmax(const std::vector<float>& scores) {
-  return static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-}
 }  // namespace
 
 LemmaEdit lemma_edit(std::string_view form, std::string_view lemma) {
@@ -215,7 +212,7 @@ std::string Tagger::guess_lemma(std::string_view form, int tag) const {
       const LemmaEdit& e = parsed_edits_[order[k]];
       // Scripts of irregular words ("went" -> "go") rewrite most of the word;
       // on an unseen word they are wrong, so keep a stem and inflection-sized changes.
-      if (e.strip <= 4 && e.strip + 3 <= form.size() && e.append.size() <= 3) return apply_lemma_edit(form, e);
+      if (e.strip <= 4 && e.strip + 3u <= form.size() && e.append.size() <= 3) return apply_lemma_edit(form, e);
     }
   }
   return rule_lemma(form, model_.upos[tag], model_.xpos[tag]);
