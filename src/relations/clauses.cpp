@@ -438,6 +438,7 @@ class Finder {
         }
     }
     relative_gap(c, v);
+    reported_clause(c, v);
     for (const auto& a : c.args)
       if (a.role == "obj") {
         c.object_lemma = t_.lem(a.head);
@@ -445,6 +446,25 @@ class Finder {
       }
     attributes(c, chain);
     finish(std::move(c));
+  }
+
+  // "The board is not considering it, officials said": a speech verb
+  // attached as parataxis reports the clause it hangs from.
+  void reported_clause(Clause& c, int v) {
+    if (t_.brel(v) != "parataxis" || t_.head(v) < 0 || !t_.schema().is_attribution_verb(t_.lem(v))) return;
+    for (const auto& a : c.args)
+      if (a.role == "comp" || a.role == "obj") return;
+    int h = t_.head(v);
+    Slot s;
+    s.role = "comp";
+    s.head = h;
+    std::vector<int> own;
+    t_.collect(v, own);
+    t_.collect(h, s.words);
+    std::erase_if(s.words, [&](int w) { return contains(own, w); });
+    std::sort(s.words.begin(), s.words.end());
+    t_.trim(s.words);
+    if (!s.words.empty()) c.args.push_back(std::move(s));
   }
 
   // A relative clause without a relative pronoun ("the book he wrote", "the
