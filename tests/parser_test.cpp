@@ -1,6 +1,8 @@
 // Tests for src/parse: the pseudo-projective transform, the arc-hybrid
 // dynamic oracle, a tiny model trained inline (smoke), model files and the
 // pipeline stage. Accuracy on EWT lives in parser_accuracy_test.cpp.
+#include "parse/parser.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -8,13 +10,12 @@
 #include <random>
 #include <thread>
 
+#include "core/perceptron_trainer.hpp"
 #include "parse/features.hpp"
-#include "parse/parser.hpp"
 #include "parse/parser_trainer.hpp"
 #include "parse/projective.hpp"
 #include "parse/transition.hpp"
 #include "parse/weights.hpp"
-#include "core/perceptron_trainer.hpp"
 #include "relgraph/error.hpp"
 #include "support/builders.hpp"
 #include "text/conllu.hpp"
@@ -184,10 +185,11 @@ TEST(Projective, DetectsCrossingArcs) {
       {{6, 4, 4, 0, 6, 4, 4}, false},        // What did you say he bought
       {{0}, true},
       {{2, 0, 2}, true},
-      {{3, 0, 2}, false},                 // 3 -> 1 covers the root
-      {{3, 4, 0, 3}, false},                 // 2 -> 4 crosses 1 -> 3
+      {{3, 0, 2}, false},     // 3 -> 1 covers the root
+      {{3, 4, 0, 3}, false},  // 2 -> 4 crosses 1 -> 3
   };
-  for (const auto& c : cases) EXPECT_EQ(parse::is_projective(c.heads), c.projective) << ::testing::PrintToString(c.heads);
+  for (const auto& c : cases)
+    EXPECT_EQ(parse::is_projective(c.heads), c.projective) << ::testing::PrintToString(c.heads);
 }
 
 TEST(Projective, LiftsAndRestoresNonProjectiveTrees) {
@@ -285,8 +287,8 @@ TEST(Parser, TinyModelLearnsItsTrainingTrees) {
   EXPECT_GE(scores.uas(), 95.0);
   EXPECT_GE(scores.las(), 90.0);
   // An unseen sentence gets a well-formed tree.
-  auto doc = rgt::make_document({"The/DET/DT", "dogs/NOUN/NNS", "like/VERB/VBP", "the/DET/DT", "cat/NOUN/NN",
-                                     "./PUNCT/."});
+  auto doc =
+      rgt::make_document({"The/DET/DT", "dogs/NOUN/NNS", "like/VERB/VBP", "the/DET/DT", "cat/NOUN/NN", "./PUNCT/."});
   parser.parse(doc.sentences[0]);
   EXPECT_TRUE(is_tree(doc.sentences[0])) << rgt::dump_deps(doc.sentences[0]);
   for (const auto& t : doc.sentences[0].tokens) EXPECT_EQ(t.deprel.find('|'), std::string::npos);
@@ -332,9 +334,7 @@ TEST(PackedWeights, ScoreLikeThePerceptronAndShareItsBytes) {
   EXPECT_THROW(Parser().parse(treebank()[0]), Error);
 }
 
-TEST(Parser, TrainingIsDeterministic) {
-  EXPECT_TRUE(train_tiny(4).to_bytes() == train_tiny(4).to_bytes());
-}
+TEST(Parser, TrainingIsDeterministic) { EXPECT_TRUE(train_tiny(4).to_bytes() == train_tiny(4).to_bytes()); }
 
 TEST(Parser, EdgeCases) {
   Parser parser = train_tiny(4);
@@ -367,8 +367,7 @@ TEST(Parser, ConcurrentParsesAgree) {
     });
   for (auto& t : threads) t.join();
   for (std::size_t i = 1; i < outs.size(); ++i)
-    for (std::size_t s = 0; s < gold.size(); ++s)
-      EXPECT_EQ(rgt::dump_deps(outs[i][s]), rgt::dump_deps(outs[0][s]));
+    for (std::size_t s = 0; s < gold.size(); ++s) EXPECT_EQ(rgt::dump_deps(outs[i][s]), rgt::dump_deps(outs[0][s]));
 }
 
 TEST(ParserModel, SaveLoadRoundTrip) {

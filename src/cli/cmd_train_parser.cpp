@@ -43,7 +43,8 @@ struct Measured {
 
 std::string scores_json(const Measured& m) {
   char buf[256];
-  std::snprintf(buf, sizeof buf, "{\"words\": %zu, \"uas\": %.2f, \"las\": %.2f, \"las_full\": %.2f, "
+  std::snprintf(buf, sizeof buf,
+                "{\"words\": %zu, \"uas\": %.2f, \"las\": %.2f, \"las_full\": %.2f, "
                 "\"words_per_second\": %.0f}",
                 m.scores.words, m.scores.uas(), m.scores.las(), m.scores.las_full(), m.words_per_second());
   return buf;
@@ -103,9 +104,9 @@ void write_meta(const TrainParserOptions& o, const Parser& parser, const ParserT
     << "\",\n  \"license\": \"CC BY-SA 4.0 (trained on the treebank)\""
     << ",\n  \"command\": \"" << json_escape(command_line(o)) << "\",\n  \"seed\": " << t.seed
     << ",\n  \"iterations\": " << t.iterations << ",\n  \"best_iteration\": " << r.best_iteration
-    << ",\n  \"labels\": " << parser.labels().size()
-    << ",\n  \"features\": " << parser.num_features()
-    << ",\n  \"tags\": \"dev/test: gold tags of the files; *_predicted_tags: tags from " << json_escape(o.tagger) << "\""
+    << ",\n  \"labels\": " << parser.labels().size() << ",\n  \"features\": " << parser.num_features()
+    << ",\n  \"tags\": \"dev/test: gold tags of the files; *_predicted_tags: tags from " << json_escape(o.tagger)
+    << "\""
     << ",\n  \"date\": \"" << today() << "\"";
   for (const auto& m : scores) j << ",\n  \"" << m.name << "\": " << scores_json(m);
   j << "\n}\n";
@@ -178,8 +179,10 @@ void add_train_parser(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--explore-prob", t.explore_prob, "Probability of following the model's prediction")
       ->capture_default_str();
-  cmd->add_option("--tag-noise", t.tag_noise, "Probability of swapping a training word's tags for another "
-                  "reading of the same word")->capture_default_str();
+  cmd->add_option("--tag-noise", t.tag_noise,
+                  "Probability of swapping a training word's tags for another "
+                  "reading of the same word")
+      ->capture_default_str();
   cmd->add_option("--min-lift-count", t.min_lift_count, "Lifted labels seen fewer times keep only their base")
       ->capture_default_str();
   cmd->add_option("--min-weight", t.min_weight, "Drop averaged weights smaller than this (model size)")

@@ -17,8 +17,10 @@ void WordHashes::prepare(const Sentence& sentence) {
     const Token& t = sentence.tokens[i];
     norm.assign(t.form);
     for (char& c : norm) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      else if (c >= '0' && c <= '9') c = '0';
+      if (c >= 'A' && c <= 'Z')
+        c = static_cast<char>(c - 'A' + 'a');
+      else if (c >= '0' && c <= '9')
+        c = '0';
     }
     w[i] = hash_str(norm);
     p[i] = hash_str(t.xpos);

@@ -23,8 +23,7 @@ constexpr std::uint32_t kFeatureSet = 1;  // bump when features.cpp changes mean
 }  // namespace
 
 Parser::Parser(Model model)
-    : labels_(std::move(model.labels)),
-      weights_(std::make_shared<const parse::PackedWeights>(model.weights)) {
+    : labels_(std::move(model.labels)), weights_(std::make_shared<const parse::PackedWeights>(model.weights)) {
   index();
 }
 
@@ -40,8 +39,8 @@ void Parser::index() {
   if (it == labels_.end()) throw Error(ErrorKind::Model, "parser model has no 'root' label");
   root_label_ = static_cast<int>(it - labels_.begin());
   if (weights_->num_classes() != parse::num_transitions(static_cast<int>(labels_.size())))
-    throw Error(ErrorKind::Model, "parser model has " + std::to_string(weights_->num_classes()) +
-                                      " transitions for " + std::to_string(labels_.size()) + " labels");
+    throw Error(ErrorKind::Model, "parser model has " + std::to_string(weights_->num_classes()) + " transitions for " +
+                                      std::to_string(labels_.size()) + " labels");
   base_label_.assign(labels_.size(), 0);
   for (std::size_t l = 0; l < labels_.size(); ++l) {
     auto base = parse::base_label(labels_[l]);
@@ -67,8 +66,8 @@ Parser Parser::read(detail::ModelReader& in) {
   if (system != kSystem) in.fail("unknown transition system '" + system + "' (this build has '" + kSystem + "')");
   auto features = in.pod<std::uint32_t>();
   if (features != kFeatureSet)
-    in.fail("feature set " + std::to_string(features) + " differs from this build's (" +
-            std::to_string(kFeatureSet) + ")");
+    in.fail("feature set " + std::to_string(features) + " differs from this build's (" + std::to_string(kFeatureSet) +
+            ")");
   auto labels = in.strings();
   if (labels.empty() || labels.size() > 30000) in.fail("bad label count " + std::to_string(labels.size()));
   auto weights = parse::PackedWeights::load(in);

@@ -189,10 +189,7 @@ struct Trainer {
   std::vector<int> costs;
 
   Trainer(const Prepared& d, const ParserTrainOptions& o)
-      : data(d),
-        options(o),
-        perceptron(parse::num_transitions(static_cast<int>(d.labels.size()))),
-        rng(o.seed) {
+      : data(d), options(o), perceptron(parse::num_transitions(static_cast<int>(d.labels.size()))), rng(o.seed) {
     root = static_cast<int>(std::find(d.labels.begin(), d.labels.end(), "root") - d.labels.begin());
     scores.resize(perceptron.num_classes());
   }
@@ -309,8 +306,8 @@ Parser train_parser(const std::vector<Sentence>& train, const std::vector<Senten
     if (options.log) {
       char buf[160];
       std::snprintf(buf, sizeof buf, "iteration %d/%d: train errors %.2f%%, %zu features, %.1f s, dev ", it,
-                    options.iterations, 100.0 * errors / std::max<std::size_t>(steps, 1),
-                    parser.num_features(), seconds);
+                    options.iterations, 100.0 * errors / std::max<std::size_t>(steps, 1), parser.num_features(),
+                    seconds);
       options.log(buf + (dev.empty() ? std::string("(none)") : format_scores(scores)));
     }
     // Without dev data the last iteration wins.

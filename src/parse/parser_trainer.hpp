@@ -53,9 +53,9 @@ AttachmentScores attachment_scores(const std::vector<Sentence>& gold, const std:
 AttachmentScores evaluate_parser(const Parser& parser, const std::vector<Sentence>& gold);
 
 struct ParserTrainReport {
-  std::vector<AttachmentScores> dev;  // per iteration, before pruning
-  int best_iteration = 0;             // 1-based; the model returned is this iteration's
-  AttachmentScores final_dev;         // the returned (pruned) model on dev
+  std::vector<AttachmentScores> dev;         // per iteration, before pruning
+  int best_iteration = 0;                    // 1-based; the model returned is this iteration's
+  AttachmentScores final_dev;                // the returned (pruned) model on dev
   std::size_t nonprojective = 0, lifts = 0;  // training sentences made projective, arcs lifted
 };
 

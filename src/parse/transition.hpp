@@ -27,8 +27,8 @@ struct State {
   std::vector<int> stack;  // stack.back() is s0
   std::vector<int> head;   // -1 = not attached yet, n = ROOT
   std::vector<int> label;
-  std::vector<int> lc1, lc2, rc1, rc2;  // two leftmost / rightmost children, -1 = none
-  std::vector<std::uint8_t> nl, nr;     // number of left / right children (saturating)
+  std::vector<int> lc1, lc2, rc1, rc2;    // two leftmost / rightmost children, -1 = none
+  std::vector<std::uint8_t> nl, nr;       // number of left / right children (saturating)
   std::vector<std::uint64_t> lset, rset;  // bitsets of children's base labels
 
   void reset(int words) {
@@ -58,9 +58,12 @@ struct State {
   // ROOT may carry it, and LEFT-ARC to ROOT must carry it.
   bool allowed(int t, int root) const {
     switch (move_of(t)) {
-      case Move::Shift: return can_shift();
-      case Move::Left: return can_left() && ((b == n) == (label_of(t) == root));
-      case Move::Right: return can_right() && label_of(t) != root;
+      case Move::Shift:
+        return can_shift();
+      case Move::Left:
+        return can_left() && ((b == n) == (label_of(t) == root));
+      case Move::Right:
+        return can_right() && label_of(t) != root;
     }
     return false;
   }
@@ -68,7 +71,9 @@ struct State {
   // `base` is the label's unlifted base (for the label sets).
   void apply(int t, int base) {
     switch (move_of(t)) {
-      case Move::Shift: stack.push_back(b++); return;
+      case Move::Shift:
+        stack.push_back(b++);
+        return;
       case Move::Left: {
         int d = stack.back();
         stack.pop_back();
@@ -90,13 +95,17 @@ struct State {
     label[d] = l;
     std::uint64_t bit = 1ull << (base & 63);
     if (d < h) {
-      if (lc1[h] < 0 || d < lc1[h]) lc2[h] = lc1[h], lc1[h] = d;
-      else if (lc2[h] < 0 || d < lc2[h]) lc2[h] = d;
+      if (lc1[h] < 0 || d < lc1[h])
+        lc2[h] = lc1[h], lc1[h] = d;
+      else if (lc2[h] < 0 || d < lc2[h])
+        lc2[h] = d;
       if (nl[h] < 255) ++nl[h];
       lset[h] |= bit;
     } else {
-      if (rc1[h] < 0 || d > rc1[h]) rc2[h] = rc1[h], rc1[h] = d;
-      else if (rc2[h] < 0 || d > rc2[h]) rc2[h] = d;
+      if (rc1[h] < 0 || d > rc1[h])
+        rc2[h] = rc1[h], rc1[h] = d;
+      else if (rc2[h] < 0 || d > rc2[h])
+        rc2[h] = d;
       if (nr[h] < 255) ++nr[h];
       rset[h] |= bit;
     }
@@ -112,7 +121,8 @@ inline int best_allowed(const State& st, const float* scores, int num_labels, in
   };
   if (st.can_shift()) consider(0);
   if (st.can_left()) {
-    if (st.b == st.n) consider(transition(Move::Left, root));
+    if (st.b == st.n)
+      consider(transition(Move::Left, root));
     else
       for (int l = 0; l < num_labels; ++l)
         if (l != root) consider(transition(Move::Left, l));
