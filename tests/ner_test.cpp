@@ -304,7 +304,7 @@ TEST(Features, WordShape) {
   EXPECT_EQ(word_shape("Tunisia"), "Xxx");
   EXPECT_EQ(word_shape("U.S."), "X.X.");
   EXPECT_EQ(word_shape("2018"), "dd");
-  EXPECT_EQ(word_shape("UH-60M"), "XX-ddX");
+  EXPECT_EQ(word_shape("AB-12C"), "XX-ddX");
 }
 
 // A recognizer with random weights still decodes to valid BILOU sequences.

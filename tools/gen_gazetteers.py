@@ -10,7 +10,8 @@ Sources:
     continents and subregions.  Fetch it with `npm pack world-countries` and
     pass the unpacked countries.json with --world-countries.
   - An English word list (Debian's wamerican, /usr/share/dict/american-english):
-    which words are ordinary lower-case words and which are proper nouns only.
+    capitals and subdivisions that are ordinary words are left out.  (The
+    recognizer's trainer reads the word list itself: `relgraph train ner --words`.)
   - Small general lists kept in this script: international organisations and
     their abbreviations, widely used world-region names, organisation
     sub-kind cue words and personal titles.  They describe English news in
@@ -300,10 +301,6 @@ def main():
             currencies.add((c["name"], c["alpha_3"]))
             currencies.add((c["name"] + "s", c["alpha_3"]))
     write("currencies.tsv", ["form", "code"], sorted(currencies))
-
-    rows = [(w, "common") for w in sorted(lower_words)]
-    rows += [(w, "proper") for w in sorted(set(words)) if w[:1].isupper() and w.lower() not in lower_words]
-    write("words.tsv", ["word", "kind (common: a lower-case word; proper: only capitalised)"], rows)
 
     cues = sorted((w, kind) for kind, words in ORG_CUES.items() for w in words)
     write("org_cues.tsv", ["word", "subtype"], cues)

@@ -23,14 +23,22 @@ namespace relgraph::cli {
 namespace {
 
 struct TrainNerArgs {
-  std::string train, dev, test, output = "models/ner.bin", gazetteer, tagger;
+  std::vector<std::string> train;
+  std::string dev, test, output = "models/ner.bin", gazetteer, tagger;
   int epochs = 12;
   unsigned seed = 1;
   bool pos = false;
   bool no_gazetteer = false;
+  std::string words = "/usr/share/dict/american-english";  // Debian wamerican; "" = none
   std::string jackknife;  // UD treebank whose training sentences get jackknifed POS
   int folds = 4;
 };
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : " ") + s;
+  return out;
+}
 
 std::string json_escape(const std::string& s) {
   std::string out;
@@ -68,11 +76,13 @@ std::string meta_path(const std::string& model) {
 // The equivalent command line, recorded in meta.json.
 std::string command_line(const TrainNerArgs& a) {
   std::ostringstream c;
-  c << "relgraph train ner --train " << a.train;
+  c << "relgraph train ner";
+  for (const auto& t : a.train) c << " --train " << t;
   if (!a.dev.empty()) c << " --dev " << a.dev;
   if (!a.test.empty()) c << " --test " << a.test;
   if (a.no_gazetteer) c << " --no-gazetteer";
   if (!a.gazetteer.empty()) c << " --gazetteer " << a.gazetteer;
+  c << " --words " << (a.words.empty() ? "''" : a.words);
   if (a.pos) c << " --pos";
   if (!a.jackknife.empty()) c << " --jackknife " << a.jackknife << " --folds " << a.folds;
   if (!a.tagger.empty()) c << " --tagger " << a.tagger;
@@ -115,14 +125,19 @@ std::unordered_map<std::string, std::vector<std::string>> jackknife_tags(const s
 }
 
 void run(const TrainNerArgs& a) {
-  auto train = ner::read_iob2_file(a.train);
+  std::vector<ner::Iob2Sentence> train;
+  for (const auto& path : a.train) {
+    auto part = ner::read_iob2_file(path);
+    train.insert(train.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+  }
   auto dev = a.dev.empty() ? std::vector<ner::Iob2Sentence>{} : ner::read_iob2_file(a.dev);
   ner::TrainOptions opt;
   opt.epochs = a.epochs;
   opt.seed = a.seed;
   std::optional<ner::Gazetteer> gaz;
   if (!a.no_gazetteer) {
-    gaz = ner::Gazetteer::load(a.gazetteer.empty() ? default_schemas_dir() + "/gazetteer" : a.gazetteer, true);
+    gaz = ner::Gazetteer::load(a.gazetteer.empty() ? default_schemas_dir() + "/gazetteer" : a.gazetteer);
+    if (!a.words.empty()) gaz->add_word_list(a.words);
     opt.gazetteer = &*gaz;
   }
   std::optional<Tagger> tagger;
@@ -158,7 +173,7 @@ void run(const TrainNerArgs& a) {
   std::ostringstream meta;
   meta << "{\n  \"component\": \"ner\",\n  \"format_version\": " << EntityRecognizer::kFormatVersion
        << ",\n  \"data\": \"Universal NER v1 English-EWT (UD English-EWT r2.16 text), CC BY-SA 4.0\",\n"
-       << "  \"train\": \"" << json_escape(a.train) << "\",\n  \"dev\": \"" << json_escape(a.dev) << "\",\n"
+       << "  \"train\": \"" << json_escape(join(a.train)) << "\",\n  \"dev\": \"" << json_escape(a.dev) << "\",\n"
        << "  \"command\": \"" << json_escape(command_line(a)) << "\",\n  \"date\": \"" << date << "\",\n"
        << "  \"labels\": \"BILOU over PER, ORG, LOC (OTH and stray B-O read as O)\",\n"
        << "  \"pos_features\": " << (a.pos ? "true" : "false") << ",\n  \"gazetteer_features\": "
@@ -176,13 +191,17 @@ void run(const TrainNerArgs& a) {
 void add_train_ner(CLI::App& app) {
   auto args = std::make_shared<TrainNerArgs>();
   auto* cmd = app.add_subcommand("ner", "Train the entity recognizer on Universal NER IOB2 files");
-  cmd->add_option("--train", args->train, "Training file (IOB2: index, token, tag)")->required();
+  cmd->add_option("--train", args->train, "Training file (IOB2: index, token, tag); repeat to train on several")
+      ->required();
   cmd->add_option("--dev", args->dev, "Development file: picks the best epoch");
   cmd->add_option("--test", args->test, "Test file: scored once, recorded in the meta.json");
   cmd->add_option("-o,--output", args->output, "Model file; <name>.meta.json is written beside it")
       ->capture_default_str();
   cmd->add_option("--gazetteer", args->gazetteer, "Gazetteer tables (default: schemas/gazetteer)");
   cmd->add_flag("--no-gazetteer", args->no_gazetteer, "Train without gazetteer features");
+  cmd->add_option("--words", args->words,
+                  "English word list, one word a line (Debian wamerican); '' = no word-list features")
+      ->capture_default_str();
   cmd->add_flag("--pos", args->pos, "Use POS features from the tagger (models/tagger.bin)");
   cmd->add_option("--tagger", args->tagger, "Tagger model for --pos (default: models/tagger.bin)");
   cmd->add_option("--jackknife", args->jackknife,

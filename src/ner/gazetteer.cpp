@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_set>
 
 #include "core/files.hpp"
 #include "relgraph/error.hpp"
@@ -90,7 +91,7 @@ void Gazetteer::add(const GazetteerEntry& entry, std::uint16_t bits, bool exact)
   }
 }
 
-Gazetteer Gazetteer::load(const std::string& dir, bool with_words) {
+Gazetteer Gazetteer::load(const std::string& dir) {
   if (!std::filesystem::is_directory(dir))
     throw Error(ErrorKind::NotFound, "gazetteer directory '" + dir + "' not found");
   Gazetteer g;
@@ -110,12 +111,30 @@ Gazetteer Gazetteer::load(const std::string& dir, bool with_words) {
   }
   for (const auto& r : read_table(dir + "/currencies.tsv", 2)) g.add_currency(r[0], r[1]);
   for (const auto& r : read_table(dir + "/person_titles.tsv", 1)) g.add({r[0], "", "", ""}, kGazTitle);
-  if (with_words)
-    for (const auto& r : read_table(dir + "/words.tsv", 2)) {
-      bool proper = r[1] == "proper";
-      g.add({r[0], "", "", ""}, proper ? kGazProper : kGazCommon, proper);
-    }
   return g;
+}
+
+void Gazetteer::add_word_list(const std::string& path) {
+  if (!std::filesystem::exists(path)) throw Error(ErrorKind::NotFound, "word list '" + path + "' not found");
+  std::vector<std::string> words;
+  for (auto& w : split(detail::read_file(path), '\n')) {
+    if (!w.empty() && w.back() == '\r') w.pop_back();
+    if (!w.empty() && w.find('\'') == std::string::npos) words.push_back(std::move(w));
+  }
+  auto lower = [](std::string s) {
+    for (auto& c : s)
+      if (c >= 'A' && c <= 'Z') c += 32;
+    return s;
+  };
+  std::unordered_set<std::string> common;
+  for (const auto& w : words)
+    if (lower(w) == w) common.insert(w);
+  for (const auto& w : words) {
+    if (common.count(w))
+      add({w, "", "", ""}, kGazCommon);
+    else if (w[0] >= 'A' && w[0] <= 'Z' && !common.count(lower(w)))
+      add({w, "", "", ""}, kGazProper, true);
+  }
 }
 
 const GazetteerEntry* Gazetteer::find(const PhraseKey& key) const {

@@ -33,7 +33,7 @@ enum GazetteerBit : std::uint16_t {
   kGazOrg = 16,      // international organisations and agencies
   kGazOrgCue = 32,   // Ministry, Party, Inc., Times ...
   kGazTitle = 64,    // Mr., President, Minister ...
-  kGazProper = 128,  // a proper noun in the word list (words.tsv)
+  kGazProper = 128,  // a proper noun in the word list (add_word_list)
   kGazCommon = 256,  // an ordinary lower-case word in the word list
   kGazExact = 0x8000,  // matched case-sensitively (an abbreviation, a proper noun)
 };
@@ -57,8 +57,11 @@ class Gazetteer {
  public:
   static constexpr int kMaxWords = 8;  // longest phrase matched over tokens
 
-  // `with_words` also loads words.tsv (100k words, for training features only).
-  static Gazetteer load(const std::string& dir, bool with_words = false);
+  static Gazetteer load(const std::string& dir);
+  // Adds a word list (one word a line, e.g. Debian's /usr/share/dict/american-english)
+  // for training features: lower-case words get kGazCommon, capitalised words whose
+  // lower-case form is not listed get kGazProper. Throws Error(NotFound) naming the path.
+  void add_word_list(const std::string& path);
   // Adds an entry (tests and load()); `exact` forces case-sensitive matching.
   void add(const GazetteerEntry& entry, std::uint16_t bits, bool exact = false);
 
