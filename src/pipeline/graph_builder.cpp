@@ -129,10 +129,17 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
       return g_.add_entity(std::move(n));
     }
   }
-  // A relative clause the extractor could not attach ("which threaten ...").
+  // A relative clause the extractor could not attach ("which threaten ...",
+  // "half of whom"): without its antecedent the phrase names nothing.
   if (a.span.sentence >= 0 && !a.span.empty()) {
-    std::string w = lower(doc_.sentences[a.span.sentence].tokens[a.span.first].form);
-    if (w == "which" || w == "who" || w == "whom" || w == "whose") return std::nullopt;
+    const auto& toks = doc_.sentences[a.span.sentence].tokens;
+    for (int i = a.span.first; i < a.span.last && i < static_cast<int>(toks.size()); ++i) {
+      std::string w = lower(toks[i].form);
+      bool wh = w == "which" || w == "who" || w == "whom" || w == "whose";
+      if (wh && (i == a.span.first || lower(toks[i - 1].form) == "of")) return std::nullopt;
+    }
+    const Token& f = toks[a.span.first];
+    if (f.upos == "VERB" && f.xpos != "VBG" && a.role == "subj") return std::nullopt;  // "threaten interests"
   }
   // An unresolved pronoun says nothing a reader could use.
   if (a.span.sentence >= 0 && a.head >= 0 && a.head < static_cast<int>(doc_.sentences[a.span.sentence].tokens.size())) {
@@ -262,6 +269,15 @@ void Builder::add_fact(const Proposition& p) {
   if (sn.type == "Literal" && on.type != "Literal" && p.canonical.empty() &&
       entity_key(sn.label).find(entity_key(on.label)) != std::string::npos)
     return;
+  // A relation needs a verb, noun or preposition: "foremost" alone is a parse artefact.
+  if (p.canonical.empty() && !p.relation_words.empty()) {
+    bool content = false;
+    for (int w : p.relation_words) {
+      const auto& u = doc_.sentences[p.sentence].tokens[w].upos;
+      content |= u == "VERB" || u == "AUX" || u == "NOUN" || u == "PROPN" || u == "ADP";
+    }
+    if (!content) return;
+  }
   RelationEdge r;
   r.surface = p.relation;
   const Argument& o = p.args[1];
