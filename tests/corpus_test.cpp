@@ -359,7 +359,7 @@ TEST_F(CorpusCli, StreamShardsInSeparateProcessesMergeToTheOneProcessGraph) {
     auto in = (dir / (std::string(s) + ".jsonl")).string(),
          part = (dir / (std::string("part-") + s + ".jsonl")).string();
     ASSERT_EQ(
-        testing::run_command(std::string(RELGRAPH_BINARY) + " extract --stream < " + in + " > " + part, &out, &err), 0)
+        testing::run_command(std::string(RELGRAPH_BINARY) + " extract --stream -o " + part + " < " + in, &out, &err), 0)
         << err;
   }
   auto merged = (dir / "merged.jsonld").string();

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/cmd_extract_corpus.hpp"
 #include "cli/commands.hpp"
 #include "core/files.hpp"
 #include "relgraph/error.hpp"
@@ -23,6 +24,9 @@ struct ExtractOptions {
   std::string mentions = "auto";  // article `mentions` edges: auto, yes, no
   bool pretokenized = false;
   bool stats = false;
+  std::string jsonl;  // corpus mode (cmd_extract_corpus.cpp): JSONL records
+  int threads = 1;
+  bool stream = false;
 };
 
 const std::vector<std::string> kImageFormats = {"svg", "png", "pdf"};
@@ -77,6 +81,14 @@ void write_one(const Annotated& a, const std::string& path, std::string format, 
 }
 
 void run_extract(const ExtractOptions& o) {
+  // Several articles, a directory, --jsonl, -j or --stream: corpus mode.
+  bool to_dir_output = o.output != "-" && (o.output.back() == '/' || std::filesystem::is_directory(o.output));
+  if (o.format != "carb" &&
+      (wants_corpus_mode(o.inputs, o.jsonl, o.threads, o.stream) || (o.inputs.size() > 1 && !to_dir_output))) {
+    run_extract_corpus(
+        {o.inputs, o.jsonl, o.threads, o.output, o.format, o.stream, o.models_dir, o.schemas_dir, o.mentions, o.stats});
+    return;
+  }
   if (o.inputs.empty()) throw Error(ErrorKind::InvalidArgument, "extract: no input file (use - for stdin)");
   if (o.format == "carb") {
     run_extract_carb({o.inputs, o.output, o.pretokenized});
@@ -115,7 +127,7 @@ void run_extract(const ExtractOptions& o) {
 void add_extract_command(CLI::App& app) {
   auto o = std::make_shared<ExtractOptions>();
   auto* cmd = app.add_subcommand("extract", "Build the knowledge graph of English news text");
-  cmd->add_option("inputs", o->inputs, "Text files, or - for stdin")->required();
+  cmd->add_option("inputs", o->inputs, "Text files or directories of articles, or - for stdin");
   cmd->add_option("-o,--output", o->output,
                   "Output file (format from its extension: .jsonld .graphml .dot .tsv .nt .svg .png .pdf), "
                   "a directory (ending in /) for every format, or - for stdout (TSV)")
@@ -130,6 +142,10 @@ void add_extract_command(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "yes", "no"}))
       ->capture_default_str();
   cmd->add_flag("--stats", o->stats, "Print document, sentence, node and edge counts on stderr");
+  cmd->add_option("--jsonl", o->jsonl, "Corpus of JSONL records {\"id\", \"text\"} (- = stdin)");
+  cmd->add_option("-j,--threads", o->threads, "Worker threads for a corpus (default 1)")->check(CLI::PositiveNumber);
+  cmd->add_flag("--stream", o->stream,
+                "Mapper mode: JSONL records in (--jsonl or stdin), one graph line per article out (jsonl, ntriples)");
   cmd->callback([o] { run_extract(*o); });
 }
 
