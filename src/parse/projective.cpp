@@ -103,12 +103,8 @@ void deprojectivize(std::vector<int>& heads, std::vector<std::string>& labels) {
   for (int d : todo) depths[d] = depth(d);
   std::stable_sort(todo.begin(), todo.end(), [&](int a, int b) { return depths[a] < depths[b]; });
 
-  std::vector<std::vector<int>> children(n + 1);
-  auto rebuild_children = [&] {
-    for (auto& c : children) c.clear();
-    for (int d = 1; d <= n; ++d) children[heads[d - 1]].push_back(d);
-  };
-  rebuild_children();
+  std::vector<std::vector<int>> children(n + 1);  // in word order
+  for (int d = 1; d <= n; ++d) children[heads[d - 1]].push_back(d);
   std::deque<int> queue;
   for (int d : todo) {
     const std::string& label = labels[d - 1];
@@ -130,8 +126,12 @@ void deprojectivize(std::vector<int>& heads, std::vector<std::string>& labels) {
     }
     labels[d - 1] = label.substr(0, bar);
     if (found > 0) {
+      // Move d between the child lists (kept sorted) instead of rebuilding them: long sentences stay linear.
+      auto& from = children[heads[d - 1]];
+      from.erase(std::find(from.begin(), from.end(), d));
+      auto& to = children[found];
+      to.insert(std::lower_bound(to.begin(), to.end(), d), d);
       heads[d - 1] = found;
-      rebuild_children();
     }
   }
 }
