@@ -1,12 +1,13 @@
 // CaRB formats, matching and scoring on hand-made tuples, the CaRB rendering
 // of hand-built parses, and (when the models and data are present) the
 // `relgraph extract --format carb` / `relgraph eval carb` round trip.
+#include "relations/carb.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <filesystem>
 
-#include "relations/carb.hpp"
 #include "relations/extractor.hpp"
 #include "relgraph/error.hpp"
 #include "support/builders.hpp"
@@ -36,7 +37,8 @@ TEST(CarbMatch, TokenOverlapPerSlot) {
       {"arg1 shares nothing", gold("met", {"Smith", "Jones"}), sys(1, "met", {"Lee", "Jones"}), 0, 0},
       {"missing arg2", gold("met", {"Smith", "Jones"}), sys(1, "met", {"Smith"}), 0, 0},
       // Arguments after arg2 are one slot: "Jones in Paris" vs "Jones" + "in Paris".
-      {"extra args joined", gold("met", {"Smith", "Jones", "in Paris"}), sys(1, "met", {"Smith", "Jones in Paris"}), 1.0, 1.0},
+      {"extra args joined", gold("met", {"Smith", "Jones", "in Paris"}), sys(1, "met", {"Smith", "Jones in Paris"}),
+       1.0, 1.0},
       {"case sensitive", gold("met", {"smith", "Jones"}), sys(1, "met", {"Smith", "Jones"}), 0, 0},
       // "said": the statement may come first.
       {"said reversed", gold("said", {"the plan failed", "Lee"}), sys(1, "said", {"Lee", "the plan failed"}), 1.0, 1.0},
@@ -153,7 +155,8 @@ TEST(CarbRendering, KeepsSurfaceTokens) {
        {"met with | Smith | Jones"}},
       // Passive voice is kept for CaRB.
       {{"The/DET/DT/the/2/det", "case/NOUN/NN/case/4/nsubj:pass", "was/AUX/VBD/be/4/aux:pass",
-        "reviewed/VERB/VBN/review/0/root", "by/ADP/IN/by/7/case", "a/DET/DT/a/7/det", "court/NOUN/NN/court/4/obl:agent"},
+        "reviewed/VERB/VBN/review/0/root", "by/ADP/IN/by/7/case", "a/DET/DT/a/7/det",
+        "court/NOUN/NN/court/4/obl:agent"},
        {"was reviewed by | The case | a court"}},
       // Copula: bare "is"; apposition: synthetic "is".
       {{"Lee/PROPN/NNP/Lee/4/nsubj", "is/AUX/VBZ/be/4/cop", "a/DET/DT/a/4/det", "judge/NOUN/NN/judge/0/root"},

@@ -30,8 +30,8 @@ std::vector<std::string> dumps(const Document& doc) {
 
 struct Case {
   const char* name;
-  std::vector<std::string> words;  // form/UPOS/XPOS/lemma/head/deprel
-  std::vector<std::string> expected;  // every one must be among the dumps
+  std::vector<std::string> words;        // form/UPOS/XPOS/lemma/head/deprel
+  std::vector<std::string> expected;     // every one must be among the dumps
   std::vector<std::string> absent = {};  // none of these may be
 };
 
@@ -53,14 +53,13 @@ const std::vector<Case> kCases = {
       "reviewed/VERB/VBN/review/0/root"},
      {"(The case)-[was reviewed]"}},
     {"relative clause: which was attended by X",
-     {"Smith/PROPN/NNP/Smith/2/nsubj", "held/VERB/VBD/hold/0/root", "a/DET/DT/a/4/det",
-      "meeting/NOUN/NN/meeting/2/obj", ",/PUNCT/,/,/4/punct", "which/PRON/WDT/which/8/nsubj:pass",
-      "was/AUX/VBD/be/8/aux:pass", "attended/VERB/VBN/attend/4/acl:relcl", "by/ADP/IN/by/10/case",
-      "Lee/PROPN/NNP/Lee/8/obl:agent"},
+     {"Smith/PROPN/NNP/Smith/2/nsubj", "held/VERB/VBD/hold/0/root", "a/DET/DT/a/4/det", "meeting/NOUN/NN/meeting/2/obj",
+      ",/PUNCT/,/,/4/punct", "which/PRON/WDT/which/8/nsubj:pass", "was/AUX/VBD/be/8/aux:pass",
+      "attended/VERB/VBN/attend/4/acl:relcl", "by/ADP/IN/by/10/case", "Lee/PROPN/NNP/Lee/8/obl:agent"},
      {"(Smith)-[held]->(a meeting) {met}", "(Lee)-[attended]->(a meeting)"}},
     {"relative clause with subject pronoun",
-     {"the/DET/DT/the/2/det", "man/NOUN/NN/man/0/root", "who/PRON/WP/who/4/nsubj",
-      "founded/VERB/VBD/found/2/acl:relcl", "Acme/PROPN/NNP/Acme/4/obj"},
+     {"the/DET/DT/the/2/det", "man/NOUN/NN/man/0/root", "who/PRON/WP/who/4/nsubj", "founded/VERB/VBD/found/2/acl:relcl",
+      "Acme/PROPN/NNP/Acme/4/obj"},
      {"(the man)-[founded]->(Acme) {founded}"}},
     {"relative clause with an object gap",
      {"the/DET/DT/the/2/det", "book/NOUN/NN/book/0/root", "Lee/PROPN/NNP/Lee/4/nsubj",
@@ -99,8 +98,8 @@ const std::vector<Case> kCases = {
       "branch/NOUN/NN/branch/1/appos", "of/ADP/IN/of/7/case", "Qaeda/PROPN/NNP/Qaeda/5/nmod"},
      {"(Nusra)-[is]->(the Syrian branch of Qaeda) {branch_of}"}},
     {"apposition puts the name first",
-     {"The/DET/DT/the/2/det", "doctor/NOUN/NN/doctor/5/nsubj", ",/PUNCT/,/,/4/punct", "Erasistratus/PROPN/NNP/Erasistratus/2/appos",
-      "wrote/VERB/VBD/write/0/root", "books/NOUN/NNS/book/5/obj"},
+     {"The/DET/DT/the/2/det", "doctor/NOUN/NN/doctor/5/nsubj", ",/PUNCT/,/,/4/punct",
+      "Erasistratus/PROPN/NNP/Erasistratus/2/appos", "wrote/VERB/VBD/write/0/root", "books/NOUN/NNS/book/5/obj"},
      {"(Erasistratus)-[is]->(The doctor)"}},
     {"title before a name",
      {"Interior/PROPN/NNP/Interior/2/compound", "Minister/PROPN/NNP/Minister/3/nmod:desc",
@@ -111,9 +110,8 @@ const std::vector<Case> kCases = {
       "to/ADP/IN/to/5/case", "France/PROPN/NNP/France/3/nmod", "was/AUX/VBD/be/7/cop", "short/ADJ/JJ/short/0/root"},
      {"(Smith)-[visit to]->(France) {visited}"}},
     {"event nominal with by-phrase",
-     {"the/DET/DT/the/2/det", "acquisition/NOUN/NN/acquisition/0/root", "of/ADP/IN/of/5/case",
-      "8/NUM/CD/8/5/nummod", "helicopters/NOUN/NNS/helicopter/2/nmod", "by/ADP/IN/by/7/case",
-      "Ruritania/PROPN/NNP/Ruritania/2/nmod"},
+     {"the/DET/DT/the/2/det", "acquisition/NOUN/NN/acquisition/0/root", "of/ADP/IN/of/5/case", "8/NUM/CD/8/5/nummod",
+      "helicopters/NOUN/NNS/helicopter/2/nmod", "by/ADP/IN/by/7/case", "Ruritania/PROPN/NNP/Ruritania/2/nmod"},
      {"(Ruritania)-[acquisition]->(8 helicopters) {acquired}"}},
     {"event nominal as a light verb's object",
      {"Lee/PROPN/NNP/Lee/2/nsubj", "had/VERB/VBD/have/0/root", "a/DET/DT/a/4/det", "meeting/NOUN/NN/meeting/2/obj",
@@ -137,43 +135,40 @@ const std::vector<Case> kCases = {
       "met/VERB/VBD/meet/2/conj", "Lee/PROPN/NNP/Lee/4/obj"},
      {"(Smith)-[arrived]", "(Smith)-[met]->(Lee) {met}"}},
     {"coordinated verbs share a following object",
-     {"They/PRON/PRP/they/2/nsubj", "bought/VERB/VBD/buy/0/root", "and/CCONJ/CC/and/4/cc",
-      "sold/VERB/VBD/sell/2/conj", "arms/NOUN/NNS/arm/2/obj"},
+     {"They/PRON/PRP/they/2/nsubj", "bought/VERB/VBD/buy/0/root", "and/CCONJ/CC/and/4/cc", "sold/VERB/VBD/sell/2/conj",
+      "arms/NOUN/NNS/arm/2/obj"},
      {"(They)-[bought]->(arms) {acquired}", "(They)-[sold]->(arms) {supplied}"}},
     {"negation is an attribute",
-     {"Smith/PROPN/NNP/Smith/4/nsubj", "did/AUX/VBD/do/4/aux", "not/PART/RB/not/4/advmod",
-      "meet/VERB/VB/meet/0/root", "Jones/PROPN/NNP/Jones/4/obj"},
+     {"Smith/PROPN/NNP/Smith/4/nsubj", "did/AUX/VBD/do/4/aux", "not/PART/RB/not/4/advmod", "meet/VERB/VB/meet/0/root",
+      "Jones/PROPN/NNP/Jones/4/obj"},
      {"(Smith)-[meet]->(Jones) {met neg}"}},
     {"never negates",
      {"Lee/PROPN/NNP/Lee/4/nsubj", "has/AUX/VBZ/have/4/aux", "never/ADV/RB/never/4/advmod",
       "visited/VERB/VBN/visit/0/root", "Cuba/PROPN/NNP/Cuba/4/obj"},
      {"(Lee)-[visited]->(Cuba) {visited neg}"}},
     {"no as determiner negates",
-     {"No/DET/DT/no/2/det", "country/NOUN/NN/country/3/nsubj", "funded/VERB/VBD/fund/0/root",
-      "it/PRON/PRP/it/3/obj"},
+     {"No/DET/DT/no/2/det", "country/NOUN/NN/country/3/nsubj", "funded/VERB/VBD/fund/0/root", "it/PRON/PRP/it/3/obj"},
      {"(No country)-[funded]->(it) {funded neg}"}},
     {"reported speech: X said that",
      {"Smith/PROPN/NNP/Smith/2/nsubj", "said/VERB/VBD/say/0/root", "that/SCONJ/IN/that/5/mark",
       "Jones/PROPN/NNP/Jones/5/nsubj", "funded/VERB/VBD/fund/2/ccomp", "the/DET/DT/the/7/det",
       "group/NOUN/NN/group/5/obj"},
-     {"(Jones)-[funded]->(the group) {funded reported by=Smith}",
-      "(Smith)-[said]->(Jones funded the group) {said}"}},
+     {"(Jones)-[funded]->(the group) {funded reported by=Smith}", "(Smith)-[said]->(Jones funded the group) {said}"}},
     {"parenthetical speech verb",
      {"Lee/PROPN/NNP/Lee/2/nsubj", "resigned/VERB/VBD/resign/0/root", ",/PUNCT/,/,/5/punct",
       "officials/NOUN/NNS/official/5/nsubj", "said/VERB/VBD/say/2/parataxis", "./PUNCT/././2/punct"},
      {"(Lee)-[resigned] {reported by=officials}", "(officials)-[said]->(Lee resigned) {said}"}},
     {"according to X",
-     {"According/VERB/VBG/accord/3/case", "to/ADP/IN/to/1/fixed", "police/NOUN/NN/police/7/obl",
-      ",/PUNCT/,/,/7/punct", "the/DET/DT/the/6/det", "gang/NOUN/NN/gang/7/nsubj", "attacked/VERB/VBD/attack/0/root",
-      "a/DET/DT/a/9/det", "bank/NOUN/NN/bank/7/obj"},
+     {"According/VERB/VBG/accord/3/case", "to/ADP/IN/to/1/fixed", "police/NOUN/NN/police/7/obl", ",/PUNCT/,/,/7/punct",
+      "the/DET/DT/the/6/det", "gang/NOUN/NN/gang/7/nsubj", "attacked/VERB/VBD/attack/0/root", "a/DET/DT/a/9/det",
+      "bank/NOUN/NN/bank/7/obj"},
      {"(the gang)-[attacked]->(a bank) {attacked reported by=police}"}},
     {"future modality",
      {"Lee/PROPN/NNP/Lee/3/nsubj", "will/AUX/MD/will/3/aux", "visit/VERB/VB/visit/0/root",
       "Paris/PROPN/NNP/Paris/3/obj"},
      {"(Lee)-[visit]->(Paris) {visited future}"}},
     {"possible modality",
-     {"Lee/PROPN/NNP/Lee/3/nsubj", "may/AUX/MD/may/3/aux", "sell/VERB/VB/sell/0/root",
-      "shares/NOUN/NNS/share/3/obj"},
+     {"Lee/PROPN/NNP/Lee/3/nsubj", "may/AUX/MD/may/3/aux", "sell/VERB/VB/sell/0/root", "shares/NOUN/NNS/share/3/obj"},
      {"(Lee)-[sell]->(shares) {supplied possible}"}},
     {"conditional clause is hypothetical",
      {"If/SCONJ/IN/if/3/mark", "Lee/PROPN/NNP/Lee/3/nsubj", "visits/VERB/VBZ/visit/7/advcl",
@@ -198,12 +193,11 @@ TEST_P(Constructions, ExtractsExpectedPropositions) {
     EXPECT_TRUE(std::find(got.begin(), got.end(), a) == got.end()) << "unexpected: " << a << "\ngot:" << all;
 }
 
-INSTANTIATE_TEST_SUITE_P(Relations, Constructions, ::testing::ValuesIn(kCases),
-                         [](const auto& info) {
-                           std::string n;
-                           for (char ch : std::string(info.param.name)) n += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Relations, Constructions, ::testing::ValuesIn(kCases), [](const auto& info) {
+  std::string n;
+  for (char ch : std::string(info.param.name)) n += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+  return n;
+});
 
 // "A <verb> [prep] B" with a proper-noun subject and object.
 Document svo(const std::string& verb, const std::string& lemma, const std::string& prep = "") {
@@ -273,11 +267,12 @@ TEST(Canonical, EveryRelationHasATest) {
 
 TEST(Canonical, SpecificTriggersNeedTheirObject) {
   // "direct money to" funds; "direct a film" does not.
-  auto money = testing::make_document({"Alpha/PROPN/NNP/Alpha/2/nsubj", "directed/VERB/VBD/direct/0/root",
-                                       "money/NOUN/NN/money/2/obj", "to/ADP/IN/to/5/case", "Beta/PROPN/NNP/Beta/2/obl"});
+  auto money =
+      testing::make_document({"Alpha/PROPN/NNP/Alpha/2/nsubj", "directed/VERB/VBD/direct/0/root",
+                              "money/NOUN/NN/money/2/obj", "to/ADP/IN/to/5/case", "Beta/PROPN/NNP/Beta/2/obl"});
   EXPECT_EQ(extractor().extract(money, 0).front().canonical, "funded");
-  auto film = testing::make_document({"Alpha/PROPN/NNP/Alpha/2/nsubj", "directed/VERB/VBD/direct/0/root",
-                                      "films/NOUN/NNS/film/2/obj"});
+  auto film = testing::make_document(
+      {"Alpha/PROPN/NNP/Alpha/2/nsubj", "directed/VERB/VBD/direct/0/root", "films/NOUN/NNS/film/2/obj"});
   EXPECT_NE(extractor().extract(film, 0).front().canonical, "funded");
 }
 
@@ -330,9 +325,10 @@ TEST(Propositions, DatePlaceAndAmountAttributes) {
 TEST(Confidence, IsGraded) {
   // A verb with its own subject and object beats a possessive.
   auto strong = extractor().extract(svo("met", "meet"), 0);
-  auto poss = extractor().extract(testing::make_document({"Smith/PROPN/NNP/Smith/3/nmod:poss", "'s/PART/POS/'s/1/case",
-                                                           "brother/NOUN/NN/brother/4/nsubj", "left/VERB/VBD/leave/0/root"}),
-                                  0);
+  auto poss =
+      extractor().extract(testing::make_document({"Smith/PROPN/NNP/Smith/3/nmod:poss", "'s/PART/POS/'s/1/case",
+                                                  "brother/NOUN/NN/brother/4/nsubj", "left/VERB/VBD/leave/0/root"}),
+                          0);
   ASSERT_FALSE(strong.empty());
   double poss_conf = 1.0;
   for (const auto& p : poss)

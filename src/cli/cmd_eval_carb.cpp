@@ -37,7 +37,8 @@ void print_json(const CarbScore& s, bool curve, std::ostream& out) {
   out << "{\"precision\": " << num(s.precision) << ", \"recall\": " << num(s.recall) << ", \"f1\": " << num(s.f1)
       << ", \"auc\": " << num(s.auc) << ", \"threshold\": " << num(s.threshold)
       << ", \"gold_tuples\": " << s.gold_tuples << ", \"gold_sentences\": " << s.gold_sentences
-      << ", \"system_tuples\": " << s.system_tuples << ", \"gold_sentences_with_output\": " << s.system_sentences_matched;
+      << ", \"system_tuples\": " << s.system_tuples
+      << ", \"gold_sentences_with_output\": " << s.system_sentences_matched;
   if (curve) {
     out << ", \"curve\": [";
     for (std::size_t i = 0; i < s.curve.size(); ++i)
@@ -68,8 +69,10 @@ void add_eval_carb(CLI::App& app) {
     auto system = read_carb_system(detail::read_file(opts->system), opts->system);
     auto score = score_carb(gold, system);
     detail::write_atomic(opts->output, [&](std::ostream& out) {
-      if (opts->json) print_json(score, opts->curve, out);
-      else print_text(score, out);
+      if (opts->json)
+        print_json(score, opts->curve, out);
+      else
+        print_text(score, out);
     });
   });
 }

@@ -179,7 +179,8 @@ std::string format_carb_line(const CarbExtraction& e) {
   };
   char conf[32];
   auto [end, ec] = std::to_chars(conf, conf + sizeof conf, e.confidence, std::chars_format::fixed, 4);
-  std::string out = clean(e.sentence) + "\t" + std::string(conf, ec == std::errc() ? end : conf) + "\t" + clean(e.relation);
+  std::string out =
+      clean(e.sentence) + "\t" + std::string(conf, ec == std::errc() ? end : conf) + "\t" + clean(e.relation);
   for (const auto& a : e.args) out += "\t" + clean(a);
   return out;
 }

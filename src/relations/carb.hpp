@@ -40,13 +40,13 @@ std::string format_carb_line(const CarbExtraction& e);
 
 struct CarbScore {
   double precision = 0, recall = 0, f1 = 0, auc = 0;
-  double threshold = 0;          // the confidence at which F1 is best
+  double threshold = 0;  // the confidence at which F1 is best
   std::size_t gold_tuples = 0, gold_sentences = 0;
   std::size_t system_tuples = 0, system_sentences_matched = 0;  // system sentences found in the gold
   struct Point {
     double threshold, precision, recall;
   };
-  std::vector<Point> curve;      // ascending threshold
+  std::vector<Point> curve;  // ascending threshold
 };
 
 CarbScore score_carb(const std::vector<CarbExtraction>& gold, const std::vector<CarbExtraction>& system);

@@ -124,9 +124,9 @@ class Tree {
 };
 
 // Top-level dependents never part of an argument's words.
-const std::initializer_list<std::string_view> kArgSkip = {"acl:relcl", "appos", "conj", "cc", "punct",
-                                                          "parataxis", "case", "mark", "dep", "discourse",
-                                                          "vocative", "reparandum", "advcl"};
+const std::initializer_list<std::string_view> kArgSkip = {"acl:relcl", "appos",      "conj", "cc",  "punct",
+                                                          "parataxis", "case",       "mark", "dep", "discourse",
+                                                          "vocative",  "reparandum", "advcl"};
 
 // An argument slot headed by `h`: its words without relative clauses,
 // appositions and coordinated siblings; the marker separately.
@@ -157,7 +157,8 @@ std::vector<Slot> alternatives(const Tree& t, const Slot& slot) {
   std::vector<Slot> out{slot};
   if (slot.head < 0 || slot.role == "comp") return out;
   for (int k : t.kids(slot.head)) {
-    if (t.rel(k) != "conj" || k < slot.head || out.size() >= 6) continue;  // a conjunct before its head is a parse error
+    if (t.rel(k) != "conj" || k < slot.head || out.size() >= 6)
+      continue;  // a conjunct before its head is a parse error
     if (t.is_nominal(slot.head) != t.is_nominal(k)) continue;
     Slot alt = make_slot(t, k, slot.role);
     if (alt.marker.empty()) alt.marker = slot.marker;
@@ -176,8 +177,10 @@ class Finder {
       if (t_.tok(i).head < 0) return out_;  // unparsed sentence
     }
     for (int i = 0; i < t_.size(); ++i) {
-      if (t_.has_cop(i)) copula(i);
-      else if (is_verbal_predicate(i)) verbal(i);
+      if (t_.has_cop(i))
+        copula(i);
+      else if (is_verbal_predicate(i))
+        verbal(i);
       if (t_.is_nominal(i)) nominal(i);
     }
     return out_;
@@ -193,8 +196,8 @@ class Finder {
     } else if (u != "VERB") {
       return false;
     }
-    if (r == "amod" || r == "compound" || r == "case" || r == "mark" || r == "fixed" || r == "flat" ||
-        r == "det" || r == "advmod" || r == "reparandum")
+    if (r == "amod" || r == "compound" || r == "case" || r == "mark" || r == "fixed" || r == "flat" || r == "det" ||
+        r == "advmod" || r == "reparandum")
       return false;
     // A controlled xcomp verb belongs to its governor's chain.
     if (r == "xcomp" && controlled(i)) return false;
@@ -322,9 +325,12 @@ class Finder {
   static void set_modality(Clause& c, const std::string& lemma, const std::string& form) {
     auto l = lower(form);
     std::string m;
-    if (lemma == "will" || lemma == "shall" || l == "'ll") m = "future";
-    else if (lemma == "may" || lemma == "might" || lemma == "can" || lemma == "could") m = "possible";
-    else if (lemma == "would" || lemma == "should" || lemma == "must" || lemma == "ought") m = "hypothetical";
+    if (lemma == "will" || lemma == "shall" || l == "'ll")
+      m = "future";
+    else if (lemma == "may" || lemma == "might" || lemma == "can" || lemma == "could")
+      m = "possible";
+    else if (lemma == "would" || lemma == "should" || lemma == "must" || lemma == "ought")
+      m = "hypothetical";
     if (!m.empty() && (c.modality.empty() || c.modality == "future")) c.modality = m;
   }
   std::string words_of(const std::vector<int>& w) const {
@@ -381,10 +387,13 @@ class Finder {
     int first_aux = v;
     for (int k : t_.kids(v)) {
       auto r = t_.rel(k);
-      if (r == "compound:prt") c.verbs.push_back(k);
+      if (r == "compound:prt")
+        c.verbs.push_back(k);
       else if (t_.brel(k) == "aux") {
-        if (first || t_.lem(k) != "to") c.aux.push_back(k);
-        else c.verbs.push_back(k);  // infinitival "to" inside the chain: "sought to increase"
+        if (first || t_.lem(k) != "to")
+          c.aux.push_back(k);
+        else
+          c.verbs.push_back(k);  // infinitival "to" inside the chain: "sought to increase"
         if (t_.brel(k) == "aux" && t_.rel(k) == "aux:pass") c.passive = true;
         first_aux = std::min(first_aux, k);
       } else if (t_.is_negation(k) && t_.brel(k) != "det") {
@@ -514,8 +523,8 @@ class Finder {
     std::vector<int> drop;
     for (int k : t_.kids(p)) {
       auto b = t_.brel(k);
-      if (b == "nsubj" || b == "csubj" || b == "cop" || b == "aux" || b == "obl" || b == "advmod" ||
-          b == "expl" || b == "ccomp" || b == "xcomp" || t_.is_negation(k)) {
+      if (b == "nsubj" || b == "csubj" || b == "cop" || b == "aux" || b == "obl" || b == "advmod" || b == "expl" ||
+          b == "ccomp" || b == "xcomp" || t_.is_negation(k)) {
         std::vector<int> sub;
         t_.collect(k, sub);
         drop.insert(drop.end(), sub.begin(), sub.end());
@@ -601,9 +610,9 @@ class Finder {
     }
     for (int a : t_.kids(n)) {
       if (t_.rel(a) != "amod" || t_.tok(a).upos != "ADJ" || a > n || !t_.kids(a).empty()) continue;
-      static const std::vector<std::string> kVague = {"other", "such", "many", "much", "more", "most", "few",
-                                                      "several", "same", "own", "various", "certain", "last",
-                                                      "next", "first", "previous", "following", "only", "main"};
+      static const std::vector<std::string> kVague = {
+          "other",   "such",    "many", "much", "more",  "most",     "few",       "several", "same", "own",
+          "various", "certain", "last", "next", "first", "previous", "following", "only",    "main"};
       if (contains_str(kVague, t_.lem(a))) continue;
       Clause c;
       c.kind = Construction::Modifier;
@@ -613,7 +622,8 @@ class Finder {
       c.subj.role = "subj";
       c.subj.head = n;
       for (int k : t_.kids(n))
-        if (k > a && (t_.brel(k) == "compound" || t_.brel(k) == "flat" || t_.brel(k) == "amod")) t_.collect(k, c.subj.words);
+        if (k > a && (t_.brel(k) == "compound" || t_.brel(k) == "flat" || t_.brel(k) == "amod"))
+          t_.collect(k, c.subj.words);
       c.subj.words.push_back(n);
       for (int k : t_.kids(n))
         if (k > n && t_.brel(k) == "flat") t_.collect(k, c.subj.words);
@@ -637,7 +647,8 @@ class Finder {
     if (t_.rel(n) == "compound" || t_.rel(n) == "flat") return;
     int title_word = -1;
     for (int k : t_.kids(n))
-      if ((t_.rel(k) == "compound" || t_.rel(k) == "nmod:desc") && k < n && !t_.schema().canonical(Construction::Title, t_.lem(k), "", "").empty())
+      if ((t_.rel(k) == "compound" || t_.rel(k) == "nmod:desc") && k < n &&
+          !t_.schema().canonical(Construction::Title, t_.lem(k), "", "").empty())
         title_word = k;
     if (title_word < 0) return;
     std::vector<int> title_words, name_words;
@@ -738,9 +749,8 @@ class Finder {
       }
       c.args.push_back(std::move(s));
     }
-    std::stable_sort(c.args.begin(), c.args.end(), [](const Slot& a, const Slot& b) {
-      return (a.role == "obj") > (b.role == "obj");
-    });
+    std::stable_sort(c.args.begin(), c.args.end(),
+                     [](const Slot& a, const Slot& b) { return (a.role == "obj") > (b.role == "obj"); });
     if (!c.args.empty() && c.args.front().role == "obj") c.object_lemma = t_.lem(c.args.front().head);
     if (t_.rel(n) != "obj") c.depth = 1;
     attributes(c, {n});
@@ -755,9 +765,8 @@ class Finder {
     c.aux.erase(std::unique(c.aux.begin(), c.aux.end()), c.aux.end());
     std::erase_if(c.args, [&](const Slot& s) {
       // Empty, or nothing but a stranded preposition / particle.
-      return std::all_of(s.words.begin(), s.words.end(), [&](int w) {
-        return t_.tok(w).upos == "ADP" || t_.tok(w).upos == "PART";
-      });
+      return std::all_of(s.words.begin(), s.words.end(),
+                         [&](int w) { return t_.tok(w).upos == "ADP" || t_.tok(w).upos == "PART"; });
     });
     // Objects first, then obliques after the predicate, then fronted ones
     // ("In 1941, ..."), each group in sentence order.

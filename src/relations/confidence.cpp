@@ -21,29 +21,29 @@ bool relative_pronoun(const Sentence& s, const Slot& slot) {
 // Fitted by tools/fit_relation_confidence.py on CaRB dev tuples (see the
 // header and docs/relations.md); index = feature.
 constexpr std::array<double, kConfidenceFeatures> kWeights = {
-    -0.635,   // bias
+    -0.635,  // bias
     0.850,   // verb
     0.415,   // copula
-    -0.006,   // title
+    -0.006,  // title
     0.024,   // apposition
-    -0.083,   // nominal
+    -0.083,  // nominal
     -0.095,  // possessive
     -0.312,  // modifier: nmod
     -0.969,  // modifier: amod
-    -0.148,   // has object / attribute
+    -0.148,  // has object / attribute
     -0.038,  // arguments beyond two
     -0.168,  // subject inherited
-    -0.080, // subject pronoun
+    -0.080,  // subject pronoun
     -0.091,  // an argument is a bare relative pronoun
-    0.006,  // log2 subject words
-    0.272,  // log2 argument words
-    0.224,  // xcomp chain
+    0.006,   // log2 subject words
+    0.272,   // log2 argument words
+    0.224,   // xcomp chain
     -0.392,  // embedding depth (capped at 3)
-    0.036,  // distributed coordination
-    0.238,  // passive
+    0.036,   // distributed coordination
+    0.238,   // passive
     -0.056,  // clausal complement argument
-    -0.489, // sentence length / 20
-    -0.016,   // preposition folded into the relation
+    -0.489,  // sentence length / 20
+    -0.016,  // preposition folded into the relation
     0.001,   // negated
     0.096,   // modal / reported
     0.426,   // subject headed by a proper noun
@@ -55,10 +55,10 @@ constexpr std::array<double, kConfidenceFeatures> kWeights = {
 
 const std::array<std::string_view, kConfidenceFeatures>& confidence_feature_names() {
   static const std::array<std::string_view, kConfidenceFeatures> names = {
-      "bias",       "verb",        "copula",     "title",      "appos",      "nominal",    "poss",
-      "mod_nmod",   "mod_amod",    "has_obj",    "extra_args", "subj_inherited", "subj_pronoun", "relative_arg",
-      "log_subj",   "log_args",    "chain",      "depth",      "distributed", "passive",   "comp_arg",
-      "sent_len",   "folded_prep", "negated",    "modality",   "subj_propn", "arg2_propn", "fronted"};
+      "bias",     "verb",        "copula",  "title",      "appos",          "nominal",      "poss",
+      "mod_nmod", "mod_amod",    "has_obj", "extra_args", "subj_inherited", "subj_pronoun", "relative_arg",
+      "log_subj", "log_args",    "chain",   "depth",      "distributed",    "passive",      "comp_arg",
+      "sent_len", "folded_prep", "negated", "modality",   "subj_propn",     "arg2_propn",   "fronted"};
   return names;
 }
 
@@ -66,13 +66,27 @@ ConfidenceFeatures confidence_features(const Clause& c, const Sentence& s) {
   ConfidenceFeatures f{};
   f[0] = 1;
   switch (c.kind) {
-    case Construction::Verb: f[1] = 1; break;
-    case Construction::Copula: f[2] = 1; break;
-    case Construction::Title: f[3] = 1; break;
-    case Construction::Apposition: f[4] = 1; break;
-    case Construction::Nominal: f[5] = 1; break;
-    case Construction::Possessive: f[6] = 1; break;
-    case Construction::Modifier: (!c.args.empty() && c.args[0].role == "attr" ? f[8] : f[7]) = 1; break;
+    case Construction::Verb:
+      f[1] = 1;
+      break;
+    case Construction::Copula:
+      f[2] = 1;
+      break;
+    case Construction::Title:
+      f[3] = 1;
+      break;
+    case Construction::Apposition:
+      f[4] = 1;
+      break;
+    case Construction::Nominal:
+      f[5] = 1;
+      break;
+    case Construction::Possessive:
+      f[6] = 1;
+      break;
+    case Construction::Modifier:
+      (!c.args.empty() && c.args[0].role == "attr" ? f[8] : f[7]) = 1;
+      break;
   }
   std::size_t arg_words = 0;
   bool relative = relative_pronoun(s, c.subj);

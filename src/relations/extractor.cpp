@@ -75,10 +75,12 @@ void event_attributes(const Document& doc, Proposition& p) {
     if (is_core_role(a.role) && a.role != "") continue;
     std::string type = a.mention >= 0 ? doc.mentions[a.mention].type : "";
     bool temporal = a.head >= 0 && s.tokens[a.head].deprel == "obl:tmod";
-    if ((type == "DATE" || type == "TIME" || temporal) && !p.attributes.count("date")) p.attributes["date"] = a.text;
+    if ((type == "DATE" || type == "TIME" || temporal) && !p.attributes.count("date"))
+      p.attributes["date"] = a.text;
     else if ((type == "LOC" || type == "GPE") && (a.role == "in" || a.role == "at") && !p.attributes.count("place"))
       p.attributes["place"] = a.text;
-    else if (type == "MONEY" && !p.attributes.count("amount")) p.attributes["amount"] = a.text;
+    else if (type == "MONEY" && !p.attributes.count("amount"))
+      p.attributes["amount"] = a.text;
   }
 }
 
@@ -120,7 +122,8 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
   rel.erase(std::unique(rel.begin(), rel.end()), rel.end());
   p.relation_words = rel;
   p.relation = join_forms(s, rel);
-  if (!c.synthetic.empty() && !(c.passive && c.agent >= 0)) p.relation = p.relation.empty() ? c.synthetic : c.synthetic + " " + p.relation;
+  if (!c.synthetic.empty() && !(c.passive && c.agent >= 0))
+    p.relation = p.relation.empty() ? c.synthetic : c.synthetic + " " + p.relation;
   for (const auto& [slot, role] : args) p.args.push_back(make_argument(doc, sentence, slot, role));
   event_attributes(doc, p);
   bool clausal = c.kind == Construction::Verb || c.kind == Construction::Nominal || c.kind == Construction::Modifier;

@@ -12,13 +12,20 @@ namespace relgraph {
 
 const char* to_string(Construction c) noexcept {
   switch (c) {
-    case Construction::Verb: return "verb";
-    case Construction::Nominal: return "nominal";
-    case Construction::Copula: return "copula";
-    case Construction::Apposition: return "appos";
-    case Construction::Title: return "title";
-    case Construction::Possessive: return "poss";
-    case Construction::Modifier: return "mod";
+    case Construction::Verb:
+      return "verb";
+    case Construction::Nominal:
+      return "nominal";
+    case Construction::Copula:
+      return "copula";
+    case Construction::Apposition:
+      return "appos";
+    case Construction::Title:
+      return "title";
+    case Construction::Possessive:
+      return "poss";
+    case Construction::Modifier:
+      return "mod";
   }
   return "verb";
 }
@@ -93,10 +100,9 @@ RelationSchema RelationSchema::parse(std::string_view json, const std::string& s
       for (const auto& t : it->value.GetArray()) {
         if (!t.IsObject()) throw Error(ErrorKind::Format, where + ": each trigger must be an object");
         RelationTrigger trig;
-        trig.construction = parse_construction(get_string(t, "construction", where, false).empty()
-                                                   ? "verb"
-                                                   : get_string(t, "construction", where, false),
-                                               where);
+        trig.construction = parse_construction(
+            get_string(t, "construction", where, false).empty() ? "verb" : get_string(t, "construction", where, false),
+            where);
         trig.lemmas = get_strings(t, "lemma", where);
         trig.prep = get_string(t, "prep", where, false);
         trig.objects = get_strings(t, "object", where);

@@ -31,12 +31,12 @@ struct RelationTrigger {
 };
 
 struct RelationType {
-  std::string name;         // "met", "member_of" ...
+  std::string name;  // "met", "member_of" ...
   std::string description;
   std::vector<std::string> arg_types;  // per argument: "Person|Organization" ...
-  std::string inverse;      // name of the inverse relation, "" if none
+  std::string inverse;                 // name of the inverse relation, "" if none
   bool symmetric = false;
-  bool attribution = false; // a statement verb: its clausal complement is reported speech
+  bool attribution = false;  // a statement verb: its clausal complement is reported speech
   std::vector<RelationTrigger> triggers;
 };
 
