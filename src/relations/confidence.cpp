@@ -21,44 +21,48 @@ bool relative_pronoun(const Sentence& s, const Slot& slot) {
 // Fitted by tools/fit_relation_confidence.py on CaRB dev tuples (see the
 // header and docs/relations.md); index = feature.
 constexpr std::array<double, kConfidenceFeatures> kWeights = {
-    -0.635,  // bias
-    0.850,   // verb
-    0.415,   // copula
-    -0.006,  // title
-    0.024,   // apposition
-    -0.083,  // nominal
-    -0.095,  // possessive
-    -0.312,  // modifier: nmod
-    -0.969,  // modifier: amod
-    -0.148,  // has object / attribute
-    -0.038,  // arguments beyond two
-    -0.168,  // subject inherited
-    -0.080,  // subject pronoun
-    -0.091,  // an argument is a bare relative pronoun
-    0.006,   // log2 subject words
-    0.272,   // log2 argument words
-    0.224,   // xcomp chain
-    -0.392,  // embedding depth (capped at 3)
-    0.036,   // distributed coordination
-    0.238,   // passive
-    -0.056,  // clausal complement argument
-    -0.489,  // sentence length / 20
-    -0.016,  // preposition folded into the relation
-    0.001,   // negated
-    0.096,   // modal / reported
-    0.426,   // subject headed by a proper noun
-    0.147,   // second argument headed by a proper noun
-    0.109,   // fronted oblique
+    -0.744,  // bias
+    0.777,   // verb
+    0.471,   // copula
+    0.021,   // title
+    0.112,   // apposition
+    -0.071,  // nominal
+    -0.145,  // possessive
+    -0.387,  // modifier: nmod
+    -0.996,  // modifier: amod
+    -0.186,  // has object / attribute
+    -0.007,  // arguments beyond two
+    0.135,   // subject inherited
+    -0.064,  // subject pronoun
+    -0.117,  // an argument is a bare relative pronoun
+    0.067,   // log2 subject words
+    0.082,   // log2 argument words
+    0.161,   // xcomp chain
+    -0.394,  // embedding depth (capped at 3)
+    -0.020,  // distributed coordination
+    0.132,   // passive
+    -0.077,  // clausal complement argument
+    -0.340,  // sentence length / 20
+    0.001,   // preposition folded into the relation
+    0.009,   // negated
+    0.114,   // modal / reported
+    0.401,   // subject headed by a proper noun
+    0.140,   // second argument headed by a proper noun
+    0.058,   // fronted oblique
+    -0.298,  // participle predicate without auxiliary
+    0.115,   // log2 words of the second argument
+    0.591,   // the sentence's main clause
 };
 
 }  // namespace
 
 const std::array<std::string_view, kConfidenceFeatures>& confidence_feature_names() {
   static const std::array<std::string_view, kConfidenceFeatures> names = {
-      "bias",     "verb",        "copula",  "title",      "appos",          "nominal",      "poss",
-      "mod_nmod", "mod_amod",    "has_obj", "extra_args", "subj_inherited", "subj_pronoun", "relative_arg",
-      "log_subj", "log_args",    "chain",   "depth",      "distributed",    "passive",      "comp_arg",
-      "sent_len", "folded_prep", "negated", "modality",   "subj_propn",     "arg2_propn",   "fronted"};
+      "bias",       "verb",        "copula",     "title",      "appos",          "nominal",      "poss",
+      "mod_nmod",   "mod_amod",    "has_obj",    "extra_args", "subj_inherited", "subj_pronoun", "relative_arg",
+      "log_subj",   "log_args",    "chain",      "depth",      "distributed",    "passive",      "comp_arg",
+      "sent_len",   "folded_prep", "negated",    "modality",   "subj_propn",     "arg2_propn",   "fronted",
+      "participle", "log_arg2",    "main_clause"};
   return names;
 }
 
@@ -114,6 +118,12 @@ ConfidenceFeatures confidence_features(const Clause& c, const Sentence& s) {
   f[26] = !c.args.empty() && c.args[0].head >= 0 && s.tokens[c.args[0].head].upos == "PROPN";
   for (const auto& a : c.args)
     if (!core(a.role) && a.head >= 0 && a.head < c.pred && (a.marker.empty() || a.marker.front() < c.pred)) f[27] = 1;
+  if (c.pred >= 0 && c.kind == Construction::Verb) {
+    const auto& x = s.tokens[c.pred].xpos;
+    f[28] = (x == "VBG" || x == "VBN") && c.aux.empty();
+    f[30] = s.tokens[c.verbs.empty() ? c.pred : c.verbs.front()].head == 0;
+  }
+  if (!c.args.empty()) f[29] = std::log2(1.0 + static_cast<double>(c.args[0].words.size()));
   return f;
 }
 
