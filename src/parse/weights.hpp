@@ -42,7 +42,7 @@ class PackedWeights {
           if (slot.key == f[k]) {
             begin[k] = slot.begin;
             end[k] = slot.end;
-            __builtin_prefetch(&entries_[slot.begin]);
+            __builtin_prefetch(entries_.data() + slot.begin);
             break;
           }
           if (slot.key == 0) break;
