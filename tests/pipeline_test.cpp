@@ -238,6 +238,14 @@ TEST(BuildGraph, ArticleNodeAndFurniture) {
   EXPECT_EQ(g.node(*article).attributes.at("schemaType"), "NewsArticle");
   EXPECT_EQ(g.properties().at("datePublished"), "2020-02-14");
 
+  // Diagrams leave out entities that take part in no fact.
+  GraphOptions lean;
+  lean.article_mentions = false;
+  lean.isolated = false;
+  entity(doc, "Lonely", "Person", {mention(doc, 1, 2, "PER")});
+  EXPECT_FALSE(build_graph(doc, lean).find_by_key(entity_key("Lonely")).has_value());
+  EXPECT_TRUE(build_graph(doc).find_by_key(entity_key("Lonely")).has_value());
+
   // The same sentence in the page header (outside the body) gives no fact.
   doc.metadata.body_begin = doc.text.size();
   doc.metadata.body_end = doc.text.size() + 10;

@@ -42,6 +42,7 @@ struct GraphOptions {
   bool article = true;           // add the NewsArticle node with author/publisher/datePublished edges
   bool article_mentions = true;  // ... and a `mentions` edge to every entity
   bool roles = true;             // "holds role" edges from appositions and titles
+  bool isolated = true;          // keep entities that take part in no fact (diagrams leave them out)
   int max_literal_words = 12;    // longer argument phrases are cut at a word boundary
 };
 

@@ -52,9 +52,10 @@ struct Annotated {
   std::vector<Document> docs;
 };
 
-KnowledgeGraph graph_of(const Annotated& a, bool mentions) {
+KnowledgeGraph graph_of(const Annotated& a, bool mentions, bool isolated = true) {
   GraphOptions g;
   g.article_mentions = mentions;
+  g.isolated = isolated;
   KnowledgeGraph out;
   for (const auto& doc : a.docs) {
     KnowledgeGraph one = build_graph(doc, g);
@@ -70,14 +71,16 @@ void write_one(const Annotated& a, const std::string& path, std::string format, 
   if (is_image(format)) {
     RenderOptions r;
     r.format = format;
-    render_graph(graph_of(a, wants_mentions(mentions, format)), path, r);
+    bool m = wants_mentions(mentions, format);
+    render_graph(graph_of(a, m, m), path, r);  // a diagram without mentions edges shows no lone entities
     return;
   }
   if (format == "nt") format = "ntriples";
   if (format == "json") format = "jsonld";
   if (format == "gv") format = "dot";
   if (path != "-" && format.empty()) format = format_from_path(path);  // names the path in the error
-  save_graph(graph_of(a, wants_mentions(mentions, format)), path, format);
+  bool m = wants_mentions(mentions, format);
+  save_graph(graph_of(a, m, m || format != "dot"), path, format);
 }
 
 void run_extract(const ExtractOptions& o) {

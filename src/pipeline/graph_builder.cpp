@@ -64,6 +64,7 @@ class Builder {
   std::pair<std::string, std::size_t> role_country(const EntityMention& role) const;
   std::optional<KnowledgeGraph::Vertex> of_entity(const Proposition& p, const std::string& predicate);
   void add_article();
+  void drop_isolated();
 
   const Document& doc_;
   const GraphOptions& o_;
@@ -471,6 +472,18 @@ void Builder::add_article() {
   }
 }
 
+void Builder::drop_isolated() {
+  const auto& g = g_.graph();
+  KnowledgeGraph kept;
+  kept.properties() = g_.properties();
+  std::map<KnowledgeGraph::Vertex, KnowledgeGraph::Vertex> map;
+  for (auto v : boost::make_iterator_range(boost::vertices(g)))
+    if (boost::out_degree(v, g) + boost::in_degree(v, g) > 0) map[v] = kept.add_entity(g[v]);
+  for (auto e : boost::make_iterator_range(boost::edges(g)))
+    kept.add_relation(map.at(boost::source(e, g)), map.at(boost::target(e, g)), g[e]);
+  g_ = std::move(kept);
+}
+
 KnowledgeGraph Builder::build() {
   add_entities();
   // In text order, so a definite description finds what came before it.
@@ -489,6 +502,7 @@ KnowledgeGraph Builder::build() {
   for (const auto* p : props) add_fact(*p);
   if (o_.roles) add_roles();
   add_article();
+  if (!o_.isolated) drop_isolated();
   g_.canonicalize();
   return std::move(g_);
 }
