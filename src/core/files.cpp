@@ -44,8 +44,18 @@ std::string read_file(const std::string& path) {
   if (fs::is_directory(path, ec)) throw Error(ErrorKind::InvalidArgument, "'" + path + "' is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::Io, "cannot open '" + path + "': " + std::strerror(errno));
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw Error(ErrorKind::Io, "cannot read '" + path + "'");
+  // One sized read: models are tens of megabytes and must load fast.
+  in.seekg(0, std::ios::end);
+  auto size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  std::string data;
+  if (size > 0) {
+    data.resize(static_cast<std::size_t>(size));
+    in.read(data.data(), size);
+  } else {  // not seekable (a pipe or /proc file): read it as a stream
+    data.assign((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+  if (in.bad() || (size > 0 && in.gcount() != size)) throw Error(ErrorKind::Io, "cannot read '" + path + "'");
   return data;
 }
 

@@ -50,11 +50,12 @@ void ModelReader::header(const std::string& component, std::uint32_t max_version
     fail("not a relgraph model (bad magic)");
   pos_ = sizeof kMagic;
   version_ = pod<std::uint32_t>();
+  // The component first: another component's model is the likelier mistake than a newer file.
+  std::string got = str();
+  if (got != component) fail("it is a '" + got + "' model, not a '" + component + "' model");
   if (version_ > max_version)
     fail("format version " + std::to_string(version_) + " is newer than this build (" +
          std::to_string(max_version) + ")");
-  std::string got = str();
-  if (got != component) fail("it is a '" + got + "' model, not a '" + component + "' model");
 }
 
 std::string ModelReader::str() {
