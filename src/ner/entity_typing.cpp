@@ -145,7 +145,7 @@ void merge_rule_spans(std::vector<TypedSpan>& spans, const std::vector<TypedSpan
   }
 }
 
-// "US Ambassador to Tunisia" tagged ORG is a role, not an organisation: an ORG
+// "UK Ambassador to Peru" tagged ORG is a role, not an organisation: an ORG
 // span with a personal title and no organisation cue word gives way to the
 // gazetteer names inside it.
 void split_roles(const Sentence& s, const Gazetteer& g, std::vector<TypedSpan>& spans) {
@@ -176,7 +176,7 @@ void split_roles(const Sentence& s, const Gazetteer& g, std::vector<TypedSpan>& 
   spans = std::move(out);
 }
 
-// "US Ambassador", "Tunisian Minister": a country or demonym followed by a
+// "UK Ambassador", "Peruvian Minister": a country or demonym followed by a
 // personal title names the country, not an organisation.
 void drop_trailing_titles(const Sentence& s, const Gazetteer& g, std::vector<TypedSpan>& spans) {
   for (auto& t : spans) {

@@ -17,7 +17,7 @@ struct AnnotateOptions {
   bool gazetteer_names = true;  // add gazetteer names the recognizer missed
   bool values = true;           // DATE, MONEY, PERCENT, QUANTITY, CARDINAL
   // Rules over the recognizer's spans: capitalised names headed by a cue word
-  // ("Ministry of Justice") are ORG; roles ("US Ambassador to Tunisia") are split.
+  // ("Ministry of Justice") are ORG; roles ("UK Ambassador to Peru") are split.
   bool rules = true;
 };
 

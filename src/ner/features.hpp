@@ -29,7 +29,7 @@ class GazetteerFeatures {
 };
 
 // The word without a possessive ending the tokenizer left attached
-// ("Sales’" -> "Sales", "Tunisia’s" -> "Tunisia"); the word itself otherwise.
+// ("Jones’" -> "Jones", "Peru’s" -> "Peru"); the word itself otherwise.
 std::string_view strip_possessive(std::string_view word);
 
 // Word shape: "Xxxx", "XX", "dd.d", "Xx-Xx"; runs longer than two collapse.

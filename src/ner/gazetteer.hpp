@@ -27,7 +27,7 @@ namespace relgraph::ner {
 // Feature bits a phrase carries (a phrase may be in several tables).
 enum GazetteerBit : std::uint16_t {
   kGazCountry = 1,   // country name or country abbreviation
-  kGazDemonym = 2,   // Tunisian, Americans
+  kGazDemonym = 2,   // Peruvian, Americans
   kGazRegion = 4,    // continents and world regions
   kGazPlace = 8,     // capitals and first-level subdivisions
   kGazOrg = 16,      // international organisations and agencies
@@ -75,7 +75,7 @@ class Gazetteer {
   std::string org_subtype(std::span<const std::string_view> words) const;
 
   // ISO 4217 code for a currency symbol, code, word or name ("$", "euros",
-  // "Tunisian dinars"); "" if unknown. `phrase` is the words joined by spaces.
+  // "Peruvian soles"); "" if unknown. `phrase` is the words joined by spaces.
   std::string currency(std::string_view phrase) const;
   void add_currency(const std::string& form, const std::string& code);
 

@@ -329,7 +329,7 @@ class Matcher {
   // --- numbers -------------------------------------------------------------
 
   std::string currency_at(int i, int* len) const {
-    // Two-word names first ("Tunisian dinars", "US dollars").
+    // Two-word names first ("Peruvian soles", "US dollars").
     if (gaz_ && i + 1 < size()) {
       std::string two_words = std::string(at(i)) + " " + std::string(at(i + 1));
       if (auto c = gaz_->currency(two_words); !c.empty()) return *len = 2, c;
