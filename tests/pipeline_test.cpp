@@ -363,6 +363,31 @@ TEST(BuildGraph, MisparsedPrepositionHeadFallsBackToTheEntity) {
   EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Jane Doe)-[met]->(John Roe)"});
 }
 
+TEST(BuildGraph, DefiniteDescriptionOfAnEventNoun) {
+  // "Doe’s visit to Peru ; the visit included Lima"
+  Document doc = parsed("Doe’s/PROPN/2/nmod:poss visit/NOUN/0/root to/ADP/4/case Peru/PROPN/2/nmod ;/PUNCT/2/punct "
+                        "the/DET/7/det visit/NOUN/8/nsubj included/VERB/2/parataxis Lima/PROPN/8/obj");
+  entity(doc, "Jane Doe", "Person", {mention(doc, 0, 1, "PER")});
+  entity(doc, "Peru", "Country", {mention(doc, 3, 4, "LOC")});
+  entity(doc, "Lima", "Place", {mention(doc, 8, 9, "LOC")});
+  Proposition p1;
+  p1.sentence = 0;
+  p1.relation = "visit to";
+  p1.canonical = "visited";
+  p1.relation_words = {1, 2};
+  p1.attributes["construction"] = "nominal";
+  p1.args = {arg(doc, "subj", 0, 1, 0), arg(doc, "to", 3, 4, 3)};
+  Proposition p2;
+  p2.sentence = 0;
+  p2.relation = "included";
+  p2.args = {arg(doc, "subj", 5, 7, 6), arg(doc, "obj", 8, 9, 8)};
+  doc.propositions = {p1, p2};
+  GraphOptions o;
+  o.article = false;
+  EXPECT_EQ(facts(build_graph(doc, o)),
+            (std::vector<std::string>{"(Doe’s visit to Peru)-[included]->(Lima)", "(Jane Doe)-[visited]->(Peru)"}));
+}
+
 TEST(BuildGraph, ObjectAfterTheRelationNoun) {
   // "Zed is the armed branch of Acme"
   Document doc = parsed("Zed/PROPN/6/nsubj is/AUX/6/cop the/DET/6/det armed/ADJ/6/amod branch/NOUN/0/root of/ADP/7/case Acme/PROPN/5/nmod");

@@ -71,6 +71,8 @@ class Builder {
   KnowledgeGraph g_;
   std::vector<std::optional<KnowledgeGraph::Vertex>> entity_vertex_;
   std::map<std::string, KnowledgeGraph::Vertex> concept_by_head_;  // head lemma -> latest literal
+  std::map<std::string, Argument> events_;  // event noun lemma -> its phrase ("Doe's visit to Peru")
+  void note_event(const Proposition& p);
   std::vector<int> relation_words_;  // the current proposition's predicate words
 };
 
@@ -160,6 +162,17 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
                     (first == "the" || first == "this" || first == "these" || first == "those") && h.upos == "NOUN";
     if (bare_definite) {
       if (auto it = concept_by_head_.find(head_lemma); it != concept_by_head_.end()) return it->second;
+      // "the visit" after "Doe's visit to Peru": the event phrase names it.
+      if (auto ev = events_.find(head_lemma); ev != events_.end()) {
+        Argument whole = ev->second;
+        events_.erase(ev);
+        auto saved = relation_words_;
+        relation_words_.clear();
+        auto v = node_for(whole);
+        relation_words_ = saved;
+        if (v) concept_by_head_[head_lemma] = *v;
+        return v;
+      }
       // "the game" after "a wargame": a compound ending in the same noun.
       if (head_lemma.size() >= 4)
         for (const auto& [h, v] : concept_by_head_)
@@ -235,8 +248,35 @@ std::string readable(std::string name) {
 
 bool is_value_node(const EntityNode& n) { return n.type == "Date" || n.type == "Money" || n.type == "Quantity"; }
 
+// An event stated by a noun ("Doe's visit to Peru", construction nominal or
+// possessive) can be named later by a definite description ("the visit").
+void Builder::note_event(const Proposition& p) {
+  auto c = p.attributes.find("construction");
+  if (c == p.attributes.end() || (c->second != "nominal" && c->second != "poss")) return;
+  const auto& toks = doc_.sentences[p.sentence].tokens;
+  for (int w : p.relation_words) {
+    if (w < 0 || w >= static_cast<int>(toks.size()) || toks[w].upos != "NOUN") continue;
+    // The noun's subtree, without a leading apposition before a comma (literal_phrase trims it).
+    int lo = w, hi = w;
+    for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
+      int x = i;
+      for (int steps = 0; x >= 0 && x != w && steps < 50; ++steps) x = toks[x].head - 1;
+      if (x == w) lo = std::min(lo, i), hi = std::max(hi, i);
+    }
+    Argument a;
+    a.role = "event";
+    a.head = w;
+    a.span = {p.sentence, lo, hi + 1, toks[lo].begin, toks[hi].end};
+    a.text = std::string(doc_.slice(a.span.begin, a.span.end));
+    events_[lower(toks[w].lemma.empty() ? toks[w].form : toks[w].lemma)] = a;
+    return;
+  }
+}
+
 void Builder::add_fact(const Proposition& p) {
-  if (!in_body(p.sentence) || p.args.size() < 2) return;
+  if (!in_body(p.sentence)) return;
+  note_event(p);
+  if (p.args.size() < 2) return;
   relation_words_ = p.relation_words;
   auto subject = node_for(p.args[0]);
   auto object = node_for(p.args[1]);
