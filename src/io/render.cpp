@@ -3,6 +3,7 @@
 #include <graphviz/gvc.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <string_view>
 
@@ -76,6 +77,32 @@ void apply_layout_style(Agraph_t* g, const std::string& layout, std::size_t node
   }
 }
 
+// For dot, what Graphviz's `unflatten` does: a node with many successors
+// puts them all on the next rank, so stagger its out-edges over a few ranks;
+// and stack isolated nodes into short invisible chains instead of one long row.
+void unflatten(Agraph_t* g) {
+  constexpr int kFanOut = 6;
+  std::vector<Agnode_t*> isolated;
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    int out = agdegree(g, n, 0, 1);
+    if (agdegree(g, n, 1, 1) == 0 && std::string_view(agnameof(n)) != "relgraph legend") isolated.push_back(n);
+    if (out <= kFanOut) continue;
+    int levels = std::min(6, (out + kFanOut - 1) / kFanOut);
+    int i = 0;
+    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e), ++i)
+      set(e, "minlen", std::to_string(1 + i % levels).c_str());
+  }
+  if (isolated.size() < 4) return;
+  std::size_t chain = std::max<std::size_t>(3, static_cast<std::size_t>(std::sqrt(isolated.size())));
+  for (std::size_t i = 1; i < isolated.size(); ++i) {
+    if (i % chain == 0) continue;
+    Agedge_t* e = agedge(g, isolated[i - 1], isolated[i], nullptr, 1);
+    set(e, "style", "invis");
+    set(e, "label", "");
+    set(e, "tooltip", "");
+  }
+}
+
 struct ContextDeleter {
   void operator()(GVC_t* c) const { gvFreeContext(c); }
 };
@@ -96,6 +123,7 @@ void render_graph(const KnowledgeGraph& graph, const std::string& path, const Re
   if (!gvc) throw Error(ErrorKind::Internal, blame("Graphviz could not start"));
   detail::AgraphPtr g = detail::build_cgraph(graph, detail::CgraphPurpose::Render, options.legend);
   apply_layout_style(g.get(), options.layout, graph.num_entities(), graph.num_relations());
+  if (options.layout == "dot") unflatten(g.get());
   if (gvLayout(gvc.get(), g.get(), options.layout.c_str()) != 0)
     throw Error(ErrorKind::Internal, blame("layout '" + options.layout + "' failed"));
   char* data = nullptr;
