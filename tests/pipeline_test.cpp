@@ -388,6 +388,25 @@ TEST(BuildGraph, DefiniteDescriptionOfAnEventNoun) {
             (std::vector<std::string>{"(Doe’s visit to Peru)-[included]->(Lima)", "(Jane Doe)-[visited]->(Peru)"}));
 }
 
+TEST(BuildGraph, ComplexPrepositionBeforeAnExtraEntity) {
+  // "Acme signed the deal in cooperation with Zed"
+  Document doc = parsed("Acme/PROPN/2/nsubj signed/VERB/0/root the/DET/4/det deal/NOUN/2/obj in/ADP/6/case "
+                        "cooperation/NOUN/2/obl with/ADP/8/case Zed/PROPN/2/obl");
+  entity(doc, "Acme", "Organization", {mention(doc, 0, 1, "ORG")});
+  entity(doc, "Zed", "Organization", {mention(doc, 7, 8, "ORG")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "signed";
+  p.relation_words = {1};
+  p.args = {arg(doc, "subj", 0, 1, 0), arg(doc, "obj", 2, 4, 3), arg(doc, "in", 5, 6, 5), arg(doc, "with", 7, 8, 7)};
+  doc.propositions.push_back(p);
+  GraphOptions o;
+  o.article = false;
+  auto g = build_graph(doc, o);
+  EXPECT_EQ(facts(g), (std::vector<std::string>{"(Acme)-[in cooperation with]->(Zed)", "(Acme)-[signed]->(deal)"}));
+  EXPECT_EQ(find_edge(g, "(Acme)-[signed]->(deal)")->attributes.at("in"), "cooperation");
+}
+
 TEST(BuildGraph, ObjectAfterTheRelationNoun) {
   // "Zed is the armed branch of Acme"
   Document doc = parsed("Zed/PROPN/6/nsubj is/AUX/6/cop the/DET/6/det armed/ADJ/6/amod branch/NOUN/0/root of/ADP/7/case Acme/PROPN/5/nmod");

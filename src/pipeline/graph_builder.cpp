@@ -372,6 +372,12 @@ void Builder::add_fact(const Proposition& p) {
     RelationEdge x = r;
     static const std::set<std::string> core = {"subj", "obj", "iobj", "comp", "attr"};
     x.predicate = core.count(a->role) ? lower(p.relation) : lower(p.relation) + " " + a->role;
+    // A complex preposition right before the entity says how it takes part:
+    // "in cooperation with X", "on behalf of X", "in response to X".
+    const auto& toks = doc_.sentences[p.sentence].tokens;
+    int f = a->span.first;
+    if (f >= 3 && toks[f - 1].upos == "ADP" && toks[f - 2].upos == "NOUN" && toks[f - 3].upos == "ADP")
+      x.predicate = lower(toks[f - 3].form + " " + toks[f - 2].form + " " + toks[f - 1].form);
     x.surface = x.predicate;
     g_.add_relation(*subject, v, std::move(x));
   }
