@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version exit 0; every usage error exits 2, whatever CLI11's own code.
+    return app.exit(e) == 0 ? 0 : 2;
   } catch (const Error& e) {
     std::cerr << "relgraph: error: " << e.what() << "\n";
     return e.kind() == ErrorKind::InvalidArgument ? 2 : 1;
