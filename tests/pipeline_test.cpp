@@ -425,6 +425,22 @@ TEST(BuildGraph, ObjectAfterTheRelationNoun) {
   EXPECT_EQ(find_edge(g, "(Zed)-[branch of]->(Acme)")->attributes.at("object_phrase"), "armed branch of Acme");
 }
 
+TEST(BuildGraph, AppositiveNounNamesItsAnchor) {
+  // "debate over the bases , a claim which Acme denied"
+  Document doc = parsed("debate/NOUN/0/root over/ADP/4/case the/DET/4/det bases/NOUN/1/nmod ,/PUNCT/7/punct a/DET/7/det "
+                        "claim/NOUN/1/appos which/PRON/10/obj Acme/PROPN/10/nsubj denied/VERB/7/acl:relcl");
+  entity(doc, "Acme", "Organization", {mention(doc, 8, 9, "ORG")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "denied";
+  p.relation_words = {9};
+  p.args = {arg(doc, "subj", 8, 9, 8), arg(doc, "obj", 5, 7, 6)};
+  doc.propositions.push_back(p);
+  GraphOptions o;
+  o.article = false;
+  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Acme)-[denied]->(debate over the bases)"});
+}
+
 TEST(LiteralPhrase, LeavesOutThePredicate) {
   // "operations led by Rome" as the object of "led": the reduced relative is the relation itself.
   Document doc = parsed("operations/NOUN/0/root led/VERB/1/acl by/ADP/4/case Rome/PROPN/2/obl");
@@ -446,7 +462,7 @@ TEST(LiteralPhrase, ShortensArguments) {
   // "the need to strengthen cooperation , which matters , to coordinate the efforts of the two countries in dealing with crimes"
   Document doc = parsed(
       "the/DET/2/det need/NOUN/0/root to/PART/4/mark strengthen/VERB/2/acl cooperation/NOUN/4/obj ,/PUNCT/8/punct "
-      "which/PRON/8/nsubj matters/VERB/5/acl:relcl ,/PUNCT/8/punct to/PART/11/mark coordinate/VERB/4/advcl the/DET/13/det "
+      "which/PRON/8/nsubj matters/VERB/5/acl:relcl ,/PUNCT/8/punct to/PART/11/mark coordinate/VERB/4/xcomp the/DET/13/det "
       "efforts/NOUN/11/obj of/ADP/17/case the/DET/17/det two/NUM/17/nummod countries/NOUN/13/nmod in/ADP/19/case "
       "dealing/VERB/11/advcl with/ADP/21/case crimes/NOUN/19/obl");
   Argument a = arg(doc, "obj", 0, 21, 1);

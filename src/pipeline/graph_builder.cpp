@@ -73,6 +73,7 @@ class Builder {
   std::map<std::string, KnowledgeGraph::Vertex> concept_by_head_;  // head lemma -> latest literal
   std::map<std::string, Argument> events_;  // event noun lemma -> its phrase ("Doe's visit to Peru")
   void note_event(const Proposition& p);
+  Argument phrase_of(int s, int head) const;
   std::vector<int> relation_words_;  // the current proposition's predicate words
 };
 
@@ -180,6 +181,19 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
             return v;
     }
   }
+  // An appositive noun ("..., a claim which ...") restates its anchor, which
+  // carries the content: the anchor's phrase names the concept.
+  if (a.span.sentence >= 0 && a.head >= 0 && a.role != "phrase") {
+    const auto& toks = doc_.sentences[a.span.sentence].tokens;
+    const Token& h = toks[a.head];
+    int g = h.head - 1;
+    if (h.deprel == "appos" && h.upos == "NOUN" && g >= 0 && (toks[g].upos == "NOUN" || toks[g].upos == "PROPN")) {
+      bool entity = false;
+      for (const auto& m : doc_.mentions)
+        if (m.span.sentence == a.span.sentence && m.span.first <= g && g < m.span.last && m.entity >= 0) entity = true;
+      if (!entity) return node_for(phrase_of(a.span.sentence, g));
+    }
+  }
   EntityNode n;
   n.label = literal_phrase(doc_, a, o_.max_literal_words, relation_words_);
   if (n.label.empty()) return std::nullopt;
@@ -248,6 +262,23 @@ std::string readable(std::string name) {
 
 bool is_value_node(const EntityNode& n) { return n.type == "Date" || n.type == "Money" || n.type == "Quantity"; }
 
+// The whole phrase headed by word `head` of sentence `s`, as an argument.
+Argument Builder::phrase_of(int s, int head) const {
+  const auto& toks = doc_.sentences[s].tokens;
+  int lo = head, hi = head;
+  for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
+    int x = i;
+    for (int steps = 0; x >= 0 && x != head && steps < 50; ++steps) x = toks[x].head - 1;
+    if (x == head) lo = std::min(lo, i), hi = std::max(hi, i);
+  }
+  Argument a;
+  a.role = "phrase";
+  a.head = head;
+  a.span = {s, lo, hi + 1, toks[lo].begin, toks[hi].end};
+  a.text = std::string(doc_.slice(a.span.begin, a.span.end));
+  return a;
+}
+
 // An event stated by a noun ("Doe's visit to Peru", construction nominal or
 // possessive) can be named later by a definite description ("the visit").
 void Builder::note_event(const Proposition& p) {
@@ -256,19 +287,8 @@ void Builder::note_event(const Proposition& p) {
   const auto& toks = doc_.sentences[p.sentence].tokens;
   for (int w : p.relation_words) {
     if (w < 0 || w >= static_cast<int>(toks.size()) || toks[w].upos != "NOUN") continue;
-    // The noun's subtree, without a leading apposition before a comma (literal_phrase trims it).
-    int lo = w, hi = w;
-    for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
-      int x = i;
-      for (int steps = 0; x >= 0 && x != w && steps < 50; ++steps) x = toks[x].head - 1;
-      if (x == w) lo = std::min(lo, i), hi = std::max(hi, i);
-    }
-    Argument a;
-    a.role = "event";
-    a.head = w;
-    a.span = {p.sentence, lo, hi + 1, toks[lo].begin, toks[hi].end};
-    a.text = std::string(doc_.slice(a.span.begin, a.span.end));
-    events_[lower(toks[w].lemma.empty() ? toks[w].form : toks[w].lemma)] = a;
+    // The noun's subtree; literal_phrase trims a leading apposition before a comma.
+    events_[lower(toks[w].lemma.empty() ? toks[w].form : toks[w].lemma)] = phrase_of(p.sentence, w);
     return;
   }
 }
@@ -572,7 +592,10 @@ std::string literal_phrase(const Document& doc, const Argument& arg, int max_wor
   // appositions, parentheticals.
   std::vector<bool> keep(n, false);
   for (int i = first; i < last; ++i) keep[i] = true;
-  static const std::set<std::string> asides = {"acl:relcl", "appos", "parataxis", "dislocated", "vocative"};
+  // Clause material hanging on a nominal head (a copula, adverbial clauses) is
+  // no part of the concept either.
+  static const std::set<std::string> asides = {"acl:relcl", "appos", "parataxis", "dislocated", "vocative",
+                                               "advcl",     "cop",   "aux",       "aux:pass",   "expl"};
   std::function<void(int)> drop = [&](int i) {
     keep[i] = false;
     for (int j = first; j < last; ++j)
