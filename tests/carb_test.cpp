@@ -158,7 +158,11 @@ TEST(CarbRendering, KeepsSurfaceTokens) {
         "reviewed/VERB/VBN/review/0/root", "by/ADP/IN/by/7/case", "a/DET/DT/a/7/det",
         "court/NOUN/NN/court/4/obl:agent"},
        {"was reviewed by | The case | a court"}},
-      // Copula: bare "is"; apposition: synthetic "is".
+      // Arguments keep their appositions; the apposition itself gives a synthetic "is".
+      {{"Lee/PROPN/NNP/Lee/4/nsubj", ",/PUNCT/,/,/3/punct", "chair/NOUN/NN/chair/1/appos", "left/VERB/VBD/leave/0/root",
+        "Rome/PROPN/NNP/Rome/4/obj"},
+       {"left | Lee , chair | Rome", "is | Lee | chair"}},
+      // Copula: bare "is".
       {{"Lee/PROPN/NNP/Lee/4/nsubj", "is/AUX/VBZ/be/4/cop", "a/DET/DT/a/4/det", "judge/NOUN/NN/judge/0/root"},
        {"is | Lee | a judge"}},
   };
