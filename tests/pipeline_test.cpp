@@ -441,6 +441,22 @@ TEST(BuildGraph, AppositiveNounNamesItsAnchor) {
   EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Acme)-[denied]->(debate over the bases)"});
 }
 
+TEST(BuildGraph, RelativePronounAfterOfTakesTheNearestNounPhrase) {
+  // "30 farmers , half of whom joined Acme"  (the relative clause misattached)
+  Document doc = parsed("30/NUM/2/nummod farmers/NOUN/0/root ,/PUNCT/4/punct half/NOUN/7/nsubj of/ADP/6/case whom/PRON/4/nmod "
+                        "joined/VERB/2/dep Acme/PROPN/7/obj");
+  entity(doc, "Acme", "Organization", {mention(doc, 7, 8, "ORG")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "joined";
+  p.relation_words = {6};
+  p.args = {arg(doc, "subj", 3, 6, 3), arg(doc, "obj", 7, 8, 7)};
+  doc.propositions.push_back(p);
+  GraphOptions o;
+  o.article = false;
+  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(half of 30 farmers)-[joined]->(Acme)"});
+}
+
 TEST(LiteralPhrase, LeavesOutThePredicate) {
   // "operations led by Rome" as the object of "led": the reduced relative is the relation itself.
   Document doc = parsed("operations/NOUN/0/root led/VERB/1/acl by/ADP/4/case Rome/PROPN/2/obl");

@@ -74,6 +74,7 @@ class Builder {
   std::map<std::string, Argument> events_;  // event noun lemma -> its phrase ("Doe's visit to Peru")
   void note_event(const Proposition& p);
   Argument phrase_of(int s, int head) const;
+  std::string antecedent_before(int s, int before) const;
   std::vector<int> relation_words_;  // the current proposition's predicate words
 };
 
@@ -140,7 +141,23 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
     for (int i = a.span.first; i < a.span.last && i < static_cast<int>(toks.size()); ++i) {
       std::string w = lower(toks[i].form);
       bool wh = w == "which" || w == "who" || w == "whom" || w == "whose";
-      if (wh && (i == a.span.first || lower(toks[i - 1].form) == "of")) return std::nullopt;
+      if (wh && i > a.span.first && lower(toks[i - 1].form) == "of") {
+        // "X, half of whom ..." -> "half of X": the antecedent is the
+        // nearest noun phrase before the clause.
+        std::string antecedent = antecedent_before(a.span.sentence, a.span.first);
+        if (antecedent.empty()) return std::nullopt;
+        std::string phrase = literal_phrase(doc_, a, o_.max_literal_words, relation_words_);
+        auto pos = lower(phrase).rfind(w);
+        if (pos == std::string::npos) return std::nullopt;
+        EntityNode n;
+        n.label = phrase.substr(0, pos) + antecedent + phrase.substr(pos + w.size());
+        n.type = "Literal";
+        n.value = n.label;
+        n.id = entity_id(n.label);
+        if (n.id.empty()) return std::nullopt;
+        return g_.add_entity(std::move(n));
+      }
+      if (wh && i == a.span.first) return std::nullopt;
     }
     const Token& f = toks[a.span.first];
     if (f.upos == "VERB" && f.xpos != "VBG" && a.role == "subj") return std::nullopt;  // "threaten interests"
@@ -277,6 +294,22 @@ Argument Builder::phrase_of(int s, int head) const {
   a.span = {s, lo, hi + 1, toks[lo].begin, toks[hi].end};
   a.text = std::string(doc_.slice(a.span.begin, a.span.end));
   return a;
+}
+
+// The noun phrase (number, adjectives, compounds + noun) nearest before word
+// `before`, skipping punctuation: the antecedent of a relative pronoun.
+std::string Builder::antecedent_before(int s, int before) const {
+  const auto& toks = doc_.sentences[s].tokens;
+  int j = before - 1;
+  while (j >= 0 && toks[j].upos == "PUNCT") --j;
+  if (j < 0 || (toks[j].upos != "NOUN" && toks[j].upos != "PROPN")) return "";
+  int lo = j;
+  for (int i = j - 1; i >= 0; --i) {
+    const auto& d = toks[i].deprel;
+    if (toks[i].head - 1 == j && (d == "nummod" || d == "amod" || d == "compound") && i == lo - 1) lo = i;
+    else break;
+  }
+  return std::string(doc_.slice(toks[lo].begin, toks[j].end));
 }
 
 // An event stated by a noun ("Doe's visit to Peru", construction nominal or
