@@ -457,6 +457,11 @@ TEST(BuildGraph, RelativePronounAfterOfTakesTheNearestNounPhrase) {
   EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(half of 30 farmers)-[joined]->(Acme)"});
 }
 
+TEST(LiteralPhrase, ClausesKeepTheirAuxiliaries) {
+  Document doc = parsed("the/DET/2/det plan/NOUN/4/nsubj would/AUX/4/aux fail/VERB/0/root");
+  EXPECT_EQ(literal_phrase(doc, arg(doc, "comp", 0, 4, 3)), "plan would fail");
+}
+
 TEST(LiteralPhrase, LeavesOutThePredicate) {
   // "operations led by Rome" as the object of "led": the reduced relative is the relation itself.
   Document doc = parsed("operations/NOUN/0/root led/VERB/1/acl by/ADP/4/case Rome/PROPN/2/obl");

@@ -634,8 +634,11 @@ std::string literal_phrase(const Document& doc, const Argument& arg, int max_wor
     for (int j = first; j < last; ++j)
       if (toks[j].head - 1 == i && keep[j]) drop(j);
   };
+  static const std::set<std::string> clause_parts = {"advcl", "cop", "aux", "aux:pass", "expl"};
+  bool nominal = arg.head >= 0 && arg.head < n && (toks[arg.head].upos == "NOUN" || toks[arg.head].upos == "PROPN");
   for (int i = first; i < last; ++i) {
     int h = toks[i].head - 1;
+    if (!nominal && clause_parts.count(toks[i].deprel)) continue;  // "the plan would fail" keeps "would"
     if (i != arg.head && h >= first && h < last && asides.count(toks[i].deprel) && keep[i]) drop(i);
   }
   for (int w : relation)
