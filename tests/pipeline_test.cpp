@@ -462,6 +462,29 @@ TEST(LiteralPhrase, ClausesKeepTheirAuxiliaries) {
   EXPECT_EQ(literal_phrase(doc, arg(doc, "comp", 0, 4, 3)), "plan would fail");
 }
 
+TEST(BuildGraph, CopulaWithARelationNoun) {
+  // "Zed is the armed wing of Acme" (no canonical relation; "of" misparsed as nmod)
+  Document doc = parsed("Zed/PROPN/6/nsubj is/AUX/6/cop the/DET/6/det armed/ADJ/6/amod wing/NOUN/0/root of/ADP/5/nmod Acme/PROPN/6/conj");
+  entity(doc, "Zed", "Organization", {mention(doc, 0, 1, "ORG")});
+  entity(doc, "Acme", "Organization", {mention(doc, 6, 7, "ORG")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "is";
+  p.relation_words = {1};
+  p.attributes["construction"] = "copula";
+  p.args = {arg(doc, "subj", 0, 1, 0), arg(doc, "attr", 2, 7, 4)};
+  doc.propositions.push_back(p);
+  GraphOptions o;
+  o.article = false;
+  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Zed)-[wing of]->(Acme)"});
+}
+
+TEST(LiteralPhrase, DatesBelongToTheEvent) {
+  Document doc = parsed("the/DET/2/det magazine/NOUN/0/root in/ADP/4/case October/PROPN/2/nmod 2017/NUM/4/nummod");
+  mention(doc, 3, 5, "DATE", "2017-10");
+  EXPECT_EQ(literal_phrase(doc, arg(doc, "subj", 0, 5, 1)), "magazine");
+}
+
 TEST(LiteralPhrase, LeavesOutThePredicate) {
   // "operations led by Rome" as the object of "led": the reduced relative is the relation itself.
   Document doc = parsed("operations/NOUN/0/root led/VERB/1/acl by/ADP/4/case Rome/PROPN/2/obl");

@@ -380,6 +380,15 @@ void Builder::add_fact(const Proposition& p) {
   r.predicate = predicate_label(p, clausal);
   if (!p.canonical.empty()) r.attributes["canonical"] = readable(p.canonical);
   if (r.predicate.empty()) return;
+  // "X is the armed branch of Y" with no canonical relation: the relation
+  // noun names it ("branch of"), as in ReVerb's "is the N of" pattern.
+  if (copula && p.canonical.empty() && o.head >= 0 && o.span.sentence >= 0) {
+    const Token& h = doc_.sentences[o.span.sentence].tokens[o.head];
+    if (h.upos == "NOUN") {
+      std::string noun = lower(h.lemma.empty() ? h.form : h.lemma);
+      if (of_entity(p, noun + " of")) r.predicate = noun + " of";
+    }
+  }
   // "X is the Syrian branch of Y" -[branch of]-> Y, not -> "Syrian branch of Y".
   if (auto y = of_entity(p, r.predicate); y && *y != *subject) {
     r.attributes["object_phrase"] = on.label;
@@ -466,6 +475,15 @@ std::optional<KnowledgeGraph::Vertex> Builder::of_entity(const Proposition& p, c
   const auto& toks = doc_.sentences[o.span.sentence].tokens;
   std::string noun = lower(toks[o.head].lemma.empty() ? toks[o.head].form : toks[o.head].lemma);
   if (predicate.compare(0, noun.size(), noun) != 0) return std::nullopt;
+  // Surface first ("branch of [the] Y" right after the noun), then the tree.
+  int at = o.head + 1;
+  if (at < o.span.last && lower(toks[at].form) == "of") {
+    ++at;
+    if (at < o.span.last && lower(toks[at].form) == "the") ++at;
+    for (const auto& m : doc_.mentions)
+      if (m.span.sentence == o.span.sentence && m.span.first == at && m.entity >= 0 && entity_vertex_[m.entity])
+        return entity_vertex_[m.entity];
+  }
   for (int i = o.span.first; i < o.span.last; ++i) {
     if (toks[i].head - 1 != o.head || toks[i].deprel.rfind("nmod", 0) != 0) continue;
     bool of = false;
@@ -643,6 +661,17 @@ std::string literal_phrase(const Document& doc, const Argument& arg, int max_wor
   }
   for (int w : relation)
     if (w != arg.head && w >= first && w < last && keep[w]) drop(w);
+  // A date inside a phrase ("the magazine in October 2017") belongs to the
+  // event, not to the concept.
+  for (const auto& m : doc.mentions) {
+    if (m.span.sentence != sp.sentence || (m.type != "DATE" && m.type != "TIME")) continue;
+    for (int i = std::max(first, m.span.first); i < std::min(last, m.span.last); ++i) {
+      int h = toks[i].head - 1;
+      bool top = h < m.span.first || h >= m.span.last;  // the date's own head word
+      if (top && i != arg.head && h != -1 && keep[i] && (toks[i].deprel.rfind("nmod", 0) == 0 || toks[i].deprel.rfind("obl", 0) == 0))
+        drop(i);
+    }
+  }
   std::vector<int> words;
   for (int i = first; i < last; ++i)
     if (keep[i]) words.push_back(i);
