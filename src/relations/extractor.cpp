@@ -176,6 +176,10 @@ CarbTuple to_carb(const Sentence& s, const Clause& c) {
     const auto& a = c.args[i];
     std::vector<int> w = a.marker;
     if (a.role == "attr" && c.kind == Construction::Copula) w.clear();  // folded into the relation
+    if (a.role == "comp" && i == first) {
+      rel.insert(rel.end(), w.begin(), w.end());
+      w.clear();
+    }
     auto words = with_appositions(s, c, a);
     w.insert(w.end(), words.begin(), words.end());
     std::sort(w.begin(), w.end());
