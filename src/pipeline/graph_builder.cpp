@@ -277,6 +277,12 @@ std::string readable(std::string name) {
   return name;
 }
 
+// The argument's head word exists in the document.
+bool head_ok(const Document& doc, const Argument& a) {
+  return a.head >= 0 && a.span.sentence >= 0 && a.span.sentence < static_cast<int>(doc.sentences.size()) &&
+         a.head < static_cast<int>(doc.sentences[a.span.sentence].tokens.size());
+}
+
 bool is_value_node(const EntityNode& n) { return n.type == "Date" || n.type == "Money" || n.type == "Quantity"; }
 
 // The whole phrase headed by word `head` of sentence `s`, as an argument.
@@ -352,11 +358,11 @@ void Builder::add_fact(const Proposition& p) {
   bool possessive = construction != p.attributes.end() && construction->second == "poss";
   bool have = p.canonical == "has" || (p.canonical.empty() && p.relation_words.empty() && p.relation == "has");
   if (have && (possessive || p.relation_words.empty() ||
-               (p.args[1].head >= 0 && p.args[1].span.sentence >= 0 &&
+               (head_ok(doc_, p.args[1]) &&
                 doc_.sentences[p.args[1].span.sentence].tokens[p.args[1].head].upos == "VERB")))
     return;
   // A clause is no actor: "threaten interests -[using]-> X" lost its subject.
-  if (sn.type == "Literal" && p.args[0].head >= 0 && p.args[0].span.sentence >= 0 &&
+  if (sn.type == "Literal" && head_ok(doc_, p.args[0]) &&
       doc_.sentences[p.args[0].span.sentence].tokens[p.args[0].head].upos == "VERB")
     return;
   // "operation known as X -[known as]-> X": a phrase restating its own object.
@@ -367,6 +373,7 @@ void Builder::add_fact(const Proposition& p) {
   if (p.canonical.empty() && !p.relation_words.empty()) {
     bool content = false;
     for (int w : p.relation_words) {
+      if (w < 0 || w >= static_cast<int>(doc_.sentences[p.sentence].tokens.size())) continue;
       const auto& u = doc_.sentences[p.sentence].tokens[w].upos;
       content |= u == "VERB" || u == "AUX" || u == "NOUN" || u == "PROPN" || u == "ADP";
     }
@@ -375,14 +382,14 @@ void Builder::add_fact(const Proposition& p) {
   RelationEdge r;
   r.surface = p.relation;
   const Argument& o = p.args[1];
-  bool clausal = o.head >= 0 && o.span.sentence >= 0 &&
+  bool clausal = head_ok(doc_, o) &&
                  (doc_.sentences[o.span.sentence].tokens[o.head].upos == "VERB" || o.role == "comp");
   r.predicate = predicate_label(p, clausal);
   if (!p.canonical.empty()) r.attributes["canonical"] = readable(p.canonical);
   if (r.predicate.empty()) return;
   // "X is the armed branch of Y" with no canonical relation: the relation
   // noun names it ("branch of"), as in ReVerb's "is the N of" pattern.
-  if (copula && p.canonical.empty() && o.head >= 0 && o.span.sentence >= 0) {
+  if (copula && p.canonical.empty() && head_ok(doc_, o)) {
     const Token& h = doc_.sentences[o.span.sentence].tokens[o.head];
     if (h.upos == "NOUN") {
       std::string noun = lower(h.lemma.empty() ? h.form : h.lemma);
