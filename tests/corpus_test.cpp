@@ -344,6 +344,13 @@ TEST_F(CorpusCli, UnwritableOutputFailsBeforeAnyWork) {
   EXPECT_NE(err.find("plain-file"), std::string::npos) << err;
   EXPECT_NE(run("extract " + news.string() + " -j 2 -o " + (dir / "no" / "such" / "g.jsonld").string(), &out, &err), 0);
   EXPECT_NE(err.find("does not exist"), std::string::npos) << err;
+  if (::geteuid() != 0) {  // root may write anywhere
+    fs::create_directories(dir / "readonly");
+    fs::permissions(dir / "readonly", fs::perms::owner_read | fs::perms::owner_exec);
+    EXPECT_NE(run("extract " + news.string() + " -j 2 -o " + (dir / "readonly" / "g.jsonld").string(), &out, &err), 0);
+    EXPECT_NE(err.find("not writable"), std::string::npos) << err;
+    fs::permissions(dir / "readonly", fs::perms::owner_all);
+  }
 }
 
 // Issue 7 item 4: N shards mapped by separate processes and merged equal the

@@ -11,6 +11,7 @@
 #include "io/neo4j_export.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/io.hpp"
+#include "support/builders.hpp"
 
 namespace relgraph {
 namespace {
@@ -109,6 +110,29 @@ TEST(Neo4jDirectory, WritesAllFilesAndFailsOnUnwritableDirectory) {
   // A directory under a regular file cannot be created.
   std::ofstream(dir / "file") << "x";
   EXPECT_THROW(detail::save_neo4j_directory(small_graph(), (dir / "file" / "sub").string()), Error);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Neo4jCli, MergeAndSubgraphWriteAnImportDirectory) {
+  if (!std::filesystem::exists(RELGRAPH_BINARY)) GTEST_SKIP() << "relgraph binary not built";
+  auto dir = std::filesystem::temp_directory_path() / ("rg_neo4j_cli_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto graph = (dir / "g.jsonld").string();
+  save_graph(small_graph(), graph);
+  std::string bin = RELGRAPH_BINARY, out, err;
+  ASSERT_EQ(testing::run_command(bin + " merge " + graph + " --to neo4j -o " + (dir / "m").string(), &out, &err), 0)
+      << err;
+  ASSERT_EQ(testing::run_command(bin + " query " + graph + " subgraph acme --to neo4j -o " + (dir / "s").string(), &out,
+                                 &err),
+            0)
+      << err;
+  for (const char* sub : {"m", "s"}) {
+    std::ifstream nodes(dir / sub / "nodes.csv");
+    std::string header;
+    std::getline(nodes, header);
+    EXPECT_TRUE(header.starts_with("id:ID,")) << sub << ": " << header;
+    EXPECT_TRUE(std::filesystem::exists(dir / sub / "import.cypher")) << sub;
+  }
   std::filesystem::remove_all(dir);
 }
 
