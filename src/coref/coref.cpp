@@ -543,7 +543,7 @@ bool Resolver::person_shaped(int m) const {
 }
 
 void Resolver::surface_apposition(int m) {
-  const auto& em = doc_.mentions[m];
+  const EntityMention em = doc_.mentions[m];  // a copy: add_mention() grows doc_.mentions
   int s = em.span.sentence;
   if (em.span.first < 2 || tok(s, em.span.first - 1).form != ",") return;
   // Back from the comma to the determiner that opens the nominal phrase.
@@ -600,9 +600,10 @@ void Resolver::surnames() {
 void Resolver::appositions() {
   int n = static_cast<int>(items_.size());
   for (int m = 0; m < n; ++m) {
-    const auto& it = items_[m];
+    // Copies: add_mention() below grows items_ and doc_.mentions.
+    const Item it = items_[m];
     if (!it.active || it.kind != Kind::Named || (it.etype != "Person" && it.etype != "Organization")) continue;
-    const auto& em = doc_.mentions[m];
+    const EntityMention em = doc_.mentions[m];
     int s = em.span.sentence;
     int h = it.head;
     if (tok(s, h).head < 0) continue;
