@@ -169,7 +169,7 @@ std::string graph_line(const std::string& id, const KnowledgeGraph& graph, const
   make_exporter("jsonld")->write(graph, exported);
   rapidjson::Document jsonld;
   std::string s = exported.str();
-  jsonld.Parse(s.c_str(), s.size());
+  jsonld.Parse<rapidjson::kParseFullPrecisionFlag>(s.c_str(), s.size());
   if (jsonld.HasParseError()) throw Error(ErrorKind::Internal, "the JSON-LD exporter wrote invalid JSON for " + id);
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
@@ -342,7 +342,7 @@ KnowledgeGraph read_graph_lines(std::istream& in, const std::string& source, std
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::string where = source + ":" + std::to_string(line_no);
     rapidjson::Document d;
-    d.Parse(line.c_str(), line.size());
+    d.Parse<rapidjson::kParseFullPrecisionFlag>(line.c_str(), line.size());
     if (d.HasParseError() || !d.IsObject()) throw Error(ErrorKind::Format, where + ": not a JSON object");
     auto error = d.FindMember("error");
     if (error != d.MemberEnd()) {
