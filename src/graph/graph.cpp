@@ -1,5 +1,6 @@
 // The knowledge graph store: entity merging by canonical key, fact merging by
 // identity, canonical ordering and Boost.Graph algorithms. Tests: tests/graph_test.cpp
+#include "core/utf8.hpp"
 #include "relgraph/graph.hpp"
 
 #include <algorithm>
@@ -12,35 +13,8 @@
 namespace relgraph {
 namespace {
 
-// Decodes one UTF-8 code point at `i` (input is assumed valid; a stray byte
-// is returned as itself) and advances `i`.
-char32_t next_code_point(const std::string& s, std::size_t& i) {
-  auto c = static_cast<unsigned char>(s[i]);
-  int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+using detail::append_utf8;
+using detail::next_code_point;
 
 // Punctuation, symbols and spaces that separate words in a key: ASCII
 // non-alphanumerics, Latin-1 punctuation, the General Punctuation block

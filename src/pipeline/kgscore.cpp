@@ -1,5 +1,6 @@
 // C++ port of the scoring rules of ../shared/eval/kgscore.py (see kgscore.hpp).
 // Tests: tests/pipeline_test.cpp
+#include "core/utf8.hpp"
 #include "pipeline/kgscore.hpp"
 
 #include <rapidjson/document.h>
@@ -18,34 +19,6 @@ const std::set<std::string> kStop = {"the", "a",  "an",   "of",    "to",    "in"
                                      "by",  "with", "at", "from",  "as",    "that", "this", "these", "those", "its",
                                      "their", "his", "her", "is",  "are",   "was",  "were", "be",   "been", "has",
                                      "have", "had", "will", "would"};
-
-char32_t decode(const std::string& s, std::size_t& i) {
-  auto c = static_cast<unsigned char>(s[i]);
-  int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
-
-void encode(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Python's \w for the scripts news text uses: letters, digits, underscore;
 // punctuation and symbol blocks are not word characters.
@@ -178,7 +151,7 @@ std::vector<std::string> kg_norm(const std::string& text) {
   // Curly quotes to straight ones, lower case.
   std::u32string cps;
   for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = decode(text, i);
+    char32_t cp = detail::next_code_point(text, i);
     if (cp == 0x2019 || cp == 0x2018) cp = '\'';
     if (cp == 0x201C || cp == 0x201D) cp = '"';
     cps.push_back(lower(cp));
@@ -212,7 +185,7 @@ std::vector<std::string> kg_norm(const std::string& text) {
       if (!cur.empty()) words.push_back(cur);
       cur.clear();
     } else {
-      encode(cur, cp);
+      detail::append_utf8(cur, cp);
     }
   }
   if (!cur.empty()) words.push_back(cur);
