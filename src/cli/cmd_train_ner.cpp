@@ -1,5 +1,6 @@
 // `relgraph train ner`: trains the entity recognizer on Universal NER IOB2
 // files and writes models/ner.bin plus ner.meta.json. Tests: tests/ner_test.cpp
+#include "cli/json_text.hpp"
 #include <chrono>
 #include <ctime>
 #include <iomanip>
@@ -37,17 +38,6 @@ struct TrainNerArgs {
 std::string join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : " ") + s;
-  return out;
-}
-
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += c;
-    else if (c == '\n') out += "\\n";
-    else if (static_cast<unsigned char>(c) < 0x20) out += ' ';
-    else out += c;
-  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // `relgraph train parser`: trains the dependency parser on a UD treebank and
 // writes the model plus its meta.json; `--evaluate MODEL` only scores a model.
 // Library side: src/parse/parser_trainer.hpp. Tests: tests/parser_test.cpp
+#include "cli/json_text.hpp"
 #include <cstdio>
 #include <ctime>
 #include <iostream>
@@ -23,16 +24,6 @@ struct TrainParserOptions {
   ParserTrainOptions train_options;
   bool json = false;
 };
-
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) continue;
-    out += c;
-  }
-  return out;
-}
 
 struct Measured {
   std::string name;  // "dev", "test"

@@ -1,6 +1,7 @@
 // `relgraph train tagger`: trains the POS tagger + lemmatizer on a UD treebank,
 // writes the model and its meta.json; `--evaluate MODEL` only scores a model.
 // Library side: src/tag/tagger_trainer.hpp. Tests: tests/tagger_test.cpp
+#include "cli/json_text.hpp"
 #include <cstdio>
 #include <ctime>
 #include <iostream>
@@ -21,16 +22,6 @@ struct TrainTaggerOptions {
   TaggerTrainOptions train_options;
   bool json = false;
 };
-
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) continue;
-    out += c;
-  }
-  return out;
-}
 
 std::string scores_json(const TaggerScores& s) {
   char buf[512];

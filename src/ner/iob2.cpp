@@ -1,4 +1,5 @@
 // IOB2 reading/writing and exact-span scoring. Tests: tests/ner_test.cpp
+#include "core/strings.hpp"
 #include "ner/iob2.hpp"
 
 #include <algorithm>
@@ -12,17 +13,7 @@
 namespace relgraph::ner {
 
 namespace {
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  std::size_t start = 0;
-  while (true) {
-    auto tab = line.find('\t', start);
-    cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return cols;
-}
+using detail::split_tabs;
 }  // namespace
 
 std::vector<Iob2Sentence> read_iob2(std::string_view content, const std::string& source) {

@@ -1,5 +1,6 @@
 // CaRB formats and scorer (see carb.hpp for the matching rules).
 // Tests: tests/carb_test.cpp
+#include "core/strings.hpp"
 #include "relations/carb.hpp"
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 
 namespace relgraph {
 namespace {
+using detail::split_tabs;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -20,18 +22,6 @@ std::string_view strip(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
-}
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  for (;;) {
-    auto tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return out;
 }
 
 std::vector<std::string> tokens(std::string_view s) {

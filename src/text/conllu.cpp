@@ -1,4 +1,5 @@
 // CoNLL-U reader and writer. Tests: tests/conllu_test.cpp
+#include "core/strings.hpp"
 #include "text/conllu.hpp"
 
 #include <charconv>
@@ -11,18 +12,7 @@
 
 namespace relgraph {
 namespace {
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  std::size_t start = 0;
-  while (true) {
-    auto tab = line.find('\t', start);
-    cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return cols;
-}
+using detail::split_tabs;
 
 int to_int(std::string_view s, const std::string& where) {
   int v = 0;
