@@ -28,6 +28,14 @@ class Tree {
   Tree(const Sentence& s, const RelationSchema& schema) : s_(s), schema_(schema), kids_(s.tokens.size()) {
     for (int i = 0; i < size(); ++i)
       if (int h = head(i); h >= 0) kids_[h].push_back(i);
+    // A word tagged as a noun or adjective that governs both a subject and a
+    // direct object is a mistagged verb ("The government fears the spread").
+    verb_.resize(s.tokens.size());
+    for (int i = 0; i < size(); ++i) {
+      const auto& u = tok(i).upos;
+      verb_[i] = u == "VERB" || ((u == "NOUN" || u == "ADJ") && !has_cop(i) && child_base(i, "nsubj") >= 0 &&
+                                 child(i, "obj") >= 0);
+    }
   }
 
   int size() const { return static_cast<int>(s_.tokens.size()); }
@@ -52,7 +60,7 @@ class Tree {
       if (brel(k) == base) return k;
     return -1;
   }
-  bool is_verb(int i) const { return tok(i).upos == "VERB"; }
+  bool is_verb(int i) const { return verb_[i]; }
   bool is_nominal(int i) const {
     const auto& u = tok(i).upos;
     return u == "NOUN" || u == "PROPN" || u == "PRON" || u == "NUM" || u == "X" || u == "SYM";
@@ -95,6 +103,24 @@ class Tree {
     while (!w.empty() && (tok(w.back()).upos == "PUNCT" || tok(w.back()).deprel == "cc")) w.pop_back();
   }
 
+  // "the volume of security and military cooperation": a bare conjunct (no
+  // determiner, possessor or preposition) after an of-phrase of a determined
+  // head coordinates inside that phrase, whatever the parse attached it to.
+  bool nested_conj(int k) const {
+    int h = head(k);
+    if (h < 0 || rel(k) != "conj" || k < h || child_base(h, "det") < 0) return false;
+    for (int c : kids_[k]) {
+      auto b = brel(c);
+      if (b == "det" || b == "case" || rel(c) == "nmod:poss" || b == "nummod") return false;
+    }
+    for (int m : kids_[h])
+      if (brel(m) == "nmod" && m > h && m < k) {
+        for (int c : kids_[m])
+          if (brel(c) == "case" && lower(tok(c).form) == "of") return true;
+      }
+    return false;
+  }
+
   // Case marker words of an oblique / nmod head, multiword ones included
   // ("according to", "because of", "out of").
   std::vector<int> markers(int i) const {
@@ -121,6 +147,7 @@ class Tree {
   const Sentence& s_;
   const RelationSchema& schema_;
   std::vector<std::vector<int>> kids_;
+  std::vector<bool> verb_;
 };
 
 // Top-level dependents never part of an argument's words.
@@ -135,6 +162,16 @@ Slot make_slot(const Tree& t, int h, std::string role) {
   s.head = h;
   s.role = std::move(role);
   s.words = t.subtree(h, kArgSkip);
+  bool nested = false;
+  for (int k : t.kids(h))
+    if (t.nested_conj(k)) {
+      t.collect(k, s.words);
+      nested = true;
+    }
+  if (nested) {
+    std::sort(s.words.begin(), s.words.end());
+    t.trim(s.words);
+  }
   s.marker = t.markers(h);
   s.pronoun = t.is_pronoun(h);
   return s;
@@ -155,9 +192,9 @@ Slot make_clause_slot(const Tree& t, int h, std::string role) {
 // (only those of a compatible kind: nouns with nouns, clauses with clauses).
 std::vector<Slot> alternatives(const Tree& t, const Slot& slot) {
   std::vector<Slot> out{slot};
-  if (slot.head < 0 || slot.role == "comp") return out;
+  if (slot.head < 0 || slot.role == "comp" || slot.distributed) return out;
   for (int k : t.kids(slot.head)) {
-    if (t.rel(k) != "conj" || k < slot.head || out.size() >= 6)
+    if (t.rel(k) != "conj" || k < slot.head || out.size() >= 6 || t.nested_conj(k))
       continue;  // a conjunct before its head is a parse error
     if (t.is_nominal(slot.head) != t.is_nominal(k)) continue;
     Slot alt = make_slot(t, k, slot.role);
@@ -181,7 +218,7 @@ class Finder {
         copula(i);
       else if (is_verbal_predicate(i))
         verbal(i);
-      if (t_.is_nominal(i)) nominal(i);
+      if (t_.is_nominal(i) && !t_.is_verb(i)) nominal(i);
     }
     return out_;
   }
@@ -193,20 +230,42 @@ class Finder {
     if (u == "AUX") {
       // Main-verb "be"/"have" ("there is", "has a house"): not an auxiliary or copula of something else.
       if (r == "aux" || r == "cop") return false;
-    } else if (u != "VERB") {
+    } else if (!t_.is_verb(i)) {
       return false;
     }
     if (r == "amod" || r == "compound" || r == "case" || r == "mark" || r == "fixed" || r == "flat" || r == "det" ||
         r == "advmod" || r == "reparandum")
       return false;
     // A controlled xcomp verb belongs to its governor's chain.
-    if (r == "xcomp" && controlled(i)) return false;
+    if (r == "xcomp" && controlled(i) && object_controller(i) < 0) return false;
     return true;
+  }
+  bool infinitive(int x) const {
+    for (int k : t_.kids(x))
+      if ((t_.brel(k) == "mark" || t_.brel(k) == "aux") && t_.lem(k) == "to" && k < x) return true;
+    return false;
+  }
+  // The object that is the understood subject of a complement: "enabled the
+  // army to train recruits", "asked him to leave"; -1 if there is none.
+  int object_controller(int x) const {
+    int h = t_.head(x);
+    if (h < 0 || t_.child_base(x, "nsubj") >= 0 || !t_.is_verb(x)) return -1;
+    auto r = t_.rel(x);
+    if (r != "xcomp" && !(r == "advcl" && infinitive(x))) return -1;
+    int o = t_.child(h, "obj");
+    if (o < 0) o = t_.child(h, "iobj");
+    if (o < 0 || o > x) return -1;
+    static const std::vector<std::string> kObjectControl = {
+        "enable", "allow", "permit", "help", "force", "compel", "oblige", "ask", "tell", "urge", "encourage",
+        "require", "persuade", "invite", "order", "advise", "teach", "train", "cause", "authorize", "authorise",
+        "empower", "instruct", "lead", "push", "pressure", "press", "convince", "expect", "want", "need"};
+    if (r == "xcomp" || contains_str(kObjectControl, t_.lem(h))) return o;
+    return -1;
   }
   // An xcomp verb read as part of its governor's relation: "sought to
   // increase", "started working"; not "heard the work performed".
   bool chained(int x) const {
-    if (t_.rel(x) != "xcomp" || !t_.is_verb(x) || !controlled(x)) return false;
+    if (t_.rel(x) != "xcomp" || !t_.is_verb(x) || !controlled(x) || object_controller(x) >= 0) return false;
     if (t_.tok(x).xpos == "VBG") return true;
     for (int k : t_.kids(x))
       if (t_.brel(k) == "mark" && t_.lem(k) == "to") return true;
@@ -249,6 +308,11 @@ class Finder {
     if (h < 0) return none;
     auto r = t_.rel(p);
     Slot s;
+    if (int o = object_controller(p); o >= 0) {
+      s = make_slot(t_, o, "subj");
+      s.inherited = true;
+      return s;
+    }
     if (r == "acl:relcl" || (r == "acl" && t_.child(p, "mark") < 0 && t_.tok(p).xpos != "VB")) {
       s = make_slot(t_, h, "subj");
       // The modified noun without the modifying clause itself.
@@ -256,7 +320,7 @@ class Finder {
       t_.collect(p, own);
       std::erase_if(s.words, [&](int w) { return contains(own, w); });
       t_.trim(s.words);
-    } else if (r == "conj" || r == "xcomp" || (r == "advcl" && t_.tok(p).xpos == "VBG")) {
+    } else if (r == "conj" || r == "xcomp" || (r == "advcl" && (t_.tok(p).xpos == "VBG" || infinitive(p)))) {
       // A coordinated nominal predicate ("is a footballer and coach") shares its head's subject too.
       s = subject(h, depth + 1);
     }
@@ -361,6 +425,9 @@ class Finder {
         // "became president", "heard the work performed", "made him leave".
         c.args.push_back(t_.is_verb(k) ? make_clause_slot(t_, k, "attr") : make_slot(t_, k, "attr"));
       } else if (b == "obl") {
+        if (int o = t_.child(v, "obj"); o >= 0 && stray_agent(o) == k &&
+                                        !t_.schema().canonical(Construction::Nominal, t_.lem(o), "", "").empty())
+          continue;  // the agent of the object's event: see event_nominal
         Slot s = make_slot(t_, k, "");
         s.role = t_.marker_text(s.marker);
         if (t_.is_relative(k) && t_.head(v) >= 0 && t_.rel(v) == "acl:relcl") {
@@ -731,13 +798,33 @@ class Finder {
           s.role = "subj";
           s.marker.clear();
           c.subj = s;
+        } else if (s.role == "between" && c.subj.head < 0 && rest.empty()) {
+          // "cooperation between X and Y": the parties, X as subject.
+          auto alts = alternatives(t_, s);
+          if (alts.size() < 2) continue;
+          c.subj = alts[0];
+          c.subj.distributed = true;
+          c.subj.role = "subj";
+          c.subj.marker.clear();
+          Slot other = alts[1];
+          other.role = "with";
+          other.marker.clear();
+          rest.push_back(std::move(other));
         } else {
           rest.push_back(std::move(s));
         }
       }
     }
+    // "facilitated the acquisition of arms by X": an active verb does not take
+    // a by-agent, so the by-phrase the parse gave it is the nominal's.
+    if (c.subj.head < 0 && t_.rel(n) == "obj") {
+      if (int b = stray_agent(n); b >= 0) {
+        c.subj = make_slot(t_, b, "subj");
+        c.subj.marker.clear();
+      }
+    }
     // A light verb's object: "X held talks with Y", "X paid a visit to Y".
-    if (c.subj.head < 0 && t_.rel(n) == "obj" && t_.head(n) >= 0) {
+    if (c.subj.head < 0 && t_.rel(n) == "obj" && t_.head(n) >= 0 && is_light_verb(t_.lem(t_.head(n)))) {
       c.subj = subject(t_.head(n));
       c.depth = 0;
     }
@@ -755,6 +842,27 @@ class Finder {
     if (t_.rel(n) != "obj") c.depth = 1;
     attributes(c, {n});
     finish(std::move(c));
+  }
+
+  static bool is_light_verb(const std::string& lemma) {
+    static const std::vector<std::string> kLight = {"have",   "hold",    "make",     "pay",      "conduct",
+                                                    "take",   "give",    "carry",    "launch",   "begin",
+                                                    "start",  "stage",   "undertake", "complete", "perform",
+                                                    "host",   "continue", "resume",   "do",      "mount"};
+    return contains_str(kLight, lemma);
+  }
+  // The "by" oblique of the active verb whose object is the event nominal n,
+  // when n has an of-phrase and no agent of its own; -1 otherwise.
+  int stray_agent(int n) const {
+    int v = t_.head(n);
+    if (v < 0 || !t_.is_verb(v) || t_.child(v, "nsubj:pass") >= 0 || t_.child(v, "aux:pass") >= 0) return -1;
+    bool has_of = false;
+    for (int k : t_.kids(n))
+      if (t_.brel(k) == "nmod" && t_.marker_text(t_.markers(k)) == "of") has_of = true;
+    if (!has_of) return -1;
+    for (int k : t_.kids(v))
+      if (t_.brel(k) == "obl" && k > n && t_.marker_text(t_.markers(k)) == "by") return k;
+    return -1;
   }
 
   // Distributes coordination and stores the clause variants.

@@ -19,6 +19,7 @@ struct Slot {
   std::vector<int> marker;  // case / mark words ("in", "that")
   bool pronoun = false;
   bool inherited = false;  // taken from another clause (conj verb, relative clause, control)
+  bool distributed = false;  // already one conjunct of a coordination: not expanded again
 };
 
 struct Clause {
