@@ -259,7 +259,7 @@ class Finder {
         "enable", "allow", "permit", "help", "force", "compel", "oblige", "ask", "tell", "urge", "encourage",
         "require", "persuade", "invite", "order", "advise", "teach", "train", "cause", "authorize", "authorise",
         "empower", "instruct", "lead", "push", "pressure", "press", "convince", "expect", "want", "need"};
-    if (r == "xcomp" || contains_str(kObjectControl, t_.lem(h))) return o;
+    if (contains_str(kObjectControl, t_.lem(h))) return o;
     return -1;
   }
   // An xcomp verb read as part of its governor's relation: "sought to
