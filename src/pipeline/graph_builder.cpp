@@ -338,13 +338,30 @@ void Builder::add_fact(const Proposition& p) {
   if (p.args.size() < 2) return;
   relation_words_ = p.relation_words;
   auto subject = node_for(p.args[0]);
-  auto object = node_for(p.args[1]);
+  // "acquired 8 Black Hawk helicopters": a count before a name is an
+  // attribute of the event; the named thing is the node.
+  Argument object_arg = p.args[1];
+  std::string quantity;
+  if (head_ok(doc_, object_arg) && mention_for(object_arg) < 0) {
+    const auto& toks = doc_.sentences[object_arg.span.sentence].tokens;
+    int f = object_arg.span.first;
+    if (toks[object_arg.head].upos == "PROPN" && toks[f].upos == "NUM" && toks[f].deprel == "nummod" &&
+        f + 1 < object_arg.span.last) {
+      quantity = toks[f].form;
+      object_arg.span.first = f + 1;
+      object_arg.span.begin = toks[f + 1].begin;
+      object_arg.text = std::string(doc_.slice(object_arg.span.begin, object_arg.span.end));
+    }
+  }
+  auto object = node_for(object_arg);
   if (!subject || !object || *subject == *object) return;
   const EntityNode& sn = g_.node(*subject);
   const EntityNode& on = g_.node(*object);
   // A date or amount is an attribute of an event, never its actor.
   if (is_value_node(sn)) return;
   auto construction = p.attributes.find("construction");
+  // A noun modifier ("the groups in X") is a fact only when X is a known place or entity.
+  if (construction != p.attributes.end() && construction->second == "mod" && on.type == "Literal") return;
   static const std::set<std::string> be = {"is", "are", "was", "were", "be", "been", "being", "'s"};
   bool copula = (construction != p.attributes.end() && construction->second == "copula") || be.count(lower(p.relation));
   if (copula && p.canonical.empty()) {
@@ -401,6 +418,7 @@ void Builder::add_fact(const Proposition& p) {
     r.attributes["object_phrase"] = on.label;
     object = y;
   }
+  if (!quantity.empty()) r.attributes["quantity"] = quantity;
   r.confidence = p.confidence;
   r.negated = p.negated;
   r.modality = p.modality;

@@ -648,7 +648,16 @@ class Finder {
       finish(std::move(c));
     }
     if (t_.tok(n).upos == "PROPN") title(n);
-    if (int p = t_.child(n, "nmod:poss"); p >= 0 && t_.tok(p).upos != "PRON") possessive(n, p);
+    if (int p = t_.child(n, "nmod:poss"); p >= 0 && t_.tok(p).upos != "PRON") {
+      possessive(n, p);
+    } else if (!t_.schema().canonical(Construction::Possessive, t_.lem(n), "", "").empty()) {
+      // "the report of the commission": an of-phrase naming the work's maker.
+      for (int k : t_.kids(n))
+        if (t_.rel(k) == "nmod" && k > n && t_.tok(k).upos == "PROPN" && t_.marker_text(t_.markers(k)) == "of") {
+          possessive(n, k);
+          break;
+        }
+    }
     if (t_.tok(n).upos == "NOUN" && !t_.has_cop(n)) event_nominal(n);
     if (t_.tok(n).upos == "NOUN" || t_.tok(n).upos == "PROPN") modifiers(n);
   }
@@ -754,7 +763,9 @@ class Finder {
     c.kind = Construction::Possessive;
     c.pred = n;
     c.synthetic = "has";
-    c.lemma = "have";
+    // A work and its maker ("the commission's report" -> published) when the
+    // schema lists the noun under "poss"; plain possession otherwise.
+    c.lemma = t_.schema().canonical(Construction::Possessive, t_.lem(n), "", "").empty() ? "have" : t_.lem(n);
     c.subj = make_slot(t_, p, "subj");
     // The possessor's clitic ('s) is not part of its name.
     std::erase_if(c.subj.words, [&](int w) { return t_.brel(w) == "case"; });

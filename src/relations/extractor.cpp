@@ -129,7 +129,10 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
   bool clausal = c.kind == Construction::Verb || c.kind == Construction::Nominal || c.kind == Construction::Modifier;
   std::string prep = clausal ? prep_of(c) : c.object_lemma;
   std::string object = clausal ? c.object_lemma : "";
-  p.canonical = schema.canonical(c.kind, c.lemma, prep, object);
+  // Without its agent a passive's subject is the one acted on: no canonical
+  // relation, whose first argument is always the actor ("aid provided to X").
+  if (c.kind != Construction::Verb || !c.passive || c.agent >= 0)
+    p.canonical = schema.canonical(c.kind, c.lemma, prep, object);
   return p;
 }
 
