@@ -482,7 +482,9 @@ class Finder {
     int cur = v;
     verb_words(c, v, true);
     // A past participle modifying a noun is a reduced passive: "pressure caused by heat".
-    if (t_.rel(v) == "acl" && t_.tok(v).xpos == "VBN" && t_.head(v) >= 0) {
+    // (A past form there is the participle mistagged: "the aid provided to X".)
+    if (t_.rel(v) == "acl" && (t_.tok(v).xpos == "VBN" || t_.tok(v).xpos == "VBD") && t_.head(v) >= 0 &&
+        t_.child_base(v, "nsubj") < 0) {
       c.passive = true;
       int h = t_.head(v);
       c.synthetic = be(h);
