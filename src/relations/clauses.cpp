@@ -120,6 +120,19 @@ class Tree {
       }
     return false;
   }
+  // "students and faculty members of the colleges": an of-phrase on the last
+  // of two bare common nouns qualifies both; they stay one argument.
+  bool shared_modifier_conj(int k) const {
+    int h = head(k);
+    if (h < 0 || rel(k) != "conj" || k < h || tok(h).upos != "NOUN" || tok(k).upos != "NOUN") return false;
+    for (int c : kids_[h])
+      if ((brel(c) == "nmod" || brel(c) == "det" || rel(c) == "nmod:poss" || brel(c) == "acl") && c != k) return false;
+    for (int c : kids_[k])
+      if (brel(c) == "det" || rel(c) == "nmod:poss") return false;
+    for (int c : kids_[k])
+      if (brel(c) == "nmod" && c > k && marker_text(markers(c)) == "of") return true;
+    return false;
+  }
 
   // Case marker words of an oblique / nmod head, multiword ones included
   // ("according to", "because of", "out of").
@@ -164,7 +177,7 @@ Slot make_slot(const Tree& t, int h, std::string role) {
   s.words = t.subtree(h, kArgSkip);
   bool nested = false;
   for (int k : t.kids(h))
-    if (t.nested_conj(k)) {
+    if (t.nested_conj(k) || t.shared_modifier_conj(k)) {
       t.collect(k, s.words);
       nested = true;
     }
@@ -194,7 +207,7 @@ std::vector<Slot> alternatives(const Tree& t, const Slot& slot) {
   std::vector<Slot> out{slot};
   if (slot.head < 0 || slot.role == "comp" || slot.distributed) return out;
   for (int k : t.kids(slot.head)) {
-    if (t.rel(k) != "conj" || k < slot.head || out.size() >= 6 || t.nested_conj(k))
+    if (t.rel(k) != "conj" || k < slot.head || out.size() >= 6 || t.nested_conj(k) || t.shared_modifier_conj(k))
       continue;  // a conjunct before its head is a parse error
     if (t.is_nominal(slot.head) != t.is_nominal(k)) continue;
     Slot alt = make_slot(t, k, slot.role);
