@@ -14,6 +14,7 @@
 #include "parse/features.hpp"
 #include "parse/parser_trainer.hpp"
 #include "parse/projective.hpp"
+#include "parse/repair.hpp"
 #include "parse/transition.hpp"
 #include "parse/weights.hpp"
 #include "relgraph/error.hpp"
@@ -173,6 +174,66 @@ Parser train_tiny(int iterations = 12) {
 }
 
 }  // namespace
+
+// Repairs of parser output: words (form/UPOS), heads and labels before -> after.
+struct RepairCase {
+  const char* name;
+  std::vector<std::string> forms, upos;
+  std::vector<int> heads;
+  std::vector<std::string> labels;
+  std::vector<int> want_heads;
+  std::vector<std::string> want_labels;
+};
+
+TEST(Repair, TurnsAroundAdpositionsAndReattachesPurposeClauses) {
+  const std::vector<RepairCase> cases = {
+      {"adposition governing a name",
+       {"He", "met", "with", "Foreign", "Minister", "Lee"},
+       {"PRON", "VERB", "ADP", "PROPN", "PROPN", "PROPN"},
+       {2, 0, 2, 3, 4, 4},
+       {"nsubj", "root", "obl", "obj", "flat", "flat"},
+       {2, 0, 4, 2, 4, 4},
+       {"nsubj", "root", "case", "obl", "flat", "flat"}},
+      {"well-formed case marking is left alone",
+       {"He", "met", "with", "Lee"},
+       {"PRON", "VERB", "ADP", "PROPN"},
+       {2, 0, 4, 2},
+       {"nsubj", "root", "case", "obl"},
+       {2, 0, 4, 2},
+       {"nsubj", "root", "case", "obl"}},
+      {"infinitive hanging from a name",
+       {"He", "met", "Lee", "to", "discuss", "trade"},
+       {"PRON", "VERB", "PROPN", "PART", "VERB", "NOUN"},
+       {2, 0, 2, 5, 3, 5},
+       {"nsubj", "root", "obj", "mark", "acl", "obj"},
+       {2, 0, 2, 5, 2, 5},
+       {"nsubj", "root", "obj", "mark", "advcl", "obj"}},
+  };
+  for (const auto& c : cases) {
+    auto heads = c.heads;
+    auto labels = c.labels;
+    parse::repair_adpositions(heads, labels, c.upos);
+    parse::repair_name_purpose(heads, labels, c.upos, c.forms);
+    EXPECT_EQ(heads, c.want_heads) << c.name;
+    EXPECT_EQ(labels, c.want_labels) << c.name;
+  }
+}
+
+TEST(Repair, GluedHyphenatedModifierModifiesItsRightPart) {
+  // discuss Ruritanian-American trade: "Ruritanian" was taken as the object.
+  std::vector<std::string> upos = {"VERB", "ADJ", "PUNCT", "ADJ", "NOUN"};
+  std::vector<int> heads = {0, 1, 5, 5, 1};
+  std::vector<std::string> labels = {"root", "obj", "punct", "amod", "parataxis"};
+  std::vector<bool> glued = {false, true, true, false, false};
+  EXPECT_EQ(parse::repair_hyphen_compounds(heads, labels, upos, glued), 1);
+  EXPECT_EQ(heads, (std::vector<int>{0, 4, 2, 5, 1}));
+  EXPECT_EQ(labels, (std::vector<std::string>{"root", "amod", "punct", "amod", "obj"}));
+  // With spaces around the hyphen nothing changes.
+  std::vector<bool> spaced(5, false);
+  std::vector<int> h2 = {0, 1, 5, 5, 1};
+  auto l2 = std::vector<std::string>{"root", "obj", "punct", "amod", "parataxis"};
+  EXPECT_EQ(parse::repair_hyphen_compounds(h2, l2, upos, spaced), 0);
+}
 
 TEST(Projective, DetectsCrossingArcs) {
   struct Case {

@@ -10,6 +10,7 @@
 #include "core/files.hpp"
 #include "parse/features.hpp"
 #include "parse/projective.hpp"
+#include "parse/repair.hpp"
 #include "parse/transition.hpp"
 #include "parse/weights.hpp"
 #include "relgraph/error.hpp"
@@ -128,6 +129,13 @@ void Parser::parse(Sentence& sentence) const {
     labels[i] = labels_[st.label[i]];
   }
   parse::deprojectivize(heads, labels);
+  std::vector<std::string> upos(n), forms(n);
+  for (int i = 0; i < n; ++i) upos[i] = sentence.tokens[i].upos, forms[i] = sentence.tokens[i].form;
+  parse::repair_adpositions(heads, labels, upos);
+  parse::repair_name_purpose(heads, labels, upos, forms);
+  std::vector<bool> glued(n, false);
+  for (int i = 0; i + 1 < n; ++i) glued[i] = sentence.tokens[i].end == sentence.tokens[i + 1].begin;
+  parse::repair_hyphen_compounds(heads, labels, upos, glued);
   for (int i = 0; i < n; ++i) {
     sentence.tokens[i].head = heads[i];
     sentence.tokens[i].deprel = std::move(labels[i]);

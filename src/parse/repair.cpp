@@ -1,0 +1,99 @@
+// Parser output repairs (see repair.hpp). Tests: tests/parser_test.cpp
+#include "parse/repair.hpp"
+
+namespace relgraph::parse {
+namespace {
+
+std::string base(const std::string& deprel) { return deprel.substr(0, deprel.find(':')); }
+
+bool nominal(const std::string& upos) { return upos == "NOUN" || upos == "PROPN" || upos == "PRON" || upos == "NUM"; }
+
+}  // namespace
+
+int repair_adpositions(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos) {
+  const int n = static_cast<int>(heads.size());
+  int repairs = 0;
+  for (int a = 0; a < n; ++a) {
+    if (upos[a] != "ADP" || heads[a] == 0) continue;
+    auto ab = base(labels[a]);
+    if (ab != "obl" && ab != "advmod" && ab != "nmod") continue;
+    // The first nominal dependent to its right in an argument-like relation.
+    int noun = -1;
+    for (int d = a + 1; d < n && noun < 0; ++d) {
+      if (heads[d] != a + 1 || !nominal(upos[d])) continue;
+      auto b = base(labels[d]);
+      if (b == "nsubj" || b == "obj" || b == "iobj" || b == "obl" || b == "nmod" || b == "appos" || b == "flat" ||
+          b == "compound")
+        noun = d;
+    }
+    if (noun < 0) continue;
+    heads[noun] = heads[a];
+    labels[noun] = ab == "advmod" ? "obl" : labels[a];
+    for (int d = 0; d < n; ++d)
+      if (d != noun && heads[d] == a + 1 && base(labels[d]) != "fixed") heads[d] = noun + 1;
+    heads[a] = noun + 1;
+    labels[a] = "case";
+    ++repairs;
+  }
+  return repairs;
+}
+
+int repair_name_purpose(std::vector<int>& heads, std::vector<std::string>& labels,
+                        const std::vector<std::string>& upos, const std::vector<std::string>& forms) {
+  const int n = static_cast<int>(heads.size());
+  int repairs = 0;
+  for (int v = 0; v < n; ++v) {
+    if (labels[v] != "acl" || upos[v] != "VERB" || heads[v] == 0) continue;
+    int name = heads[v] - 1;
+    if (upos[name] != "PROPN" || heads[name] == 0) continue;
+    auto nb = base(labels[name]);
+    int gov = heads[name] - 1;
+    if ((nb != "obj" && nb != "obl") || (upos[gov] != "VERB" && upos[gov] != "AUX")) continue;
+    bool to = false;
+    for (int d = 0; d < v; ++d)
+      if (heads[d] == v + 1 && base(labels[d]) == "mark" && (forms[d] == "to" || forms[d] == "To")) to = true;
+    if (!to) continue;
+    heads[v] = gov + 1;
+    labels[v] = "advcl";
+    ++repairs;
+  }
+  return repairs;
+}
+
+int repair_hyphen_compounds(std::vector<int>& heads, std::vector<std::string>& labels,
+                            const std::vector<std::string>& upos, const std::vector<bool>& glued) {
+  const int n = static_cast<int>(heads.size());
+  auto ancestor = [&](int a, int d) {  // is a an ancestor of d (0-based)?
+    for (int g = 0, x = d; g < n && x >= 0; ++g) {
+      if (x == a) return true;
+      x = heads[x] - 1;
+    }
+    return false;
+  };
+  int repairs = 0;
+  for (int h = 1; h + 1 < n; ++h) {
+    int l = h - 1, r = h + 1;
+    if (upos[h] != "PUNCT" || !glued[l] || !glued[h]) continue;
+    if (upos[l] != "ADJ" && upos[l] != "PROPN" && upos[l] != "NOUN") continue;
+    auto rb = base(labels[r]);
+    int phrase = heads[r] - 1;  // the noun R modifies
+    if ((rb != "amod" && rb != "compound") || phrase <= r || heads[l] == r + 1 || heads[l] == phrase + 1) continue;
+    auto lb = base(labels[l]);
+    int gov = heads[l] - 1;
+    // L took the role of the whole phrase ("discuss[obj] Tunisian - American cooperation"): give it back.
+    bool elsewhere = heads[phrase] != gov + 1 || base(labels[phrase]) == "parataxis" || base(labels[phrase]) == "dep";
+    if ((lb == "obj" || lb == "obl" || lb == "nsubj" || lb == "iobj") && gov >= 0 && elsewhere &&
+        !ancestor(phrase, gov)) {
+      heads[phrase] = gov + 1;
+      labels[phrase] = labels[l];
+    }
+    heads[l] = r + 1;
+    labels[l] = upos[l] == "ADJ" ? "amod" : "compound";
+    heads[h] = l + 1;
+    labels[h] = "punct";
+    ++repairs;
+  }
+  return repairs;
+}
+
+}  // namespace relgraph::parse

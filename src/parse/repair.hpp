@@ -1,0 +1,28 @@
+// Deterministic repairs of parser output that break a UD invariant.
+// Tests: tests/parser_test.cpp
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace relgraph::parse {
+
+// An adposition that governs the nominal after it ("met with[obl] ->
+// Minister[obj]") is turned around: the nominal takes the adposition's place
+// in the tree and the adposition becomes its `case` marker. `heads` are
+// 1-based (0 = root), `upos` and `labels` per word. Returns the repairs made.
+int repair_adpositions(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos);
+
+// "met with[obl] John Smith to discuss[acl] trade": a name takes no
+// infinitival modifier; the clause is a purpose adverbial of the verb the
+// name depends on (advcl). Returns the repairs made.
+int repair_name_purpose(std::vector<int>& heads, std::vector<std::string>& labels,
+                        const std::vector<std::string>& upos, const std::vector<std::string>& forms);
+
+// "Ruritanian-American trade": the left part of a hyphenated modifier written
+// without spaces (glued[i]: no space after word i) modifies the right part,
+// and gives the role it took back to the noun phrase. Returns the repairs made.
+int repair_hyphen_compounds(std::vector<int>& heads, std::vector<std::string>& labels,
+                            const std::vector<std::string>& upos, const std::vector<bool>& glued);
+
+}  // namespace relgraph::parse
