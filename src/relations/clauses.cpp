@@ -28,13 +28,12 @@ class Tree {
   Tree(const Sentence& s, const RelationSchema& schema) : s_(s), schema_(schema), kids_(s.tokens.size()) {
     for (int i = 0; i < size(); ++i)
       if (int h = head(i); h >= 0) kids_[h].push_back(i);
-    // A word tagged as a noun or adjective that governs both a subject and a
-    // direct object is a mistagged verb ("The government fears the spread").
+    // A word tagged as a noun or adjective that governs a direct object is a
+    // mistagged verb ("The government fears the spread", "jets use the base").
     verb_.resize(s.tokens.size());
     for (int i = 0; i < size(); ++i) {
       const auto& u = tok(i).upos;
-      verb_[i] = u == "VERB" || ((u == "NOUN" || u == "ADJ") && !has_cop(i) && child_base(i, "nsubj") >= 0 &&
-                                 child(i, "obj") >= 0);
+      verb_[i] = u == "VERB" || ((u == "NOUN" || u == "ADJ") && !has_cop(i) && child(i, "obj") >= 0);
     }
   }
 
@@ -316,6 +315,20 @@ class Finder {
         return make_slot(t_, k, "subj");
       }
       if (r == "csubj") return make_clause_slot(t_, k, "subj");
+    }
+    // A mistagged verb's subject was read as a compound of it: "jets[compound] use[NOUN] bases".
+    if (t_.tok(p).upos != "VERB" && t_.tok(p).upos != "AUX" && t_.is_verb(p)) {
+      Slot s;
+      for (int k : t_.kids(p))
+        if ((t_.brel(k) == "compound" || t_.brel(k) == "amod") && k < p) {
+          t_.collect(k, s.words);
+          if (t_.is_nominal(k)) s.head = k;
+        }
+      if (s.head >= 0) {
+        s.role = "subj";
+        std::sort(s.words.begin(), s.words.end());
+        return s;
+      }
     }
     int h = t_.head(p);
     if (h < 0) return none;
