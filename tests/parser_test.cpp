@@ -219,6 +219,17 @@ TEST(Repair, TurnsAroundAdpositionsAndReattachesPurposeClauses) {
   }
 }
 
+TEST(Repair, ListContinuedAfterAComma) {
+  // "from Iraq , Syria and Libya" with "Syria" read as the verb's object.
+  std::vector<std::string> forms = {"left", "from", "Iraq", ",", "Syria", "and", "Libya"};
+  std::vector<std::string> upos = {"VERB", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"};
+  std::vector<int> heads = {0, 3, 1, 1, 1, 7, 5};
+  std::vector<std::string> labels = {"root", "case", "obl", "punct", "obj", "cc", "conj"};
+  EXPECT_EQ(parse::repair_lists(heads, labels, upos, forms), 1);
+  EXPECT_EQ(heads, (std::vector<int>{0, 3, 1, 5, 3, 7, 3}));
+  EXPECT_EQ(labels, (std::vector<std::string>{"root", "case", "obl", "punct", "conj", "cc", "conj"}));
+}
+
 TEST(Repair, GluedHyphenatedModifierModifiesItsRightPart) {
   // discuss Ruritanian-American trade: "Ruritanian" was taken as the object.
   std::vector<std::string> upos = {"VERB", "ADJ", "PUNCT", "ADJ", "NOUN"};

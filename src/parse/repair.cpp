@@ -96,4 +96,39 @@ int repair_hyphen_compounds(std::vector<int>& heads, std::vector<std::string>& l
   return repairs;
 }
 
+int repair_lists(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos,
+                 const std::vector<std::string>& forms) {
+  const int n = static_cast<int>(heads.size());
+  int repairs = 0;
+  for (int w = 2; w < n; ++w) {
+    int prev = w - 2;
+    if (forms[w - 1] != "," || upos[w] != "PROPN" || upos[prev] != "PROPN" || heads[w] == prev + 1) continue;
+    // w heads "Y and Z" (a conjunct with its own cc): the end of a list "X, Y and Z".
+    bool closes = false;
+    for (int d = w + 1; d < n; ++d)
+      if (heads[d] == w + 1 && labels[d] == "conj")
+        for (int c = w + 1; c < d; ++c)
+          if (heads[c] == d + 1 && labels[c] == "cc") closes = true;
+    if (!closes) continue;
+    // Find the first conjunct of X's list.
+    int first = prev;
+    while (labels[first] == "conj" && heads[first] > 0 && heads[first] - 1 < first) first = heads[first] - 1;
+    // Never make a word depend on its own descendant.
+    bool cycle = false;
+    for (int g = 0, x = first; g < n && x >= 0; ++g) {
+      if (x == w) cycle = true;
+      x = heads[x] - 1;
+    }
+    if (cycle) continue;
+    heads[w] = first + 1;
+    labels[w] = "conj";
+    heads[w - 1] = w + 1;
+    labels[w - 1] = "punct";
+    for (int d = w + 1; d < n; ++d)
+      if (heads[d] == w + 1 && labels[d] == "conj") heads[d] = first + 1;
+    ++repairs;
+  }
+  return repairs;
+}
+
 }  // namespace relgraph::parse

@@ -25,4 +25,10 @@ int repair_name_purpose(std::vector<int>& heads, std::vector<std::string>& label
 int repair_hyphen_compounds(std::vector<int>& heads, std::vector<std::string>& labels,
                             const std::vector<std::string>& upos, const std::vector<bool>& glued);
 
+// "from Iraq, Syria[obj of the verb] and Libya": a name after a comma that
+// heads "Y and Z" continues the list of the name before the comma; all
+// conjuncts attach to the first (UD). Returns the repairs made.
+int repair_lists(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos,
+                 const std::vector<std::string>& forms);
+
 }  // namespace relgraph::parse

@@ -191,10 +191,11 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
         if (v) concept_by_head_[head_lemma] = *v;
         return v;
       }
-      // "the game" after "a wargame": a compound ending in the same noun.
+      // "the game" after "a wargame": a compound ending in the same noun (after
+      // at least three letters: "operation" does not name "cooperation").
       if (head_lemma.size() >= 4)
         for (const auto& [h, v] : concept_by_head_)
-          if (h.size() > head_lemma.size() && h.compare(h.size() - head_lemma.size(), head_lemma.size(), head_lemma) == 0)
+          if (h.size() >= head_lemma.size() + 3 && h.compare(h.size() - head_lemma.size(), head_lemma.size(), head_lemma) == 0)
             return v;
     }
   }
