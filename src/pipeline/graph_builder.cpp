@@ -361,6 +361,8 @@ void Builder::add_fact(const Proposition& p) {
   // A date or amount is an attribute of an event, never its actor.
   if (is_value_node(sn)) return;
   auto construction = p.attributes.find("construction");
+  // A title is a fact when it names a role ("Interior Minister X"), not any noun before a name.
+  if (construction != p.attributes.end() && construction->second == "title" && p.canonical.empty()) return;
   // A noun modifier ("the groups in X") is a fact only when X is a known place or entity.
   if (construction != p.attributes.end() && construction->second == "mod" && on.type == "Literal") return;
   static const std::set<std::string> be = {"is", "are", "was", "were", "be", "been", "being", "'s"};

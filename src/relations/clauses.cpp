@@ -277,7 +277,8 @@ class Finder {
   // An xcomp verb read as part of its governor's relation: "sought to
   // increase", "started working"; not "heard the work performed".
   bool chained(int x) const {
-    if (t_.rel(x) != "xcomp" || !t_.is_verb(x) || !controlled(x) || object_controller(x) >= 0) return false;
+    if (t_.rel(x) != "xcomp" || !t_.is_verb(x) || !controlled(x) || object_controller(x) >= 0 || x < t_.head(x))
+      return false;
     if (t_.tok(x).xpos == "VBG") return true;
     for (int k : t_.kids(x))
       if (t_.brel(k) == "mark" && t_.lem(k) == "to") return true;
@@ -754,7 +755,17 @@ class Finder {
       if ((t_.rel(k) == "compound" || t_.rel(k) == "nmod:desc") && k < n &&
           !t_.schema().canonical(Construction::Title, t_.lem(k), "", "").empty())
         title_word = k;
+    // Any common noun right before a name describes it too ("author Jane
+    // Doe", "keyboardist Lee"); without a schema title it is no role.
+    if (title_word < 0)
+      for (int k : t_.kids(n))
+        if ((t_.rel(k) == "compound" || t_.rel(k) == "nmod:desc") && k < n && t_.tok(k).upos == "NOUN" &&
+            (t_.tok(k).xpos == "NN" || t_.tok(k).xpos == "NNS") && t_.head(k) == n) {
+          bool next_is_name = k + 1 < t_.size() && t_.tok(k + 1).upos == "PROPN";
+          if (next_is_name) title_word = k;
+        }
     if (title_word < 0) return;
+    bool generic = t_.schema().canonical(Construction::Title, t_.lem(title_word), "", "").empty();
     std::vector<int> title_words, name_words;
     for (int k : t_.kids(n)) {
       auto b = t_.brel(k);
@@ -769,6 +780,7 @@ class Finder {
     std::sort(name_words.begin(), name_words.end());
     Clause c;
     c.kind = Construction::Title;
+    c.generic = generic;
     c.pred = title_word;
     c.synthetic = be(n);
     c.lemma = t_.lem(title_word);

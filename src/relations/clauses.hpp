@@ -39,6 +39,7 @@ struct Clause {
   std::string object_lemma;  // head lemma of the object (canonical triggers "direct money to")
   int chain = 1;             // verbs in the xcomp chain
   int depth = 0;             // clause embedding depth
+  bool generic = false;    // a title with no role in the schema ("author Jane Doe")
   bool distributed = false;  // one of several coordinated variants
 };
 

@@ -21,37 +21,38 @@ bool relative_pronoun(const Sentence& s, const Slot& slot) {
 // Fitted by tools/fit_relation_confidence.py on CaRB dev tuples (see the
 // header and docs/relations.md); index = feature.
 constexpr std::array<double, kConfidenceFeatures> kWeights = {
-    -0.744,  // bias
-    0.777,   // verb
-    0.471,   // copula
-    0.021,   // title
-    0.112,   // apposition
-    -0.071,  // nominal
-    -0.145,  // possessive
-    -0.387,  // modifier: nmod
-    -0.996,  // modifier: amod
-    -0.186,  // has object / attribute
-    -0.007,  // arguments beyond two
-    0.135,   // subject inherited
-    -0.064,  // subject pronoun
-    -0.117,  // an argument is a bare relative pronoun
-    0.067,   // log2 subject words
+    -0.711,  // bias
+    0.758,   // verb
+    0.477,   // copula
+    0.000,   // title
+    0.130,   // apposition
+    -0.049,  // nominal
+    -0.134,  // possessive
+    -0.419,  // modifier: nmod
+    -0.968,  // modifier: amod
+    -0.185,  // has object / attribute
+    0.044,   // arguments beyond two
+    0.141,   // subject inherited
+    -0.099,  // subject pronoun
+    -0.110,  // an argument is a bare relative pronoun
+    0.064,   // log2 subject words
     0.082,   // log2 argument words
-    0.161,   // xcomp chain
-    -0.394,  // embedding depth (capped at 3)
-    -0.020,  // distributed coordination
-    0.132,   // passive
-    -0.077,  // clausal complement argument
-    -0.340,  // sentence length / 20
-    0.001,   // preposition folded into the relation
-    0.009,   // negated
-    0.114,   // modal / reported
-    0.401,   // subject headed by a proper noun
-    0.140,   // second argument headed by a proper noun
-    0.058,   // fronted oblique
-    -0.298,  // participle predicate without auxiliary
-    0.115,   // log2 words of the second argument
-    0.591,   // the sentence's main clause
+    0.192,   // xcomp chain
+    -0.396,  // embedding depth (capped at 3)
+    -0.009,  // distributed coordination
+    0.108,   // passive
+    -0.060,  // clausal complement argument
+    -0.346,  // sentence length / 20
+    0.025,   // preposition folded into the relation
+    0.022,   // negated
+    0.103,   // modal / reported
+    0.357,   // subject headed by a proper noun
+    0.139,   // second argument headed by a proper noun
+    0.068,   // fronted oblique
+    -0.275,  // participle predicate without auxiliary
+    0.104,   // log2 words of the second argument
+    0.561,   // the sentence's main clause
+    -0.025,  // a title with no role in the schema
 };
 
 }  // namespace
@@ -62,7 +63,7 @@ const std::array<std::string_view, kConfidenceFeatures>& confidence_feature_name
       "mod_nmod",   "mod_amod",    "has_obj",    "extra_args", "subj_inherited", "subj_pronoun", "relative_arg",
       "log_subj",   "log_args",    "chain",      "depth",      "distributed",    "passive",      "comp_arg",
       "sent_len",   "folded_prep", "negated",    "modality",   "subj_propn",     "arg2_propn",   "fronted",
-      "participle", "log_arg2",    "main_clause"};
+      "participle", "log_arg2",    "main_clause", "generic_title"};
   return names;
 }
 
@@ -124,6 +125,7 @@ ConfidenceFeatures confidence_features(const Clause& c, const Sentence& s) {
     f[30] = s.tokens[c.verbs.empty() ? c.pred : c.verbs.front()].head == 0;
   }
   if (!c.args.empty()) f[29] = std::log2(1.0 + static_cast<double>(c.args[0].words.size()));
+  f[31] = c.generic;
   return f;
 }
 
