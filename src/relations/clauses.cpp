@@ -451,6 +451,15 @@ class Finder {
       } else if (r == "xcomp" && !chained(k)) {
         // "became president", "heard the work performed", "made him leave".
         c.args.push_back(t_.is_verb(k) ? make_clause_slot(t_, k, "attr") : make_slot(t_, k, "attr"));
+      } else if (b == "advmod" && t_.child_base(k, "obl") >= 0 && !t_.is_negation(k)) {
+        // "two years later", "a week ago": a measured time adverbial.
+        Slot s;
+        s.role = "";
+        s.head = k;
+        t_.collect(k, s.words);
+        std::sort(s.words.begin(), s.words.end());
+        t_.trim(s.words);
+        c.args.push_back(std::move(s));
       } else if (b == "obl") {
         if (int o = t_.child(v, "obj"); o >= 0 && stray_agent(o) == k &&
                                         !t_.schema().canonical(Construction::Nominal, t_.lem(o), "", "").empty())
@@ -529,7 +538,36 @@ class Finder {
     c.chain = static_cast<int>(chain.size());
     c.lemma = t_.lem(cur);
     c.subj = subject(v);
+    // "have crossed the lines and returned": a conjunct verb without
+    // auxiliaries of its own shares its head's.
+    if (t_.rel(v) == "conj" && t_.head(v) >= 0 && t_.is_verb(t_.head(v)) && t_.child_base(v, "aux") < 0 &&
+        t_.child_base(v, "nsubj") < 0) {
+      for (int k : t_.kids(t_.head(v)))
+        if (t_.brel(k) == "aux" && k < v) {
+          c.aux.push_back(k);
+          if (t_.rel(k) == "aux:pass") c.passive = true;
+          set_modality(c, t_.lem(k), t_.tok(k).form);
+        }
+    }
     for (int v2 : chain) verb_args(c, v2);
+    // "returned to work", "hopes to win": a chain with nothing after it keeps
+    // its last verb as the complement ("returned" | "to work").
+    if (c.args.empty() && chain.size() > 1) {
+      int last = chain.back();
+      std::vector<int> own;
+      t_.collect(last, own);
+      std::erase_if(c.verbs, [&](int w) { return contains(own, w); });
+      std::erase_if(c.aux, [&](int w) { return contains(own, w); });
+      chain.pop_back();
+      c.pred = chain.back();
+      c.chain = static_cast<int>(chain.size());
+      c.lemma = t_.lem(c.pred);
+      Slot x;
+      x.role = "attr";
+      x.head = last;
+      x.words = t_.subtree(last, {"punct"});
+      c.args.push_back(std::move(x));
+    }
     // A coordinated verb without an object shares a following object of its head: "bought and sold shares".
     if (t_.rel(v) == "conj" && t_.head(v) >= 0) {
       bool has_obj = false;
