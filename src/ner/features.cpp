@@ -86,7 +86,7 @@ std::string lower_ascii(std::string_view w) {
 enum Tmpl : std::uint64_t {
   kBias, kForm, kLower, kShape, kPrefix, kSuffix = kPrefix + 3, kFlags = kSuffix + 4, kPos = kFlags + 1,
   kPosPrev, kPosNext, kPosBigram, kLowerPrev, kLowerPrev2, kLowerNext, kLowerNext2, kShapePrev, kShapeNext,
-  kShapeTri, kFlagsPrev, kFlagsNext, kGaz, kGazPrev, kGazNext, kGazWord, kLabel, kLabel2, kLabelShape,
+  kShapeTri, kFlagsPrev, kFlagsNext, kGaz, kGazPrev, kGazNext, kGazWord, kLabel, kLabelShape,
   kLabelGaz, kDict, kDictContext,
 };
 
@@ -144,8 +144,7 @@ void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>&
   }
 }
 
-void FeatureExtractor::extract(const std::vector<TokenInfo>& info, int i, int prev, int prev2,
-                               std::vector<std::uint64_t>& out) const {
+void FeatureExtractor::token_features(const std::vector<TokenInfo>& info, int i, std::vector<std::uint64_t>& out) const {
   const int n = static_cast<int>(info.size());
   const TokenInfo& t = info[i];
   static const TokenInfo kStart = [] {
@@ -162,7 +161,6 @@ void FeatureExtractor::extract(const std::vector<TokenInfo>& info, int i, int pr
   const TokenInfo& p2 = i > 1 ? info[i - 2] : kStart;
   const TokenInfo& n1 = i + 1 < n ? info[i + 1] : kEnd;
   const TokenInfo& n2 = i + 2 < n ? info[i + 2] : kEnd;
-  std::uint64_t l1 = static_cast<std::uint64_t>(prev + 2), l2 = static_cast<std::uint64_t>(prev2 + 2);
 
   out.clear();
   out.push_back(feature(kBias, 1));
@@ -196,8 +194,14 @@ void FeatureExtractor::extract(const std::vector<TokenInfo>& info, int i, int pr
   out.push_back(feature(kDict, t.dict, t.flags & 0x13));
   out.push_back(feature(kDictContext, p1.dict | (p1.flags & 1) << 2, t.dict | (t.flags & 1) << 2,
                         n1.dict | (n1.flags & 1) << 2));
+}
+
+void FeatureExtractor::label_features(const std::vector<TokenInfo>& info, int i, int prev,
+                                      std::vector<std::uint64_t>& out) const {
+  const TokenInfo& t = info[i];
+  const std::uint64_t l1 = static_cast<std::uint64_t>(prev + 2);
+  out.clear();
   out.push_back(feature(kLabel, l1));
-  out.push_back(feature(kLabel2, l1, l2));
   out.push_back(feature(kLabelShape, l1, t.shape));
   out.push_back(feature(kLabelGaz, l1, t.gaz, t.gaz_pos));
 }

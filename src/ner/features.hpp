@@ -1,7 +1,8 @@
 // Feature extraction shared by the recognizer and its trainer: per-token
 // hashed features (word, affixes, shape, context, POS, gazetteer matches)
-// computed once per sentence, plus the previous-label features added while
-// decoding left to right. Internal to src/ner. Tests: tests/ner_test.cpp
+// that do not depend on labels, and the features conjoined with the previous
+// token's label that the Viterbi decoder scores for every possible previous
+// label (viterbi.hpp). Internal to src/ner. Tests: tests/ner_test.cpp
 #pragma once
 #include <cstdint>
 #include <string_view>
@@ -49,8 +50,10 @@ class FeatureExtractor {
   FeatureExtractor(const GazetteerFeatures* gazetteer, bool use_pos) : gaz_(gazetteer), use_pos_(use_pos) {}
   // Fills `info` for every token of the sentence.
   void prepare(const Sentence& sentence, std::vector<TokenInfo>& info) const;
-  // Features of token i given the labels of the two previous tokens (-1 = none).
-  void extract(const std::vector<TokenInfo>& info, int i, int prev, int prev2, std::vector<std::uint64_t>& out) const;
+  // Features of token i that do not depend on any label.
+  void token_features(const std::vector<TokenInfo>& info, int i, std::vector<std::uint64_t>& out) const;
+  // Features of token i conjoined with the label of token i-1 (-1 = sentence start).
+  void label_features(const std::vector<TokenInfo>& info, int i, int prev, std::vector<std::uint64_t>& out) const;
 
  private:
   const GazetteerFeatures* gaz_;

@@ -3,12 +3,12 @@
 #include "ner/recognizer_trainer.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <random>
 
 #include "core/perceptron_trainer.hpp"
 #include "ner/bilou.hpp"
 #include "ner/features.hpp"
+#include "ner/viterbi.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph::ner {
@@ -52,40 +52,47 @@ EntityRecognizer snapshot(const detail::PerceptronTrainer& trainer, const std::v
   return EntityRecognizer(std::move(m));
 }
 
+// Structured perceptron update for one sentence: where the Viterbi path
+// `pred` differs from `gold`, token features move toward the gold label and
+// away from the predicted one, and previous-label features toward the gold
+// (previous, label) pair and away from the predicted pair.
+void update_sentence(detail::PerceptronTrainer& trainer, const FeatureExtractor& fx, const std::vector<TokenInfo>& info,
+                     const std::vector<int>& gold, const std::vector<int>& pred, std::vector<std::uint64_t>& feats) {
+  for (int i = 0; i < static_cast<int>(gold.size()); ++i) {
+    const int g = gold[i], p = pred[i];
+    const int gp = i ? gold[i - 1] : -1, pp = i ? pred[i - 1] : -1;
+    if (g != p) {
+      fx.token_features(info, i, feats);
+      trainer.update(feats, g, p);
+    }
+    if (g == p && gp == pp) continue;
+    if (gp == pp) {
+      fx.label_features(info, i, gp, feats);
+      trainer.update(feats, g, p);
+      continue;
+    }
+    fx.label_features(info, i, gp, feats);
+    trainer.update(feats, g, -1, 1.0f);
+    fx.label_features(info, i, pp, feats);
+    trainer.update(feats, p, -1, -1.0f);
+  }
+}
+
 // One pass over the examples in `order`; returns the number of token errors.
 int train_epoch(detail::PerceptronTrainer& trainer, const FeatureExtractor& fx, const std::vector<Example>& examples,
-                const std::vector<std::size_t>& order, const std::vector<std::string>& labels) {
-  const int n_labels = static_cast<int>(labels.size());
+                const std::vector<std::size_t>& order, const BilouTransitions& transitions) {
   std::vector<TokenInfo> info;
   std::vector<std::uint64_t> feats;
-  std::vector<float> scores(n_labels);
+  Lattice lattice;
   int errors = 0;
   for (std::size_t idx : order) {
     const auto& ex = examples[idx];
     fx.prepare(ex.sentence, info);
-    int prev = -1, prev2 = -1;
-    const int n = static_cast<int>(info.size());
-    for (int i = 0; i < n; ++i) {
-      fx.extract(info, i, prev, prev2, feats);
-      std::fill(scores.begin(), scores.end(), 0.0f);
-      trainer.score(feats, scores);
-      int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-      trainer.tick();
-      if (guess != ex.gold[i]) {
-        trainer.update(feats, ex.gold[i], guess);
-        ++errors;
-      }
-      // Continue from the best label the decoder could actually output.
-      std::string_view p = prev < 0 ? std::string_view() : std::string_view(labels[prev]);
-      int next = -1;
-      float best = -std::numeric_limits<float>::infinity();
-      for (int c = 0; c < n_labels; ++c) {
-        if (!bilou_allowed(p, labels[c]) || (i == n - 1 && !bilou_may_end(labels[c]))) continue;
-        if (scores[c] > best) best = scores[c], next = c;
-      }
-      prev2 = prev;
-      prev = next;
-    }
+    fill_lattice(trainer, fx, info, transitions.size, lattice, feats);
+    auto pred = viterbi(lattice, transitions);
+    for (std::size_t i = 0; i < pred.size(); ++i) errors += pred[i] != ex.gold[i];
+    if (pred != ex.gold) update_sentence(trainer, fx, info, ex.gold, pred, feats);
+    for (std::size_t i = 0; i < pred.size(); ++i) trainer.tick();
   }
   return errors;
 }
@@ -123,6 +130,7 @@ EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const 
   FeatureExtractor fx(&gaz_table, use_pos);
 
   detail::PerceptronTrainer trainer(static_cast<int>(labels.size()));
+  const BilouTransitions transitions(labels);
   std::vector<std::size_t> order(examples.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937 rng(options.seed);
@@ -134,7 +142,7 @@ EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const 
   double best_f1 = -1;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
-    int errors = train_epoch(trainer, fx, examples, order, labels);
+    int errors = train_epoch(trainer, fx, examples, order, transitions);
     bool last = epoch == options.epochs;
     if (dev.empty()) {
       if (last) best = snapshot(trainer, labels, gaz, use_pos, options.min_weight), rep.best_epoch = epoch;

@@ -1,5 +1,6 @@
 // Training the entity recognizer on IOB2 files (Universal NER): averaged
-// perceptron, greedy left-to-right with predicted history, shuffled each
+// structured perceptron (Collins 2002) with the same constrained Viterbi
+// decoder as at run time, shuffled each
 // epoch with a fixed seed (so training is deterministic), keeping the epoch
 // with the best dev F1. Not linked into the runtime library.
 // Tests: tests/ner_test.cpp
