@@ -194,6 +194,32 @@ TEST(Gazetteer, LooksUpCountriesDemonymsAbbreviationsAndRegions) {
   EXPECT_EQ(gazetteer().currency("the"), "");
 }
 
+// names.tsv: feature-only name lists; names that are ordinary words match only capitalised.
+TEST(Gazetteer, NameListsAreFeatureBitsOnly) {
+  const std::uint16_t kNames = kGazPersonName | kGazOrgName | kGazPlaceName;
+  struct Case {
+    const char* phrase;
+    std::uint16_t want;  // name-list bits
+  };
+  const std::vector<Case> cases = {
+      {"Einstein", kGazPersonName},
+      {"einstein", kGazPersonName},  // any letter case
+      {"Bill", kGazPersonName},
+      {"bill", 0},                   // an ordinary word: only as written
+      {"Starbucks", kGazOrgName},
+      {"Nairobi", kGazPlaceName},
+      {"nairobi", kGazPlaceName},
+      {"Toronto", kGazOrgName | kGazPlaceName},  // a company name too
+      {"the", 0},
+  };
+  for (const auto& c : cases) {
+    PhraseKey key;
+    key.add(c.phrase);
+    EXPECT_EQ(gazetteer().bits(key) & kNames, c.want) << c.phrase;
+  }
+  EXPECT_EQ(gazetteer().find("Einstein"), nullptr);  // no typed entry: rules never see the lists
+}
+
 TEST(Gazetteer, OrganisationSubtypesFromCueWords) {
   struct Case {
     const char* name;

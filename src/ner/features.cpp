@@ -87,7 +87,7 @@ enum Tmpl : std::uint64_t {
   kBias, kForm, kLower, kShape, kPrefix, kSuffix = kPrefix + 3, kFlags = kSuffix + 4, kPos = kFlags + 1,
   kPosPrev, kPosNext, kPosBigram, kLowerPrev, kLowerPrev2, kLowerNext, kLowerNext2, kShapePrev, kShapeNext,
   kShapeTri, kFlagsPrev, kFlagsNext, kGaz, kGazPrev, kGazNext, kGazWord, kLabel, kLabelShape,
-  kLabelGaz, kDict, kDictContext,
+  kLabelGaz, kDict, kDictContext, kNames, kNamesCap, kNamesContext, kLabelNames,
 };
 
 }  // namespace
@@ -119,28 +119,36 @@ void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>&
     if (std::uint16_t l = gaz_->find(key.lower); l && !(l & kGazExact)) b |= l;
     return b;
   };
-  std::vector<int> covered_len(n, 0);
+  // Longest phrase starting at each token, separately for the tables and
+  // the name lists (a name must not hide a country or a cue word).
+  constexpr std::uint16_t kNameBits = kGazPersonName | kGazOrgName | kGazPlaceName;
+  std::vector<int> covered(n, 0), covered_names(n, 0);
+  auto mark = [&](int i, int len, std::uint16_t bits, bool names) {
+    auto& cov = names ? covered_names : covered;
+    for (int j = i; j < i + len; ++j) {
+      if (cov[j] >= len) continue;
+      cov[j] = len;
+      std::uint8_t pos = len == 1 ? 4 : j == i ? 1 : j == i + len - 1 ? 3 : 2;
+      if (names)
+        info[j].names = bits, info[j].names_pos = pos;
+      else
+        info[j].gaz = bits, info[j].gaz_pos = pos;
+    }
+  };
   for (int i = 0; i < n; ++i) {
     PhraseKey key;
-    int best = 0;
-    std::uint16_t best_bits = 0;
+    int best = 0, best_names = 0;
+    std::uint16_t best_bits = 0, best_name_bits = 0;
     for (int j = i; j < n && j - i < Gazetteer::kMaxWords; ++j) {
       key.add(strip_possessive(toks[j].form));
       std::uint16_t b = lookup(key);
       if (j == i) info[i].dict = (b & kGazProper ? 1 : 0) | (b & kGazCommon ? 2 : 0);
-      b &= static_cast<std::uint16_t>(~(kWordBits | kGazExact));
-      if (b) {
-        best = j - i + 1;
-        best_bits = b;
-      }
+      if (b & kNameBits) best_names = j - i + 1, best_name_bits = b & kNameBits;
+      b &= static_cast<std::uint16_t>(~(kWordBits | kGazExact | kNameBits));
+      if (b) best = j - i + 1, best_bits = b;
     }
-    if (!best) continue;
-    for (int j = i; j < i + best; ++j) {
-      if (covered_len[j] >= best) continue;
-      covered_len[j] = best;
-      info[j].gaz = best_bits;
-      info[j].gaz_pos = best == 1 ? 4 : j == i ? 1 : j == i + best - 1 ? 3 : 2;
-    }
+    if (best) mark(i, best, best_bits, false);
+    if (best_names) mark(i, best_names, best_name_bits, true);
   }
 }
 
@@ -191,6 +199,9 @@ void FeatureExtractor::token_features(const std::vector<TokenInfo>& info, int i,
   out.push_back(feature(kGazPrev, p1.gaz, p1.gaz_pos, t.gaz));
   out.push_back(feature(kGazNext, n1.gaz, n1.gaz_pos, t.gaz));
   out.push_back(feature(kGazWord, t.gaz, t.flags & 1, t.lower));
+  out.push_back(feature(kNames, t.names, t.names_pos));
+  out.push_back(feature(kNamesCap, t.names, t.names_pos, (t.flags & 0x13) | t.dict << 5));
+  out.push_back(feature(kNamesContext, p1.names, t.names, n1.names));
   out.push_back(feature(kDict, t.dict, t.flags & 0x13));
   out.push_back(feature(kDictContext, p1.dict | (p1.flags & 1) << 2, t.dict | (t.flags & 1) << 2,
                         n1.dict | (n1.flags & 1) << 2));
@@ -204,6 +215,7 @@ void FeatureExtractor::label_features(const std::vector<TokenInfo>& info, int i,
   out.push_back(feature(kLabel, l1));
   out.push_back(feature(kLabelShape, l1, t.shape));
   out.push_back(feature(kLabelGaz, l1, t.gaz, t.gaz_pos));
+  out.push_back(feature(kLabelNames, l1, t.names, t.names_pos));
 }
 
 }  // namespace relgraph::ner

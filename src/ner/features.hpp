@@ -42,6 +42,8 @@ struct TokenInfo {
   std::uint8_t dict = 0;     // word list: 1 proper noun, 2 common lower-case word (of this form)
   std::uint16_t gaz = 0;     // bits of the longest gazetteer phrase covering the token
   std::uint8_t gaz_pos = 0;  // its BILU position: 1 B, 2 I, 3 L, 4 U
+  std::uint16_t names = 0;   // same for the name lists (kGazPersonName | kGazOrgName | kGazPlaceName)
+  std::uint8_t names_pos = 0;
   std::uint8_t flags = 0;    // capitalised, all caps, has digit, has hyphen, sentence-initial
 };
 
