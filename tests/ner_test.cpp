@@ -336,6 +336,29 @@ TEST(Features, WordShape) {
   EXPECT_EQ(word_shape("AB-12C"), "XX-ddX");
 }
 
+// The sentence casing class that lets the model discount capital letters.
+TEST(Features, SentenceCasing) {
+  struct Case {
+    const char* text;
+    int want;  // 0 mixed, 1 no capitals, 2 mostly all caps, 3 mostly capitalised
+  };
+  const std::vector<Case> cases = {
+      {"John Smith went to Paris in 2010 .", 0},
+      {"i went to taco bell with john .", 1},
+      {"I went to taco bell with john .", 1},  // only the sentence-initial word
+      {"GREAT FOOD AT BOB 'S DINER !", 2},
+      {"Best Pizza In Town , Great Service", 3},
+      {"Hi Bob", 0},  // too short to tell
+  };
+  FeatureExtractor fx(nullptr, false);
+  std::vector<TokenInfo> info;
+  for (const auto& c : cases) {
+    Document doc = relgraph::testing::make_document(words(c.text));
+    fx.prepare(doc.sentences[0], info);
+    EXPECT_EQ(info[0].casing, c.want) << c.text;
+  }
+}
+
 // A recognizer with random weights still decodes to valid BILOU sequences.
 TEST(Decoder, NeverOutputsInvalidBilou) {
   auto labels = bilou_labels({"PER", "ORG", "LOC"});

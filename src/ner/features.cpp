@@ -1,6 +1,8 @@
 // Recognizer features (see features.hpp). Tests: tests/ner_test.cpp
 #include "ner/features.hpp"
 
+#include <algorithm>
+
 #include "core/perceptron.hpp"
 #include "ner/gazetteer.hpp"
 
@@ -87,8 +89,29 @@ enum Tmpl : std::uint64_t {
   kBias, kForm, kLower, kShape, kPrefix, kSuffix = kPrefix + 3, kFlags = kSuffix + 4, kPos = kFlags + 1,
   kPosPrev, kPosNext, kPosBigram, kLowerPrev, kLowerPrev2, kLowerNext, kLowerNext2, kShapePrev, kShapeNext,
   kShapeTri, kFlagsPrev, kFlagsNext, kGaz, kGazPrev, kGazNext, kGazWord, kLabel, kLabelShape,
-  kLabelGaz, kDict, kDictContext, kNames, kNamesCap, kNamesContext, kLabelNames,
+  kLabelGaz, kDict, kDictContext, kNames, kNamesCap, kNamesContext, kLabelNames, kCasing,
+  kCasingShape,
 };
+
+// Web text is often written all in lower case, all in capitals or in title
+// case, where capital letters say little about names: the class lets the
+// model weigh the shape features differently.
+std::uint8_t sentence_casing(const Sentence& sentence, const std::vector<TokenInfo>& info) {
+  int words = 0, capitalised = 0, all_caps = 0;
+  for (std::size_t i = 0; i < info.size(); ++i) {
+    const auto& form = sentence.tokens[i].form;
+    bool letter = std::any_of(form.begin(), form.end(), [](unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; });
+    if (!letter || (info[i].flags & kDigit)) continue;
+    ++words;
+    capitalised += (info[i].flags & kCap) != 0 && !(info[i].flags & kFirst);
+    all_caps += (info[i].flags & kAllCaps) != 0;
+  }
+  if (words < 3) return 0;
+  if (capitalised == 0) return 1;
+  if (all_caps * 10 >= words * 6) return 2;
+  if (capitalised * 10 >= (words - 1) * 7) return 3;
+  return 0;
+}
 
 }  // namespace
 
@@ -109,6 +132,8 @@ void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>&
       t.suffix[k] = low.size() > std::size_t(k + 1) ? hash_str(std::string_view(low).substr(low.size() - k - 1)) : 0;
     t.flags = flags_of(w, i == 0);
   }
+  const std::uint8_t casing = sentence_casing(sentence, info);
+  for (auto& t : info) t.casing = casing;
   if (!gaz_ || gaz_->empty()) return;
   // Word-list class of each token, then the longest gazetteer phrase starting
   // at each token; a phrase marks the tokens it covers unless a longer one did.
@@ -203,6 +228,8 @@ void FeatureExtractor::token_features(const std::vector<TokenInfo>& info, int i,
   out.push_back(feature(kNamesCap, t.names, t.names_pos, (t.flags & 0x13) | t.dict << 5));
   out.push_back(feature(kNamesContext, p1.names, t.names, n1.names));
   out.push_back(feature(kDict, t.dict, t.flags & 0x13));
+  out.push_back(feature(kCasing, t.casing, t.flags & 0x13, t.dict));
+  out.push_back(feature(kCasingShape, t.casing, t.shape, p1.flags & 1));
   out.push_back(feature(kDictContext, p1.dict | (p1.flags & 1) << 2, t.dict | (t.flags & 1) << 2,
                         n1.dict | (n1.flags & 1) << 2));
 }

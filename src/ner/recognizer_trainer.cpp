@@ -38,6 +38,24 @@ std::vector<Example> make_examples(const std::vector<Iob2Sentence>& data, const 
   return out;
 }
 
+// Lower-cased copies of every n-th sentence that has a mention (ASCII letters).
+std::vector<Iob2Sentence> lowercase_copies(const std::vector<Iob2Sentence>& data, const std::vector<std::string>& types,
+                                           int every) {
+  std::vector<Iob2Sentence> out;
+  if (every <= 0) return out;
+  int with_mention = 0;
+  for (const auto& s : data) {
+    bool mention = std::any_of(s.tags.begin(), s.tags.end(), [&](const std::string& t) { return clean_tag(t, types) != "O"; });
+    if (!mention || with_mention++ % every != 0) continue;
+    Iob2Sentence copy = s;
+    for (auto& f : copy.forms)
+      for (auto& c : f)
+        if (c >= 'A' && c <= 'Z') c += 32;
+    if (copy.forms != s.forms) out.push_back(std::move(copy));
+  }
+  return out;
+}
+
 EntityRecognizer snapshot(const detail::PerceptronTrainer& trainer, const std::vector<std::string>& labels,
                           const std::vector<std::pair<std::uint64_t, std::uint16_t>>& gaz, bool use_pos,
                           float min_weight) {
@@ -119,7 +137,9 @@ EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const 
     throw Error(ErrorKind::InvalidArgument, "NER training: epochs must be >= 1, got " + std::to_string(options.epochs));
   const auto labels = bilou_labels(options.types);
   const bool use_pos = static_cast<bool>(options.annotate);
-  auto examples = make_examples(train, labels, options.types,
+  std::vector<Iob2Sentence> augmented = train;
+  for (auto& s : lowercase_copies(train, options.types, options.lowercase_every)) augmented.push_back(std::move(s));
+  auto examples = make_examples(augmented, labels, options.types,
                                 options.annotate_train ? options.annotate_train : options.annotate);
   auto gaz = options.gazetteer ? options.gazetteer->feature_table()
                                : std::vector<std::pair<std::uint64_t, std::uint16_t>>{};

@@ -20,6 +20,9 @@ struct TrainOptions {
   int epochs = 12;
   unsigned seed = 1;
   float min_weight = 1e-3f;      // averaged weights below this are dropped (model size)
+  // Web text often names things in lower case ("taco bell"): a lower-cased
+  // copy of every n-th training sentence that has a mention is added (0 = none).
+  int lowercase_every = 2;
   const Gazetteer* gazetteer = nullptr;  // gazetteer features; nullptr = none
   // Fills Token::upos before features are taken (the tagger); empty = no POS features.
   std::function<void(Sentence&)> annotate;
