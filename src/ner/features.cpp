@@ -1,6 +1,8 @@
 // Recognizer features (see features.hpp). Tests: tests/ner_test.cpp
 #include "ner/features.hpp"
 
+#include <algorithm>
+
 #include "core/perceptron.hpp"
 #include "ner/gazetteer.hpp"
 
@@ -86,9 +88,30 @@ std::string lower_ascii(std::string_view w) {
 enum Tmpl : std::uint64_t {
   kBias, kForm, kLower, kShape, kPrefix, kSuffix = kPrefix + 3, kFlags = kSuffix + 4, kPos = kFlags + 1,
   kPosPrev, kPosNext, kPosBigram, kLowerPrev, kLowerPrev2, kLowerNext, kLowerNext2, kShapePrev, kShapeNext,
-  kShapeTri, kFlagsPrev, kFlagsNext, kGaz, kGazPrev, kGazNext, kGazWord, kLabel, kLabel2, kLabelShape,
-  kLabelGaz, kDict, kDictContext,
+  kShapeTri, kFlagsPrev, kFlagsNext, kGaz, kGazPrev, kGazNext, kGazWord, kLabel, kLabelShape,
+  kLabelGaz, kDict, kDictContext, kNames, kNamesCap, kNamesContext, kLabelNames, kCasing,
+  kCasingShape,
 };
+
+// Web text is often written all in lower case, all in capitals or in title
+// case, where capital letters say little about names: the class lets the
+// model weigh the shape features differently.
+std::uint8_t sentence_casing(const Sentence& sentence, const std::vector<TokenInfo>& info) {
+  int words = 0, capitalised = 0, all_caps = 0;
+  for (std::size_t i = 0; i < info.size(); ++i) {
+    const auto& form = sentence.tokens[i].form;
+    bool letter = std::any_of(form.begin(), form.end(), [](unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; });
+    if (!letter || (info[i].flags & kDigit)) continue;
+    ++words;
+    capitalised += (info[i].flags & kCap) != 0 && !(info[i].flags & kFirst);
+    all_caps += (info[i].flags & kAllCaps) != 0;
+  }
+  if (words < 3) return 0;
+  if (capitalised == 0) return 1;
+  if (all_caps * 10 >= words * 6) return 2;
+  if (capitalised * 10 >= (words - 1) * 7) return 3;
+  return 0;
+}
 
 }  // namespace
 
@@ -109,6 +132,8 @@ void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>&
       t.suffix[k] = low.size() > std::size_t(k + 1) ? hash_str(std::string_view(low).substr(low.size() - k - 1)) : 0;
     t.flags = flags_of(w, i == 0);
   }
+  const std::uint8_t casing = sentence_casing(sentence, info);
+  for (auto& t : info) t.casing = casing;
   if (!gaz_ || gaz_->empty()) return;
   // Word-list class of each token, then the longest gazetteer phrase starting
   // at each token; a phrase marks the tokens it covers unless a longer one did.
@@ -119,33 +144,40 @@ void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>&
     if (std::uint16_t l = gaz_->find(key.lower); l && !(l & kGazExact)) b |= l;
     return b;
   };
-  std::vector<int> covered_len(n, 0);
+  // Longest phrase starting at each token, separately for the tables and
+  // the name lists (a name must not hide a country or a cue word).
+  constexpr std::uint16_t kNameBits = kGazPersonName | kGazOrgName | kGazPlaceName;
+  std::vector<int> covered(n, 0), covered_names(n, 0);
+  auto mark = [&](int i, int len, std::uint16_t bits, bool names) {
+    auto& cov = names ? covered_names : covered;
+    for (int j = i; j < i + len; ++j) {
+      if (cov[j] >= len) continue;
+      cov[j] = len;
+      std::uint8_t pos = len == 1 ? 4 : j == i ? 1 : j == i + len - 1 ? 3 : 2;
+      if (names)
+        info[j].names = bits, info[j].names_pos = pos;
+      else
+        info[j].gaz = bits, info[j].gaz_pos = pos;
+    }
+  };
   for (int i = 0; i < n; ++i) {
     PhraseKey key;
-    int best = 0;
-    std::uint16_t best_bits = 0;
+    int best = 0, best_names = 0;
+    std::uint16_t best_bits = 0, best_name_bits = 0;
     for (int j = i; j < n && j - i < Gazetteer::kMaxWords; ++j) {
       key.add(strip_possessive(toks[j].form));
       std::uint16_t b = lookup(key);
       if (j == i) info[i].dict = (b & kGazProper ? 1 : 0) | (b & kGazCommon ? 2 : 0);
-      b &= static_cast<std::uint16_t>(~(kWordBits | kGazExact));
-      if (b) {
-        best = j - i + 1;
-        best_bits = b;
-      }
+      if (b & kNameBits) best_names = j - i + 1, best_name_bits = b & kNameBits;
+      b &= static_cast<std::uint16_t>(~(kWordBits | kGazExact | kNameBits));
+      if (b) best = j - i + 1, best_bits = b;
     }
-    if (!best) continue;
-    for (int j = i; j < i + best; ++j) {
-      if (covered_len[j] >= best) continue;
-      covered_len[j] = best;
-      info[j].gaz = best_bits;
-      info[j].gaz_pos = best == 1 ? 4 : j == i ? 1 : j == i + best - 1 ? 3 : 2;
-    }
+    if (best) mark(i, best, best_bits, false);
+    if (best_names) mark(i, best_names, best_name_bits, true);
   }
 }
 
-void FeatureExtractor::extract(const std::vector<TokenInfo>& info, int i, int prev, int prev2,
-                               std::vector<std::uint64_t>& out) const {
+void FeatureExtractor::token_features(const std::vector<TokenInfo>& info, int i, std::vector<std::uint64_t>& out) const {
   const int n = static_cast<int>(info.size());
   const TokenInfo& t = info[i];
   static const TokenInfo kStart = [] {
@@ -162,7 +194,6 @@ void FeatureExtractor::extract(const std::vector<TokenInfo>& info, int i, int pr
   const TokenInfo& p2 = i > 1 ? info[i - 2] : kStart;
   const TokenInfo& n1 = i + 1 < n ? info[i + 1] : kEnd;
   const TokenInfo& n2 = i + 2 < n ? info[i + 2] : kEnd;
-  std::uint64_t l1 = static_cast<std::uint64_t>(prev + 2), l2 = static_cast<std::uint64_t>(prev2 + 2);
 
   out.clear();
   out.push_back(feature(kBias, 1));
@@ -193,13 +224,25 @@ void FeatureExtractor::extract(const std::vector<TokenInfo>& info, int i, int pr
   out.push_back(feature(kGazPrev, p1.gaz, p1.gaz_pos, t.gaz));
   out.push_back(feature(kGazNext, n1.gaz, n1.gaz_pos, t.gaz));
   out.push_back(feature(kGazWord, t.gaz, t.flags & 1, t.lower));
+  out.push_back(feature(kNames, t.names, t.names_pos));
+  out.push_back(feature(kNamesCap, t.names, t.names_pos, (t.flags & 0x13) | t.dict << 5));
+  out.push_back(feature(kNamesContext, p1.names, t.names, n1.names));
   out.push_back(feature(kDict, t.dict, t.flags & 0x13));
+  out.push_back(feature(kCasing, t.casing, t.flags & 0x13, t.dict));
+  out.push_back(feature(kCasingShape, t.casing, t.shape, p1.flags & 1));
   out.push_back(feature(kDictContext, p1.dict | (p1.flags & 1) << 2, t.dict | (t.flags & 1) << 2,
                         n1.dict | (n1.flags & 1) << 2));
+}
+
+void FeatureExtractor::label_features(const std::vector<TokenInfo>& info, int i, int prev,
+                                      std::vector<std::uint64_t>& out) const {
+  const TokenInfo& t = info[i];
+  const std::uint64_t l1 = static_cast<std::uint64_t>(prev + 2);
+  out.clear();
   out.push_back(feature(kLabel, l1));
-  out.push_back(feature(kLabel2, l1, l2));
   out.push_back(feature(kLabelShape, l1, t.shape));
   out.push_back(feature(kLabelGaz, l1, t.gaz, t.gaz_pos));
+  out.push_back(feature(kLabelNames, l1, t.names, t.names_pos));
 }
 
 }  // namespace relgraph::ner

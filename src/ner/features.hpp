@@ -1,7 +1,8 @@
 // Feature extraction shared by the recognizer and its trainer: per-token
 // hashed features (word, affixes, shape, context, POS, gazetteer matches)
-// computed once per sentence, plus the previous-label features added while
-// decoding left to right. Internal to src/ner. Tests: tests/ner_test.cpp
+// that do not depend on labels, and the features conjoined with the previous
+// token's label that the Viterbi decoder scores for every possible previous
+// label (viterbi.hpp). Internal to src/ner. Tests: tests/ner_test.cpp
 #pragma once
 #include <cstdint>
 #include <string_view>
@@ -41,7 +42,10 @@ struct TokenInfo {
   std::uint8_t dict = 0;     // word list: 1 proper noun, 2 common lower-case word (of this form)
   std::uint16_t gaz = 0;     // bits of the longest gazetteer phrase covering the token
   std::uint8_t gaz_pos = 0;  // its BILU position: 1 B, 2 I, 3 L, 4 U
+  std::uint16_t names = 0;   // same for the name lists (kGazPersonName | kGazOrgName | kGazPlaceName)
+  std::uint8_t names_pos = 0;
   std::uint8_t flags = 0;    // capitalised, all caps, has digit, has hyphen, sentence-initial
+  std::uint8_t casing = 0;   // the sentence's: 0 mixed, 1 no capitals, 2 mostly all caps, 3 mostly capitalised
 };
 
 class FeatureExtractor {
@@ -49,8 +53,10 @@ class FeatureExtractor {
   FeatureExtractor(const GazetteerFeatures* gazetteer, bool use_pos) : gaz_(gazetteer), use_pos_(use_pos) {}
   // Fills `info` for every token of the sentence.
   void prepare(const Sentence& sentence, std::vector<TokenInfo>& info) const;
-  // Features of token i given the labels of the two previous tokens (-1 = none).
-  void extract(const std::vector<TokenInfo>& info, int i, int prev, int prev2, std::vector<std::uint64_t>& out) const;
+  // Features of token i that do not depend on any label.
+  void token_features(const std::vector<TokenInfo>& info, int i, std::vector<std::uint64_t>& out) const;
+  // Features of token i conjoined with the label of token i-1 (-1 = sentence start).
+  void label_features(const std::vector<TokenInfo>& info, int i, int prev, std::vector<std::uint64_t>& out) const;
 
  private:
   const GazetteerFeatures* gaz_;

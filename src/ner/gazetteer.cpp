@@ -111,6 +111,11 @@ Gazetteer Gazetteer::load(const std::string& dir) {
   }
   for (const auto& r : read_table(dir + "/currencies.tsv", 2)) g.add_currency(r[0], r[1]);
   for (const auto& r : read_table(dir + "/person_titles.tsv", 1)) g.add({r[0], "", "", ""}, kGazTitle);
+  // Feature-only names: no entry (type ""), so lookups for typing never return them.
+  for (const auto& r : read_table(dir + "/names.tsv", 3)) {
+    std::uint16_t bit = r[1] == "person" ? kGazPersonName : r[1] == "org" ? kGazOrgName : kGazPlaceName;
+    g.add({r[0], "", "", ""}, bit, r[2] == "exact");
+  }
   return g;
 }
 

@@ -1,19 +1,19 @@
-// Entity recognizer inference: model I/O and constrained greedy BILOU
+// Entity recognizer inference: model I/O and constrained Viterbi BILOU
 // decoding. The pipeline stage is in entity_stage.cpp. Tests: tests/ner_test.cpp
 #include "ner/recognizer.hpp"
 
-#include <algorithm>
-#include <limits>
 
 #include "core/files.hpp"
 #include "ner/bilou.hpp"
 #include "ner/features.hpp"
+#include "ner/viterbi.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
 
-struct EntityRecognizer::GazetteerIndex {
-  ner::GazetteerFeatures table;
+struct EntityRecognizer::Tables {
+  ner::GazetteerFeatures gazetteer;
+  ner::BilouTransitions transitions;
 };
 
 EntityRecognizer::EntityRecognizer(Model model) : model_(std::move(model)) {
@@ -23,50 +23,24 @@ EntityRecognizer::EntityRecognizer(Model model) : model_(std::move(model)) {
   if (model_.weights.num_classes() != n && model_.weights.num_features() > 0)
     throw Error(ErrorKind::Model, "NER model: " + std::to_string(model_.weights.num_classes()) +
                                       " weight classes for " + std::to_string(n) + " labels");
-  allowed_.assign(n + 1, std::vector<bool>(n, false));
-  may_end_.assign(n, false);
-  for (int p = 0; p <= n; ++p)
-    for (int c = 0; c < n; ++c)
-      allowed_[p][c] = ner::bilou_allowed(p == n ? std::string_view() : model_.labels[p], model_.labels[c]);
-  for (int c = 0; c < n; ++c) may_end_[c] = ner::bilou_may_end(model_.labels[c]);
-  auto index = std::make_shared<GazetteerIndex>();
   if (model_.gaz_keys.size() != model_.gaz_bits.size())
     throw Error(ErrorKind::Model, "NER model: gazetteer keys and bits differ in length");
-  index->table = ner::GazetteerFeatures(model_.gaz_keys, model_.gaz_bits);
-  gaz_ = std::move(index);
+  auto tables = std::make_shared<Tables>();
+  tables->gazetteer = ner::GazetteerFeatures(model_.gaz_keys, model_.gaz_bits);
+  tables->transitions = ner::BilouTransitions(model_.labels);
+  tables_ = std::move(tables);
 }
 
 std::vector<int> EntityRecognizer::label_ids(const Sentence& sentence) const {
   if (model_.labels.empty()) throw Error(ErrorKind::Internal, "EntityRecognizer used without a model");
   const int n_labels = static_cast<int>(model_.labels.size());
-  const int n = static_cast<int>(sentence.tokens.size());
-  ner::FeatureExtractor fx(gaz_ ? &gaz_->table : nullptr, model_.use_pos);
+  ner::FeatureExtractor fx(&tables_->gazetteer, model_.use_pos);
   std::vector<ner::TokenInfo> info;
   fx.prepare(sentence, info);
   std::vector<std::uint64_t> feats;
-  std::vector<float> scores(n_labels);
-  std::vector<int> out(n, 0);
-  int prev = -1, prev2 = -1;
-  for (int i = 0; i < n; ++i) {
-    fx.extract(info, i, prev, prev2, feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    model_.weights.score(feats, scores);
-    const auto& allowed = allowed_[prev < 0 ? n_labels : prev];
-    int best = -1;
-    float best_score = -std::numeric_limits<float>::infinity();
-    for (int c = 0; c < n_labels; ++c) {
-      if (!allowed[c] || (i == n - 1 && !may_end_[c])) continue;
-      if (scores[c] > best_score) {
-        best_score = scores[c];
-        best = c;
-      }
-    }
-    // "O", U- and L- of the open type always remain, so `best` is set.
-    out[i] = best;
-    prev2 = prev;
-    prev = best;
-  }
-  return out;
+  ner::Lattice lattice;
+  ner::fill_lattice(model_.weights, fx, info, n_labels, lattice, feats);
+  return ner::viterbi(lattice, tables_->transitions);
 }
 
 std::vector<std::string> EntityRecognizer::label(const Sentence& sentence) const {

@@ -1,8 +1,9 @@
-// Named-entity recognizer for PER / ORG / LOC: a greedy left-to-right
-// averaged perceptron (src/core/perceptron.hpp) over BILOU labels, with
-// word, affix, shape, context, previous-label, POS (when the tagger ran) and
-// gazetteer features. Decoding is constrained (bilou.hpp), so the output is
-// always a valid BILOU sequence; Token::ner receives it as IOB2.
+// Named-entity recognizer for PER / ORG / LOC: an averaged structured
+// perceptron (src/core/perceptron.hpp) over BILOU labels with first-order
+// Viterbi decoding (viterbi.hpp), with word, affix, shape, context,
+// previous-label, POS (when the tagger ran) and gazetteer features. Decoding
+// is constrained (bilou.hpp), so the output is always a valid BILOU
+// sequence; Token::ner receives it as IOB2.
 //
 // Ownership and threads: a loaded EntityRecognizer is immutable; label() is
 // const and uses per-call scratch, so one recognizer serves many threads.
@@ -29,7 +30,8 @@ namespace relgraph {
 
 class EntityRecognizer {
  public:
-  static constexpr std::uint32_t kFormatVersion = 1;
+  // 2: Viterbi decoding, features conjoined with the previous label only.
+  static constexpr std::uint32_t kFormatVersion = 2;
 
   // Everything a model holds; built by the trainer (recognizer_trainer.hpp).
   struct Model {
@@ -59,10 +61,8 @@ class EntityRecognizer {
  private:
   static EntityRecognizer read(detail::ModelReader& in);
   Model model_;
-  std::vector<std::vector<bool>> allowed_;  // allowed_[prev][next], prev = size() for sentence start
-  std::vector<bool> may_end_;               // classes that may end a sentence
-  struct GazetteerIndex;
-  std::shared_ptr<const GazetteerIndex> gaz_;
+  struct Tables;  // gazetteer feature table and BILOU transitions, built once per model
+  std::shared_ptr<const Tables> tables_;
 };
 
 // The pipeline stage: needs tokens (uses tags when present), adds entities:

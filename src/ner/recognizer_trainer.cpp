@@ -3,12 +3,12 @@
 #include "ner/recognizer_trainer.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <random>
 
 #include "core/perceptron_trainer.hpp"
 #include "ner/bilou.hpp"
 #include "ner/features.hpp"
+#include "ner/viterbi.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph::ner {
@@ -38,6 +38,24 @@ std::vector<Example> make_examples(const std::vector<Iob2Sentence>& data, const 
   return out;
 }
 
+// Lower-cased copies of every n-th sentence that has a mention (ASCII letters).
+std::vector<Iob2Sentence> lowercase_copies(const std::vector<Iob2Sentence>& data, const std::vector<std::string>& types,
+                                           int every) {
+  std::vector<Iob2Sentence> out;
+  if (every <= 0) return out;
+  int with_mention = 0;
+  for (const auto& s : data) {
+    bool mention = std::any_of(s.tags.begin(), s.tags.end(), [&](const std::string& t) { return clean_tag(t, types) != "O"; });
+    if (!mention || with_mention++ % every != 0) continue;
+    Iob2Sentence copy = s;
+    for (auto& f : copy.forms)
+      for (auto& c : f)
+        if (c >= 'A' && c <= 'Z') c += 32;
+    if (copy.forms != s.forms) out.push_back(std::move(copy));
+  }
+  return out;
+}
+
 EntityRecognizer snapshot(const detail::PerceptronTrainer& trainer, const std::vector<std::string>& labels,
                           const std::vector<std::pair<std::uint64_t, std::uint16_t>>& gaz, bool use_pos,
                           float min_weight) {
@@ -52,40 +70,47 @@ EntityRecognizer snapshot(const detail::PerceptronTrainer& trainer, const std::v
   return EntityRecognizer(std::move(m));
 }
 
+// Structured perceptron update for one sentence: where the Viterbi path
+// `pred` differs from `gold`, token features move toward the gold label and
+// away from the predicted one, and previous-label features toward the gold
+// (previous, label) pair and away from the predicted pair.
+void update_sentence(detail::PerceptronTrainer& trainer, const FeatureExtractor& fx, const std::vector<TokenInfo>& info,
+                     const std::vector<int>& gold, const std::vector<int>& pred, std::vector<std::uint64_t>& feats) {
+  for (int i = 0; i < static_cast<int>(gold.size()); ++i) {
+    const int g = gold[i], p = pred[i];
+    const int gp = i ? gold[i - 1] : -1, pp = i ? pred[i - 1] : -1;
+    if (g != p) {
+      fx.token_features(info, i, feats);
+      trainer.update(feats, g, p);
+    }
+    if (g == p && gp == pp) continue;
+    if (gp == pp) {
+      fx.label_features(info, i, gp, feats);
+      trainer.update(feats, g, p);
+      continue;
+    }
+    fx.label_features(info, i, gp, feats);
+    trainer.update(feats, g, -1, 1.0f);
+    fx.label_features(info, i, pp, feats);
+    trainer.update(feats, p, -1, -1.0f);
+  }
+}
+
 // One pass over the examples in `order`; returns the number of token errors.
 int train_epoch(detail::PerceptronTrainer& trainer, const FeatureExtractor& fx, const std::vector<Example>& examples,
-                const std::vector<std::size_t>& order, const std::vector<std::string>& labels) {
-  const int n_labels = static_cast<int>(labels.size());
+                const std::vector<std::size_t>& order, const BilouTransitions& transitions) {
   std::vector<TokenInfo> info;
   std::vector<std::uint64_t> feats;
-  std::vector<float> scores(n_labels);
+  Lattice lattice;
   int errors = 0;
   for (std::size_t idx : order) {
     const auto& ex = examples[idx];
     fx.prepare(ex.sentence, info);
-    int prev = -1, prev2 = -1;
-    const int n = static_cast<int>(info.size());
-    for (int i = 0; i < n; ++i) {
-      fx.extract(info, i, prev, prev2, feats);
-      std::fill(scores.begin(), scores.end(), 0.0f);
-      trainer.score(feats, scores);
-      int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-      trainer.tick();
-      if (guess != ex.gold[i]) {
-        trainer.update(feats, ex.gold[i], guess);
-        ++errors;
-      }
-      // Continue from the best label the decoder could actually output.
-      std::string_view p = prev < 0 ? std::string_view() : std::string_view(labels[prev]);
-      int next = -1;
-      float best = -std::numeric_limits<float>::infinity();
-      for (int c = 0; c < n_labels; ++c) {
-        if (!bilou_allowed(p, labels[c]) || (i == n - 1 && !bilou_may_end(labels[c]))) continue;
-        if (scores[c] > best) best = scores[c], next = c;
-      }
-      prev2 = prev;
-      prev = next;
-    }
+    fill_lattice(trainer, fx, info, transitions.size, lattice, feats);
+    auto pred = viterbi(lattice, transitions);
+    for (std::size_t i = 0; i < pred.size(); ++i) errors += pred[i] != ex.gold[i];
+    if (pred != ex.gold) update_sentence(trainer, fx, info, ex.gold, pred, feats);
+    for (std::size_t i = 0; i < pred.size(); ++i) trainer.tick();
   }
   return errors;
 }
@@ -112,7 +137,9 @@ EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const 
     throw Error(ErrorKind::InvalidArgument, "NER training: epochs must be >= 1, got " + std::to_string(options.epochs));
   const auto labels = bilou_labels(options.types);
   const bool use_pos = static_cast<bool>(options.annotate);
-  auto examples = make_examples(train, labels, options.types,
+  std::vector<Iob2Sentence> augmented = train;
+  for (auto& s : lowercase_copies(train, options.types, options.lowercase_every)) augmented.push_back(std::move(s));
+  auto examples = make_examples(augmented, labels, options.types,
                                 options.annotate_train ? options.annotate_train : options.annotate);
   auto gaz = options.gazetteer ? options.gazetteer->feature_table()
                                : std::vector<std::pair<std::uint64_t, std::uint16_t>>{};
@@ -123,6 +150,7 @@ EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const 
   FeatureExtractor fx(&gaz_table, use_pos);
 
   detail::PerceptronTrainer trainer(static_cast<int>(labels.size()));
+  const BilouTransitions transitions(labels);
   std::vector<std::size_t> order(examples.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937 rng(options.seed);
@@ -134,7 +162,7 @@ EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const 
   double best_f1 = -1;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
-    int errors = train_epoch(trainer, fx, examples, order, labels);
+    int errors = train_epoch(trainer, fx, examples, order, transitions);
     bool last = epoch == options.epochs;
     if (dev.empty()) {
       if (last) best = snapshot(trainer, labels, gaz, use_pos, options.min_weight), rep.best_epoch = epoch;

@@ -1,5 +1,6 @@
 // Training the entity recognizer on IOB2 files (Universal NER): averaged
-// perceptron, greedy left-to-right with predicted history, shuffled each
+// structured perceptron (Collins 2002) with the same constrained Viterbi
+// decoder as at run time, shuffled each
 // epoch with a fixed seed (so training is deterministic), keeping the epoch
 // with the best dev F1. Not linked into the runtime library.
 // Tests: tests/ner_test.cpp
@@ -19,6 +20,9 @@ struct TrainOptions {
   int epochs = 12;
   unsigned seed = 1;
   float min_weight = 1e-3f;      // averaged weights below this are dropped (model size)
+  // Web text often names things in lower case ("taco bell"): a lower-cased
+  // copy of every n-th training sentence that has a mention is added (0 = none).
+  int lowercase_every = 2;
   const Gazetteer* gazetteer = nullptr;  // gazetteer features; nullptr = none
   // Fills Token::upos before features are taken (the tagger); empty = no POS features.
   std::function<void(Sentence&)> annotate;

@@ -1,0 +1,59 @@
+// First-order Viterbi decoding over BILOU labels for the recognizer and its
+// (structured perceptron) trainer: a lattice of per-token label scores plus
+// scores that depend on the previous label, searched only along transitions
+// that bilou_allowed() permits, so the best path is always a valid BILOU
+// sequence. Internal to src/ner. Tests: tests/ner_test.cpp
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ner/features.hpp"
+
+namespace relgraph::ner {
+
+// Which label may follow which, from bilou_allowed() / bilou_may_end().
+struct BilouTransitions {
+  BilouTransitions() = default;
+  explicit BilouTransitions(const std::vector<std::string>& labels);
+  int size = 0;                             // number of labels; prev == size is the sentence start
+  std::vector<std::uint8_t> allowed;        // allowed[prev * size + next], prev in [0, size]
+  std::vector<std::uint8_t> may_end;        // labels that may end a sentence
+  bool ok(int prev, int next) const { return allowed[prev * size + next] != 0; }
+};
+
+// Scores of one sentence: emit[i * L + c] for label c at token i, and
+// trans[(i * (L + 1) + p) * L + c] for label c after label p (p == L: start;
+// only p == L is used at i == 0, and p < L after it).
+struct Lattice {
+  int n = 0, labels = 0;
+  std::vector<float> emit, trans;
+  void resize(int tokens, int num_labels);
+  float& emit_at(int i, int c) { return emit[static_cast<std::size_t>(i) * labels + c]; }
+  float* trans_row(int i, int p) { return &trans[(static_cast<std::size_t>(i) * (labels + 1) + p) * labels]; }
+  const float* trans_row(int i, int p) const {
+    return &trans[(static_cast<std::size_t>(i) * (labels + 1) + p) * labels];
+  }
+};
+
+// Fills the lattice from `weights` (a detail::Perceptron or PerceptronTrainer:
+// anything with score(features, scores)); `feats` is scratch.
+template <class Weights>
+void fill_lattice(const Weights& weights, const FeatureExtractor& fx, const std::vector<TokenInfo>& info,
+                  int num_labels, Lattice& lattice, std::vector<std::uint64_t>& feats) {
+  const int n = static_cast<int>(info.size());
+  lattice.resize(n, num_labels);
+  for (int i = 0; i < n; ++i) {
+    fx.token_features(info, i, feats);
+    weights.score(feats, {&lattice.emit_at(i, 0), static_cast<std::size_t>(num_labels)});
+    for (int p = i == 0 ? num_labels : 0; p < (i == 0 ? num_labels + 1 : num_labels); ++p) {
+      fx.label_features(info, i, p == num_labels ? -1 : p, feats);
+      weights.score(feats, {lattice.trans_row(i, p), static_cast<std::size_t>(num_labels)});
+    }
+  }
+}
+
+// The highest-scoring label sequence that obeys `t` (ties: the lower label id).
+std::vector<int> viterbi(const Lattice& lattice, const BilouTransitions& t);
+
+}  // namespace relgraph::ner
