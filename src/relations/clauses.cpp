@@ -340,11 +340,25 @@ class Finder {
       s.inherited = true;
       return s;
     }
-    if (r == "acl:relcl" || (r == "acl" && t_.child(p, "mark") < 0 && t_.tok(p).xpos != "VB")) {
+    bool predicate_noun = t_.has_cop(h) || t_.rel(h) == "xcomp";
+    bool after_comma = p > 0 && t_.tok(p - 1).form == ",";
+    if (r == "acl" && t_.tok(p).xpos == "VBG" && predicate_noun && after_comma) {
+      // "X became a member, teaming with Y": a participle after a predicate
+      // noun and a comma describes the clause's subject, not the noun.
+      s = subject(h, depth + 1);
+    } else if (r == "acl:relcl" || (r == "acl" && t_.child(p, "mark") < 0 && t_.tok(p).xpos != "VB")) {
       s = make_slot(t_, h, "subj");
-      // The modified noun without the modifying clause itself.
+      // The modified noun without the modifying clause itself, and without
+      // the clause around it when the noun is a predicate ("X was a pioneer who ...").
       std::vector<int> own;
       t_.collect(p, own);
+      if (predicate_noun)
+        for (int k : t_.kids(h)) {
+          auto b = t_.brel(k);
+          if (b == "nsubj" || b == "cop" || b == "aux" || b == "advmod" || b == "mark" || b == "cc" || b == "advcl" ||
+              b == "obl" || b == "parataxis")
+            t_.collect(k, own);
+        }
       std::erase_if(s.words, [&](int w) { return contains(own, w); });
       t_.trim(s.words);
     } else if (r == "conj" || r == "xcomp" || (r == "advcl" && (t_.tok(p).xpos == "VBG" || infinitive(p)))) {
