@@ -465,6 +465,19 @@ class Finder {
       } else if (r == "xcomp" && !chained(k)) {
         // "became president", "heard the work performed", "made him leave".
         c.args.push_back(t_.is_verb(k) ? make_clause_slot(t_, k, "attr") : make_slot(t_, k, "attr"));
+      } else if (b == "advcl" && t_.tok(k).xpos == "VBG" && k > v && t_.child_base(k, "nsubj") < 0) {
+        // "clarified by adding potato", "left without paying": a gerund clause
+        // introduced by a preposition says how or when.
+        int m = -1;
+        for (int d : t_.kids(k))
+          if ((t_.brel(d) == "mark" || t_.brel(d) == "case") && d < k) m = d;
+        if (m < 0) continue;
+        static const std::vector<std::string> kPreps = {"by", "without", "after", "before", "through", "upon", "despite"};
+        if (!contains_str(kPreps, t_.lem(m))) continue;
+        Slot s = make_clause_slot(t_, k, t_.lem(m));
+        s.marker = {m};
+        std::erase(s.words, m);
+        c.args.push_back(std::move(s));
       } else if (b == "advmod" && t_.child_base(k, "obl") >= 0 && !t_.is_negation(k)) {
         // "two years later", "a week ago": a measured time adverbial.
         Slot s;
@@ -490,7 +503,8 @@ class Finder {
           if (c.modality.empty()) c.modality = "reported";
           continue;
         }
-        bool agent = r == "obl:agent" || (c.passive && s.role == "by");
+        // A fronted "By the end of ..." is a time, not the agent.
+        bool agent = r == "obl:agent" || (c.passive && s.role == "by" && k > v);
         if (agent) c.agent = static_cast<int>(c.args.size());
         c.args.push_back(std::move(s));
       }
