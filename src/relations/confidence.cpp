@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace relgraph::detail {
 namespace {
@@ -20,40 +21,46 @@ bool relative_pronoun(const Sentence& s, const Slot& slot) {
 
 // Fitted by tools/fit_relation_confidence.py on CaRB dev tuples (see the
 // header and docs/relations.md); index = feature.
-constexpr std::array<double, kConfidenceFeatures> kWeights = {
-    -0.711,  // bias
-    0.758,   // verb
+constexpr double kWeights[] = {
+    -0.739,  // bias
+    0.734,   // verb
     0.477,   // copula
-    0.000,   // title
+    -0.001,  // title
     0.130,   // apposition
     -0.049,  // nominal
     -0.134,  // possessive
-    -0.419,  // modifier: nmod
-    -0.968,  // modifier: amod
-    -0.185,  // has object / attribute
-    0.044,   // arguments beyond two
-    0.141,   // subject inherited
-    -0.099,  // subject pronoun
-    -0.110,  // an argument is a bare relative pronoun
-    0.064,   // log2 subject words
-    0.082,   // log2 argument words
-    0.192,   // xcomp chain
-    -0.396,  // embedding depth (capped at 3)
-    -0.009,  // distributed coordination
-    0.108,   // passive
-    -0.060,  // clausal complement argument
-    -0.346,  // sentence length / 20
-    0.025,   // preposition folded into the relation
-    0.022,   // negated
-    0.103,   // modal / reported
-    0.357,   // subject headed by a proper noun
-    0.139,   // second argument headed by a proper noun
-    0.068,   // fronted oblique
-    -0.275,  // participle predicate without auxiliary
-    0.104,   // log2 words of the second argument
-    0.561,   // the sentence's main clause
-    -0.025,  // a title with no role in the schema
+    -0.408,  // modifier: nmod
+    -0.967,  // modifier: amod
+    -0.171,  // has object / attribute
+    0.045,   // arguments beyond two
+    0.143,   // subject inherited
+    -0.086,  // subject pronoun
+    -0.113,  // an argument is a bare relative pronoun
+    0.067,   // log2 subject words
+    0.078,   // log2 argument words
+    0.114,   // xcomp chain
+    -0.402,  // embedding depth (capped at 3)
+    -0.002,  // distributed coordination
+    0.102,   // passive
+    -0.057,  // clausal complement argument
+    -0.348,  // sentence length / 20
+    0.012,   // preposition folded into the relation
+    0.010,   // negated
+    0.076,   // modal / reported
+    0.361,   // subject headed by a proper noun
+    0.131,   // second argument headed by a proper noun
+    0.073,   // fronted oblique
+    -0.262,  // participle predicate without auxiliary
+    0.126,   // log2 words of the second argument
+    0.557,   // the sentence's main clause
+    -0.026,  // a title with no role in the schema
+    -0.139,  // the subject spans a comma
+    -0.140,  // the second argument spans a comma
+    0.184,   // relation words beyond two (log2)
+    -0.208,  // a non-complement argument holds a finite verb
 };
+// One weight per feature: a missing initializer would silently be zero.
+static_assert(std::size(kWeights) == kConfidenceFeatures);
 
 }  // namespace
 
@@ -63,7 +70,7 @@ const std::array<std::string_view, kConfidenceFeatures>& confidence_feature_name
       "mod_nmod",   "mod_amod",    "has_obj",    "extra_args", "subj_inherited", "subj_pronoun", "relative_arg",
       "log_subj",   "log_args",    "chain",      "depth",      "distributed",    "passive",      "comp_arg",
       "sent_len",   "folded_prep", "negated",    "modality",   "subj_propn",     "arg2_propn",   "fronted",
-      "participle", "log_arg2",    "main_clause", "generic_title"};
+      "participle", "log_arg2",    "main_clause", "generic_title", "subj_comma", "arg2_comma", "long_relation", "arg_clause"};
   return names;
 }
 
@@ -126,6 +133,20 @@ ConfidenceFeatures confidence_features(const Clause& c, const Sentence& s) {
   }
   if (!c.args.empty()) f[29] = std::log2(1.0 + static_cast<double>(c.args[0].words.size()));
   f[31] = c.generic;
+  auto has_comma = [&](const std::vector<int>& w) {
+    for (int i : w)
+      if (s.tokens[i].form == ",") return true;
+    return false;
+  };
+  f[32] = has_comma(c.subj.words);
+  f[33] = !c.args.empty() && has_comma(c.args[0].words);
+  std::size_t rel_words = c.verbs.size() + c.aux.size() + (c.synthetic.empty() ? 0 : 1);
+  f[34] = rel_words > 2 ? std::log2(static_cast<double>(rel_words - 1)) : 0.0;
+  for (const auto& a : c.args) {
+    if (a.role == "comp") continue;
+    for (int i : a.words)
+      if (i != a.head && (s.tokens[i].xpos == "VBD" || s.tokens[i].xpos == "VBZ" || s.tokens[i].xpos == "VBP")) f[35] = 1;
+  }
   return f;
 }
 

@@ -11,7 +11,7 @@
 
 namespace relgraph::detail {
 
-inline constexpr std::size_t kConfidenceFeatures = 32;
+inline constexpr std::size_t kConfidenceFeatures = 36;
 using ConfidenceFeatures = std::array<double, kConfidenceFeatures>;
 
 // Feature names, in order (for the fitting script and debugging).
