@@ -193,5 +193,15 @@ TEST(CarbCli, ExtractThenEvaluate) {
   EXPECT_NE(out.find("\"f1\""), std::string::npos) << out;
 }
 
+// --models reaches the CaRB path too: a missing directory is an error naming the model file.
+TEST(CarbCli, ModelsOptionIsHonoured) {
+  if (!std::filesystem::exists(RELGRAPH_BINARY)) GTEST_SKIP() << "needs the relgraph binary";
+  std::string out, err;
+  std::string cmd = "echo 'a b .' | '" + std::string(RELGRAPH_BINARY) +
+                    "' extract --format carb --pretokenized --models /nonexistent-models -";
+  EXPECT_NE(testing::run_command(cmd, &out, &err), 0);
+  EXPECT_NE(err.find("/nonexistent-models/"), std::string::npos) << err;
+}
+
 }  // namespace
 }  // namespace relgraph

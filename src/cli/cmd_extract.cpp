@@ -94,7 +94,7 @@ void run_extract(const ExtractOptions& o) {
   }
   if (o.inputs.empty()) throw Error(ErrorKind::InvalidArgument, "extract: no input file (use - for stdin)");
   if (o.format == "carb") {
-    run_extract_carb({o.inputs, o.output, o.pretokenized});
+    run_extract_carb({o.inputs, o.output, o.pretokenized, o.models_dir, o.schemas_dir});
     return;
   }
   PipelineOptions p;
