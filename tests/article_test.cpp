@@ -61,6 +61,20 @@ TEST(FindMetadata, ByLineAndAgencyDateline) {
   EXPECT_EQ(m.date_published, "2021-03-03");
   EXPECT_EQ(m.dateline, "Lima");
   EXPECT_EQ(m.section, "");
+  // The dateline is furniture: the body's prose starts after its dash.
+  EXPECT_EQ(text.substr(m.body_begin, 11), "Heavy rains");
+}
+
+TEST(FindMetadata, DatelineWithDateGivesThePublicationDate) {
+  std::string text =
+      "Rains Flood the Capital\n"
+      "By John Roe\n"
+      "\n"
+      "LIMA, 3 March 2021 - Heavy rains flooded several districts of the capital on Tuesday.\n";
+  auto m = find_metadata(text, kPlaces);
+  EXPECT_EQ(m.dateline, "Lima");
+  EXPECT_EQ(m.date_published, "2021-03-03");
+  EXPECT_EQ(text.substr(m.body_begin, 11), "Heavy rains");
 }
 
 TEST(FindMetadata, PlainProseIsAllBody) {

@@ -325,8 +325,10 @@ std::optional<Byline> parse_byline(std::string_view line, const std::vector<std:
   return b;
 }
 
-// "TUNIS (Reuters) -", "WASHINGTON —", "LONDON, England:" at the start of the body.
-std::string body_dateline(std::string_view para) {
+// "TUNIS (Reuters) -", "WASHINGTON —", "LONDON, England:" at the start of the
+// body: the place, and in `length` the bytes the dateline takes with the
+// dash and the spaces after it (the prose starts there).
+std::string body_dateline(std::string_view para, std::size_t* length = nullptr, std::string* date = nullptr) {
   std::size_t i = 0;
   std::string place;
   while (i < para.size()) {
@@ -347,6 +349,8 @@ std::string body_dateline(std::string_view para) {
   if (!rest.empty() && rest[0] == ',') {  // "LONDON, England (AP) -": skip the region
     auto close = rest.find_first_of("(-\xE2");
     if (close == std::string_view::npos || close > 30) return "";
+    // "BERLIN, 3 March 2021 -": the region may be the date.
+    if (date) *date = parse_date_line(trim(rest.substr(1, close - 1)));
     rest = trim(rest.substr(close));
   }
   if (!rest.empty() && rest[0] == '(') {
@@ -357,6 +361,11 @@ std::string body_dateline(std::string_view para) {
   if (!(rest.substr(0, 1) == "-" || rest.substr(0, 1) == ":" || rest.substr(0, 3) == "\xE2\x80\x94" ||
         rest.substr(0, 3) == "\xE2\x80\x93"))
     return "";
+  if (length) {
+    std::size_t skip = rest[0] == '-' || rest[0] == ':' ? 1 : 3;
+    while (skip < rest.size() && rest[skip] == ' ') ++skip;
+    *length = static_cast<std::size_t>(rest.data() - para.data()) + skip;
+  }
   // Title-case it: "NEW YORK" -> "New York".
   std::string out;
   bool start = true;
@@ -432,7 +441,15 @@ Metadata find_metadata(std::string_view text, const std::vector<std::string>& pl
     if (title + 1 < first && is_section(title + 1)) m.section = std::string(lines[title + 1].text);
     else if (title > 0 && is_section(title - 1)) m.section = std::string(lines[title - 1].text);
   }
-  if (m.dateline.empty()) m.dateline = body_dateline(lines[first].text);
+  // A dateline opening the body is furniture, not prose: the body starts after it.
+  std::size_t dateline_length = 0;
+  std::string dateline_date;
+  std::string place = body_dateline(lines[first].text, &dateline_length, &dateline_date);
+  if (!place.empty()) {
+    if (m.dateline.empty()) m.dateline = place;
+    if (m.date_published.empty()) m.date_published = dateline_date;
+    if (dateline_length > 0 && dateline_length < lines[first].text.size()) m.body_begin += dateline_length;
+  }
   return m;
 }
 
