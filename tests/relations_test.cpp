@@ -360,6 +360,27 @@ TEST(Propositions, LinkArgumentsToMentions) {
   EXPECT_EQ(props[0].args[1].mention, 0);
 }
 
+// With the recognizer's mentions, a relation whose object must be a named
+// party keeps its canonical name only for a named object.
+TEST(Propositions, NamedObjectTypesAreChecked) {
+  auto with_object = [](const std::string& type) {
+    auto doc = svo("met", "meet");
+    EntityMention m;
+    m.span = {.sentence = 0, .first = 2, .last = 3, .begin = 0, .end = 0};
+    m.type = type;
+    doc.mentions.push_back(m);
+    return extractor().extract(doc, 0);
+  };
+  auto named = with_object("PER");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].canonical, "met");
+  auto unnamed = with_object("CARDINAL");  // the object is no entity
+  ASSERT_EQ(unnamed.size(), 1u);
+  EXPECT_EQ(unnamed[0].canonical, "");
+  auto no_recognizer = svo("met", "meet");  // no mentions at all: nothing to check against
+  EXPECT_EQ(extractor().extract(no_recognizer, 0)[0].canonical, "met");
+}
+
 TEST(Propositions, DatePlaceAndAmountAttributes) {
   auto doc = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "met/VERB/VBD/meet/0/root", "Kim/PROPN/NNP/Kim/2/obj",
                                      "in/ADP/IN/in/5/case", "Rome/PROPN/NNP/Rome/2/obl", "on/ADP/IN/on/7/case",

@@ -56,6 +56,19 @@ Argument make_argument(const Document& doc, int sentence, const Slot& slot, cons
   return a;
 }
 
+// Argument types ("Person|Organization|Country") that only named entities fill.
+bool names_only(std::string_view types) {
+  std::size_t pos = 0;
+  while (pos <= types.size()) {
+    auto bar = types.find('|', pos);
+    auto t = types.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
+    if (t != "Person" && t != "Organization" && t != "Country" && t != "Place") return false;
+    if (bar == std::string_view::npos) break;
+    pos = bar + 1;
+  }
+  return true;
+}
+
 // Only a preposition after the predicate reads as part of it ("met with X",
 // "the office Lee worked in"); a fronted one ("In 1941, ...") does not.
 bool follows(const Slot& slot, int pred) { return (slot.marker.empty() ? slot.head : slot.marker.front()) > pred; }
@@ -133,6 +146,17 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
   // relation, whose first argument is always the actor ("aid provided to X").
   if (c.kind != Construction::Verb || !c.passive || c.agent >= 0)
     p.canonical = schema.canonical(c.kind, c.lemma, prep, object);
+  // A relation whose object must be a named party or place ("met", "founded")
+  // does not name an event with an unnamed thing ("created jobs"). Checked
+  // when the recognizer ran (the document has mentions).
+  if (!p.canonical.empty() && p.args.size() >= 2 && !doc.mentions.empty()) {
+    const RelationType* type = schema.find(p.canonical);
+    if (type && type->arg_types.size() >= 2 && names_only(type->arg_types[1])) {
+      const auto& o = p.args[1];
+      const std::string kind = o.mention >= 0 ? doc.mentions[o.mention].type : "";
+      if (kind != "PER" && kind != "ORG" && kind != "LOC" && kind != "NORP") p.canonical.clear();
+    }
+  }
   return p;
 }
 
