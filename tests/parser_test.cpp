@@ -230,6 +230,15 @@ TEST(Repair, ListContinuedAfterAComma) {
   EXPECT_EQ(labels, (std::vector<std::string>{"root", "case", "obl", "punct", "conj", "cc", "conj"}));
 }
 
+TEST(Repair, TwoAdjacentSubjectsAreACompound) {
+  std::vector<std::string> upos = {"ADJ", "NOUN", "NOUN", "VERB"};
+  std::vector<int> heads = {2, 4, 4, 0};
+  std::vector<std::string> labels = {"amod", "nsubj", "nsubj", "root"};
+  EXPECT_EQ(parse::repair_double_subjects(heads, labels, upos), 1);
+  EXPECT_EQ(heads, (std::vector<int>{2, 3, 4, 0}));
+  EXPECT_EQ(labels, (std::vector<std::string>{"amod", "compound", "nsubj", "root"}));
+}
+
 TEST(Repair, GluedHyphenatedModifierModifiesItsRightPart) {
   // discuss Ruritanian-American trade: "Ruritanian" was taken as the object.
   std::vector<std::string> upos = {"VERB", "ADJ", "PUNCT", "ADJ", "NOUN"};

@@ -131,4 +131,24 @@ int repair_lists(std::vector<int>& heads, std::vector<std::string>& labels, cons
   return repairs;
 }
 
+int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& labels,
+                           const std::vector<std::string>& upos) {
+  const int n = static_cast<int>(heads.size());
+  int repairs = 0;
+  for (int a = 0; a + 1 < n; ++a) {
+    if (labels[a] != "nsubj" || (upos[a] != "NOUN" && upos[a] != "PROPN")) continue;
+    // The next word is another subject of the same head, and a ends a's own subtree.
+    int b = a + 1;
+    if (labels[b] != "nsubj" || heads[b] != heads[a] || (upos[b] != "NOUN" && upos[b] != "PROPN")) continue;
+    bool inner = true;
+    for (int d = 0; d < n; ++d)
+      if (heads[d] == a + 1 && d > a) inner = false;
+    if (!inner) continue;
+    heads[a] = b + 1;
+    labels[a] = "compound";
+    ++repairs;
+  }
+  return repairs;
+}
+
 }  // namespace relgraph::parse

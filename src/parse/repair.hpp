@@ -31,4 +31,9 @@ int repair_hyphen_compounds(std::vector<int>& heads, std::vector<std::string>& l
 int repair_lists(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos,
                  const std::vector<std::string>& forms);
 
+// "Human rights[nsubj] groups[nsubj] fear": two adjacent nominal subjects of
+// one head are a compound and its head. Returns the repairs made.
+int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& labels,
+                           const std::vector<std::string>& upos);
+
 }  // namespace relgraph::parse
