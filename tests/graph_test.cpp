@@ -100,6 +100,17 @@ TEST(AddEntity, KeepsDifferentLabelsApartAndRejectsEmpty) {
   EXPECT_THROW(g.add_entity(entity("")), Error);
 }
 
+TEST(AddEntity, AnEntityTypeBeatsALiteralOfTheSameWords) {
+  // Either order: the phrase "Google" and the organisation Google are one Organization node.
+  for (bool literal_first : {true, false}) {
+    KnowledgeGraph g;
+    auto first = g.add_entity(entity("Google", literal_first ? "Literal" : "Organization"));
+    auto second = g.add_entity(entity("Google", literal_first ? "Organization" : "Literal"));
+    EXPECT_EQ(first, second);
+    EXPECT_EQ(g.node(first).type, "Organization");
+  }
+}
+
 TEST(AddEntity, DisambiguatesCollidingExplicitIds) {
   KnowledgeGraph g;
   auto n1 = entity("Alpha");

@@ -239,6 +239,21 @@ TEST(Repair, TwoAdjacentSubjectsAreACompound) {
   EXPECT_EQ(labels, (std::vector<std::string>{"amod", "compound", "nsubj", "root"}));
 }
 
+TEST(Repair, UncoordinatedConjunctAfterAnObjectIsTheDirectObject) {
+  // fined Google 5 euros: "euros" read as a conjunct of "Google".
+  std::vector<std::string> upos = {"VERB", "PROPN", "NUM", "NOUN"};
+  std::vector<int> heads = {0, 1, 4, 2};
+  std::vector<std::string> labels = {"root", "obj", "nummod", "conj"};
+  EXPECT_EQ(parse::repair_double_objects(heads, labels, upos), 1);
+  EXPECT_EQ(heads, (std::vector<int>{0, 1, 4, 1}));
+  EXPECT_EQ(labels, (std::vector<std::string>{"root", "iobj", "nummod", "obj"}));
+  // "Google and Apple": a real coordination stays.
+  std::vector<std::string> upos2 = {"VERB", "PROPN", "CCONJ", "PROPN"};
+  std::vector<int> h2 = {0, 1, 4, 2};
+  std::vector<std::string> l2 = {"root", "obj", "cc", "conj"};
+  EXPECT_EQ(parse::repair_double_objects(h2, l2, upos2), 0);
+}
+
 TEST(Repair, GluedHyphenatedModifierModifiesItsRightPart) {
   // discuss Ruritanian-American trade: "Ruritanian" was taken as the object.
   std::vector<std::string> upos = {"VERB", "ADJ", "PUNCT", "ADJ", "NOUN"};

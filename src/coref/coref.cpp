@@ -742,7 +742,10 @@ void Resolver::definite_descriptions() {
             ok = h == head && mods.empty();
           }
           if (head == "country" && it.etype == "Country" && mods.empty()) ok = true;
-          if ((head == "company" || head == "firm") && doc_.mentions[m].subtype == "Company") ok = true;
+          // "the company": a company, or an organisation of no known kind (most firms are not in the tables).
+          if ((head == "company" || head == "firm") && it.etype == "Organization" &&
+              (doc_.mentions[m].subtype == "Company" || doc_.mentions[m].subtype.empty()))
+            ok = true;
           if ((head == "organisation" || head == "organization") && it.etype == "Organization") ok = true;
         }
         if (ok && position(m) > best) best = position(m), pick = m;

@@ -52,10 +52,11 @@ bool better_label(const std::string& a, const std::string& b) {
 
 // Type preference: a specific type beats "" and "Thing"; between two specific
 // types the lexicographically smaller wins, so merging is order-independent.
+// A known entity type beats a literal, which beats "Thing" and no type: the
+// node an entity shares with a phrase of the same words stays the entity.
 bool better_type(const std::string& a, const std::string& b) {
-  auto vague = [](const std::string& t) { return t.empty() || t == "Thing"; };
-  if (vague(a) != vague(b)) return !vague(a);
-  if (a.empty() != b.empty()) return !a.empty();
+  auto rank = [](const std::string& t) { return t.empty() ? 0 : t == "Thing" ? 1 : t == "Literal" ? 2 : 3; };
+  if (rank(a) != rank(b)) return rank(a) > rank(b);
   return a < b;
 }
 

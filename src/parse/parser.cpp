@@ -135,6 +135,7 @@ void Parser::parse(Sentence& sentence) const {
   parse::repair_name_purpose(heads, labels, upos, forms);
   parse::repair_lists(heads, labels, upos, forms);
   parse::repair_double_subjects(heads, labels, upos);
+  parse::repair_double_objects(heads, labels, upos);
   std::vector<bool> glued(n, false);
   for (int i = 0; i + 1 < n; ++i) glued[i] = sentence.tokens[i].end == sentence.tokens[i + 1].begin;
   parse::repair_hyphen_compounds(heads, labels, upos, glued);

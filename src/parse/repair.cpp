@@ -151,4 +151,35 @@ int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& la
   return repairs;
 }
 
+int repair_double_objects(std::vector<int>& heads, std::vector<std::string>& labels,
+                          const std::vector<std::string>& upos) {
+  const int n = static_cast<int>(heads.size());
+  int repairs = 0;
+  for (int k = 0; k < n; ++k) {
+    if (labels[k] != "conj" || heads[k] == 0) continue;
+    int h = heads[k] - 1;
+    if (h >= k || labels[h] != "obj" || heads[h] == 0 || upos[heads[h] - 1] != "VERB") continue;
+    if (!((upos[h] == "PROPN" || upos[h] == "PRON" || upos[h] == "NOUN") && (upos[k] == "NOUN" || upos[k] == "NUM")))
+      continue;
+    // No coordinator or punctuation anywhere between the two: no coordination.
+    bool joined = false;
+    for (int d = h + 1; d < k; ++d)
+      if (upos[d] == "CCONJ" || upos[d] == "PUNCT" || base(labels[d]) == "cc") joined = true;
+    if (joined) continue;
+    // The words between must all belong to k (its left modifiers): "Google 1.5 billion euros".
+    bool adjacent = true;
+    for (int d = h + 1; d < k; ++d) {
+      int x = d;
+      for (int g = 0; g < n && x >= 0 && x != k; ++g) x = heads[x] - 1;
+      if (x != k) adjacent = false;
+    }
+    if (!adjacent) continue;
+    heads[k] = heads[h];
+    labels[k] = "obj";
+    labels[h] = "iobj";
+    ++repairs;
+  }
+  return repairs;
+}
+
 }  // namespace relgraph::parse

@@ -36,4 +36,11 @@ int repair_lists(std::vector<int>& heads, std::vector<std::string>& labels, cons
 int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& labels,
                            const std::vector<std::string>& upos);
 
+// "fined Google[obj] 1.5 billion euros[conj]": a conjunct with no
+// coordinator or punctuation before it, right after a verb's object, is the
+// direct object of a double-object verb (the first becomes iobj). Returns the
+// repairs made.
+int repair_double_objects(std::vector<int>& heads, std::vector<std::string>& labels,
+                          const std::vector<std::string>& upos);
+
 }  // namespace relgraph::parse

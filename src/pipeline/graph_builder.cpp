@@ -126,7 +126,18 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
     if (em.entity >= 0 && entity_vertex_[em.entity]) return entity_vertex_[em.entity];
     if (is_value_type(em.type)) {
       EntityNode n;
-      n.label = literal_phrase(doc_, a, o_.max_literal_words, relation_words_);
+      // The phrase up to the value's end: "about 3,000 fighters", not "5 euros on Wednesday for ...".
+      Argument upto = a;
+      if (em.span.sentence == a.span.sentence && em.span.last > a.span.first && em.span.last < a.span.last) {
+        const auto& toks = doc_.sentences[a.span.sentence].tokens;
+        int last = em.span.last;
+        // Keep the counted noun right after a number ("3,000 fighters").
+        if (last < a.span.last && (toks[last].upos == "NOUN" || toks[last].upos == "PROPN")) ++last;
+        upto.span.last = last;
+        upto.span.end = toks[last - 1].end;
+        upto.text = std::string(doc_.slice(upto.span.begin, upto.span.end));
+      }
+      n.label = literal_phrase(doc_, upto, o_.max_literal_words, relation_words_);
       if (n.label.empty()) n.label = em.text;
       n.type = value_node_type(em.type);
       n.value = em.value.empty() ? em.text : em.value;
