@@ -305,6 +305,25 @@ TEST(Coref, TheyIsNeverASingleCountry) {
   EXPECT_EQ(entity_of(doc, "their"), "(no mention 'their')");
 }
 
+TEST(Coref, TheyPrefersANearerPluralNounToAnOrganisation) {
+  // "Police questioned suspects . Investigators worked with Interpol to track them ." -> them != Interpol
+  auto doc = DocBuilder()
+                 .sentence("Police/NOUN/2/nsubj/NNS questioned/VERB/0/root suspects/NOUN/2/obj/NNS ./PUNCT/2/punct")
+                 .sentence("Investigators/NOUN/2/nsubj/NNS worked/VERB/0/root with/ADP/4/case Interpol/PROPN/2/obl "
+                           "to/PART/6/mark track/VERB/2/advcl them/PRON/6/obj ./PUNCT/2/punct")
+                 .mention(1, 4, 5, "ORG", "", "Interpol")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "them"), "(no mention 'them')");
+  // With no plural noun in reach the organisation is the antecedent: "Interpol said they ..."
+  auto doc2 = DocBuilder()
+                  .sentence("Interpol/PROPN/2/nsubj said/VERB/0/root they/PRON/4/nsubj agreed/VERB/2/ccomp ./PUNCT/2/punct")
+                  .mention(0, 1, 2, "ORG", "", "Interpol")
+                  .build();
+  resolve_coreference(doc2, tables());
+  EXPECT_EQ(entity_of(doc2, "they"), "Interpol");
+}
+
 TEST(Coref, CapitalisedAppositiveTitle) {
   // "the US Ambassador to Peru , John Roe , arrived ."  (Ambassador tagged PROPN)
   auto doc = DocBuilder()

@@ -796,26 +796,30 @@ void Resolver::pronouns() {
           !is_p)
         pick = subj;
       if (pick < 0 && is_p) {
-        // Nearest plural noun or organisation/country before the pronoun decides.
-        for (int ss = s; ss >= std::max(0, s - 1) && pick < 0; --ss) {
-          bool stop = false;
+        // Nearest plural name before the pronoun decides. An organisation may
+        // take "they" too, but only when no plural noun comes before the next
+        // name: in "worked with the FBI to track them", them = the suspects.
+        int org_fallback = -1;
+        bool stop = false;
+        for (int ss = s; ss >= std::max(0, s - 1) && pick < 0 && !stop; --ss) {
           for (int j = (ss == s ? i - 1 : ntok(ss) - 1); j >= 0; --j) {
             const Token& k = tok(ss, j);
             int mm = mention_at(ss, j);
             bool plural_noun = k.xpos == "NNS" || k.xpos == "NNPS";
-            // Countries and places are singular; organisations may take "they".
+            // Countries and places are singular.
             bool org = mm >= 0 && cluster_type(find(mm)) == "Organization";
-            if (mm >= 0 && items_[mm].head == j && fits(mm) && (plural_noun || org)) {
+            if (mm >= 0 && items_[mm].head == j && fits(mm) && plural_noun) {
               pick = mm;
               break;
             }
+            if (mm >= 0 && items_[mm].head == j && fits(mm) && org && org_fallback < 0) org_fallback = mm;
             if (plural_noun && k.upos == "NOUN") {
               stop = true;
               break;
             }
           }
-          if (stop) break;
         }
+        if (pick < 0 && !stop) pick = org_fallback;
       } else if (pick < 0) {
         long here = static_cast<long>(s) * 100000 + i, best = -1;
         int window = is_n ? 1 : 3;
