@@ -249,8 +249,18 @@ class Finder {
         r == "advmod" || r == "reparandum")
       return false;
     // A controlled xcomp verb belongs to its governor's chain.
-    if (r == "xcomp" && controlled(i) && object_controller(i) < 0) return false;
+    if (r == "xcomp" && controlled(i) && object_controller(i) < 0 && !purpose(i)) return false;
     return true;
+  }
+  // "entered the country to fight it": a to-infinitive after its governor's
+  // object, under no control verb, is a purpose clause (parsed as xcomp).
+  bool purpose(int x) const {
+    if (t_.rel(x) != "xcomp" || !infinitive(x)) return false;
+    int h = t_.head(x);
+    if (h < 0) return false;
+    for (int k : t_.kids(h))
+      if ((t_.rel(k) == "obj" || t_.rel(k) == "iobj") && k < x) return true;
+    return false;
   }
   bool infinitive(int x) const {
     for (int k : t_.kids(x))
@@ -277,7 +287,8 @@ class Finder {
   // An xcomp verb read as part of its governor's relation: "sought to
   // increase", "started working"; not "heard the work performed".
   bool chained(int x) const {
-    if (t_.rel(x) != "xcomp" || !t_.is_verb(x) || !controlled(x) || object_controller(x) >= 0 || x < t_.head(x))
+    if (t_.rel(x) != "xcomp" || !t_.is_verb(x) || !controlled(x) || object_controller(x) >= 0 || x < t_.head(x) ||
+        purpose(x))
       return false;
     if (t_.tok(x).xpos == "VBG") return true;
     for (int k : t_.kids(x))
