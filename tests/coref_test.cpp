@@ -163,6 +163,21 @@ TEST(Coref, AcronymAndExpansion) {
   EXPECT_EQ(entity_of(doc, "MoD"), "Ministry of Defence");
 }
 
+TEST(Coref, AcronymInBracketsAfterAName) {
+  // "Officers of the Border Police Unit ( BPU ) came . The BPU left ." — the recogniser found
+  // only "Border Police" and neither "BPU".
+  auto doc = DocBuilder()
+                 .sentence("Officers/NOUN/10/nsubj/NNS of/ADP/5/case the/DET/5/det Border/PROPN/5/compound Police/PROPN/1/nmod "
+                           "Unit/PROPN/5/flat (/PUNCT/8/punct BPU/PROPN/5/appos )/PUNCT/8/punct came/VERB/0/root ./PUNCT/10/punct")
+                 .sentence("The/DET/2/det BPU/PROPN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
+                 .mention(0, 4, 6, "ORG")
+                 .build();
+  resolve_coreference(doc, tables());
+  ASSERT_EQ(doc.entities.size(), 1u);
+  EXPECT_EQ(doc.entities[0].label, "Border Police Unit");
+  EXPECT_EQ(entity_of(doc, "BPU"), "Border Police Unit");
+}
+
 TEST(Coref, OrganisationNameContainedInFullerName) {
   auto doc = DocBuilder()
                  .sentence("The/DET/3/det French/ADJ/3/amod Ministry/PROPN/6/nsubj of/ADP/5/case Justice/PROPN/3/nmod spoke/VERB/0/root ./PUNCT/6/punct")

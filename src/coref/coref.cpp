@@ -123,6 +123,7 @@ class Resolver {
   void state_agents();
   void exact_match();
   void acronyms();
+  void parenthetical_acronyms();
   void name_variants();
   void appositions();
   void surnames();
@@ -413,6 +414,61 @@ void Resolver::exact_match() {
           unite(ms[i], ms[j]);
           break;
         }
+}
+
+// "the Anti-Terrorism Police Unit (ATPU)": an all-capital word in brackets
+// right after a name is that name's acronym, wherever it occurs in the body,
+// even where the recogniser missed it. Capitalised words the recogniser left
+// out between its name and the bracket ("Unit") join the name.
+void Resolver::parenthetical_acronyms() {
+  auto acronym_like = [](const std::string& w) {
+    int upper = 0, letters = 0;
+    for (char c : w) {
+      if (std::isupper(static_cast<unsigned char>(c))) ++upper;
+      if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
+      else if (c != '&' && c != '.') return false;
+    }
+    return upper >= 2 && upper == letters && letters <= 8;
+  };
+  std::map<std::string, int> found;  // acronym -> its first mention
+  for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s) {
+    for (int i = 1; i + 2 < ntok(s); ++i) {
+      if (tok(s, i).form != "(" || tok(s, i + 2).form != ")" || !acronym_like(tok(s, i + 1).form)) continue;
+      if (at_[s][i + 1] >= 0 || !in_body(make_span(s, i + 1, i + 2))) continue;
+      // The name before the bracket, possibly a few capitalised words short.
+      int end = i, m = -1;
+      while (end > 0 && at_[s][end - 1] < 0 && end > i - 3 && std::isupper(static_cast<unsigned char>(tok(s, end - 1).form[0])))
+        --end;
+      if (end > 0) m = at_[s][end - 1];
+      if (m < 0 || !items_[m].active || items_[m].kind != Kind::Named || items_[m].etype == "Person") continue;
+      if (doc_.mentions[m].span.sentence != s) continue;
+      if (end < i) {  // extend the name over the words the recogniser left out
+        auto& em = doc_.mentions[m];
+        bool plain = em.canonical.empty() || em.canonical == em.text;
+        em.span = make_span(s, em.span.first, i);
+        em.text = std::string(doc_.slice(em.span.begin, em.span.end));
+        if (plain) em.canonical = em.text;
+        for (int k = end; k < i; ++k) at_[s][k] = m;
+        items_[m].head = span_head(s, em.span.first, em.span.last);
+        key_named(m);
+      }
+      const auto& em = doc_.mentions[m];
+      int a = add_mention(s, i + 1, i + 2, em.type, em.subtype, Kind::Named, items_[m].etype);
+      key_named(a);
+      unite(a, m);
+      found.emplace(tok(s, i + 1).form, a);
+    }
+  }
+  // Later uses of the acronym the recogniser did not tag.
+  for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s)
+    for (int i = 0; i < ntok(s); ++i) {
+      auto f = found.find(tok(s, i).form);
+      if (f == found.end() || at_[s][i] >= 0 || !in_body(make_span(s, i, i + 1))) continue;
+      const auto& em = doc_.mentions[f->second];
+      int a = add_mention(s, i, i + 1, em.type, em.subtype, Kind::Named, items_[f->second].etype);
+      key_named(a);
+      unite(a, f->second);
+    }
 }
 
 void Resolver::acronyms() {
@@ -893,6 +949,7 @@ void Resolver::build_entities() {
 void Resolver::run() {
   prepare();
   state_agents();
+  parenthetical_acronyms();
   exact_match();
   acronyms();
   name_variants();

@@ -115,6 +115,15 @@ int Builder::mention_for(const Argument& a) const {
     if (doc_.mentions[m].entity >= 0) return m;
     if (fallback < 0) fallback = m;
   }
+  // "Mr[head] Smith[flat]": a title heading the name the recogniser found.
+  if (fallback < 0 && a.span.sentence >= 0 && a.head < static_cast<int>(doc_.sentences[a.span.sentence].tokens.size())) {
+    const auto& toks = doc_.sentences[a.span.sentence].tokens;
+    for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+      const auto& sp = doc_.mentions[m].span;
+      if (sp.sentence != a.span.sentence || doc_.mentions[m].entity < 0 || sp.first != a.head + 1) continue;
+      if (toks[sp.first].head - 1 == a.head && toks[sp.first].deprel == "flat") return m;
+    }
+  }
   return fallback;
 }
 
