@@ -178,6 +178,20 @@ TEST(Coref, AcronymInBracketsAfterAName) {
   EXPECT_EQ(entity_of(doc, "BPU"), "Border Police Unit");
 }
 
+TEST(Coref, AppositiveOrganisationNounRetypesAName) {
+  // "Police blamed Zorba , the militant group . The group denied it ." — the recogniser said PER.
+  auto doc = DocBuilder()
+                 .sentence("Police/NOUN/2/nsubj/NNS blamed/VERB/0/root Zorba/PROPN/2/obj ,/PUNCT/7/punct the/DET/7/det "
+                           "militant/ADJ/7/amod group/NOUN/3/appos ./PUNCT/2/punct")
+                 .sentence("The/DET/2/det group/NOUN/3/nsubj denied/VERB/0/root it/PRON/3/obj ./PUNCT/3/punct")
+                 .mention(0, 3, 4, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  ASSERT_FALSE(doc.entities.empty());
+  EXPECT_EQ(doc.entities[0].type, "Organization");
+  EXPECT_EQ(entity_of(doc, "group"), "Zorba");  // "the group" in the second sentence
+}
+
 TEST(Coref, OrganisationNameContainedInFullerName) {
   auto doc = DocBuilder()
                  .sentence("The/DET/3/det French/ADJ/3/amod Ministry/PROPN/6/nsubj of/ADP/5/case Justice/PROPN/3/nmod spoke/VERB/0/root ./PUNCT/6/punct")

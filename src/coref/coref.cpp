@@ -124,6 +124,7 @@ class Resolver {
   void exact_match();
   void acronyms();
   void parenthetical_acronyms();
+  void retype_by_apposition();
   void name_variants();
   void appositions();
   void surnames();
@@ -148,6 +149,7 @@ class Resolver {
   std::vector<std::vector<int>> at_;  // per sentence: word -> mention index (named/nominal), -1
   std::map<int, std::vector<std::string>> roles_;       // cluster root -> role phrases
   std::map<int, char> gender_;                          // cluster root -> 'm' / 'f'
+  std::map<std::string, std::set<std::string>> kind_nouns_;  // name key -> its appositive nouns ("group")
 };
 
 int Resolver::span_head(int s, int first, int last) const {
@@ -469,6 +471,54 @@ void Resolver::parenthetical_acronyms() {
       key_named(a);
       unite(a, f->second);
     }
+}
+
+// "al-Shabaab, the Somali militant group": a name the recogniser took for a
+// person but whose apposition is an organisation noun is an organisation,
+// and so is every other mention of the same name.
+void Resolver::retype_by_apposition() {
+  static const std::set<std::string> org_nouns = {
+      "group",     "organisation", "organization", "movement", "militia",   "party",    "company",
+      "firm",      "network",      "faction",      "agency",   "ministry",  "association", "union",
+      "alliance",  "coalition",    "army",         "brigade",  "corporation", "bank",   "council",
+      "committee", "institute",    "foundation",   "charity",  "club",      "band",     "newspaper",
+      "broadcaster", "manufacturer", "retailer",   "insurer",  "airline",   "carmaker", "publisher"};
+  std::set<std::string> keys;
+  for (int m = 0; m < static_cast<int>(items_.size()); ++m) {
+    auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.etype != "Person" || it.head < 0) continue;
+    int s = doc_.mentions[m].span.sentence, h = it.head;
+    std::vector<int> partners;
+    if (tok(s, h).deprel == "appos" && head_of(s, h) >= 0) partners.push_back(head_of(s, h));
+    for (int c : children(s, h))
+      if (tok(s, c).deprel == "appos") partners.push_back(c);
+    // ", the militant group" right after the name, whatever the parse attached it to.
+    int after = doc_.mentions[m].span.last;
+    if (after + 1 < ntok(s) && tok(s, after).form == ",") {
+      for (int g = after + 1; g < std::min(ntok(s), after + 6); ++g) {
+        if (tok(s, g).upos != "NOUN") continue;
+        auto d = tok(s, g).deprel;
+        int first = subtree(s, g).first;
+        if ((d == "appos" || d == "parataxis" || d == "dep" || d == "conj") && (first == after || first == after + 1))
+          partners.push_back(g);
+        break;
+      }
+    }
+    for (int g : partners) {
+      if (tok(s, g).upos != "NOUN" || mention_at(s, g) >= 0) continue;
+      std::string noun = lower(tok(s, g).lemma.empty() ? tok(s, g).form : tok(s, g).lemma);
+      if (!org_nouns.count(noun)) continue;
+      keys.insert(it.key);
+      kind_nouns_[it.key].insert(noun);  // "the group" may name it later
+    }
+  }
+  if (keys.empty()) return;
+  for (int m = 0; m < static_cast<int>(items_.size()); ++m) {
+    auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.etype != "Person" || !keys.count(it.key)) continue;
+    doc_.mentions[m].type = "ORG";
+    key_named(m);
+  }
 }
 
 void Resolver::acronyms() {
@@ -803,6 +853,9 @@ void Resolver::definite_descriptions() {
               (doc_.mentions[m].subtype == "Company" || doc_.mentions[m].subtype.empty()))
             ok = true;
           if ((head == "organisation" || head == "organization") && it.etype == "Organization") ok = true;
+          // The noun an apposition gave the name: "X, the militant group ... the group".
+          if (auto kn = kind_nouns_.find(it.key); kn != kind_nouns_.end() && kn->second.count(head) && mods.empty())
+            ok = true;
         }
         if (ok && position(m) > best) best = position(m), pick = m;
       }
@@ -950,6 +1003,7 @@ void Resolver::run() {
   prepare();
   state_agents();
   parenthetical_acronyms();
+  retype_by_apposition();
   exact_match();
   acronyms();
   name_variants();
