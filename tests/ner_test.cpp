@@ -336,6 +336,34 @@ TEST(Features, WordShape) {
   EXPECT_EQ(word_shape("AB-12C"), "XX-ddX");
 }
 
+// One sense per discourse: untagged recurrences of a found name get its
+// majority type, within one document only, and never lower-case names.
+TEST(Typing, PropagatesNamesWithinADiscourse) {
+  Document doc = iob2_document({iob2("Zorbex/B-ORG hired/O Kim/B-PER Lo/I-PER ./O"),
+                                iob2("Zorbex/O said/O kim/O lo/O met/O Kim/O Lo/O ./O"),
+                                iob2("Zorbex/B-LOC is/O far/O ./O"),  // Zorbex: 2 ORG to 1 LOC
+                                iob2("ask/O bob/B-PER at/O Zorbex/B-ORG ./O"),
+                                iob2("Zorbex/O and/O bob/O ./O")},
+                               "t");
+  doc.sentences[4].comments["newdoc id"] = "second";
+  std::vector<std::vector<TypedSpan>> spans(doc.sentences.size());
+  spans[0] = {{0, 1, "ORG"}, {2, 4, "PER"}};
+  spans[2] = {{0, 1, "LOC"}};
+  spans[3] = {{1, 2, "PER"}, {3, 4, "ORG"}};
+  spans[1] = {{5, 7, "PER"}};  // already tagged: kept
+  propagate_names(doc, spans);
+  auto dump = [&](int s) {
+    std::string out;
+    for (const auto& t : spans[s]) out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
+    return out;
+  };
+  EXPECT_EQ(dump(0), "0-1ORG 2-4PER ");
+  EXPECT_EQ(dump(1), "0-1ORG 5-7PER ");  // lower-case "kim lo" stays untagged
+  EXPECT_EQ(dump(2), "0-1LOC ");         // tagged spans are never changed
+  EXPECT_EQ(dump(3), "1-2PER 3-4ORG ");
+  EXPECT_EQ(dump(4), "");                // another document; "bob" has no capital
+}
+
 // The sentence casing class that lets the model discount capital letters.
 TEST(Features, SentenceCasing) {
   struct Case {
