@@ -531,6 +531,15 @@ TEST_F(Training, RejectsCorruptModels) {
     }
   }
   EXPECT_THROW(EntityRecognizer::load("/nonexistent/ner.bin"), Error);
+  // A model of format 1 (greedy decoder, other feature templates) is refused by name.
+  detail::ModelWriter old("ner", 1);
+  old.strings(bilou_labels({"PER"}));
+  try {
+    EntityRecognizer::from_bytes(old.bytes(), "old.bin");
+    FAIL() << "accepted a format 1 model";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("format version 1"), std::string::npos) << e.what();
+  }
 }
 
 TEST_F(Training, AnnotatesDocumentsWithTypedMentionsAndValues) {

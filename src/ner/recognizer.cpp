@@ -66,6 +66,8 @@ std::string EntityRecognizer::to_bytes() const {
 void EntityRecognizer::save(const std::string& path) const { detail::write_atomic(path, to_bytes()); }
 
 EntityRecognizer EntityRecognizer::read(detail::ModelReader& in) {
+  // Version 1 had the greedy decoder's feature templates: its weights mean nothing here.
+  if (in.version() < 2) in.fail("format version 1 (greedy decoder) is no longer read; retrain with 'relgraph train ner'");
   Model m;
   m.labels = in.strings();
   m.use_pos = in.pod<std::uint8_t>() != 0;
