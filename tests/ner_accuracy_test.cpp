@@ -15,7 +15,8 @@ using namespace relgraph;
 TEST(NerAccuracy, UnerEnglishEwtTest) {
   std::string test = relgraph::testing::data_file("uner-english-ewt/en_ewt-ud-test.iob2");
   std::string models = std::string(RELGRAPH_SOURCE_DIR) + "/models";
-  if (test.empty() || !std::filesystem::exists(models + "/ner.bin")) GTEST_SKIP() << "UNER data or models/ner.bin absent";
+  if (test.empty() || !std::filesystem::exists(models + "/ner.bin"))
+    GTEST_SKIP() << "UNER data or models/ner.bin absent";
   auto rec = EntityRecognizer::load(models + "/ner.bin");
   std::optional<Tagger> tagger;
   if (rec.model().use_pos) {

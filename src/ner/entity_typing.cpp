@@ -33,8 +33,8 @@ std::vector<std::pair<TypedSpan, const GazetteerEntry*>> gazetteer_names(const S
     if (capitalised(s.tokens[i].form)) {
       for (int j = i; j < n && j - i < Gazetteer::kMaxWords; ++j) {
         key.add(strip_possessive(s.tokens[j].form));
-        if (auto* e = g.find(key); e && (e->subtype == "Country" || e->subtype == "Region" || e->type == "ORG" ||
-                                         e->type == "NORP"))
+        if (auto* e = g.find(key);
+            e && (e->subtype == "Country" || e->subtype == "Region" || e->type == "ORG" || e->type == "NORP"))
           best = j - i + 1, entry = e;
       }
     }
@@ -71,8 +71,8 @@ bool has_bit(const Gazetteer& g, std::string_view word, std::uint16_t bit) {
 // Justice", "Interior Ministry", "Stanford University", "Acme Corp.").
 // Company cue words are weak ("Systems", "Stores" head review headings) except legal forms.
 bool strong_cue(const std::string& subtype, std::string_view word) {
-  static const std::unordered_set<std::string_view> kLegal = {"Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.",
-                                                               "Ltd", "Ltd.", "LLC", "PLC", "plc", "GmbH", "AG"};
+  static const std::unordered_set<std::string_view> kLegal = {
+      "Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "GmbH", "AG"};
   if (subtype == "Company") return kLegal.count(word) > 0;
   return subtype == "GovernmentBody" || subtype == "Education" || subtype == "NonProfit" ||
          subtype == "PoliticalParty" || subtype == "ArmedGroup";
@@ -194,7 +194,6 @@ void drop_trailing_titles(const Sentence& s, const Gazetteer& g, std::vector<Typ
   }
 }
 
-
 // Sentences [begin, end) of each discourse: a new one starts at a sentence
 // marked "newdoc" (CoNLL-U comments); otherwise the document is one.
 std::vector<std::pair<int, int>> discourses(const Document& doc) {
@@ -239,7 +238,8 @@ void propagate_in(const Document& doc, std::vector<std::vector<TypedSpan>>& span
       const std::map<std::string, int>* types = nullptr;
       for (int j = std::min(n, i + kMaxWords); j > i && !types; --j)
         if (auto it = found.find(text(s, i, j)); it != found.end()) len = j - i, types = &it->second;
-      bool taken = types && std::any_of(sp.begin(), sp.end(), [&](const TypedSpan& t) { return overlaps(t, i, i + len); });
+      bool taken =
+          types && std::any_of(sp.begin(), sp.end(), [&](const TypedSpan& t) { return overlaps(t, i, i + len); });
       if (!types || taken) {
         ++i;
         continue;
@@ -306,9 +306,8 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
     if (options.gazetteer_names) {
       for (const auto& [span, entry] : gazetteer_names(s, gazetteer)) {
-        bool taken = std::any_of(spans.begin(), spans.end(), [&](const TypedSpan& t) {
-          return overlaps(t, span.first, span.last);
-        });
+        bool taken = std::any_of(spans.begin(), spans.end(),
+                                 [&](const TypedSpan& t) { return overlaps(t, span.first, span.last); });
         if (!taken) spans.push_back(span);
       }
       std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
@@ -330,8 +329,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     for (auto& t : s.tokens) t.ner = "O";
     for (const auto& m : mentions) {
       if (m.type != "PER" && m.type != "ORG" && m.type != "LOC") continue;
-      for (int k = m.span.first; k < m.span.last; ++k)
-        s.tokens[k].ner = (k == m.span.first ? "B-" : "I-") + m.type;
+      for (int k = m.span.first; k < m.span.last; ++k) s.tokens[k].ner = (k == m.span.first ? "B-" : "I-") + m.type;
     }
     if (options.values) {
       for (const auto& v : values) {
