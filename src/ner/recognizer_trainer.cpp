@@ -90,6 +90,8 @@ void update_sentence(detail::PerceptronTrainer& trainer, const FeatureExtractor&
       trainer.update(feats, g, p);
       continue;
     }
+    // Different previous labels, different features: one-class updates
+    // (PerceptronTrainer::update with guess -1 moves `truth` only).
     fx.label_features(info, i, gp, feats);
     trainer.update(feats, g, -1, 1.0f);
     fx.label_features(info, i, pp, feats);
