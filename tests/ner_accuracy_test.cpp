@@ -15,7 +15,8 @@ using namespace relgraph;
 TEST(NerAccuracy, UnerEnglishEwtTest) {
   std::string test = relgraph::testing::data_file("uner-english-ewt/en_ewt-ud-test.iob2");
   std::string models = std::string(RELGRAPH_SOURCE_DIR) + "/models";
-  if (test.empty() || !std::filesystem::exists(models + "/ner.bin")) GTEST_SKIP() << "UNER data or models/ner.bin absent";
+  if (test.empty() || !std::filesystem::exists(models + "/ner.bin"))
+    GTEST_SKIP() << "UNER data or models/ner.bin absent";
   auto rec = EntityRecognizer::load(models + "/ner.bin");
   std::optional<Tagger> tagger;
   if (rec.model().use_pos) {
@@ -26,8 +27,10 @@ TEST(NerAccuracy, UnerEnglishEwtTest) {
     if (tagger) tagger->tag_only(s);
   };
   auto scores = ner::evaluate(rec, ner::read_iob2_file(test), {"PER", "ORG", "LOC"}, annotate);
-  EXPECT_GT(scores.overall.f1(), 0.66);
-  EXPECT_GT(scores.by_type["PER"].f1(), 0.70);
-  EXPECT_GT(scores.by_type["LOC"].f1(), 0.70);
-  EXPECT_GT(scores.by_type["ORG"].f1(), 0.40);
+  // Measured (models/ner.meta.json): overall 75.3, PER 82.8, LOC 79.4, ORG 57.5;
+  // about 3 points of slack for retraining noise (seeds move test F1 by ~1).
+  EXPECT_GT(scores.overall.f1(), 0.72);
+  EXPECT_GT(scores.by_type["PER"].f1(), 0.79);
+  EXPECT_GT(scores.by_type["LOC"].f1(), 0.75);
+  EXPECT_GT(scores.by_type["ORG"].f1(), 0.52);
 }

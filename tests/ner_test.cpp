@@ -78,10 +78,10 @@ TEST(Bilou, LabelSetAndConstraints) {
     bool ok;
   };
   const Case cases[] = {
-      {"", "B-PER", true},       {"", "I-PER", false},      {"", "L-PER", false},     {"", "U-LOC", true},
-      {"O", "O", true},          {"B-PER", "I-PER", true},  {"B-PER", "L-PER", true}, {"B-PER", "L-ORG", false},
-      {"B-PER", "O", false},     {"I-ORG", "B-ORG", false}, {"L-PER", "B-PER", true}, {"U-PER", "I-PER", false},
-      {"L-LOC", "U-LOC", true},  {"I-LOC", "I-LOC", true},  {"O", "L-LOC", false},
+      {"", "B-PER", true},      {"", "I-PER", false},      {"", "L-PER", false},     {"", "U-LOC", true},
+      {"O", "O", true},         {"B-PER", "I-PER", true},  {"B-PER", "L-PER", true}, {"B-PER", "L-ORG", false},
+      {"B-PER", "O", false},    {"I-ORG", "B-ORG", false}, {"L-PER", "B-PER", true}, {"U-PER", "I-PER", false},
+      {"L-LOC", "U-LOC", true}, {"I-LOC", "I-LOC", true},  {"O", "L-LOC", false},
   };
   for (const auto& c : cases) EXPECT_EQ(bilou_allowed(c.prev, c.next), c.ok) << c.prev << " -> " << c.next;
   EXPECT_TRUE(valid_bilou({"B-PER", "L-PER", "O", "U-LOC"}));
@@ -95,9 +95,9 @@ TEST(Bilou, ConvertsIob2LenientlyAndBack) {
   };
   const Case cases[] = {
       {{"B-PER", "I-PER", "O", "B-LOC"}, {"B-PER", "L-PER", "O", "U-LOC"}},
-      {{"I-ORG", "I-ORG", "I-ORG"}, {"B-ORG", "I-ORG", "L-ORG"}},      // I- without B- starts a mention
-      {{"B-PER", "B-PER"}, {"U-PER", "U-PER"}},                        // adjacent mentions
-      {{"B-PER", "I-LOC"}, {"U-PER", "U-LOC"}},                        // type change
+      {{"I-ORG", "I-ORG", "I-ORG"}, {"B-ORG", "I-ORG", "L-ORG"}},  // I- without B- starts a mention
+      {{"B-PER", "B-PER"}, {"U-PER", "U-PER"}},                    // adjacent mentions
+      {{"B-PER", "I-LOC"}, {"U-PER", "U-LOC"}},                    // type change
   };
   for (const auto& c : cases) {
     auto b = iob2_to_bilou(c.iob2);
@@ -105,8 +105,7 @@ TEST(Bilou, ConvertsIob2LenientlyAndBack) {
     EXPECT_TRUE(valid_bilou(b));
     EXPECT_EQ(iob2_to_bilou(bilou_to_iob2(b)), b);
   }
-  EXPECT_EQ(iob2_spans({"O", "B-PER", "I-PER", "I-LOC"}),
-            (std::vector<TypedSpan>{{1, 3, "PER"}, {3, 4, "LOC"}}));
+  EXPECT_EQ(iob2_spans({"O", "B-PER", "I-PER", "I-LOC"}), (std::vector<TypedSpan>{{1, 3, "PER"}, {3, 4, "LOC"}}));
 }
 
 TEST(Iob2, ReadsUnerColumnsAndRejectsBadLines) {
@@ -132,7 +131,7 @@ TEST(Iob2, ReadsUnerColumnsAndRejectsBadLines) {
 TEST(Iob2, ScoresExactSpans) {
   NerScores s;
   s.add({"B-PER", "I-PER", "O", "B-LOC", "O"}, {"B-PER", "I-PER", "O", "B-ORG", "O"});  // 1 tp, LOC fn, ORG fp
-  s.add({"B-ORG", "I-ORG", "O"}, {"B-ORG", "O", "O"});                                    // boundary error
+  s.add({"B-ORG", "I-ORG", "O"}, {"B-ORG", "O", "O"});                                  // boundary error
   EXPECT_EQ(s.overall.tp, 1);
   EXPECT_EQ(s.overall.fp, 2);
   EXPECT_EQ(s.overall.fn, 2);
@@ -205,7 +204,7 @@ TEST(Gazetteer, NameListsAreFeatureBitsOnly) {
       {"Einstein", kGazPersonName},
       {"einstein", kGazPersonName},  // any letter case
       {"Bill", kGazPersonName},
-      {"bill", 0},                   // an ordinary word: only as written
+      {"bill", 0},  // an ordinary word: only as written
       {"Starbucks", kGazOrgName},
       {"Nairobi", kGazPlaceName},
       {"nairobi", kGazPlaceName},
@@ -336,6 +335,33 @@ TEST(Features, WordShape) {
   EXPECT_EQ(word_shape("AB-12C"), "XX-ddX");
 }
 
+// One sense per discourse: untagged recurrences of a found name get its
+// majority type, within one document only, and never lower-case names.
+TEST(Typing, PropagatesNamesWithinADiscourse) {
+  Document doc = iob2_document(
+      {iob2("Zorbex/B-ORG hired/O Kim/B-PER Lo/I-PER ./O"), iob2("Zorbex/O said/O kim/O lo/O met/O Kim/O Lo/O ./O"),
+       iob2("Zorbex/B-LOC is/O far/O ./O"),  // Zorbex: 2 ORG to 1 LOC
+       iob2("ask/O bob/B-PER at/O Zorbex/B-ORG ./O"), iob2("Zorbex/O and/O bob/O ./O")},
+      "t");
+  doc.sentences[4].comments["newdoc id"] = "second";
+  std::vector<std::vector<TypedSpan>> spans(doc.sentences.size());
+  spans[0] = {{0, 1, "ORG"}, {2, 4, "PER"}};
+  spans[2] = {{0, 1, "LOC"}};
+  spans[3] = {{1, 2, "PER"}, {3, 4, "ORG"}};
+  spans[1] = {{5, 7, "PER"}};  // already tagged: kept
+  propagate_names(doc, spans);
+  auto dump = [&](int s) {
+    std::string out;
+    for (const auto& t : spans[s]) out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
+    return out;
+  };
+  EXPECT_EQ(dump(0), "0-1ORG 2-4PER ");
+  EXPECT_EQ(dump(1), "0-1ORG 5-7PER ");  // lower-case "kim lo" stays untagged
+  EXPECT_EQ(dump(2), "0-1LOC ");         // tagged spans are never changed
+  EXPECT_EQ(dump(3), "1-2PER 3-4ORG ");
+  EXPECT_EQ(dump(4), "");  // another document; "bob" has no capital
+}
+
 // The sentence casing class that lets the model discount capital letters.
 TEST(Features, SentenceCasing) {
   struct Case {
@@ -441,9 +467,9 @@ TEST(Viterbi, RefusesInvalidFavourites) {
     std::vector<std::string> want;
   };
   const std::vector<Case> cases = {
-      {{{0, 0, 9, 0, 1}}, {"U-PER"}},                         // I- alone: impossible
-      {{{0, 9, 0, 0, 0}}, {"O"}},                             // B- cannot end
-      {{{0, 5, 0, 0, -1}, {1, 0, 0, -9, 0}}, {"O", "O"}},     // B- needs I-/L- next
+      {{{0, 0, 9, 0, 1}}, {"U-PER"}},                      // I- alone: impossible
+      {{{0, 9, 0, 0, 0}}, {"O"}},                          // B- cannot end
+      {{{0, 5, 0, 0, -1}, {1, 0, 0, -9, 0}}, {"O", "O"}},  // B- needs I-/L- next
       {{{0, 5, 0, 0, 0}, {0, 0, 0, 3, 0}}, {"B-PER", "L-PER"}},
       {{{0, 0, 0, 0, 0}, {0, 0, 9, 0, 0}, {0, 0, 0, 5, 0}}, {"B-PER", "I-PER", "L-PER"}},
   };
@@ -503,6 +529,15 @@ TEST_F(Training, RejectsCorruptModels) {
     }
   }
   EXPECT_THROW(EntityRecognizer::load("/nonexistent/ner.bin"), Error);
+  // A model of format 1 (greedy decoder, other feature templates) is refused by name.
+  detail::ModelWriter old("ner", 1);
+  old.strings(bilou_labels({"PER"}));
+  try {
+    EntityRecognizer::from_bytes(old.bytes(), "old.bin");
+    FAIL() << "accepted a format 1 model";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("format version 1"), std::string::npos) << e.what();
+  }
 }
 
 TEST_F(Training, AnnotatesDocumentsWithTypedMentionsAndValues) {
@@ -514,8 +549,9 @@ TEST_F(Training, AnnotatesDocumentsWithTypedMentionsAndValues) {
   auto train = data();
   train.push_back(iob2("They/O sent/O 500/O French/O troops/O to/O Berlin/B-LOC ./O"));
   auto rec = train_recognizer(train, {}, opt);
-  Document doc = relgraph::testing::make_document(words("John Smith visited Tunisia and the U.S. with 3,000 Tunisian soldiers "
-                                               "in October 2017 ."));
+  Document doc =
+      relgraph::testing::make_document(words("John Smith visited Tunisia and the U.S. with 3,000 Tunisian soldiers "
+                                             "in October 2017 ."));
   annotate_entities(doc, rec, gazetteer());
   std::string dump;
   for (const auto& m : doc.mentions) {

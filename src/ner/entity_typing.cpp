@@ -3,6 +3,8 @@
 #include "ner/entity_typing.hpp"
 
 #include <algorithm>
+#include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "ner/bilou.hpp"
@@ -31,8 +33,8 @@ std::vector<std::pair<TypedSpan, const GazetteerEntry*>> gazetteer_names(const S
     if (capitalised(s.tokens[i].form)) {
       for (int j = i; j < n && j - i < Gazetteer::kMaxWords; ++j) {
         key.add(strip_possessive(s.tokens[j].form));
-        if (auto* e = g.find(key); e && (e->subtype == "Country" || e->subtype == "Region" || e->type == "ORG" ||
-                                         e->type == "NORP"))
+        if (auto* e = g.find(key);
+            e && (e->subtype == "Country" || e->subtype == "Region" || e->type == "ORG" || e->type == "NORP"))
           best = j - i + 1, entry = e;
       }
     }
@@ -69,8 +71,8 @@ bool has_bit(const Gazetteer& g, std::string_view word, std::uint16_t bit) {
 // Justice", "Interior Ministry", "Stanford University", "Acme Corp.").
 // Company cue words are weak ("Systems", "Stores" head review headings) except legal forms.
 bool strong_cue(const std::string& subtype, std::string_view word) {
-  static const std::unordered_set<std::string_view> kLegal = {"Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.",
-                                                               "Ltd", "Ltd.", "LLC", "PLC", "plc", "GmbH", "AG"};
+  static const std::unordered_set<std::string_view> kLegal = {
+      "Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "GmbH", "AG"};
   if (subtype == "Company") return kLegal.count(word) > 0;
   return subtype == "GovernmentBody" || subtype == "Education" || subtype == "NonProfit" ||
          subtype == "PoliticalParty" || subtype == "ArmedGroup";
@@ -192,8 +194,69 @@ void drop_trailing_titles(const Sentence& s, const Gazetteer& g, std::vector<Typ
   }
 }
 
+// Sentences [begin, end) of each discourse: a new one starts at a sentence
+// marked "newdoc" (CoNLL-U comments); otherwise the document is one.
+std::vector<std::pair<int, int>> discourses(const Document& doc) {
+  std::vector<std::pair<int, int>> out;
+  const int n = static_cast<int>(doc.sentences.size());
+  int begin = 0;
+  for (int i = 1; i <= n; ++i) {
+    bool starts = i < n && (doc.sentences[i].comments.count("newdoc id") || doc.sentences[i].comments.count("newdoc"));
+    if (i == n || starts) out.push_back({begin, i}), begin = i;
+  }
+  return out;
+}
+
+// One sense per discourse: a name the recognizer found once is the same name
+// where it recurs untagged ("HANO ... HANO"), with the type it was given most
+// often. Only names with a capital letter, so common words do not spread.
+void propagate_in(const Document& doc, std::vector<std::vector<TypedSpan>>& spans, int begin, int end) {
+  constexpr int kMaxWords = 6;
+  std::unordered_map<std::string, std::map<std::string, int>> found;  // words joined by ' ' -> type counts
+  auto text = [&](const Sentence& s, int first, int last) {
+    std::string t;
+    for (int k = first; k < last; ++k) {
+      if (k > first) t += ' ';
+      t += strip_possessive(s.tokens[k].form);
+    }
+    return t;
+  };
+  for (int si = begin; si < end; ++si)
+    for (const auto& t : spans[si]) {
+      const auto& s = doc.sentences[si];
+      bool cap = false;
+      for (int k = t.first; k < t.last; ++k) cap |= capitalised(s.tokens[k].form);
+      if (cap && t.last - t.first <= kMaxWords) ++found[text(s, t.first, t.last)][t.type];
+    }
+  if (found.empty()) return;
+  for (int si = begin; si < end; ++si) {
+    const auto& s = doc.sentences[si];
+    const int n = static_cast<int>(s.tokens.size());
+    auto& sp = spans[si];
+    for (int i = 0; i < n;) {
+      int len = 0;
+      const std::map<std::string, int>* types = nullptr;
+      for (int j = std::min(n, i + kMaxWords); j > i && !types; --j)
+        if (auto it = found.find(text(s, i, j)); it != found.end()) len = j - i, types = &it->second;
+      bool taken =
+          types && std::any_of(sp.begin(), sp.end(), [&](const TypedSpan& t) { return overlaps(t, i, i + len); });
+      if (!types || taken) {
+        ++i;
+        continue;
+      }
+      auto best = std::max_element(types->begin(), types->end(), [](auto& a, auto& b) { return a.second < b.second; });
+      sp.push_back({i, i + len, best->first});
+      i += len;
+    }
+    std::sort(sp.begin(), sp.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
+  }
+}
 
 }  // namespace
+
+void propagate_names(const Document& doc, std::vector<std::vector<TypedSpan>>& spans) {
+  for (const auto& [begin, end] : discourses(doc)) propagate_in(doc, spans, begin, end);
+}
 
 void refine_mention(EntityMention& m, const std::vector<std::string_view>& words, const Gazetteer& g) {
   m.canonical = std::string(strip_possessive(strip_article(m.text)));
@@ -230,6 +293,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
         for (int k = t.first; k < t.last; ++k)
           person_words.insert(std::string(strip_possessive(doc.sentences[si].tokens[k].form)));
   }
+  if (options.propagate) propagate_names(doc, sentence_spans);
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     Sentence& s = doc.sentences[si];
     if (s.tokens.empty()) continue;
@@ -242,9 +306,8 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
     if (options.gazetteer_names) {
       for (const auto& [span, entry] : gazetteer_names(s, gazetteer)) {
-        bool taken = std::any_of(spans.begin(), spans.end(), [&](const TypedSpan& t) {
-          return overlaps(t, span.first, span.last);
-        });
+        bool taken = std::any_of(spans.begin(), spans.end(),
+                                 [&](const TypedSpan& t) { return overlaps(t, span.first, span.last); });
         if (!taken) spans.push_back(span);
       }
       std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
@@ -266,8 +329,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     for (auto& t : s.tokens) t.ner = "O";
     for (const auto& m : mentions) {
       if (m.type != "PER" && m.type != "ORG" && m.type != "LOC") continue;
-      for (int k = m.span.first; k < m.span.last; ++k)
-        s.tokens[k].ner = (k == m.span.first ? "B-" : "I-") + m.type;
+      for (int k = m.span.first; k < m.span.last; ++k) s.tokens[k].ner = (k == m.span.first ? "B-" : "I-") + m.type;
     }
     if (options.values) {
       for (const auto& v : values) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ner/bilou.hpp"
 #include "ner/gazetteer.hpp"
 #include "ner/recognizer.hpp"
 #include "relgraph/document.hpp"
@@ -19,11 +20,20 @@ struct AnnotateOptions {
   // Rules over the recognizer's spans: capitalised names headed by a cue word
   // ("Ministry of Justice") are ORG; roles ("UK Ambassador to Peru") are split.
   bool rules = true;
+  // One sense per discourse: an untagged recurrence of a (capitalised) name the
+  // recognizer found elsewhere in the same document ("newdoc" comments split
+  // a Document into several) gets that name's most frequent type.
+  bool propagate = true;
 };
 
 // Replaces doc.mentions and every Token::ner.
 void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const Gazetteer& gazetteer,
                        const AnnotateOptions& options = {});
+
+// One sense per discourse (AnnotateOptions::propagate): adds to `spans`
+// (one list per sentence, sorted by first word) the untagged recurrences of
+// names with a capital letter found in the same discourse, typed as most often.
+void propagate_names(const Document& doc, std::vector<std::vector<TypedSpan>>& spans);
 
 // Sets type, subtype and canonical of a PER/ORG/LOC mention from the
 // gazetteer and organisation cue words (`m.text` and `m.type` must be set;

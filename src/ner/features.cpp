@@ -48,8 +48,11 @@ std::string word_shape(std::string_view word) {
   char last = 0;
   int run = 0;
   for (unsigned char c : word) {
-    char k = (c >= 'A' && c <= 'Z') ? 'X' : (c >= 'a' && c <= 'z') ? 'x' : (c >= '0' && c <= '9') ? 'd'
-             : c >= 0x80 ? 'x' : static_cast<char>(c);
+    char k = (c >= 'A' && c <= 'Z')   ? 'X'
+             : (c >= 'a' && c <= 'z') ? 'x'
+             : (c >= '0' && c <= '9') ? 'd'
+             : c >= 0x80              ? 'x'
+                                      : static_cast<char>(c);
     if (c >= 0x80 && (c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte
     run = k == last ? run + 1 : 1;
     last = k;
@@ -85,6 +88,7 @@ std::string lower_ascii(std::string_view w) {
 }
 
 // Templates: one number per feature kind (changing them changes the model).
+// clang-format off
 enum Tmpl : std::uint64_t {
   kBias, kForm, kLower, kShape, kPrefix, kSuffix = kPrefix + 3, kFlags = kSuffix + 4, kPos = kFlags + 1,
   kPosPrev, kPosNext, kPosBigram, kLowerPrev, kLowerPrev2, kLowerNext, kLowerNext2, kShapePrev, kShapeNext,
@@ -92,6 +96,7 @@ enum Tmpl : std::uint64_t {
   kLabelGaz, kDict, kDictContext, kNames, kNamesCap, kNamesContext, kLabelNames, kCasing,
   kCasingShape,
 };
+// clang-format on
 
 // Web text is often written all in lower case, all in capitals or in title
 // case, where capital letters say little about names: the class lets the
@@ -100,7 +105,8 @@ std::uint8_t sentence_casing(const Sentence& sentence, const std::vector<TokenIn
   int words = 0, capitalised = 0, all_caps = 0;
   for (std::size_t i = 0; i < info.size(); ++i) {
     const auto& form = sentence.tokens[i].form;
-    bool letter = std::any_of(form.begin(), form.end(), [](unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; });
+    bool letter =
+        std::any_of(form.begin(), form.end(), [](unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; });
     if (!letter || (info[i].flags & kDigit)) continue;
     ++words;
     capitalised += (info[i].flags & kCap) != 0 && !(info[i].flags & kFirst);
@@ -127,7 +133,8 @@ void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>&
     t.lower = hash_str(low);
     t.shape = hash_str(word_shape(w));
     t.pos = use_pos_ ? hash_str(toks[i].upos) : 0;
-    for (int k = 0; k < 3; ++k) t.prefix[k] = low.size() > std::size_t(k + 1) ? hash_str(std::string_view(low).substr(0, k + 1)) : 0;
+    for (int k = 0; k < 3; ++k)
+      t.prefix[k] = low.size() > std::size_t(k + 1) ? hash_str(std::string_view(low).substr(0, k + 1)) : 0;
     for (int k = 0; k < 4; ++k)
       t.suffix[k] = low.size() > std::size_t(k + 1) ? hash_str(std::string_view(low).substr(low.size() - k - 1)) : 0;
     t.flags = flags_of(w, i == 0);
@@ -177,7 +184,8 @@ void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>&
   }
 }
 
-void FeatureExtractor::token_features(const std::vector<TokenInfo>& info, int i, std::vector<std::uint64_t>& out) const {
+void FeatureExtractor::token_features(const std::vector<TokenInfo>& info, int i,
+                                      std::vector<std::uint64_t>& out) const {
   const int n = static_cast<int>(info.size());
   const TokenInfo& t = info[i];
   static const TokenInfo kStart = [] {
@@ -230,8 +238,8 @@ void FeatureExtractor::token_features(const std::vector<TokenInfo>& info, int i,
   out.push_back(feature(kDict, t.dict, t.flags & 0x13));
   out.push_back(feature(kCasing, t.casing, t.flags & 0x13, t.dict));
   out.push_back(feature(kCasingShape, t.casing, t.shape, p1.flags & 1));
-  out.push_back(feature(kDictContext, p1.dict | (p1.flags & 1) << 2, t.dict | (t.flags & 1) << 2,
-                        n1.dict | (n1.flags & 1) << 2));
+  out.push_back(
+      feature(kDictContext, p1.dict | (p1.flags & 1) << 2, t.dict | (t.flags & 1) << 2, n1.dict | (n1.flags & 1) << 2));
 }
 
 void FeatureExtractor::label_features(const std::vector<TokenInfo>& info, int i, int prev,

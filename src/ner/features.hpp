@@ -44,8 +44,8 @@ struct TokenInfo {
   std::uint8_t gaz_pos = 0;  // its BILU position: 1 B, 2 I, 3 L, 4 U
   std::uint16_t names = 0;   // same for the name lists (kGazPersonName | kGazOrgName | kGazPlaceName)
   std::uint8_t names_pos = 0;
-  std::uint8_t flags = 0;    // capitalised, all caps, has digit, has hyphen, sentence-initial
-  std::uint8_t casing = 0;   // the sentence's: 0 mixed, 1 no capitals, 2 mostly all caps, 3 mostly capitalised
+  std::uint8_t flags = 0;   // capitalised, all caps, has digit, has hyphen, sentence-initial
+  std::uint8_t casing = 0;  // the sentence's: 0 mixed, 1 no capitals, 2 mostly all caps, 3 mostly capitalised
 };
 
 class FeatureExtractor {

@@ -143,10 +143,8 @@ void Gazetteer::add_word_list(const std::string& path) {
 }
 
 const GazetteerEntry* Gazetteer::find(const PhraseKey& key) const {
-  if (auto it = exact_.find(key.exact); it != exact_.end() && it->second.entry >= 0)
-    return &entries_[it->second.entry];
-  if (auto it = lower_.find(key.lower); it != lower_.end() && it->second.entry >= 0)
-    return &entries_[it->second.entry];
+  if (auto it = exact_.find(key.exact); it != exact_.end() && it->second.entry >= 0) return &entries_[it->second.entry];
+  if (auto it = lower_.find(key.lower); it != lower_.end() && it->second.entry >= 0) return &entries_[it->second.entry];
   return nullptr;
 }
 

@@ -28,19 +28,19 @@ namespace relgraph::ner {
 
 // Feature bits a phrase carries (a phrase may be in several tables).
 enum GazetteerBit : std::uint16_t {
-  kGazCountry = 1,   // country name or country abbreviation
-  kGazDemonym = 2,   // Peruvian, Americans
-  kGazRegion = 4,    // continents and world regions
-  kGazPlace = 8,     // capitals and first-level subdivisions
-  kGazOrg = 16,      // international organisations and agencies
-  kGazOrgCue = 32,   // Ministry, Party, Inc., Times ...
-  kGazTitle = 64,    // Mr., President, Minister ...
-  kGazProper = 128,  // a proper noun in the word list (add_word_list)
-  kGazCommon = 256,  // an ordinary lower-case word in the word list
-  kGazPersonName = 512,   // names.tsv: first name, surname or famous person (features only)
-  kGazOrgName = 1024,     // names.tsv: company, brand or other organisation (features only)
-  kGazPlaceName = 2048,   // names.tsv: town, city or other place (features only)
-  kGazExact = 0x8000,  // matched case-sensitively (an abbreviation, a proper noun)
+  kGazCountry = 1,       // country name or country abbreviation
+  kGazDemonym = 2,       // Peruvian, Americans
+  kGazRegion = 4,        // continents and world regions
+  kGazPlace = 8,         // capitals and first-level subdivisions
+  kGazOrg = 16,          // international organisations and agencies
+  kGazOrgCue = 32,       // Ministry, Party, Inc., Times ...
+  kGazTitle = 64,        // Mr., President, Minister ...
+  kGazProper = 128,      // a proper noun in the word list (add_word_list)
+  kGazCommon = 256,      // an ordinary lower-case word in the word list
+  kGazPersonName = 512,  // names.tsv: first name, surname or famous person (features only)
+  kGazOrgName = 1024,    // names.tsv: company, brand or other organisation (features only)
+  kGazPlaceName = 2048,  // names.tsv: town, city or other place (features only)
+  kGazExact = 0x8000,    // matched case-sensitively (an abbreviation, a proper noun)
 };
 
 struct GazetteerEntry {
@@ -96,8 +96,8 @@ class Gazetteer {
   };
   std::vector<GazetteerEntry> entries_;
   std::unordered_map<std::uint64_t, Item> lower_, exact_;
-  std::unordered_map<std::string, std::string> cues_;       // word -> organisation subtype
-  std::unordered_map<std::string, std::string> currency_;   // form (lower-case unless exact) -> code
+  std::unordered_map<std::string, std::string> cues_;      // word -> organisation subtype
+  std::unordered_map<std::string, std::string> currency_;  // form (lower-case unless exact) -> code
 };
 
 }  // namespace relgraph::ner

@@ -2,7 +2,6 @@
 // decoding. The pipeline stage is in entity_stage.cpp. Tests: tests/ner_test.cpp
 #include "ner/recognizer.hpp"
 
-
 #include "core/files.hpp"
 #include "ner/bilou.hpp"
 #include "ner/features.hpp"
@@ -18,8 +17,7 @@ struct EntityRecognizer::Tables {
 
 EntityRecognizer::EntityRecognizer(Model model) : model_(std::move(model)) {
   const int n = static_cast<int>(model_.labels.size());
-  if (n == 0 || model_.labels[0] != "O")
-    throw Error(ErrorKind::Model, "NER model: the first label must be 'O'");
+  if (n == 0 || model_.labels[0] != "O") throw Error(ErrorKind::Model, "NER model: the first label must be 'O'");
   if (model_.weights.num_classes() != n && model_.weights.num_features() > 0)
     throw Error(ErrorKind::Model, "NER model: " + std::to_string(model_.weights.num_classes()) +
                                       " weight classes for " + std::to_string(n) + " labels");
@@ -66,6 +64,9 @@ std::string EntityRecognizer::to_bytes() const {
 void EntityRecognizer::save(const std::string& path) const { detail::write_atomic(path, to_bytes()); }
 
 EntityRecognizer EntityRecognizer::read(detail::ModelReader& in) {
+  // Version 1 had the greedy decoder's feature templates: its weights mean nothing here.
+  if (in.version() < 2)
+    in.fail("format version 1 (greedy decoder) is no longer read; retrain with 'relgraph train ner'");
   Model m;
   m.labels = in.strings();
   m.use_pos = in.pod<std::uint8_t>() != 0;

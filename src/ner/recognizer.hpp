@@ -35,10 +35,10 @@ class EntityRecognizer {
 
   // Everything a model holds; built by the trainer (recognizer_trainer.hpp).
   struct Model {
-    std::vector<std::string> labels;        // BILOU classes: "O", "B-PER", "I-PER" ...
-    bool use_pos = false;                   // trained with UPOS features (needs the tagger)
-    std::vector<std::uint64_t> gaz_keys;    // hash of a lower-cased gazetteer word ...
-    std::vector<std::uint16_t> gaz_bits;    // ... and its GazetteerBit mask (gazetteer.hpp)
+    std::vector<std::string> labels;      // BILOU classes: "O", "B-PER", "I-PER" ...
+    bool use_pos = false;                 // trained with UPOS features (needs the tagger)
+    std::vector<std::uint64_t> gaz_keys;  // hash of a lower-cased gazetteer word ...
+    std::vector<std::uint16_t> gaz_bits;  // ... and its GazetteerBit mask (gazetteer.hpp)
     detail::Perceptron weights;
   };
 

@@ -45,7 +45,8 @@ std::vector<Iob2Sentence> lowercase_copies(const std::vector<Iob2Sentence>& data
   if (every <= 0) return out;
   int with_mention = 0;
   for (const auto& s : data) {
-    bool mention = std::any_of(s.tags.begin(), s.tags.end(), [&](const std::string& t) { return clean_tag(t, types) != "O"; });
+    bool mention =
+        std::any_of(s.tags.begin(), s.tags.end(), [&](const std::string& t) { return clean_tag(t, types) != "O"; });
     if (!mention || with_mention++ % every != 0) continue;
     Iob2Sentence copy = s;
     for (auto& f : copy.forms)
@@ -89,6 +90,8 @@ void update_sentence(detail::PerceptronTrainer& trainer, const FeatureExtractor&
       trainer.update(feats, g, p);
       continue;
     }
+    // Different previous labels, different features: one-class updates
+    // (PerceptronTrainer::update with guess -1 moves `truth` only).
     fx.label_features(info, i, gp, feats);
     trainer.update(feats, g, -1, 1.0f);
     fx.label_features(info, i, pp, feats);
@@ -141,8 +144,8 @@ EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const 
   for (auto& s : lowercase_copies(train, options.types, options.lowercase_every)) augmented.push_back(std::move(s));
   auto examples = make_examples(augmented, labels, options.types,
                                 options.annotate_train ? options.annotate_train : options.annotate);
-  auto gaz = options.gazetteer ? options.gazetteer->feature_table()
-                               : std::vector<std::pair<std::uint64_t, std::uint16_t>>{};
+  auto gaz =
+      options.gazetteer ? options.gazetteer->feature_table() : std::vector<std::pair<std::uint64_t, std::uint16_t>>{};
   std::vector<std::uint64_t> gaz_keys;
   std::vector<std::uint16_t> gaz_bits;
   for (const auto& [k, b] : gaz) gaz_keys.push_back(k), gaz_bits.push_back(b);
@@ -166,7 +169,8 @@ EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const 
     bool last = epoch == options.epochs;
     if (dev.empty()) {
       if (last) best = snapshot(trainer, labels, gaz, use_pos, options.min_weight), rep.best_epoch = epoch;
-      if (options.progress) options.progress("epoch " + std::to_string(epoch) + ": " + std::to_string(errors) + " errors");
+      if (options.progress)
+        options.progress("epoch " + std::to_string(epoch) + ": " + std::to_string(errors) + " errors");
       continue;
     }
     auto model = snapshot(trainer, labels, gaz, use_pos, options.min_weight);

@@ -19,7 +19,7 @@ struct TrainOptions {
   std::vector<std::string> types = {"PER", "ORG", "LOC"};  // other tags (OTH, stray B-O) become O
   int epochs = 12;
   unsigned seed = 1;
-  float min_weight = 1e-3f;      // averaged weights below this are dropped (model size)
+  float min_weight = 1e-3f;  // averaged weights below this are dropped (model size)
   // Web text often names things in lower case ("taco bell"): a lower-cased
   // copy of every n-th training sentence that has a mention is added (0 = none).
   int lowercase_every = 2;

@@ -16,9 +16,9 @@ namespace relgraph::ner {
 struct BilouTransitions {
   BilouTransitions() = default;
   explicit BilouTransitions(const std::vector<std::string>& labels);
-  int size = 0;                             // number of labels; prev == size is the sentence start
-  std::vector<std::uint8_t> allowed;        // allowed[prev * size + next], prev in [0, size]
-  std::vector<std::uint8_t> may_end;        // labels that may end a sentence
+  int size = 0;                       // number of labels; prev == size is the sentence start
+  std::vector<std::uint8_t> allowed;  // allowed[prev * size + next], prev in [0, size]
+  std::vector<std::uint8_t> may_end;  // labels that may end a sentence
   bool ok(int prev, int next) const { return allowed[prev * size + next] != 0; }
 };
 
