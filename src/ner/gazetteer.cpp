@@ -112,7 +112,10 @@ Gazetteer Gazetteer::load(const std::string& dir) {
   for (const auto& r : read_table(dir + "/currencies.tsv", 2)) g.add_currency(r[0], r[1]);
   for (const auto& r : read_table(dir + "/person_titles.tsv", 1)) g.add({r[0], "", "", ""}, kGazTitle);
   // Feature-only names: no entry (type ""), so lookups for typing never return them.
-  for (const auto& r : read_table(dir + "/names.tsv", 3)) {
+  auto names = read_table(dir + "/names.tsv", 3);
+  g.lower_.reserve(g.lower_.size() + names.size());  // one rehash instead of a dozen
+  g.exact_.reserve(g.exact_.size() + names.size() / 4);
+  for (const auto& r : names) {
     std::uint16_t bit = r[1] == "person" ? kGazPersonName : r[1] == "org" ? kGazOrgName : kGazPlaceName;
     g.add({r[0], "", "", ""}, bit, r[2] == "exact");
   }
