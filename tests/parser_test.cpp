@@ -254,6 +254,22 @@ TEST(Repair, UncoordinatedConjunctAfterAnObjectIsTheDirectObject) {
   EXPECT_EQ(parse::repair_double_objects(h2, l2, upos2), 0);
 }
 
+TEST(Repair, NeverLeavesACycle) {
+  EXPECT_TRUE(parse::is_tree({2, 0, 2}));
+  EXPECT_FALSE(parse::is_tree({2, 1, 0}));  // 1 <-> 2
+  EXPECT_FALSE(parse::is_tree({0, 0}));     // two roots
+  // A glued "L-R" whose right part hangs (through its noun) from the left
+  // part: attaching L to R would close a loop, so the tree stays as it was.
+  std::vector<std::string> upos = {"ADJ", "PUNCT", "ADJ", "NOUN"};
+  std::vector<std::string> forms = {"Ruritanian", "-", "American", "trade"};
+  std::vector<int> heads = {0, 1, 4, 1};
+  std::vector<std::string> labels = {"root", "punct", "amod", "obj"};
+  auto before = heads;
+  parse::repair(heads, labels, upos, forms, {true, true, false, false});
+  EXPECT_TRUE(parse::is_tree(heads));
+  EXPECT_EQ(heads, before);
+}
+
 TEST(Repair, GluedHyphenatedModifierModifiesItsRightPart) {
   // discuss Ruritanian-American trade: "Ruritanian" was taken as the object.
   std::vector<std::string> upos = {"VERB", "ADJ", "PUNCT", "ADJ", "NOUN"};

@@ -416,6 +416,12 @@ TEST(Confidence, IsGraded) {
   EXPECT_GT(strong.front().confidence, poss_conf);
 }
 
+TEST(Extract, CyclicParseYieldsNothing) {
+  // A malformed input tree (1 -> 2 -> 1) must not send the subtree walks round forever.
+  auto doc = testing::make_document({"Smith/PROPN/NNP/Smith/2/nsubj", "met/VERB/VBD/meet/1/root", "Jones/PROPN/NNP/Jones/2/obj"});
+  EXPECT_TRUE(extractor().extract(doc, 0).empty());
+}
+
 TEST(Extract, UnparsedSentenceYieldsNothingAndBadIndexThrows) {
   auto doc = testing::make_document({"Smith", "met", "Jones"});
   EXPECT_TRUE(extractor().extract(doc, 0).empty());

@@ -130,15 +130,13 @@ void Parser::parse(Sentence& sentence) const {
   }
   parse::deprojectivize(heads, labels);
   std::vector<std::string> upos(n), forms(n);
-  for (int i = 0; i < n; ++i) upos[i] = sentence.tokens[i].upos, forms[i] = sentence.tokens[i].form;
-  parse::repair_adpositions(heads, labels, upos);
-  parse::repair_name_purpose(heads, labels, upos, forms);
-  parse::repair_lists(heads, labels, upos, forms);
-  parse::repair_double_subjects(heads, labels, upos);
-  parse::repair_double_objects(heads, labels, upos);
   std::vector<bool> glued(n, false);
-  for (int i = 0; i + 1 < n; ++i) glued[i] = sentence.tokens[i].end == sentence.tokens[i + 1].begin;
-  parse::repair_hyphen_compounds(heads, labels, upos, glued);
+  for (int i = 0; i < n; ++i) {
+    upos[i] = sentence.tokens[i].upos;
+    forms[i] = sentence.tokens[i].form;
+    if (i + 1 < n) glued[i] = sentence.tokens[i].end == sentence.tokens[i + 1].begin;
+  }
+  parse::repair(heads, labels, upos, forms, glued);
   for (int i = 0; i < n; ++i) {
     sentence.tokens[i].head = heads[i];
     sentence.tokens[i].deprel = std::move(labels[i]);

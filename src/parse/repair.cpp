@@ -6,6 +6,16 @@ namespace {
 
 std::string base(const std::string& deprel) { return deprel.substr(0, deprel.find(':')); }
 
+// Is word a (0-based) an ancestor of word d, or d itself?
+bool dominates(const std::vector<int>& heads, int a, int d) {
+  const int n = static_cast<int>(heads.size());
+  for (int g = 0, x = d; g <= n && x >= 0; ++g) {
+    if (x == a) return true;
+    x = heads[x] - 1;
+  }
+  return false;
+}
+
 bool nominal(const std::string& upos) { return upos == "NOUN" || upos == "PROPN" || upos == "PRON" || upos == "NUM"; }
 
 }  // namespace
@@ -26,7 +36,7 @@ int repair_adpositions(std::vector<int>& heads, std::vector<std::string>& labels
           b == "compound")
         noun = d;
     }
-    if (noun < 0) continue;
+    if (noun < 0 || dominates(heads, noun, heads[a] - 1)) continue;
     heads[noun] = heads[a];
     labels[noun] = ab == "advmod" ? "obl" : labels[a];
     for (int d = 0; d < n; ++d)
@@ -87,6 +97,7 @@ int repair_hyphen_compounds(std::vector<int>& heads, std::vector<std::string>& l
       heads[phrase] = gov + 1;
       labels[phrase] = labels[l];
     }
+    if (dominates(heads, l, r)) continue;
     heads[l] = r + 1;
     labels[l] = upos[l] == "ADJ" ? "amod" : "compound";
     heads[h] = l + 1;
@@ -180,6 +191,35 @@ int repair_double_objects(std::vector<int>& heads, std::vector<std::string>& lab
     ++repairs;
   }
   return repairs;
+}
+
+bool is_tree(const std::vector<int>& heads) {
+  const int n = static_cast<int>(heads.size());
+  int roots = 0;
+  for (int i = 0; i < n; ++i) {
+    if (heads[i] < 0 || heads[i] > n) return false;
+    if (heads[i] == 0) ++roots;
+    int x = i, steps = 0;
+    while (x >= 0 && steps++ <= n) x = heads[x] - 1;
+    if (x >= 0) return false;  // a cycle
+  }
+  return roots == 1;
+}
+
+void repair(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos,
+            const std::vector<std::string>& forms, const std::vector<bool>& glued) {
+  auto saved_heads = heads;
+  auto saved_labels = labels;
+  repair_adpositions(heads, labels, upos);
+  repair_name_purpose(heads, labels, upos, forms);
+  repair_lists(heads, labels, upos, forms);
+  repair_double_subjects(heads, labels, upos);
+  repair_double_objects(heads, labels, upos);
+  repair_hyphen_compounds(heads, labels, upos, glued);
+  if (!is_tree(heads)) {  // a repair went wrong: the parser's own tree is better than none
+    heads = std::move(saved_heads);
+    labels = std::move(saved_labels);
+  }
 }
 
 }  // namespace relgraph::parse

@@ -7,6 +7,14 @@
 
 namespace relgraph::parse {
 
+// All the repairs below, in order; if the result were no tree (one root, no
+// cycle) the input is restored. glued[i]: no space after word i.
+void repair(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos,
+            const std::vector<std::string>& forms, const std::vector<bool>& glued);
+
+// True when heads (1-based, 0 = root) form one tree: one root, no cycle.
+bool is_tree(const std::vector<int>& heads);
+
 // An adposition that governs the nominal after it ("met with[obl] ->
 // Minister[obj]") is turned around: the nominal takes the adposition's place
 // in the tree and the adposition becomes its `case` marker. `heads` are

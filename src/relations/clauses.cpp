@@ -224,6 +224,10 @@ class Finder {
   std::vector<Clause> run() {
     for (int i = 0; i < t_.size(); ++i) {
       if (t_.tok(i).head < 0) return out_;  // unparsed sentence
+      // A cycle (from a malformed input parse) would make every subtree walk endless.
+      int x = i;
+      for (int steps = 0; x >= 0 && steps <= t_.size(); ++steps) x = t_.head(x);
+      if (x >= 0) return out_;
     }
     for (int i = 0; i < t_.size(); ++i) {
       if (t_.has_cop(i))
