@@ -115,3 +115,40 @@ TEST_F(SampleArticle, ReferenceScoresWithSlack) {
 
 }  // namespace
 }  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+// Every document of EWT dev (weblogs, emails, reviews, answers) through the
+// whole pipeline and the graph builder: odd text must never crash a stage
+// (a parse repair once closed a loop on one such document). Skips without
+// the data or the models.
+TEST(ManyDocuments, EwtDevDocumentsBuildGraphs) {
+  std::string dev = testing::data_file("ud-english-ewt/en_ewt-ud-dev.conllu");
+  if (dev.empty() || !models_present()) GTEST_SKIP() << "EWT dev or models absent";
+  std::vector<std::string> docs;
+  std::string text = detail::read_text(dev);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto nl = text.find('\n', pos);
+    std::string_view line(text.data() + pos, (nl == std::string::npos ? text.size() : nl) - pos);
+    pos = nl == std::string::npos ? text.size() : nl + 1;
+    if (line.rfind("# newdoc", 0) == 0 || docs.empty()) docs.emplace_back();
+    if (line.rfind("# text = ", 0) == 0) docs.back() += std::string(line.substr(9)) + " ";
+  }
+  PipelineOptions o;
+  o.models_dir = std::string(RELGRAPH_SOURCE_DIR) + "/models";
+  o.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
+  auto pipeline = make_pipeline(o);
+  std::size_t facts = 0;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (docs[i].empty()) continue;
+    Document doc = annotate(docs[i], "ewt-dev-" + std::to_string(i), pipeline);
+    facts += build_graph(doc).num_relations();
+  }
+  EXPECT_GT(docs.size(), 50u);
+  EXPECT_GT(facts, 100u);
+}
+
+}  // namespace
+}  // namespace relgraph
