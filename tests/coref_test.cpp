@@ -192,6 +192,21 @@ TEST(Coref, AppositiveOrganisationNounRetypesAName) {
   EXPECT_EQ(entity_of(doc, "group"), "Zorba");  // "the group" in the second sentence
 }
 
+TEST(Coref, AnotherCountrysMinistryStaysApart) {
+  // "The French Foreign Ministry spoke . Peru 's Foreign Ministry replied . The ministry[NNP] left ."
+  auto doc = DocBuilder()
+                 .sentence("The/DET/4/det French/PROPN/4/compound Foreign/PROPN/4/compound Ministry/PROPN/5/nsubj "
+                           "spoke/VERB/0/root ./PUNCT/5/punct")
+                 .sentence("Peru/PROPN/4/nmod:poss 's/PART/1/case Foreign/PROPN/4/compound Ministry/PROPN/5/nsubj "
+                           "replied/VERB/0/root ./PUNCT/5/punct")
+                 .sentence("The/DET/2/det ministry/PROPN/3/nsubj/NNP left/VERB/0/root ./PUNCT/3/punct")
+                 .mention(0, 2, 5, "ORG").mention(1, 1, 2, "LOC", "Country", "Peru").mention(1, 3, 5, "ORG")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_NE(entity_of(doc, "Foreign Ministry"), entity_of(doc, "French Foreign Ministry"));
+  EXPECT_EQ(entity_of(doc, "ministry"), "Foreign Ministry");  // the most recent ministry, despite the NNP tag
+}
+
 TEST(Coref, OrganisationNameContainedInFullerName) {
   auto doc = DocBuilder()
                  .sentence("The/DET/3/det French/ADJ/3/amod Ministry/PROPN/6/nsubj of/ADP/5/case Justice/PROPN/3/nmod spoke/VERB/0/root ./PUNCT/6/punct")

@@ -124,6 +124,7 @@ class Resolver {
   void exact_match();
   void acronyms();
   void parenthetical_acronyms();
+  std::string possessor_country(int m) const;
   void retype_by_apposition();
   void name_variants();
   void appositions();
@@ -555,6 +556,17 @@ void Resolver::acronyms() {
   }
 }
 
+// The country a possessor before the mention names ("Russia's Foreign
+// Ministry" -> Russia), "" if none.
+std::string Resolver::possessor_country(int m) const {
+  const auto& sp = doc_.mentions[m].span;
+  int s = sp.sentence, i = sp.first;
+  if (i >= 2 && (tok(s, i - 1).form == "'s" || tok(s, i - 1).form == "\xE2\x80\x99s" || tok(s, i - 1).form == "'"))
+    return country_of(tok(s, i - 2).form);
+  if (i >= 1) return country_of(tok(s, i - 1).form);  // "Russia Foreign Ministry", a possessive glued to the word
+  return "";
+}
+
 void Resolver::name_variants() {
   int n = static_cast<int>(items_.size());
   auto lw = [](const std::vector<std::string>& v) {
@@ -587,6 +599,14 @@ void Resolver::name_variants() {
           match = true;
           for (std::size_t i = 0; i < extra; ++i)
             if (country_of(other.name[i]).empty() && b[i] != "us" && b[i] != "u.s.") match = false;
+          // "Russia's Foreign Ministry" is not the "Japanese Foreign Ministry".
+          std::string own = possessor_country(m);
+          if (match && !own.empty())
+            for (std::size_t i = 0; i < extra; ++i) {
+              std::string c = country_of(other.name[i]);
+              if (b[i] == "us" || b[i] == "u.s.") c = "United States";
+              if (!c.empty() && c != own) match = false;
+            }
         }
         static const std::set<std::string> preps = {"for", "of", "on", "in", "and"};
         if (!match && a.size() >= 2 && std::equal(a.begin(), a.end(), b.begin()) && preps.count(b[a.size()]) &&
@@ -806,7 +826,11 @@ void Resolver::definite_descriptions() {
   for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s) {
     for (int i = 0; i < ntok(s); ++i) {
       const Token& t = tok(s, i);
-      if (t.upos != "NOUN" || mention_at(s, i) >= 0 || (t.xpos != "NN" && !t.xpos.empty())) continue;
+      // A lower-case word the tagger called a proper noun is a common noun ("the ministry").
+      bool lower_propn = t.upos == "PROPN" && !t.form.empty() && std::islower(static_cast<unsigned char>(t.form[0]));
+      if ((t.upos != "NOUN" && !lower_propn) || mention_at(s, i) >= 0 ||
+          (t.xpos != "NN" && t.xpos != "NNP" && !t.xpos.empty()))
+        continue;
       if (!in_body(make_span(s, i, i + 1))) continue;
       int det = -1;
       std::vector<int> mods;

@@ -734,7 +734,9 @@ std::string literal_phrase(const Document& doc, const Argument& arg, int max_wor
     bool possessive = t.upos == "PRON" && (t.xpos == "PRP$" || l == "its" || l == "their" || l == "his" || l == "her");
     bool det = t.upos == "DET" && (l == "the" || l == "a" || l == "an" || l == "this" || l == "that" || l == "these" ||
                                    l == "those");
-    if (t.upos == "PUNCT" || t.upos == "SCONJ" || possessive || det) words.erase(words.begin());
+    // A preposition governing the whole phrase ("during his visit to Kyiv") is no part of the concept.
+    bool governing_case = t.upos == "ADP" && t.deprel == "case" && t.head - 1 == arg.head;
+    if (t.upos == "PUNCT" || t.upos == "SCONJ" || possessive || det || governing_case) words.erase(words.begin());
     else break;
   }
   // A fronted phrase before a comma that precedes the head ("in particular,
