@@ -705,7 +705,11 @@ std::string literal_phrase(const Document& doc, const Argument& arg, int max_wor
   for (int i = first; i < last; ++i) {
     int h = toks[i].head - 1;
     if (!nominal && clause_parts.count(toks[i].deprel)) continue;  // "the plan would fail" keeps "would"
-    if (i != arg.head && h >= first && h < last && asides.count(toks[i].deprel) && keep[i]) drop(i);
+    // An adverbial clause deep inside a participle ("men suspected of planning
+    // the attack") is part of it; only the head's own asides go.
+    bool deep_advcl = toks[i].deprel == "advcl" && h != arg.head && h >= 0 && toks[h].deprel.rfind("acl", 0) == 0 &&
+                      toks[h].deprel != "acl:relcl";
+    if (i != arg.head && h >= first && h < last && asides.count(toks[i].deprel) && keep[i] && !deep_advcl) drop(i);
   }
   for (int w : relation)
     if (w != arg.head && w >= first && w < last && keep[w]) drop(w);
