@@ -279,6 +279,20 @@ TEST(Coref, PronounsByAgreementAndRecency) {
   EXPECT_EQ(std::find(jane.aliases.begin(), jane.aliases.end(), "She"), jane.aliases.end());
 }
 
+TEST(Coref, ItPrefersASubjectAndNeverItsOwnClausesSubject) {
+  // "Acme sued Peru . Globex entered Chile to fight it ." -> it = Acme (a subject), not Globex
+  // (the subject of its own clause) nor Chile (more recent, an object).
+  auto doc = DocBuilder()
+                 .sentence("Acme/PROPN/2/nsubj sued/VERB/0/root Peru/PROPN/2/obj ./PUNCT/2/punct")
+                 .sentence("Globex/PROPN/2/nsubj entered/VERB/0/root Chile/PROPN/2/obj to/PART/5/mark fight/VERB/2/advcl "
+                           "it/PRON/5/obj ./PUNCT/2/punct")
+                 .mention(0, 1, 2, "ORG").mention(0, 3, 4, "LOC", "Country", "Peru")
+                 .mention(1, 1, 2, "ORG").mention(1, 3, 4, "LOC", "Country", "Chile")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "it"), "Acme");
+}
+
 TEST(Coref, TheyNeedsAPluralAntecedent) {
   // "Workers met French authorities . They refused ." -> nearest plural is "authorities" (France)
   auto doc = DocBuilder()

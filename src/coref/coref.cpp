@@ -954,14 +954,35 @@ void Resolver::pronouns() {
         }
         if (pick < 0 && !stop) pick = org_fallback;
       } else if (pick < 0) {
-        long here = static_cast<long>(s) * 100000 + i, best = -1;
-        int window = is_n ? 1 : 3;
+        long here = static_cast<long>(s) * 100000 + i, best = -1, best_subject = -1;
+        int window = is_n ? 1 : 3, subject_pick = -1;
+        // The subject of the pronoun's own clause cannot be its antecedent
+        // ("troops entered the country to fight it": it != troops).
+        int clause = head_of(s, i);
+        while (clause >= 0 && tok(s, clause).upos != "VERB" && tok(s, clause).upos != "AUX") clause = head_of(s, clause);
+        int local_subject = -1;
+        for (int v = clause; v >= 0 && local_subject < 0;) {
+          for (int c : children(s, v))
+            if (tok(s, c).deprel.rfind("nsubj", 0) == 0) local_subject = c;
+          // A controlled clause's subject is its governor's.
+          auto d = tok(s, v).deprel;
+          if (local_subject < 0 && (d == "xcomp" || d == "advcl" || d == "conj")) v = head_of(s, v);
+          else break;
+        }
         for (int m = 0; m < static_cast<int>(items_.size()); ++m) {
           const auto& em = doc_.mentions[m];
           if (em.span.sentence < s - window || position(m) >= here || !fits(m)) continue;
           if (em.span.sentence == s && em.span.first <= i && i < em.span.last) continue;
+          if (is_n && em.span.sentence == s && local_subject >= 0 && em.span.first <= local_subject &&
+              local_subject < em.span.last)
+            continue;
           if (position(m) > best) best = position(m), pick = m;
+          // Subjects are the more salient antecedents of "it".
+          int h = items_[m].head;
+          if (is_n && h >= 0 && tok(em.span.sentence, h).deprel.rfind("nsubj", 0) == 0 && position(m) > best_subject)
+            best_subject = position(m), subject_pick = m;
         }
+        if (is_n && subject_pick >= 0) pick = subject_pick;
       }
       if (pick < 0) continue;
       int pm = add_mention(s, i, i + 1, doc_.mentions[pick].type, "Pronoun", Kind::Pronoun, items_[pick].etype);
