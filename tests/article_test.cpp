@@ -65,6 +65,18 @@ TEST(FindMetadata, ByLineAndAgencyDateline) {
   EXPECT_EQ(text.substr(m.body_begin, 11), "Heavy rains");
 }
 
+TEST(FindMetadata, SourceAndDateOnOneLine) {
+  std::string text =
+      "Rains Flood the Capital\n"
+      "Daily Bugle | 2 February 2024\n"
+      "\n"
+      "Heavy rains flooded several districts of the capital on Tuesday, officials said.\n";
+  auto m = find_metadata(text, kPlaces);
+  EXPECT_EQ(m.title, "Rains Flood the Capital");
+  EXPECT_EQ(m.date_published, "2024-02-02");
+  EXPECT_EQ(m.publisher, "Daily Bugle");
+}
+
 TEST(FindMetadata, DatelineWithDateGivesThePublicationDate) {
   std::string text =
       "Rains Flood the Capital\n"

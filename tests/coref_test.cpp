@@ -207,6 +207,17 @@ TEST(Coref, AnotherCountrysMinistryStaysApart) {
   EXPECT_EQ(entity_of(doc, "ministry"), "Foreign Ministry");  // the most recent ministry, despite the NNP tag
 }
 
+TEST(Coref, CompanyWithAndWithoutItsLegalForm) {
+  auto doc = DocBuilder()
+                 .sentence("Zorbex/PROPN/3/compound AG/PROPN/3/compound grew/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("Zorbex/PROPN/2/nsubj hired/VERB/0/root ./PUNCT/2/punct")
+                 .mention(0, 1, 3, "ORG", "Company").mention(1, 1, 2, "ORG")
+                 .build();
+  resolve_coreference(doc, tables());
+  ASSERT_EQ(doc.entities.size(), 1u);
+  EXPECT_EQ(doc.entities[0].label, "Zorbex AG");
+}
+
 TEST(Coref, OrganisationNameContainedInFullerName) {
   auto doc = DocBuilder()
                  .sentence("The/DET/3/det French/ADJ/3/amod Ministry/PROPN/6/nsubj of/ADP/5/case Justice/PROPN/3/nmod spoke/VERB/0/root ./PUNCT/6/punct")

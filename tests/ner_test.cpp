@@ -362,6 +362,17 @@ TEST(Typing, PropagatesNamesWithinADiscourse) {
   EXPECT_EQ(dump(4), "");  // another document; "bob" has no capital
 }
 
+TEST(Typing, ACompanyRecursWithoutItsLegalForm) {
+  Document doc = iob2_document({iob2("Zorbex/B-ORG AG/I-ORG hired/O ./O"), iob2("Zorbex/O grew/O ./O")}, "t");
+  std::vector<std::vector<TypedSpan>> spans(doc.sentences.size());
+  spans[0] = {{0, 2, "ORG"}};
+  propagate_names(doc, spans);
+  ASSERT_EQ(spans[1].size(), 1u);
+  EXPECT_EQ(spans[1][0].first, 0);
+  EXPECT_EQ(spans[1][0].last, 1);
+  EXPECT_EQ(spans[1][0].type, "ORG");
+}
+
 // The sentence casing class that lets the model discount capital letters.
 TEST(Features, SentenceCasing) {
   struct Case {

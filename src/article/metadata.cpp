@@ -407,9 +407,22 @@ Metadata find_metadata(std::string_view text, const std::vector<std::string>& pl
       m.date_published = iso;  // the date closest to the body wins
       continue;
     }
+    // "Reuters | 2 February 2024": a source and a date on one line.
+    if (auto bar = t.find('|'); bar != std::string_view::npos && t.find('|', bar + 1) == std::string_view::npos) {
+      std::string_view left = trim(t.substr(0, bar)), right = trim(t.substr(bar + 1));
+      std::string iso = parse_date_line(right);
+      std::string_view source = left;
+      if (iso.empty()) iso = parse_date_line(left), source = right;
+      auto n = words_of(source).size();
+      if (!iso.empty() && n >= 1 && n <= 4 && std::isupper(static_cast<unsigned char>(source[0]))) {
+        m.date_published = iso;
+        if (m.publisher.empty()) m.publisher = std::string(source);
+        continue;
+      }
+    }
     if (auto b = parse_byline(t, places); b && m.author.empty()) {
       m.author = b->author;
-      m.publisher = b->publisher;
+      if (!b->publisher.empty()) m.publisher = b->publisher;
       m.dateline = b->place;
       continue;
     }

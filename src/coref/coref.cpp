@@ -9,6 +9,7 @@
 #include <numeric>
 #include <optional>
 
+#include "core/lexicon.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -608,6 +609,10 @@ void Resolver::name_variants() {
               if (!c.empty() && c != own) match = false;
             }
         }
+        // "Siemens" and "Siemens AG": a company without its legal form.
+        if (!match && b.size() == a.size() + 1 && std::equal(a.begin(), a.end(), b.begin()) &&
+            detail::is_legal_form(other.name.back()))
+          match = true;
         static const std::set<std::string> preps = {"for", "of", "on", "in", "and"};
         if (!match && a.size() >= 2 && std::equal(a.begin(), a.end(), b.begin()) && preps.count(b[a.size()]) &&
             std::isupper(static_cast<unsigned char>(it.name[0][0])))

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/lexicon.hpp"
 #include "ner/bilou.hpp"
 #include "ner/features.hpp"
 #include "ner/values.hpp"
@@ -227,6 +228,10 @@ void propagate_in(const Document& doc, std::vector<std::vector<TypedSpan>>& span
       bool cap = false;
       for (int k = t.first; k < t.last; ++k) cap |= capitalised(s.tokens[k].form);
       if (cap && t.last - t.first <= kMaxWords) ++found[text(s, t.first, t.last)][t.type];
+      // "Siemens AG" ... "Siemens": a company is named without its legal form too.
+      if (cap && t.type == "ORG" && t.last - t.first >= 2 && t.last - t.first <= kMaxWords &&
+          detail::is_legal_form(s.tokens[t.last - 1].form))
+        ++found[text(s, t.first, t.last - 1)][t.type];
     }
   if (found.empty()) return;
   for (int si = begin; si < end; ++si) {
