@@ -240,7 +240,12 @@ std::optional<KnowledgeGraph::Vertex> Builder::node_for(const Argument& a) {
   n.id = entity_id(n.label);
   if (n.id.empty()) return std::nullopt;
   auto v = g_.add_entity(std::move(n));
-  if (!head_lemma.empty() && !bare_definite) concept_by_head_[head_lemma] = v;
+  // Only a noun phrase introduces a concept a later "the <noun>" can name;
+  // a clause headed by the verb "cut" is not "the cuts".
+  bool nominal_head = a.span.sentence >= 0 && a.head >= 0 &&
+                      a.head < static_cast<int>(doc_.sentences[a.span.sentence].tokens.size()) &&
+                      doc_.sentences[a.span.sentence].tokens[a.head].upos == "NOUN";
+  if (!head_lemma.empty() && !bare_definite && nominal_head) concept_by_head_[head_lemma] = v;
   return v;
 }
 
