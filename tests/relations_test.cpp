@@ -384,6 +384,17 @@ TEST(Propositions, NamedObjectTypesAreChecked) {
   EXPECT_EQ(unnamed[0].canonical, "");
   auto no_recognizer = svo("met", "meet");  // no mentions at all: nothing to check against
   EXPECT_EQ(extractor().extract(no_recognizer, 0)[0].canonical, "met");
+  // A named object of a kind the relation does not take: one buys a company, not a person.
+  auto bought = [](const std::string& type) {
+    auto doc = svo("bought", "buy");
+    EntityMention m;
+    m.span = {.sentence = 0, .first = 2, .last = 3, .begin = 0, .end = 0};
+    m.type = type;
+    doc.mentions.push_back(m);
+    return extractor().extract(doc, 0)[0].canonical;
+  };
+  EXPECT_EQ(bought("ORG"), "acquired");
+  EXPECT_EQ(bought("PER"), "");
 }
 
 TEST(Propositions, DatePlaceAndAmountAttributes) {

@@ -69,6 +69,25 @@ bool names_only(std::string_view types) {
   return true;
 }
 
+// Do argument types ("Product|Organization") admit a named entity of the
+// recogniser's type? ("Any" admits everything; places include countries.)
+bool admits(std::string_view types, const std::string& kind) {
+  auto has = [&](std::string_view t) {
+    std::size_t pos = 0;
+    while (pos <= types.size()) {
+      auto bar = types.find('|', pos);
+      if (types.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos) == t) return true;
+      if (bar == std::string_view::npos) break;
+      pos = bar + 1;
+    }
+    return false;
+  };
+  if (has("Any")) return true;
+  if (kind == "PER") return has("Person");
+  if (kind == "ORG") return has("Organization") || has("Country");  // recognisers call states organisations
+  return has("Place") || has("Country") || has("Organization");     // LOC, NORP: "the US said"
+}
+
 // Only a preposition after the predicate reads as part of it ("met with X",
 // "the office Lee worked in"); a fronted one ("In 1941, ...") does not.
 bool follows(const Slot& slot, int pred) { return (slot.marker.empty() ? slot.head : slot.marker.front()) > pred; }
@@ -149,12 +168,15 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
   // A relation whose object must be a named party or place ("met", "founded")
   // does not name an event with an unnamed thing ("created jobs"). Checked
   // when the recognizer ran (the document has mentions).
+  // A named object of the wrong kind does not fit either ("received[acquired] the Crown Prince").
   if (!p.canonical.empty() && p.args.size() >= 2 && !doc.mentions.empty()) {
     const RelationType* type = schema.find(p.canonical);
-    if (type && type->arg_types.size() >= 2 && names_only(type->arg_types[1])) {
+    if (type && type->arg_types.size() >= 2) {
       const auto& o = p.args[1];
       const std::string kind = o.mention >= 0 ? doc.mentions[o.mention].type : "";
-      if (kind != "PER" && kind != "ORG" && kind != "LOC" && kind != "NORP") p.canonical.clear();
+      bool named = kind == "PER" || kind == "ORG" || kind == "LOC" || kind == "NORP";
+      if (!named && names_only(type->arg_types[1])) p.canonical.clear();
+      if (named && !admits(type->arg_types[1], kind)) p.canonical.clear();
     }
   }
   return p;
