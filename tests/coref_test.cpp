@@ -108,6 +108,17 @@ TEST(Coref, ExactAndNameVariants) {
   EXPECT_EQ(doc.entities[0].type, "Person");
 }
 
+TEST(Coref, LastWordsOfAFullName) {
+  // "Ali bin Zayed spoke . Bin Zayed left ." -> one person
+  auto doc = DocBuilder()
+                 .sentence("Ali/PROPN/4/nsubj bin/PROPN/1/flat Zayed/PROPN/1/flat spoke/VERB/0/root ./PUNCT/4/punct")
+                 .sentence("Bin/PROPN/3/nsubj Zayed/PROPN/1/flat left/VERB/0/root ./PUNCT/3/punct")
+                 .mention(0, 1, 4, "PER").mention(1, 1, 3, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "Bin Zayed"), "Ali bin Zayed");
+}
+
 TEST(Coref, DifferentFirstNamesStayApart) {
   auto doc = DocBuilder()
                  .sentence("John/PROPN/2/compound Smith/PROPN/3/nsubj met/VERB/0/root Mary/PROPN/5/compound Smith/PROPN/3/obj ./PUNCT/3/punct")

@@ -580,6 +580,7 @@ void Resolver::name_variants() {
     if (!it.active || it.kind != Kind::Named || it.name.empty()) continue;
     auto a = lw(it.name);
     std::vector<int> cands;
+    bool by_last_words = false;  // matched as the last words of a fuller name
     for (int o = 0; o < n; ++o) {
       const auto& other = items_[o];
       if (o == m || !other.active || other.kind != Kind::Named || same(m, o)) continue;
@@ -591,6 +592,9 @@ void Resolver::name_variants() {
         // Doe -> Jane Doe; J. Doe -> Jane Doe; Jane -> Jane Doe (single first name).
         if (a.size() == 1) match = b.back() == a[0];
         else if (a.size() == 2 && a[0].size() <= 2 && a[0][0] == b[0][0]) match = a[1] == b.back();
+        // "bin Salman" -> Mohammed bin Salman, "Fattah el-Sisi" -> Abdel Fattah el-Sisi: the last words.
+        if (!match && a.size() >= 2 && std::equal(a.begin(), a.end(), b.end() - static_cast<long>(a.size())))
+          match = true, by_last_words = true;
       } else if (it.etype != "Person" && other.etype != "Person") {
         // Suffix: "Ministry of Justice" in "French Ministry of Justice" when the
         // extra words name a country; prefix: "Peace Institute" in "Peace
@@ -626,8 +630,9 @@ void Resolver::name_variants() {
     int pick = -1;
     if (roots.size() == 1) {
       pick = cands[0];
-    } else if (it.etype == "Person") {
+    } else if (it.etype == "Person" && !by_last_words) {
       // Several people share the name: the most recent one before this mention.
+      // ("bin Salman" between two people named "... bin Salman" stays apart.)
       long best = -1;
       for (int o : cands)
         if (position(o) < position(m) && position(o) > best) best = position(o), pick = o;
@@ -758,8 +763,11 @@ void Resolver::appositions() {
         words.push_back(i);
       }
       while (!words.empty() && tok(s, words.back()).upos == "PUNCT") words.pop_back();
+      // Leading punctuation, prepositions, determiners, conjunctions and
+      // possessive pronouns ("and his Saudi counterpart") are no part of a role.
       while (!words.empty() && (tok(s, words.front()).upos == "PUNCT" || tok(s, words.front()).upos == "ADP" ||
-                                tok(s, words.front()).upos == "DET"))
+                                tok(s, words.front()).upos == "DET" || tok(s, words.front()).upos == "CCONJ" ||
+                                tok(s, words.front()).xpos == "PRP$"))
         words.erase(words.begin());
       if (words.empty()) continue;
       std::string role;

@@ -738,7 +738,12 @@ class Finder {
   // event nominals.
   void nominal(int n) {
     auto r = t_.rel(n);
-    if (r == "appos" && t_.head(n) >= 0 && t_.is_nominal(t_.head(n))) {
+    // (An "apposition" with its own preposition, "over six months", is a misparse.)
+    // Nor is a counted stretch of time ("..., over six months,").
+    static const std::vector<std::string> kTimeUnits = {"second", "minute", "hour", "day",    "week",
+                                                        "month",  "year",   "decade", "century"};
+    bool time_span = t_.child_base(n, "nummod") >= 0 && contains_str(kTimeUnits, t_.lem(n));
+    if (r == "appos" && t_.head(n) >= 0 && t_.is_nominal(t_.head(n)) && t_.child_base(n, "case") < 0 && !time_span) {
       Clause c;
       c.kind = Construction::Apposition;
       c.pred = n;
