@@ -270,6 +270,17 @@ TEST(Repair, NeverLeavesACycle) {
   EXPECT_EQ(heads, before);
 }
 
+TEST(Repair, APossessorGovernsNoPossessedNoun) {
+  // "met Peru 's minister Lee" with "Lee" hung under "Peru".
+  std::vector<std::string> upos = {"VERB", "PROPN", "PART", "NOUN", "PROPN"};
+  std::vector<std::string> forms = {"met", "Peru", "'s", "minister", "Lee"};
+  std::vector<int> heads = {0, 1, 2, 5, 2};
+  std::vector<std::string> labels = {"root", "obj", "case", "compound", "nmod"};
+  EXPECT_EQ(parse::repair_possessives(heads, labels, upos, forms), 1);
+  EXPECT_EQ(heads, (std::vector<int>{0, 5, 2, 5, 1}));
+  EXPECT_EQ(labels, (std::vector<std::string>{"root", "nmod:poss", "case", "compound", "obj"}));
+}
+
 TEST(Repair, GluedHyphenatedModifierModifiesItsRightPart) {
   // discuss Ruritanian-American trade: "Ruritanian" was taken as the object.
   std::vector<std::string> upos = {"VERB", "ADJ", "PUNCT", "ADJ", "NOUN"};

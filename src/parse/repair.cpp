@@ -193,6 +193,39 @@ int repair_double_objects(std::vector<int>& heads, std::vector<std::string>& lab
   return repairs;
 }
 
+int repair_possessives(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos,
+                       const std::vector<std::string>& forms) {
+  const int n = static_cast<int>(heads.size());
+  int repairs = 0;
+  for (int x = 0; x + 1 < n; ++x) {
+    // x 's ... y: the possessive clitic right after x.
+    if (heads[x + 1] != x + 1 || base(labels[x + 1]) != "case" ||
+        (forms[x + 1] != "'s" && forms[x + 1] != "\xE2\x80\x99s" && forms[x + 1] != "'"))
+      continue;
+    if (heads[x] == 0 || base(labels[x]) == "nmod" || labels[x] == "nmod:poss") continue;
+    // The possessed noun the parse hung under x: its nearest right nominal child without a case marker.
+    int y = -1;
+    for (int d = x + 2; d < n && y < 0; ++d) {
+      if (heads[d] != x + 1 || base(labels[d]) != "nmod" || (upos[d] != "NOUN" && upos[d] != "PROPN")) continue;
+      bool marked = false;
+      for (int c = 0; c < d; ++c)
+        if (heads[c] == d + 1 && base(labels[c]) == "case") marked = true;
+      if (!marked) y = d;
+    }
+    if (y < 0 || dominates(heads, y, heads[x] - 1)) continue;
+    heads[y] = heads[x];
+    labels[y] = labels[x];
+    heads[x] = y + 1;
+    labels[x] = "nmod:poss";
+    // x keeps only its own modifiers; what follows it and the phrase's
+    // preposition ("by Egypt 's minister") go to the new head.
+    for (int d = 0; d < n; ++d)
+      if (d != x + 1 && heads[d] == x + 1 && (d > x || base(labels[d]) == "case")) heads[d] = y + 1;
+    ++repairs;
+  }
+  return repairs;
+}
+
 bool is_tree(const std::vector<int>& heads) {
   const int n = static_cast<int>(heads.size());
   int roots = 0;
@@ -215,6 +248,7 @@ void repair(std::vector<int>& heads, std::vector<std::string>& labels, const std
   repair_lists(heads, labels, upos, forms);
   repair_double_subjects(heads, labels, upos);
   repair_double_objects(heads, labels, upos);
+  repair_possessives(heads, labels, upos, forms);
   repair_hyphen_compounds(heads, labels, upos, glued);
   if (!is_tree(heads)) {  // a repair went wrong: the parser's own tree is better than none
     heads = std::move(saved_heads);

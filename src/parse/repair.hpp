@@ -51,4 +51,10 @@ int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& la
 int repair_double_objects(std::vector<int>& heads, std::vector<std::string>& labels,
                           const std::vector<std::string>& upos);
 
+// "by Egypt[obl] 's Minister Zaki[nmod of Egypt]": a possessor governs no
+// possessed noun; the noun takes the possessor's place and the possessor
+// becomes its nmod:poss. Returns the repairs made.
+int repair_possessives(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos,
+                       const std::vector<std::string>& forms);
+
 }  // namespace relgraph::parse

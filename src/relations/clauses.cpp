@@ -210,6 +210,8 @@ std::vector<Slot> alternatives(const Tree& t, const Slot& slot) {
       continue;  // a conjunct before its head is a parse error
     if (t.is_nominal(slot.head) != t.is_nominal(k)) continue;
     Slot alt = make_slot(t, k, slot.role);
+    // "by X and ..., according to Y": a source is no coordinated argument.
+    if (t.marker_text(alt.marker) == "according to" && t.marker_text(slot.marker) != "according to") continue;
     if (alt.marker.empty()) alt.marker = slot.marker;
     alt.inherited = slot.inherited;
     out.push_back(std::move(alt));
