@@ -65,6 +65,17 @@ TEST(FindMetadata, ByLineAndAgencyDateline) {
   EXPECT_EQ(text.substr(m.body_begin, 11), "Heavy rains");
 }
 
+TEST(FindMetadata, BylineBeatIsNoPublisher) {
+  std::string text =
+      "Rains Flood the Capital\n"
+      "By Jane Roe, Middle East correspondent\n"
+      "\n"
+      "Heavy rains flooded several districts of the capital on Tuesday, officials said.\n";
+  auto m = find_metadata(text, kPlaces);
+  EXPECT_EQ(m.author, "Jane Roe");
+  EXPECT_EQ(m.publisher, "");
+}
+
 TEST(FindMetadata, SourceAndDateOnOneLine) {
   std::string text =
       "Rains Flood the Capital\n"

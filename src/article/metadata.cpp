@@ -272,6 +272,15 @@ struct Byline {
 
 // "Publisher City": split a known place off the end.
 void split_publisher(const std::vector<std::string>& rest, const std::vector<std::string>& places, Byline& b) {
+  // "By Jane Doe, Middle East correspondent": the author's beat, not a publisher.
+  static const std::vector<std::string> roles = {"correspondent", "reporter", "editor",    "writer",    "journalist",
+                                                 "columnist",     "staff",    "contributor", "analyst", "producer",
+                                                 "bureau",        "chief",    "desk"};
+  if (!rest.empty()) {
+    std::string last = lower(rest.back());
+    while (!last.empty() && !std::isalpha(static_cast<unsigned char>(last.back()))) last.pop_back();
+    if (std::find(roles.begin(), roles.end(), last) != roles.end()) return;
+  }
   for (std::size_t n = std::min<std::size_t>(3, rest.size() > 0 ? rest.size() - 1 : 0); n >= 1; --n) {
     std::string tail = lower(join(rest, rest.size() - n, rest.size()));
     for (const auto& p : places) {

@@ -565,7 +565,7 @@ class Finder {
     // A past participle modifying a noun is a reduced passive: "pressure caused by heat".
     // (A past form there is the participle mistagged: "the aid provided to X".)
     if (t_.rel(v) == "acl" && (t_.tok(v).xpos == "VBN" || t_.tok(v).xpos == "VBD") && t_.head(v) >= 0 &&
-        t_.child_base(v, "nsubj") < 0) {
+        t_.child_base(v, "nsubj") < 0 && t_.child(v, "obj") < 0) {  // a passive takes no object
       c.passive = true;
       int h = t_.head(v);
       c.synthetic = be(h);
