@@ -237,6 +237,17 @@ TEST(Repair, TwoAdjacentSubjectsAreACompound) {
   EXPECT_EQ(parse::repair_double_subjects(heads, labels, upos), 1);
   EXPECT_EQ(heads, (std::vector<int>{2, 3, 4, 0}));
   EXPECT_EQ(labels, (std::vector<std::string>{"amod", "compound", "nsubj", "root"}));
+  // "UN[nsubj] Envoy Lee[nsubj] said": the phrases touch, the first modifies the second.
+  std::vector<std::string> upos2 = {"PROPN", "PROPN", "PROPN", "VERB"};
+  std::vector<int> h2 = {4, 3, 4, 0};
+  std::vector<std::string> l2 = {"nsubj", "nmod:desc", "nsubj", "root"};
+  EXPECT_EQ(parse::repair_double_subjects(h2, l2, upos2), 1);
+  EXPECT_EQ(h2, (std::vector<int>{3, 3, 4, 0}));
+  // Subjects of one head that do not touch (a misparse elsewhere) are left alone.
+  std::vector<std::string> upos3 = {"NOUN", "VERB", "NOUN", "VERB"};
+  std::vector<int> h3 = {4, 4, 4, 0};
+  std::vector<std::string> l3 = {"nsubj", "aux", "nsubj", "root"};
+  EXPECT_EQ(parse::repair_double_subjects(h3, l3, upos3), 0);
 }
 
 TEST(Repair, UncoordinatedConjunctAfterAnObjectIsTheDirectObject) {

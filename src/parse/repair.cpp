@@ -1,6 +1,8 @@
 // Parser output repairs (see repair.hpp). Tests: tests/parser_test.cpp
 #include "parse/repair.hpp"
 
+#include <algorithm>
+
 namespace relgraph::parse {
 namespace {
 
@@ -145,16 +147,21 @@ int repair_lists(std::vector<int>& heads, std::vector<std::string>& labels, cons
 int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& labels,
                            const std::vector<std::string>& upos) {
   const int n = static_cast<int>(heads.size());
-  int repairs = 0;
-  for (int a = 0; a + 1 < n; ++a) {
-    if (labels[a] != "nsubj" || (upos[a] != "NOUN" && upos[a] != "PROPN")) continue;
-    // The next word is another subject of the same head, and a ends a's own subtree.
-    int b = a + 1;
-    if (labels[b] != "nsubj" || heads[b] != heads[a] || (upos[b] != "NOUN" && upos[b] != "PROPN")) continue;
-    bool inner = true;
+  auto span = [&](int x) {  // [lo, hi] of x's subtree
+    int lo = x, hi = x;
     for (int d = 0; d < n; ++d)
-      if (heads[d] == a + 1 && d > a) inner = false;
-    if (!inner) continue;
+      if (dominates(heads, x, d)) lo = std::min(lo, d), hi = std::max(hi, d);
+    return std::pair<int, int>{lo, hi};
+  };
+  int repairs = 0;
+  for (int a = 0; a < n; ++a) {
+    if (labels[a] != "nsubj" || (upos[a] != "NOUN" && upos[a] != "PROPN")) continue;
+    // Another nominal subject of the same head whose words follow a's right away:
+    // "Human rights[nsubj] groups[nsubj]", "UN[nsubj] Secretary-General Guterres[nsubj]".
+    int b = -1;
+    for (int d = a + 1; d < n && b < 0; ++d)
+      if (labels[d] == "nsubj" && heads[d] == heads[a] && (upos[d] == "NOUN" || upos[d] == "PROPN")) b = d;
+    if (b < 0 || span(a).second + 1 != span(b).first) continue;
     heads[a] = b + 1;
     labels[a] = "compound";
     ++repairs;
