@@ -281,6 +281,16 @@ TEST(Repair, NeverLeavesACycle) {
   EXPECT_EQ(heads, before);
 }
 
+TEST(Repair, FrontedPrepositionalPhraseIsNoSubject) {
+  // "During[mark] 1990[nsubj] trade[nsubj] fell"
+  std::vector<std::string> upos = {"ADP", "NUM", "NOUN", "VERB"};
+  std::vector<int> heads = {4, 4, 4, 0};
+  std::vector<std::string> labels = {"mark", "nsubj", "nsubj", "root"};
+  EXPECT_EQ(parse::repair_fronted_obliques(heads, labels, upos), 1);
+  EXPECT_EQ(heads, (std::vector<int>{2, 4, 4, 0}));
+  EXPECT_EQ(labels, (std::vector<std::string>{"case", "obl", "nsubj", "root"}));
+}
+
 TEST(Repair, APossessorGovernsNoPossessedNoun) {
   // "met Peru 's minister Lee" with "Lee" hung under "Peru".
   std::vector<std::string> upos = {"VERB", "PROPN", "PART", "NOUN", "PROPN"};

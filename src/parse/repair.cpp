@@ -144,6 +144,35 @@ int repair_lists(std::vector<int>& heads, std::vector<std::string>& labels, cons
   return repairs;
 }
 
+int repair_fronted_obliques(std::vector<int>& heads, std::vector<std::string>& labels,
+                            const std::vector<std::string>& upos) {
+  const int n = static_cast<int>(heads.size());
+  int repairs = 0;
+  for (int a = 0; a < n; ++a) {
+    if (base(labels[a]) != "nsubj" || (upos[a] != "NOUN" && upos[a] != "PROPN" && upos[a] != "NUM")) continue;
+    int v = heads[a] - 1;
+    if (v < 0) continue;
+    // Another subject of the same verb after it ...
+    bool second = false;
+    for (int d = a + 1; d < n; ++d)
+      if (heads[d] == v + 1 && base(labels[d]) == "nsubj") second = true;
+    if (!second) continue;
+    // ... and a preposition the parse gave the verb right before a's phrase: "During[mark] the 1730s[nsubj] X[nsubj]".
+    int lo = a;
+    for (int d = 0; d < a; ++d)
+      if (dominates(heads, a, d)) lo = std::min(lo, d);
+    int p = lo - 1;
+    if (p < 0 || heads[p] != v + 1 || (upos[p] != "ADP" && upos[p] != "SCONJ") ||
+        (base(labels[p]) != "mark" && base(labels[p]) != "case"))
+      continue;
+    heads[p] = a + 1;
+    labels[p] = "case";
+    labels[a] = "obl";
+    ++repairs;
+  }
+  return repairs;
+}
+
 int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& labels,
                            const std::vector<std::string>& upos) {
   const int n = static_cast<int>(heads.size());
@@ -253,6 +282,7 @@ void repair(std::vector<int>& heads, std::vector<std::string>& labels, const std
   repair_adpositions(heads, labels, upos);
   repair_name_purpose(heads, labels, upos, forms);
   repair_lists(heads, labels, upos, forms);
+  repair_fronted_obliques(heads, labels, upos);
   repair_double_subjects(heads, labels, upos);
   repair_double_objects(heads, labels, upos);
   repair_possessives(heads, labels, upos, forms);

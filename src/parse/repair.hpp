@@ -39,6 +39,12 @@ int repair_hyphen_compounds(std::vector<int>& heads, std::vector<std::string>& l
 int repair_lists(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos,
                  const std::vector<std::string>& forms);
 
+// "During[mark] the 1730s[nsubj] the relationship[nsubj] declined": a
+// subject right after a preposition the parse gave the verb, with another
+// subject beside it, is an oblique with that preposition. Returns the repairs made.
+int repair_fronted_obliques(std::vector<int>& heads, std::vector<std::string>& labels,
+                            const std::vector<std::string>& upos);
+
 // "Human rights[nsubj] groups[nsubj] fear": two adjacent nominal subjects of
 // one head are a compound and its head. Returns the repairs made.
 int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& labels,
