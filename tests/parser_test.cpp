@@ -243,6 +243,13 @@ TEST(Repair, TwoAdjacentSubjectsAreACompound) {
   std::vector<std::string> l2 = {"nsubj", "nmod:desc", "nsubj", "root"};
   EXPECT_EQ(parse::repair_double_subjects(h2, l2, upos2), 1);
   EXPECT_EQ(h2, (std::vector<int>{3, 3, 4, 0}));
+  // "Art[nsubj] and music[nsubj] thrive": a coordinator between them makes a conjunct.
+  std::vector<std::string> upos4 = {"NOUN", "CCONJ", "NOUN", "VERB"};
+  std::vector<int> h4 = {4, 3, 4, 0};
+  std::vector<std::string> l4 = {"nsubj", "cc", "nsubj", "root"};
+  EXPECT_EQ(parse::repair_double_subjects(h4, l4, upos4), 1);
+  EXPECT_EQ(h4, (std::vector<int>{4, 3, 1, 0}));
+  EXPECT_EQ(l4, (std::vector<std::string>{"nsubj", "cc", "conj", "root"}));
   // Subjects of one head that do not touch (a misparse elsewhere) are left alone.
   std::vector<std::string> upos3 = {"NOUN", "VERB", "NOUN", "VERB"};
   std::vector<int> h3 = {4, 4, 4, 0};

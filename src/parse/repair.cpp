@@ -184,16 +184,31 @@ int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& la
   };
   int repairs = 0;
   for (int a = 0; a < n; ++a) {
-    if (labels[a] != "nsubj" || (upos[a] != "NOUN" && upos[a] != "PROPN")) continue;
+    if (base(labels[a]) != "nsubj" || (upos[a] != "NOUN" && upos[a] != "PROPN")) continue;
     // Another nominal subject of the same head whose words follow a's right away:
     // "Human rights[nsubj] groups[nsubj]", "UN[nsubj] Secretary-General Guterres[nsubj]".
     int b = -1;
     for (int d = a + 1; d < n && b < 0; ++d)
-      if (labels[d] == "nsubj" && heads[d] == heads[a] && (upos[d] == "NOUN" || upos[d] == "PROPN")) b = d;
-    if (b < 0 || span(a).second + 1 != span(b).first) continue;
-    heads[a] = b + 1;
-    labels[a] = "compound";
-    ++repairs;
+      if (base(labels[d]) == "nsubj" && heads[d] == heads[a] && (upos[d] == "NOUN" || upos[d] == "PROPN")) b = d;
+    if (b < 0) continue;
+    // "The cathedral[nsubj] and the belfry[nsubj] were renovated": a coordinator
+    // between them makes the second a conjunct of the first.
+    bool coordinated = false;
+    for (int c = span(a).second + 1; c < b; ++c)
+      if (heads[c] == b + 1 && (base(labels[c]) == "cc" || upos[c] == "CCONJ")) coordinated = true;
+    if (coordinated) {
+      if (!dominates(heads, b, a)) {
+        heads[b] = a + 1;
+        labels[b] = "conj";
+        ++repairs;
+      }
+      continue;
+    }
+    if (span(a).second + 1 == span(b).first) {
+      heads[a] = b + 1;
+      labels[a] = "compound";
+      ++repairs;
+    }
   }
   return repairs;
 }
