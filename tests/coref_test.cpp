@@ -201,6 +201,14 @@ TEST(Coref, AppositiveOrganisationNounRetypesAName) {
   ASSERT_FALSE(doc.entities.empty());
   EXPECT_EQ(doc.entities[0].type, "Organization");
   EXPECT_EQ(entity_of(doc, "group"), "Zorba");  // "the group" in the second sentence
+  // "Kalon , the armed wing of Zorba , ..." — a part of an organisation is one too.
+  auto doc2 = DocBuilder()
+                  .sentence("Kalon/PROPN/0/root ,/PUNCT/5/punct the/DET/5/det armed/ADJ/5/amod wing/NOUN/1/appos "
+                            "of/ADP/7/case Zorba/PROPN/5/nmod ./PUNCT/1/punct")
+                  .mention(0, 1, 2, "PER").mention(0, 7, 8, "ORG")
+                  .build();
+  resolve_coreference(doc2, tables());
+  EXPECT_EQ(doc2.entities[doc2.mentions[0].entity].type, "Organization");
 }
 
 TEST(Coref, AnotherCountrysMinistryStaysApart) {

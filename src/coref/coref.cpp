@@ -484,7 +484,8 @@ void Resolver::retype_by_apposition() {
       "firm",      "network",      "faction",      "agency",   "ministry",  "association", "union",
       "alliance",  "coalition",    "army",         "brigade",  "corporation", "bank",   "council",
       "committee", "institute",    "foundation",   "charity",  "club",      "band",     "newspaper",
-      "broadcaster", "manufacturer", "retailer",   "insurer",  "airline",   "carmaker", "publisher"};
+      "broadcaster", "manufacturer", "retailer",   "insurer",  "airline",   "carmaker", "publisher",
+      "branch",    "wing",         "affiliate",    "subsidiary", "offshoot", "division", "franchise"};
   std::set<std::string> keys;
   for (int m = 0; m < static_cast<int>(items_.size()); ++m) {
     auto& it = items_[m];
