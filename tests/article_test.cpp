@@ -88,6 +88,18 @@ TEST(FindMetadata, SourceAndDateOnOneLine) {
   EXPECT_EQ(m.publisher, "Daily Bugle");
 }
 
+TEST(FindMetadata, DateAndBylineOnOneLine) {
+  std::string text =
+      "Rains Flood the Capital\n"
+      "Friday 14 April 2023 | By Jane Roe\n"
+      "\n"
+      "Heavy rains flooded several districts of the capital on Tuesday, officials said.\n";
+  auto m = find_metadata(text, kPlaces);
+  EXPECT_EQ(m.date_published, "2023-04-14");
+  EXPECT_EQ(m.author, "Jane Roe");
+  EXPECT_EQ(m.publisher, "");
+}
+
 TEST(FindMetadata, DatelineWithDateGivesThePublicationDate) {
   std::string text =
       "Rains Flood the Capital\n"

@@ -119,6 +119,18 @@ TEST(Coref, LastWordsOfAFullName) {
   EXPECT_EQ(entity_of(doc, "Bin Zayed"), "Ali bin Zayed");
 }
 
+TEST(Coref, AnyWordOfOneFullName) {
+  // "Ana Maria Lula da Costa spoke . Lula left ." -> one person; a word two people share stays apart.
+  auto doc = DocBuilder()
+                 .sentence("Ana/PROPN/6/nsubj Maria/PROPN/1/flat Lula/PROPN/1/flat da/PROPN/1/flat Costa/PROPN/1/flat "
+                           "spoke/VERB/0/root ./PUNCT/6/punct")
+                 .sentence("Lula/PROPN/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
+                 .mention(0, 1, 6, "PER").mention(1, 1, 2, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "Lula"), "Ana Maria Lula da Costa");
+}
+
 TEST(Coref, DifferentFirstNamesStayApart) {
   auto doc = DocBuilder()
                  .sentence("John/PROPN/2/compound Smith/PROPN/3/nsubj met/VERB/0/root Mary/PROPN/5/compound Smith/PROPN/3/obj ./PUNCT/3/punct")

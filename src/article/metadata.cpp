@@ -423,9 +423,15 @@ Metadata find_metadata(std::string_view text, const std::vector<std::string>& pl
       std::string_view source = left;
       if (iso.empty()) iso = parse_date_line(left), source = right;
       auto n = words_of(source).size();
-      if (!iso.empty() && n >= 1 && n <= 4 && std::isupper(static_cast<unsigned char>(source[0]))) {
+      if (!iso.empty() && n >= 1 && n <= 6 && std::isupper(static_cast<unsigned char>(source[0]))) {
         m.date_published = iso;
-        if (m.publisher.empty()) m.publisher = std::string(source);
+        // "... | By Jane Doe" is a byline; anything else names the source.
+        if (auto b = parse_byline(source, places); b && !b->author.empty()) {
+          if (m.author.empty()) m.author = b->author;
+          if (!b->publisher.empty()) m.publisher = b->publisher;
+        } else if (m.publisher.empty() && n <= 4) {
+          m.publisher = std::string(source);
+        }
         continue;
       }
     }

@@ -596,6 +596,10 @@ void Resolver::name_variants() {
         // "bin Salman" -> Mohammed bin Salman, "Fattah el-Sisi" -> Abdel Fattah el-Sisi: the last words.
         if (!match && a.size() >= 2 && std::equal(a.begin(), a.end(), b.end() - static_cast<long>(a.size())))
           match = true, by_last_words = true;
+        // "Lula" -> Luiz Inacio Lula da Silva, "Xi" -> Xi Jinping: any capitalised word of one full name.
+        if (!match && a.size() == 1 && a[0].size() >= 2 && std::isupper(static_cast<unsigned char>(it.name[0][0])) &&
+            std::find(b.begin(), b.end(), a[0]) != b.end())
+          match = true, by_last_words = true;
       } else if (it.etype != "Person" && other.etype != "Person") {
         // Suffix: "Ministry of Justice" in "French Ministry of Justice" when the
         // extra words name a country; prefix: "Peace Institute" in "Peace
