@@ -4,6 +4,7 @@
 // without the data, the models or the binary.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 
@@ -37,6 +38,19 @@ TEST(CarbAccuracy, DevelopmentSplit) {
       << err;
   EXPECT_GT(json_number(out, "f1"), 0.44) << out;
   EXPECT_GT(json_number(out, "auc"), 0.29) << out;
+  // The independent scorer (tools/carb_score.py) gives the same figures.
+  std::string theirs;
+  if (testing::run_command("python3 -c 'pass'") == 0) {
+    ASSERT_EQ(testing::run_command("python3 '" + std::string(RELGRAPH_SOURCE_DIR) + "/tools/carb_score.py' '" +
+                                       testing::data_file("carb/dev.gold.tsv") + "' '" + tsv + "'",
+                                   &theirs, &err),
+              0)
+        << err;
+    char expected[128];
+    std::snprintf(expected, sizeof expected, "precision %.4f recall %.4f F1 %.4f AUC %.4f", json_number(out, "precision"),
+                  json_number(out, "recall"), json_number(out, "f1"), json_number(out, "auc"));
+    EXPECT_EQ(theirs.substr(0, theirs.find('\n')), expected);
+  }
 }
 
 }  // namespace

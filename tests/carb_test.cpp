@@ -6,7 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "relations/extractor.hpp"
 #include "relgraph/error.hpp"
@@ -191,6 +194,52 @@ TEST(CarbCli, ExtractThenEvaluate) {
         dir + "carb20.tsv'";
   ASSERT_EQ(testing::run_command(cmd, &out, &err), 0) << err;
   EXPECT_NE(out.find("\"f1\""), std::string::npos) << out;
+}
+
+// tools/carb_score.py, an independent transcription of the reference scorer,
+// prints the same figures as `relgraph eval carb` on hand-built files that
+// exercise its corner cases: context arguments, a trailing empty argument,
+// reversed "said" tuples, tied confidences, a gold sentence without output.
+void write_text(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+TEST(CarbCli, IndependentScorerAgrees) {
+  if (!std::filesystem::exists(RELGRAPH_BINARY) || testing::run_command("python3 -c 'pass'") != 0)
+    GTEST_SKIP() << "needs the relgraph binary and python3";
+  std::string dir = ::testing::TempDir();
+  write_text(dir + "agree.gold.tsv",
+                      "Lee met Kim in Paris .\tmet\tLee\tKim\tin Paris\n"
+                      "Lee met Kim in Paris .\tis in\tLee\tParis\tC: Lee met Kim\n"
+                      "Kim said Lee left .\tsaid\tKim\tLee left\n"
+                      "Kim said Lee left .\tleft\tLee\t\n"
+                      "Nobody spoke .\tspoke\tNobody\t\n");
+  write_text(dir + "agree.sys.tsv",
+                      "Lee met Kim in Paris .\t0.9\tmet\tLee\tKim in Paris\n"
+                      "Lee met Kim in Paris .\t0.4\tmet in\tKim\tParis\n"
+                      "Lee met Kim in Paris .\t0.4\tis in\tLee\tParis\n"
+                      "Kim said Lee left .\t0.7\tsaid\tLee left\tKim\n"
+                      "Kim said Lee left .\t0.2\tleft\tLee\tKim\n");
+  std::string ours, theirs, err;
+  ASSERT_EQ(testing::run_command("'" + std::string(RELGRAPH_BINARY) + "' eval carb '" + dir + "agree.gold.tsv' '" + dir +
+                                     "agree.sys.tsv'",
+                                 &ours, &err),
+            0)
+      << err;
+  ASSERT_EQ(testing::run_command("python3 '" + std::string(RELGRAPH_SOURCE_DIR) + "/tools/carb_score.py' '" + dir +
+                                     "agree.gold.tsv' '" + dir + "agree.sys.tsv'",
+                                 &theirs, &err),
+            0)
+      << err;
+  // ours: "CaRB  precision P  recall R  F1 F  AUC A"; theirs: "precision P recall R F1 F AUC A".
+  auto numbers = [](const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s.substr(0, s.find('\n')));
+    for (std::string w; in >> w;)
+      if (!w.empty() && (std::isdigit(static_cast<unsigned char>(w[0])) != 0)) out.push_back(w);
+    return out;
+  };
+  auto a = numbers(ours), b = numbers(theirs);
+  ASSERT_EQ(a.size(), 4u) << ours;
+  EXPECT_EQ(a, b) << "relgraph: " << ours << "python: " << theirs;
 }
 
 // --models reaches the CaRB path too: a missing directory is an error naming the model file.
