@@ -165,6 +165,14 @@ TEST(CarbRendering, KeepsSurfaceTokens) {
       {{"Lee/PROPN/NNP/Lee/4/nsubj", ",/PUNCT/,/,/3/punct", "chair/NOUN/NN/chair/1/appos", "left/VERB/VBD/leave/0/root",
         "Rome/PROPN/NNP/Rome/4/obj"},
        {"left | Lee , chair | Rome", "is | Lee | chair"}},
+      // A conjunct verb shares its head's auxiliaries only when it is not finite itself.
+      {{"They/PRON/PRP/they/3/nsubj:pass", "were/AUX/VBD/be/3/aux:pass", "separated/VERB/VBN/separate/0/root",
+        "from/ADP/IN/from/5/case", "us/PRON/PRP/we/3/obl", "and/CCONJ/CC/and/7/cc", "consisted/VERB/VBD/consist/3/conj",
+        "of/ADP/IN/of/9/case", "houses/NOUN/NNS/house/7/obl"},
+       {"were separated from | They | us", "consisted of | They | houses"}},
+      {{"They/PRON/PRP/they/3/nsubj", "have/AUX/VBP/have/3/aux", "crossed/VERB/VBN/cross/0/root",
+        "lines/NOUN/NNS/line/3/obj", "and/CCONJ/CC/and/6/cc", "left/VERB/VBN/leave/3/conj", "town/NOUN/NN/town/6/obj"},
+       {"have crossed | They | lines", "have left | They | town"}},
       // Copula: bare "is".
       {{"Lee/PROPN/NNP/Lee/4/nsubj", "is/AUX/VBZ/be/4/cop", "a/DET/DT/a/4/det", "judge/NOUN/NN/judge/0/root"},
        {"is | Lee | a judge"}},

@@ -585,8 +585,11 @@ class Finder {
     c.subj = subject(v);
     // "have crossed the lines and returned": a conjunct verb without
     // auxiliaries of its own shares its head's.
+    // A finite conjunct ("were separated from them and consisted of …") has none to share.
+    const auto& vx = t_.tok(v).xpos;
+    bool finite = vx == "VBD" || vx == "VBZ" || vx == "VBP";
     if (t_.rel(v) == "conj" && t_.head(v) >= 0 && t_.is_verb(t_.head(v)) && t_.child_base(v, "aux") < 0 &&
-        t_.child_base(v, "nsubj") < 0) {
+        t_.child_base(v, "nsubj") < 0 && !finite) {
       for (int k : t_.kids(t_.head(v)))
         if (t_.brel(k) == "aux" && k < v) {
           c.aux.push_back(k);
