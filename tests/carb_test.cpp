@@ -146,6 +146,7 @@ TEST(CarbRendering, KeepsSurfaceTokens) {
   struct Row {
     std::vector<std::string> words;
     std::vector<std::string> expected;
+    std::vector<std::string> absent = {};
   };
   const std::vector<Row> rows = {
       // Auxiliaries and negation stay in the relation; later obliques keep their preposition.
@@ -173,6 +174,15 @@ TEST(CarbRendering, KeepsSurfaceTokens) {
       {{"They/PRON/PRP/they/3/nsubj", "have/AUX/VBP/have/3/aux", "crossed/VERB/VBN/cross/0/root",
         "lines/NOUN/NNS/line/3/obj", "and/CCONJ/CC/and/6/cc", "left/VERB/VBN/leave/3/conj", "town/NOUN/NN/town/6/obj"},
        {"have crossed | They | lines", "have left | They | town"}},
+      // Two names side by side, no punctuation between: a split name, not an apposition;
+      // with a comma they are one ("Tampa , Florida").
+      {{"Lee/PROPN/NNP/Lee/2/nsubj", "joined/VERB/VBD/join/0/root", "Iowa/PROPN/NNP/Iowa/2/obj",
+        "Traction/PROPN/NNP/Traction/5/compound", "Railroad/PROPN/NNP/Railroad/3/appos"},
+       {"joined | Lee | Iowa Traction Railroad"},
+       {"is | Iowa | Traction Railroad"}},
+      {{"Lee/PROPN/NNP/Lee/2/nsubj", "visited/VERB/VBD/visit/0/root", "Tampa/PROPN/NNP/Tampa/2/obj", ",/PUNCT/,/,/5/punct",
+        "Florida/PROPN/NNP/Florida/3/appos"},
+       {"is | Tampa | Florida"}},
       // Copula: bare "is".
       {{"Lee/PROPN/NNP/Lee/4/nsubj", "is/AUX/VBZ/be/4/cop", "a/DET/DT/a/4/det", "judge/NOUN/NN/judge/0/root"},
        {"is | Lee | a judge"}},
@@ -182,6 +192,8 @@ TEST(CarbRendering, KeepsSurfaceTokens) {
     for (const auto& e : row.expected)
       EXPECT_TRUE(std::find(got.begin(), got.end(), e) != got.end())
           << "missing: " << e << " got: " << (got.empty() ? "" : got[0]);
+    for (const auto& e : row.absent)
+      EXPECT_TRUE(std::find(got.begin(), got.end(), e) == got.end()) << "unexpected: " << e;
   }
 }
 

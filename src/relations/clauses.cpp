@@ -748,7 +748,17 @@ class Finder {
     static const std::vector<std::string> kTimeUnits = {"second", "minute", "hour", "day",    "week",
                                                         "month",  "year",   "decade", "century"};
     bool time_span = t_.child_base(n, "nummod") >= 0 && contains_str(kTimeUnits, t_.lem(n));
-    if (r == "appos" && t_.head(n) >= 0 && t_.is_nominal(t_.head(n)) && t_.child_base(n, "case") < 0 && !time_span) {
+    // Two names side by side with no punctuation between are one name the parse split
+    // ("renamed to Iowa[head] Traction Railroad[appos]"), not an apposition.
+    bool split_name = false;
+    if (r == "appos" && t_.head(n) >= 0 && t_.head(n) < n && t_.tok(n).upos == "PROPN" &&
+        t_.tok(t_.head(n)).upos == "PROPN") {
+      split_name = true;
+      for (int k = t_.head(n) + 1; k < n; ++k)
+        if (t_.tok(k).upos == "PUNCT") split_name = false;
+    }
+    if (r == "appos" && t_.head(n) >= 0 && t_.is_nominal(t_.head(n)) && t_.child_base(n, "case") < 0 && !time_span &&
+        !split_name) {
       Clause c;
       c.kind = Construction::Apposition;
       c.pred = n;
