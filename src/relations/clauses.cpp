@@ -749,10 +749,10 @@ class Finder {
                                                         "month",  "year",   "decade", "century"};
     bool time_span = t_.child_base(n, "nummod") >= 0 && contains_str(kTimeUnits, t_.lem(n));
     // Two names side by side with no punctuation between are one name the parse split
-    // ("renamed to Iowa[head] Traction Railroad[appos]"), not an apposition.
+    // ("renamed to Iowa[head] Traction Railroad[appos]", "Freddie[head] Mac 10[appos] %"), not an apposition.
     bool split_name = false;
-    if (r == "appos" && t_.head(n) >= 0 && t_.head(n) < n && t_.tok(n).upos == "PROPN" &&
-        t_.tok(t_.head(n)).upos == "PROPN") {
+    if (r == "appos" && t_.head(n) >= 0 && t_.head(n) < n && t_.tok(t_.head(n)).upos == "PROPN" &&
+        (t_.tok(n).upos == "PROPN" || t_.tok(n).upos == "NUM")) {
       split_name = true;
       for (int k = t_.head(n) + 1; k < n; ++k)
         if (t_.tok(k).upos == "PUNCT") split_name = false;
