@@ -183,6 +183,15 @@ TEST(CarbRendering, KeepsSurfaceTokens) {
       {{"Lee/PROPN/NNP/Lee/2/nsubj", "visited/VERB/VBD/visit/0/root", "Tampa/PROPN/NNP/Tampa/2/obj", ",/PUNCT/,/,/5/punct",
         "Florida/PROPN/NNP/Florida/3/appos"},
        {"is | Tampa | Florida"}},
+      // A gerund after a preposition that completes the verb continues the chain;
+      // after "by", "without" ... it says how and stays an argument.
+      {{"Lee/PROPN/NNP/Lee/3/nsubj:pass", "is/AUX/VBZ/be/3/aux:pass", "charged/VERB/VBN/charge/0/root",
+        "with/SCONJ/IN/with/5/mark", "reviewing/VERB/VBG/review/3/advcl", "plans/NOUN/NNS/plan/5/obj"},
+       {"is charged with reviewing | Lee | plans"},
+       {"reviewing | Lee | plans"}},
+      {{"Lee/PROPN/NNP/Lee/2/nsubj", "left/VERB/VBD/leave/0/root", "without/SCONJ/IN/without/4/mark",
+        "paying/VERB/VBG/pay/2/advcl", "bills/NOUN/NNS/bill/4/obj"},
+       {"left without | Lee | paying bills", "paying | Lee | bills"}},
       // Copula: bare "is".
       {{"Lee/PROPN/NNP/Lee/4/nsubj", "is/AUX/VBZ/be/4/cop", "a/DET/DT/a/4/det", "judge/NOUN/NN/judge/0/root"},
        {"is | Lee | a judge"}},

@@ -256,6 +256,7 @@ class Finder {
       return false;
     // A controlled xcomp verb belongs to its governor's chain.
     if (r == "xcomp" && controlled(i) && object_controller(i) < 0 && !purpose(i)) return false;
+    if (gerund_marker(i) >= 0) return false;
     return true;
   }
   // "entered the country to fight it": a to-infinitive after its governor's
@@ -292,7 +293,21 @@ class Finder {
   }
   // An xcomp verb read as part of its governor's relation: "sought to
   // increase", "started working"; not "heard the work performed".
+  // "is charged with reviewing the plans", "succeeded in building a road": a
+  // gerund after a preposition that completes its verb continues the chain
+  // (by/without/after ... gerunds say how or when: see verb_args).
+  int gerund_marker(int x) const {
+    if (t_.brel(x) != "advcl" || t_.tok(x).xpos != "VBG" || t_.head(x) < 0 || x < t_.head(x) ||
+        !t_.is_verb(t_.head(x)) || t_.child_base(x, "nsubj") >= 0)
+      return -1;
+    static const std::vector<std::string> kPreps = {"of", "in", "with", "for", "about", "on", "at", "into", "to", "from"};
+    for (int d : t_.kids(x))
+      if ((t_.brel(d) == "mark" || t_.brel(d) == "case") && d < x && d > t_.head(x) && contains_str(kPreps, t_.lem(d)))
+        return d;
+    return -1;
+  }
   bool chained(int x) const {
+    if (gerund_marker(x) >= 0) return true;
     if (t_.rel(x) != "xcomp" || !t_.is_verb(x) || !controlled(x) || object_controller(x) >= 0 || x < t_.head(x) ||
         purpose(x))
       return false;
@@ -548,6 +563,8 @@ class Finder {
         c.aux.push_back(k);
       } else if (r == "mark" && !first && t_.lem(k) == "to") {
         c.verbs.push_back(k);
+      } else if (!first && k == gerund_marker(v)) {
+        c.verbs.push_back(k);  // "charged with reviewing"
       }
     }
     for (int k : t_.kids(v))
