@@ -32,6 +32,7 @@ struct TrainNerArgs {
   bool no_gazetteer = false;
   std::string words = "/usr/share/dict/american-english";  // Debian wamerican; "" = none
   std::string jackknife;  // UD treebank whose training sentences get jackknifed POS
+  std::string clusters;   // word classes TSV (schemas/lexicon/word_clusters.tsv); "" = none
   int folds = 4;
 };
 
@@ -75,6 +76,7 @@ std::string command_line(const TrainNerArgs& a) {
   c << " --words " << (a.words.empty() ? "''" : a.words);
   if (a.pos) c << " --pos";
   if (!a.jackknife.empty()) c << " --jackknife " << a.jackknife << " --folds " << a.folds;
+  if (!a.clusters.empty()) c << " --clusters " << a.clusters;
   if (!a.tagger.empty()) c << " --tagger " << a.tagger;
   c << " --epochs " << a.epochs << " --seed " << a.seed << " -o " << a.output;
   return c.str();
@@ -129,6 +131,11 @@ void run(const TrainNerArgs& a) {
     gaz = ner::Gazetteer::load(a.gazetteer.empty() ? default_schemas_dir() + "/gazetteer" : a.gazetteer);
     if (!a.words.empty()) gaz->add_word_list(a.words);
     opt.gazetteer = &*gaz;
+  }
+  detail::WordClusters clusters;
+  if (!a.clusters.empty()) {
+    clusters = detail::WordClusters::read_tsv(a.clusters);
+    opt.clusters = &clusters;
   }
   std::optional<Tagger> tagger;
   if (a.pos) {
@@ -196,6 +203,8 @@ void add_train_ner(CLI::App& app) {
   cmd->add_option("--tagger", args->tagger, "Tagger model for --pos (default: models/tagger.bin)");
   cmd->add_option("--jackknife", args->jackknife,
                   "UD treebank (CoNLL-U) of the training sentences: tag them with taggers trained on the other folds");
+  cmd->add_option("--clusters", args->clusters,
+                  "Word classes (word, c64, c256, c1024 TSV; schemas/lexicon/word_clusters.tsv), stored in the model");
   cmd->add_option("--folds", args->folds, "Folds for --jackknife")->capture_default_str()->check(CLI::Range(2, 10));
   cmd->add_option("--epochs", args->epochs, "Training epochs")->capture_default_str()->check(CLI::Range(1, 100));
   cmd->add_option("--seed", args->seed, "Shuffling seed (training is deterministic given it)")->capture_default_str();

@@ -94,7 +94,8 @@ enum Tmpl : std::uint64_t {
   kPosPrev, kPosNext, kPosBigram, kLowerPrev, kLowerPrev2, kLowerNext, kLowerNext2, kShapePrev, kShapeNext,
   kShapeTri, kFlagsPrev, kFlagsNext, kGaz, kGazPrev, kGazNext, kGazWord, kLabel, kLabelShape,
   kLabelGaz, kDict, kDictContext, kNames, kNamesCap, kNamesContext, kLabelNames, kCasing,
-  kCasingShape,
+  kCasingShape, kClusterCoarse, kClusterMiddle, kClusterFine, kClusterPrev, kClusterNext, kClusterFlags,
+  kClusterPrevFine, kClusterNextFine, kLabelCluster, kClusterCasing, kClusterPrev2, kClusterNext2,
 };
 // clang-format on
 
@@ -138,6 +139,7 @@ void FeatureExtractor::prepare(const Sentence& sentence, std::vector<TokenInfo>&
     for (int k = 0; k < 4; ++k)
       t.suffix[k] = low.size() > std::size_t(k + 1) ? hash_str(std::string_view(low).substr(low.size() - k - 1)) : 0;
     t.flags = flags_of(w, i == 0);
+    if (clusters_) t.cluster = clusters_->find(w);
   }
   const std::uint8_t casing = sentence_casing(sentence, info);
   for (auto& t : info) t.casing = casing;
@@ -240,6 +242,20 @@ void FeatureExtractor::token_features(const std::vector<TokenInfo>& info, int i,
   out.push_back(feature(kCasingShape, t.casing, t.shape, p1.flags & 1));
   out.push_back(
       feature(kDictContext, p1.dict | (p1.flags & 1) << 2, t.dict | (t.flags & 1) << 2, n1.dict | (n1.flags & 1) << 2));
+  if (clusters_) {
+    using detail::WordClusters;
+    out.push_back(feature(kClusterCoarse, WordClusters::coarse(t.cluster)));
+    out.push_back(feature(kClusterMiddle, WordClusters::middle(t.cluster)));
+    out.push_back(feature(kClusterFine, WordClusters::fine(t.cluster)));
+    out.push_back(feature(kClusterFlags, WordClusters::fine(t.cluster), t.flags & 0x13));
+    out.push_back(feature(kClusterPrev, WordClusters::middle(p1.cluster), WordClusters::middle(t.cluster)));
+    out.push_back(feature(kClusterNext, WordClusters::middle(t.cluster), WordClusters::middle(n1.cluster)));
+    out.push_back(feature(kClusterPrevFine, WordClusters::fine(p1.cluster)));
+    out.push_back(feature(kClusterNextFine, WordClusters::fine(n1.cluster)));
+    out.push_back(feature(kClusterCasing, WordClusters::middle(t.cluster), t.casing, t.flags & 0x13));
+    out.push_back(feature(kClusterPrev2, WordClusters::middle(p2.cluster)));
+    out.push_back(feature(kClusterNext2, WordClusters::middle(n2.cluster)));
+  }
 }
 
 void FeatureExtractor::label_features(const std::vector<TokenInfo>& info, int i, int prev,
@@ -251,6 +267,7 @@ void FeatureExtractor::label_features(const std::vector<TokenInfo>& info, int i,
   out.push_back(feature(kLabelShape, l1, t.shape));
   out.push_back(feature(kLabelGaz, l1, t.gaz, t.gaz_pos));
   out.push_back(feature(kLabelNames, l1, t.names, t.names_pos));
+  if (clusters_) out.push_back(feature(kLabelCluster, l1, detail::WordClusters::middle(t.cluster)));
 }
 
 }  // namespace relgraph::ner

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/word_clusters.hpp"
 #include "relgraph/document.hpp"
 
 namespace relgraph::ner {
@@ -46,11 +47,13 @@ struct TokenInfo {
   std::uint8_t names_pos = 0;
   std::uint8_t flags = 0;   // capitalised, all caps, has digit, has hyphen, sentence-initial
   std::uint8_t casing = 0;  // the sentence's: 0 mixed, 1 no capitals, 2 mostly all caps, 3 mostly capitalised
+  std::uint32_t cluster = detail::WordClusters::kNone;  // packed word classes
 };
 
 class FeatureExtractor {
  public:
-  FeatureExtractor(const GazetteerFeatures* gazetteer, bool use_pos) : gaz_(gazetteer), use_pos_(use_pos) {}
+  FeatureExtractor(const GazetteerFeatures* gazetteer, bool use_pos, const detail::WordClusters* clusters = nullptr)
+      : gaz_(gazetteer), use_pos_(use_pos), clusters_(clusters && !clusters->empty() ? clusters : nullptr) {}
   // Fills `info` for every token of the sentence.
   void prepare(const Sentence& sentence, std::vector<TokenInfo>& info) const;
   // Features of token i that do not depend on any label.
@@ -61,6 +64,7 @@ class FeatureExtractor {
  private:
   const GazetteerFeatures* gaz_;
   bool use_pos_;
+  const detail::WordClusters* clusters_;
 };
 
 }  // namespace relgraph::ner

@@ -12,6 +12,7 @@ namespace relgraph {
 
 struct EntityRecognizer::Tables {
   ner::GazetteerFeatures gazetteer;
+  detail::WordClusters clusters;
   ner::BilouTransitions transitions;
 };
 
@@ -25,6 +26,7 @@ EntityRecognizer::EntityRecognizer(Model model) : model_(std::move(model)) {
     throw Error(ErrorKind::Model, "NER model: gazetteer keys and bits differ in length");
   auto tables = std::make_shared<Tables>();
   tables->gazetteer = ner::GazetteerFeatures(model_.gaz_keys, model_.gaz_bits);
+  tables->clusters = detail::WordClusters(model_.cluster_keys, model_.cluster_ids);
   tables->transitions = ner::BilouTransitions(model_.labels);
   tables_ = std::move(tables);
 }
@@ -32,7 +34,7 @@ EntityRecognizer::EntityRecognizer(Model model) : model_(std::move(model)) {
 std::vector<int> EntityRecognizer::label_ids(const Sentence& sentence) const {
   if (model_.labels.empty()) throw Error(ErrorKind::Internal, "EntityRecognizer used without a model");
   const int n_labels = static_cast<int>(model_.labels.size());
-  ner::FeatureExtractor fx(&tables_->gazetteer, model_.use_pos);
+  ner::FeatureExtractor fx(&tables_->gazetteer, model_.use_pos, &tables_->clusters);
   std::vector<ner::TokenInfo> info;
   fx.prepare(sentence, info);
   std::vector<std::uint64_t> feats;
@@ -57,6 +59,8 @@ std::string EntityRecognizer::to_bytes() const {
   w.pod<std::uint8_t>(model_.use_pos ? 1 : 0);
   w.vec(model_.gaz_keys);
   w.vec(model_.gaz_bits);
+  w.vec(model_.cluster_keys);
+  w.vec(model_.cluster_ids);
   model_.weights.save(w);
   return w.bytes();
 }
@@ -72,6 +76,10 @@ EntityRecognizer EntityRecognizer::read(detail::ModelReader& in) {
   m.use_pos = in.pod<std::uint8_t>() != 0;
   m.gaz_keys = in.vec<std::uint64_t>();
   m.gaz_bits = in.vec<std::uint16_t>();
+  if (in.version() >= 3) {
+    m.cluster_keys = in.vec<std::uint64_t>();
+    m.cluster_ids = in.vec<std::uint32_t>();
+  }
   m.weights = detail::Perceptron::load(in);
   in.finish();
   if (m.labels.empty() || m.labels[0] != "O") in.fail("bad label set");
@@ -80,6 +88,7 @@ EntityRecognizer EntityRecognizer::read(detail::ModelReader& in) {
       in.fail("bad label '" + l + "'");
   if (m.weights.num_classes() != static_cast<int>(m.labels.size())) in.fail("weights do not match the label set");
   if (m.gaz_keys.size() != m.gaz_bits.size()) in.fail("gazetteer keys and bits differ in length");
+  if (m.cluster_keys.size() != m.cluster_ids.size()) in.fail("word class keys and classes differ in length");
   return EntityRecognizer(std::move(m));
 }
 

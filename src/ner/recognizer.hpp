@@ -31,7 +31,8 @@ namespace relgraph {
 class EntityRecognizer {
  public:
   // 2: Viterbi decoding, features conjoined with the previous label only.
-  static constexpr std::uint32_t kFormatVersion = 2;
+  // 3: + word classes (core/word_clusters.hpp) stored in the model.
+  static constexpr std::uint32_t kFormatVersion = 3;
 
   // Everything a model holds; built by the trainer (recognizer_trainer.hpp).
   struct Model {
@@ -39,6 +40,8 @@ class EntityRecognizer {
     bool use_pos = false;                 // trained with UPOS features (needs the tagger)
     std::vector<std::uint64_t> gaz_keys;  // hash of a lower-cased gazetteer word ...
     std::vector<std::uint16_t> gaz_bits;  // ... and its GazetteerBit mask (gazetteer.hpp)
+    std::vector<std::uint64_t> cluster_keys;  // word classes (core/word_clusters.hpp); empty = none
+    std::vector<std::uint32_t> cluster_ids;
     detail::Perceptron weights;
   };
 

@@ -59,7 +59,7 @@ std::vector<Iob2Sentence> lowercase_copies(const std::vector<Iob2Sentence>& data
 
 EntityRecognizer snapshot(const detail::PerceptronTrainer& trainer, const std::vector<std::string>& labels,
                           const std::vector<std::pair<std::uint64_t, std::uint16_t>>& gaz, bool use_pos,
-                          float min_weight) {
+                          float min_weight, const detail::WordClusters* clusters) {
   EntityRecognizer::Model m;
   m.labels = labels;
   m.use_pos = use_pos;
@@ -67,6 +67,7 @@ EntityRecognizer snapshot(const detail::PerceptronTrainer& trainer, const std::v
     m.gaz_keys.push_back(k);
     m.gaz_bits.push_back(b);
   }
+  if (clusters) m.cluster_keys = clusters->keys(), m.cluster_ids = clusters->packed();
   m.weights = trainer.average(min_weight);
   return EntityRecognizer(std::move(m));
 }
@@ -150,7 +151,7 @@ EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const 
   std::vector<std::uint16_t> gaz_bits;
   for (const auto& [k, b] : gaz) gaz_keys.push_back(k), gaz_bits.push_back(b);
   GazetteerFeatures gaz_table(gaz_keys, gaz_bits);
-  FeatureExtractor fx(&gaz_table, use_pos);
+  FeatureExtractor fx(&gaz_table, use_pos, options.clusters);
 
   detail::PerceptronTrainer trainer(static_cast<int>(labels.size()));
   const BilouTransitions transitions(labels);
@@ -168,12 +169,13 @@ EntityRecognizer train_recognizer(const std::vector<Iob2Sentence>& train, const 
     int errors = train_epoch(trainer, fx, examples, order, transitions);
     bool last = epoch == options.epochs;
     if (dev.empty()) {
-      if (last) best = snapshot(trainer, labels, gaz, use_pos, options.min_weight), rep.best_epoch = epoch;
+      if (last)
+        best = snapshot(trainer, labels, gaz, use_pos, options.min_weight, options.clusters), rep.best_epoch = epoch;
       if (options.progress)
         options.progress("epoch " + std::to_string(epoch) + ": " + std::to_string(errors) + " errors");
       continue;
     }
-    auto model = snapshot(trainer, labels, gaz, use_pos, options.min_weight);
+    auto model = snapshot(trainer, labels, gaz, use_pos, options.min_weight, options.clusters);
     auto scores = evaluate(model, dev, options.types, options.annotate);
     rep.dev_f1.push_back(scores.overall.f1());
     if (options.progress)

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/word_clusters.hpp"
 #include "ner/gazetteer.hpp"
 #include "ner/iob2.hpp"
 #include "ner/recognizer.hpp"
@@ -24,6 +25,7 @@ struct TrainOptions {
   // copy of every n-th training sentence that has a mention is added (0 = none).
   int lowercase_every = 2;
   const Gazetteer* gazetteer = nullptr;  // gazetteer features; nullptr = none
+  const detail::WordClusters* clusters = nullptr;  // word-class features, stored in the model; nullptr = none
   // Fills Token::upos before features are taken (the tagger); empty = no POS features.
   std::function<void(Sentence&)> annotate;
   // Same for the training sentences, if set: tags from taggers that did not see
