@@ -4,10 +4,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include "core/files.hpp"
 #include "core/model_io.hpp"
 #include "core/perceptron.hpp"
 #include "core/perceptron_trainer.hpp"
+#include "core/word_clusters.hpp"
 #include "relgraph/error.hpp"
 
 using namespace relgraph;
@@ -55,6 +58,38 @@ TEST(WriteAtomic, LeavesNoPartialFileOnFailure) {
   EXPECT_EQ(files, 1u);
   EXPECT_THROW(write_atomic((dir / "no/such/dir/x").string(), std::string_view("x")), Error);
   std::filesystem::remove_all(dir);
+}
+
+TEST(WordClusters, ReadsTheTableAndFindsWordsInAnyCase) {
+  auto path = (std::filesystem::temp_directory_path() / ("rg_clusters_" + std::to_string(::getpid()) + ".tsv")).string();
+  std::ofstream(path) << "# comment\n# word\tc64\tc256\tc1024\nparis\t3\t17\t54\nrome\t3\t17\t54\nran\t0\t0\t1023\n";
+  auto c = detail::WordClusters::read_tsv(path);
+  EXPECT_EQ(c.size(), 3u);
+  struct Row {
+    const char* word;
+    std::uint32_t coarse, middle, fine;
+  };
+  for (const Row& r : {Row{"paris", 3, 17, 54}, Row{"Paris", 3, 17, 54}, Row{"ROME", 3, 17, 54}, Row{"ran", 0, 0, 1023}}) {
+    auto p = c.find(r.word);
+    EXPECT_EQ(detail::WordClusters::coarse(p), r.coarse) << r.word;
+    EXPECT_EQ(detail::WordClusters::middle(p), r.middle) << r.word;
+    EXPECT_EQ(detail::WordClusters::fine(p), r.fine) << r.word;
+  }
+  EXPECT_EQ(c.find("london"), detail::WordClusters::kNone);
+  EXPECT_EQ(detail::WordClusters().find("paris"), detail::WordClusters::kNone);
+  // The table round-trips through the keys and packed values models store.
+  detail::WordClusters copy(c.keys(), c.packed());
+  EXPECT_EQ(copy.find("Rome"), c.find("rome"));
+  // Bad lines are errors naming the file and line.
+  std::ofstream(path) << "paris\t3\t17\n";
+  try {
+    detail::WordClusters::read_tsv(path);
+    FAIL() << "accepted a short line";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find(path + ":1"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove(path);
+  EXPECT_THROW(detail::WordClusters::read_tsv(path), Error);
 }
 
 TEST(ModelIo, RoundTripAndCorruption) {

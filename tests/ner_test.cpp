@@ -526,6 +526,28 @@ TEST_F(Training, LearnsTinyDataDeterministicallyAndRoundTrips) {
   EXPECT_EQ(c.model().labels, a.model().labels);
 }
 
+TEST_F(Training, WordClassesTravelWithTheModel) {
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> packed;
+  for (const char* w : {"john", "mary", "peter", "paris", "berlin"}) {
+    keys.push_back(detail::hash_str(w));
+    packed.push_back(std::string(w) == "paris" || std::string(w) == "berlin" ? 1u | 1u << 8 | 1u << 16 : 0u);
+  }
+  detail::WordClusters clusters(keys, packed);
+  TrainOptions opt;
+  opt.epochs = 10;
+  opt.seed = 3;
+  opt.clusters = &clusters;
+  auto a = train_recognizer(data(), data(), opt);
+  EXPECT_EQ(a.model().cluster_keys.size(), 5u);
+  auto c = EntityRecognizer::from_bytes(a.to_bytes(), "mem");
+  EXPECT_EQ(c.to_bytes(), a.to_bytes());
+  Document doc = iob2_document({iob2("Mary/O visited/O Berlin/O ./O")}, "t");
+  EXPECT_EQ(c.label(doc.sentences[0]), a.label(doc.sentences[0]));
+  opt.clusters = nullptr;
+  EXPECT_NE(train_recognizer(data(), data(), opt).to_bytes(), a.to_bytes());
+}
+
 TEST_F(Training, RejectsCorruptModels) {
   TrainOptions opt;
   opt.epochs = 2;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <random>
@@ -547,6 +548,35 @@ TEST(ParserModel, SaveLoadRoundTrip) {
   stage->process(doc);
   for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(rgt::dump_deps(doc.sentences[i]), rgt::dump_deps(a[i]));
   std::filesystem::remove_all(dir);
+}
+
+// A parser trained with word classes keeps them in its file: the loaded copy
+// parses the same, and the classes change what is learnt.
+TEST(ParserModel, WordClassesTravelWithTheModel) {
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> packed;
+  std::uint32_t n = 0;
+  for (const auto& s : treebank())
+    for (const auto& t : s.tokens) {
+      std::string low = t.form;
+      for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      keys.push_back(detail::hash_str(low));
+      packed.push_back((n % 4) | (n % 16) << 8 | (n % 64) << 16);
+      ++n;
+    }
+  detail::WordClusters clusters(keys, packed);
+  ParserTrainOptions o;
+  o.iterations = 4;
+  o.min_lift_count = 1;
+  o.clusters = &clusters;
+  Parser with = train_parser(treebank(), {}, o);
+  Parser loaded = Parser::from_bytes(with.to_bytes(), "mem");
+  EXPECT_TRUE(loaded.to_bytes() == with.to_bytes());
+  EXPECT_NE(with.num_features(), train_tiny(4).num_features());
+  auto a = treebank(), b = treebank();
+  for (auto& s : a) with.parse(s);
+  for (auto& s : b) loaded.parse(s);
+  for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(rgt::dump_deps(a[i]), rgt::dump_deps(b[i]));
 }
 
 TEST(ParserModel, CorruptModelsGiveClearErrors) {

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/model_io.hpp"
+#include "core/perceptron.hpp"
 #include "relgraph/error.hpp"
 #include "support/builders.hpp"
 #include "tag/features.hpp"
@@ -204,6 +205,35 @@ TEST(ModelFile, SaveLoadRoundTrip) {
   loaded.tag(b.sentences[0]);
   EXPECT_EQ(dump_tags(a.sentences[0]), dump_tags(b.sentences[0]));
   std::filesystem::remove_all(dir);
+}
+
+// A tagger trained with word classes stores them: the loaded copy tags the
+// same, and an unseen word tags by its class.
+TEST(ModelFile, WordClassesTravelWithTheModel) {
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> packed;
+  for (const auto& s : train_doc().sentences)
+    for (const auto& t : s.tokens) {
+      keys.push_back(detail::hash_str(detail::ascii_lower(t.form)));
+      packed.push_back(t.upos == "NOUN" ? 1u | 1u << 8 | 1u << 16 : 2u | 2u << 8 | 2u << 16);
+    }
+  detail::WordClusters clusters(keys, packed);
+  TaggerTrainOptions opt;
+  opt.iterations = 10;
+  opt.seed = 7;
+  opt.dict_min_count = 3;
+  opt.clusters = &clusters;
+  Document train = train_doc();
+  Tagger tagger = train_tagger(train, &train, opt).tagger;
+  EXPECT_EQ(tagger.model().cluster_keys.size(), keys.size());
+  Tagger loaded = Tagger::from_bytes(tagger.to_bytes(), "mem");
+  EXPECT_EQ(loaded.to_bytes(), tagger.to_bytes());
+  Document a = relgraph::testing::make_document({"Mary", "walked", "the", "cats", "home", "."});
+  Document b = a;
+  tagger.tag(a.sentences[0]);
+  loaded.tag(b.sentences[0]);
+  EXPECT_EQ(dump_tags(a.sentences[0]), dump_tags(b.sentences[0]));
+  EXPECT_NE(tiny_tagger().to_bytes(), tagger.to_bytes());
 }
 
 // Format 1 (before the second pass) is still read.

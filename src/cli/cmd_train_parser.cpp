@@ -20,6 +20,7 @@ namespace {
 struct TrainParserOptions {
   std::string train, dev, test, output, evaluate;
   std::string tagger;  // if set, dev/test are re-tagged with this model before parsing
+  std::string clusters;  // word classes TSV; "" = none
   std::string treebank = "UD English-EWT r2.16";
   ParserTrainOptions train_options;
   bool json = false;
@@ -70,6 +71,7 @@ std::string command_line(const TrainParserOptions& o) {
   c << " --iterations " << t.iterations << " --seed " << t.seed << " --explore-from " << t.explore_from
     << " --explore-prob " << t.explore_prob << " --tag-noise " << t.tag_noise << " --min-lift-count "
     << t.min_lift_count << " --min-weight " << t.min_weight;
+  if (!o.clusters.empty()) c << " --clusters " << o.clusters;
   if (!o.tagger.empty()) c << " --tagger " << o.tagger;
   c << " -o " << o.output;
   return c.str();
@@ -144,6 +146,11 @@ void run(const TrainParserOptions& o) {
   Document dev = o.dev.empty() ? Document{} : read_conllu_file(o.dev);
   ParserTrainOptions opt = o.train_options;
   opt.log = [](const std::string& line) { std::cerr << line << std::endl; };
+  detail::WordClusters clusters;
+  if (!o.clusters.empty()) {
+    clusters = detail::WordClusters::read_tsv(o.clusters);
+    opt.clusters = &clusters;
+  }
   ParserTrainReport report;
   Parser parser = train_parser(train.sentences, dev.sentences, opt, &report);
   parser.save(o.output);
@@ -162,6 +169,8 @@ void add_train_parser(CLI::App& app) {
   cmd->add_option("--test", o->test, "Test treebank: scored once at the end, recorded in meta.json");
   cmd->add_option("-o,--output", o->output, "Model file to write (meta.json is written beside it)");
   cmd->add_option("--evaluate", o->evaluate, "Only score this model on --dev/--test");
+  cmd->add_option("--clusters", o->clusters,
+                  "Word classes (word, c64, c256, c1024 TSV; schemas/lexicon/word_clusters.tsv), stored in the model");
   cmd->add_option("--tagger", o->tagger, "Also score dev/test with tags predicted by this tagger model");
   auto& t = o->train_options;
   cmd->add_option("--iterations", t.iterations, "Training iterations")->capture_default_str();

@@ -17,7 +17,7 @@ namespace relgraph::cli {
 namespace {
 
 struct TrainTaggerOptions {
-  std::string train, dev, test, output, evaluate;
+  std::string train, dev, test, output, evaluate, clusters;
   std::string treebank = "UD English-EWT r2.16";
   TaggerTrainOptions train_options;
   bool json = false;
@@ -50,7 +50,9 @@ std::string command_line(const TrainTaggerOptions& o) {
   if (!o.dev.empty()) c << " --dev " << o.dev;
   if (!o.test.empty()) c << " --test " << o.test;
   c << " --iterations " << t.iterations << " --lemma-iterations " << t.lemma_iterations << " --seed " << t.seed
-    << " --min-weight " << t.min_weight << (t.second_pass ? "" : " --single-pass") << " -o " << o.output;
+    << " --min-weight " << t.min_weight << (t.second_pass ? "" : " --single-pass");
+  if (!o.clusters.empty()) c << " --clusters " << o.clusters;
+  c << " -o " << o.output;
   return c.str();
 }
 
@@ -108,6 +110,11 @@ void run(const TrainTaggerOptions& o) {
   Document dev = o.dev.empty() ? Document{} : read_conllu_file(o.dev);
   TaggerTrainOptions opt = o.train_options;
   opt.progress = [](const std::string& line) { std::cerr << line << std::endl; };
+  detail::WordClusters clusters;
+  if (!o.clusters.empty()) {
+    clusters = detail::WordClusters::read_tsv(o.clusters);
+    opt.clusters = &clusters;
+  }
   TaggerTrainResult result = train_tagger(train, o.dev.empty() ? nullptr : &dev, opt);
   result.tagger.save(o.output);
   if (!o.dev.empty()) scores.emplace_back("dev", result.dev);
@@ -139,6 +146,8 @@ void add_train_tagger(CLI::App& app) {
                 "skip the right-context second pass (half the tagging time, lower accuracy)");
   cmd->add_option("--treebank", o->treebank, "treebank name and release, recorded in meta.json")
       ->capture_default_str();
+  cmd->add_option("--clusters", o->clusters,
+                  "word classes (word, c64, c256, c1024 TSV; schemas/lexicon/word_clusters.tsv), stored in the model");
   cmd->add_option("--evaluate", o->evaluate, "do not train: score this model on --dev/--test (gold tokenization)");
   cmd->add_flag("--json", o->json, "print the scores as JSON");
   cmd->callback([o] { run(*o); });

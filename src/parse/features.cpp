@@ -7,7 +7,7 @@ namespace relgraph::parse {
 
 using detail::hash_str;
 
-void WordHashes::prepare(const Sentence& sentence) {
+void WordHashes::prepare(const Sentence& sentence, const detail::WordClusters* clusters) {
   const std::size_t n = sentence.tokens.size();
   w.resize(n + 2);
   p.resize(n + 2);
@@ -28,6 +28,13 @@ void WordHashes::prepare(const Sentence& sentence) {
   }
   w[n] = p[n] = u[n] = hash_str("<ROOT>");
   w[n + 1] = p[n + 1] = u[n + 1] = hash_str("<NONE>");
+  c.clear();
+  if (clusters && !clusters->empty()) {
+    c.resize(n + 2);
+    for (std::size_t i = 0; i < n; ++i) c[i] = clusters->find(sentence.tokens[i].form);
+    c[n] = 0xFFFD0000u;      // ROOT: a class of its own at every granularity
+    c[n + 1] = 0xFFFC0000u;  // no word
+  }
 }
 
 namespace {
@@ -106,6 +113,17 @@ void extract_features(const State& st, const WordHashes& words, std::vector<std:
   const std::uint64_t s1sr = s1 >= 0 ? st.rset[s1] : 1, b0sl = st.lset[b0];
   add(s0w, s0sr), add(s0p, s0sr), add(s0w, s0sl), add(s0p, s0sl), add(b0w, b0sl), add(b0p, b0sl);
   add(s1p, s1sr), add(s1w, s1sr);
+  // Word classes (models trained with them): what the words are like when
+  // the treebank did not show the words themselves.
+  if (!words.c.empty()) {
+    using detail::WordClusters;
+    auto cl = [&](int x) { return static_cast<std::uint32_t>(words.c[at(x)]); };
+    const std::uint64_t s0f = WordClusters::fine(cl(s0)), b0f = WordClusters::fine(cl(b0));
+    const std::uint64_t s0m = WordClusters::middle(cl(s0)), b0m = WordClusters::middle(cl(b0));
+    const std::uint64_t s1m = WordClusters::middle(cl(s1)), b1m = WordClusters::middle(cl(b1));
+    add(s0f), add(b0f), add(s0m, s0p), add(b0m, b0p), add(s1m), add(b1m);
+    add(s0m, b0m), add(s0f, b0p), add(s0p, b0f), add(s1m, s0m), add(s1p, s0f), add(s0m, b0m, d1);
+  }
 }
 
 }  // namespace relgraph::parse

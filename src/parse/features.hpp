@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/word_clusters.hpp"
 #include "parse/transition.hpp"
 #include "relgraph/document.hpp"
 
@@ -18,7 +19,8 @@ struct WordHashes {
   std::vector<std::uint64_t> w;  // normalised form (lower case, digits -> 0)
   std::vector<std::uint64_t> p;  // XPOS
   std::vector<std::uint64_t> u;  // UPOS
-  void prepare(const Sentence& sentence);
+  std::vector<std::uint64_t> c;  // packed word classes (core/word_clusters.hpp); empty = none
+  void prepare(const Sentence& sentence, const detail::WordClusters* clusters = nullptr);
 };
 
 // Replaces the contents of `out` with the features of `state`.

@@ -20,16 +20,23 @@ namespace relgraph {
 namespace {
 constexpr const char* kComponent = "parser";
 constexpr const char* kSystem = "arc-hybrid/root-last/pseudo-projective-head";
-constexpr std::uint32_t kFeatureSet = 1;  // bump when features.cpp changes meaning
+// Bump when features.cpp changes meaning. 2: word classes (stored in the model
+// after the labels; an empty table gives exactly the features of set 1, which is still read).
+constexpr std::uint32_t kFeatureSet = 2;
 }  // namespace
 
 Parser::Parser(Model model)
-    : labels_(std::move(model.labels)), weights_(std::make_shared<const parse::PackedWeights>(model.weights)) {
+    : labels_(std::move(model.labels)),
+      weights_(std::make_shared<const parse::PackedWeights>(model.weights)),
+      clusters_(std::make_shared<const detail::WordClusters>(std::move(model.cluster_keys),
+                                                            std::move(model.cluster_ids))) {
   index();
 }
 
-Parser::Parser(std::vector<std::string> labels, parse::PackedWeights weights)
-    : labels_(std::move(labels)), weights_(std::make_shared<const parse::PackedWeights>(std::move(weights))) {
+Parser::Parser(std::vector<std::string> labels, parse::PackedWeights weights, detail::WordClusters clusters)
+    : labels_(std::move(labels)),
+      weights_(std::make_shared<const parse::PackedWeights>(std::move(weights))),
+      clusters_(std::make_shared<const detail::WordClusters>(std::move(clusters))) {
   index();
 }
 
@@ -56,6 +63,8 @@ std::string Parser::to_bytes() const {
   out.str(kSystem);
   out.pod<std::uint32_t>(kFeatureSet);
   out.strings(labels_);
+  out.vec(clusters_ ? clusters_->keys() : std::vector<std::uint64_t>{});
+  out.vec(clusters_ ? clusters_->packed() : std::vector<std::uint32_t>{});
   weights_->save(out);
   return out.bytes();
 }
@@ -66,15 +75,23 @@ Parser Parser::read(detail::ModelReader& in) {
   std::string system = in.str();
   if (system != kSystem) in.fail("unknown transition system '" + system + "' (this build has '" + kSystem + "')");
   auto features = in.pod<std::uint32_t>();
-  if (features != kFeatureSet)
+  if (features != kFeatureSet && features != 1)
     in.fail("feature set " + std::to_string(features) + " differs from this build's (" + std::to_string(kFeatureSet) +
             ")");
   auto labels = in.strings();
   if (labels.empty() || labels.size() > 30000) in.fail("bad label count " + std::to_string(labels.size()));
+  std::vector<std::uint64_t> cluster_keys;
+  std::vector<std::uint32_t> cluster_ids;
+  if (features >= 2) {
+    cluster_keys = in.vec<std::uint64_t>();
+    cluster_ids = in.vec<std::uint32_t>();
+    if (cluster_keys.size() != cluster_ids.size()) in.fail("word class keys and classes differ in length");
+  }
   auto weights = parse::PackedWeights::load(in);
   in.finish();
   try {
-    return Parser(std::move(labels), std::move(weights));
+    return Parser(std::move(labels), std::move(weights),
+                  detail::WordClusters(std::move(cluster_keys), std::move(cluster_ids)));
   } catch (const Error& e) {
     in.fail(e.what());
   }
@@ -108,7 +125,7 @@ void Parser::parse(Sentence& sentence) const {
   if (!weights_) throw Error(ErrorKind::InvalidArgument, "parse() called on a parser without a model");
   const int num_labels = static_cast<int>(labels_.size());
   parse::WordHashes words;
-  words.prepare(sentence);
+  words.prepare(sentence, clusters_.get());
   parse::State st;
   st.reset(n);
   std::vector<std::uint64_t> features;

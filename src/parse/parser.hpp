@@ -24,6 +24,7 @@
 
 #include "core/model_io.hpp"
 #include "core/perceptron.hpp"
+#include "core/word_clusters.hpp"
 #include "relgraph/document.hpp"
 #include "relgraph/pipeline.hpp"
 
@@ -42,6 +43,8 @@ class Parser {
   struct Model {
     std::vector<std::string> labels;  // relation labels, lifted ones as "rel|headrel"
     detail::Perceptron weights;       // classes: transitions (see transition.hpp)
+    std::vector<std::uint64_t> cluster_keys;  // word classes (core/word_clusters.hpp); empty = none
+    std::vector<std::uint32_t> cluster_ids;
   };
 
   Parser() = default;
@@ -65,12 +68,13 @@ class Parser {
   int root_label() const { return root_label_; }
 
  private:
-  Parser(std::vector<std::string> labels, parse::PackedWeights weights);
+  Parser(std::vector<std::string> labels, parse::PackedWeights weights, detail::WordClusters clusters);
   static Parser read(detail::ModelReader& in);
   void index();
   std::vector<std::string> labels_;
   // Shared so Parser stays copyable; immutable after construction.
   std::shared_ptr<const parse::PackedWeights> weights_;
+  std::shared_ptr<const detail::WordClusters> clusters_;
   int root_label_ = -1;
   std::vector<int> base_label_;  // per label: index of its unlifted base in labels (or itself)
 };

@@ -86,7 +86,7 @@ struct Prepared {
   std::size_t nonprojective = 0, lifts = 0;
 };
 
-Prepared prepare(const std::vector<Sentence>& train, int min_lift_count) {
+Prepared prepare(const std::vector<Sentence>& train, int min_lift_count, const detail::WordClusters* clusters) {
   Prepared out;
   std::vector<std::vector<int>> heads(train.size());
   std::vector<std::vector<std::string>> rels(train.size());
@@ -144,7 +144,7 @@ Prepared prepare(const std::vector<Sentence>& train, int min_lift_count) {
     }
     ex.head.push_back(-1);  // ROOT itself
     ex.label.push_back(-1);
-    ex.words.prepare(train[i]);
+    ex.words.prepare(train[i], clusters);
     out.examples.push_back(std::move(ex));
   }
   if (!id.count("root")) throw Error(ErrorKind::InvalidInput, "training data has no 'root' relation");
@@ -269,7 +269,7 @@ AttachmentScores evaluate_parser(const Parser& parser, const std::vector<Sentenc
 Parser train_parser(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                     const ParserTrainOptions& options, ParserTrainReport* report) {
   if (options.iterations < 1) throw Error(ErrorKind::InvalidArgument, "iterations must be at least 1");
-  Prepared data = prepare(train, options.min_lift_count);
+  Prepared data = prepare(train, options.min_lift_count, options.clusters);
   if (data.examples.empty()) throw Error(ErrorKind::InvalidInput, "no training sentences");
   ParserTrainReport local;
   ParserTrainReport& rep = report ? *report : local;
@@ -299,7 +299,9 @@ Parser train_parser(const std::vector<Sentence>& train, const std::vector<Senten
       auto [s, e] = trainer.learn(ex, noisy, explore);
       steps += s, errors += e;
     }
-    Parser parser(Parser::Model{data.labels, trainer.perceptron.average(options.min_weight)});
+    Parser::Model model{data.labels, trainer.perceptron.average(options.min_weight), {}, {}};
+    if (options.clusters) model.cluster_keys = options.clusters->keys(), model.cluster_ids = options.clusters->packed();
+    Parser parser(std::move(model));
     AttachmentScores scores = dev.empty() ? AttachmentScores{} : evaluate_parser(parser, dev);
     rep.dev.push_back(scores);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -33,6 +33,8 @@ struct ParserTrainOptions {
   // Probability of replacing a training word's tags by those of another word
   // with the same form (or a random tag pair), to mimic a tagger's errors.
   double tag_noise = 0.0;
+  // Word-class features (stored in the model); null = none.
+  const detail::WordClusters* clusters = nullptr;
   // Called with one progress line per iteration (dev scores); may be empty.
   std::function<void(const std::string&)> log;
 };

@@ -14,6 +14,7 @@ enum Template : std::uint64_t {
   kPrev12, kPrev1Word, kPrevWord, kPrevSuffix3, kPrev2Word, kNextWord, kNextSuffix3, kNext2Word,
   kPrevWordWord, kWordNextWord, kNextShape, kPrevShape, kPrev1NextWord, kPrev1Suffix3,
   kAmb, kAmbPrev1, kAmbNext, kAmbNext2, kAmbPrev, kAmbAmbNext, kAmbSuffix3,
+  kClusterFine, kClusterMiddle, kClusterSuffix, kClusterPrev, kClusterNext, kClusterPrev1Tag, kClusterAmb,
   // second pass
   kNext1Tag = 60, kNext2Tag, kNext12Tags, kNext1TagWord, kPrevNextTags, kNext1TagAmb, kNext1TagSuffix3,
   kNext1TagNextWord,
@@ -59,7 +60,9 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
-void describe_words(const Sentence& sentence, const AmbiguityLexicon& lexicon, std::vector<WordInfo>& out) {
+void describe_words(const Sentence& sentence, const AmbiguityLexicon& lexicon, std::vector<WordInfo>& out,
+                    const WordClusters* clusters) {
+  const bool with_clusters = clusters && !clusters->empty();
   out.clear();
   out.resize(sentence.tokens.size() + 4);
   for (int pad : {0, 1}) {
@@ -68,6 +71,7 @@ void describe_words(const Sentence& sentence, const AmbiguityLexicon& lexicon, s
     s.form = s.lower = s.shape = s.ambiguity = kStart + pad;
     e.form = e.lower = e.shape = e.ambiguity = kEnd + pad;
     for (int k = 0; k < 4; ++k) s.prefix[k] = s.suffix[k] = kStart, e.prefix[k] = e.suffix[k] = kEnd;
+    if (with_clusters) s.cluster = kHasCluster | (0xFFFEull << 16), e.cluster = kHasCluster | (0xFFFDull << 16);
   }
   std::string lower;
   for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
@@ -78,6 +82,7 @@ void describe_words(const Sentence& sentence, const AmbiguityLexicon& lexicon, s
     w.lower = hash_str(lower);
     w.shape = hash_str(shape_of(form));
     w.flags = flags_of(form, i == 0);
+    if (with_clusters) w.cluster = kHasCluster | clusters->find(form);
     auto amb = lexicon.find(w.lower);
     w.ambiguity = amb == lexicon.end() ? 0 : amb->second;
     // Words seen once or never: their identity cannot generalise (and would
@@ -132,6 +137,17 @@ void tag_features(const std::vector<WordInfo>& words, int i, int prev1, int prev
   out.push_back(feature(kAmbPrev, p1.ambiguity));
   out.push_back(feature(kAmbAmbNext, w.ambiguity, n1.ambiguity));
   out.push_back(feature(kAmbSuffix3, w.ambiguity, w.suffix[2]));
+  if (w.cluster) {
+    auto fine = [](std::uint64_t c) { return WordClusters::fine(static_cast<std::uint32_t>(c)); };
+    auto middle = [](std::uint64_t c) { return WordClusters::middle(static_cast<std::uint32_t>(c)); };
+    out.push_back(feature(kClusterFine, fine(w.cluster)));
+    out.push_back(feature(kClusterMiddle, middle(w.cluster)));
+    out.push_back(feature(kClusterSuffix, middle(w.cluster), w.suffix[2]));
+    out.push_back(feature(kClusterPrev, fine(p1.cluster)));
+    out.push_back(feature(kClusterNext, fine(n1.cluster)));
+    out.push_back(feature(kClusterPrev1Tag, t1, middle(w.cluster)));
+    out.push_back(feature(kClusterAmb, w.ambiguity, fine(w.cluster)));
+  }
 }
 
 void right_features(const std::vector<WordInfo>& words, int i, int prev1, int next1, int next2,

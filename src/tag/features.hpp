@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/word_clusters.hpp"
 #include "relgraph/document.hpp"
 
 namespace relgraph::detail {
@@ -18,7 +19,9 @@ struct WordInfo {
   std::uint64_t form = 0, lower = 0, shape = 0, flags = 0;
   std::uint64_t ambiguity = 0;  // hash of the tag classes seen for the word in training, 0 = unknown
   std::uint64_t prefix[4] = {}, suffix[4] = {};
+  std::uint64_t cluster = 0;  // packed word classes + kHasCluster; 0 = the model has no word classes
 };
+constexpr std::uint64_t kHasCluster = 1ull << 40;
 
 // ASCII lower-casing (other bytes are kept).
 std::string ascii_lower(std::string_view s);
@@ -29,7 +32,9 @@ using AmbiguityLexicon = std::unordered_map<std::uint64_t, std::uint64_t>;
 
 // Fills `out` with the sentence's words padded by two start and two end
 // markers on each side: word i is out[i + 2].
-void describe_words(const Sentence& sentence, const AmbiguityLexicon& lexicon, std::vector<WordInfo>& out);
+// `clusters` (may be null or empty) adds word-class features.
+void describe_words(const Sentence& sentence, const AmbiguityLexicon& lexicon, std::vector<WordInfo>& out,
+                    const WordClusters* clusters = nullptr);
 
 // Features of word i (0-based) given the tag classes of the two previous
 // words (-1 before the sentence start).

@@ -74,6 +74,7 @@ void Tagger::index() {
   for (std::size_t i = 0; i < model_.lemma_keys.size(); ++i)
     lemma_table_.emplace(model_.lemma_keys[i], model_.lemma_edits[i]);
   for (std::size_t i = 0; i < model_.feats_keys.size(); ++i) feats_table_.emplace(model_.feats_keys[i], model_.feats_ids[i]);
+  clusters_ = detail::WordClusters(model_.cluster_keys, model_.cluster_ids);
   parsed_edits_.clear();
   for (const auto& e : model_.edits) parsed_edits_.push_back(parse_lemma_edit(e));
 }
@@ -105,6 +106,10 @@ Tagger Tagger::read(detail::ModelReader& in) {
   m.feats = in.strings();
   m.feats_keys = in.vec<std::uint64_t>();
   m.feats_ids = in.vec<std::uint16_t>();
+  if (in.version() >= 3) {
+    m.cluster_keys = in.vec<std::uint64_t>();
+    m.cluster_ids = in.vec<std::uint32_t>();
+  }
   in.finish();
   const std::size_t tags = m.upos.size(), edits = m.edits.size(), feats = m.feats.size();
   auto below = [](const std::vector<std::uint16_t>& v, std::size_t n) {
@@ -113,7 +118,7 @@ Tagger Tagger::read(detail::ModelReader& in) {
   if (tags == 0 || m.xpos.size() != tags || static_cast<std::size_t>(m.tagger.num_classes()) != tags ||
       (m.tagger2.num_classes() != 0 && static_cast<std::size_t>(m.tagger2.num_classes()) != tags) ||
       static_cast<std::size_t>(m.lemmatizer.num_classes()) != edits || m.dict_keys.size() != m.dict_tags.size() ||
-      m.amb_keys.size() != m.amb_values.size() ||
+      m.amb_keys.size() != m.amb_values.size() || m.cluster_keys.size() != m.cluster_ids.size() ||
       m.lemma_keys.size() != m.lemma_edits.size() || m.feats_keys.size() != m.feats_ids.size() ||
       !below(m.dict_tags, tags) || !below(m.lemma_edits, edits) || !below(m.feats_ids, feats))
     in.fail("inconsistent tagger tables");
@@ -142,6 +147,8 @@ detail::ModelWriter Tagger::writer() const {
   out.strings(model_.feats);
   out.vec(model_.feats_keys);
   out.vec(model_.feats_ids);
+  out.vec(model_.cluster_keys);
+  out.vec(model_.cluster_ids);
   return out;
 }
 
@@ -156,7 +163,7 @@ int Tagger::tag_class(std::string_view upos, std::string_view xpos) const {
 
 std::vector<int> Tagger::predict(const Sentence& sentence) const {
   std::vector<detail::WordInfo> words;
-  detail::describe_words(sentence, ambiguity_, words);
+  detail::describe_words(sentence, ambiguity_, words, &clusters_);
   std::vector<int> tags = detail::greedy_tags(words, dict_, model_.tagger, nullptr);
   if (model_.tagger2.num_classes() > 0) tags = detail::greedy_tags(words, dict_, model_.tagger2, &tags);
   return tags;

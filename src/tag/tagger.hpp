@@ -27,6 +27,7 @@
 
 #include "core/model_io.hpp"
 #include "core/perceptron.hpp"
+#include "core/word_clusters.hpp"
 #include "relgraph/document.hpp"
 #include "relgraph/pipeline.hpp"
 #include "tag/features.hpp"
@@ -52,7 +53,8 @@ LemmaEdit parse_lemma_edit(std::string_view label);
 class Tagger {
  public:
   // 2: optional second (right-context) pass. Version 1 files are still read.
-  static constexpr std::uint32_t kFormatVersion = 2;
+  // 3: word classes (core/word_clusters.hpp) stored in the model.
+  static constexpr std::uint32_t kFormatVersion = 3;
 
   // Everything a model holds; built by the trainer (tagger_trainer.hpp).
   struct Model {
@@ -71,6 +73,8 @@ class Tagger {
     std::vector<std::string> feats;        // FEATS strings ("" = none)
     std::vector<std::uint64_t> feats_keys; // hash(lower form, tag class) or hash(tag class) ...
     std::vector<std::uint16_t> feats_ids;  // ... and the most frequent FEATS
+    std::vector<std::uint64_t> cluster_keys;  // word classes (core/word_clusters.hpp); empty = none
+    std::vector<std::uint32_t> cluster_ids;
   };
 
   Tagger() = default;
@@ -108,6 +112,7 @@ class Tagger {
   std::vector<LemmaEdit> parsed_edits_;
   std::unordered_map<std::uint64_t, std::uint16_t> dict_, lemma_table_, feats_table_;
   detail::AmbiguityLexicon ambiguity_;
+  detail::WordClusters clusters_;
 };
 
 // The pipeline stage: needs tokens, adds tags and lemmas. Loads

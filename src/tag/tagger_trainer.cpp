@@ -290,6 +290,8 @@ TaggerTrainResult train_tagger(const Document& train, const Document* dev, const
   base.xpos = tags.xpos;
   build_dictionary(train, tags, opt, base);
   build_ambiguity(train, tags, base);
+  if (opt.clusters) base.cluster_keys = opt.clusters->keys(), base.cluster_ids = opt.clusters->packed();
+  const detail::WordClusters clusters(base.cluster_keys, base.cluster_ids);
   detail::AmbiguityLexicon lexicon;
   for (std::size_t i = 0; i < base.amb_keys.size(); ++i) lexicon.emplace(base.amb_keys[i], base.amb_values[i]);
   train_lemmas(train, tags, opt, base);
@@ -298,7 +300,7 @@ TaggerTrainResult train_tagger(const Document& train, const Document* dev, const
 
   std::vector<Example> examples(train.sentences.size());
   for (std::size_t i = 0; i < examples.size(); ++i) {
-    detail::describe_words(train.sentences[i], lexicon, examples[i].words);
+    detail::describe_words(train.sentences[i], lexicon, examples[i].words, &clusters);
     for (const auto& t : train.sentences[i].tokens) examples[i].gold.push_back(tags.of(t));
   }
   std::vector<std::size_t> all(examples.size());

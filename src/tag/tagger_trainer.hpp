@@ -29,6 +29,7 @@ struct TaggerTrainOptions {
   float min_weight = 0.0f;     // drop averaged weights smaller than this (model size)
   bool pick_best = true;       // keep the iteration with the best dev UPOS+XPOS (needs dev)
   bool second_pass = true;     // train the right-context second pass (jackknifed first-pass tags)
+  const detail::WordClusters* clusters = nullptr;  // word-class features, stored in the model; null = none
   std::function<void(const std::string&)> progress;  // one line per iteration, if set
 };
 
