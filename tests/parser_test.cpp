@@ -251,11 +251,39 @@ TEST(Repair, TwoAdjacentSubjectsAreACompound) {
   EXPECT_EQ(parse::repair_double_subjects(h4, l4, upos4), 1);
   EXPECT_EQ(h4, (std::vector<int>{4, 3, 1, 0}));
   EXPECT_EQ(l4, (std::vector<std::string>{"nsubj", "cc", "conj", "root"}));
+  // "US[nsubj] aircraft[compound] use[VERB] bases": a verb takes no compound noun;
+  // the noun is the subject's head and the subject its modifier.
+  std::vector<std::string> upos5 = {"PROPN", "NOUN", "VERB", "NOUN"};
+  std::vector<int> h5 = {3, 3, 0, 3};
+  std::vector<std::string> l5 = {"nsubj", "compound", "root", "obj"};
+  EXPECT_EQ(parse::repair_double_subjects(h5, l5, upos5), 1);
+  EXPECT_EQ(h5, (std::vector<int>{2, 3, 0, 3}));
+  EXPECT_EQ(l5, (std::vector<std::string>{"compound", "nsubj", "root", "obj"}));
+  // A compound:prt ("give[VERB] up") or a compound of a noun is no subject.
+  std::vector<std::string> upos6 = {"PROPN", "NOUN", "NOUN", "VERB"};
+  std::vector<int> h6 = {4, 3, 4, 0};
+  std::vector<std::string> l6 = {"nsubj", "compound", "obj", "root"};
+  EXPECT_EQ(parse::repair_double_subjects(h6, l6, upos6), 0);
   // Subjects of one head that do not touch (a misparse elsewhere) are left alone.
   std::vector<std::string> upos3 = {"NOUN", "VERB", "NOUN", "VERB"};
   std::vector<int> h3 = {4, 4, 4, 0};
   std::vector<std::string> l3 = {"nsubj", "aux", "nsubj", "root"};
   EXPECT_EQ(parse::repair_double_subjects(h3, l3, upos3), 0);
+}
+
+TEST(Repair, ACompoundNounOfAVerbIsItsSubject) {
+  // saying US[iobj of saying] aircraft[compound] use[xcomp] bases
+  std::vector<std::string> upos = {"VERB", "PROPN", "NOUN", "VERB", "NOUN"};
+  std::vector<int> heads = {0, 1, 4, 1, 4};
+  std::vector<std::string> labels = {"root", "iobj", "compound", "xcomp", "obj"};
+  EXPECT_EQ(parse::repair_verb_compounds(heads, labels, upos), 1);
+  EXPECT_EQ(heads, (std::vector<int>{0, 3, 4, 1, 4}));
+  EXPECT_EQ(labels, (std::vector<std::string>{"root", "compound", "nsubj", "ccomp", "obj"}));
+  // A verb that has a subject keeps its (odd) compound; nouns' compounds are untouched.
+  std::vector<std::string> upos2 = {"PRON", "NOUN", "VERB", "NOUN", "NOUN"};
+  std::vector<int> h2 = {3, 3, 0, 5, 3};
+  std::vector<std::string> l2 = {"nsubj", "compound", "root", "compound", "obj"};
+  EXPECT_EQ(parse::repair_verb_compounds(h2, l2, upos2), 0);
 }
 
 TEST(Repair, UncoordinatedConjunctAfterAnObjectIsTheDirectObject) {

@@ -187,10 +187,16 @@ int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& la
     if (base(labels[a]) != "nsubj" || (upos[a] != "NOUN" && upos[a] != "PROPN")) continue;
     // Another nominal subject of the same head whose words follow a's right away:
     // "Human rights[nsubj] groups[nsubj]", "UN[nsubj] Secretary-General Guterres[nsubj]".
+    // A noun left of a verb as its "compound" is such a subject too ("US[nsubj]
+    // aircraft[compound] use[VERB] the bases": verbs take no compound nouns).
     int b = -1;
     for (int d = a + 1; d < n && b < 0; ++d)
-      if (base(labels[d]) == "nsubj" && heads[d] == heads[a] && (upos[d] == "NOUN" || upos[d] == "PROPN")) b = d;
+      if ((base(labels[d]) == "nsubj" || (labels[d] == "compound" && heads[d] > d + 1 && heads[a] != 0 &&
+                                          (upos[heads[d] - 1] == "VERB" || upos[heads[d] - 1] == "AUX"))) &&
+          heads[d] == heads[a] && (upos[d] == "NOUN" || upos[d] == "PROPN"))
+        b = d;
     if (b < 0) continue;
+    if (labels[b] == "compound" && span(a).second + 1 != span(b).first) continue;
     // "The cathedral[nsubj] and the belfry[nsubj] were renovated": a coordinator
     // between them makes the second a conjunct of the first.
     bool coordinated = false;
@@ -205,10 +211,40 @@ int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& la
       continue;
     }
     if (span(a).second + 1 == span(b).first) {
+      if (labels[b] == "compound") labels[b] = labels[a];
       heads[a] = b + 1;
       labels[a] = "compound";
       ++repairs;
     }
+  }
+  return repairs;
+}
+
+int repair_verb_compounds(std::vector<int>& heads, std::vector<std::string>& labels,
+                          const std::vector<std::string>& upos) {
+  const int n = static_cast<int>(heads.size());
+  int repairs = 0;
+  for (int c = 0; c < n; ++c) {
+    if (labels[c] != "compound" || (upos[c] != "NOUN" && upos[c] != "PROPN") || heads[c] <= c + 1) continue;
+    const int v = heads[c] - 1;
+    if (upos[v] != "VERB") continue;
+    bool subject = false;
+    for (int d = 0; d < n; ++d)
+      if (heads[d] == v + 1 && (base(labels[d]) == "nsubj" || base(labels[d]) == "csubj" || base(labels[d]) == "expl"))
+        subject = true;
+    if (subject) continue;
+    // "saying US[iobj] aircraft[compound] use[xcomp] the bases": the noun
+    // before the verb is its subject, and a name touching it from the left,
+    // hung on the verb above, modifies it.
+    labels[c] = "nsubj";
+    if (labels[v] == "xcomp") labels[v] = "ccomp";
+    if (int m = c - 1; m >= 0 && heads[v] != 0 && heads[m] == heads[v] && (upos[m] == "PROPN" || upos[m] == "NOUN") &&
+                       (base(labels[m]) == "iobj" || base(labels[m]) == "obj")) {
+      bool has_kids = false;
+      for (int d = 0; d < n; ++d) has_kids = has_kids || heads[d] == m + 1;
+      if (!has_kids) heads[m] = c + 1, labels[m] = "compound";
+    }
+    ++repairs;
   }
   return repairs;
 }
@@ -299,6 +335,7 @@ void repair(std::vector<int>& heads, std::vector<std::string>& labels, const std
   repair_lists(heads, labels, upos, forms);
   repair_fronted_obliques(heads, labels, upos);
   repair_double_subjects(heads, labels, upos);
+  repair_verb_compounds(heads, labels, upos);
   repair_double_objects(heads, labels, upos);
   repair_possessives(heads, labels, upos, forms);
   repair_hyphen_compounds(heads, labels, upos, glued);

@@ -54,6 +54,12 @@ int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& la
 // coordinator or punctuation before it, right after a verb's object, is the
 // direct object of a double-object verb (the first becomes iobj). Returns the
 // repairs made.
+// A noun left of a verb as its "compound", the verb without a subject: the noun
+// is the subject (a verb takes no compound nouns); an xcomp with a subject
+// becomes a ccomp; a name touching the noun from the left, hung on the verb
+// above as its object, modifies the noun ("saying US aircraft use bases").
+int repair_verb_compounds(std::vector<int>& heads, std::vector<std::string>& labels,
+                          const std::vector<std::string>& upos);
 int repair_double_objects(std::vector<int>& heads, std::vector<std::string>& labels,
                           const std::vector<std::string>& upos);
 
