@@ -94,7 +94,7 @@ enum Tmpl : std::uint64_t {
   kPosPrev, kPosNext, kPosBigram, kLowerPrev, kLowerPrev2, kLowerNext, kLowerNext2, kShapePrev, kShapeNext,
   kShapeTri, kFlagsPrev, kFlagsNext, kGaz, kGazPrev, kGazNext, kGazWord, kLabel, kLabelShape,
   kLabelGaz, kDict, kDictContext, kNames, kNamesCap, kNamesContext, kLabelNames, kCasing,
-  kCasingShape,
+  kCasingShape, kCtxLabel, kCtxLabels, kCtxMajority, kCtxType,
 };
 // clang-format on
 
@@ -240,6 +240,23 @@ void FeatureExtractor::token_features(const std::vector<TokenInfo>& info, int i,
   out.push_back(feature(kCasingShape, t.casing, t.shape, p1.flags & 1));
   out.push_back(
       feature(kDictContext, p1.dict | (p1.flags & 1) << 2, t.dict | (t.flags & 1) << 2, n1.dict | (n1.flags & 1) << 2));
+  if (context_) context_features(t, p1, n1, out);
+}
+
+// Second stage: the first stage's labels here and next door, and the types it
+// gave the word elsewhere in the discourse (majority and each type seen).
+void FeatureExtractor::context_features(const TokenInfo& t, const TokenInfo& p1, const TokenInfo& n1,
+                                        std::vector<std::uint64_t>& out) const {
+  out.push_back(feature(kCtxLabel, t.ctx_label));
+  out.push_back(feature(kCtxLabels, p1.ctx_label, t.ctx_label, n1.ctx_label));
+  int total = 0, major = 0;
+  for (int k = 0; k < 4; ++k) {
+    total += t.ctx_doc[k];
+    if (t.ctx_doc[k] > t.ctx_doc[major]) major = k;
+  }
+  out.push_back(feature(kCtxMajority, total ? major : 9, std::min(total, 3), t.ctx_type));
+  for (int k = 1; k < 4; ++k)
+    if (t.ctx_doc[k]) out.push_back(feature(kCtxType, k, 2 * t.ctx_doc[k] >= total, t.flags & kCap));
 }
 
 void FeatureExtractor::label_features(const std::vector<TokenInfo>& info, int i, int prev,

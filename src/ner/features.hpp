@@ -46,11 +46,18 @@ struct TokenInfo {
   std::uint8_t names_pos = 0;
   std::uint8_t flags = 0;   // capitalised, all caps, has digit, has hyphen, sentence-initial
   std::uint8_t casing = 0;  // the sentence's: 0 mixed, 1 no capitals, 2 mostly all caps, 3 mostly capitalised
+  // Second stage only (context.hpp add_context): the first stage's label id + 1
+  // and type (0 O, 1.. entity types) of this token, and the first stage's
+  // types of the other occurrences of the word in the discourse (counts: O, types 1..3).
+  std::uint8_t ctx_label = 0, ctx_type = 0;
+  std::uint8_t ctx_doc[4] = {0, 0, 0, 0};
 };
 
 class FeatureExtractor {
  public:
-  FeatureExtractor(const GazetteerFeatures* gazetteer, bool use_pos) : gaz_(gazetteer), use_pos_(use_pos) {}
+  // `context`: also the second stage's features (TokenInfo::ctx_*).
+  FeatureExtractor(const GazetteerFeatures* gazetteer, bool use_pos, bool context = false)
+      : gaz_(gazetteer), use_pos_(use_pos), context_(context) {}
   // Fills `info` for every token of the sentence.
   void prepare(const Sentence& sentence, std::vector<TokenInfo>& info) const;
   // Features of token i that do not depend on any label.
@@ -59,8 +66,11 @@ class FeatureExtractor {
   void label_features(const std::vector<TokenInfo>& info, int i, int prev, std::vector<std::uint64_t>& out) const;
 
  private:
+  void context_features(const TokenInfo& t, const TokenInfo& p1, const TokenInfo& n1,
+                        std::vector<std::uint64_t>& out) const;
   const GazetteerFeatures* gaz_;
   bool use_pos_;
+  bool context_;
 };
 
 }  // namespace relgraph::ner
