@@ -27,10 +27,11 @@ TEST(NerAccuracy, UnerEnglishEwtTest) {
     if (tagger) tagger->tag_only(s);
   };
   auto scores = ner::evaluate(rec, ner::read_iob2_file(test), {"PER", "ORG", "LOC"}, annotate);
-  // Measured (models/ner.meta.json): overall 75.3, PER 82.8, LOC 79.4, ORG 57.5;
-  // about 3 points of slack for retraining noise (seeds move test F1 by ~1).
+  // Measured (models/ner.meta.json, trained on train + dev): overall 75.6, PER 82.3,
+  // LOC 80.7, ORG 58.4; about 3-4 points of slack for retraining noise (seeds
+  // move test F1 by ~1 overall, more per type).
   EXPECT_GT(scores.overall.f1(), 0.72);
   EXPECT_GT(scores.by_type["PER"].f1(), 0.79);
-  EXPECT_GT(scores.by_type["LOC"].f1(), 0.75);
-  EXPECT_GT(scores.by_type["ORG"].f1(), 0.52);
+  EXPECT_GT(scores.by_type["LOC"].f1(), 0.77);
+  EXPECT_GT(scores.by_type["ORG"].f1(), 0.54);
 }

@@ -9,6 +9,7 @@
 
 #include "core/perceptron_trainer.hpp"
 #include "ner/bilou.hpp"
+#include "ner/context.hpp"
 #include "ner/entity_typing.hpp"
 #include "ner/features.hpp"
 #include "ner/gazetteer.hpp"
@@ -126,6 +127,20 @@ TEST(Iob2, ReadsUnerColumnsAndRejectsBadLines) {
   EXPECT_EQ(clean_tag("B-OTH", {"PER", "ORG", "LOC"}), "O");
   EXPECT_EQ(clean_tag("B-O", {"PER", "ORG", "LOC"}), "O");
   EXPECT_EQ(clean_tag("I-LOC", {"PER", "ORG", "LOC"}), "I-LOC");
+}
+
+TEST(Iob2, ReadsDocumentBoundaries) {
+  const std::string text =
+      "# newdoc id = d1\n# sent_id = a\n1\tHi\tO\n\n# sent_id = b\n1\tYo\tO\n\n# newdoc\n1\tOk\tO\n\n"
+      "#  newdoc id = d3 \n1\tSo\tO\n";
+  auto s = read_iob2(text, "t.iob2");
+  ASSERT_EQ(s.size(), 4u);
+  const std::vector<std::string> want = {"d1", "", "-", "d3"};
+  for (std::size_t i = 0; i < s.size(); ++i) EXPECT_EQ(s[i].newdoc, want[i]) << i;
+  Document doc = iob2_document(s, "t");
+  EXPECT_EQ(doc.sentences[0].comments.at("newdoc id"), "d1");
+  EXPECT_EQ(doc.sentences[1].comments.count("newdoc id"), 0u);
+  EXPECT_EQ(discourses(doc.sentences), (std::vector<std::pair<int, int>>{{0, 2}, {2, 3}, {3, 4}}));
 }
 
 TEST(Iob2, ScoresExactSpans) {
@@ -397,6 +412,68 @@ TEST(Features, SentenceCasing) {
 }
 
 // A recognizer with random weights still decodes to valid BILOU sequences.
+TEST(Context, DiscoursesSplitAtNewdoc) {
+  struct Case {
+    int sentences;
+    std::vector<int> newdoc;  // sentences with a "newdoc id" comment
+    std::vector<std::pair<int, int>> want;
+  };
+  const std::vector<Case> cases = {
+      {0, {}, {}},
+      {3, {}, {{0, 3}}},
+      {3, {0}, {{0, 3}}},  // a first sentence marked or not: one discourse
+      {4, {2}, {{0, 2}, {2, 4}}},
+      {4, {1, 2, 3}, {{0, 1}, {1, 2}, {2, 3}, {3, 4}}},
+  };
+  for (const auto& c : cases) {
+    std::vector<Sentence> sentences(c.sentences);
+    for (int i : c.newdoc) sentences[i].comments["newdoc id"] = "x";
+    EXPECT_EQ(discourses(sentences), c.want) << c.sentences;
+  }
+}
+
+TEST(Context, LabelTypesNumberTypesInOrder) {
+  EXPECT_EQ(label_types(bilou_labels({"PER", "ORG", "LOC"})),
+            (std::vector<std::uint8_t>{0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3}));
+  EXPECT_EQ(label_types({"O", "U-LOC", "B-PER"}), (std::vector<std::uint8_t>{0, 1, 2}));
+}
+
+TEST(Context, CountsTheFirstStageTypesOfOtherOccurrences) {
+  const auto labels = bilou_labels({"PER", "ORG", "LOC"});
+  auto id = [&](const std::string& l) {
+    return static_cast<int>(std::find(labels.begin(), labels.end(), l) - labels.begin());
+  };
+  // Two sentences of one discourse with first-stage labels; "Zorbex" is ORG
+  // twice and untagged once, "zorbex" (lower case) is the same word.
+  Document doc =
+      iob2_document({iob2("Zorbex/O hired/O Kim/O Lo/O ./O"), iob2("zorbex/O said/O Zorbex/O 's/O Lo/O ./O")}, "t");
+  const std::vector<std::vector<int>> stage1 = {{id("U-ORG"), id("O"), id("B-PER"), id("L-PER"), id("O")},
+                                                {id("O"), id("O"), id("U-ORG"), id("O"), id("U-LOC"), id("O")}};
+  FeatureExtractor fx(nullptr, false);
+  std::vector<std::vector<TokenInfo>> info(2);
+  for (int s = 0; s < 2; ++s) fx.prepare(doc.sentences[s], info[s]);
+  add_context(info, stage1, label_types(labels));
+  struct Case {
+    int sentence, token;
+    int label, type;
+    std::vector<int> doc;  // O, PER, ORG, LOC elsewhere
+  };
+  const std::vector<Case> cases = {
+      {0, 0, id("U-ORG") + 1, 2, {1, 0, 1, 0}},  // Zorbex: "zorbex" O, "Zorbex" ORG elsewhere
+      {1, 0, 1, 0, {0, 0, 2, 0}},                // zorbex: ORG twice elsewhere
+      {1, 2, id("U-ORG") + 1, 2, {1, 0, 1, 0}},
+      {0, 3, id("L-PER") + 1, 1, {0, 0, 0, 1}},  // Lo: LOC elsewhere
+      {0, 1, 1, 0, {0, 0, 0, 0}},                // hired: nowhere else
+      {0, 4, 1, 0, {1, 0, 0, 0}},                // ".": O once elsewhere
+  };
+  for (const auto& c : cases) {
+    const auto& t = info[c.sentence][c.token];
+    EXPECT_EQ(t.ctx_label, c.label) << c.sentence << ":" << c.token;
+    EXPECT_EQ(t.ctx_type, c.type) << c.sentence << ":" << c.token;
+    EXPECT_EQ(std::vector<int>(t.ctx_doc, t.ctx_doc + 4), c.doc) << c.sentence << ":" << c.token;
+  }
+}
+
 TEST(Decoder, NeverOutputsInvalidBilou) {
   auto labels = bilou_labels({"PER", "ORG", "LOC"});
   std::mt19937 rng(7);
@@ -546,6 +623,40 @@ TEST_F(Training, WordClassesTravelWithTheModel) {
   EXPECT_EQ(c.label(doc.sentences[0]), a.label(doc.sentences[0]));
   opt.clusters = nullptr;
   EXPECT_NE(train_recognizer(data(), data(), opt).to_bytes(), a.to_bytes());
+}
+
+TEST_F(Training, TwoStagesRoundTripAndOneStageFilesStillRead) {
+  auto train = data();
+  for (std::size_t i = 0; i < train.size(); i += 2) train[i].newdoc = "d" + std::to_string(i);  // 3 discourses
+  TrainOptions opt;
+  opt.epochs = 6;
+  opt.context_folds = 2;
+  opt.gazetteer = &gazetteer();
+  TrainReport report;
+  auto a = train_recognizer(train, data(), opt, &report);
+  ASSERT_TRUE(a.model().two_stage());
+  EXPECT_GE(report.first_stage_epoch, 1);
+  EXPECT_EQ(a.to_bytes(), train_recognizer(train, data(), opt).to_bytes());  // deterministic
+  EXPECT_GT(evaluate(a, data(), opt.types).overall.f1(), 0.9);
+  auto b = EntityRecognizer::from_bytes(a.to_bytes(), "two.bin");
+  EXPECT_TRUE(b.model().two_stage());
+  Document doc = iob2_document({iob2("Mary/O Jones/O met/O Peter/O ./O"), iob2("Jones/O visited/O Berlin/O ./O")}, "t");
+  EXPECT_EQ(b.label(std::span<const Sentence>(doc.sentences)), a.label(std::span<const Sentence>(doc.sentences)));
+  // One sentence is its own discourse: label(sentence) == label of a one-sentence span.
+  EXPECT_EQ(a.label(doc.sentences[1]), a.label(std::span<const Sentence>(doc.sentences).subspan(1))[0]);
+
+  // A format-2 file (one stage, no second-stage block) is still read.
+  opt.context_folds = 0;
+  auto one = train_recognizer(train, {}, opt);
+  detail::ModelWriter w("ner", 2);
+  w.strings(one.model().labels);
+  w.pod<std::uint8_t>(one.model().use_pos ? 1 : 0);
+  w.vec(one.model().gaz_keys);
+  w.vec(one.model().gaz_bits);
+  one.model().weights.save(w);
+  auto old = EntityRecognizer::from_bytes(w.bytes(), "v2.bin");
+  EXPECT_FALSE(old.model().two_stage());
+  EXPECT_EQ(old.label(std::span<const Sentence>(doc.sentences)), one.label(std::span<const Sentence>(doc.sentences)));
 }
 
 TEST_F(Training, RejectsCorruptModels) {

@@ -34,6 +34,8 @@ struct TrainNerArgs {
   std::string jackknife;  // UD treebank whose training sentences get jackknifed POS
   std::string clusters;   // word classes TSV (schemas/lexicon/word_clusters.tsv); "" = none
   int folds = 4;
+  int context_folds = 0;  // > 1: second stage on jackknifed first-stage labels
+  bool refit = false;     // after choosing epochs on dev, retrain on train + dev
 };
 
 std::string join(const std::vector<std::string>& v) {
@@ -78,6 +80,8 @@ std::string command_line(const TrainNerArgs& a) {
   if (!a.jackknife.empty()) c << " --jackknife " << a.jackknife << " --folds " << a.folds;
   if (!a.clusters.empty()) c << " --clusters " << a.clusters;
   if (!a.tagger.empty()) c << " --tagger " << a.tagger;
+  if (a.context_folds > 1) c << " --context-folds " << a.context_folds;
+  if (a.refit) c << " --refit";
   c << " --epochs " << a.epochs << " --seed " << a.seed << " -o " << a.output;
   return c.str();
 }
@@ -128,6 +132,8 @@ void run(const TrainNerArgs& a) {
   ner::TrainOptions opt;
   opt.epochs = a.epochs;
   opt.seed = a.seed;
+  opt.context_folds = a.context_folds;
+  if (a.refit && dev.empty()) throw Error(ErrorKind::InvalidArgument, "--refit needs --dev");
   std::optional<ner::Gazetteer> gaz;
   if (!a.no_gazetteer) {
     gaz = ner::Gazetteer::load(a.gazetteer.empty() ? default_schemas_dir() + "/gazetteer" : a.gazetteer);
@@ -161,11 +167,35 @@ void run(const TrainNerArgs& a) {
   ner::TrainReport report;
   auto t0 = std::chrono::steady_clock::now();
   auto model = ner::train_recognizer(train, dev, opt, &report);
+  const auto test = a.test.empty() ? std::vector<ner::Iob2Sentence>{} : ner::read_iob2_file(a.test);
+  auto test_scores = [&](const EntityRecognizer& m) {
+    return test.empty() ? std::string("null") : scores_json(ner::evaluate(m, test, opt.types, opt.annotate));
+  };
+  // --refit: the train-only model chose the epoch counts on dev; the shipped
+  // model is trained again on train + dev for as many epochs. Its dev score
+  // would mean nothing, so meta.json's "dev", "best_epoch" and curves stay the
+  // train-only model's, and "train_only_test" keeps that model's test score.
+  auto curve = [](const std::vector<double>& f1) {
+    std::ostringstream o;
+    o << std::fixed << std::setprecision(2) << "[";
+    for (std::size_t i = 0; i < f1.size(); ++i) o << (i ? ", " : "") << 100 * f1[i];
+    return o.str() + "]";
+  };
+  const std::string curves = "\"dev_f1_by_epoch\": " + curve(report.dev_f1) +
+                             ", \"first_stage_dev_f1_by_epoch\": " + curve(report.first_stage_dev_f1);
+  std::string train_only_test = "null";
+  if (a.refit) {
+    train_only_test = test_scores(model);
+    opt.epochs = report.first_stage_epoch;
+    opt.context_epochs = report.best_epoch;
+    auto all = train;
+    all.insert(all.end(), dev.begin(), dev.end());
+    ner::TrainReport refit_report;
+    model = ner::train_recognizer(all, {}, opt, &refit_report);
+  }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   model.save(a.output);
-
-  std::string test_json = "null";
-  if (!a.test.empty()) test_json = scores_json(ner::evaluate(model, ner::read_iob2_file(a.test), opt.types, opt.annotate));
+  std::string test_json = test_scores(model);
   std::time_t now = std::time(nullptr);
   char date[32];
   std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
@@ -177,9 +207,12 @@ void run(const TrainNerArgs& a) {
        << "  \"labels\": \"BILOU over PER, ORG, LOC (OTH and stray B-O read as O)\",\n"
        << "  \"pos_features\": " << (a.pos ? "true" : "false") << ",\n  \"gazetteer_features\": "
        << (a.no_gazetteer ? "false" : "true") << ",\n  \"epochs\": " << a.epochs << ",\n  \"best_epoch\": "
-       << report.best_epoch << ",\n  \"seed\": " << a.seed << ",\n  \"train_seconds\": " << std::fixed
+       << report.best_epoch << ",\n  \"context_folds\": " << (a.context_folds > 1 ? a.context_folds : 0)
+       << ",\n  \"first_stage_best_epoch\": " << report.first_stage_epoch << ",\n  \"first_stage_dev\": "
+       << (dev.empty() ? "null" : scores_json(report.first_stage_dev)) << ",\n  \"seed\": " << a.seed << ",\n  \"train_seconds\": " << std::fixed
        << std::setprecision(1) << secs << ",\n  \"dev\": " << (dev.empty() ? "null" : scores_json(report.dev))
-       << ",\n  \"test\": " << test_json << "\n}\n";
+       << ",\n  \"test\": " << test_json << ",\n  \"refit_on_train_and_dev\": " << (a.refit ? "true" : "false")
+       << ",\n  \"train_only_test\": " << train_only_test << ",\n  " << curves << "\n}\n";
   detail::write_atomic(meta_path(a.output), meta.str());
   std::cout << "wrote " << a.output << " (best epoch " << report.best_epoch << ", dev F1 " << std::fixed
             << std::setprecision(2) << 100 * report.dev.overall.f1() << ") and " << meta_path(a.output) << "\n";
@@ -208,6 +241,12 @@ void add_train_ner(CLI::App& app) {
   cmd->add_option("--clusters", args->clusters,
                   "Word classes (word, c64, c256, c1024 TSV; schemas/lexicon/word_clusters.tsv), stored in the model");
   cmd->add_option("--folds", args->folds, "Folds for --jackknife")->capture_default_str()->check(CLI::Range(2, 10));
+  cmd->add_option("--context-folds", args->context_folds,
+                  "Train a second stage on document context from first stages trained on the other folds (0 = none)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 10));
+  cmd->add_flag("--refit", args->refit,
+               "After choosing the epoch counts on --dev, train the written model again on train + dev");
   cmd->add_option("--epochs", args->epochs, "Training epochs")->capture_default_str()->check(CLI::Range(1, 100));
   cmd->add_option("--seed", args->seed, "Shuffling seed (training is deterministic given it)")->capture_default_str();
   cmd->callback([args] { run(*args); });

@@ -9,6 +9,7 @@
 
 #include "core/lexicon.hpp"
 #include "ner/bilou.hpp"
+#include "ner/context.hpp"
 #include "ner/features.hpp"
 #include "ner/values.hpp"
 
@@ -195,19 +196,6 @@ void drop_trailing_titles(const Sentence& s, const Gazetteer& g, std::vector<Typ
   }
 }
 
-// Sentences [begin, end) of each discourse: a new one starts at a sentence
-// marked "newdoc" (CoNLL-U comments); otherwise the document is one.
-std::vector<std::pair<int, int>> discourses(const Document& doc) {
-  std::vector<std::pair<int, int>> out;
-  const int n = static_cast<int>(doc.sentences.size());
-  int begin = 0;
-  for (int i = 1; i <= n; ++i) {
-    bool starts = i < n && (doc.sentences[i].comments.count("newdoc id") || doc.sentences[i].comments.count("newdoc"));
-    if (i == n || starts) out.push_back({begin, i}), begin = i;
-  }
-  return out;
-}
-
 // One sense per discourse: a name the recognizer found once is the same name
 // where it recurs untagged ("HANO ... HANO"), with the type it was given most
 // often. Only names with a capital letter, so common words do not spread.
@@ -260,7 +248,7 @@ void propagate_in(const Document& doc, std::vector<std::vector<TypedSpan>>& span
 }  // namespace
 
 void propagate_names(const Document& doc, std::vector<std::vector<TypedSpan>>& spans) {
-  for (const auto& [begin, end] : discourses(doc)) propagate_in(doc, spans, begin, end);
+  for (const auto& [begin, end] : discourses(doc.sentences)) propagate_in(doc, spans, begin, end);
 }
 
 void refine_mention(EntityMention& m, const std::vector<std::string_view>& words, const Gazetteer& g) {
@@ -290,9 +278,10 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
   // First pass: the recognizer, and the words of every person it found.
   std::vector<std::vector<TypedSpan>> sentence_spans(doc.sentences.size());
   std::unordered_set<std::string> person_words;
+  const auto tags = recognizer.label(std::span<const Sentence>(doc.sentences));
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     if (doc.sentences[si].tokens.empty()) continue;
-    sentence_spans[si] = iob2_spans(recognizer.label(doc.sentences[si]));
+    sentence_spans[si] = iob2_spans(tags[si]);
     for (const auto& t : sentence_spans[si])
       if (t.type == "PER" && t.last - t.first >= 2)  // full names only: "Nathan Sales", not a stray "Defence"
         for (int k = t.first; k < t.last; ++k)

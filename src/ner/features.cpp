@@ -96,6 +96,7 @@ enum Tmpl : std::uint64_t {
   kLabelGaz, kDict, kDictContext, kNames, kNamesCap, kNamesContext, kLabelNames, kCasing,
   kCasingShape, kClusterCoarse, kClusterMiddle, kClusterFine, kClusterPrev, kClusterNext, kClusterFlags,
   kClusterPrevFine, kClusterNextFine, kLabelCluster, kClusterCasing, kClusterPrev2, kClusterNext2,
+  kCtxLabel, kCtxLabels, kCtxMajority, kCtxType,
 };
 // clang-format on
 
@@ -256,6 +257,23 @@ void FeatureExtractor::token_features(const std::vector<TokenInfo>& info, int i,
     out.push_back(feature(kClusterPrev2, WordClusters::middle(p2.cluster)));
     out.push_back(feature(kClusterNext2, WordClusters::middle(n2.cluster)));
   }
+  if (context_) context_features(t, p1, n1, out);
+}
+
+// Second stage: the first stage's labels here and next door, and the types it
+// gave the word elsewhere in the discourse (majority and each type seen).
+void FeatureExtractor::context_features(const TokenInfo& t, const TokenInfo& p1, const TokenInfo& n1,
+                                        std::vector<std::uint64_t>& out) const {
+  out.push_back(feature(kCtxLabel, t.ctx_label));
+  out.push_back(feature(kCtxLabels, p1.ctx_label, t.ctx_label, n1.ctx_label));
+  int total = 0, major = 0;
+  for (int k = 0; k < 4; ++k) {
+    total += t.ctx_doc[k];
+    if (t.ctx_doc[k] > t.ctx_doc[major]) major = k;
+  }
+  out.push_back(feature(kCtxMajority, total ? major : 9, std::min(total, 3), t.ctx_type));
+  for (int k = 1; k < 4; ++k)
+    if (t.ctx_doc[k]) out.push_back(feature(kCtxType, k, 2 * t.ctx_doc[k] >= total, t.flags & kCap));
 }
 
 void FeatureExtractor::label_features(const std::vector<TokenInfo>& info, int i, int prev,

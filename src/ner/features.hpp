@@ -48,12 +48,23 @@ struct TokenInfo {
   std::uint8_t flags = 0;   // capitalised, all caps, has digit, has hyphen, sentence-initial
   std::uint8_t casing = 0;  // the sentence's: 0 mixed, 1 no capitals, 2 mostly all caps, 3 mostly capitalised
   std::uint32_t cluster = detail::WordClusters::kNone;  // packed word classes
+  // Second stage only (context.hpp add_context): the first stage's label id + 1
+  // and type (0 O, 1.. entity types) of this token, and the first stage's
+  // types of the other occurrences of the word in the discourse (counts: O, types 1..3).
+  std::uint8_t ctx_label = 0, ctx_type = 0;
+  std::uint8_t ctx_doc[4] = {0, 0, 0, 0};
 };
 
 class FeatureExtractor {
  public:
-  FeatureExtractor(const GazetteerFeatures* gazetteer, bool use_pos, const detail::WordClusters* clusters = nullptr)
-      : gaz_(gazetteer), use_pos_(use_pos), clusters_(clusters && !clusters->empty() ? clusters : nullptr) {}
+  // `clusters`: word-class features (null or empty: none); `context`: also the
+  // second stage's features (TokenInfo::ctx_*).
+  FeatureExtractor(const GazetteerFeatures* gazetteer, bool use_pos, const detail::WordClusters* clusters = nullptr,
+                   bool context = false)
+      : gaz_(gazetteer),
+        use_pos_(use_pos),
+        clusters_(clusters && !clusters->empty() ? clusters : nullptr),
+        context_(context) {}
   // Fills `info` for every token of the sentence.
   void prepare(const Sentence& sentence, std::vector<TokenInfo>& info) const;
   // Features of token i that do not depend on any label.
@@ -62,9 +73,12 @@ class FeatureExtractor {
   void label_features(const std::vector<TokenInfo>& info, int i, int prev, std::vector<std::uint64_t>& out) const;
 
  private:
+  void context_features(const TokenInfo& t, const TokenInfo& p1, const TokenInfo& n1,
+                        std::vector<std::uint64_t>& out) const;
   const GazetteerFeatures* gaz_;
   bool use_pos_;
   const detail::WordClusters* clusters_;
+  bool context_;
 };
 
 }  // namespace relgraph::ner

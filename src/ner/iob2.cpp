@@ -14,6 +14,12 @@ namespace relgraph::ner {
 
 namespace {
 using detail::split_tabs;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
 }  // namespace
 
 std::vector<Iob2Sentence> read_iob2(std::string_view content, const std::string& source) {
@@ -32,7 +38,16 @@ std::vector<Iob2Sentence> read_iob2(std::string_view content, const std::string&
       cur = {};
       continue;
     }
-    if (line[0] == '#') continue;
+    if (line[0] == '#') {
+      // "# newdoc id = X" (or "# newdoc"): the next sentence starts a document.
+      auto body = trim(line.substr(1));
+      if (body.starts_with("newdoc")) {
+        auto eq = body.find('=');
+        cur.newdoc = eq == std::string_view::npos ? "" : std::string(trim(body.substr(eq + 1)));
+        if (cur.newdoc.empty()) cur.newdoc = "-";
+      }
+      continue;
+    }
     auto cols = split_tabs(line);
     if (cols.size() < 3 || cols[1].empty())
       throw Error(ErrorKind::Format, source + ":" + std::to_string(line_no) +
@@ -65,6 +80,7 @@ Document iob2_document(const std::vector<Iob2Sentence>& sentences, const std::st
     if (!doc.text.empty()) doc.text += '\n';
     Sentence s;
     s.begin = doc.text.size();
+    if (!is.newdoc.empty()) s.comments["newdoc id"] = is.newdoc;
     for (std::size_t i = 0; i < is.forms.size(); ++i) {
       if (i) doc.text += ' ';
       Token t;

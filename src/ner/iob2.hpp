@@ -17,6 +17,7 @@ namespace relgraph::ner {
 struct Iob2Sentence {
   std::vector<std::string> forms;
   std::vector<std::string> tags;
+  std::string newdoc;  // id of the document this sentence starts ("# newdoc id = ..."); "" = continues one
 };
 
 // Parses IOB2; throws Error(Format) naming `source` and the line when a word
@@ -28,7 +29,8 @@ std::vector<Iob2Sentence> read_iob2_file(const std::string& path);
 void write_iob2(const Document& doc, std::ostream& out);
 
 // A Document whose text is each sentence's forms joined by single spaces,
-// sentences separated by newlines, with exact byte spans.
+// sentences separated by newlines, with exact byte spans; a sentence that
+// starts a document gets the comment "newdoc id" (discourse boundaries).
 Document iob2_document(const std::vector<Iob2Sentence>& sentences, const std::string& id);
 
 // Maps a training tag onto the kept types: tags of other types (OTH, the

@@ -4,6 +4,7 @@
 
 #include "core/files.hpp"
 #include "ner/bilou.hpp"
+#include "ner/context.hpp"
 #include "ner/features.hpp"
 #include "ner/viterbi.hpp"
 #include "relgraph/error.hpp"
@@ -14,6 +15,7 @@ struct EntityRecognizer::Tables {
   ner::GazetteerFeatures gazetteer;
   detail::WordClusters clusters;
   ner::BilouTransitions transitions;
+  std::vector<std::uint8_t> types;  // label_types() of the labels
 };
 
 EntityRecognizer::EntityRecognizer(Model model) : model_(std::move(model)) {
@@ -28,25 +30,55 @@ EntityRecognizer::EntityRecognizer(Model model) : model_(std::move(model)) {
   tables->gazetteer = ner::GazetteerFeatures(model_.gaz_keys, model_.gaz_bits);
   tables->clusters = detail::WordClusters(model_.cluster_keys, model_.cluster_ids);
   tables->transitions = ner::BilouTransitions(model_.labels);
+  tables->types = ner::label_types(model_.labels);
+  if (model_.two_stage() && model_.context_weights.num_classes() != n)
+    throw Error(ErrorKind::Model, "NER model: second-stage weights do not match the label set");
   tables_ = std::move(tables);
 }
 
-std::vector<int> EntityRecognizer::label_ids(const Sentence& sentence) const {
+std::vector<std::vector<int>> EntityRecognizer::label_ids(std::span<const Sentence> sentences,
+                                                          bool first_stage_only) const {
   if (model_.labels.empty()) throw Error(ErrorKind::Internal, "EntityRecognizer used without a model");
   const int n_labels = static_cast<int>(model_.labels.size());
+  const std::size_t n = sentences.size();
   ner::FeatureExtractor fx(&tables_->gazetteer, model_.use_pos, &tables_->clusters);
-  std::vector<ner::TokenInfo> info;
-  fx.prepare(sentence, info);
+  std::vector<std::vector<ner::TokenInfo>> info(n);
+  std::vector<std::vector<int>> out(n);
   std::vector<std::uint64_t> feats;
   ner::Lattice lattice;
-  ner::fill_lattice(model_.weights, fx, info, n_labels, lattice, feats);
-  return ner::viterbi(lattice, tables_->transitions);
+  for (std::size_t s = 0; s < n; ++s) {
+    fx.prepare(sentences[s], info[s]);
+    ner::fill_lattice(model_.weights, fx, info[s], n_labels, lattice, feats);
+    out[s] = ner::viterbi(lattice, tables_->transitions);
+  }
+  if (!model_.two_stage() || first_stage_only) return out;
+  for (const auto& [begin, end] : ner::discourses(sentences))
+    ner::add_context(std::span(info).subspan(begin, end - begin),
+                     std::span<const std::vector<int>>(out).subspan(begin, end - begin), tables_->types);
+  ner::FeatureExtractor fx2(&tables_->gazetteer, model_.use_pos, &tables_->clusters, true);
+  for (std::size_t s = 0; s < n; ++s) {
+    ner::fill_lattice(model_.context_weights, fx2, info[s], n_labels, lattice, feats);
+    out[s] = ner::viterbi(lattice, tables_->transitions);
+  }
+  return out;
+}
+
+std::vector<int> EntityRecognizer::label_ids(const Sentence& sentence) const {
+  return std::move(label_ids(std::span<const Sentence>(&sentence, 1))[0]);
+}
+
+std::vector<std::vector<std::string>> EntityRecognizer::label(std::span<const Sentence> sentences) const {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& ids : label_ids(sentences)) {
+    std::vector<std::string> labels;
+    for (int id : ids) labels.push_back(model_.labels[id]);
+    out.push_back(ner::bilou_to_iob2(labels));
+  }
+  return out;
 }
 
 std::vector<std::string> EntityRecognizer::label(const Sentence& sentence) const {
-  std::vector<std::string> labels;
-  for (int id : label_ids(sentence)) labels.push_back(model_.labels[id]);
-  return ner::bilou_to_iob2(labels);
+  return std::move(label(std::span<const Sentence>(&sentence, 1))[0]);
 }
 
 namespace {
@@ -59,9 +91,11 @@ std::string EntityRecognizer::to_bytes() const {
   w.pod<std::uint8_t>(model_.use_pos ? 1 : 0);
   w.vec(model_.gaz_keys);
   w.vec(model_.gaz_bits);
+  model_.weights.save(w);
+  w.pod<std::uint8_t>(model_.two_stage() ? 1 : 0);
+  if (model_.two_stage()) model_.context_weights.save(w);
   w.vec(model_.cluster_keys);
   w.vec(model_.cluster_ids);
-  model_.weights.save(w);
   return w.bytes();
 }
 
@@ -76,17 +110,20 @@ EntityRecognizer EntityRecognizer::read(detail::ModelReader& in) {
   m.use_pos = in.pod<std::uint8_t>() != 0;
   m.gaz_keys = in.vec<std::uint64_t>();
   m.gaz_bits = in.vec<std::uint16_t>();
-  if (in.version() >= 3) {
+  m.weights = detail::Perceptron::load(in);
+  if (in.version() >= 3 && in.pod<std::uint8_t>() != 0) m.context_weights = detail::Perceptron::load(in);
+  if (in.version() >= 4) {
     m.cluster_keys = in.vec<std::uint64_t>();
     m.cluster_ids = in.vec<std::uint32_t>();
   }
-  m.weights = detail::Perceptron::load(in);
   in.finish();
   if (m.labels.empty() || m.labels[0] != "O") in.fail("bad label set");
   for (const auto& l : m.labels)
     if (l != "O" && std::string("BILU").find(ner::label_prefix(l)) == std::string::npos)
       in.fail("bad label '" + l + "'");
   if (m.weights.num_classes() != static_cast<int>(m.labels.size())) in.fail("weights do not match the label set");
+  if (m.two_stage() && m.context_weights.num_classes() != static_cast<int>(m.labels.size()))
+    in.fail("second-stage weights do not match the label set");
   if (m.gaz_keys.size() != m.gaz_bits.size()) in.fail("gazetteer keys and bits differ in length");
   if (m.cluster_keys.size() != m.cluster_ids.size()) in.fail("word class keys and classes differ in length");
   return EntityRecognizer(std::move(m));

@@ -17,6 +17,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,8 +32,11 @@ namespace relgraph {
 class EntityRecognizer {
  public:
   // 2: Viterbi decoding, features conjoined with the previous label only.
-  // 3: + word classes (core/word_clusters.hpp) stored in the model.
-  static constexpr std::uint32_t kFormatVersion = 3;
+  // 3: optional second stage (document context, context.hpp); version 2 files
+  //    are read as one-stage models.
+  // 4: + word classes (core/word_clusters.hpp) stored in the model; version 3
+  //    files are read without them.
+  static constexpr std::uint32_t kFormatVersion = 4;
 
   // Everything a model holds; built by the trainer (recognizer_trainer.hpp).
   struct Model {
@@ -43,6 +47,11 @@ class EntityRecognizer {
     std::vector<std::uint64_t> cluster_keys;  // word classes (core/word_clusters.hpp); empty = none
     std::vector<std::uint32_t> cluster_ids;
     detail::Perceptron weights;
+    // Second stage, empty for a one-stage model: the same features plus the
+    // first stage's labels of this and the other occurrences of each word in
+    // the discourse (context.hpp), decoded after the first stage.
+    detail::Perceptron context_weights;
+    bool two_stage() const { return context_weights.num_features() > 0; }
   };
 
   EntityRecognizer() = default;
@@ -54,10 +63,16 @@ class EntityRecognizer {
   void save(const std::string& path) const;
   std::string to_bytes() const;
 
-  // IOB2 tags ("B-PER", "I-PER", "O" ...) for the sentence's tokens.
+  // IOB2 tags ("B-PER", "I-PER", "O" ...) for the sentence's tokens (the
+  // sentence is its own discourse).
   std::vector<std::string> label(const Sentence& sentence) const;
   // Same as BILOU class ids (indices into model().labels); used by training and tests.
   std::vector<int> label_ids(const Sentence& sentence) const;
+  // IOB2 tags of every sentence; a two-stage model reads the context of each
+  // discourse (split at "newdoc id" comments, see context.hpp).
+  std::vector<std::vector<std::string>> label(std::span<const Sentence> sentences) const;
+  // Same as class ids; `first_stage_only` decodes with the first stage alone (training).
+  std::vector<std::vector<int>> label_ids(std::span<const Sentence> sentences, bool first_stage_only = false) const;
 
   const Model& model() const { return model_; }
 
