@@ -27,11 +27,11 @@ TEST(NerAccuracy, UnerEnglishEwtTest) {
     if (tagger) tagger->tag_only(s);
   };
   auto scores = ner::evaluate(rec, ner::read_iob2_file(test), {"PER", "ORG", "LOC"}, annotate);
-  // Measured (models/ner.meta.json, trained on train + dev): overall 75.6, PER 82.3,
-  // LOC 80.7, ORG 58.4; about 3-4 points of slack for retraining noise (seeds
+  // Measured (models/ner.meta.json, word classes, session 3): overall 77.7, PER 85.8,
+  // LOC 82.2, ORG 58.1; about 3-4 points of slack for retraining noise (seeds
   // move test F1 by ~1 overall, more per type).
-  EXPECT_GT(scores.overall.f1(), 0.72);
-  EXPECT_GT(scores.by_type["PER"].f1(), 0.79);
-  EXPECT_GT(scores.by_type["LOC"].f1(), 0.77);
+  EXPECT_GT(scores.overall.f1(), 0.74);
+  EXPECT_GT(scores.by_type["PER"].f1(), 0.82);
+  EXPECT_GT(scores.by_type["LOC"].f1(), 0.78);
   EXPECT_GT(scores.by_type["ORG"].f1(), 0.54);
 }

@@ -377,6 +377,19 @@ TEST(Typing, PropagatesNamesWithinADiscourse) {
   EXPECT_EQ(dump(4), "");  // another document; "bob" has no capital
 }
 
+TEST(Typing, ASurnameAloneIsThePerson) {
+  Document doc = iob2_document({iob2("Nathan/B-PER Sales/I-PER met/O Lee/B-PER ./O"),
+                                iob2("Sales/B-ORG and/O Nathan/B-LOC left/O Acme/B-ORG ./O")},
+                               "t");
+  std::vector<std::vector<TypedSpan>> spans(doc.sentences.size());
+  spans[0] = {{0, 2, "PER"}, {3, 4, "PER"}};
+  spans[1] = {{0, 1, "ORG"}, {2, 3, "LOC"}, {4, 5, "ORG"}};
+  surnames_are_persons(doc, spans);
+  std::string out;
+  for (const auto& t : spans[1]) out += std::to_string(t.first) + t.type + " ";
+  EXPECT_EQ(out, "0PER 2LOC 4ORG ");  // a first name alone is not taken for the person
+}
+
 TEST(Typing, ACompanyRecursWithoutItsLegalForm) {
   Document doc = iob2_document({iob2("Zorbex/B-ORG AG/I-ORG hired/O ./O"), iob2("Zorbex/O grew/O ./O")}, "t");
   std::vector<std::vector<TypedSpan>> spans(doc.sentences.size());

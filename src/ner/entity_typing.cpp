@@ -247,6 +247,21 @@ void propagate_in(const Document& doc, std::vector<std::vector<TypedSpan>>& span
 
 }  // namespace
 
+void surnames_are_persons(const Document& doc, std::vector<std::vector<TypedSpan>>& spans) {
+  for (const auto& [begin, end] : discourses(doc.sentences)) {
+    std::unordered_set<std::string> surnames;
+    for (std::size_t si = begin; si < static_cast<std::size_t>(end); ++si)
+      for (const auto& t : spans[si])
+        if (t.type == "PER" && t.last - t.first >= 2)
+          surnames.insert(std::string(strip_possessive(doc.sentences[si].tokens[t.last - 1].form)));
+    for (std::size_t si = begin; si < static_cast<std::size_t>(end); ++si)
+      for (auto& t : spans[si])
+        if (t.last - t.first == 1 && t.type != "PER" &&
+            surnames.count(std::string(strip_possessive(doc.sentences[si].tokens[t.first].form))))
+          t.type = "PER";
+  }
+}
+
 void propagate_names(const Document& doc, std::vector<std::vector<TypedSpan>>& spans) {
   for (const auto& [begin, end] : discourses(doc.sentences)) propagate_in(doc, spans, begin, end);
 }
@@ -288,6 +303,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
           person_words.insert(std::string(strip_possessive(doc.sentences[si].tokens[k].form)));
   }
   if (options.propagate) propagate_names(doc, sentence_spans);
+  if (options.rules) surnames_are_persons(doc, sentence_spans);
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     Sentence& s = doc.sentences[si];
     if (s.tokens.empty()) continue;

@@ -35,6 +35,11 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
 // names with a capital letter found in the same discourse, typed as most often.
 void propagate_names(const Document& doc, std::vector<std::vector<TypedSpan>>& spans);
 
+// "Nathan Sales ... Sales[ORG] discussed": a one-word span that is the last word
+// of a full (two or more words) person name of the document is that person,
+// whatever type the recognizer gave it there.
+void surnames_are_persons(const Document& doc, std::vector<std::vector<TypedSpan>>& spans);
+
 // Sets type, subtype and canonical of a PER/ORG/LOC mention from the
 // gazetteer and organisation cue words (`m.text` and `m.type` must be set;
 // `words` are the mention's word forms).
