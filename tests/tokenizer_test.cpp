@@ -98,7 +98,7 @@ TEST(Tokenizer, EwtConventions) {
       {"It was 81K, or 300USD, at 10am on the 21st in the 1990s.",
        "It was 81 K , or 300 USD , at 10 am on the 21st in the 1990s ."},
       // A model designation keeps its number and suffix together.
-      {"It flew UH-60M and F-16C jets for 60M today.", "It flew UH - 60M and F - 16C jets for 60 M today ."},
+      {"It flew MiG-29K and F-16C jets for 60M today.", "It flew MiG - 29K and F - 16C jets for 60 M today ."},
       {"On June 11,2000 the '68 class met; see 01-Feb-02 and Q&A...?",
        "On June 11 , 2000 the '68 class met ; see 01-Feb-02 and Q&A ... ?"},
       {"#news: 7,5 or 3G... etc... fine", "#news : 7,5 or 3 G ... etc ... fine"},

@@ -227,7 +227,7 @@ class ChunkScanner {
   // "81K", "300USD", "10am" are split as in EWT ("81 K"); ordinals and
   // plurals stay whole ("21st", "1990s"). Returns the end of the number, or 0.
   std::size_t number_before_unit(std::size_t p, std::size_t e) const {
-    // A model designation ("UH-60M", "F-16C", "Su-30MKI"): letters, a hyphen, then
+    // A model designation ("F-16C", "Su-30MKI", "MiG-29K"): letters, a hyphen, then
     // the number with its suffix, one name.
     if (p >= 2 && text_[p - 1] == '-' && detail::is_ascii_letter(static_cast<unsigned char>(text_[p - 2]))) return 0;
     std::size_t i = p;
