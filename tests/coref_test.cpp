@@ -201,6 +201,20 @@ TEST(Coref, AcronymInBracketsAfterAName) {
   EXPECT_EQ(entity_of(doc, "BPU"), "Border Police Unit");
 }
 
+TEST(Coref, AcronymInBracketsTaggedByTheRecogniser) {
+  // "The Anti-Graft Police Unit ( AGPU ) came . The AGPU left ." — the recogniser tagged the
+  // acronym too, and its letters do not spell the words' initials one to one.
+  auto doc = DocBuilder()
+                 .sentence("The/DET/4/det Anti-Graft/PROPN/4/compound Police/PROPN/4/compound Unit/PROPN/8/nsubj "
+                           "(/PUNCT/6/punct AGPU/PROPN/4/appos )/PUNCT/6/punct came/VERB/0/root ./PUNCT/8/punct")
+                 .sentence("The/DET/2/det AGPU/PROPN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
+                 .mention(0, 2, 5, "ORG").mention(0, 6, 7, "ORG").mention(1, 2, 3, "ORG")
+                 .build();
+  resolve_coreference(doc, tables());
+  ASSERT_EQ(doc.entities.size(), 1u);
+  EXPECT_EQ(doc.entities[0].label, "Anti-Graft Police Unit");
+}
+
 TEST(Coref, AppositiveOrganisationNounRetypesAName) {
   // "Police blamed Zorba , the militant group . The group denied it ." — the recogniser said PER.
   auto doc = DocBuilder()

@@ -254,6 +254,19 @@ TEST(BuildGraph, ArticleNodeAndFurniture) {
   EXPECT_TRUE(facts(build_graph(doc, o)).empty());
 }
 
+TEST(BuildGraph, ARoleNamingTheEntityItselfIsNoRole) {
+  // "officers of the Border Police ( BP )": the nominal is in apposition with the acronym.
+  Document doc = parsed("officers/NOUN/0/root of/ADP/4/case the/DET/4/det Border/PROPN/1/nmod Police/PROPN/4/flat");
+  int name = mention(doc, 3, 5, "ORG");
+  int role = mention(doc, 0, 5, "ORG");
+  doc.mentions[role].subtype = "Role";
+  doc.mentions[role].canonical = "officers of the Border Police";
+  entity(doc, "Border Police", "Organization", {name, role});
+  GraphOptions o;
+  o.article = false;
+  EXPECT_TRUE(facts(build_graph(doc, o)).empty());
+}
+
 TEST(BuildGraph, RolesFromCoreference) {
   Document doc = parsed("French/ADJ/2/amod Minister/PROPN/4/compound Jane/PROPN/4/compound Doe/PROPN/5/nsubj spoke/VERB/0/root");
   int name = mention(doc, 2, 4, "PER");

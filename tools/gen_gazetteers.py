@@ -106,7 +106,7 @@ ORG_CUES = {
         "Parliament", "Senate", "Congress", "Assembly", "Court", "Commission", "Committee", "Directorate",
         "Administration", "Government", "Police", "Guard", "Secretariat", "Presidency", "Embassy", "Consulate",
         "Authority", "Authorities", "Task Force", "Customs", "Treasury", "Prosecutor", "Tribunal", "Judiciary",
-        "Municipality", "State Department", "White House", "Kremlin", "Parliamentary",
+        "Municipality", "State Department", "White House", "Kremlin", "Parliamentary", "Unit",
     ],
     "ArmedGroup": [
         "Army", "Navy", "Air Force", "Marines", "Marine Corps", "Forces", "Force", "Military", "Brigade",

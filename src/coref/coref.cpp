@@ -438,7 +438,9 @@ void Resolver::parenthetical_acronyms() {
   for (int s = 0; s < static_cast<int>(doc_.sentences.size()); ++s) {
     for (int i = 1; i + 2 < ntok(s); ++i) {
       if (tok(s, i).form != "(" || tok(s, i + 2).form != ")" || !acronym_like(tok(s, i + 1).form)) continue;
-      if (at_[s][i + 1] >= 0 || !in_body(make_span(s, i + 1, i + 2))) continue;
+      if (!in_body(make_span(s, i + 1, i + 2))) continue;
+      const int tagged = at_[s][i + 1];  // the recogniser may have tagged the acronym itself
+      if (tagged >= 0 && (!items_[tagged].active || items_[tagged].kind != Kind::Named)) continue;
       // The name before the bracket, possibly a few capitalised words short.
       int end = i, m = -1;
       while (end > 0 && at_[s][end - 1] < 0 && end > i - 3 && std::isupper(static_cast<unsigned char>(tok(s, end - 1).form[0])))
@@ -457,8 +459,13 @@ void Resolver::parenthetical_acronyms() {
         key_named(m);
       }
       const auto& em = doc_.mentions[m];
-      int a = add_mention(s, i + 1, i + 2, em.type, em.subtype, Kind::Named, items_[m].etype);
-      key_named(a);
+      int a = tagged;
+      if (a < 0) {
+        a = add_mention(s, i + 1, i + 2, em.type, em.subtype, Kind::Named, items_[m].etype);
+        key_named(a);
+      } else if (!compatible(items_[a].etype, items_[m].etype)) {
+        continue;
+      }
       unite(a, m);
       found.emplace(tok(s, i + 1).form, a);
     }

@@ -564,6 +564,8 @@ void Builder::add_roles() {
       while (!label.empty() && (label[0] == ' ' || label[0] == '-')) label.erase(0, 1);
     }
     if (label.empty()) continue;
+    // "officers of the Police Unit (PU)": a role naming the entity itself is no role of it.
+    if (entity_key(label).find(entity_key(g_.node(*entity_vertex_[m.entity]).label)) != std::string::npos) continue;
     EntityNode n;
     n.label = label;
     n.type = "Literal";
