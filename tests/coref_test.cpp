@@ -237,6 +237,19 @@ TEST(Coref, AppositiveOrganisationNounRetypesAName) {
   EXPECT_EQ(doc2.entities[doc2.mentions[0].entity].type, "Organization");
 }
 
+TEST(Coref, AnOrganisationKeepsTheNounOfItsApposition) {
+  // "Police blamed Zorba , the militant group [parataxis] . The group denied it ." — the recogniser
+  // said ORG, and the parse hung the apposition elsewhere.
+  auto doc = DocBuilder()
+                 .sentence("Police/NOUN/2/nsubj/NNS blamed/VERB/0/root Zorba/PROPN/2/obj ,/PUNCT/7/punct the/DET/7/det "
+                           "militant/ADJ/7/amod group/NOUN/2/parataxis ./PUNCT/2/punct")
+                 .sentence("The/DET/2/det group/NOUN/3/nsubj denied/VERB/0/root it/PRON/3/obj ./PUNCT/3/punct")
+                 .mention(0, 3, 4, "ORG")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "group"), "Zorba");
+}
+
 TEST(Coref, AnotherCountrysMinistryStaysApart) {
   // "The French Foreign Ministry spoke . Peru 's Foreign Ministry replied . The ministry[NNP] left ."
   auto doc = DocBuilder()

@@ -286,6 +286,22 @@ TEST(Repair, ACompoundNounOfAVerbIsItsSubject) {
   EXPECT_EQ(parse::repair_verb_compounds(h2, l2, upos2), 0);
 }
 
+TEST(Repair, ADeterminedPhraseAfterACommaAndANameIsItsApposition) {
+  // said[root] links[obj] to al Shabaab , the militant group[parataxis of said] .
+  std::vector<std::string> forms = {"said", "links", "to", "Shabaab", ",", "the", "militant", "group", "."};
+  std::vector<std::string> upos = {"VERB", "NOUN", "ADP", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT"};
+  std::vector<int> heads = {0, 1, 4, 2, 8, 8, 8, 1, 1};
+  std::vector<std::string> labels = {"root", "obj", "case", "nmod", "punct", "det", "amod", "parataxis", "punct"};
+  EXPECT_EQ(parse::repair_loose_appositions(heads, labels, upos, forms), 1);
+  EXPECT_EQ(heads[7], 4);
+  EXPECT_EQ(labels[7], "appos");
+  // Without a determiner it is left alone ("…, militant groups said").
+  std::vector<std::string> upos2 = {"VERB", "NOUN", "ADP", "PROPN", "PUNCT", "ADJ", "ADJ", "NOUN", "PUNCT"};
+  std::vector<int> h2 = {0, 1, 4, 2, 8, 8, 8, 1, 1};
+  std::vector<std::string> l2 = {"root", "obj", "case", "nmod", "punct", "amod", "amod", "parataxis", "punct"};
+  EXPECT_EQ(parse::repair_loose_appositions(h2, l2, upos2, forms), 0);
+}
+
 TEST(Repair, UncoordinatedConjunctAfterAnObjectIsTheDirectObject) {
   // fined Google 5 euros: "euros" read as a conjunct of "Google".
   std::vector<std::string> upos = {"VERB", "PROPN", "NUM", "NOUN"};

@@ -496,7 +496,9 @@ void Resolver::retype_by_apposition() {
   std::set<std::string> keys;
   for (int m = 0; m < static_cast<int>(items_.size()); ++m) {
     auto& it = items_[m];
-    if (!it.active || it.kind != Kind::Named || it.etype != "Person" || it.head < 0) continue;
+    // Organisations too: they are not retyped, but their kind noun is kept ("X, the militant group").
+    if (!it.active || it.kind != Kind::Named || (it.etype != "Person" && it.etype != "Organization") || it.head < 0)
+      continue;
     int s = doc_.mentions[m].span.sentence, h = it.head;
     std::vector<int> partners;
     if (tok(s, h).deprel == "appos" && head_of(s, h) >= 0) partners.push_back(head_of(s, h));
@@ -518,7 +520,7 @@ void Resolver::retype_by_apposition() {
       if (tok(s, g).upos != "NOUN" || mention_at(s, g) >= 0) continue;
       std::string noun = lower(tok(s, g).lemma.empty() ? tok(s, g).form : tok(s, g).lemma);
       if (!org_nouns.count(noun)) continue;
-      keys.insert(it.key);
+      if (it.etype == "Person") keys.insert(it.key);
       kind_nouns_[it.key].insert(noun);  // "the group" may name it later
     }
   }

@@ -249,6 +249,35 @@ int repair_verb_compounds(std::vector<int>& heads, std::vector<std::string>& lab
   return repairs;
 }
 
+int repair_loose_appositions(std::vector<int>& heads, std::vector<std::string>& labels,
+                             const std::vector<std::string>& upos, const std::vector<std::string>& forms) {
+  const int n = static_cast<int>(heads.size());
+  int repairs = 0;
+  for (int x = 2; x < n; ++x) {
+    if ((upos[x] != "NOUN" && upos[x] != "PROPN") || heads[x] == 0) continue;
+    auto b = base(labels[x]);
+    if (b != "parataxis" && b != "dep") continue;
+    // The phrase of x starts with a determiner right after a comma ...
+    int lo = x;
+    for (int d = 0; d < n; ++d)
+      if (dominates(heads, x, d) && upos[d] != "PUNCT") lo = std::min(lo, d);
+    if (lo < 2 || forms[lo - 1] != "," || upos[lo] != "DET") continue;
+    // ... and follows a nominal that ends its own phrase there.
+    int nom = lo - 2;
+    while (nom > 0 && upos[nom] == "PUNCT") --nom;
+    if (upos[nom] != "NOUN" && upos[nom] != "PROPN") continue;
+    int head = nom;  // the head of the name or noun phrase ending at nom
+    while (heads[head] != 0 && heads[head] - 1 > head - 4 && heads[head] - 1 < lo - 1 &&
+           (base(labels[head]) == "flat" || base(labels[head]) == "compound" || upos[head] == "PUNCT"))
+      head = heads[head] - 1;
+    if (dominates(heads, x, head)) continue;
+    heads[x] = head + 1;
+    labels[x] = "appos";
+    ++repairs;
+  }
+  return repairs;
+}
+
 int repair_double_objects(std::vector<int>& heads, std::vector<std::string>& labels,
                           const std::vector<std::string>& upos) {
   const int n = static_cast<int>(heads.size());
@@ -336,6 +365,7 @@ void repair(std::vector<int>& heads, std::vector<std::string>& labels, const std
   repair_fronted_obliques(heads, labels, upos);
   repair_double_subjects(heads, labels, upos);
   repair_verb_compounds(heads, labels, upos);
+  repair_loose_appositions(heads, labels, upos, forms);
   repair_double_objects(heads, labels, upos);
   repair_possessives(heads, labels, upos, forms);
   repair_hyphen_compounds(heads, labels, upos, glued);
