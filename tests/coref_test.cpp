@@ -12,6 +12,7 @@ namespace {
 // Builds a multi-sentence parsed Document. Each sentence is a string of
 // words "form/UPOS/head/deprel" (head 1-based within the sentence, 0 = root);
 // an optional fifth field is the XPOS (default NNP for PROPN, NN for NOUN).
+// A form written "~form" follows the previous word without a space ("Secretary ~- ~General").
 class DocBuilder {
  public:
   DocBuilder& sentence(const std::string& spec) {
@@ -31,7 +32,9 @@ class DocBuilder {
       }
       Token t;
       t.form = f[0];
-      if (!s.tokens.empty()) doc_.text += ' ';
+      bool glued = t.form.size() > 1 && t.form[0] == '~' && !s.tokens.empty();
+      if (glued) t.form.erase(0, 1), s.tokens.back().space_after = false;
+      if (!s.tokens.empty() && !glued) doc_.text += ' ';
       t.begin = doc_.text.size();
       doc_.text += t.form;
       t.end = doc_.text.size();
@@ -172,6 +175,17 @@ TEST(Coref, CompoundTitle) {
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "French Interior Minister"), "Jane Doe");
   EXPECT_EQ(entity_of(doc, "minister"), "Jane Doe");
+}
+
+TEST(Coref, HyphenatedTitleStaysWhole) {
+  // "UN Secretary-General Antonio Guterres spoke ." — the parse hung "Secretary" on "UN".
+  auto doc = DocBuilder()
+                 .sentence("UN/PROPN/5/compound Secretary/PROPN/1/flat ~-/PUNCT/4/punct ~General/PROPN/5/nmod:desc "
+                           "Antonio/PROPN/7/nsubj Guterres/PROPN/5/flat spoke/VERB/0/root ./PUNCT/7/punct")
+                 .mention(0, 1, 2, "ORG").mention(0, 5, 7, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "Secretary-General"), "Antonio Guterres");
 }
 
 TEST(Coref, AcronymAndExpansion) {

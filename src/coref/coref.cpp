@@ -823,8 +823,10 @@ void Resolver::appositions() {
       };
       for (int f = em.span.first - 1; f >= 0 && f >= em.span.first - 8; --f) {
         const Token& t = tok(s, f);
+        // A hyphen written without spaces joins a title's parts ("Secretary-General").
+        bool hyphen = t.form == "-" && !t.space_after && f > 0 && !tok(s, f - 1).space_after;
         bool word = t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "ADJ" || (t.upos == "ADP" && lower(t.form) == "of") ||
-                    (t.upos == "DET" && lower(t.form) == "the" && f > 0 && lower(tok(s, f - 1).form) == "of");
+                    (t.upos == "DET" && lower(t.form) == "the" && f > 0 && lower(tok(s, f - 1).form) == "of") || hyphen;
         if (!word || (mention_at(s, f) >= 0 && items_[mention_at(s, f)].etype != "Country")) break;
         bool ok = true;
         for (int j = f; j < em.span.first && ok; ++j) ok = reaches_name(j, f);
@@ -833,8 +835,14 @@ void Resolver::appositions() {
       // Parses of long capitalised runs are often wrong: fall back to the
       // surface, a run of capitalised words (with "of", "the") holding a title.
       first = std::min(first, title_run(s, em.span.first));
-      // A title never starts with a function word.
-      while (first < em.span.first && (tok(s, first).upos == "ADP" || tok(s, first).upos == "DET")) ++first;
+      // A hyphenated title is whole even when the parse split it ("Secretary[flat of UN] -General").
+      if (first > 0 && first < em.span.first && tok(s, first).form == "-" && !tok(s, first - 1).space_after &&
+          mention_at(s, first - 1) < 0)
+        --first;
+      // A title never starts with a function word or a hyphen.
+      while (first < em.span.first &&
+             (tok(s, first).upos == "ADP" || tok(s, first).upos == "DET" || tok(s, first).form == "-"))
+        ++first;
       bool has_noun = false;
       for (int j = first; j < em.span.first; ++j)
         has_noun |= (tok(s, j).upos == "NOUN" || tok(s, j).upos == "PROPN") && country_of(tok(s, j).form).empty();
