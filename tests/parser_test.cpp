@@ -300,6 +300,19 @@ TEST(Repair, ADeterminedPhraseAfterACommaAndANameIsItsApposition) {
   std::vector<int> h2 = {0, 1, 4, 2, 8, 8, 8, 1, 1};
   std::vector<std::string> l2 = {"root", "obj", "case", "nmod", "punct", "amod", "amod", "parataxis", "punct"};
   EXPECT_EQ(parse::repair_loose_appositions(h2, l2, upos2, forms), 0);
+  // "after death of Amini , a student ." with the apposition hung on "death": it is Amini's.
+  std::vector<std::string> f3 = {"after", "death", "of", "Amini", ",", "a", "student", "."};
+  std::vector<std::string> u3 = {"ADP", "NOUN", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT"};
+  std::vector<int> h3 = {2, 0, 4, 2, 7, 7, 2, 2};
+  std::vector<std::string> l3 = {"case", "root", "case", "nmod", "punct", "det", "appos", "punct"};
+  EXPECT_EQ(parse::repair_loose_appositions(h3, l3, u3, f3), 1);
+  EXPECT_EQ(h3[6], 4);
+  // Not when the phrase does not end the sentence: ", a claim which …, saying …" may sum up the clause.
+  std::vector<std::string> f4 = {"debate", "on", "Tunisia", ",", "a", "claim", ",", "saying", "so", "."};
+  std::vector<std::string> u4 = {"NOUN", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT"};
+  std::vector<int> h4 = {0, 3, 1, 6, 6, 1, 8, 1, 8, 1};
+  std::vector<std::string> l4 = {"root", "case", "nmod", "punct", "det", "parataxis", "punct", "advcl", "advmod", "punct"};
+  EXPECT_EQ(parse::repair_loose_appositions(h4, l4, u4, f4), 0);
 }
 
 TEST(Repair, UncoordinatedConjunctAfterAnObjectIsTheDirectObject) {

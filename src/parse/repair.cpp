@@ -256,12 +256,18 @@ int repair_loose_appositions(std::vector<int>& heads, std::vector<std::string>& 
   for (int x = 2; x < n; ++x) {
     if ((upos[x] != "NOUN" && upos[x] != "PROPN") || heads[x] == 0) continue;
     auto b = base(labels[x]);
-    if (b != "parataxis" && b != "dep") continue;
+    if (b != "parataxis" && b != "dep" && b != "appos") continue;
     // The phrase of x starts with a determiner right after a comma ...
     int lo = x;
     for (int d = 0; d < n; ++d)
       if (dominates(heads, x, d) && upos[d] != "PUNCT") lo = std::min(lo, d);
     if (lo < 2 || forms[lo - 1] != "," || upos[lo] != "DET") continue;
+    // ... and ends the sentence (", a claim which X denied, saying …" may sum up the clause before).
+    int hi = x, last = n - 1;
+    for (int d = 0; d < n; ++d)
+      if (dominates(heads, x, d)) hi = std::max(hi, d);
+    while (last > 0 && upos[last] == "PUNCT") --last;
+    if (hi < last) continue;
     // ... and follows a nominal that ends its own phrase there.
     int nom = lo - 2;
     while (nom > 0 && upos[nom] == "PUNCT") --nom;
@@ -270,7 +276,11 @@ int repair_loose_appositions(std::vector<int>& heads, std::vector<std::string>& 
     while (heads[head] != 0 && heads[head] - 1 > head - 4 && heads[head] - 1 < lo - 1 &&
            (base(labels[head]) == "flat" || base(labels[head]) == "compound" || upos[head] == "PUNCT"))
       head = heads[head] - 1;
-    if (dominates(heads, x, head)) continue;
+    if (dominates(heads, x, head) || heads[x] == head + 1) continue;
+    // An apposition hung on a noun the name depends on ("the death of Amini[nmod], a
+    // student[appos of death]") belongs to the name; only names, as "the head of the
+    // company, a Dutch firm" is ambiguous.
+    if (b == "appos" && (upos[head] != "PROPN" || !dominates(heads, heads[x] - 1, head))) continue;
     heads[x] = head + 1;
     labels[x] = "appos";
     ++repairs;

@@ -60,9 +60,10 @@ int repair_double_subjects(std::vector<int>& heads, std::vector<std::string>& la
 // above as its object, modifies the noun ("saying US aircraft use bases").
 int repair_verb_compounds(std::vector<int>& heads, std::vector<std::string>& labels,
                           const std::vector<std::string>& upos);
-// "links to al-Shabaab, the militant group[parataxis of said]": a determined noun
-// phrase right after a comma that follows a nominal, hung on something else as
-// parataxis or dep, is that nominal's apposition.
+// "links to al-Shabaab, the militant group[parataxis of said].": a determined noun
+// phrase that ends the sentence right after a comma that follows a nominal, hung on
+// something else as parataxis or dep (or, after a name, as the apposition of a noun
+// the name depends on: "the death of Amini, a student"), is that nominal's apposition.
 int repair_loose_appositions(std::vector<int>& heads, std::vector<std::string>& labels,
                              const std::vector<std::string>& upos, const std::vector<std::string>& forms);
 int repair_double_objects(std::vector<int>& heads, std::vector<std::string>& labels,
