@@ -377,6 +377,28 @@ TEST(Typing, PropagatesNamesWithinADiscourse) {
   EXPECT_EQ(dump(4), "");  // another document; "bob" has no capital
 }
 
+TEST(Typing, ALowerCaseWordBetweenCapitalsEndsAName) {
+  struct Row {
+    std::string sentence;
+    std::vector<TypedSpan> spans;
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      {"The/O European/O Commission/O fined/O Google/O ./O", {{1, 5, "ORG"}}, "1-3ORG 4-5ORG "},
+      {"Bank/O of/O America/O rose/O ./O", {{0, 3, "ORG"}}, "0-3ORG "},              // "of" joins names
+      {"I/O ate/O at/O taco/O bell/O ./O", {{3, 5, "ORG"}}, "3-5ORG "},             // all lower case
+      {"Sarah/O said/O ./O", {{0, 2, "PER"}}, "0-2PER "},                            // nothing capitalised after it
+      {"Omar/O bin/O Laden/O spoke/O ./O", {{0, 3, "PER"}}, "0-3PER "},
+  };
+  for (const auto& r : rows) {
+    Document doc = iob2_document({iob2(r.sentence)}, "t");
+    std::string out;
+    for (const auto& t : split_at_lower_words(doc.sentences[0], r.spans))
+      out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
+    EXPECT_EQ(out, r.want) << r.sentence;
+  }
+}
+
 TEST(Typing, ASurnameAloneIsThePerson) {
   Document doc = iob2_document({iob2("Nathan/B-PER Sales/I-PER met/O Lee/B-PER ./O"),
                                 iob2("Sales/B-ORG and/O Nathan/B-LOC left/O Acme/B-ORG ./O")},

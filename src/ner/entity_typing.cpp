@@ -2,6 +2,7 @@
 // entity_typing.hpp). Tests: tests/ner_test.cpp
 #include "ner/entity_typing.hpp"
 
+#include <cctype>
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -247,6 +248,38 @@ void propagate_in(const Document& doc, std::vector<std::vector<TypedSpan>>& span
 
 }  // namespace
 
+std::vector<TypedSpan> split_at_lower_words(const Sentence& s, const std::vector<TypedSpan>& spans) {
+  static const std::unordered_set<std::string> kJoiners = {
+      "of", "the", "and", "for", "on", "in", "at", "upon", "de", "du", "des", "la", "le", "del", "della", "di", "da",
+      "dos", "das", "von", "van", "der", "den", "al", "el", "bin", "ibn", "y", "e", "und", "et", "a", "an", "to"};
+  auto upper = [&](int k) {
+    const auto& f = s.tokens[k].form;
+    return !f.empty() && std::isupper(static_cast<unsigned char>(f[0]));
+  };
+  auto content_lower = [&](int k) {
+    const auto& f = s.tokens[k].form;
+    if (f.empty() || !std::islower(static_cast<unsigned char>(f[0]))) return false;
+    for (char c : f)
+      if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    return !kJoiners.count(f);
+  };
+  std::vector<TypedSpan> out;
+  for (const auto& t : spans) {
+    int start = t.first;
+    for (int k = t.first + 1; k + 1 < t.last; ++k) {
+      if (!content_lower(k)) continue;
+      bool before = false, after = false;
+      for (int j = start; j < k; ++j) before = before || upper(j);
+      for (int j = k + 1; j < t.last; ++j) after = after || upper(j);
+      if (!before || !after) continue;
+      out.push_back({start, k, t.type});
+      start = k + 1;
+    }
+    out.push_back({start, t.last, t.type});
+  }
+  return out;
+}
+
 void surnames_are_persons(const Document& doc, std::vector<std::vector<TypedSpan>>& spans) {
   for (const auto& [begin, end] : discourses(doc.sentences)) {
     std::unordered_set<std::string> surnames;
@@ -296,7 +329,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
   const auto tags = recognizer.label(std::span<const Sentence>(doc.sentences));
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     if (doc.sentences[si].tokens.empty()) continue;
-    sentence_spans[si] = iob2_spans(tags[si]);
+    sentence_spans[si] = split_at_lower_words(doc.sentences[si], iob2_spans(tags[si]));
     for (const auto& t : sentence_spans[si])
       if (t.type == "PER" && t.last - t.first >= 2)  // full names only: "Nathan Sales", not a stray "Defence"
         for (int k = t.first; k < t.last; ++k)

@@ -35,6 +35,12 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
 // names with a capital letter found in the same discourse, typed as most often.
 void propagate_names(const Document& doc, std::vector<std::vector<TypedSpan>>& spans);
 
+// "The European Commission fined Google"[ORG]: a lower-case content word between
+// capitalised words of a span ("fined"; not "of", "the", "de", "bin" ...) is no part
+// of a name, so the span is cut there and both parts keep the type. All-lower-case
+// names ("taco bell") are left alone.
+std::vector<TypedSpan> split_at_lower_words(const Sentence& sentence, const std::vector<TypedSpan>& spans);
+
 // "Nathan Sales ... Sales[ORG] discussed": a one-word span that is the last word
 // of a full (two or more words) person name of the document is that person,
 // whatever type the recognizer gave it there.
