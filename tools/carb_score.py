@@ -56,17 +56,24 @@ def fold(args):
     return [args[0], " ".join(args[1:])] if len(args) >= 2 else list(args)
 
 
+def overlap(gold_words, system_words):
+    """Gold words found among the system's, each system word used once."""
+    left = list(system_words)
+    found = 0
+    for w in gold_words:
+        if w in left:
+            found += 1
+            left.remove(w)
+    return found
+
+
 def lenient(gold_rel, gold_args, sys_rel, sys_args):
     prec = [0, 0]
     rec = [0, 0]
     pw, gw = sys_rel.split(), gold_rel.split()
     prec[1] += len(pw)
     rec[1] += len(gw)
-    m = 0
-    for w in gw:
-        if w in pw:
-            m += 1
-            pw.remove(w)
+    m = overlap(gw, pw)
     if m == 0:
         return (0.0, 0.0)
     prec[0] += m
@@ -80,11 +87,7 @@ def lenient(gold_rel, gold_args, sys_rel, sys_args):
             continue
         pw = sys_args[i].split()
         prec[1] += len(pw)
-        m = 0
-        for w in gw:
-            if w in pw:
-                m += 1
-                pw.remove(w)
+        m = overlap(gw, pw)
         if m == 0 and i < 2:
             return (0.0, 0.0)
         prec[0] += m
