@@ -10,6 +10,7 @@
 #include "core/model_io.hpp"
 #include "core/perceptron.hpp"
 #include "core/perceptron_trainer.hpp"
+#include "core/resources.hpp"
 #include "core/word_clusters.hpp"
 #include "relgraph/error.hpp"
 
@@ -152,4 +153,41 @@ TEST(Perceptron, LearnsSeparableDataAndRoundTrips) {
   q.score(f, b);
   EXPECT_EQ(a[0], b[0]);
   EXPECT_EQ(a[1], b[1]);
+}
+
+TEST(Resources, ReadsListsAndTablesWithHeaders) {
+  const std::string text = "# Legal forms of company names.\n# Source: written for relgraph.\n\nInc\tUS\nAG\tDE\n";
+  Lexicon lex("legal_forms", "legal_forms.tsv", text);
+  EXPECT_EQ(lex.size(), 2u);
+  EXPECT_EQ(lex.columns(), 2u);
+  EXPECT_TRUE(lex.contains("AG"));
+  EXPECT_FALSE(lex.contains("ag"));
+  EXPECT_EQ(lex.value("Inc"), "US");
+  EXPECT_EQ(lex.value("GmbH", "none"), "none");
+  EXPECT_EQ(lex.keys(), (std::vector<std::string>{"Inc", "AG"}));
+}
+
+TEST(Resources, MalformedRowNamesFileAndLine) {
+  try {
+    Lexicon("x", "schemas/lexicon/x.tsv", "# header\na\tb\nc\n");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Format);
+    EXPECT_NE(std::string(e.what()).find("schemas/lexicon/x.tsv' line 3"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Resources, LoadsADirectoryAndNamesAMissingList) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("relgraph_res_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "lexicon");
+  std::ofstream(dir / "lexicon" / "colours.tsv") << "# colours\nred\ngreen\n";
+  auto res = Resources::load(dir.string());
+  EXPECT_TRUE(res->lexicon("colours").contains("green"));
+  EXPECT_FALSE(res->has_lexicon("shapes"));
+  EXPECT_THROW(res->lexicon("shapes"), Error);
+  std::ofstream(dir / "lexicon" / "bad.tsv") << "a\tb\nc\n";
+  EXPECT_THROW(Resources::load(dir.string()), Error);
+  fs::remove_all(dir);
+  EXPECT_THROW(Resources::load(dir.string()), Error);
 }
