@@ -12,6 +12,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "relgraph/document.hpp"
@@ -28,6 +29,9 @@ class Stage {
   virtual std::vector<Layer> needs() const = 0;
   virtual std::vector<Layer> adds() const = 0;
   virtual void process(Document& doc) const = 0;
+  // Names of the stage's rules (sieves, constructions) that
+  // PipelineOptions::disable can switch off, e.g. "coref.acronym".
+  virtual std::vector<std::string> rules() const { return {}; }
 };
 
 class Pipeline {
@@ -49,6 +53,14 @@ struct PipelineOptions {
   bool pretokenized = false;    // one sentence a line, tokens separated by spaces
   // Last layer wanted: stop after parsing for `relgraph parse`, etc.
   Layer until = Layer::Propositions;
+  // Named rules to switch off, to measure what each contributes (`--disable`).
+  // make_pipeline throws Error(InvalidArgument) for a name no stage knows.
+  std::vector<std::string> disable;
+  bool enabled(std::string_view rule) const {
+    for (const auto& d : disable)
+      if (d == rule) return false;
+    return true;
+  }
 };
 
 // Assembles the standard pipeline (cleaning and metadata, tokenizer, tagger,

@@ -2,6 +2,7 @@
 // and typed from the gazetteer (countries, regions, organisations,
 // demonyms), plus rule-based values. Tests: tests/ner_test.cpp
 #include <cstdlib>
+#include "core/resources.hpp"
 #include <filesystem>
 
 #include "ner/entity_typing.hpp"
@@ -29,13 +30,8 @@ class EntityStage : public Stage {
   ner::Gazetteer gazetteer_;
 };
 
-// Same lookup as relgraph::default_models_dir() (pipeline library, which this
-// library cannot link): the option, $VAR, ./sub, then the source tree's sub/.
 std::string resource_dir(const std::string& option, const char* env, const char* sub) {
-  if (!option.empty()) return option;
-  if (const char* v = std::getenv(env); v && *v) return v;
-  if (std::filesystem::is_directory(sub)) return sub;
-  return std::string(RELGRAPH_SOURCE_DIR) + "/" + sub;
+  return option.empty() ? detail::data_dir(env, sub) : option;
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 // Tests: tests/parser_test.cpp
 #include "parse/parser.hpp"
 
+#include "core/resources.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -176,13 +178,8 @@ class ParserStage : public Stage {
   Parser parser_;
 };
 
-// Same lookup as relgraph::default_models_dir() (pipeline library), which this
-// library cannot link: $RELGRAPH_MODELS, ./models, then the source tree's models/.
 std::string models_dir(const PipelineOptions& options) {
-  if (!options.models_dir.empty()) return options.models_dir;
-  if (const char* v = std::getenv("RELGRAPH_MODELS"); v && *v) return v;
-  if (std::filesystem::is_directory("models")) return "models";
-  return std::string(RELGRAPH_SOURCE_DIR) + "/models";
+  return options.models_dir.empty() ? detail::data_dir("RELGRAPH_MODELS", "models") : options.models_dir;
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Pipeline assembly (layer checks) and the run loop. Tests: tests/pipeline_test.cpp
 #include "relgraph/pipeline.hpp"
 
+#include "core/resources.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -46,17 +48,8 @@ void Pipeline::run(Document& doc) const {
   for (const auto& stage : stages_) stage->process(doc);
 }
 
-namespace {
-std::string dir_from(const char* env, const char* sub) {
-  if (const char* v = std::getenv(env); v && *v) return v;
-  // Next to the working directory first (a checkout), then the source tree the binary was built from.
-  if (std::filesystem::is_directory(sub)) return sub;
-  return std::string(RELGRAPH_SOURCE_DIR) + "/" + sub;
-}
-}  // namespace
-
-std::string default_models_dir() { return dir_from("RELGRAPH_MODELS", "models"); }
-std::string default_schemas_dir() { return dir_from("RELGRAPH_SCHEMAS", "schemas"); }
+std::string default_models_dir() { return detail::data_dir("RELGRAPH_MODELS", "models"); }
+std::string default_schemas_dir() { return detail::data_dir("RELGRAPH_SCHEMAS", "schemas"); }
 
 namespace {
 // A factory that is not built yet returns no stage; say which one.
@@ -79,6 +72,12 @@ Pipeline make_pipeline(const PipelineOptions& options) {
   if (wants(Layer::Entities)) p.add(require(make_entity_stage(o), "entity"));
   if (wants(Layer::Coref)) p.add(require(make_coref_stage(o), "coreference"));
   if (wants(Layer::Propositions)) p.add(require(make_relation_stage(o), "relation"));
+  for (const auto& rule : o.disable) {
+    bool known = false;
+    for (const auto& stage : p.stages())
+      for (const auto& r : stage->rules()) known = known || r == rule;
+    if (!known) throw Error(ErrorKind::InvalidArgument, "--disable: no stage has a rule named '" + rule + "'");
+  }
   return p;
 }
 

@@ -3,6 +3,8 @@
 // Tests: tests/relations_test.cpp, tests/carb_test.cpp
 #include "relations/extractor.hpp"
 
+#include "core/resources.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -264,13 +266,7 @@ class RelationStage : public Stage {
   RelationExtractor rx_;
 };
 
-// default_schemas_dir() lives in the pipeline library, which links this one;
-// the same lookup here keeps relgraph_relations free of that cycle.
-std::string schemas_dir() {
-  if (const char* v = std::getenv("RELGRAPH_SCHEMAS"); v && *v) return v;
-  if (std::filesystem::is_directory("schemas")) return "schemas";
-  return std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
-}
+std::string schemas_dir() { return detail::data_dir("RELGRAPH_SCHEMAS", "schemas"); }
 
 }  // namespace
 

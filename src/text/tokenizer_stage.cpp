@@ -1,5 +1,6 @@
 // The tokenizer as a pipeline stage (make_tokenizer_stage). Tests: tests/tokenizer_test.cpp
 #include <cstdlib>
+#include "core/resources.hpp"
 #include <filesystem>
 
 #include "text/splitter.hpp"
@@ -28,13 +29,8 @@ class TokenizerStage : public Stage {
   bool pretokenized_;
 };
 
-// Same lookup as relgraph::default_models_dir() (pipeline library), which this
-// library cannot link: $RELGRAPH_MODELS, ./models, then the source tree's models/.
 std::string models_dir(const PipelineOptions& options) {
-  if (!options.models_dir.empty()) return options.models_dir;
-  if (const char* v = std::getenv("RELGRAPH_MODELS"); v && *v) return v;
-  if (std::filesystem::is_directory("models")) return "models";
-  return std::string(RELGRAPH_SOURCE_DIR) + "/models";
+  return options.models_dir.empty() ? detail::data_dir("RELGRAPH_MODELS", "models") : options.models_dir;
 }
 
 }  // namespace
