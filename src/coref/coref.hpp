@@ -32,7 +32,7 @@
 #include <string>
 
 #include "relgraph/document.hpp"
-#include "relgraph/pipeline.hpp"
+#include "relgraph/stage.hpp"
 
 namespace relgraph {
 
@@ -54,7 +54,8 @@ void resolve_coreference(Document& doc, const CorefTables& tables);
 // punctuation removed ("The U.S.'s" -> "us").
 std::string name_key(const std::string& name);
 
-// Stage: needs entities and dependencies, adds coreference. Reads tables from
+// Stage: needs metadata (the body range), tokens, tags, lemmas, dependencies
+// and entities, adds coreference. Reads tables from
 // options.schemas_dir (empty: no tables, the lexical sieves do nothing).
 std::unique_ptr<Stage> make_coref_stage(const PipelineOptions& options);
 
