@@ -38,6 +38,9 @@ void run_extract_carb(const CarbOptions& options) {
   PipelineOptions popts;
   popts.pretokenized = options.pretokenized;
   popts.models_dir = options.models_dir;
+  popts.schemas_dir = options.schemas_dir;
+  popts.disable = options.disable;
+  check_disable(popts);
   Pipeline pipeline = make_syntax_pipeline(popts, Layer::Deps);
   auto rx = RelationExtractor::load(options.schemas_dir.empty() ? default_schemas_dir() : options.schemas_dir);
   std::ostringstream out;
