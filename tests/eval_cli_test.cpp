@@ -105,13 +105,15 @@ TEST_F(EvalKg, DirectoryModeScoresLikeExtractThenScore) {
   EXPECT_NE(dir_mode.find("mean of 1 articles"), std::string::npos) << dir_mode;
   EXPECT_NE(dir_mode.find(rates.substr(0, rates.find('\n'))), std::string::npos) << dir_mode << "\n" << file_mode;
 
-  // --also adds a pair to the mean; --json gives each article and the mean.
+  // --also (repeatable) adds pairs to the mean; --json gives each article and the mean.
   write("extra.txt", kArticle);
   write("extra.gold.json", kGold);
   std::string json;
-  ASSERT_EQ(run("eval kg set --also extra.txt extra.gold.json --json", &json, &err), 0) << err;
+  ASSERT_EQ(run("eval kg set --also extra.txt extra.gold.json --also extra.txt extra.gold.json --json", &json, &err),
+            0)
+      << err;
   EXPECT_NE(json.find("\"name\": \"extra\""), std::string::npos) << json;
-  EXPECT_NE(json.find("\"mean\": {\"articles\": 2"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"mean\": {\"articles\": 3"), std::string::npos) << json;
 }
 
 TEST_F(EvalKg, UnknownRuleNameFailsOnEveryCommand) {

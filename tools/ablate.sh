@@ -8,15 +8,17 @@
 #   tools/ablate.sh [BUILD_DIR] [RULE...]      # default: build, every listed rule
 #
 # Data: $RELGRAPH_DATA (default ../shared/data) and $RELGRAPH_EVAL (default
-# ../shared/eval), relative to the repository root. A benchmark whose data is
+# ../shared/eval), relative to the repository root (or one level above it). A benchmark whose data is
 # absent is left out of the table. Scratch files go to a temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
 shift || true
 RG="$BUILD/relgraph"
-D=${RELGRAPH_DATA:-../shared/data}
-E=${RELGRAPH_EVAL:-../shared/eval}
+SHARED=../shared
+[ -d "$SHARED" ] || [ ! -d ../../shared ] || SHARED=../../shared  # a checkout one level deeper
+D=${RELGRAPH_DATA:-$SHARED/data}
+E=${RELGRAPH_EVAL:-$SHARED/eval}
 [ -x "$RG" ] || { echo "ablate.sh: no $RG; build it first" >&2; exit 2; }
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -46,11 +48,11 @@ measure() {
   if [ $HAVE_SAMPLE = 1 ]; then
     read -r s_rec s_mat < <("$RG" eval kg --also samples/us-tunisia-counterterrorism.txt \
       "$E/us-tunisia-counterterrorism.gold.json" --json "$@" |
-      python3 -c 'import json,sys; m=json.load(sys.stdin)["mean"]; print(m["recall"], m["matched_share"])')
+      python3 -c 'import json,sys; m=json.load(sys.stdin)["mean"]; print("%.3f %.3f" % (m["recall"], m["matched_share"]))')
   fi
   if [ $HAVE_NEWS = 1 ]; then
     read -r n_rec n_mat n_ent n_frag < <("$RG" eval kg "$E/news-dev" --json "$@" |
-      python3 -c 'import json,sys; m=json.load(sys.stdin)["mean"]; print(m["recall"], m["matched_share"], m["entity_recall"], m["fragmentation"])')
+      python3 -c 'import json,sys; m=json.load(sys.stdin)["mean"]; print("%.3f %.3f %.3f %.2f" % (m["recall"], m["matched_share"], m["entity_recall"], m["fragmentation"]))')
   fi
   echo "$name $carb_f1 $carb_auc $ner $s_rec $s_mat $n_rec $n_mat $n_ent $n_frag"
 }

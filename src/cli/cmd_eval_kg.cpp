@@ -19,7 +19,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> inputs;  // GOLD TRIPLES, or directories
-  std::vector<std::string> also;    // TEXT GOLD pairs added to the directories' articles
+  std::vector<std::pair<std::string, std::string>> also;  // TEXT GOLD added to the directories' articles
   std::vector<std::string> disable;
   std::string models_dir, schemas_dir;
   bool show = false, json = false;
@@ -57,8 +57,7 @@ void score_set(const Options& o) {
   std::vector<KgPair> pairs;
   for (const auto& dir : o.inputs)
     for (auto& p : kg_pairs(dir)) pairs.push_back(std::move(p));
-  for (std::size_t i = 0; i + 1 < o.also.size(); i += 2)
-    pairs.push_back({std::filesystem::path(o.also[i]).stem().string(), o.also[i], o.also[i + 1]});
+  for (const auto& [text, gold] : o.also) pairs.push_back({std::filesystem::path(text).stem().string(), text, gold});
   PipelineOptions p;
   p.models_dir = o.models_dir;
   p.schemas_dir = o.schemas_dir;
@@ -114,8 +113,7 @@ void add_eval_kg(CLI::App& app) {
   cmd->add_option("inputs", o->inputs,
                   "GOLD.json TRIPLES.tsv (TSV with subject, predicate, object columns, - for stdin), or one or more "
                   "directories holding X.txt + X.gold.json pairs, e.g. ../shared/eval/news-dev");
-  cmd->add_option("--also", o->also, "An extra article and its reference graph, scored with the directories")
-      ->expected(2)
+  cmd->add_option("--also", o->also, "An extra article and its reference graph, scored with the directories (repeatable)")
       ->type_name("TEXT GOLD");
   cmd->add_option("--models", o->models_dir, "Models directory (default: $RELGRAPH_MODELS or models/)");
   cmd->add_option("--schemas", o->schemas_dir, "Schemas directory (default: $RELGRAPH_SCHEMAS or schemas/)");
