@@ -23,7 +23,12 @@ E=${RELGRAPH_EVAL:-$SHARED/eval}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-if [ $# -gt 0 ]; then RULES=("$@"); else mapfile -t RULES < <("$RG" rules | cut -f2); fi
+mapfile -t KNOWN < <("$RG" rules | cut -f2)
+if [ $# -gt 0 ]; then RULES=("$@"); else RULES=("${KNOWN[@]}"); fi
+for rule in "${RULES[@]}"; do
+  printf '%s\n' "${KNOWN[@]}" | grep -qxF -- "$rule" ||
+    { echo "ablate.sh: no stage has a rule named '$rule' (see $RG rules)" >&2; exit 2; }
+done
 
 HAVE_CARB=0; [ -f "$D/carb/dev.txt" ] && [ -f "$D/carb/dev.gold.tsv" ] && HAVE_CARB=1
 HAVE_UNER=0; [ -f "$D/uner-english-ewt/en_ewt-ud-dev.iob2" ] && HAVE_UNER=1
@@ -36,9 +41,13 @@ measure() {
   local name=$1; shift
   local carb_f1=- carb_auc=- ner=- s_rec=- s_mat=- n_rec=- n_mat=- n_ent=- n_frag=-
   if [ $HAVE_CARB = 1 ]; then
-    "$RG" extract --format carb --pretokenized "$D/carb/dev.txt" -o "$TMP/carb.tsv" "$@"
-    read -r carb_f1 carb_auc < <("$RG" eval carb "$D/carb/dev.gold.tsv" "$TMP/carb.tsv" |
-      awk '/^CaRB/ { for (i = 1; i < NF; i++) { if ($i == "F1") f = $(i+1); if ($i == "AUC") a = $(i+1) } print f, a }')
+    # The CaRB writer refuses a rule it cannot switch off: "n/a", with its message on stderr.
+    if "$RG" extract --format carb --pretokenized "$D/carb/dev.txt" -o "$TMP/carb.tsv" "$@"; then
+      read -r carb_f1 carb_auc < <("$RG" eval carb "$D/carb/dev.gold.tsv" "$TMP/carb.tsv" |
+        awk '/^CaRB/ { for (i = 1; i < NF; i++) { if ($i == "F1") f = $(i+1); if ($i == "AUC") a = $(i+1) } print f, a }')
+    else
+      carb_f1=n/a carb_auc=n/a
+    fi
   fi
   if [ $HAVE_UNER = 1 ]; then
     # eval ner refuses a rule it cannot switch off (an entity-stage rule): "n/a".
