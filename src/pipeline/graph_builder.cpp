@@ -1,5 +1,7 @@
 // The graph builder: entities, literals, facts with evidence and the article
-// node from an annotated Document (see include/relgraph/extract.hpp).
+// node from an annotated Document (see include/relgraph/extract.hpp). Phrase
+// trimming is relations/phrase, the fact filters relations/fact_filters,
+// reference inside phrases coref/descriptions; word lists are in schemas/lexicon.
 // Tests: tests/pipeline_test.cpp, tests/e2e_test.cpp
 #include <algorithm>
 #include <cctype>
@@ -11,7 +13,6 @@
 #include "core/resources.hpp"
 #include "coref/descriptions.hpp"
 #include "relations/fact_filters.hpp"
-#include "relations/phrase.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/extract.hpp"
 
