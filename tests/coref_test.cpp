@@ -724,6 +724,10 @@ TEST(Sieve, WordListsComeFromTheLexicon) {
   EXPECT_TRUE(words.in("state_agent_nouns", "government"));
   EXPECT_TRUE(words.is_definite_article("The"));
   EXPECT_FALSE(words.is_definite_article("a"));
+  EXPECT_TRUE(words.is_article("an"));
+  EXPECT_TRUE(words.is_singular_definite("That"));
+  EXPECT_FALSE(words.is_singular_definite("these"));
+  EXPECT_FALSE(words.is_singular_definite("his"));
   EXPECT_THROW(load_coref_words(detail::Resources::shared(std::string(RELGRAPH_SOURCE_DIR) + "/tests")), Error);
 }
 

@@ -126,7 +126,18 @@ const std::vector<std::string>* CorefWords::row(std::string_view list, const std
   return it == lists.end() ? nullptr : it->second.find(word);
 }
 
-bool CorefWords::is_definite_article(const std::string& word) const { return value("articles", lower(word)) == "definite"; }
+// determiners.tsv columns: form, kind (article, demonstrative, possessive), definiteness, number.
+bool CorefWords::is_article(const std::string& word) const { return value("determiners", lower(word)) == "article"; }
+
+bool CorefWords::is_definite_article(const std::string& word) const {
+  const auto* r = row("determiners", lower(word));
+  return r && (*r)[1] == "article" && (*r)[2] == "definite";
+}
+
+bool CorefWords::is_singular_definite(const std::string& word) const {
+  const auto* r = row("determiners", lower(word));
+  return r && (*r)[1] != "possessive" && (*r)[2] == "definite" && (*r)[3] != "plural";
+}
 
 CorefWords load_coref_words(const detail::Resources& resources) {
   CorefWords w;

@@ -49,7 +49,7 @@ namespace relgraph {
 inline constexpr const char* kCorefWordLists[] = {
     "personal_pronouns",   "honorific_gender",    "subnational_units", "state_agent_nouns",
     "organisation_nouns",  "acronym_skip_words",  "name_continuations", "description_nouns",
-    "definite_determiners", "articles",           "title_continuations", "title_prepositions"};
+    "determiners",         "title_continuations", "title_prepositions"};
 
 struct CorefWords {
   std::map<std::string, detail::Lexicon, std::less<>> lists;  // list name -> its lexicon
@@ -57,8 +57,10 @@ struct CorefWords {
   // Second field of `word`'s row in `list`, "" if absent.
   std::string_view value(std::string_view list, const std::string& word) const;
   const std::vector<std::string>* row(std::string_view list, const std::string& word) const;
-  // "the" (articles.tsv, kind definite), in any case.
+  // By determiners.tsv, in any case: "the"; "the", "a", "an"; "the", "this", "that".
   bool is_definite_article(const std::string& word) const;
+  bool is_article(const std::string& word) const;
+  bool is_singular_definite(const std::string& word) const;
 };
 
 // Throws Error(NotFound) naming the first missing list.

@@ -111,7 +111,7 @@ void Resolver::surface_apposition(int m) {
     if (t.form == "," || t.upos == "VERB" || t.upos == "AUX" || t.upos == "SCONJ") break;
     if (blocks(s, j)) break;
     if ((t.upos == "NOUN" || t.upos == "PROPN") && is_title(t.form) && title < 0) title = j;
-    if (t.upos == "DET" && words("articles", lower(t.form))) {
+    if (t.upos == "DET" && t_.words.is_article(t.form)) {
       start = j + 1;
       break;
     }

@@ -73,7 +73,7 @@ void Resolver::definite_descriptions() {
       int det = -1;
       std::vector<int> mods;
       for (int c : children(s, i)) {
-        if (c < i && tok(s, c).deprel == "det" && words("definite_determiners", lower(tok(s, c).form))) det = c;
+        if (c < i && tok(s, c).deprel == "det" && t_.words.is_singular_definite(tok(s, c).form)) det = c;
         else if (c < i && (tok(s, c).deprel == "amod" || tok(s, c).deprel == "compound")) mods.push_back(c);
       }
       if (det < 0) continue;
