@@ -27,6 +27,7 @@ struct ExtractOptions {
   std::string jsonl;  // corpus mode (cmd_extract_corpus.cpp): JSONL records
   int threads = 1;
   bool stream = false;
+  std::vector<std::string> disable;  // named rules to switch off (PipelineOptions::disable)
 };
 
 const std::vector<std::string> kImageFormats = {"svg", "png", "pdf"};
@@ -94,13 +95,14 @@ void run_extract(const ExtractOptions& o) {
   }
   if (o.inputs.empty()) throw Error(ErrorKind::InvalidArgument, "extract: no input file (use - for stdin)");
   if (o.format == "carb") {
-    run_extract_carb({o.inputs, o.output, o.pretokenized, o.models_dir, o.schemas_dir});
+    run_extract_carb({o.inputs, o.output, o.pretokenized, o.models_dir, o.schemas_dir, o.disable});
     return;
   }
   PipelineOptions p;
   p.models_dir = o.models_dir;
   p.schemas_dir = o.schemas_dir;
   p.pretokenized = o.pretokenized;
+  p.disable = o.disable;
   Pipeline pipeline = make_pipeline(p);
   Annotated a;
   for (const auto& input : o.inputs) a.docs.push_back(annotate(detail::read_text(input), input, pipeline));
@@ -112,6 +114,7 @@ void run_extract(const ExtractOptions& o) {
     std::filesystem::create_directories(o.output);
     std::string stem = o.inputs.size() == 1 && o.inputs[0] != "-" ? std::filesystem::path(o.inputs[0]).stem().string()
                                                                     : "graph";
+    // not English: file extensions
     for (const char* ext : {"jsonld", "graphml", "dot", "tsv", "nt", "svg"})
       write_one(a, (std::filesystem::path(o.output) / (stem + "." + ext)).string(), o.format.empty() ? "" : o.format,
                 o.mentions);
@@ -136,6 +139,7 @@ void add_extract_command(CLI::App& app) {
                   "a directory (ending in /) for every format, or - for stdout (TSV)")
       ->capture_default_str();
   cmd->add_option("--format", o->format, "Output format: jsonld, graphml, dot, tsv, ntriples, svg, png, pdf or carb")
+      // not English: format names
       ->check(CLI::IsMember({"jsonld", "graphml", "dot", "tsv", "ntriples", "svg", "png", "pdf", "carb"}));
   cmd->add_flag("--pretokenized", o->pretokenized, "Input is one sentence a line, tokens separated by spaces");
   cmd->add_option("--models", o->models_dir, "Models directory (default: $RELGRAPH_MODELS or models/)");
@@ -144,6 +148,8 @@ void add_extract_command(CLI::App& app) {
                   "The article's `mentions` edges: auto (JSON-LD, GraphML, N-Triples only), yes or no")
       ->check(CLI::IsMember({"auto", "yes", "no"}))
       ->capture_default_str();
+  cmd->add_option("--disable", o->disable,
+                  "Switch off a named rule, e.g. relations.passive (repeatable; measures what it contributes)");
   cmd->add_flag("--stats", o->stats, "Print document, sentence, node and edge counts on stderr");
   cmd->add_option("--jsonl", o->jsonl, "Corpus of JSONL records {\"id\", \"text\"} (- = stdin)");
   cmd->add_option("-j,--threads", o->threads, "Worker threads for a corpus (default 1)")->check(CLI::PositiveNumber);

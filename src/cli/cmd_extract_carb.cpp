@@ -2,6 +2,7 @@
 // extractions out (sentence, confidence, relation, arguments), no header.
 // Runs tokenizer (or the given tokens with --pretokenized), tagger, parser
 // and the relation extractor. Tests: tests/carb_test.cpp
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -39,7 +40,12 @@ void run_extract_carb(const CarbOptions& options) {
   popts.pretokenized = options.pretokenized;
   popts.models_dir = options.models_dir;
   Pipeline pipeline = make_syntax_pipeline(popts, Layer::Deps);
-  auto rx = RelationExtractor::load(options.schemas_dir.empty() ? default_schemas_dir() : options.schemas_dir);
+  const auto rules = relation_rules();
+  for (const auto& d : options.disable)
+    if (std::find(rules.begin(), rules.end(), d) == rules.end())
+      throw Error(ErrorKind::InvalidArgument, "extract --format carb --disable: no clause construction named '" + d + "'");
+  auto rx = RelationExtractor::load(options.schemas_dir.empty() ? default_schemas_dir() : options.schemas_dir,
+                                    options.disable);
   std::ostringstream out;
   for (const auto& input : options.inputs) {
     std::string text = detail::read_text(input);

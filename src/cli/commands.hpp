@@ -32,6 +32,7 @@ struct CarbOptions {
   bool pretokenized = false;
   std::string models_dir = "";   // "" = default_models_dir()
   std::string schemas_dir = "";  // "" = default_schemas_dir()
+  std::vector<std::string> disable;  // clause constructions to switch off ("relations.passive")
 };
 void run_extract_carb(const CarbOptions& options);
 

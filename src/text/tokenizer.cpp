@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/resources.hpp"
 #include "text/chars.hpp"
 #include "text/splitter.hpp"
 
@@ -369,21 +370,11 @@ class ChunkScanner {
 
 TokenizerLexicon TokenizerLexicon::builtin() {
   TokenizerLexicon lex;
-  // General English abbreviations that take a period (titles, months,
-  // company suffixes, Latin), leaving out those that are also common words
-  // ("no.", "sun.", "mar."); the trained model adds the treebank's.
-  for (const char* a :
-       {"mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "rev.", "gen.", "gov.", "sen.", "lt.", "col.",
-        "capt.", "sgt.", "maj.", "adm.", "cmdr.", "inc.", "ltd.", "co.", "corp.", "bros.", "dept.", "univ.", "assn.",
-        "vs.", "etc.", "e.g.", "i.e.", "cf.", "jan.", "feb.", "apr.", "aug.", "sept.", "oct.", "nov.", "dec.", "tues.",
-        "thurs.", "vol.", "pp.", "approx.", "ft.", "mt.", "ave.", "blvd.", "u.s.", "u.k.", "u.n.", "a.m.", "p.m.",
-        // US state abbreviations in news style, minus those that are also words (ill., miss., wash.).
-        "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "fla.", "kan.", "ky.", "md.", "mich.", "minn.", "mo.",
-        "mont.", "neb.", "nev.", "okla.", "tenn.", "va.", "vt.", "wis.", "wyo."})
-    lex.abbreviations.insert(a);
-  for (const char* p : {"e",    "co", "non",  "pre",   "post",  "re",  "multi", "mid",  "semi",  "pro",
-                        "anti", "ex", "self", "inter", "intra", "sub", "un",    "vice", "cross", "counter"})
-    lex.hyphen_prefixes.insert(p);
+  // schemas/lexicon: general English abbreviations that take a period and the
+  // prefixes a hyphen does not split off; the trained model adds the treebank's.
+  const auto& res = detail::Resources::shared();
+  for (const auto& a : res.lexicon("abbreviations").keys()) lex.abbreviations.insert(a);
+  for (const auto& p : res.lexicon("hyphen_prefixes").keys()) lex.hyphen_prefixes.insert(p);
   lex.multiword["cannot"] = {3, 3};
   lex.multiword["gonna"] = {3, 2};
   lex.multiword["wanna"] = {3, 2};
