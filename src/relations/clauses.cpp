@@ -1106,6 +1106,7 @@ class Finder {
   std::vector<Clause> out_;
 };
 
+// not English: rule names
 constexpr std::array<std::string_view, kRuleCount> kRuleNames = {
     "relations.copula",          "relations.verb",             "relations.apposition",
     "relations.title",           "relations.possessive",       "relations.event_nominal",
