@@ -5,12 +5,18 @@
 
 #include <algorithm>
 
-#include "core/resources.hpp"
+#include "core/lexicon.hpp"
 #include "text/chars.hpp"
 #include "text/splitter.hpp"
 
 namespace relgraph {
 namespace {
+
+// The clitics split off after an apostrophe ("she's", "I'll"), lower case: schemas/lexicon/clitics.tsv.
+bool is_clitic(std::string_view s) {
+  static const auto clitics = detail::WordSet::load("clitics");
+  return clitics.contains(s);
+}
 
 using detail::decode_utf8;
 
@@ -164,7 +170,7 @@ class ChunkScanner {
     while (j < e && j - i < 3 && detail::is_ascii_letter(static_cast<unsigned char>(text_[j]))) ++j;
     if (j == i || (j < e && detail::is_alnum(at(j, e)))) return 0;
     std::string s = ascii_lower(text_.substr(i, j - i));
-    return s == "s" || s == "m" || s == "d" || s == "ll" || s == "re" || s == "ve" ? j : 0;
+    return is_clitic(s) ? j : 0;
   }
 
   // One to three digits at i, then no further digit: "3,000", "7,5" (decimal
@@ -344,9 +350,7 @@ class ChunkScanner {
     std::size_t cut = 0;
     if (suffix == "t" && a >= 2 && (form[a - 1] == 'n' || form[a - 1] == 'N')) {
       cut = a - 1;
-    } else if ((suffix == "s" || suffix == "m" || suffix == "d" || suffix == "ll" || suffix == "re" ||
-                suffix == "ve") &&
-               detail::is_letter(prev)) {
+    } else if (is_clitic(suffix) && detail::is_letter(prev)) {
       cut = a;
     } else if (suffix.empty() && (prev == 's' || prev == 'S')) {
       cut = a;
