@@ -27,7 +27,7 @@ struct ExtractOptions {
   std::string jsonl;  // corpus mode (cmd_extract_corpus.cpp): JSONL records
   int threads = 1;
   bool stream = false;
-  std::vector<std::string> disable;  // named rules to switch off (PipelineOptions::disable)
+  std::vector<std::string> disable;  // named rules switched off
 };
 
 const std::vector<std::string> kImageFormats = {"svg", "png", "pdf"};
@@ -89,8 +89,8 @@ void run_extract(const ExtractOptions& o) {
   bool to_dir_output = o.output != "-" && (o.output.back() == '/' || std::filesystem::is_directory(o.output));
   if (o.format != "carb" &&
       (wants_corpus_mode(o.inputs, o.jsonl, o.threads, o.stream) || (o.inputs.size() > 1 && !to_dir_output))) {
-    run_extract_corpus(
-        {o.inputs, o.jsonl, o.threads, o.output, o.format, o.stream, o.models_dir, o.schemas_dir, o.mentions, o.stats});
+    run_extract_corpus({o.inputs, o.jsonl, o.threads, o.output, o.format, o.stream, o.models_dir, o.schemas_dir,
+                        o.mentions, o.stats, o.disable});
     return;
   }
   if (o.inputs.empty()) throw Error(ErrorKind::InvalidArgument, "extract: no input file (use - for stdin)");
@@ -148,13 +148,12 @@ void add_extract_command(CLI::App& app) {
                   "The article's `mentions` edges: auto (JSON-LD, GraphML, N-Triples only), yes or no")
       ->check(CLI::IsMember({"auto", "yes", "no"}))
       ->capture_default_str();
-  cmd->add_option("--disable", o->disable,
-                  "Switch off a named rule, e.g. relations.passive (repeatable; measures what it contributes)");
   cmd->add_flag("--stats", o->stats, "Print document, sentence, node and edge counts on stderr");
   cmd->add_option("--jsonl", o->jsonl, "Corpus of JSONL records {\"id\", \"text\"} (- = stdin)");
   cmd->add_option("-j,--threads", o->threads, "Worker threads for a corpus (default 1)")->check(CLI::PositiveNumber);
   cmd->add_flag("--stream", o->stream,
                 "Mapper mode: JSONL records in (--jsonl or stdin), one graph line per article out (jsonl, ntriples)");
+  add_disable_option(*cmd, o->disable);
   cmd->callback([o] { run_extract(*o); });
 }
 

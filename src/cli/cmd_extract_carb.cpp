@@ -2,7 +2,6 @@
 // extractions out (sentence, confidence, relation, arguments), no header.
 // Runs tokenizer (or the given tokens with --pretokenized), tagger, parser
 // and the relation extractor. Tests: tests/carb_test.cpp
-#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -39,11 +38,10 @@ void run_extract_carb(const CarbOptions& options) {
   PipelineOptions popts;
   popts.pretokenized = options.pretokenized;
   popts.models_dir = options.models_dir;
+  popts.schemas_dir = options.schemas_dir;
+  popts.disable = options.disable;
+  check_disable(popts);  // names of other stages' rules are accepted and change nothing here
   Pipeline pipeline = make_syntax_pipeline(popts, Layer::Deps);
-  const auto rules = relation_rules();
-  for (const auto& d : options.disable)
-    if (std::find(rules.begin(), rules.end(), d) == rules.end())
-      throw Error(ErrorKind::InvalidArgument, "extract --format carb --disable: no clause construction named '" + d + "'");
   auto rx = RelationExtractor::load(options.schemas_dir.empty() ? default_schemas_dir() : options.schemas_dir,
                                     options.disable);
   std::ostringstream out;
