@@ -9,6 +9,7 @@
 #include <fstream>
 #include <optional>
 
+#include "core/lexicon.hpp"
 #include "core/resources.hpp"
 #include "core/strings.hpp"
 #include "relgraph/error.hpp"
@@ -90,25 +91,24 @@ bool is_paragraph(const Line& line) {
 // --- dates ------------------------------------------------------------------
 
 int month_number(std::string_view w) {
-  static const std::array<const char*, 12> names = {"january", "february", "march",     "april",   "may",      "june",
-                                                    "july",    "august",   "september", "october", "november", "december"};
+  // months.tsv: names in calendar order, then abbreviations that are no prefix of the name.
+  static const auto months = detail::Resources::shared().lexicon("months");
   std::string l = lower(w);
   if (!l.empty() && l.back() == '.') l.pop_back();
   if (l.size() < 3) return 0;
-  for (int i = 0; i < 12; ++i) {
-    std::string_view full = names[i];
-    if (l == full || (l.size() >= 3 && full.substr(0, l.size()) == l && l.size() <= full.size())) return i + 1;
-    if (l == "sept" && i == 8) return 9;
+  for (const auto& row : months.rows()) {
+    std::string_view full = row[0];
+    if (l == full || (full.substr(0, l.size()) == l && l.size() <= full.size())) return detail::int_field(months, row, 1);
   }
   return 0;
 }
 
 bool is_weekday(std::string_view w) {
-  static const std::array<const char*, 7> names = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  static const auto names = detail::WordSet::load("weekdays");
   std::string l = lower(w);
   if (!l.empty() && l.back() == '.') l.pop_back();
   if (l.size() < 3) return false;
-  for (std::string_view full : names)
+  for (std::string_view full : names.words())
     if (full.substr(0, std::min(full.size(), l.size())) == l && l.size() <= full.size()) return true;
   return false;
 }
@@ -152,7 +152,8 @@ std::string two(int v) {
 std::string parse_date_line(std::string_view line) {
   std::string s(trim(line));
   // Drop a leading label ("Published:", "Updated", "Posted on").
-  for (std::string_view label : {"published", "updated", "posted", "last updated", "date"}) {
+  static const auto labels = detail::WordSet::load("dateline_labels");
+  for (std::string_view label : labels.words()) {
     std::string l = lower(s);
     if (l.rfind(label, 0) == 0 && (l.size() == label.size() || !std::isalpha(static_cast<unsigned char>(l[label.size()])))) {
       s = s.substr(label.size());
@@ -242,9 +243,8 @@ std::string parse_date_line(std::string_view line) {
 namespace {
 
 bool is_particle(std::string_view w) {
-  static const std::array<std::string_view, 16> p = {"al", "el", "de", "van", "von", "bin", "ibn", "da",
-                                                      "di", "du", "le", "la", "der", "den", "del", "dos"};
-  return std::find(p.begin(), p.end(), w) != p.end();
+  static const auto particles = detail::WordSet::load("name_particles");
+  return particles.contains(w);
 }
 
 bool is_capitalised(std::string_view w) {
@@ -280,13 +280,11 @@ struct Byline {
 // "Publisher City": split a known place off the end.
 void split_publisher(const std::vector<std::string>& rest, const std::vector<std::string>& places, Byline& b) {
   // "By Jane Doe, Middle East correspondent": the author's beat, not a publisher.
-  static const std::vector<std::string> roles = {"correspondent", "reporter", "editor",    "writer",    "journalist",
-                                                 "columnist",     "staff",    "contributor", "analyst", "producer",
-                                                 "bureau",        "chief",    "desk"};
+  static const auto roles = detail::WordSet::load("byline_roles");
   if (!rest.empty()) {
     std::string last = lower(rest.back());
     while (!last.empty() && !std::isalpha(static_cast<unsigned char>(last.back()))) last.pop_back();
-    if (std::find(roles.begin(), roles.end(), last) != roles.end()) return;
+    if (roles.contains(last)) return;
   }
   for (std::size_t n = std::min<std::size_t>(3, rest.size() > 0 ? rest.size() - 1 : 0); n >= 1; --n) {
     std::string tail = lower(join(rest, rest.size() - n, rest.size()));

@@ -259,6 +259,7 @@ class RelationStage : public Stage {
     return {Layer::Tokens, Layer::Tags, Layer::Lemmas, Layer::Deps, Layer::Entities, Layer::Coref};
   }
   std::vector<Layer> adds() const override { return {Layer::Propositions}; }
+  std::vector<std::string> rules() const override { return relation_rules(); }
   void process(Document& doc) const override {
     doc.propositions.clear();
     for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s)
@@ -273,14 +274,21 @@ class RelationStage : public Stage {
 
 RelationExtractor::RelationExtractor(RelationSchema schema) : schema_(std::move(schema)) {}
 
-RelationExtractor RelationExtractor::load(const std::string& schemas_dir) {
-  return RelationExtractor(RelationSchema::load(schemas_dir + "/relations.json"));
+RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const std::vector<std::string>& disable) {
+  RelationExtractor rx(RelationSchema::load(schemas_dir + "/relations.json"));
+  rx.rules_ = detail::ClauseRules::from(disable, schemas_dir);
+  return rx;
+}
+
+std::vector<std::string> relation_rules() {
+  const auto& names = detail::rule_names();
+  return {names.begin(), names.end()};
 }
 
 std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sentence) const {
   check_sentence(doc, sentence);
   std::vector<Proposition> out;
-  for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_)) {
+  for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_, rules_)) {
     if (c.subj.head < 0 || c.subj.words.empty()) continue;
     auto p = to_proposition(doc, sentence, c, schema_);
     if (c.kind == Construction::Modifier && p.canonical.empty()) continue;
@@ -293,7 +301,7 @@ std::vector<CarbTuple> RelationExtractor::extract_carb(const Document& doc, int 
   check_sentence(doc, sentence);
   const auto& s = doc.sentences[sentence];
   std::vector<CarbTuple> out;
-  for (const auto& c : detail::find_clauses(s, schema_)) {
+  for (const auto& c : detail::find_clauses(s, schema_, rules_)) {
     if (c.subj.head < 0 || c.subj.words.empty() || c.args.empty()) continue;
     auto t = to_carb(s, c);
     if (t.args.size() < 2 || t.relation.empty()) continue;
@@ -332,7 +340,7 @@ std::string dump(const Document& doc, const Proposition& p) {
 }
 
 std::unique_ptr<Stage> make_relation_stage(const PipelineOptions& options) {
-  return std::make_unique<RelationStage>(RelationExtractor::load(options.schemas()));
+  return std::make_unique<RelationStage>(RelationExtractor::load(options.schemas(), options.disable));
 }
 
 }  // namespace relgraph
