@@ -256,6 +256,7 @@ class RelationStage : public Stage {
   std::string name() const override { return "relations"; }
   std::vector<Layer> needs() const override { return {Layer::Deps}; }
   std::vector<Layer> adds() const override { return {Layer::Propositions}; }
+  std::vector<std::string> rules() const override { return detail::NpRelations::rule_names(); }
   void process(Document& doc) const override {
     doc.propositions.clear();
     for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s)
@@ -270,10 +271,12 @@ std::string schemas_dir() { return detail::data_dir("RELGRAPH_SCHEMAS", "schemas
 
 }  // namespace
 
-RelationExtractor::RelationExtractor(RelationSchema schema) : schema_(std::move(schema)) {}
+RelationExtractor::RelationExtractor(RelationSchema schema, detail::NpRelations np)
+    : schema_(std::move(schema)), np_(std::move(np)) {}
 
-RelationExtractor RelationExtractor::load(const std::string& schemas_dir) {
-  return RelationExtractor(RelationSchema::load(schemas_dir + "/relations.json"));
+RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const std::vector<std::string>& disabled) {
+  const auto& nouns = detail::Resources::shared(schemas_dir).lexicon("relational_nouns");
+  return RelationExtractor(RelationSchema::load(schemas_dir + "/relations.json"), detail::NpRelations(&nouns, disabled));
 }
 
 std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sentence) const {
@@ -285,6 +288,7 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
     if (c.kind == Construction::Modifier && p.canonical.empty()) continue;
     out.push_back(std::move(p));
   }
+  for (auto& p : np_.find(doc, sentence)) out.push_back(std::move(p));
   return out;
 }
 
@@ -332,7 +336,7 @@ std::string dump(const Document& doc, const Proposition& p) {
 
 std::unique_ptr<Stage> make_relation_stage(const PipelineOptions& options) {
   std::string dir = options.schemas_dir.empty() ? schemas_dir() : options.schemas_dir;
-  return std::make_unique<RelationStage>(RelationExtractor::load(dir));
+  return std::make_unique<RelationStage>(RelationExtractor::load(dir, options.disable));
 }
 
 }  // namespace relgraph

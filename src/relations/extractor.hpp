@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "relations/np_relations.hpp"
 #include "relations/schema.hpp"
 #include "relgraph/document.hpp"
 #include "relgraph/pipeline.hpp"
@@ -47,9 +48,10 @@ struct CarbTuple {
 
 class RelationExtractor {
  public:
-  explicit RelationExtractor(RelationSchema schema);
-  // Reads `schemas_dir`/relations.json.
-  static RelationExtractor load(const std::string& schemas_dir);
+  explicit RelationExtractor(RelationSchema schema, detail::NpRelations np = {});
+  // Reads `schemas_dir`/relations.json and the noun-phrase rules' word lists
+  // (schemas/lexicon), leaving out the rules named in `disabled`.
+  static RelationExtractor load(const std::string& schemas_dir, const std::vector<std::string>& disabled = {});
 
   // Propositions of sentence `sentence` (0-based) of a parsed document.
   // Uses doc.mentions (when the recognizer ran) to link arguments to entity
@@ -63,6 +65,7 @@ class RelationExtractor {
 
  private:
   RelationSchema schema_;
+  detail::NpRelations np_;
 };
 
 // Plain API with the default schema (default_schemas_dir(), loaded once).

@@ -91,6 +91,7 @@ RelationSchema RelationSchema::parse(std::string_view json, const std::string& s
     type.name = get_string(r, "name", where, true);
     where = source + ": relation '" + type.name + "'";
     type.description = get_string(r, "description", where, true);
+    type.wikidata = get_string(r, "wikidata", where, false);
     type.arg_types = get_strings(r, "arg_types", where);
     type.inverse = get_string(r, "inverse", where, false);
     type.symmetric = get_bool(r, "symmetric", where);

@@ -33,6 +33,7 @@ struct RelationTrigger {
 struct RelationType {
   std::string name;  // "met", "member_of" ...
   std::string description;
+  std::string wikidata;                // Wikidata property ("P108"), "" if none
   std::vector<std::string> arg_types;  // per argument: "Person|Organization" ...
   std::string inverse;                 // name of the inverse relation, "" if none
   bool symmetric = false;
