@@ -326,6 +326,17 @@ TEST(Canonical, EveryRelationHasATest) {
       {"agreed_with", svo("agreed", "agree", "with")},
       {"arrested", svo("detained", "detain")},
       {"has", svo("owns", "own")},
+      {"spouse_of", svo("married", "marry")},
+      {"father_of", copula("father")},
+      {"mother_of", copula("mother")},
+      {"parent_of", copula("parent")},
+      {"child_of", copula("daughter")},
+      {"sibling_of", copula("sister")},
+      {"relative_of", copula("cousin")},
+      {"author_of", copula("author")},
+      {"publisher_of", copula("publisher")},
+      {"owns", copula("owner")},
+      {"citizen_of", copula("citizen")},
   };
   std::set<std::string> tested;
   for (const auto& c : cases) {

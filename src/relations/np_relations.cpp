@@ -263,6 +263,7 @@ std::vector<Proposition> NpRelations::find(const Document& doc, int sentence) co
         Argument o = t.argument(h, std::move(words), "obj");
         t.emit(out, which, person, o, noun + " " + marker, relation, f.noun, 0.6);
       };
+      // The name holds the party too when the noun is its title ("Lee's coach Al Moe" may hang "Lee's" on the name).
       std::vector<int> holders{f.noun};
       if (t.rel(f.noun) != "appos" && t.head(f.noun) == f.person) holders.push_back(f.person);
       for (int holder : holders)
@@ -276,6 +277,9 @@ std::vector<Proposition> NpRelations::find(const Document& doc, int sentence) co
           } else if (holder == f.noun && t.brel(k) == "nmod" && k > f.noun && party_marker(marker_of(t, k))) {
             if (!t.named(k) && t.upos(k) != "NOUN") continue;
             party(k, t.phrase(k, {f.person}), marker_of(t, k), rule);
+          } else if (holder == f.person && !kin && t.brel(k) == "nmod" && k > f.person && t.is(k, Kind::Place) &&
+                     (marker_of(t, k) == "of" || marker_of(t, k) == "from")) {
+            party(k, t.name_words(k), "of", rule);  // "Senator Ann Ray of Ohio"
           } else if (holder == f.noun && !kin && t.brel(k) == "compound" && k < f.noun && t.named(k) &&
                      !t.is(k, Kind::Person)) {
             party(k, t.name_words(k), "of", rule);  // "Acme spokesperson"
