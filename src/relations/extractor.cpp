@@ -6,6 +6,7 @@
 #include "core/resources.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -156,6 +157,15 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
   rel.erase(std::unique(rel.begin(), rel.end()), rel.end());
   p.relation_words = rel;
   p.relation = join_forms(s, rel);
+  // A fronted oblique that is the only argument left ("In Ohio, Lee was
+  // elected") is the relation's object all the same: its preposition follows
+  // the verb in the relation ("was elected in"), never precedes it.
+  if (args.size() > 1 && !is_core_role(args[1].second) && !follows(args[1].first, c.pred) &&
+      !args[1].first.marker.empty() && !p.relation.empty()) {
+    std::string marker = join_forms(s, args[1].first.marker);
+    for (char& ch : marker) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    p.relation += " " + marker;
+  }
   if (!c.synthetic.empty() && !(c.passive && c.agent >= 0))
     p.relation = p.relation.empty() ? c.synthetic : c.synthetic + " " + p.relation;
   for (const auto& [slot, role] : args) p.args.push_back(make_argument(doc, sentence, slot, role));

@@ -156,6 +156,55 @@ class Np {
     return a;
   }
 
+  // A role, common-noun or pronoun mention, not a name.
+  static bool descriptive(const EntityMention& m) {
+    return m.subtype == "Role" || m.subtype == "Nominal" || m.subtype == "Pronoun";
+  }
+  // The word of words [first, last) whose head lies outside them.
+  int span_head(int first, int last) const {
+    for (int i = last - 1; i >= first; --i) {
+      int h = head(i);
+      if (h < first || h >= last) return i;
+    }
+    return last - 1;
+  }
+  // "Jo Bell of the Green Party", "Unity's Ann Lee" read off the mentions'
+  // order when the parse missed the link (long coordinated name lists): a
+  // person's mention, "of"/"from" (and "the"), an organisation's mention; or
+  // an organisation's mention, "'s", a person's.
+  void linear_affiliations(std::vector<Proposition>& out, const char* rule) const {
+    std::vector<int> starts(toks_.size(), -1);
+    for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+      const auto& sp = doc_.mentions[m].span;
+      if (sp.sentence == s_ && sp.first >= 0 && sp.last <= size() && !sp.empty() && !descriptive(doc_.mentions[m]))
+        starts[sp.first] = m;
+    }
+    auto words = [](const Span& sp) {
+      std::vector<int> w;
+      for (int i = sp.first; i < sp.last; ++i) w.push_back(i);
+      return w;
+    };
+    for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+      const auto& em = doc_.mentions[m];
+      const auto& sp = em.span;
+      if (sp.sentence != s_ || sp.empty() || sp.last >= size() || descriptive(em)) continue;
+      std::string next = lower(toks_[sp.last].form);
+      int j = sp.last + 1;
+      if (em.type == "PER" && (next == "of" || next == "from")) {
+        if (j < size() && lower(toks_[j].form) == "the") ++j;
+        if (j >= size() || starts[j] < 0 || doc_.mentions[starts[j]].type != "ORG") continue;
+        const auto& org = doc_.mentions[starts[j]].span;
+        emit(out, rule, argument(span_head(sp.first, sp.last), words(sp), "subj"),
+             argument(span_head(org.first, org.last), words(org), "obj"), "member of", "member_of", -1, 0.5);
+      } else if (em.type == "ORG" && (next == "'s" || next == "\xE2\x80\x99s")) {
+        if (j >= size() || starts[j] < 0 || doc_.mentions[starts[j]].type != "PER") continue;
+        const auto& per = doc_.mentions[starts[j]].span;
+        emit(out, rule, argument(span_head(per.first, per.last), words(per), "subj"),
+             argument(span_head(sp.first, sp.last), words(sp), "obj"), "member of", "member_of", -1, 0.5);
+      }
+    }
+  }
+
   // (subject)-[relation]->(object) with its canonical name and rule.
   void emit(std::vector<Proposition>& out, const char* rule, const Argument& subj, const Argument& obj,
             const std::string& relation, const std::string& canonical, int word, double confidence) const {
@@ -346,6 +395,7 @@ std::vector<Proposition> NpRelations::find(const Document& doc, int sentence) co
       }
     }
   }
+  if (on(kAffiliation)) t.linear_affiliations(out, kAffiliation);
   return out;
 }
 
