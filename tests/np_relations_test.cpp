@@ -1,4 +1,5 @@
-// Relations inside noun phrases (src/relations/np_relations.cpp) on
+// Relations inside noun phrases (src/relations/np_relations.cpp) and
+// attribution by "according to" (src/relations/attribution.cpp) on
 // hand-built UD parses of invented sentences: one table row per rule and
 // construction, the entity mentions a recogniser would give, the triples
 // expected and those that must not appear; plus the rule names the relation
@@ -10,6 +11,7 @@
 
 #include "core/resources.hpp"
 #include "relations/extractor.hpp"
+#include "relations/attribution.hpp"
 #include "relations/np_relations.hpp"
 #include "support/builders.hpp"
 
@@ -200,6 +202,38 @@ TEST(NpRelations, TheRelationStageListsTheRulesAndAssemblyChecksThem) {
 TEST(NpRelations, UnparsedSentenceYieldsNothing) {
   auto doc = testing::make_document({"Ann", "'s", "husband", "Tom"});
   EXPECT_TRUE(dumps(doc).empty());
+}
+
+}  // namespace
+}  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+TEST(Attribution, AccordingToMakesTheSourceTheSpeaker) {
+  // "According to Lee , the plan failed"
+  auto doc = testing::make_document({"According/VERB/VBG/accord/3/case", "to/ADP/IN/to/1/fixed", "Lee/PROPN/NNP/Lee/7/obl",
+                                     ",/PUNCT/,/,/3/punct", "the/DET/DT/the/6/det", "plan/NOUN/NN/plan/7/nsubj",
+                                     "failed/VERB/VBD/fail/0/root"});
+  auto props = detail::Attribution().find(doc, 0);
+  ASSERT_EQ(props.size(), 1u);
+  EXPECT_EQ(dump(doc, props[0]), "(Lee)-[according to]->(the plan failed) {said}");
+  EXPECT_TRUE(detail::Attribution(false).find(doc, 0).empty());
+}
+
+TEST(Attribution, TheNameInAppositionSpeaksAndANounPhraseIsNoStatement) {
+  // "According to the coach , Al Moe , the team won ."
+  auto doc = testing::make_document(
+      {"According/VERB/VBG/accord/4/case", "to/ADP/IN/to/1/fixed", "the/DET/DT/the/4/det", "coach/NOUN/NN/coach/11/obl",
+       ",/PUNCT/,/,/6/punct", "Al/PROPN/NNP/Al/4/appos", "Moe/PROPN/NNP/Moe/6/flat", ",/PUNCT/,/,/6/punct",
+       "the/DET/DT/the/10/det", "team/NOUN/NN/team/11/nsubj", "won/VERB/VBD/win/0/root"});
+  auto props = detail::Attribution().find(doc, 0);
+  ASSERT_EQ(props.size(), 1u);
+  EXPECT_EQ(dump(doc, props[0]), "(Al Moe)-[according to]->(the team won) {said}");
+  // "the view according to Lee": no clause, no statement.
+  auto np = testing::make_document({"the/DET/DT/the/2/det", "view/NOUN/NN/view/0/root", "according/VERB/VBG/accord/5/case",
+                                    "to/ADP/IN/to/3/fixed", "Lee/PROPN/NNP/Lee/2/nmod"});
+  EXPECT_TRUE(detail::Attribution().find(np, 0).empty());
 }
 
 }  // namespace

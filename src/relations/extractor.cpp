@@ -266,7 +266,11 @@ class RelationStage : public Stage {
   std::string name() const override { return "relations"; }
   std::vector<Layer> needs() const override { return {Layer::Deps}; }
   std::vector<Layer> adds() const override { return {Layer::Propositions}; }
-  std::vector<std::string> rules() const override { return detail::NpRelations::rule_names(); }
+  std::vector<std::string> rules() const override {
+    auto r = detail::NpRelations::rule_names();
+    for (auto& a : detail::Attribution::rule_names()) r.push_back(a);
+    return r;
+  }
   void process(Document& doc) const override {
     doc.propositions.clear();
     for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s)
@@ -281,12 +285,15 @@ std::string schemas_dir() { return detail::data_dir("RELGRAPH_SCHEMAS", "schemas
 
 }  // namespace
 
-RelationExtractor::RelationExtractor(RelationSchema schema, detail::NpRelations np)
-    : schema_(std::move(schema)), np_(std::move(np)) {}
+RelationExtractor::RelationExtractor(RelationSchema schema, detail::NpRelations np, detail::Attribution attribution)
+    : schema_(std::move(schema)), np_(std::move(np)), attribution_(attribution) {}
 
 RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const std::vector<std::string>& disabled) {
   const auto& nouns = detail::Resources::shared(schemas_dir).lexicon("relational_nouns");
-  return RelationExtractor(RelationSchema::load(schemas_dir + "/relations.json"), detail::NpRelations(&nouns, disabled));
+  auto rule = detail::Attribution::rule_names().front();
+  bool attribution = std::find(disabled.begin(), disabled.end(), rule) == disabled.end();
+  return RelationExtractor(RelationSchema::load(schemas_dir + "/relations.json"), detail::NpRelations(&nouns, disabled),
+                           detail::Attribution(attribution));
 }
 
 std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sentence) const {
@@ -299,6 +306,7 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
     out.push_back(std::move(p));
   }
   for (auto& p : np_.find(doc, sentence)) out.push_back(std::move(p));
+  for (auto& p : attribution_.find(doc, sentence)) out.push_back(std::move(p));
   return out;
 }
 

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "relations/attribution.hpp"
 #include "relations/np_relations.hpp"
 #include "relations/schema.hpp"
 #include "relgraph/document.hpp"
@@ -48,7 +49,8 @@ struct CarbTuple {
 
 class RelationExtractor {
  public:
-  explicit RelationExtractor(RelationSchema schema, detail::NpRelations np = {});
+  explicit RelationExtractor(RelationSchema schema, detail::NpRelations np = {},
+                             detail::Attribution attribution = detail::Attribution(false));
   // Reads `schemas_dir`/relations.json and the noun-phrase rules' word lists
   // (schemas/lexicon), leaving out the rules named in `disabled`.
   static RelationExtractor load(const std::string& schemas_dir, const std::vector<std::string>& disabled = {});
@@ -66,6 +68,7 @@ class RelationExtractor {
  private:
   RelationSchema schema_;
   detail::NpRelations np_;
+  detail::Attribution attribution_;
 };
 
 // Plain API with the default schema (default_schemas_dir(), loaded once).
