@@ -104,7 +104,7 @@ const std::vector<Case> kCases = {
     {"apposition puts the name first",
      {"The/DET/DT/the/2/det", "doctor/NOUN/NN/doctor/5/nsubj", ",/PUNCT/,/,/4/punct",
       "Erasistratus/PROPN/NNP/Erasistratus/2/appos", "wrote/VERB/VBD/write/0/root", "books/NOUN/NNS/book/5/obj"},
-     {"(Erasistratus)-[is]->(The doctor)"}},
+     {"(Erasistratus)-[is]->(The doctor) {holds_role}"}},
     {"title before a name",
      {"Interior/PROPN/NNP/Interior/2/compound", "Minister/PROPN/NNP/Minister/3/nmod:desc",
       "John/PROPN/NNP/John/5/nsubj", "Smith/PROPN/NNP/Smith/3/flat", "resigned/VERB/VBD/resign/0/root"},
@@ -296,6 +296,19 @@ Document copula(const std::string& noun) {
                                  "Beta/PROPN/NNP/Beta/4/nmod"});
 }
 
+// "Alpha was <verb> [prep] Beta": an agentless passive.
+Document passive(const std::string& verb, const std::string& lemma, const std::string& prep = "") {
+  std::vector<std::string> w = {"Alpha/PROPN/NNP/Alpha/3/nsubj:pass", "was/AUX/VBD/be/3/aux:pass",
+                                verb + "/VERB/VBN/" + lemma + "/0/root"};
+  if (prep.empty()) {
+    w.push_back("Beta/PROPN/NNP/Beta/3/obj");
+  } else {
+    w.push_back(prep + "/ADP/IN/" + prep + "/5/case");
+    w.push_back("Beta/PROPN/NNP/Beta/3/obl");
+  }
+  return testing::make_document(w);
+}
+
 struct CanonicalCase {
   const char* relation;
   Document doc;
@@ -341,6 +354,15 @@ TEST(Canonical, EveryRelationHasATest) {
       {"publisher_of", copula("publisher")},
       {"owns", copula("owner")},
       {"citizen_of", copula("citizen")},
+      {"born_in", passive("born", "bear", "in")},
+      {"born_on", passive("born", "bear", "on")},
+      {"died_in", svo("died", "die", "in")},
+      {"died_on", svo("died", "die", "on")},
+      {"educated_at", svo("studied", "study", "at")},
+      {"received_award", passive("awarded", "award")},
+      {"participated_in", svo("competed", "compete", "in")},
+      {"charged_with", passive("charged", "charge", "with")},
+      {"sentenced_to", passive("sentenced", "sentence", "to")},
   };
   std::set<std::string> tested;
   for (const auto& c : cases) {
@@ -352,6 +374,14 @@ TEST(Canonical, EveryRelationHasATest) {
   }
   for (const auto& r : extractor().schema().relations())
     EXPECT_TRUE(tested.count(r.name)) << "relation '" << r.name << "' has no test";
+}
+
+TEST(Canonical, PassiveTriggersApplyOnlyToAgentlessPassives) {
+  // "Alpha was born in Beta" is born_in; "Alpha bore ... in Beta" is not, and
+  // an active trigger does not read a passive's subject as its actor.
+  EXPECT_EQ(extractor().extract(passive("born", "bear", "in"), 0).front().canonical, "born_in");
+  EXPECT_NE(extractor().extract(svo("bore", "bear", "in"), 0).front().canonical, "born_in");
+  EXPECT_EQ(extractor().extract(passive("attacked", "attack"), 0).front().canonical, "");
 }
 
 TEST(Canonical, SpecificTriggersNeedTheirObject) {

@@ -175,8 +175,12 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
   std::string object = clausal ? c.object_lemma : "";
   // Without its agent a passive's subject is the one acted on: no canonical
   // relation, whose first argument is always the actor ("aid provided to X").
+  // Relations read from that subject ("was born in", "was charged with")
+  // say so with a trigger marked "passive".
   if (c.kind != Construction::Verb || !c.passive || c.agent >= 0)
     p.canonical = schema.canonical(c.kind, c.lemma, prep, object);
+  else
+    p.canonical = schema.canonical(c.kind, c.lemma, prep, object, true);
   // A relation whose object must be a named party or place ("met", "founded")
   // does not name an event with an unnamed thing ("created jobs"). Checked
   // when the recognizer ran (the document has mentions).
