@@ -22,7 +22,6 @@ struct ExtractOptions {
   std::string format;
   std::string models_dir, schemas_dir;
   std::string mentions = "auto";  // article `mentions` edges: auto, yes, no
-  std::vector<std::string> disable;  // named rules to switch off
   bool pretokenized = false;
   bool stats = false;
   std::string jsonl;  // corpus mode (cmd_extract_corpus.cpp): JSONL records
@@ -147,7 +146,6 @@ void add_extract_command(CLI::App& app) {
                   "The article's `mentions` edges: auto (JSON-LD, GraphML, N-Triples only), yes or no")
       ->check(CLI::IsMember({"auto", "yes", "no"}))
       ->capture_default_str();
-  cmd->add_option("--disable", o->disable, "Named rules to switch off (e.g. relations.np_kinship)");
   cmd->add_flag("--stats", o->stats, "Print document, sentence, node and edge counts on stderr");
   cmd->add_option("--jsonl", o->jsonl, "Corpus of JSONL records {\"id\", \"text\"} (- = stdin)");
   cmd->add_option("-j,--threads", o->threads, "Worker threads for a corpus (default 1)")->check(CLI::PositiveNumber);
