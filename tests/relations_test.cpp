@@ -69,6 +69,10 @@ const std::vector<Case> kCases = {
      {"the/DET/DT/the/2/det", "office/NOUN/NN/office/0/root", "Lee/PROPN/NNP/Lee/4/nsubj",
       "worked/VERB/VBD/work/2/acl:relcl", "in/ADP/IN/in/4/obl"},
      {"(Lee)-[worked in]->(the office)"}},
+    {"fronted oblique as the only argument keeps its preposition after the verb",
+     {"In/ADP/IN/in/2/case", "Ohio/PROPN/NNP/Ohio/6/obl", ",/PUNCT/,/,/2/punct", "Lee/PROPN/NNP/Lee/6/nsubj:pass",
+      "was/AUX/VBD/be/6/aux:pass", "elected/VERB/VBN/elect/0/root"},
+     {"(Lee)-[was elected in]->(Ohio)"}},
     {"noun modifier with a canonical relation",
      {"the/DET/DT/the/2/det", "embassy/NOUN/NN/embassy/5/nsubj", "in/ADP/IN/in/4/case", "Rome/PROPN/NNP/Rome/2/nmod",
       "closed/VERB/VBD/close/0/root"},
@@ -100,7 +104,7 @@ const std::vector<Case> kCases = {
     {"apposition puts the name first",
      {"The/DET/DT/the/2/det", "doctor/NOUN/NN/doctor/5/nsubj", ",/PUNCT/,/,/4/punct",
       "Erasistratus/PROPN/NNP/Erasistratus/2/appos", "wrote/VERB/VBD/write/0/root", "books/NOUN/NNS/book/5/obj"},
-     {"(Erasistratus)-[is]->(The doctor)"}},
+     {"(Erasistratus)-[is]->(The doctor) {holds_role}"}},
     {"title before a name",
      {"Interior/PROPN/NNP/Interior/2/compound", "Minister/PROPN/NNP/Minister/3/nmod:desc",
       "John/PROPN/NNP/John/5/nsubj", "Smith/PROPN/NNP/Smith/3/flat", "resigned/VERB/VBD/resign/0/root"},
@@ -292,6 +296,19 @@ Document copula(const std::string& noun) {
                                  "Beta/PROPN/NNP/Beta/4/nmod"});
 }
 
+// "Alpha was <verb> [prep] Beta": an agentless passive.
+Document passive(const std::string& verb, const std::string& lemma, const std::string& prep = "") {
+  std::vector<std::string> w = {"Alpha/PROPN/NNP/Alpha/3/nsubj:pass", "was/AUX/VBD/be/3/aux:pass",
+                                verb + "/VERB/VBN/" + lemma + "/0/root"};
+  if (prep.empty()) {
+    w.push_back("Beta/PROPN/NNP/Beta/3/obj");
+  } else {
+    w.push_back(prep + "/ADP/IN/" + prep + "/5/case");
+    w.push_back("Beta/PROPN/NNP/Beta/3/obl");
+  }
+  return testing::make_document(w);
+}
+
 struct CanonicalCase {
   const char* relation;
   Document doc;
@@ -326,6 +343,26 @@ TEST(Canonical, EveryRelationHasATest) {
       {"agreed_with", svo("agreed", "agree", "with")},
       {"arrested", svo("detained", "detain")},
       {"has", svo("owns", "own")},
+      {"spouse_of", svo("married", "marry")},
+      {"father_of", copula("father")},
+      {"mother_of", copula("mother")},
+      {"parent_of", copula("parent")},
+      {"child_of", copula("daughter")},
+      {"sibling_of", copula("sister")},
+      {"relative_of", copula("cousin")},
+      {"author_of", copula("author")},
+      {"publisher_of", copula("publisher")},
+      {"owns", copula("owner")},
+      {"citizen_of", copula("citizen")},
+      {"born_in", passive("born", "bear", "in")},
+      {"born_on", passive("born", "bear", "on")},
+      {"died_in", svo("died", "die", "in")},
+      {"died_on", svo("died", "die", "on")},
+      {"educated_at", svo("studied", "study", "at")},
+      {"received_award", passive("awarded", "award")},
+      {"participated_in", svo("competed", "compete", "in")},
+      {"charged_with", passive("charged", "charge", "with")},
+      {"sentenced_to", passive("sentenced", "sentence", "to")},
   };
   std::set<std::string> tested;
   for (const auto& c : cases) {
@@ -337,6 +374,14 @@ TEST(Canonical, EveryRelationHasATest) {
   }
   for (const auto& r : extractor().schema().relations())
     EXPECT_TRUE(tested.count(r.name)) << "relation '" << r.name << "' has no test";
+}
+
+TEST(Canonical, PassiveTriggersApplyOnlyToAgentlessPassives) {
+  // "Alpha was born in Beta" is born_in; "Alpha bore ... in Beta" is not, and
+  // an active trigger does not read a passive's subject as its actor.
+  EXPECT_EQ(extractor().extract(passive("born", "bear", "in"), 0).front().canonical, "born_in");
+  EXPECT_NE(extractor().extract(svo("bore", "bear", "in"), 0).front().canonical, "born_in");
+  EXPECT_EQ(extractor().extract(passive("attacked", "attack"), 0).front().canonical, "");
 }
 
 TEST(Canonical, SpecificTriggersNeedTheirObject) {

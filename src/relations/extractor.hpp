@@ -25,7 +25,9 @@
 #include <string>
 #include <vector>
 
+#include "relations/attribution.hpp"
 #include "relations/clauses.hpp"
+#include "relations/np_relations.hpp"
 #include "relations/schema.hpp"
 #include "relgraph/document.hpp"
 #include "relgraph/stage.hpp"
@@ -48,10 +50,11 @@ struct CarbTuple {
 
 class RelationExtractor {
  public:
-  explicit RelationExtractor(RelationSchema schema);
+  explicit RelationExtractor(RelationSchema schema, detail::NpRelations np = {},
+                             detail::Attribution attribution = detail::Attribution(false));
   // Reads `schemas_dir`/relations.json and the word lists of schemas_dir/lexicon.
-  // `disable` names clause constructions to switch off (relation_rules());
-  // names of other stages' rules are ignored.
+  // `disable` names rules to switch off (relation_rules(): clause constructions,
+  // noun-phrase and attribution rules); names of other stages' rules are ignored.
   static RelationExtractor load(const std::string& schemas_dir, const std::vector<std::string>& disable = {});
 
   // Propositions of sentence `sentence` (0-based) of a parsed document.
@@ -67,6 +70,8 @@ class RelationExtractor {
  private:
   RelationSchema schema_;
   detail::ClauseRules rules_;
+  detail::NpRelations np_;
+  detail::Attribution attribution_;
 };
 
 // Names of the clause constructions ("relations.copula", "relations.passive", ...).
