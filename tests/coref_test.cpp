@@ -615,6 +615,14 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .mention(0, 1, 3, "PER").build();
        },
        "Roe", "John Roe", "(no mention 'Roe')"},
+      {"coref.person_not_place",
+       [] {
+         return DocBuilder()
+             .sentence("Jane/PROPN/2/compound Lima/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
+             .sentence("Lima/PROPN/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
+             .mention(0, 1, 3, "PER").mention(1, 1, 2, "LOC", "City").build();
+       },
+       "Lima", "Jane Lima", "Peru"},
       {"coref.state_agent",
        [] {
          return DocBuilder()
@@ -702,7 +710,7 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   auto rules = stage->rules();
   for (const char* r : {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname",
                         "coref.state_agent", "coref.apposition_kind", "coref.apposition", "coref.apposition_surface",
-                        "coref.role", "coref.definite", "coref.pronoun"})
+                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()
@@ -716,6 +724,16 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   make_coref_stage(o)->process(off);
   EXPECT_EQ(entity_of(on, "She"), "Jane Doe");
   EXPECT_EQ(entity_of(off, "She"), "(no mention 'She')");
+}
+
+TEST(Sieve, APlaceAfterAPlacePrepositionStaysAPlace) {
+  auto doc = DocBuilder()
+                 .sentence("Jane/PROPN/2/compound Lima/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("She/PRON/2/nsubj flew/VERB/0/root to/ADP/4/case Lima/PROPN/2/obl ./PUNCT/2/punct")
+                 .mention(0, 1, 3, "PER").mention(1, 4, 5, "LOC", "City").build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "Lima"), "Lima");
+  EXPECT_EQ(entity_of(doc, "She"), "Jane Lima");
 }
 
 TEST(Sieve, WordListsComeFromTheLexicon) {

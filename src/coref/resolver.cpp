@@ -376,6 +376,7 @@ const std::vector<Sieve>& sieves() {
       {"coref.state_agent", &Resolver::state_agents},
       {"coref.bracket_acronym", &Resolver::parenthetical_acronyms},
       {"coref.apposition_kind", &Resolver::retype_by_apposition},
+      {"coref.person_not_place", &Resolver::persons_not_places},
       {"coref.exact", &Resolver::exact_match},
       {"coref.acronym", &Resolver::acronyms},
       {"coref.alias", &Resolver::name_variants},

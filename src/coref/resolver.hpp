@@ -69,6 +69,7 @@ class Resolver {
   void name_variants();
   void appositions();
   void surnames();
+  void persons_not_places();
   void definite_descriptions();
   void pronouns();
 

@@ -1,6 +1,7 @@
 // Sieves on names: coref.exact (equal keys), coref.alias (Jane Doe / Doe /
 // J. Doe; Ministry of Justice / French Ministry of Justice; Siemens / Siemens
-// AG) and coref.surname (a surname the recogniser missed).
+// AG), coref.surname (a surname the recogniser missed) and
+// coref.person_not_place (a person's name the recogniser took for a place).
 // Tests: tests/coref_test.cpp (Sieve*)
 #include "coref/resolver.hpp"
 
@@ -152,6 +153,49 @@ void Resolver::surnames() {
       items_[nm].key = name_key(items_[nm].label);
       unite(nm, pick);
     }
+  }
+}
+
+}  // namespace relgraph::coref_impl
+
+namespace relgraph::coref_impl {
+
+// A name the recogniser called a place (not a country) is a person's when a
+// person elsewhere in the text bears it, whole ("Jane Lima") or as surname
+// ("Lima said"), unless a place preposition governs it ("flew to Lima").
+void Resolver::persons_not_places() {
+  std::set<std::string> full, last;
+  for (int m = 0; m < nitems(); ++m) {
+    const auto& em = doc_.mentions[m];
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || em.type != "PER" || it.name.size() < 2) continue;
+    full.insert(lower(join(it.name)));
+    last.insert(lower(it.name.back()));
+  }
+  for (int m = 0; m < nitems(); ++m) {
+    auto& em = doc_.mentions[m];
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || (em.type != "LOC" && em.type != "GPE") || em.subtype == "Country")
+      continue;
+    std::vector<std::string> w;
+    for (int i = em.span.first; i < em.span.last; ++i) w.push_back(tok(em.span.sentence, i).form);
+    if (w.empty()) continue;
+    w.back() = strip_possessive(w.back());
+    std::string name = lower(join(w));
+    bool person = full.count(name) > 0;
+    if (!person && w.size() == 1 && last.count(name)) {
+      person = true;
+      for (int c : children(em.span.sentence, it.head)) {
+        const Token& k = tok(em.span.sentence, c);
+        std::string l = lower(k.form);
+        if (k.deprel == "case" && (words("place_prepositions", l) || words("motion_prepositions", l))) person = false;
+      }
+    }
+    if (!person) continue;
+    em.type = "PER";
+    em.subtype.clear();
+    em.canonical.clear();
+    key_named(m);
   }
 }
 
