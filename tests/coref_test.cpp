@@ -623,6 +623,14 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .mention(0, 1, 3, "PER").mention(1, 1, 2, "LOC", "City").build();
        },
        "Lima", "Jane Lima", "Peru"},
+      {"coref.subject_it",
+       [] {
+         return DocBuilder()
+             .sentence("Acme/PROPN/2/nsubj grew/VERB/0/root ./PUNCT/2/punct")
+             .sentence("It/PRON/2/nsubj hired/VERB/0/root staff/NOUN/2/obj ./PUNCT/2/punct")
+             .mention(0, 1, 2, "ORG").build();
+       },
+       "It", "Acme", "(no mention 'It')"},
       {"coref.state_agent",
        [] {
          return DocBuilder()
@@ -710,7 +718,7 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   auto rules = stage->rules();
   for (const char* r : {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname",
                         "coref.state_agent", "coref.apposition_kind", "coref.apposition", "coref.apposition_surface",
-                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place"})
+                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place", "coref.subject_it"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()
@@ -734,6 +742,26 @@ TEST(Sieve, APlaceAfterAPlacePrepositionStaysAPlace) {
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "Lima"), "Lima");
   EXPECT_EQ(entity_of(doc, "She"), "Jane Lima");
+}
+
+TEST(Sieve, ASubjectItThatStandsForNoThingStaysAlone) {
+  const std::vector<std::string> second = {
+      "It/PRON/5/nsubj was/AUX/5/cop a/DET/5/det long/ADJ/5/amod day/NOUN/0/root ./PUNCT/5/punct",  // copula
+      "It/PRON/2/nsubj seems/VERB/0/root calm/ADJ/2/xcomp ./PUNCT/2/punct",                         // raising verb
+      "\"/PUNCT/3/punct It/PRON/3/nsubj worked/VERB/0/root \"/PUNCT/3/punct ./PUNCT/3/punct",       // quoted
+      "Staff/NOUN/2/nsubj/NNS left/VERB/0/root because/SCONJ/5/mark it/PRON/5/nsubj closed/VERB/2/advcl "
+      "./PUNCT/2/punct",  // the antecedent must be a subject: none is near
+  };
+  for (const auto& sent : second) {
+    SCOPED_TRACE(sent);
+    auto doc = DocBuilder()
+                   .sentence("Police/NOUN/2/nsubj/NNS searched/VERB/0/root Acme/PROPN/2/obj ./PUNCT/2/punct")
+                   .sentence(sent)
+                   .mention(0, 3, 4, "ORG").build();
+    resolve_coreference(doc, tables());
+    EXPECT_EQ(entity_of(doc, "It"), "(no mention 'It')");
+    EXPECT_EQ(entity_of(doc, "it"), "(no mention 'it')");
+  }
 }
 
 TEST(Sieve, WordListsComeFromTheLexicon) {

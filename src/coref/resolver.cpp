@@ -140,6 +140,26 @@ int Resolver::add_mention(int s, int first, int last, const std::string& type, c
   return idx;
 }
 
+// Words inside quotation marks. A straight quote opens or closes by parity;
+// a quotation may run over several sentences, but not past the paragraph
+// (a sentence after a blank line starts outside).
+void Resolver::mark_quotes() {
+  quoted_.assign(doc_.sentences.size(), {});
+  bool open = false;
+  for (int s = 0; s < nsent(); ++s) {
+    const auto& sent = doc_.sentences[s];
+    if (s > 0 && doc_.slice(doc_.sentences[s - 1].end, sent.begin).find('\n') != std::string_view::npos) open = false;
+    quoted_[s].assign(ntok(s), false);
+    for (int i = 0; i < ntok(s); ++i) {
+      const std::string& f = tok(s, i).form;
+      if (f == "\xE2\x80\x9C") open = true;
+      else if (f == "\xE2\x80\x9D") open = false;
+      else if (f == "\"" || f == "``" || f == "''") open = !open;
+      else quoted_[s][i] = open;
+    }
+  }
+}
+
 void Resolver::unite(int a, int b) {
   a = find(a);
   b = find(b);
@@ -237,6 +257,7 @@ void Resolver::prepare() {
       if (h >= 0 && h < ntok(s)) kids_[s][h].push_back(i);
     }
   }
+  mark_quotes();
   items_.assign(doc_.mentions.size(), Item{});
   parent_.resize(doc_.mentions.size());
   std::iota(parent_.begin(), parent_.end(), 0);
@@ -393,7 +414,7 @@ std::vector<std::string> rule_names() {
   std::vector<std::string> out;
   for (const Sieve& s : sieves())
     if (s.name && std::find(out.begin(), out.end(), s.name) == out.end()) out.push_back(s.name);
-  for (const char* r : {kApposition, kSurfaceApposition, kRole}) out.push_back(r);
+  for (const char* r : {kApposition, kSurfaceApposition, kRole, kSubjectIt}) out.push_back(r);
   return out;
 }
 

@@ -43,6 +43,8 @@ class Resolver;
 inline constexpr const char* kApposition = "coref.apposition";               // "John Roe, the US envoy"
 inline constexpr const char* kSurfaceApposition = "coref.apposition_surface";  // the same when the parse missed it
 inline constexpr const char* kRole = "coref.role";                           // "French Interior Minister Jane Doe"
+// Rule of the pronoun pass.
+inline constexpr const char* kSubjectIt = "coref.subject_it";                // "Acme grew. It hired ..."
 
 // One sieve: a rule name and the pass that applies it.
 struct Sieve {
@@ -136,8 +138,11 @@ class Resolver {
   void pronoun(int s, int i, int root, int subj);
   bool pronoun_fits(int m, const std::string& cls);
   int plural_antecedent(int s, int i, const std::string& cls);
-  int singular_antecedent(int s, int i, const std::string& cls);
+  int singular_antecedent(int s, int i, const std::string& cls, bool subject_only = false);
   int clause_subject(int s, int i) const;
+  bool expletive_it(int s, int i) const;
+  bool quoted(int s, int i) const { return !quoted_.empty() && quoted_[s][i]; }
+  void mark_quotes();
 
   std::string country_of(const std::string& word) const;  // demonym / country name -> canonical
   std::string cluster_type(int root);
@@ -150,6 +155,7 @@ class Resolver {
   std::vector<std::vector<std::vector<int>>> kids_;
   std::vector<Item> items_;
   std::vector<int> parent_;
+  std::vector<std::vector<bool>> quoted_;  // per sentence: word inside a quotation
   std::vector<std::vector<int>> at_;  // per sentence: word -> mention index (named/nominal), -1
   std::map<int, std::vector<std::string>> roles_;       // cluster root -> role phrases
   std::map<int, char> gender_;                          // cluster root -> 'm' / 'f'
