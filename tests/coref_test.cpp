@@ -15,7 +15,8 @@ namespace {
 
 // Builds a multi-sentence parsed Document. Each sentence is a string of
 // words "form/UPOS/head/deprel" (head 1-based within the sentence, 0 = root);
-// an optional fifth field is the XPOS (default NNP for PROPN, NN for NOUN).
+// an optional fifth field is the XPOS (default NNP for PROPN, NN for NOUN), a
+// sixth the lemma (default the lower-case form).
 // A form written "~form" follows the previous word without a space ("Secretary ~- ~General").
 class DocBuilder {
  public:
@@ -46,7 +47,7 @@ class DocBuilder {
       t.head = f.size() > 2 ? std::stoi(f[2]) : 0;
       t.deprel = f.size() > 3 ? f[3] : "dep";
       t.xpos = f.size() > 4 ? f[4] : (t.upos == "PROPN" ? "NNP" : t.upos == "NOUN" ? "NN" : t.upos == "PRON" ? "PRP" : "");
-      t.lemma = t.form;
+      t.lemma = f.size() > 5 ? f[5] : t.form;
       for (char& c : t.lemma) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       s.tokens.push_back(t);
     }
@@ -631,6 +632,14 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .mention(0, 1, 2, "ORG").build();
        },
        "It", "Acme", "(no mention 'It')"},
+      {"coref.quote_speaker",
+       [] {
+         return DocBuilder()
+             .sentence("\"/PUNCT/3/punct I/PRON/3/nsubj/PRP win/VERB/7/ccomp ,/PUNCT/3/punct \"/PUNCT/3/punct "
+                       "Doe/PROPN/7/nsubj said/VERB/0/root/VBD/say ./PUNCT/7/punct")
+             .mention(0, 6, 7, "PER").build();
+       },
+       "I", "Doe", "(no mention 'I')"},
       {"coref.state_agent",
        [] {
          return DocBuilder()
@@ -718,7 +727,7 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   auto rules = stage->rules();
   for (const char* r : {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname",
                         "coref.state_agent", "coref.apposition_kind", "coref.apposition", "coref.apposition_surface",
-                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place", "coref.subject_it"})
+                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place", "coref.subject_it", "coref.quote_speaker"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()
@@ -762,6 +771,22 @@ TEST(Sieve, ASubjectItThatStandsForNoThingStaysAlone) {
     EXPECT_EQ(entity_of(doc, "It"), "(no mention 'It')");
     EXPECT_EQ(entity_of(doc, "it"), "(no mention 'it')");
   }
+}
+
+TEST(Sieve, FirstPersonInAQuotationNamesItsSpeaker) {
+  // A quotation over two sentences closed by its speaker; "we" for an organisation.
+  auto doc = DocBuilder()
+                 .sentence("\"/PUNCT/3/punct I/PRON/3/nsubj/PRP agree/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("It/PRON/2/nsubj works/VERB/6/ccomp ,/PUNCT/2/punct \"/PUNCT/2/punct Doe/PROPN/6/nsubj "
+                           "said/VERB/0/root/VBD/say ./PUNCT/6/punct")
+                 .sentence("\"/PUNCT/3/punct We/PRON/3/nsubj/PRP disagree/VERB/6/ccomp ,/PUNCT/3/punct "
+                           "\"/PUNCT/3/punct Acme/PROPN/7/nsubj said/VERB/0/root/VBD/say ./PUNCT/7/punct")
+                 .sentence("I/PRON/2/nsubj/PRP left/VERB/0/root ./PUNCT/2/punct")  // outside any quotation
+                 .mention(1, 5, 6, "PER").mention(2, 6, 7, "ORG").build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "I"), "Doe");
+  EXPECT_EQ(entity_of(doc, "We"), "Acme");
+  EXPECT_EQ(entity_of(doc, "I", 1), "(no mention 'I')");
 }
 
 TEST(Sieve, WordListsComeFromTheLexicon) {

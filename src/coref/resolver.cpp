@@ -406,6 +406,7 @@ const std::vector<Sieve>& sieves() {
       {"coref.surname", &Resolver::surnames},  // again: appositions may have shown that a name is a person's
       {"coref.definite", &Resolver::definite_descriptions},
       {"coref.pronoun", &Resolver::pronouns},
+      {"coref.quote_speaker", &Resolver::quote_speakers},  // after pronouns: "he said" names the speaker
   };
   return all;
 }

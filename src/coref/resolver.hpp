@@ -74,6 +74,7 @@ class Resolver {
   void persons_not_places();
   void definite_descriptions();
   void pronouns();
+  void quote_speakers();
 
  private:
   bool enabled(std::string_view rule) const;
@@ -143,6 +144,8 @@ class Resolver {
   bool expletive_it(int s, int i) const;
   bool quoted(int s, int i) const { return !quoted_.empty() && quoted_[s][i]; }
   void mark_quotes();
+  int mention_headed_at(int s, int i) const;
+  int sentence_speaker(int s) const;
 
   std::string country_of(const std::string& word) const;  // demonym / country name -> canonical
   std::string cluster_type(int root);
