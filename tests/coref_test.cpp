@@ -789,6 +789,20 @@ TEST(Sieve, FirstPersonInAQuotationNamesItsSpeaker) {
   EXPECT_EQ(entity_of(doc, "I", 1), "(no mention 'I')");
 }
 
+TEST(Sieve, TheCityNamesACityNotARegion) {
+  auto build = [](const std::string& subtype) {
+    return DocBuilder()
+        .sentence("Voters/NOUN/2/nsubj/NNS met/VERB/0/root in/ADP/4/case Varnholt/PROPN/2/obl ./PUNCT/2/punct")
+        .sentence("The/DET/2/det city/NOUN/3/nsubj grew/VERB/0/root ./PUNCT/3/punct")
+        .mention(0, 4, 5, "LOC", subtype).build();
+  };
+  Document city = build("City"), region = build("Region");
+  resolve_coreference(city, tables());
+  resolve_coreference(region, tables());
+  EXPECT_EQ(entity_of(city, "city"), "Varnholt");
+  EXPECT_EQ(entity_of(region, "city"), "(no mention 'city')");
+}
+
 TEST(Sieve, WordListsComeFromTheLexicon) {
   auto words = tables().words;
   EXPECT_EQ(words.value("personal_pronouns", "her"), "female");
