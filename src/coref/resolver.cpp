@@ -105,7 +105,7 @@ bool Resolver::has_case(int s, int i, const std::string& word) const {
 bool Resolver::in_body(const Span& sp) const {
   const auto& md = doc_.metadata;
   if (md.body_end <= md.body_begin) return true;
-  return sp.begin >= md.body_begin && sp.end <= md.body_end;
+  return sp.begin >= md.body_begin && sp.end <= md.body_end && !md.in_furniture(sp.begin);
 }
 
 Span Resolver::make_span(int s, int first, int last) const {
