@@ -640,6 +640,14 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .mention(0, 6, 7, "PER").build();
        },
        "I", "Doe", "(no mention 'I')"},
+      {"coref.org_head",
+       [] {
+         return DocBuilder()
+             .sentence("The/DET/2/det Church/PROPN/5/nsubj of/ADP/4/case Varn/PROPN/2/nmod met/VERB/0/root ./PUNCT/5/punct")
+             .sentence("The/DET/2/det Church/PROPN/3/nsubj denied/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 2, 5, "ORG").mention(1, 2, 3, "PER").build();
+       },
+       "Church", "Church of Varn", "Church"},
       {"coref.state_agent",
        [] {
          return DocBuilder()
@@ -727,7 +735,7 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   auto rules = stage->rules();
   for (const char* r : {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname",
                         "coref.state_agent", "coref.apposition_kind", "coref.apposition", "coref.apposition_surface",
-                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place", "coref.subject_it", "coref.quote_speaker"})
+                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place", "coref.subject_it", "coref.quote_speaker", "coref.org_head"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()

@@ -43,6 +43,8 @@ class Resolver;
 inline constexpr const char* kApposition = "coref.apposition";               // "John Roe, the US envoy"
 inline constexpr const char* kSurfaceApposition = "coref.apposition_surface";  // the same when the parse missed it
 inline constexpr const char* kRole = "coref.role";                           // "French Interior Minister Jane Doe"
+// Rule of the alias pass.
+inline constexpr const char* kOrgHead = "coref.org_head";                    // "Church of Scientology ... the Church"
 // Rule of the pronoun pass.
 inline constexpr const char* kSubjectIt = "coref.subject_it";                // "Acme grew. It hired ..."
 
@@ -125,6 +127,9 @@ class Resolver {
   bool organisation_variant(int m, const Item& other, const std::vector<std::string>& a,
                             const std::vector<std::string>& b) const;
   int variant_pick(int m, const std::vector<int>& cands, bool by_last_words);
+  static std::string organisation_head(const std::vector<std::string>& name);
+  bool after_the(int m) const;
+  void retype_organisation_heads();
   bool is_title(const std::string& word) const;
   int title_run(int s, int end) const;
   void surface_apposition(int m);
