@@ -213,7 +213,7 @@ TEST(RelationClassifier, LearnsAConstructionAndRoundTrips) {
     train.push_back(std::move(rd));
   }
   RelationTrainOptions o;
-  o.tune_share = 0;
+  o.tune_folds = 0;
   auto rc = train_relation_classifier(train, o);
   ASSERT_EQ(rc.labels(), std::vector<std::string>{"P19"});
   const auto entities = born_entities();

@@ -125,30 +125,57 @@ detail::Perceptron train_weights(const Instances& data, const Tables& t, const R
 
 double f1(int tp, int pred, int gold) { return pred + gold ? 2.0 * tp / (pred + gold) : 0.0; }
 
-// Best threshold for (score, correct) candidates of one or all labels, with
-// `gold` true facts in all (found or not).
-std::pair<float, double> best_threshold(std::vector<std::pair<float, bool>> cand, int gold) {
-  std::sort(cand.begin(), cand.end(), [](auto& a, auto& b) { return a.first > b.first; });
-  float best = cand.empty() ? 0.0f : cand.front().first + 1.0f;
+using Candidates = std::vector<std::pair<float, bool>>;  // (score, correct)
+
+void sort_by_score(Candidates& c) {
+  std::sort(c.begin(), c.end(), [](auto& a, auto& b) { return a.first > b.first; });
+}
+
+// Midpoint below the i-th best score (the threshold that keeps the first i + 1).
+float cut_after(const Candidates& c, std::size_t i) {
+  return i + 1 < c.size() ? (c[i].first + c[i + 1].first) / 2 : c[i].first - 1e-3f;
+}
+
+// The threshold maximising micro F1 over sorted candidates, with `gold` true
+// facts in all (found or not); returns (threshold, F1).
+std::pair<float, double> best_f1_threshold(const Candidates& c, int gold) {
+  float best = c.empty() ? 0.0f : c.front().first + 1.0f;
   double best_f1 = 0;
   int tp = 0;
-  for (std::size_t i = 0; i < cand.size(); ++i) {
-    tp += cand[i].second;
-    if (i + 1 < cand.size() && cand[i + 1].first == cand[i].first) continue;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    tp += c[i].second;
+    if (i + 1 < c.size() && c[i + 1].first == c[i].first) continue;
     double f = f1(tp, static_cast<int>(i + 1), gold);
-    if (f > best_f1) {
-      best_f1 = f;
-      best = i + 1 < cand.size() ? (cand[i].first + cand[i + 1].first) / 2 : cand[i].first - 1e-3f;
-    }
+    if (f > best_f1) best_f1 = f, best = cut_after(c, i);
   }
   return {best, best_f1};
 }
 
-std::vector<float> tune_thresholds(const detail::Perceptron& model, const Instances& dev, int gold_facts,
-                                   const std::vector<int>& gold_by_label, const Tables& t) {
+// One relation's threshold: a prediction raises micro F1 when its precision
+// exceeds half the F1, so keep the top block with the most tp - f1/2 * pred;
+// none at all when no block gains.
+float gain_threshold(const Candidates& c, double micro_f1) {
+  float best = c.empty() ? 0.0f : c.front().first + 1.0f;
+  double best_gain = 0;
+  int tp = 0;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    tp += c[i].second;
+    if (i + 1 < c.size() && c[i + 1].first == c[i].first) continue;
+    double gain = tp - micro_f1 / 2 * static_cast<double>(i + 1);
+    if (gain > best_gain) best_gain = gain, best = cut_after(c, i);
+  }
+  return best;
+}
+
+struct Tuning {
+  std::vector<Candidates> by_label;
+  int gold = 0;  // true facts of the held-out documents
+};
+
+void collect(const detail::Perceptron& model, const Instances& dev, std::span<const RelationDocument> docs,
+             const std::vector<int>& which, const Tables& t, Tuning& out) {
   const std::size_t nl = t.labels.size();
-  std::vector<std::vector<std::pair<float, bool>>> by_label(nl);
-  std::vector<std::pair<float, bool>> all;
+  out.by_label.resize(nl);
   std::vector<float> scores(nl);
   for (std::size_t i = 0; i < dev.size(); ++i) {
     std::fill(scores.begin(), scores.end(), 0.0f);
@@ -156,16 +183,22 @@ std::vector<float> tune_thresholds(const detail::Perceptron& model, const Instan
     for (std::size_t l = 0; l < nl; ++l) {
       if (!t.allowed_at(dev.types[i], static_cast<int>(l))) continue;
       bool ok = std::find(dev.gold[i].begin(), dev.gold[i].end(), static_cast<int>(l)) != dev.gold[i].end();
-      by_label[l].push_back({scores[l], ok});
-      all.push_back({scores[l], ok});
+      out.by_label[l].push_back({scores[l], ok});
     }
   }
-  // Only candidates that could pass matter for the shared threshold.
-  std::erase_if(all, [](auto& c) { return c.first < -50.0f; });
-  const float shared = best_threshold(all, gold_facts).first;
-  std::vector<float> out(nl, shared);
-  for (std::size_t l = 0; l < nl; ++l)
-    if (gold_by_label[l] >= 5) out[l] = best_threshold(by_label[l], gold_by_label[l]).first;
+  for (int d : which) out.gold += static_cast<int>(docs[d].facts.size());
+}
+
+std::vector<float> thresholds_from(Tuning& tuning) {
+  Candidates all;
+  for (auto& c : tuning.by_label) {
+    sort_by_score(c);
+    all.insert(all.end(), c.begin(), c.end());
+  }
+  sort_by_score(all);
+  const double micro_f1 = best_f1_threshold(all, tuning.gold).second;
+  std::vector<float> out;
+  for (const auto& c : tuning.by_label) out.push_back(gain_threshold(c, micro_f1));
   return out;
 }
 
@@ -174,22 +207,18 @@ std::vector<float> tune_thresholds(const detail::Perceptron& model, const Instan
 RelationClassifier train_relation_classifier(std::span<const RelationDocument> docs,
                                              const RelationTrainOptions& options) {
   const Tables t = make_tables(docs, options);
-  std::vector<int> order(docs.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::mt19937_64 rng(options.seed);
-  std::shuffle(order.begin(), order.end(), rng);
-  const auto n_tune = static_cast<std::size_t>(options.tune_share * static_cast<double>(docs.size()));
-  std::vector<int> tune(order.begin(), order.begin() + n_tune), rest(order.begin() + n_tune, order.end());
-  std::sort(tune.begin(), tune.end());
-  std::sort(rest.begin(), rest.end());
+  // Thresholds from held-out scores: inner folds over the training documents.
   std::vector<float> thresholds(t.labels.size(), 0.0f);
-  if (!tune.empty() && !rest.empty()) {
-    auto inner = train_weights(make_instances(docs, rest, t), t, options);
-    std::vector<int> gold_by_label(t.labels.size(), 0);
-    int gold = 0;
-    for (int d : tune)
-      for (const auto& f : docs[d].facts) ++gold_by_label[t.label(f.property)], ++gold;
-    thresholds = tune_thresholds(inner, make_instances(docs, tune, t), gold, gold_by_label, t);
+  const int k = std::min<int>(options.tune_folds, static_cast<int>(docs.size()));
+  if (k >= 2) {
+    Tuning tuning;
+    for (int f = 0; f < k; ++f) {
+      std::vector<int> train, held;
+      for (int d = 0; d < static_cast<int>(docs.size()); ++d) (d % k == f ? held : train).push_back(d);
+      auto inner = train_weights(make_instances(docs, train, t), t, options);
+      collect(inner, make_instances(docs, held, t), docs, held, t, tuning);
+    }
+    thresholds = thresholds_from(tuning);
   }
   std::vector<int> all(docs.size());
   std::iota(all.begin(), all.end(), 0);

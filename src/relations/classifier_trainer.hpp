@@ -1,6 +1,6 @@
 // Training the relation classifier (classifier.hpp): a multi-label averaged
 // perceptron over ordered entity pairs, one binary decision per relation.
-// Per-relation thresholds are tuned on an inner held-out share of the
+// Per-relation thresholds are tuned on held-out scores of inner folds of the
 // training documents, then the model is retrained on all of them.
 // Not linked into the runtime library. Tests: tests/docred_test.cpp
 #pragma once
@@ -27,7 +27,7 @@ struct RelationDocument {
 
 struct RelationTrainOptions {
   int epochs = 8;
-  double tune_share = 0.2;   // share of training documents held out to tune thresholds
+  int tune_folds = 4;        // inner folds whose held-out scores tune the thresholds (< 2: thresholds 0)
   std::uint64_t seed = 1;
   float min_weight = 0.0f;   // drop averaged weights smaller than this (model size)
   std::vector<std::string> types = {"PER", "ORG", "LOC", "TIME", "NUM", "MISC"};
