@@ -240,3 +240,37 @@ TEST(RelationClassifier, RejectsMentionsOutsideTheDocument) {
 
 }  // namespace
 }  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+TEST(DocredEntities, ValueMentionsCutIntoBareValues) {
+  const auto edges = detail::Lexicon("value_edges", "value_edges.tsv",
+                                     "# test\nfrom\tlead\nover\tlead\nup\tlead\nto\tsplit\n-\tsplit\nand\tsplit\n");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"from 1992 to 2002", "[1,2) [3,4)"},
+      {"over 10,000", "[1,2)"},
+      {"12 May 1990", "[0,3)"},
+      {"1801 - 1870", "[0,1) [2,3)"},
+      {"up to five", "[2,3)"},
+      {"From", ""},
+  };
+  for (const auto& [text, want] : cases) {
+    std::vector<std::string> words;
+    for (std::size_t at = 0; at <= text.size();) {
+      auto sp = std::min(text.find(' ', at), text.size());
+      words.push_back(text.substr(at, sp - at));
+      at = sp + 1;
+    }
+    auto doc = testing::make_document(words);
+    std::string got;
+    for (auto [f, l] : docred::value_parts(doc.sentences[0], 0, static_cast<int>(words.size()), edges)) {
+      if (!got.empty()) got += ' ';
+      got += '[' + std::to_string(f) + ',' + std::to_string(l) + ')';
+    }
+    EXPECT_EQ(got, want) << text;
+  }
+}
+
+}  // namespace
+}  // namespace relgraph

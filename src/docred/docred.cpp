@@ -8,6 +8,7 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -169,7 +170,30 @@ Prediction gold_entities(const GoldDocument& gold) {
   return p;
 }
 
-Prediction predicted_entities(const Document& doc, const std::string& title) {
+std::vector<std::pair<int, int>> value_parts(const Sentence& s, int first, int last, const detail::Lexicon& edges) {
+  std::vector<std::pair<int, int>> out;
+  int start = -1;
+  auto close = [&](int end) {
+    if (start >= 0 && end > start) out.push_back({start, end});
+    start = -1;
+  };
+  for (int i = first; i < last; ++i) {
+    std::string w = s.tokens[i].form;
+    for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto role = edges.value(w);
+    if (role == "split") {
+      close(i);
+    } else if (role == "lead" && start < 0) {
+      continue;
+    } else if (start < 0) {
+      start = i;
+    }
+  }
+  close(last);
+  return out;
+}
+
+Prediction predicted_entities(const Document& doc, const std::string& title, const detail::Lexicon* value_edges) {
   Prediction p;
   p.title = title;
   std::map<int, int> of_cluster;  // Document::entities index -> prediction entity
@@ -178,19 +202,25 @@ Prediction predicted_entities(const Document& doc, const std::string& title) {
   for (const auto& m : doc.mentions) {
     std::string type = docred_type(m);
     if (type.empty() || m.span.empty()) continue;
-    Mention x{m.span.sentence, m.span.first, m.span.last, type};
-    if (!seen.insert(x.key()).second) continue;
-    int e;
-    if (m.entity < 0) {
-      e = static_cast<int>(p.entities.size());
-      p.entities.emplace_back();
-    } else {
-      auto [it, fresh] = of_cluster.try_emplace(m.entity, static_cast<int>(p.entities.size()));
-      if (fresh) p.entities.emplace_back();
-      e = it->second;
+    std::vector<std::pair<int, int>> parts = {{m.span.first, m.span.last}};
+    if (value_edges && (type == "TIME" || type == "NUM") && m.span.sentence >= 0 &&
+        m.span.sentence < static_cast<int>(doc.sentences.size()))
+      parts = value_parts(doc.sentences[m.span.sentence], m.span.first, m.span.last, *value_edges);
+    for (const auto& [first, last] : parts) {
+      Mention x{m.span.sentence, first, last, type};
+      if (!seen.insert(x.key()).second) continue;
+      int e;
+      if (m.entity < 0) {
+        e = static_cast<int>(p.entities.size());
+        p.entities.emplace_back();
+      } else {
+        auto [it, fresh] = of_cluster.try_emplace(m.entity, static_cast<int>(p.entities.size()));
+        if (fresh) p.entities.emplace_back();
+        e = it->second;
+      }
+      ++votes[e][type];
+      p.entities[e].mentions.push_back(std::move(x));
     }
-    ++votes[e][type];
-    p.entities[e].mentions.push_back(std::move(x));
   }
   for (auto& [e, v] : votes) {
     auto best = std::max_element(v.begin(), v.end(), [](auto& a, auto& b) { return a.second < b.second; });

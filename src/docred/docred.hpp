@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/resources.hpp"
 #include "relations/classifier.hpp"
 #include "relgraph/document.hpp"
 #include "relgraph/pipeline.hpp"
@@ -73,7 +74,13 @@ struct Prediction {
 Prediction gold_entities(const GoldDocument& gold);
 // Entities from the recognised mentions and coreference clusters of `doc`:
 // one entity per cluster, value mentions (dates, numbers) as singletons.
-Prediction predicted_entities(const Document& doc, const std::string& title);
+// With `value_edges` (schemas/lexicon/value_edges.tsv: word, lead|split),
+// value mentions are cut into bare values: "from 1992 to 2002" gives 1992 and 2002.
+Prediction predicted_entities(const Document& doc, const std::string& title,
+                              const detail::Lexicon* value_edges = nullptr);
+
+// The bare values [first, last) inside words [first, last) of `s` (see above).
+std::vector<std::pair<int, int>> value_parts(const Sentence& s, int first, int last, const detail::Lexicon& edges);
 
 // Relation-classifier input for a prediction's entities.
 std::vector<PairEntity> classifier_entities(const Prediction& p);

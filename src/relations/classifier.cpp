@@ -18,7 +18,7 @@ constexpr const char* kComponent = "relations";
 enum Template : std::uint64_t {
   kBias = 1, kTypes, kHeadRank, kTailRank, kTailName, kHeadName, kSentDist, kSameSentence, kMentionCounts,
   kPath = 10, kPathRels, kPathLemma, kBetweenLemma, kBetweenString, kConstruction, kOrder, kWordDist, kPrep,
-  kHeadGov = 20, kTailGov, kShortestPath, kAdjacent,
+  kHeadGov = 20, kTailGov, kShortestPath, kAdjacent, kFirstSentences, kTitleGov, kHeadWords, kCooccur,
 };
 
 std::string lower(std::string_view s) {
@@ -132,9 +132,11 @@ void sentence_pair(const Sentence& s, const Span& mh, int hh, const Span& mt, in
   add(out, kWordDist, tp, dir + std::to_string(bucket(std::max(gap, 0))));
   if (gap <= 0) return;  // overlapping or adjacent mentions
   const int from = forward ? mh.last : mt.last, to = forward ? mt.first : mh.first;
-  if (gap <= 12) {
+  if (gap <= 25) {
     std::string between;
     for (int i = from; i < to; ++i) {
+      const auto& u = s.tokens[i].upos;
+      if (gap > 12 && u != "VERB" && u != "NOUN" && u != "ADP") continue;  // far apart: content words only
       auto lem = lower(lemma_of(s.tokens[i]));
       add(out, kBetweenLemma, tp, dir + lem);
       if (gap <= 4) between += lem + " ";
@@ -185,6 +187,8 @@ PairContext make_pair_context(const Document& doc, std::span<const PairEntity> e
   const int n = static_cast<int>(entities.size());
   ctx.heads.resize(n);
   ctx.names.resize(n);
+  ctx.head_words.resize(n);
+  ctx.first_sentence.assign(n, 1 << 30);
   std::vector<std::pair<std::tuple<int, int>, int>> first(n);
   for (int e = 0; e < n; ++e) {
     std::tuple<int, int> earliest{1 << 30, 0};
@@ -200,6 +204,7 @@ PairContext make_pair_context(const Document& doc, std::span<const PairEntity> e
                                                     ", " + std::to_string(m.last) + ") outside sentence " +
                                                     std::to_string(m.sentence));
       ctx.heads[e].push_back(span_head(s, m));
+      if (m.sentence < ctx.first_sentence[e]) ctx.first_sentence[e] = m.sentence;
       earliest = std::min(earliest, std::tuple<int, int>{m.sentence, m.first});
       if (static_cast<std::size_t>(m.last - m.first) > longest || ctx.names[e].empty()) {
         longest = m.last - m.first;
@@ -209,6 +214,7 @@ PairContext make_pair_context(const Document& doc, std::span<const PairEntity> e
           name += lower(s.tokens[i].form);
         }
         ctx.names[e] = name;
+        ctx.head_words[e] = lower(lemma_of(s.tokens[ctx.heads[e].back()]));
       }
     }
     first[e] = {earliest, e};
@@ -230,6 +236,11 @@ void pair_features(const PairContext& ctx, int h, int t, std::vector<std::uint64
   add(out, kTailRank, tp, std::to_string(std::min(ctx.rank[t], 4)));
   add(out, kTailName, hash_str(eh.type), ctx.names[t]);
   add(out, kHeadName, hash_str(et.type), ctx.names[h]);
+  add(out, kHeadWords, tp, "h " + ctx.head_words[h]);
+  add(out, kHeadWords, tp, "t " + ctx.head_words[t]);
+  add(out, kHeadWords, tp, ctx.head_words[h] + " " + ctx.head_words[t]);
+  add(out, kFirstSentences, tp,
+      std::to_string(bucket(ctx.first_sentence[h])) + " " + std::to_string(bucket(ctx.first_sentence[t])));
   add(out, kMentionCounts, tp,
       std::to_string(std::min<int>(eh.mentions.size(), 3)) + "," + std::to_string(std::min<int>(et.mentions.size(), 3)));
   const auto& doc = *ctx.doc;
@@ -245,8 +256,20 @@ void pair_features(const PairContext& ctx, int h, int t, std::vector<std::uint64
       if (dist == 0) sentence_pair(sh, mh, ctx.heads[h][i], mt, ctx.heads[t][j], tp, out);
     }
   }
-  for (std::size_t j = 0; j < et.mentions.size(); ++j)
-    add(out, kTailGov, tp, gov_of(doc.sentences[et.mentions[j].sentence], ctx.heads[t][j]));
+  for (std::size_t j = 0; j < et.mentions.size(); ++j) {
+    auto gov = gov_of(doc.sentences[et.mentions[j].sentence], ctx.heads[t][j]);
+    if (ctx.rank[h] == 0) add(out, kTitleGov, tp, "t " + gov);
+    add(out, kTailGov, tp, gov);
+  }
+  if (ctx.rank[t] == 0)
+    for (std::size_t i = 0; i < eh.mentions.size(); ++i)
+      add(out, kTitleGov, tp, "h " + gov_of(doc.sentences[eh.mentions[i].sentence], ctx.heads[h][i]));
+  std::vector<int> shared;
+  for (const auto& mh : eh.mentions)
+    for (const auto& mt : et.mentions)
+      if (mh.sentence == mt.sentence) shared.push_back(mh.sentence);
+  std::sort(shared.begin(), shared.end());
+  add(out, kCooccur, tp, std::to_string(bucket(static_cast<int>(std::unique(shared.begin(), shared.end()) - shared.begin()))));
   add(out, kSentDist, tp, std::to_string(bucket(min_dist)));
   add(out, kSameSentence, tp, min_dist == 0 ? "1" : "0");
   std::sort(out.begin(), out.end());
