@@ -149,9 +149,9 @@ std::vector<Document> process(const std::vector<GoldDocument>& gold, const Pipel
 std::string docred_type(const EntityMention& m) {
   if (m.subtype == "Nominal" || m.subtype == "Pronoun" || m.subtype == "Role") return "";
   static const std::map<std::string, std::string> kTypes = {
-      {"PER", "PER"},      {"ORG", "ORG"},          {"LOC", "LOC"},        {"GPE", "LOC"},      {"FAC", "LOC"},
+      {"PER", "PER"},      {"ORG", "ORG"},          {"LOC", "LOC"},        {"GPE", "LOC"},      {"FAC", "LOC"},      {"NORP", "LOC"},
       {"TIME", "TIME"},    {"DATE", "TIME"},        {"NUM", "NUM"},        {"CARDINAL", "NUM"}, {"MONEY", "NUM"},
-      {"PERCENT", "NUM"},  {"QUANTITY", "NUM"},     {"MISC", "MISC"},      {"NORP", "MISC"},    {"EVENT", "MISC"},
+      {"PERCENT", "NUM"},  {"QUANTITY", "NUM"},     {"MISC", "MISC"},      {"EVENT", "MISC"},
       {"PRODUCT", "MISC"}, {"WORK_OF_ART", "MISC"}, {"LANGUAGE", "MISC"},  {"LAW", "MISC"},
   };
   auto it = kTypes.find(m.type);
@@ -194,36 +194,63 @@ std::vector<std::pair<int, int>> value_parts(const Sentence& s, int first, int l
 }
 
 Prediction predicted_entities(const Document& doc, const std::string& title, const detail::Lexicon* value_edges) {
-  Prediction p;
-  p.title = title;
-  std::map<int, int> of_cluster;  // Document::entities index -> prediction entity
-  std::map<int, std::map<std::string, int>> votes;
+  // DocRED's entities: a coreference cluster; a value or nationality with all
+  // its identical mentions ("1990" ... "1990", "Norwegian" apart from Norway);
+  // clusters sharing a mention text of the same type are one entity.
+  struct Item {
+    Mention x;
+    int group;
+  };
+  std::vector<Item> items;
+  std::map<std::string, int> group_of;            // cluster key -> group
+  std::map<std::pair<std::string, std::string>, int> by_text;  // (type, text) -> first group
+  std::vector<int> parent;
+  auto find = [&](int g) {
+    while (parent[g] != g) g = parent[g] = parent[parent[g]];
+    return g;
+  };
   std::set<std::tuple<int, int, int>> seen;
   for (const auto& m : doc.mentions) {
     std::string type = docred_type(m);
-    if (type.empty() || m.span.empty()) continue;
+    if (type.empty() || m.span.empty() || m.span.sentence < 0 ||
+        m.span.sentence >= static_cast<int>(doc.sentences.size()))
+      continue;
+    const auto& sentence = doc.sentences[m.span.sentence];
     std::vector<std::pair<int, int>> parts = {{m.span.first, m.span.last}};
-    if (value_edges && (type == "TIME" || type == "NUM") && m.span.sentence >= 0 &&
-        m.span.sentence < static_cast<int>(doc.sentences.size()))
-      parts = value_parts(doc.sentences[m.span.sentence], m.span.first, m.span.last, *value_edges);
+    if (value_edges && (type == "TIME" || type == "NUM"))
+      parts = value_parts(sentence, m.span.first, m.span.last, *value_edges);
     for (const auto& [first, last] : parts) {
       Mention x{m.span.sentence, first, last, type};
       if (!seen.insert(x.key()).second) continue;
-      int e;
-      if (m.entity < 0) {
-        e = static_cast<int>(p.entities.size());
-        p.entities.emplace_back();
-      } else {
-        auto [it, fresh] = of_cluster.try_emplace(m.entity, static_cast<int>(p.entities.size()));
-        if (fresh) p.entities.emplace_back();
-        e = it->second;
+      std::string text;
+      for (int i = first; i < last; ++i) {
+        if (i > first) text += ' ';
+        for (char c : sentence.tokens[i].form) text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       }
-      ++votes[e][type];
-      p.entities[e].mentions.push_back(std::move(x));
+      const bool own = m.entity >= 0 && m.type != "NORP";
+      const std::string key = own ? "e" + std::to_string(m.entity) : "t" + type + "|" + text;
+      auto [it, fresh] = group_of.try_emplace(key, static_cast<int>(parent.size()));
+      if (fresh) parent.push_back(it->second);
+      auto [same, first_seen] = by_text.try_emplace({type, text}, it->second);
+      if (!first_seen) parent[find(it->second)] = find(same->second);
+      items.push_back({std::move(x), it->second});
     }
   }
-  for (auto& [e, v] : votes) {
-    auto best = std::max_element(v.begin(), v.end(), [](auto& a, auto& b) { return a.second < b.second; });
+  Prediction p;
+  p.title = title;
+  std::map<int, int> entity_of;  // root group -> prediction entity
+  std::vector<std::map<std::string, int>> votes;
+  for (auto& item : items) {
+    auto [it, fresh] = entity_of.try_emplace(find(item.group), static_cast<int>(p.entities.size()));
+    if (fresh) {
+      p.entities.emplace_back();
+      votes.emplace_back();
+    }
+    ++votes[it->second][item.x.type];
+    p.entities[it->second].mentions.push_back(std::move(item.x));
+  }
+  for (std::size_t e = 0; e < p.entities.size(); ++e) {
+    auto best = std::max_element(votes[e].begin(), votes[e].end(), [](auto& a, auto& b) { return a.second < b.second; });
     p.entities[e].type = best->first;
   }
   return p;
