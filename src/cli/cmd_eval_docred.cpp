@@ -52,7 +52,9 @@ void run(const EvalDocredArgs& a) {
   if (a.folds > 0) {
     RelationTrainOptions o;
     o.epochs = a.epochs;
-    docred::cross_validate(gold, docs, pred, a.folds, o);
+    std::vector<std::vector<docred::Prediction>> sets = {std::move(pred)};
+    docred::cross_validate(gold, docs, sets, a.folds, o);
+    pred = std::move(sets.front());
   } else if (!a.no_relations) {
     std::string path = a.model.empty() ? default_models_dir() + "/relations.bin" : a.model;
     if (a.model.empty() && !std::filesystem::exists(path)) {

@@ -22,10 +22,11 @@ std::vector<RelationDocument> training_documents(const std::vector<GoldDocument>
 }
 
 void cross_validate(const std::vector<GoldDocument>& gold, const std::vector<Document>& docs,
-                    std::vector<Prediction>& predictions, int folds, const RelationTrainOptions& options) {
+                    std::vector<std::vector<Prediction>>& predictions, int folds, const RelationTrainOptions& options) {
   if (folds < 2) throw Error(ErrorKind::InvalidArgument, "--folds must be at least 2, not " + std::to_string(folds));
-  if (predictions.size() != gold.size())
-    throw Error(ErrorKind::Internal, "DocRED cross-validation: predictions and gold differ in number");
+  for (const auto& set : predictions)
+    if (set.size() != gold.size())
+      throw Error(ErrorKind::Internal, "DocRED cross-validation: predictions and gold differ in number");
   const auto all = training_documents(gold, docs);
   for (int f = 0; f < folds; ++f) {
     std::vector<RelationDocument> train;
@@ -33,7 +34,8 @@ void cross_validate(const std::vector<GoldDocument>& gold, const std::vector<Doc
       if (static_cast<int>(i % folds) != f) train.push_back(all[i]);
     auto classifier = train_relation_classifier(train, options);
     for (std::size_t i = 0; i < all.size(); ++i)
-      if (static_cast<int>(i % folds) == f) add_relations(predictions[i], docs[i], classifier);
+      if (static_cast<int>(i % folds) == f)
+        for (auto& set : predictions) add_relations(set[i], docs[i], classifier);
   }
 }
 

@@ -16,8 +16,10 @@ std::vector<RelationDocument> training_documents(const std::vector<GoldDocument>
 
 // For each of `folds` folds (document i is in fold i % folds), trains on the
 // gold entities and facts of the other folds and fills the relations of the
-// fold's `predictions` (whose entities may be gold or recognised).
+// fold's predictions in each set of `predictions` (one set with gold
+// entities, one with recognised entities, say: each set has one prediction
+// per document).
 void cross_validate(const std::vector<GoldDocument>& gold, const std::vector<Document>& docs,
-                    std::vector<Prediction>& predictions, int folds, const RelationTrainOptions& options);
+                    std::vector<std::vector<Prediction>>& predictions, int folds, const RelationTrainOptions& options);
 
 }  // namespace relgraph::docred

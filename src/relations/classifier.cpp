@@ -235,6 +235,8 @@ void pair_features(const PairContext& ctx, int h, int t, std::vector<std::uint64
   add(out, kHeadRank, tp, std::to_string(std::min(ctx.rank[h], 4)));
   add(out, kTailRank, tp, std::to_string(std::min(ctx.rank[t], 4)));
   add(out, kTailName, hash_str(eh.type), ctx.names[t]);
+  add(out, kTailName, tp, ctx.names[t] + (ctx.rank[h] == 0 ? " <title" : " <other"));
+  add(out, kHeadName, tp, ctx.names[h] + (ctx.rank[t] == 0 ? " >title" : " >other"));
   add(out, kHeadName, hash_str(et.type), ctx.names[h]);
   add(out, kHeadWords, tp, "h " + ctx.head_words[h]);
   add(out, kHeadWords, tp, "t " + ctx.head_words[t]);
