@@ -21,12 +21,14 @@ void add_train_tokenizer(CLI::App& train);  // cmd_train_tokenizer.cpp
 void add_train_tagger(CLI::App& train);     // cmd_train_tagger.cpp
 void add_train_parser(CLI::App& train);     // cmd_train_parser.cpp
 void add_train_ner(CLI::App& train);        // cmd_train_ner.cpp
+void add_train_relations(CLI::App& train);  // cmd_train_relations.cpp
 
 // `relgraph eval <benchmark>` (cmd_eval.cpp creates the parent command).
 void add_eval_ud(CLI::App& eval);    // cmd_eval_ud.cpp
 void add_eval_ner(CLI::App& eval);   // cmd_eval_ner.cpp
 void add_eval_carb(CLI::App& eval);  // cmd_eval_carb.cpp
 void add_eval_kg(CLI::App& eval);    // cmd_eval_kg.cpp
+void add_eval_docred(CLI::App& eval);  // cmd_eval_docred.cpp
 
 // `--disable RULE[,RULE]` (repeatable) into `disable` (cmd_rules.cpp).
 void add_disable_option(CLI::App& cmd, std::vector<std::string>& disable);

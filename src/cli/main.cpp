@@ -15,6 +15,7 @@ void add_train_command(CLI::App& app) {
   add_train_tagger(*train);
   add_train_parser(*train);
   add_train_ner(*train);
+  add_train_relations(*train);
 }
 
 void add_eval_command(CLI::App& app) {
@@ -24,6 +25,7 @@ void add_eval_command(CLI::App& app) {
   add_eval_ner(*eval);
   add_eval_carb(*eval);
   add_eval_kg(*eval);
+  add_eval_docred(*eval);
 }
 
 }  // namespace relgraph::cli

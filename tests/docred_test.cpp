@@ -1,0 +1,290 @@
+// DocRED reading, document building, prediction writing and scoring (checked
+// against ../shared/eval/docred_score.py), and the relation classifier on
+// hand-built parsed sentences.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "docred/crossval_trainer.hpp"
+#include "relgraph/error.hpp"
+#include "support/builders.hpp"
+
+namespace relgraph {
+namespace {
+
+// Two invented documents. Prediction: the second document's "Oslo" and
+// "Norway" merged into one entity, a time mistaken for a person.
+const char* kGold = R"([
+ {"title": "Anna Berg", "sents": [["Anna", "Berg", "was", "born", "in", "Oslo", "."],
+                                  ["She", "lives", "in", "Norway", "since", "1990", "."]],
+  "vertexSet": [[{"sent_id": 0, "pos": [0, 2], "type": "PER", "name": "Anna Berg"}],
+                [{"sent_id": 0, "pos": [5, 6], "type": "LOC", "name": "Oslo"}],
+                [{"sent_id": 1, "pos": [3, 4], "type": "LOC", "name": "Norway"}],
+                [{"sent_id": 1, "pos": [5, 6], "type": "TIME", "name": "1990"}]],
+  "labels": [{"h": 0, "t": 1, "r": "P19", "evidence": [0]}, {"h": 1, "t": 2, "r": "P17", "evidence": [0, 1]},
+             {"h": 0, "t": 2, "r": "P27", "evidence": [1]}]},
+ {"title": "Kettle Lake", "sents": [["Kettle", "Lake", "lies", "in", "Vermont", "."],
+                                    ["The", "lake", "feeds", "the", "Kettle", "River", "."]],
+  "vertexSet": [[{"sent_id": 0, "pos": [0, 2], "type": "LOC"}, {"sent_id": 1, "pos": [0, 2], "type": "LOC"}],
+                [{"sent_id": 0, "pos": [4, 5], "type": "LOC"}],
+                [{"sent_id": 1, "pos": [4, 6], "type": "LOC"}]],
+  "labels": [{"h": 0, "t": 1, "r": "P131"}, {"h": 2, "t": 1, "r": "P131"}]}
+])";
+
+docred::Prediction prediction(const std::string& title, std::vector<docred::PredictedEntity> entities,
+                              std::vector<TypedRelation> relations) {
+  return {title, std::move(entities), std::move(relations)};
+}
+
+std::vector<docred::Prediction> hand_prediction() {
+  using M = docred::Mention;
+  std::vector<docred::Prediction> p;
+  p.push_back(prediction("Anna Berg",
+                         {{"PER", {M{0, 0, 2, ""}}}, {"LOC", {M{0, 5, 6, ""}, M{1, 3, 4, ""}}}, {"PER", {M{1, 5, 6, ""}}}},
+                         {{0, 1, "P19", 0.9f}, {0, 1, "P27", 0.6f}, {0, 1, "P19", 0.5f}, {1, 0, "P17", 0.7f}}));
+  p.push_back(prediction("Kettle Lake", {{"LOC", {M{0, 0, 2, ""}, M{1, 0, 2, ""}}}, {"LOC", {M{0, 4, 5, ""}}}},
+                         {{0, 1, "P131", 0.8f}, {1, 0, "P131", 0.4f}}));
+  return p;
+}
+
+std::string last_line(const std::string& text) {
+  auto t = text;
+  while (!t.empty() && t.back() == '\n') t.pop_back();
+  return t.substr(t.rfind('\n') + 1);
+}
+
+TEST(DocredRead, ReadsDocumentsMentionsAndFacts) {
+  auto gold = docred::parse_docred(kGold, "gold.json");
+  ASSERT_EQ(gold.size(), 2u);
+  EXPECT_EQ(gold[0].title, "Anna Berg");
+  EXPECT_EQ(gold[0].sents[1].size(), 7u);
+  ASSERT_EQ(gold[0].entities.size(), 4u);
+  EXPECT_EQ(gold[0].entities[1][0].key(), std::tuple(0, 5, 6));
+  EXPECT_EQ(gold[0].facts[1].r, "P17");
+  EXPECT_EQ(gold[1].entities[0].size(), 2u);
+}
+
+TEST(DocredRead, RejectsBadInputNamingTheFile) {
+  const std::vector<std::string> bad = {
+      "{}",
+      R"([{"title": "x", "sents": [["a"]], "vertexSet": [[{"sent_id": 0, "pos": [0, 2], "type": "PER"}]]}])",
+      R"([{"title": "x", "sents": [["a"]], "vertexSet": [], "labels": [{"h": 0, "t": 1, "r": "P1"}]}])",
+      "[{",
+  };
+  for (const auto& json : bad) {
+    try {
+      docred::parse_docred(json, "bad.json");
+      ADD_FAILURE() << json;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::Format);
+      EXPECT_NE(std::string(e.what()).find("bad.json"), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(DocredDocument, OneSentenceALineTokensKept) {
+  docred::GoldDocument g;
+  g.sents = {{"A", "\xc2\xa0", "b c"}, {"", "."}};
+  auto doc = docred::make_document(g);
+  EXPECT_EQ(doc.text, "A \xc2\xa0 b_c\n_ .\n");
+}
+
+TEST(DocredScore, HandMadeFigures) {
+  auto gold = docred::parse_docred(kGold, "gold.json");
+  auto s = docred::score(gold, hand_prediction());
+  // Mentions: 7 predicted, 8 gold, 7 right (6 with the right type).
+  EXPECT_NEAR(s.mention_p, 1.0, 1e-9);
+  EXPECT_NEAR(s.mention_r, 7.0 / 8, 1e-9);
+  EXPECT_NEAR(s.mention_typed_f1, 2.0 * 6 / 15, 1e-9);
+  // Entities (mention sets, whatever the type): Anna Berg, 1990, Kettle Lake and Vermont are exact.
+  EXPECT_NEAR(s.entity_p, 4.0 / 5, 1e-9);
+  EXPECT_NEAR(s.entity_r, 4.0 / 7, 1e-9);
+  // Relations: 5 distinct predicted, 5 gold. Exact: (Kettle Lake, Vermont, P131).
+  // Aligned also (Anna Berg, Oslo, P19): the merged entity aligns with Oslo, the first tie.
+  EXPECT_NEAR(s.exact_p, 1.0 / 5, 1e-9);
+  EXPECT_NEAR(s.aligned_p, 2.0 / 5, 1e-9);
+  EXPECT_NEAR(s.aligned_r, 2.0 / 5, 1e-9);
+  EXPECT_EQ(last_line(docred::report_text(s)),
+            "DocRED relF1-aligned=40.00 relF1-exact=20.00 P=40.00 R=40.00 mentionF1=93.33 corefF1=" +
+                [&] {
+                  char b[16];
+                  std::snprintf(b, sizeof b, "%.2f", 100 * s.conll_f1);
+                  return std::string(b);
+                }());
+}
+
+TEST(DocredScore, TitlesAndCountsMustMatch) {
+  auto gold = docred::parse_docred(kGold, "gold.json");
+  auto pred = hand_prediction();
+  pred.pop_back();
+  EXPECT_THROW(docred::score(gold, pred), Error);
+  pred = hand_prediction();
+  pred[1].title = "Other";
+  EXPECT_THROW(docred::score(gold, pred), Error);
+}
+
+// The written predictions, scored by the reference script, give our figures.
+TEST(DocredScore, SameFiguresAsTheReferenceScript) {
+  const std::string script = std::string(RELGRAPH_SOURCE_DIR) + "/../shared/eval/docred_score.py";
+  if (!std::filesystem::exists(script) || testing::run_command("python3 -c 'pass'") != 0)
+    GTEST_SKIP() << "docred_score.py or python3 absent";
+  const auto dir = std::filesystem::temp_directory_path() / ("docred_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "gold.json") << kGold;
+  auto gold = docred::parse_docred(kGold, "gold.json");
+  auto pred = hand_prediction();
+  std::ofstream(dir / "pred.json") << docred::write_predictions(pred);
+  std::string out;
+  ASSERT_EQ(testing::run_command("python3 '" + script + "' '" + (dir / "gold.json").string() + "' '" +
+                                     (dir / "pred.json").string() + "'",
+                                 &out),
+            0);
+  EXPECT_EQ(docred::report_text(docred::score(gold, pred)), out);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(DocredEntities, RecognisedTypesMapToDocredTypes) {
+  const std::vector<std::pair<std::pair<std::string, std::string>, std::string>> cases = {
+      {{"PER", ""}, "PER"},       {{"GPE", "Country"}, "LOC"}, {{"DATE", ""}, "TIME"}, {{"MONEY", ""}, "NUM"},
+      {{"CARDINAL", ""}, "NUM"},  {{"NORP", ""}, "LOC"},      {{"EVENT", ""}, "MISC"}, {{"ORDINAL", ""}, ""},
+      {{"PER", "Pronoun"}, ""},   {{"ORG", "Nominal"}, ""},    {{"WORK_OF_ART", ""}, "MISC"},
+  };
+  for (const auto& [in, want] : cases) {
+    EntityMention m;
+    m.type = in.first;
+    m.subtype = in.second;
+    EXPECT_EQ(docred::docred_type(m), want) << in.first << "/" << in.second;
+  }
+}
+
+TEST(DocredEntities, ClustersAndIdenticalValuesBecomeEntities) {
+  Document doc;
+  for (const auto& words : std::vector<std::vector<std::string>>{
+           {"Anna", "Berg", "met", "Ole", "in", "1990", "."},
+           {"She", "said", "Berg", "left", "Norway", "and", "Norwegian", "1990", "."}}) {
+    auto& s = doc.sentences.emplace_back();
+    for (const auto& w : words) {
+      Token t;
+      t.form = w;
+      s.tokens.push_back(std::move(t));
+    }
+  }
+  auto mention = [](int s, int first, int last, std::string type, int entity, std::string subtype = "") {
+    EntityMention m;
+    m.span.sentence = s;
+    m.span.first = first;
+    m.span.last = last;
+    m.type = std::move(type);
+    m.subtype = std::move(subtype);
+    m.entity = entity;
+    return m;
+  };
+  doc.mentions = {mention(0, 0, 2, "PER", 0), mention(0, 5, 6, "DATE", -1), mention(1, 0, 1, "PER", 0, "Pronoun"),
+                  mention(1, 2, 3, "PER", 0),  mention(1, 4, 5, "GPE", 1),   mention(1, 6, 7, "NORP", 1),
+                  mention(1, 7, 8, "DATE", -1)};
+  auto p = docred::predicted_entities(doc, "t");
+  std::string got;
+  for (const auto& e : p.entities) {
+    got += e.type + ":";
+    for (const auto& m : e.mentions) got += " " + std::to_string(m.sent) + "." + std::to_string(m.first);
+    got += "; ";
+  }
+  // The pronoun is not a DocRED mention; the nationality is apart from its country.
+  EXPECT_EQ(got, "PER: 0.0 1.2; TIME: 0.5 1.7; LOC: 1.4; LOC: 1.6; ");
+}
+
+// "<name> <name> was born in <place> ." parsed by hand.
+Document born_in(const std::string& first, const std::string& last, const std::string& place, bool born) {
+  const std::string verb = born ? "born/VERB/VBN/bear/0/root" : "seen/VERB/VBN/see/0/root";
+  return testing::make_document({first + "/PROPN/NNP/" + first + "/4/nsubj:pass", last + "/PROPN/NNP/" + last + "/1/flat",
+                                 "was/AUX/VBD/be/4/aux:pass", verb, "in/ADP/IN/in/6/case",
+                                 place + "/PROPN/NNP/" + place + "/4/obl", "./PUNCT/././4/punct"});
+}
+
+std::vector<PairEntity> born_entities() {
+  auto span = [](int first, int last) {
+    Span s;
+    s.sentence = 0;
+    s.first = first;
+    s.last = last;
+    return s;
+  };
+  return {{"PER", {span(0, 2)}}, {"LOC", {span(5, 6)}}};
+}
+
+TEST(RelationClassifier, LearnsAConstructionAndRoundTrips) {
+  const std::vector<std::string> names = {"Ada", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivy", "Jo"};
+  const std::vector<std::string> places = {"Oslo", "Rome", "Lima", "Kiev", "Oran", "Pune", "Riga", "Suva"};
+  std::vector<Document> docs;
+  for (std::size_t i = 0; i < 16; ++i) docs.push_back(born_in(names[i % 10], names[(i + 3) % 10], places[i % 8], i % 2 == 0));
+  std::vector<RelationDocument> train;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    RelationDocument rd;
+    rd.doc = &docs[i];
+    rd.entities = born_entities();
+    if (i % 2 == 0) rd.facts.push_back({0, 1, "P19"});
+    train.push_back(std::move(rd));
+  }
+  RelationTrainOptions o;
+  o.tune_folds = 0;
+  auto rc = train_relation_classifier(train, o);
+  ASSERT_EQ(rc.labels(), std::vector<std::string>{"P19"});
+  const auto entities = born_entities();
+  auto yes = rc.classify(born_in("Kim", "Lu", "Bonn", true), entities);
+  ASSERT_EQ(yes.size(), 1u);
+  EXPECT_EQ(yes[0].head, 0);
+  EXPECT_EQ(yes[0].tail, 1);
+  EXPECT_EQ(yes[0].property, "P19");
+  EXPECT_GT(yes[0].score, 0.5f);
+  EXPECT_TRUE(rc.classify(born_in("Kim", "Lu", "Bonn", false), entities).empty());
+  // Model file: round trip, and every byte checked.
+  auto bytes = rc.bytes();
+  auto back = RelationClassifier::from_bytes(bytes, "relations.bin");
+  EXPECT_EQ(back.classify(born_in("Kim", "Lu", "Bonn", true), entities).size(), 1u);
+  EXPECT_THROW(RelationClassifier::from_bytes(bytes.substr(0, bytes.size() - 1), "relations.bin"), Error);
+  EXPECT_THROW(RelationClassifier::from_bytes(bytes + "x", "relations.bin"), Error);
+}
+
+TEST(RelationClassifier, RejectsMentionsOutsideTheDocument) {
+  RelationClassifier rc({"P19"}, {"PER", "LOC"}, {0, 1, 0, 0}, {0.0f}, detail::Perceptron());
+  std::vector<PairEntity> entities = {{"PER", {Span{3, 0, 1, 0, 0}}}, {"LOC", {Span{0, 0, 1, 0, 0}}}};
+  EXPECT_THROW(rc.classify(born_in("Kim", "Lu", "Bonn", true), entities), Error);
+}
+
+}  // namespace
+}  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+TEST(DocredEntities, ValueMentionsCutIntoBareValues) {
+  const auto edges = detail::Lexicon("value_edges", "value_edges.tsv",
+                                     "# test\nfrom\tlead\nover\tlead\nup\tlead\nto\tsplit\n-\tsplit\nand\tsplit\n");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"from 1992 to 2002", "[1,2) [3,4)"},
+      {"over 10,000", "[1,2)"},
+      {"12 May 1990", "[0,3)"},
+      {"1801 - 1870", "[0,1) [2,3)"},
+      {"up to five", "[2,3)"},
+      {"From", ""},
+  };
+  for (const auto& [text, want] : cases) {
+    std::vector<std::string> words;
+    for (std::size_t at = 0; at <= text.size();) {
+      auto sp = std::min(text.find(' ', at), text.size());
+      words.push_back(text.substr(at, sp - at));
+      at = sp + 1;
+    }
+    auto doc = testing::make_document(words);
+    std::string got;
+    for (auto [f, l] : docred::value_parts(doc.sentences[0], 0, static_cast<int>(words.size()), edges)) {
+      if (!got.empty()) got += ' ';
+      got += '[' + std::to_string(f) + ',' + std::to_string(l) + ')';
+    }
+    EXPECT_EQ(got, want) << text;
+  }
+}
+
+}  // namespace
+}  // namespace relgraph
