@@ -31,6 +31,9 @@ const std::vector<Format>& formats() {
       {"neo4j-relationships", {}, detail::make_neo4j_relationships_exporter, nullptr},
       {"cypher", {".cypher", ".cql"}, detail::make_cypher_exporter, nullptr},
       {"kuzu-cypher", {}, detail::make_kuzu_cypher_exporter, nullptr},
+      {"kuzu-entities", {}, detail::make_kuzu_entities_exporter, nullptr},
+      {"kuzu-relations", {}, detail::make_kuzu_relations_exporter, nullptr},
+      {"kuzu-load", {}, detail::make_kuzu_load_exporter, nullptr},
   };
   return table;
 }
