@@ -15,6 +15,7 @@
 #include <ostream>
 
 #include "io/codec.hpp"
+#include "io/rdf_graph.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph::detail {
@@ -202,6 +203,9 @@ class Reader {
     if (doc.HasParseError())
       throw Error(ErrorKind::Format, "'" + source_ + "' line " + std::to_string(line_of(text, doc.GetErrorOffset())) +
                                          ": invalid JSON: " + rapidjson::GetParseError_En(doc.GetParseError()));
+    // No @context: expanded or flattened JSON-LD (jsonld.js, rdflib), read as RDF.
+    if (doc.IsArray() || (doc.IsObject() && !doc.HasMember("@context")))
+      return graph_from_rdf(parse_expanded_jsonld(text, source_), source_);
     if (!doc.IsObject())
       throw Error(ErrorKind::Format, "'" + source_ + "': expected a JSON-LD object at the top level");
     auto items = doc.FindMember("@graph");
