@@ -312,7 +312,10 @@ class Reader {
   std::string label_hint() const {
     std::string names;
     for (const auto& [id, key] : keys_)
-      if (key.domain == Domain::Edge || key.any) names += (names.empty() ? "" : ", ") + key.name;
+      if (key.domain == Domain::Edge || key.any) {
+        if (!names.empty()) names += ", ";
+        names += key.name;
+      }
     if (names.empty()) return "";
     return "; name the edge attribute that holds it with --label-key (this file's edge attributes: " + names + ")";
   }
