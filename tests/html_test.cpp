@@ -88,7 +88,8 @@ TEST(HtmlArticle, ThreeLayoutsGiveTheArticleAndItsMetadata) {
     EXPECT_EQ(a.metadata.date_published, c.metadata.date_published);
     EXPECT_EQ(a.metadata.dateline, c.metadata.dateline);
     EXPECT_EQ(a.metadata.section, c.metadata.section);
-    EXPECT_EQ(a.metadata.body_begin, 0u);
+    // The body starts after a dateline's dash.
+    EXPECT_EQ(a.metadata.body_begin, c.metadata.dateline.empty() ? 0u : a.text.find(" - ") + 3);
     EXPECT_EQ(a.metadata.body_end, a.text.size());
   }
 }

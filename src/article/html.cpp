@@ -487,8 +487,11 @@ HtmlArticle read_html_article(std::string_view html, const std::string& name) {
     throw Error(ErrorKind::InvalidInput, "'" + name + "' has no article text (an HTML page without paragraphs)");
   out.text += '\n';
   out.metadata = page_metadata(facts);
-  out.metadata.dateline = find_metadata(out.text).dateline;
-  out.metadata.body_begin = 0;
+  // A body opening "CITY (Agency) -" gives the dateline, and the body starts
+  // after its dash, as for plain text.
+  Metadata found = find_metadata(out.text);
+  out.metadata.dateline = found.dateline;
+  out.metadata.body_begin = found.dateline.empty() ? 0 : found.body_begin;
   out.metadata.body_end = out.text.size();
   return out;
 }
