@@ -40,7 +40,10 @@ const std::vector<Format>& formats() {
 
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  for (const auto& n : names) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
   return out;
 }
 
@@ -100,7 +103,10 @@ std::string format_from_path(const std::string& path) {
   }
   std::string known;
   for (const auto& f : formats())
-    for (const char* e : f.extensions) known += (known.empty() ? "" : " ") + std::string(e);
+    for (const char* e : f.extensions) {
+      if (!known.empty()) known += ' ';
+      known += e;
+    }
   throw Error(ErrorKind::InvalidArgument, "cannot tell the graph format of '" + path + "' from its extension (known: " +
                                               known + "); name the format explicitly");
 }
