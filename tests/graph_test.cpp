@@ -67,7 +67,7 @@ TEST(EntityKey, FoldsUnicodeForms) {
       {"Jos\u00e9 Mart\u00ednez", "Jose\u0301 Marti\u0301nez"},
       {"Stra\u00dfe AG", "STRASSE AG"},
       {"Stra\u00dfe AG", "strasse ag"},
-      {"\u0391\u03b8\u03ae\u03bd\u03b1", "\u0391\u0398\u0389\u039d\u0391"},  // Αθήνα, ΑΘΉΝΑ
+      {"\u0391\u03b8\u03ae\u03bd\u03b1", "\u0391\u0398\u0389\u039d\u0391"},              // Αθήνα, ΑΘΉΝΑ
       {"\u041c\u043e\u0441\u043a\u0432\u0430", "\u041c\u041e\u0421\u041a\u0412\u0410"},  // Москва, МОСКВА
   };
   for (const auto& [a, b] : same) EXPECT_EQ(entity_key(a), entity_key(b)) << a << " / " << b;

@@ -2,13 +2,14 @@
 // a semantic newsroom page with JSON-LD, a div-soup blog page with og: tags,
 // a table layout with <br> paragraphs) must give exactly the article's
 // paragraphs, none of the furniture, and the page metadata.
+#include "article/html.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "article/html.hpp"
 #include "relgraph/error.hpp"
 #include "support/builders.hpp"
 

@@ -128,8 +128,7 @@ TEST(Neo4jCypher, AttributeKeysAreValidPropertyNames) {
             "MERGE (e:Entity {id: 'ann_lee'}) SET e:`Person`, e += {label: 'Ann Lee', type: 'Person', mentions: 0, "
             "attr_: 'x', attr_2nd: 'y'};");
   EXPECT_NE(rows[3].find("attr_label: 'z'"), std::string::npos) << rows[3];
-  EXPECT_NE(rows[4].find("attr_: 'last year', attr_1st_time: 'yes', attr_surface: 's'}"), std::string::npos)
-      << rows[4];
+  EXPECT_NE(rows[4].find("attr_: 'last year', attr_1st_time: 'yes', attr_surface: 's'}"), std::string::npos) << rows[4];
   // The CSV pair names the same columns.
   EXPECT_EQ(lines(write("neo4j-relationships", awkward_keys_graph()))[0],
             ":START_ID,:END_ID,predicate,surface,confidence:double,negated:boolean,modality,evidence:string[],"
@@ -145,9 +144,8 @@ class CypherParserTest : public ::testing::Test {
     if (testing::run_command("node --version") != 0) GTEST_SKIP() << "node is not installed";
     if (!std::filesystem::exists(js_ / "node_modules" / "@neo4j-cypher" / "language-support"))
       GTEST_SKIP() << "tests/js/node_modules absent (run tools/install-deps.sh)";
-    dir_ = std::filesystem::temp_directory_path() /
-           ("rg_cypher_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() / ("rg_cypher_" + std::to_string(::getpid()) + "_" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
   }
@@ -176,9 +174,9 @@ TEST_F(CypherParserTest, SampleArticleScriptParses) {
   if (!std::filesystem::exists(RELGRAPH_BINARY)) GTEST_SKIP() << "relgraph binary not built";
   std::string out, err, report;
   auto sample = std::filesystem::path(RELGRAPH_SOURCE_DIR) / "samples" / "us-tunisia-counterterrorism.txt";
-  ASSERT_EQ(testing::run_command(std::string(RELGRAPH_BINARY) + " extract " + sample.string() + " -o " +
-                                     (dir_ / "g.jsonld").string(),
-                                 &out, &err),
+  ASSERT_EQ(testing::run_command(
+                std::string(RELGRAPH_BINARY) + " extract " + sample.string() + " -o " + (dir_ / "g.jsonld").string(),
+                &out, &err),
             0)
       << err;
   ASSERT_EQ(testing::run_command(std::string(RELGRAPH_BINARY) + " merge " + (dir_ / "g.jsonld").string() +
@@ -225,8 +223,8 @@ TEST(Neo4jCli, MergeAndSubgraphWriteAnImportDirectory) {
 }
 
 TEST(Neo4jFormats, RegisteredInTheFactory) {
-  for (const char* f : {"neo4j-nodes", "neo4j-relationships", "cypher", "kuzu-cypher", "kuzu-entities",
-                        "kuzu-relations", "kuzu-load"})
+  for (const char* f :
+       {"neo4j-nodes", "neo4j-relationships", "cypher", "kuzu-cypher", "kuzu-entities", "kuzu-relations", "kuzu-load"})
     EXPECT_NO_THROW(make_exporter(f)) << f;
   EXPECT_EQ(format_from_path("g.cypher"), "cypher");
   EXPECT_THROW(make_importer("cypher"), Error);

@@ -148,12 +148,13 @@ TEST_F(RdfInTest, JsonLdAndNTriplesWrittenByRdflib) {
   // rdflib parses relgraph's N-Triples and writes them back as JSON-LD
   // (expanded, its default) and as N-Triples of its own.
   std::string err;
-  ASSERT_EQ(testing::run_command(python + " -c 'import rdflib, sys; g = rdflib.Graph(); g.parse(sys.argv[1], "
-                                          "format=\"nt\"); g.serialize(sys.argv[2], format=\"json-ld\"); "
-                                          "g.serialize(sys.argv[3], format=\"nt\")' " +
-                                          (dir_ / "g.nt").string() + " " + (dir_ / "rdflib.jsonld").string() + " " +
-                                          (dir_ / "rdflib.nt").string(),
-                                      nullptr, &err),
+  ASSERT_EQ(testing::run_command(python +
+                                     " -c 'import rdflib, sys; g = rdflib.Graph(); g.parse(sys.argv[1], "
+                                     "format=\"nt\"); g.serialize(sys.argv[2], format=\"json-ld\"); "
+                                     "g.serialize(sys.argv[3], format=\"nt\")' " +
+                                     (dir_ / "g.nt").string() + " " + (dir_ / "rdflib.jsonld").string() + " " +
+                                     (dir_ / "rdflib.nt").string(),
+                                 nullptr, &err),
             0)
       << err;
   EXPECT_EQ(as_jsonld(load_graph((dir_ / "rdflib.jsonld").string())), as_jsonld(g));
@@ -165,12 +166,13 @@ TEST_F(RdfInTest, GraphMlFromNetworkxNeedsItsLabelKey) {
   if (testing::run_command(python + " -c 'import networkx'") != 0) GTEST_SKIP() << "python3-networkx absent";
   auto file = (dir_ / "nx.graphml").string();
   std::string err;
-  ASSERT_EQ(testing::run_command(python + " -c 'import networkx as nx, sys; g = nx.DiGraph(); "
-                                          "g.add_edge(\"Ann Lee\", \"Bolt Ltd\", relation=\"works for\", weight=2.5); "
-                                          "g.add_edge(\"Bolt Ltd\", \"Malta\", relation=\"based in\"); "
-                                          "nx.write_graphml(g, sys.argv[1])' " +
-                                          file,
-                                      nullptr, &err),
+  ASSERT_EQ(testing::run_command(python +
+                                     " -c 'import networkx as nx, sys; g = nx.DiGraph(); "
+                                     "g.add_edge(\"Ann Lee\", \"Bolt Ltd\", relation=\"works for\", weight=2.5); "
+                                     "g.add_edge(\"Bolt Ltd\", \"Malta\", relation=\"based in\"); "
+                                     "nx.write_graphml(g, sys.argv[1])' " +
+                                     file,
+                                 nullptr, &err),
             0)
       << err;
   try {

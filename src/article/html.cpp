@@ -76,16 +76,17 @@ bool contains_any(const std::string& s, std::initializer_list<const char*> words
 }
 
 bool is_inline(const std::string& t) {
-  return in(t, {"a",    "abbr", "b",   "bdi", "bdo",  "br",  "cite", "code", "data", "dfn",  "em", "font",
-                "i",    "kbd",  "mark", "q",  "s",    "samp", "small", "span", "strong", "sub", "sup",
-                "time", "u",    "var", "wbr", "del",  "ins"});
+  return in(t, {"a",      "abbr", "b",   "bdi",  "bdo",  "br",  "cite", "code", "data",  "dfn",
+                "em",     "font", "i",   "kbd",  "mark", "q",   "s",    "samp", "small", "span",
+                "strong", "sub",  "sup", "time", "u",    "var", "wbr",  "del",  "ins"});
 }
 
 // Elements that never hold article text.
 bool never_text(const xmlNode* n, const std::string& t) {
-  if (in(t, {"script", "style", "noscript", "template", "iframe", "svg", "form", "button", "input", "select",
-             "textarea", "nav", "aside", "footer", "header", "figure", "figcaption", "dialog", "object", "embed",
-             "canvas", "video", "audio", "picture", "img", "h1", "label", "menu"}))
+  if (in(t,
+         {"script",   "style", "noscript", "template", "iframe", "svg",    "form",       "button", "input",  "select",
+          "textarea", "nav",   "aside",    "footer",   "header", "figure", "figcaption", "dialog", "object", "embed",
+          "canvas",   "video", "audio",    "picture",  "img",    "h1",     "label",      "menu"}))
     return true;
   std::string role = lower(attr(n, "role"));
   if (in(role, {"navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu",
@@ -98,9 +99,10 @@ bool never_text(const xmlNode* n, const std::string& t) {
   // Class and id words: some always mark furniture; others only when no
   // word of an article container is there too ("nav" yes, "content nav" no).
   std::string words = lower(attr(n, "class") + " " + attr(n, "id"));
-  if (contains_any(words, {"cookie", "consent", "gdpr", "newsletter", "subscribe", "share", "social", "comment",
-                           "related", "recommend", "promo", "advert", "sponsor", "popup", "modal", "outbrain",
-                           "taboola", "breadcrumb", "paywall", "trending", "most-read", "mostread", "signup"}))
+  if (contains_any(words,
+                   {"cookie",  "consent",    "gdpr",    "newsletter", "subscribe", "share",    "social", "comment",
+                    "related", "recommend",  "promo",   "advert",     "sponsor",   "popup",    "modal",  "outbrain",
+                    "taboola", "breadcrumb", "paywall", "trending",   "most-read", "mostread", "signup"}))
     return true;
   return contains_any(words, {"nav", "menu", "footer", "header", "sidebar", "masthead", "banner", "byline", "tags",
                               "caption", "pagination", "toolbar"}) &&
@@ -205,7 +207,6 @@ std::vector<std::string> own_paragraphs(const xmlNode* n) {
     if (auto c = collapse(p); !c.empty()) paragraphs.push_back(std::move(c));
   return paragraphs;
 }
-
 
 std::size_t own_length(const xmlNode* n) {
   std::size_t len = 0;
@@ -395,8 +396,8 @@ const rapidjson::Value* find_article(const rapidjson::Value& v) {
 std::string iso_date(const std::string& value) {
   if (value.empty()) return "";
   if (auto d = parse_date_line(value); !d.empty()) return d;
-  bool iso = value.size() >= 10 && std::isdigit(static_cast<unsigned char>(value[0])) && value[4] == '-' &&
-             value[7] == '-';
+  bool iso =
+      value.size() >= 10 && std::isdigit(static_cast<unsigned char>(value[0])) && value[4] == '-' && value[7] == '-';
   return iso ? value : "";
 }
 
@@ -437,8 +438,8 @@ Metadata page_metadata(const PageFacts& f) {
   m.title = first({headline, meta({"og:title", "twitter:title"}), f.h1, f.title_tag});
   m.author = first({author, meta_author, strip_by(f.byline)});
   m.publisher = first({publisher, meta({"og:site_name", "application-name"})});
-  m.date_published = iso_date(first({date, meta({"article:published_time", "date", "pubdate", "dc.date"}),
-                                     f.first_time}));
+  m.date_published =
+      iso_date(first({date, meta({"article:published_time", "date", "pubdate", "dc.date"}), f.first_time}));
   m.section = first({section, meta({"article:section"})});
   return m;
 }

@@ -67,8 +67,9 @@ void add_merge_command(CLI::App& app) {
       ->required();
   cmd->add_option("-o,--output", args->output, "Merged graph; format from the extension, '-' = stdout (JSON-LD)")
       ->required();
-  cmd->add_option("--from", args->from,
-                  "Input format for every input: jsonld, graphml, tsv, ntriples or jsonl (default: from each extension)");
+  cmd->add_option(
+      "--from", args->from,
+      "Input format for every input: jsonld, graphml, tsv, ntriples or jsonl (default: from each extension)");
   cmd->add_option("--label-key", args->import.label_key,
                   "GraphML inputs: the edge attribute holding the predicate (default: label)");
   cmd->add_option("--to", args->to,

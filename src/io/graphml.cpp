@@ -177,8 +177,7 @@ using boost::property_tree::ptree;
 
 class Reader {
  public:
-  Reader(std::string source, std::string label_key)
-      : source_(std::move(source)), label_key_(std::move(label_key)) {}
+  Reader(std::string source, std::string label_key) : source_(std::move(source)), label_key_(std::move(label_key)) {}
 
   KnowledgeGraph read(std::istream& in) {
     ptree doc;

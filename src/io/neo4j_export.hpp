@@ -32,8 +32,8 @@ std::unique_ptr<Exporter> make_kuzu_relations_exporter();
 std::unique_ptr<Exporter> make_kuzu_load_exporter();
 
 // Writes nodes.csv, relationships.csv, import.cypher, kuzu.cypher,
-// kuzu-entities.csv, kuzu-relations.csv and kuzu-load.cypher into directory `dir` (created if missing), each file atomically. Throws Error(Io)
-// naming the directory if it cannot be created or written.
+// kuzu-entities.csv, kuzu-relations.csv and kuzu-load.cypher into directory `dir` (created if missing), each file
+// atomically. Throws Error(Io) naming the directory if it cannot be created or written.
 void save_neo4j_directory(const KnowledgeGraph& graph, const std::string& dir);
 
 // "met with" -> "MET_WITH"; never empty ("RELATED_TO"), never starts with a digit.

@@ -31,8 +31,7 @@ RdfTerm term(const SerdNode* node, const SerdNode* datatype) {
 }
 
 SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode*, const SerdNode* subject,
-                        const SerdNode* predicate, const SerdNode* object, const SerdNode* datatype,
-                        const SerdNode*) {
+                        const SerdNode* predicate, const SerdNode* object, const SerdNode* datatype, const SerdNode*) {
   static_cast<Sink*>(handle)->triples.push_back(
       {term(subject, nullptr), term(predicate, nullptr), term(object, datatype)});
   return SERD_SUCCESS;
