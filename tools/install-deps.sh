@@ -23,6 +23,8 @@ fi
 # npm ci where node_modules is missing or older than the lock file (a package was added).
 for dir in tests/js tests/db; do
   [[ -f $dir/package-lock.json ]] || continue
+  # A node_modules symlink to another checkout that has none is no install.
+  if [[ -L $dir/node_modules && ! -f $dir/node_modules/.package-lock.json ]]; then rm "$dir/node_modules"; fi
   if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
     echo "install-deps: npm ci in $dir" >&2
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
