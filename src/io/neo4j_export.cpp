@@ -91,6 +91,7 @@ std::map<std::string, std::string> attribute_columns(const std::set<std::string>
 }
 
 // Fixed node and relationship properties an attribute may not take the name of.
+// not English: node and edge property names
 const std::set<std::string> kNodeColumns = {"id", "label", "type", "aliases", "value", "mentions", "documents"};
 const std::set<std::string> kEdgeColumns = {"predicate", "surface",  "confidence", "negated",
                                             "modality",  "evidence", "documents"};
