@@ -76,6 +76,7 @@ bool contains_any(const std::string& s, std::initializer_list<const char*> words
 }
 
 bool is_inline(const std::string& t) {
+  // not English: HTML inline element names
   return in(t, {"a",      "abbr", "b",   "bdi",  "bdo",  "br",  "cite", "code", "data",  "dfn",
                 "em",     "font", "i",   "kbd",  "mark", "q",   "s",    "samp", "small", "span",
                 "strong", "sub",  "sup", "time", "u",    "var", "wbr",  "del",  "ins"});
@@ -84,11 +85,13 @@ bool is_inline(const std::string& t) {
 // Elements that never hold article text.
 bool never_text(const xmlNode* n, const std::string& t) {
   if (in(t,
+         // not English: HTML element names
          {"script",   "style", "noscript", "template", "iframe", "svg",    "form",       "button", "input",  "select",
           "textarea", "nav",   "aside",    "footer",   "header", "figure", "figcaption", "dialog", "object", "embed",
           "canvas",   "video", "audio",    "picture",  "img",    "h1",     "label",      "menu"}))
     return true;
   std::string role = lower(attr(n, "role"));
+  // not English: ARIA role names
   if (in(role, {"navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu",
                 "menubar"}))
     return true;
@@ -100,12 +103,15 @@ bool never_text(const xmlNode* n, const std::string& t) {
   // word of an article container is there too ("nav" yes, "content nav" no).
   std::string words = lower(attr(n, "class") + " " + attr(n, "id"));
   if (contains_any(words,
+                   // not English: class/id tokens of page templates
                    {"cookie",  "consent",    "gdpr",    "newsletter", "subscribe", "share",    "social", "comment",
                     "related", "recommend",  "promo",   "advert",     "sponsor",   "popup",    "modal",  "outbrain",
                     "taboola", "breadcrumb", "paywall", "trending",   "most-read", "mostread", "signup"}))
     return true;
+  // not English: class/id tokens of page templates
   return contains_any(words, {"nav", "menu", "footer", "header", "sidebar", "masthead", "banner", "byline", "tags",
                               "caption", "pagination", "toolbar"}) &&
+         // not English: class/id tokens of page templates
          !contains_any(words, {"article", "body", "content", "main", "story", "entry", "post", "text"});
 }
 
@@ -251,6 +257,7 @@ class Scorer {
         std::size_t len = own_length(c);
         if (len >= 25) {
           double score = 1 + static_cast<double>(count_commas(c)) + std::min(3.0, static_cast<double>(len) / 100);
+          // not English: HTML element names
           bool paragraph = in(t, {"p", "pre", "blockquote", "li", "dd"});
           const xmlNode* container = paragraph ? c->parent : c;
           add(container, score);
@@ -271,11 +278,14 @@ class Scorer {
     if (t == "article" || t == "main") s += 10;
     if (t == "div") s += 5;
     if (in(t, {"pre", "td", "blockquote"})) s += 3;
+    // not English: HTML element names
     if (in(t, {"address", "ol", "ul", "dl", "dd", "dt", "li", "form"})) s -= 3;
     if (in(t, {"h2", "h3", "h4", "h5", "h6", "th"})) s -= 5;
     std::string words = lower(attr(n, "class") + " " + attr(n, "id"));
+    // not English: class/id tokens of page templates
     if (contains_any(words, {"article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story"}))
       s += 25;
+    // not English: class/id tokens of page templates
     if (contains_any(words, {"nav", "menu", "footer", "sidebar", "widget", "meta", "tag", "link", "ad-", "promo"}))
       s -= 25;
     return s;

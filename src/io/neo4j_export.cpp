@@ -93,6 +93,7 @@ std::map<std::string, std::string> attribute_columns(const std::set<std::string>
 // Fixed node and relationship properties an attribute may not take the name of.
 // not English: node and edge property names
 const std::set<std::string> kNodeColumns = {"id", "label", "type", "aliases", "value", "mentions", "documents"};
+// not English: edge property names
 const std::set<std::string> kEdgeColumns = {"predicate", "surface",  "confidence", "negated",
                                             "modality",  "evidence", "documents"};
 
@@ -410,6 +411,7 @@ class KuzuEntitiesCsv : public Exporter {
   std::string name() const override { return "kuzu-entities"; }
   void write(const KnowledgeGraph& graph, std::ostream& out) const override {
     const auto& g = graph.graph();
+    // not English: Kuzu column names
     csv_row(out, {"id", "label", "type", "aliases", "value", "mentions", "documents", "attributes"});
     for (auto v : graph.canonical_vertices()) {
       const EntityNode& n = g[v];
@@ -425,6 +427,7 @@ class KuzuRelationsCsv : public Exporter {
   std::string name() const override { return "kuzu-relations"; }
   void write(const KnowledgeGraph& graph, std::ostream& out) const override {
     const auto& g = graph.graph();
+    // not English: Kuzu column names
     csv_row(out, {"from", "to", "type", "predicate", "surface", "confidence", "negated", "modality", "evidence",
                   "documents", "attributes"});
     for (auto e : graph.canonical_edges()) {
