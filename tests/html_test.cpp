@@ -23,10 +23,14 @@ std::string page(const std::string& name) {
   return s.str();
 }
 
+struct Expected {
+  std::string title, author, publisher, date_published, dateline, section;
+};
+
 struct Case {
   const char* file;
   std::vector<std::string> paragraphs;  // the whole text, in order
-  Metadata metadata;
+  Expected metadata;
 };
 
 const Case kCases[] = {
