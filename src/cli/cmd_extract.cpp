@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/cmd_extract_corpus.hpp"
+#include "cli/keep_until_exit.hpp"
 #include "cli/commands.hpp"
 #include "core/files.hpp"
 #include "relgraph/error.hpp"
@@ -103,7 +104,7 @@ void run_extract(const ExtractOptions& o) {
   p.schemas_dir = o.schemas_dir;
   p.pretokenized = o.pretokenized;
   p.disable = o.disable;
-  Pipeline pipeline = make_pipeline(p);
+  const Pipeline& pipeline = keep_until_exit(make_pipeline(p));
   Annotated a;
   for (const auto& input : o.inputs) a.docs.push_back(annotate(detail::read_text(input), input, pipeline));
 

@@ -2,6 +2,7 @@
 // failed articles and speed around relgraph::extract_corpus / stream_corpus.
 // Tests: tests/corpus_test.cpp (library), tests/corpus_cli_test.cpp.
 #include "cli/cmd_extract_corpus.hpp"
+#include "cli/keep_until_exit.hpp"
 
 #include <unistd.h>
 
@@ -129,7 +130,7 @@ void run_extract_corpus(const ExtractCorpusOptions& o) {
   p.models_dir = o.models_dir;
   p.schemas_dir = o.schemas_dir;
   p.disable = o.disable;
-  Pipeline pipeline = make_pipeline(p);
+  const Pipeline& pipeline = keep_until_exit(make_pipeline(p));
   GraphOptions g;
   g.article_mentions =
       o.mentions == "yes" || (o.mentions == "auto" && format != "tsv" && format != "dot" && !is_picture(format));

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/keep_until_exit.hpp"
 #include "cli/syntax_pipeline.hpp"
 #include "core/files.hpp"
 #include "text/conllu.hpp"
@@ -29,7 +30,7 @@ void run_parse(const ParseOptions& o) {
   PipelineOptions options;
   options.models_dir = o.models_dir;
   options.pretokenized = o.pretokenized;
-  Pipeline pipeline = make_syntax_pipeline(options, syntax_layer(o.until));
+  const Pipeline& pipeline = keep_until_exit(make_syntax_pipeline(options, syntax_layer(o.until)));
   auto start = std::chrono::steady_clock::now();
   std::clock_t cpu_start = std::clock();
   pipeline.run(doc);

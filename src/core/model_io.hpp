@@ -7,7 +7,9 @@
 #pragma once
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -47,6 +49,8 @@ class ModelReader {
   // Same, from bytes already in memory (tests); `name` is used in messages.
   static ModelReader from_bytes(std::string bytes, const std::string& name, const std::string& component,
                                 std::uint32_t max_version);
+  ModelReader(ModelReader&&) = default;
+  ModelReader& operator=(ModelReader&&) = default;
   std::uint32_t version() const { return version_; }
   template <class T>
   T pod() {
@@ -73,12 +77,15 @@ class ModelReader {
   [[noreturn]] void fail(const std::string& what) const;
 
  private:
-  ModelReader(std::string bytes, std::string name);
+  ModelReader(std::shared_ptr<const void> storage, std::string_view bytes, std::string name);
   void header(const std::string& component, std::uint32_t max_version);
   void need(std::size_t n) {
     if (buf_.size() - pos_ < n) fail("truncated");
   }
-  std::string buf_;
+  // Files are memory-mapped read-only (no read() copy, pages shared between
+  // processes); `storage_` keeps the mapping or the given bytes alive.
+  std::shared_ptr<const void> storage_;
+  std::string_view buf_;
   std::string name_;
   std::size_t pos_ = 0;
   std::uint32_t version_ = 0;

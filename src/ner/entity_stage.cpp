@@ -40,7 +40,7 @@ std::unique_ptr<Stage> make_entity_stage(const PipelineOptions& options) {
   std::string models = resource_dir(options.models_dir, "RELGRAPH_MODELS", "models");
   std::string schemas = resource_dir(options.schemas_dir, "RELGRAPH_SCHEMAS", "schemas");
   return std::make_unique<EntityStage>(EntityRecognizer::load(models + "/ner.bin"),
-                                       ner::Gazetteer::load(schemas + "/gazetteer"));
+                                       ner::Gazetteer::load(schemas + "/gazetteer", ner::Gazetteer::Tables::Typing));
 }
 
 }  // namespace relgraph

@@ -91,7 +91,7 @@ void Gazetteer::add(const GazetteerEntry& entry, std::uint16_t bits, bool exact)
   }
 }
 
-Gazetteer Gazetteer::load(const std::string& dir) {
+Gazetteer Gazetteer::load(const std::string& dir, Tables tables) {
   if (!std::filesystem::is_directory(dir))
     throw Error(ErrorKind::NotFound, "gazetteer directory '" + dir + "' not found");
   Gazetteer g;
@@ -112,6 +112,7 @@ Gazetteer Gazetteer::load(const std::string& dir) {
   for (const auto& r : read_table(dir + "/currencies.tsv", 2)) g.add_currency(r[0], r[1]);
   for (const auto& r : read_table(dir + "/person_titles.tsv", 1)) g.add({r[0], "", "", ""}, kGazTitle);
   // Feature-only names: no entry (type ""), so lookups for typing never return them.
+  if (tables == Tables::Typing) return g;
   auto names = read_table(dir + "/names.tsv", 3);
   g.lower_.reserve(g.lower_.size() + names.size());  // one rehash instead of a dozen
   g.exact_.reserve(g.exact_.size() + names.size() / 4);

@@ -62,7 +62,12 @@ class Gazetteer {
  public:
   static constexpr int kMaxWords = 8;  // longest phrase matched over tokens
 
-  static Gazetteer load(const std::string& dir);
+  // What load() reads: every table, or everything but the feature-only name
+  // lists (names.tsv). Entity typing never sees the name lists (they carry no
+  // entry and only the kGaz*Name bits, which the recognizer model already
+  // holds as its feature table), so the pipeline skips their 196k rows.
+  enum class Tables { All, Typing };
+  static Gazetteer load(const std::string& dir, Tables tables = Tables::All);
   // Adds a word list (one word a line, e.g. Debian's /usr/share/dict/american-english)
   // for training features: lower-case words get kGazCommon, capitalised words whose
   // lower-case form is not listed get kGazProper. Throws Error(NotFound) naming the path.
