@@ -148,7 +148,7 @@ void run_extract_corpus(const ExtractCorpusOptions& o) {
       .progress = [&](std::size_t done, std::size_t total, std::size_t failed) { bar.update(done, total, failed); }};
   auto start = std::chrono::steady_clock::now();
   std::clock_t cpu_start = std::clock();
-  CorpusResult r = extract_corpus(c, extract);
+  CorpusResult r = extract_corpus(c, pipeline, g);  // stage-major batches: same graph as with `extract`
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
   if (is_picture(format)) {
