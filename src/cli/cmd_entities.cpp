@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/keep_until_exit.hpp"
+#include "cli/syntax_pipeline.hpp"
 #include "core/files.hpp"
 #include "ner/iob2.hpp"
 #include "ner/recognizer.hpp"
@@ -81,6 +82,7 @@ void run(const EntitiesArgs& a) {
   check_disable(opt);  // rules of later stages (coreference, relations) do not change the entities
   auto entities = make_entity_stage(opt);
   Pipeline& pipeline = keep_until_exit(Pipeline{});
+  pipeline.add(cli::make_whole_text_stage());
   pipeline.add(make_tokenizer_stage(opt));
   for (Layer need : entities->needs())
     if (need == Layer::Tags) pipeline.add(make_tagger_stage(opt));

@@ -119,7 +119,10 @@ void write_atomic(const std::string& path, const std::function<void(std::ostream
   if (!fs::is_directory(dir, ec))
     throw Error(ErrorKind::Io, "cannot write '" + path + "': directory '" + dir.string() + "' does not exist");
   if (fs::is_directory(target, ec)) throw Error(ErrorKind::Io, "cannot write '" + path + "': it is a directory");
-  std::string tmp_name = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  std::string tmp_file = ".";
+  tmp_file += target.filename().string();
+  tmp_file += ".tmp-XXXXXX";
+  std::string tmp_name = (dir / tmp_file).string();
   int fd = ::mkstemp(tmp_name.data());
   if (fd < 0) throw Error(ErrorKind::Io, "cannot write '" + path + "': " + std::strerror(errno));
   ::close(fd);

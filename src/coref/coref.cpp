@@ -8,6 +8,7 @@
 #include <fstream>
 #include <functional>
 
+#include "core/resources.hpp"
 #include "coref/resolver.hpp"
 #include "relgraph/error.hpp"
 
@@ -19,31 +20,13 @@ using coref_impl::lower;
 using coref_impl::split_words;
 using coref_impl::strip_possessive;
 
-std::vector<std::vector<std::string>> read_table(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(ErrorKind::NotFound, "cannot read coreference table '" + path + "'");
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    std::size_t pos = 0;
-    while (pos <= line.size()) {
-      auto tab = line.find('\t', pos);
-      if (tab == std::string::npos) tab = line.size();
-      f.push_back(line.substr(pos, tab - pos));
-      pos = tab + 1;
-    }
-    rows.push_back(std::move(f));
-  }
-  return rows;
-}
-
 class CorefStage : public Stage {
  public:
   CorefStage(CorefTables t, std::vector<std::string> disabled) : t_(std::move(t)), disabled_(std::move(disabled)) {}
   std::string name() const override { return "coref"; }
-  std::vector<Layer> needs() const override { return {Layer::Entities, Layer::Deps}; }
+  std::vector<Layer> needs() const override {
+    return {Layer::Metadata, Layer::Tokens, Layer::Tags, Layer::Lemmas, Layer::Deps, Layer::Entities};
+  }
   std::vector<Layer> adds() const override { return {Layer::Coref}; }
   std::vector<std::string> rules() const override { return coref_impl::rule_names(); }
   void process(Document& doc) const override { resolve_coreference(doc, t_, disabled_); }
@@ -72,43 +55,29 @@ std::string name_key(const std::string& name) {
 
 CorefTables load_coref_tables(const std::string& schemas_dir) {
   CorefTables t;
-  std::string dir = schemas_dir + "/gazetteer/";
-  for (auto& row : read_table(dir + "demonyms.tsv"))
-    if (row.size() >= 2) t.demonyms[lower(row[0])] = row[1];
-  for (auto& row : read_table(dir + "countries.tsv")) {
-    if (row.size() < 7) throw Error(ErrorKind::Format, "'" + dir + "countries.tsv': a row has fewer than 7 columns: " + row[0]);
-    const std::string& canonical = row[0];
+  const auto& gazetteer = detail::Resources::shared(schemas_dir).gazetteer();
+  for (const auto& row : gazetteer.demonyms.rows()) t.demonyms[lower(row[0])] = row[1];
+  for (const auto& country : gazetteer.countries) {
+    const std::string& canonical = country.canonical;
     t.countries[lower(canonical)] = canonical;
-    std::size_t pos = 0;
-    auto each = [](const std::string& field, const std::function<void(const std::string&)>& f) {
-      std::size_t p = 0;
-      while (p <= field.size()) {
-        auto bar = field.find('|', p);
-        if (bar == std::string::npos) bar = field.size();
-        if (bar > p) f(field.substr(p, bar - p));
-        p = bar + 1;
-      }
-    };
-    (void)pos;
-    each(row[6], [&](const std::string& n) {
+    for (const auto& n : country.names) {
       t.countries[lower(n)] = canonical;
       t.countries[name_key(n)] = canonical;
-    });
-    if (row[1].size() == 2) t.countries[lower(row[1])] = canonical;  // "US", "UK"
-    each(row[5], [&](const std::string& c) {
+    }
+    t.countries[lower(country.alpha2)] = canonical;  // "US", "UK"
+    for (const auto& c : country.capitals) {
       t.capitals[lower(c)] = canonical;
       // "Washington D.C." is called "Washington" when it acts.
       for (std::string_view suffix : {" D.C.", " DC", " City"})
         if (c.size() > suffix.size() && c.compare(c.size() - suffix.size(), suffix.size(), suffix) == 0)
           t.capitals[lower(c.substr(0, c.size() - suffix.size()))] = canonical;
-    });
+    }
   }
   // Two-letter codes that are also English words must not become countries.
   for (const char* w : {"in", "is", "it", "at", "be", "by", "do", "go", "me", "my", "no", "so", "to", "us", "am", "an", "as", "he", "hi", "id", "la", "ma", "mo", "pa", "pe", "sa", "se", "st", "tv"})
     if (std::string(w) != "us") t.countries.erase(w);
   t.countries["u.s."] = t.countries.count("us") ? t.countries["us"] : "United States";
-  for (auto& row : read_table(dir + "person_titles.tsv"))
-    if (!row.empty()) t.titles.insert(lower(row[0]));
+  for (const auto& row : gazetteer.person_titles.rows()) t.titles.insert(lower(row[0]));
   for (const char* w : {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "prof", "prof."}) t.titles.insert(w);
   return t;
 }

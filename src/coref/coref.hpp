@@ -41,7 +41,7 @@
 
 #include "core/resources.hpp"
 #include "relgraph/document.hpp"
-#include "relgraph/pipeline.hpp"
+#include "relgraph/stage.hpp"
 
 namespace relgraph {
 
@@ -86,7 +86,8 @@ void resolve_coreference(Document& doc, const CorefTables& tables, const std::ve
 // punctuation removed ("The U.S.'s" -> "us").
 std::string name_key(const std::string& name);
 
-// Stage: needs entities and dependencies, adds coreference. Reads tables from
+// Stage: needs metadata (the body range), tokens, tags, lemmas, dependencies
+// and entities, adds coreference. Reads tables from
 // options.schemas_dir (empty: no tables, the lexical sieves do nothing) and
 // the word lists through detail::Resources; skips the sieves options.disable names.
 std::unique_ptr<Stage> make_coref_stage(const PipelineOptions& options);

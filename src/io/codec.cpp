@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "relgraph/error.hpp"
 
@@ -45,7 +46,7 @@ T get_int(const rapidjson::Value& obj, const char* name, T fallback, const std::
   if (it == obj.MemberEnd()) return fallback;
   if (!it->value.IsInt64()) throw Error(ErrorKind::Format, where + ": '" + name + "' must be an integer");
   auto v = it->value.GetInt64();
-  if (v < static_cast<std::int64_t>(std::numeric_limits<T>::min()))
+  if (!std::in_range<T>(v))
     throw Error(ErrorKind::Format, where + ": '" + name + "' is out of range (" + std::to_string(v) + ")");
   return static_cast<T>(v);
 }

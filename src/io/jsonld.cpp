@@ -13,6 +13,7 @@
 #include <istream>
 #include <iterator>
 #include <ostream>
+#include <utility>
 
 #include "io/codec.hpp"
 #include "relgraph/error.hpp"
@@ -266,9 +267,11 @@ class Reader {
     auto integer = [&](const char* key, auto fallback) {
       auto it = v.FindMember(key);
       if (it == v.MemberEnd()) return fallback;
-      if (!it->value.IsInt64() || (it->value.GetInt64() < 0 && key != std::string_view("sentence")))
+      using T = decltype(fallback);
+      if (!it->value.IsInt64() || (it->value.GetInt64() < 0 && key != std::string_view("sentence")) ||
+          !std::in_range<T>(it->value.GetInt64()))
         fail(std::string("has a bad \"") + key + "\" (expected an integer)");
-      return static_cast<decltype(fallback)>(it->value.GetInt64());
+      return static_cast<T>(it->value.GetInt64());
     };
     s.sentence = integer("sentence", -1);
     s.begin = integer("begin", std::size_t{0});

@@ -9,9 +9,11 @@
 //
 // Ownership and threads: immutable after load(); all lookups are const.
 // Errors: load() throws Error(NotFound) naming the directory or file, and
-// Error(Format) naming file and line for a malformed row.
+// Error(Format) naming file and line for a malformed row (the tables are read
+// by detail::GazetteerTables, core/resources.hpp).
 //
 //   auto gaz = relgraph::ner::Gazetteer::load("schemas/gazetteer");
+//   auto typing = relgraph::ner::Gazetteer::from(relgraph::detail::Resources::shared().gazetteer());
 //   if (auto* e = gaz.find("U.S.")) e->canonical;  // "United States", subtype "Country"
 //
 // Tests: tests/ner_test.cpp
@@ -23,6 +25,10 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+namespace relgraph::detail {
+struct GazetteerTables;
+}
 
 namespace relgraph::ner {
 
@@ -62,12 +68,10 @@ class Gazetteer {
  public:
   static constexpr int kMaxWords = 8;  // longest phrase matched over tokens
 
-  // What load() reads: every table, or everything but the feature-only name
-  // lists (names.tsv). Entity typing never sees the name lists (they carry no
-  // entry and only the kGaz*Name bits, which the recognizer model already
-  // holds as its feature table), so the pipeline skips their 196k rows.
-  enum class Tables { All, Typing };
-  static Gazetteer load(const std::string& dir, Tables tables = Tables::All);
+  static Gazetteer load(const std::string& dir);
+  // From tables already read; the name lists only if `tables` holds them
+  // (Resources::shared() does not: entity typing never reads them).
+  static Gazetteer from(const detail::GazetteerTables& tables);
   // Adds a word list (one word a line, e.g. Debian's /usr/share/dict/american-english)
   // for training features: lower-case words get kGazCommon, capitalised words whose
   // lower-case form is not listed get kGazProper. Throws Error(NotFound) naming the path.
