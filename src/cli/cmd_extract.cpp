@@ -129,6 +129,7 @@ void run_extract(const ExtractOptions& o) {
     std::filesystem::create_directories(o.output);
     std::string stem = o.inputs.size() == 1 && o.inputs[0] != "-" ? std::filesystem::path(o.inputs[0]).stem().string()
                                                                     : "graph";
+    // not English: file extensions
     for (const char* ext : {"jsonld", "graphml", "dot", "tsv", "nt", "svg"})
       write_one(a, (std::filesystem::path(o.output) / (stem + "." + ext)).string(), o.format.empty() ? "" : o.format,
                 o.mentions);
@@ -154,6 +155,7 @@ void add_extract_command(CLI::App& app) {
                   "a directory (ending in /) for every format, or - for stdout (TSV)")
       ->capture_default_str();
   cmd->add_option("--format", o->format, "Output format: jsonld, graphml, dot, tsv, ntriples, svg, png, pdf or carb")
+      // not English: format names
       ->check(CLI::IsMember({"jsonld", "graphml", "dot", "tsv", "ntriples", "svg", "png", "pdf", "carb"}));
   cmd->add_flag("--pretokenized", o->pretokenized, "Input is one sentence a line, tokens separated by spaces");
   cmd->add_option("--models", o->models_dir, "Models directory (default: $RELGRAPH_MODELS or models/)");
