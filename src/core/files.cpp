@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cerrno>
@@ -109,6 +110,32 @@ void check_text(std::string_view text, const std::string& name) {
     throw Error(ErrorKind::InvalidInput, "'" + name + "' is not valid UTF-8 (bad byte 0x" +
                                              [&] { char b[8]; std::snprintf(b, sizeof b, "%02X", (unsigned char)text[bad]); return std::string(b); }() +
                                              " at offset " + std::to_string(bad) + ")");
+}
+
+std::size_t line_at(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+void check_json_nesting(std::string_view json, const std::string& where) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxNesting)
+        throw Error(ErrorKind::Format, where + " line " + std::to_string(line_at(json, i)) +
+                                           ": JSON nested deeper than " + std::to_string(kMaxNesting) +
+                                           " levels (the limit)");
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
 }
 
 std::string read_text(const std::string& path) {
@@ -363,6 +390,14 @@ std::string StagedFiles::path(const std::string& name) {
 }
 
 void StagedFiles::commit() {
+  // Everything that can be checked is checked before the first rename.
+  for (const auto& name : names_) {
+    fs::path to = fs::path(dir_) / name;
+    std::error_code ec;
+    if (!fs::exists(fs::path(staging_) / name, ec))
+      throw Error(ErrorKind::Io, "cannot write '" + to.string() + "': it was not produced");
+    if (fs::is_directory(to, ec)) throw Error(ErrorKind::Io, "cannot write '" + to.string() + "': it is a directory");
+  }
   for (const auto& name : names_) {
     fs::path from = fs::path(staging_) / name, to = fs::path(dir_) / name;
     struct stat old;

@@ -28,6 +28,18 @@ void check_text(std::string_view text, const std::string& name);
 // Offset of the first invalid UTF-8 byte, or npos if the text is valid.
 std::size_t find_invalid_utf8(std::string_view text);
 
+// Structured input may nest at most this deep (JSON arrays and objects, XML
+// elements): the parsers recurse, and relgraph's own files nest 6 levels.
+inline constexpr int kMaxNesting = 256;
+
+// Checks, before a recursive parser sees it, that JSON text nests at most
+// kMaxNesting deep (brackets inside strings do not count). Throws
+// Error(Format) "<where> line N: ... deeper than 256 levels (the limit)".
+void check_json_nesting(std::string_view json, const std::string& where);
+
+// 1-based line of byte `offset` in `text`.
+std::size_t line_at(std::string_view text, std::size_t offset);
+
 // Writes to `path` atomically: `write` fills a stream bound to a temporary
 // file in the same directory (".NAME.relgraph-tmp-PID-XXXXXX"), which is
 // renamed over `path` only if everything succeeded. "-" writes to stdout.

@@ -1,5 +1,6 @@
 // Shared encoders for the format writers and readers (numbers, percent-encoding,
 // JSON list fields). Tests: tests/io_test.cpp
+#include "core/files.hpp"
 #include "io/codec.hpp"
 
 #include <rapidjson/document.h>
@@ -11,6 +12,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "relgraph/error.hpp"
@@ -23,8 +25,9 @@ using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 void write_string(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
 rapidjson::Document parse_json_array(const std::string& json, const std::string& where) {
+  check_json_nesting(json, where);
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
+  doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
   if (doc.HasParseError())
     throw Error(ErrorKind::Format, where + ": invalid JSON list (" + rapidjson::GetParseError_En(doc.GetParseError()) +
                                        " at offset " + std::to_string(doc.GetErrorOffset()) + ")");
@@ -45,7 +48,8 @@ T get_int(const rapidjson::Value& obj, const char* name, T fallback, const std::
   if (it == obj.MemberEnd()) return fallback;
   if (!it->value.IsInt64()) throw Error(ErrorKind::Format, where + ": '" + name + "' must be an integer");
   auto v = it->value.GetInt64();
-  if (v < static_cast<std::int64_t>(std::numeric_limits<T>::min()))
+  if (v < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
+      static_cast<std::uint64_t>(v) > std::numeric_limits<T>::max())
     throw Error(ErrorKind::Format, where + ": '" + name + "' is out of range (" + std::to_string(v) + ")");
   return static_cast<T>(v);
 }
@@ -130,7 +134,11 @@ std::string percent_decode(std::string_view text, const std::string& where) {
     }
     if (i + 2 >= text.size())
       throw Error(ErrorKind::Format, where + ": truncated percent escape in '" + std::string(text) + "'");
-    out += static_cast<char>(digit(text[i + 1]) * 16 + digit(text[i + 2]));
+    int byte = digit(text[i + 1]) * 16 + digit(text[i + 2]);
+    if (byte < 0x20 || byte == 0x7F)
+      throw Error(ErrorKind::Format, where + ": '" + std::string(text.substr(i, 3)) +
+                                         "' decodes to a control character, which an id may not hold");
+    out += static_cast<char>(byte);
     i += 2;
   }
   return out;

@@ -10,10 +10,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <istream>
 #include <iterator>
 #include <ostream>
 
+#include "core/files.hpp"
 #include "io/codec.hpp"
 #include "relgraph/error.hpp"
 
@@ -197,8 +200,9 @@ class Reader {
   explicit Reader(std::string source) : source_(std::move(source)) {}
 
   KnowledgeGraph read(const std::string& text) {
+    check_json_nesting(text, "'" + source_ + "'");
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
+    doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
     if (doc.HasParseError())
       throw Error(ErrorKind::Format, "'" + source_ + "' line " + std::to_string(line_of(text, doc.GetErrorOffset())) +
                                          ": invalid JSON: " + rapidjson::GetParseError_En(doc.GetParseError()));
@@ -237,7 +241,9 @@ class Reader {
     auto it = obj.FindMember(key);
     if (it == obj.MemberEnd()) return "";
     if (!it->value.IsString()) fail(std::string("has a non-string \"") + key + "\"");
-    return std::string(it->value.GetString(), it->value.GetStringLength());
+    std::string value(it->value.GetString(), it->value.GetStringLength());
+    if (value.find('\0') != std::string::npos) fail(std::string("has a NUL character (\\u0000) in \"") + key + "\"");
+    return value;
   }
 
   std::string required_string(const Value& obj, const char* key) const {
@@ -268,6 +274,10 @@ class Reader {
       if (it == v.MemberEnd()) return fallback;
       if (!it->value.IsInt64() || (it->value.GetInt64() < 0 && key != std::string_view("sentence")))
         fail(std::string("has a bad \"") + key + "\" (expected an integer)");
+      using Limits = std::numeric_limits<decltype(fallback)>;
+      if (it->value.GetInt64() > static_cast<std::int64_t>(std::min<std::uint64_t>(Limits::max(), INT64_MAX)))
+        fail(std::string("has a \"") + key + "\" out of range (" + std::to_string(it->value.GetInt64()) +
+             "; the limit is " + std::to_string(Limits::max()) + ")");
       return static_cast<decltype(fallback)>(it->value.GetInt64());
     };
     s.sentence = integer("sentence", -1);

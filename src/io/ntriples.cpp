@@ -74,7 +74,11 @@ std::string integer(long long v) { return "\"" + std::to_string(v) + "\"^^<" + k
 // A JSON number as JSON-LD turns it into RDF: integral values are
 // xsd:integer, others xsd:double in canonical form ("8.5E-1").
 std::string number(double v) {
-  if (std::floor(v) == v && std::fabs(v) < 1e21) return integer(static_cast<long long>(v));
+  if (std::floor(v) == v && std::fabs(v) < 1e21) {  // beyond long long: print the digits, never cast
+    char digits[32];
+    std::snprintf(digits, sizeof digits, "%.0f", v == 0 ? 0.0 : v);
+    return "\"" + std::string(digits) + "\"^^<" + kXsd + "integer>";
+  }
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.15e", v);
   std::string s = buf;
