@@ -243,7 +243,7 @@ CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor
   std::vector<Job> jobs;
   if (!options.jsonl.empty()) jobs = jsonl_jobs(options.jsonl);
   for (const auto& f : corpus_files(options.inputs)) jobs.push_back({f == "-" ? "<stdin>" : f, f, "", ""});
-  if (jobs.empty()) throw Error(ErrorKind::InvalidArgument, "the corpus is empty: no article files or records");
+  if (jobs.empty()) throw Error(ErrorKind::InvalidInput, "the corpus is empty: no article files or records");
 
   struct Worker {
     KnowledgeGraph graph;
