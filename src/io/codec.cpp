@@ -135,9 +135,8 @@ std::string percent_decode(std::string_view text, const std::string& where) {
     if (i + 2 >= text.size())
       throw Error(ErrorKind::Format, where + ": truncated percent escape in '" + std::string(text) + "'");
     int byte = digit(text[i + 1]) * 16 + digit(text[i + 2]);
-    if (byte < 0x20 || byte == 0x7F)
-      throw Error(ErrorKind::Format, where + ": '" + std::string(text.substr(i, 3)) +
-                                         "' decodes to a control character, which an id may not hold");
+    if (byte == 0)  // would cut ids short in C-string consumers (Graphviz, shells)
+      throw Error(ErrorKind::Format, where + ": '%00' in '" + std::string(text) + "' decodes to a NUL character");
     out += static_cast<char>(byte);
     i += 2;
   }
