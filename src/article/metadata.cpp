@@ -124,14 +124,14 @@ std::optional<std::array<int, 3>> parse_clock(std::string_view w) {
     if (std::isdigit(static_cast<unsigned char>(c))) {
       cur += c;
     } else if (c == ':' || c == '.') {
-      if (cur.empty() || part >= 2) return std::nullopt;
+      if (cur.empty() || part >= 2 || cur.size() > 9) return std::nullopt;  // > 9 digits: no clock, and stoi would throw
       hms[part++] = std::stoi(cur);
       cur.clear();
     } else {
       return std::nullopt;
     }
   }
-  if (cur.empty() || part == 0) return std::nullopt;
+  if (cur.empty() || part == 0 || cur.size() > 9) return std::nullopt;
   hms[part] = std::stoi(cur);
   if (hms[0] > 23 || hms[1] > 59 || hms[2] > 59) return std::nullopt;
   return hms;
@@ -189,6 +189,7 @@ std::string parse_date_line(std::string_view line) {
     for (const char* suf : {"st", "nd", "rd", "th"})
       if (l.size() > 2 && l.substr(l.size() - 2) == suf && all_digits(l.substr(0, l.size() - 2))) digits = w.substr(0, w.size() - 2);
     if (all_digits(digits)) {
+      if (digits.size() > 4) return "";  // no day or year; stoi would overflow on "123456789012345"
       int v = std::stoi(digits);
       if (digits.size() == 4 && !year) year = v;
       else if (digits.size() <= 2 && v >= 1 && v <= 31 && !day) day = v;
