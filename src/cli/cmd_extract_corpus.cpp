@@ -93,6 +93,7 @@ void run_stream(const ExtractCorpusOptions& o, const ArticleExtractor& extract) 
     if (!fs::exists(o.jsonl)) throw Error(ErrorKind::NotFound, "'" + o.jsonl + "': no such file");
     file.open(o.jsonl, std::ios::binary);
     if (!file) throw Error(ErrorKind::Io, "cannot open '" + o.jsonl + "'");
+    detail::note_input(o.jsonl);  // so `-o` cannot name it
   }
   std::istream& in = source == "<stdin>" ? std::cin : file;
   StreamResult result;

@@ -103,6 +103,9 @@ if [ "$(grep -c '' stream.jsonl 2>/dev/null)" != 5 ] || [ "$(grep -c '"error"' s
   failures=$((failures + 1))
 fi
 expect 0 stream-bad-records-j2 "$rg" extract --stream -j 2 --jsonl records.jsonl -o stream2.jsonl
+cp records.jsonl records2.jsonl
+expect 2 stream-onto-input "$rg" extract --stream --jsonl records2.jsonl -o records2.jsonl
+cmp -s records.jsonl records2.jsonl || { echo "FAIL   stream-onto-input: the input changed"; failures=$((failures + 1)); }
 expect 1 merge-bad-lines "$rg" merge records.jsonl -o merged2.jsonld
 
 # --- text ----------------------------------------------------------------------
