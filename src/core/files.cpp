@@ -397,6 +397,10 @@ void StagedFiles::commit() {
     if (!fs::exists(fs::path(staging_) / name, ec))
       throw Error(ErrorKind::Io, "cannot write '" + to.string() + "': it was not produced");
     if (fs::is_directory(to, ec)) throw Error(ErrorKind::Io, "cannot write '" + to.string() + "': it is a directory");
+    struct stat st;
+    if (::stat(to.c_str(), &st) == 0 && S_ISREG(st.st_mode) && is_input(st))
+      throw Error(ErrorKind::InvalidArgument,
+                  "will not write '" + to.string() + "': it is an input of this command (name another directory)");
   }
   for (const auto& name : names_) {
     fs::path from = fs::path(staging_) / name, to = fs::path(dir_) / name;

@@ -120,5 +120,9 @@ cp control.txt same.txt
 expect 2 extract-onto-input "$rg" extract same.txt --format tsv -o same.txt
 cmp -s control.txt same.txt || { echo "FAIL   extract-onto-input: the input changed"; failures=$((failures + 1)); }
 
+mkdir -p in-dir && printf '%s\nA\tb\tC\t1\t0\n' "$tsv_head" >in-dir/g.tsv && cp in-dir/g.tsv g-copy.tsv
+expect 2 extract-dir-onto-input "$rg" extract in-dir/g.tsv -o in-dir/
+cmp -s in-dir/g.tsv g-copy.tsv || { echo "FAIL   extract-dir-onto-input: the input changed"; failures=$((failures + 1)); }
+
 echo "hostile inputs: $cases cases, $failures failed"
 [ $failures -eq 0 ]
