@@ -28,6 +28,26 @@ TEST(ParseDateLine, Formats) {
   for (const auto& c : cases) EXPECT_EQ(parse_date_line(c.line), c.iso) << c.line;
 }
 
+// Numbers too long for any date field are text, not dates, and never an error.
+TEST(ParseDateLine, OutOfRangeNumbersAreNoDate) {
+  const char* lines[] = {
+      "Published 123456789012345",
+      "Published 12th 99999999999999999999 March",
+      "Updated 123456789012345:00",
+      "Posted 3 March 2021 99999999999:05",
+      "March 99999999999999999999, 2021",
+      "99999999999999999999-03-04",
+      "2021-99999999999999-04",
+  };
+  for (const char* line : lines) {
+    std::string iso = "not run";
+    EXPECT_NO_THROW(iso = parse_date_line(line)) << line;
+    EXPECT_EQ(iso, "") << line;
+  }
+  auto m = find_metadata("Harbour Ferry Plan Approved\nPublished 123456789012345\n\nThe council approved the plan.\n");
+  EXPECT_EQ(m.date_published, "");
+}
+
 const std::vector<std::string> kPlaces = {"Paris", "London", "Lima", "New York"};
 
 TEST(FindMetadata, HeaderBylineAndFurniture) {

@@ -11,6 +11,7 @@
 #include "core/perceptron.hpp"
 #include "core/perceptron_trainer.hpp"
 #include "core/resources.hpp"
+#include "core/strings.hpp"
 #include "core/word_clusters.hpp"
 #include "relgraph/error.hpp"
 
@@ -245,4 +246,116 @@ TEST(Resources, LoadsADirectoryAndNamesAMissingList) {
   EXPECT_THROW(Resources::load(dir.string()), Error);
   fs::remove_all(dir);
   EXPECT_THROW(Resources::load(dir.string()), Error);
+}
+
+TEST(ParseInt, WholeNumbersThatFitOnly) {
+  struct Case {
+    std::string_view text;
+    std::optional<int> want;
+  };
+  const Case cases[] = {
+      {"0", 0},
+      {"42", 42},
+      {"007", 7},
+      {"-12", -12},
+      {"2147483647", 2147483647},
+      {"2147483648", std::nullopt},  // one past INT_MAX
+      {"123456789012345", std::nullopt},
+      {"99999999999999999999999999999999", std::nullopt},
+      {"", std::nullopt},
+      {"-", std::nullopt},
+      {"+1", std::nullopt},
+      {" 1", std::nullopt},
+      {"1 ", std::nullopt},
+      {"12th", std::nullopt},
+      {"1.5", std::nullopt},
+      {"0x10", std::nullopt},
+  };
+  for (const auto& c : cases) EXPECT_EQ(parse_int(c.text), c.want) << c.text;
+  EXPECT_EQ(parse_int<long long>("123456789012345"), 123456789012345LL);
+  EXPECT_EQ(parse_int<unsigned>("-1"), std::nullopt);
+}
+
+namespace {
+
+// A schemas/gazetteer folder with one small row per table; `countries`
+// replaces the countries table's rows.
+std::filesystem::path write_gazetteer(const std::string& name, const std::string& countries) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("relgraph_gaz_" + name + "_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "gazetteer");
+  fs::create_directories(dir / "lexicon");
+  const std::pair<const char*, const char*> tables[] = {
+      {"countries", countries.c_str()},
+      {"demonyms", "Norlandic\tNorland\n"},
+      {"abbreviations", "NTO\tNorth Treaty Office\tORG\tInternationalOrganization\n"},
+      {"regions", "Far North\tRegion\n"},
+      {"places", "Port Vell\tCity\tNorland\n"},
+      {"org_cues", "Ministry\tGovernmentBody\n"},
+      {"currencies", "crowns\tNLC\n"},
+      {"person_titles", "Minister\n"},
+      {"names", "Ada\tperson\tany\n"},
+  };
+  for (const auto& [table, rows] : tables)
+    std::ofstream(dir / "gazetteer" / (std::string(table) + ".tsv")) << "# " << table << " for a test\n" << rows;
+  return dir;
+}
+
+}  // namespace
+
+TEST(Resources, GazetteerTablesAreTyped) {
+  auto dir = write_gazetteer("typed", "Norland\tNL\tNLD\tEurope\tNorthern Europe\tPort Vell|Eastham\tNorland|Kingdom of Norland\n"
+                                      "Southisle\tSI\tSIL\tOceania\t\t\t\n");
+  auto res = Resources::load(dir.string());
+  const auto& g = res->gazetteer();
+  ASSERT_EQ(g.countries.size(), 2u);
+  EXPECT_EQ(g.countries[0].canonical, "Norland");
+  EXPECT_EQ(g.countries[0].alpha2, "NL");
+  EXPECT_EQ(g.countries[0].capitals, (std::vector<std::string>{"Port Vell", "Eastham"}));
+  EXPECT_EQ(g.countries[0].names, (std::vector<std::string>{"Norland", "Kingdom of Norland"}));
+  EXPECT_TRUE(g.countries[1].capitals.empty());
+  EXPECT_TRUE(g.countries[1].names.empty());
+  EXPECT_EQ(g.demonyms.value("Norlandic"), "Norland");
+  EXPECT_TRUE(g.person_titles.contains("Minister"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Resources, BadGazetteerTableNamesFileAndLine) {
+  struct Case {
+    const char* name;
+    std::string countries;
+    const char* where;  // expected in the message
+  };
+  const Case cases[] = {
+      {"short", "Norland\tNL\tNLD\tEurope\tNorthern Europe\tPort Vell\n", "countries.tsv' line 2"},
+      {"ragged", "Norland\tNL\tNLD\tEurope\t\t\tNorland\nSouthisle\tSI\n", "countries.tsv' line 3"},
+      {"codes", "Norland\tNLD\tNL\tEurope\t\t\tNorland\n", "countries.tsv' line 2"},
+  };
+  for (const auto& c : cases) {
+    auto dir = write_gazetteer(c.name, c.countries);
+    try {
+      Resources::load(dir.string());
+      ADD_FAILURE() << c.name << ": no error";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::Format) << c.name;
+      EXPECT_NE(std::string(e.what()).find(c.where), std::string::npos) << c.name << ": " << e.what();
+    }
+    std::filesystem::remove_all(dir);
+  }
+}
+
+TEST(Resources, MissingGazetteerTableIsNamed) {
+  auto dir = write_gazetteer("missing", "Norland\tNL\tNLD\tEurope\t\t\tNorland\n");
+  std::filesystem::remove(dir / "gazetteer" / "places.tsv");
+  try {
+    Resources::load(dir.string());
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::NotFound);
+    EXPECT_NE(std::string(e.what()).find("places.tsv"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove_all(dir / "gazetteer");
+  auto without = Resources::load(dir.string());  // no gazetteer folder: only asking for it fails
+  EXPECT_THROW(without->gazetteer(), Error);
+  std::filesystem::remove_all(dir);
 }

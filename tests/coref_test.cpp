@@ -2,9 +2,13 @@
 // the negative cases that must stay apart.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
 #include <sstream>
 
 #include "coref/coref.hpp"
+#include "coref/descriptions.hpp"
+#include "relgraph/error.hpp"
 
 namespace relgraph {
 namespace {
@@ -76,6 +80,7 @@ CorefTables tables() {
   t.countries = {{"france", "France"}, {"peru", "Peru"},  {"georgia", "Georgia"},
                  {"us", "United States"}, {"united states", "United States"}, {"uk", "United Kingdom"}};
   t.titles = {"minister", "ambassador", "mr", "ms", "president"};
+  t.words = load_coref_words(detail::Resources::shared(std::string(RELGRAPH_SOURCE_DIR) + "/schemas"));
   return t;
 }
 
@@ -548,6 +553,230 @@ TEST(Coref, NameInAppositionWithATitleIsAPerson) {
   EXPECT_EQ(entity_of(doc, "UK envoy"), "John Roe");
   EXPECT_EQ(entity_of(doc, "Roe"), "John Roe");
   EXPECT_EQ(doc.entities[doc.mentions[1].entity].type, "Person");
+}
+
+}  // namespace
+}  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+// One row per named sieve: a document where the sieve makes a link, the
+// mention it links, and the entity that mention belongs to with the sieve
+// running and with it switched off.
+struct SieveCase {
+  const char* rule;
+  std::function<Document()> doc;
+  const char* probe;
+  const char* with;
+  const char* without;
+};
+
+TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
+  const std::vector<SieveCase> cases = {
+      {"coref.exact",
+       [] {
+         return DocBuilder()
+             .sentence("Acme/PROPN/2/nsubj grew/VERB/0/root ./PUNCT/2/punct")
+             .sentence("Acme/PROPN/2/nsubj hired/VERB/0/root ./PUNCT/2/punct")
+             .mention(0, 1, 2, "ORG").mention(1, 1, 2, "ORG").build();
+       },
+       "Acme", "2", "1"},
+      {"coref.acronym",
+       [] {
+         return DocBuilder()
+             .sentence("The/DET/2/det Ministry/PROPN/5/nsubj of/ADP/4/case Defence/PROPN/2/nmod said/VERB/0/root ./PUNCT/5/punct")
+             .sentence("The/DET/2/det MoD/PROPN/3/nsubj denied/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 2, 5, "ORG").mention(1, 2, 3, "ORG").build();
+       },
+       "MoD", "Ministry of Defence", "MoD"},
+      {"coref.bracket_acronym",
+       [] {
+         return DocBuilder()
+             .sentence("The/DET/3/det Harbour/PROPN/3/compound Board/PROPN/7/nsubj (/PUNCT/5/punct HB/PROPN/3/appos "
+                       ")/PUNCT/5/punct met/VERB/0/root ./PUNCT/7/punct")
+             .sentence("The/DET/2/det HB/PROPN/3/nsubj agreed/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 2, 4, "ORG").build();
+       },
+       "HB", "Harbour Board", "(no mention 'HB')"},
+      {"coref.alias",
+       [] {
+         return DocBuilder()
+             .sentence("Jane/PROPN/2/compound Doe/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
+             .sentence("Doe/PROPN/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
+             .mention(0, 1, 3, "PER").mention(1, 1, 2, "PER").build();
+       },
+       "Doe", "Jane Doe", "Doe"},
+      {"coref.surname",
+       [] {
+         return DocBuilder()
+             .sentence("John/PROPN/2/compound Roe/PROPN/3/nsubj arrived/VERB/0/root ./PUNCT/3/punct")
+             .sentence("Later/ADV/3/advmod Roe/NOUN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 1, 3, "PER").build();
+       },
+       "Roe", "John Roe", "(no mention 'Roe')"},
+      {"coref.state_agent",
+       [] {
+         return DocBuilder()
+             .sentence("France/PROPN/2/nsubj protested/VERB/0/root ./PUNCT/2/punct")
+             .sentence("French/ADJ/2/amod troops/NOUN/3/nsubj/NNS left/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 1, 2, "LOC", "Country", "France").build();
+       },
+       "French troops", "France", "(no mention 'French troops')"},
+      {"coref.apposition_kind",
+       [] {
+         return DocBuilder()
+             .sentence("Police/NOUN/2/nsubj/NNS blamed/VERB/0/root Zorba/PROPN/2/obj ,/PUNCT/7/punct the/DET/7/det "
+                       "militant/ADJ/7/amod group/NOUN/3/appos ./PUNCT/2/punct")
+             .sentence("The/DET/2/det group/NOUN/3/nsubj denied/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 3, 4, "PER").build();
+       },
+       "group", "Zorba", "(no mention 'group')"},
+      {"coref.apposition",
+       [] {
+         return DocBuilder()
+             .sentence("The/DET/2/det envoy/NOUN/7/nsubj ,/PUNCT/5/punct John/PROPN/5/compound Roe/PROPN/2/appos "
+                       ",/PUNCT/5/punct arrived/VERB/0/root ./PUNCT/7/punct")
+             .mention(0, 4, 6, "PER").build();
+       },
+       "envoy", "John Roe", "(no mention 'envoy')"},
+      {"coref.apposition_surface",
+       [] {
+         return DocBuilder()
+             .sentence("The/DET/2/det ambassador/NOUN/6/nsubj ,/PUNCT/4/punct John/PROPN/5/compound Roe/PROPN/6/nsubj "
+                       "arrived/VERB/0/root ./PUNCT/6/punct")
+             .mention(0, 4, 6, "PER").build();
+       },
+       "ambassador", "John Roe", "(no mention 'ambassador')"},
+      {"coref.role",
+       [] {
+         return DocBuilder()
+             .sentence("Interior/PROPN/2/compound Minister/PROPN/4/compound Jane/PROPN/4/compound Doe/PROPN/5/nsubj "
+                       "spoke/VERB/0/root ./PUNCT/5/punct")
+             .mention(0, 3, 5, "PER").build();
+       },
+       "Interior Minister", "Jane Doe", "(no mention 'Interior Minister')"},
+      {"coref.definite",
+       [] {
+         return DocBuilder()
+             .sentence("Peru/PROPN/2/nsubj voted/VERB/0/root ./PUNCT/2/punct")
+             .sentence("The/DET/2/det country/NOUN/3/nsubj abstained/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 1, 2, "LOC", "Country", "Peru").build();
+       },
+       "country", "Peru", "(no mention 'country')"},
+      {"coref.pronoun",
+       [] {
+         return DocBuilder()
+             .sentence("Jane/PROPN/2/compound Doe/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
+             .sentence("She/PRON/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
+             .mention(0, 1, 3, "PER").build();
+       },
+       "She", "Jane Doe", "(no mention 'She')"},
+  };
+  auto entity_count = [](const Document& d, const std::string& probe) {
+    int n = 0;
+    for (const auto& m : d.mentions)
+      if (m.text == probe && m.entity >= 0) ++n;
+    return std::to_string(n);
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.rule);
+    Document on = c.doc(), off = c.doc();
+    resolve_coreference(on, tables());
+    resolve_coreference(off, tables(), {c.rule});
+    if (std::string(c.rule) == "coref.exact") {  // two mentions, one entity or two
+      EXPECT_EQ(std::to_string(on.entities.size()), "1");
+      EXPECT_EQ(std::to_string(off.entities.size()), "2");
+      EXPECT_EQ(entity_count(on, c.probe), c.with);
+      continue;
+    }
+    EXPECT_EQ(entity_of(on, c.probe), c.with);
+    EXPECT_EQ(entity_of(off, c.probe), c.without);
+  }
+}
+
+TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
+  PipelineOptions o;
+  o.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
+  auto stage = make_coref_stage(o);
+  auto rules = stage->rules();
+  for (const char* r : {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname",
+                        "coref.state_agent", "coref.apposition_kind", "coref.apposition", "coref.apposition_surface",
+                        "coref.role", "coref.definite", "coref.pronoun"})
+    EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
+  auto build = [] {
+    return DocBuilder()
+        .sentence("Jane/PROPN/2/compound Doe/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
+        .sentence("She/PRON/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
+        .mention(0, 1, 3, "PER").build();
+  };
+  Document on = build(), off = build();
+  stage->process(on);
+  o.disable = {"coref.pronoun"};
+  make_coref_stage(o)->process(off);
+  EXPECT_EQ(entity_of(on, "She"), "Jane Doe");
+  EXPECT_EQ(entity_of(off, "She"), "(no mention 'She')");
+}
+
+TEST(Sieve, WordListsComeFromTheLexicon) {
+  auto words = tables().words;
+  EXPECT_EQ(words.value("personal_pronouns", "her"), "female");
+  EXPECT_TRUE(words.in("state_agent_nouns", "government"));
+  EXPECT_TRUE(words.is_definite_article("The"));
+  EXPECT_FALSE(words.is_definite_article("a"));
+  EXPECT_TRUE(words.is_article("an"));
+  EXPECT_TRUE(words.is_singular_definite("That"));
+  EXPECT_FALSE(words.is_singular_definite("these"));
+  EXPECT_FALSE(words.is_singular_definite("his"));
+  EXPECT_THROW(load_coref_words(detail::Resources::shared(std::string(RELGRAPH_SOURCE_DIR) + "/tests")), Error);
+}
+
+}  // namespace
+}  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+Argument span_arg(const Document& doc, int first, int last, int head) {
+  Argument a;
+  const auto& toks = doc.sentences[0].tokens;
+  a.span = {0, first, last, toks[first].begin, toks[last - 1].end};
+  a.head = head;
+  a.text = doc.text.substr(a.span.begin, a.span.end - a.span.begin);
+  return a;
+}
+
+TEST(Descriptions, RelativePronounsAndTheirAntecedent) {
+  // "30 farmers , half of whom joined Acme"
+  Document doc = DocBuilder()
+                     .sentence("30/NUM/2/nummod farmers/NOUN/0/root ,/PUNCT/4/punct half/NOUN/7/nsubj of/ADP/6/case "
+                               "whom/PRON/4/nmod joined/VERB/2/dep Acme/PROPN/7/obj")
+                     .build();
+  struct Case { int first, last, word; bool after_of; };
+  for (const Case& c : std::vector<Case>{{3, 6, 5, true}, {5, 7, 5, false}, {0, 2, -1, false}}) {
+    auto r = detail::relative_pronoun_in(doc, span_arg(doc, c.first, c.last, c.first));
+    EXPECT_EQ(r.word, c.word) << c.first;
+    EXPECT_EQ(r.after_of, c.after_of) << c.first;
+  }
+  EXPECT_EQ(detail::relative_antecedent(doc, 0, 3), "30 farmers");
+  EXPECT_EQ(detail::relative_antecedent(doc, 0, 5), "");  // "of" is no noun
+}
+
+TEST(Descriptions, AppositiveAnchorAndBareDefinites) {
+  // "debate over the bases , a claim which Acme denied"
+  Document doc = DocBuilder()
+                     .sentence("debate/NOUN/0/root over/ADP/4/case the/DET/4/det bases/NOUN/1/nmod ,/PUNCT/7/punct "
+                               "a/DET/7/det claim/NOUN/1/appos which/PRON/10/obj Acme/PROPN/10/nsubj denied/VERB/7/acl:relcl")
+                     .build();
+  EXPECT_EQ(detail::appositive_anchor(doc, span_arg(doc, 5, 7, 6)), 0);
+  EXPECT_EQ(detail::appositive_anchor(doc, span_arg(doc, 2, 4, 3)), -1);  // "the bases" is no apposition
+  auto the_bases = detail::description_of(doc, span_arg(doc, 2, 4, 3));
+  EXPECT_EQ(the_bases.head_lemma, "bases");
+  EXPECT_TRUE(the_bases.bare_definite);
+  EXPECT_FALSE(detail::description_of(doc, span_arg(doc, 5, 7, 6)).bare_definite);  // "a claim"
+  EXPECT_TRUE(detail::compound_names("wargame", "game"));
+  EXPECT_FALSE(detail::compound_names("cooperation", "operation"));
+  EXPECT_FALSE(detail::compound_names("endgame", "end"));
 }
 
 }  // namespace

@@ -138,8 +138,11 @@ TEST_F(CorpusTest, EntitiesResolveAcrossArticlesButSurnamesDoNotMerge) {
   EXPECT_EQ(r.graph.num_entities(), 7u);
   auto ada = r.graph.find_by_key(entity_key("Ada Lovelace"));
   ASSERT_TRUE(ada);
-  for (auto e : boost::make_iterator_range(boost::out_edges(*ada, r.graph.graph())))
-    if (r.graph.edge(e).predicate == "met") EXPECT_EQ(r.graph.edge(e).evidence.size(), 2u);
+  for (auto e : boost::make_iterator_range(boost::out_edges(*ada, r.graph.graph()))) {
+    if (r.graph.edge(e).predicate == "met") {
+      EXPECT_EQ(r.graph.edge(e).evidence.size(), 2u);
+    }
+  }
   EXPECT_TRUE(r.graph.find_by_key(entity_key("John Smith")));
   EXPECT_TRUE(r.graph.find_by_key(entity_key("Jane Smith")));
 }

@@ -301,6 +301,28 @@ TEST(Values, NormalisesDatesMoneyPercentQuantitiesAndCardinals) {
   for (const auto& c : cases) EXPECT_EQ(dump_values(c.sentence), c.expected) << c.sentence;
 }
 
+// Numbers beyond what a date, a clock or a double can hold are no value of
+// that kind; they never overflow or throw.
+TEST(Values, OutOfRangeNumbers) {
+  struct Case {
+    std::string sentence;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"at 123456789012:45 today", ""},
+      {"at 4294967296:30 today", ""},
+      {"on 12 Sep 2018 99999999999:05", "12 Sep 2018/DATE=2018-09-12"},  // no clock time
+      {"on 12 Sep 2018 4294967311:05", "12 Sep 2018/DATE=2018-09-12"},
+      {"1" + std::string(400, '0') + " people", ""},
+      {"$1" + std::string(400, '0'), ""},
+  };
+  for (const auto& c : cases) {
+    std::string got = "not run";
+    EXPECT_NO_THROW(got = dump_values(c.sentence)) << c.sentence;
+    EXPECT_EQ(got, c.expected) << c.sentence;
+  }
+}
+
 TEST(Values, NumberHelpers) {
   EXPECT_EQ(parse_number("3,000"), 3000.0);
   EXPECT_EQ(parse_number("1,234.5"), 1234.5);
@@ -462,7 +484,7 @@ TEST(Context, DiscoursesSplitAtNewdoc) {
   };
   for (const auto& c : cases) {
     std::vector<Sentence> sentences(c.sentences);
-    for (int i : c.newdoc) sentences[i].comments["newdoc id"] = "x";
+    for (int i : c.newdoc) sentences[i].comments.emplace("newdoc id", "x");
     EXPECT_EQ(discourses(sentences), c.want) << c.sentences;
   }
 }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "pipeline/kgscore.hpp"
+#include "relations/fact_filters.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/extract.hpp"
 #include "relgraph/pipeline.hpp"
@@ -558,6 +559,61 @@ TEST(KgScore, MatchesEntitiesLiteralsPredicatesAndSymmetry) {
   EXPECT_NEAR(s.fragmentation, 5.0 / 3, 1e-9);  // {Jane Doe, Doe}, {John Roe}, {Paris, France}; kgscore.py agrees
   EXPECT_THROW(score_kg("{}", "gold.json", tsv, "t.tsv"), Error);
   EXPECT_THROW(score_kg(gold, "gold.json", "a\tb\n1\t2\n", "t.tsv"), Error);
+}
+
+}  // namespace
+}  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+// One row per named fact filter: a proposition over "Acme said the plan" with
+// the node types and keys of its subject and object, and the filter that
+// must drop it ("" = kept).
+struct FilterCase {
+  std::string expected;
+  std::string relation;
+  std::string canonical;
+  std::string construction;
+  std::string subject_type, object_type, subject_key, object_key;
+  std::vector<int> relation_words;
+  int object_head;  // word index of the object's head
+};
+
+TEST(FactFilter, EachNamedFilterDropsItsCaseAndNoOther) {
+  // "Acme said the plan quickly" : Acme/PROPN said/VERB the/DET plan/NOUN quickly/ADV
+  Document doc = parsed("Acme/PROPN/2/nsubj said/VERB/0/root the/DET/4/det plan/NOUN/2/obj quickly/ADV/2/advmod");
+  const std::vector<FilterCase> cases = {
+      {"", "said", "", "", "Organization", "Literal", "acme", "plan", {1}, 3},
+      {"graph.drop_value_subject", "said", "", "", "Date", "Literal", "2019", "plan", {1}, 3},
+      {"graph.drop_plain_title", "said", "", "title", "Person", "Person", "acme", "roe", {1}, 3},
+      {"", "said", "holds_role", "title", "Person", "Person", "acme", "roe", {1}, 3},
+      {"graph.drop_literal_modifier", "in", "", "mod", "Literal", "Literal", "groups", "plan", {1}, 3},
+      {"graph.drop_loose_copula", "is", "", "", "Literal", "Literal", "idea", "plan", {1}, 3},
+      {"graph.drop_self_copula", "was", "", "", "Person", "Literal", "acme", "acme s visit", {1}, 3},
+      {"graph.drop_possession_artefact", "has", "has", "poss", "Organization", "Literal", "acme", "plan", {1}, 3},
+      {"graph.drop_possession_artefact", "has", "has", "", "Organization", "Literal", "acme", "said", {1}, 1},
+      {"graph.drop_clause_subject", "said", "", "", "Literal", "Organization", "said", "acme", {1}, 3},
+      {"graph.drop_restating_phrase", "known as", "", "", "Literal", "Organization", "group known as acme", "acme", {1}, 3},
+      {"graph.drop_contentless_relation", "quickly", "", "", "Organization", "Literal", "acme", "plan", {4}, 3},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.expected + " " + c.relation);
+    Proposition p;
+    p.sentence = 0;
+    p.relation = c.relation;
+    p.canonical = c.canonical;
+    p.relation_words = c.relation_words;
+    if (!c.construction.empty()) p.attributes["construction"] = c.construction;
+    // The subject's head is "said" (a clause) for the clause-subject row, "Acme" otherwise.
+    int subject_head = c.expected == "graph.drop_clause_subject" ? 1 : 0;
+    p.args = {arg(doc, "subj", subject_head, subject_head + 1, subject_head),
+              arg(doc, "obj", c.object_head, c.object_head + 1, c.object_head)};
+    detail::FactView fact{doc, p, c.subject_type, c.object_type, c.subject_key, c.object_key, c.construction,
+                          detail::is_copula(p)};
+    EXPECT_EQ(detail::dropping_filter(fact), c.expected);
+  }
+  EXPECT_EQ(detail::fact_filters().size(), 9u);
 }
 
 }  // namespace

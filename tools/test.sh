@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
-tools/build.sh
+# Warnings are errors here (CI runs this script).
+tools/build.sh -DRELGRAPH_WERROR=ON
 cd build
 if [[ "${RELGRAPH_SLOW:-0}" == 1 ]]; then
   ctest --output-on-failure -j"$(nproc)"

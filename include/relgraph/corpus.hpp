@@ -58,11 +58,11 @@ struct ArticleFailure {
 };
 
 struct CorpusOptions {
-  std::vector<std::string> inputs;  // files and directories (every regular, non-hidden file below)
-  std::string jsonl;                // or a JSONL file of {"id": ..., "text": ...} ("-" = stdin)
-  int threads = 1;                  // worker threads (>= 1)
+  std::vector<std::string> inputs{};  // files and directories (every regular, non-hidden file below)
+  std::string jsonl{};                // or a JSONL file of {"id": ..., "text": ...} ("-" = stdin)
+  int threads = 1;                    // worker threads (>= 1)
   // Called after each article: (articles done, total, failures so far).
-  std::function<void(std::size_t, std::size_t, std::size_t)> progress;
+  std::function<void(std::size_t, std::size_t, std::size_t)> progress{};
 };
 
 struct CorpusResult {

@@ -42,25 +42,27 @@ struct Evidence {
   auto operator<=>(const Evidence&) const = default;
 };
 
+// Graph values: every field has a default, so `{.id = "x", .label = "X"}` or
+// `{"x", "X", "Person"}` names only the fields that matter.
 struct EntityNode {
-  std::string id;      // stable id, derived from the canonical key ("nathan_sales")
-  std::string label;   // canonical label
-  std::string type;    // Person, Organization, Country, Place, Product, Event, Date,
-                       // Money, Quantity, Thing, CreativeWork (article), Literal
-  std::vector<std::string> aliases;  // sorted, unique, includes no duplicate of label
-  std::vector<MentionRef> mentions;  // sorted, unique
-  std::string value;   // normalised value for literal/value nodes ("USD 100000000")
-  std::map<std::string, std::string> attributes;  // extra properties (title, datePublished ...)
+  std::string id{};      // stable id, derived from the canonical key ("nathan_sales")
+  std::string label{};   // canonical label
+  std::string type{};    // Person, Organization, Country, Place, Product, Event, Date,
+                         // Money, Quantity, Thing, CreativeWork (article), Literal
+  std::vector<std::string> aliases{};  // sorted, unique, includes no duplicate of label
+  std::vector<MentionRef> mentions{};  // sorted, unique
+  std::string value{};   // normalised value for literal/value nodes ("USD 100000000")
+  std::map<std::string, std::string> attributes{};  // extra properties (title, datePublished ...)
 };
 
 struct RelationEdge {
-  std::string predicate;  // canonical predicate ("met") or the surface wording if none
-  std::string surface;    // the wording in the text ("had a meeting with")
+  std::string predicate{};  // canonical predicate ("met") or the surface wording if none
+  std::string surface{};    // the wording in the text ("had a meeting with")
   double confidence = 0.0;
   bool negated = false;
-  std::string modality;   // "" asserted, "reported", "hypothetical", "possible", "future"
-  std::vector<Evidence> evidence;  // sorted, unique
-  std::map<std::string, std::string> attributes;  // amount, date, place, attribution ...
+  std::string modality{};   // "" asserted, "reported", "hypothetical", "possible", "future"
+  std::vector<Evidence> evidence{};  // sorted, unique
+  std::map<std::string, std::string> attributes{};  // amount, date, place, attribution ...
 };
 
 class KnowledgeGraph {

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <optional>
 
+#include "core/resources.hpp"
+#include "core/strings.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -124,15 +126,17 @@ std::optional<std::array<int, 3>> parse_clock(std::string_view w) {
     if (std::isdigit(static_cast<unsigned char>(c))) {
       cur += c;
     } else if (c == ':' || c == '.') {
-      if (cur.empty() || part >= 2 || cur.size() > 9) return std::nullopt;  // > 9 digits: no clock, and stoi would throw
-      hms[part++] = std::stoi(cur);
+      auto v = detail::parse_int(cur);
+      if (!v || part >= 2) return std::nullopt;
+      hms[part++] = *v;
       cur.clear();
     } else {
       return std::nullopt;
     }
   }
-  if (cur.empty() || part == 0 || cur.size() > 9) return std::nullopt;
-  hms[part] = std::stoi(cur);
+  auto v = detail::parse_int(cur);
+  if (!v || part == 0) return std::nullopt;
+  hms[part] = *v;
   if (hms[0] > 23 || hms[1] > 59 || hms[2] > 59) return std::nullopt;
   return hms;
 }
@@ -166,7 +170,8 @@ std::string parse_date_line(std::string_view line) {
   if (words.size() == 1 && words[0].size() >= 10 && words[0][4] == '-' && words[0][7] == '-') {
     const std::string& w = words[0];
     if (!all_digits(w.substr(0, 4)) || !all_digits(w.substr(5, 2)) || !all_digits(w.substr(8, 2))) return "";
-    int mo = std::stoi(w.substr(5, 2)), d = std::stoi(w.substr(8, 2));
+    int mo = detail::parse_int(std::string_view(w).substr(5, 2)).value_or(0);
+    int d = detail::parse_int(std::string_view(w).substr(8, 2)).value_or(0);
     if (mo < 1 || mo > 12 || d < 1 || d > 31) return "";
     return w.size() == 10 ? w : (w[10] == 'T' ? w : "");
   }
@@ -189,8 +194,9 @@ std::string parse_date_line(std::string_view line) {
     for (const char* suf : {"st", "nd", "rd", "th"})
       if (l.size() > 2 && l.substr(l.size() - 2) == suf && all_digits(l.substr(0, l.size() - 2))) digits = w.substr(0, w.size() - 2);
     if (all_digits(digits)) {
-      if (digits.size() > 4) return "";  // no day or year; stoi would overflow on "123456789012345"
-      int v = std::stoi(digits);
+      auto parsed = detail::parse_int(digits);
+      if (!parsed) return "";  // too long for a day or a year: not a date
+      int v = *parsed;
       if (digits.size() == 4 && !year) year = v;
       else if (digits.size() <= 2 && v >= 1 && v <= 31 && !day) day = v;
       else return "";
@@ -484,37 +490,16 @@ Metadata find_metadata(std::string_view text, const std::vector<std::string>& pl
 
 namespace {
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos <= s.size()) {
-    auto next = s.find(sep, pos);
-    if (next == std::string::npos) next = s.size();
-    out.push_back(s.substr(pos, next - pos));
-    pos = next + 1;
-  }
-  return out;
-}
-
 // Place names from the entity gazetteer: countries, their capitals and cities.
 std::vector<std::string> load_places(const std::string& schemas_dir) {
   std::vector<std::string> places;
-  std::string line;
-  std::ifstream countries(schemas_dir + "/gazetteer/countries.tsv");
-  while (std::getline(countries, line)) {  // canonical alpha2 alpha3 region subregion capitals names
-    if (line.empty() || line[0] == '#') continue;
-    auto f = split(line, '\t');
-    if (f.size() < 6) continue;
-    places.push_back(f[0]);
-    for (const auto& c : split(f[5], '|'))
-      if (!c.empty()) places.push_back(c);
+  const auto& gazetteer = detail::Resources::shared(schemas_dir).gazetteer();
+  for (const auto& country : gazetteer.countries) {
+    places.push_back(country.canonical);
+    places.insert(places.end(), country.capitals.begin(), country.capitals.end());
   }
-  std::ifstream cities(schemas_dir + "/gazetteer/places.tsv");
-  while (std::getline(cities, line)) {  // name kind country
-    if (line.empty() || line[0] == '#') continue;
-    auto f = split(line, '\t');
-    if (f.size() >= 2 && f[1] == "City") places.push_back(f[0]);
-  }
+  for (const auto& row : gazetteer.places.rows())  // name kind country
+    if (row[1] == "City") places.push_back(row[0]);
   return places;
 }
 

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "relgraph/document.hpp"
-#include "relgraph/pipeline.hpp"
+#include "relgraph/stage.hpp"
 
 namespace relgraph {
 

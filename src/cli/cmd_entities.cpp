@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/syntax_pipeline.hpp"
 #include "core/files.hpp"
 #include "ner/iob2.hpp"
 #include "ner/recognizer.hpp"
@@ -24,6 +25,7 @@ struct EntitiesArgs {
   std::string format = "iob2";
   bool pretokenized = false;
   bool json = false;
+  std::vector<std::string> disable;  // named rules switched off
 };
 
 void json_string(std::ostream& o, std::string_view s) {
@@ -75,8 +77,11 @@ void run(const EntitiesArgs& a) {
     throw Error(ErrorKind::InvalidArgument, "unknown --format '" + a.format + "' (expected iob2 or json)");
   PipelineOptions opt;
   opt.pretokenized = a.pretokenized;
+  opt.disable = a.disable;
+  check_disable(opt);  // rules of later stages (coreference, relations) do not change the entities
   auto entities = make_entity_stage(opt);
   Pipeline pipeline;
+  pipeline.add(cli::make_whole_text_stage());
   pipeline.add(make_tokenizer_stage(opt));
   for (Layer need : entities->needs())
     if (need == Layer::Tags) pipeline.add(make_tagger_stage(opt));
@@ -108,6 +113,7 @@ void add_entities_command(CLI::App& app) {
   cmd->add_flag("--json", args->json, "Same as --format json");
   cmd->add_option("-o,--output", args->output, "Output file ('-' = stdout), written atomically")
       ->capture_default_str();
+  add_disable_option(*cmd, args->disable);
   cmd->callback([args] { run(*args); });
 }
 

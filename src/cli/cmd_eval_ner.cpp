@@ -11,6 +11,7 @@
 #include "core/files.hpp"
 #include "ner/entity_typing.hpp"
 #include "ner/iob2.hpp"
+#include "ner/recognizer.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/pipeline.hpp"
 #include "tag/tagger.hpp"
@@ -30,6 +31,7 @@ struct EvalNerArgs {
   std::string output = "-";
   bool json = false;
   bool recognizer_only = false;
+  std::vector<std::string> disable;  // named rules switched off
 };
 
 double per_second(int tokens, double seconds) { return seconds > 0 ? tokens / seconds : 0; }
@@ -75,7 +77,23 @@ std::string report_json(const ner::NerScores& s, const Timing& t) {
   return o.str();
 }
 
+// Rules of later stages (coreference, relations) cannot change the entities,
+// so they are accepted and have no effect; the entity stage's own rules are
+// not reachable from here (the scorer calls the recogniser and typing
+// directly), so asking for them is an error rather than a silent no-op.
+void check_ner_disable(const std::vector<std::string>& disable) {
+  if (disable.empty()) return;
+  PipelineOptions p;
+  p.disable = disable;
+  check_disable(p);
+  for (const auto& rule : make_entity_stage(p)->rules())
+    for (const auto& d : disable)
+      if (d == rule)
+        throw Error(ErrorKind::InvalidArgument, "eval ner: --disable " + d + " is an entity-stage rule this scorer cannot switch off");
+}
+
 void run(const EvalNerArgs& a) {
+  check_ner_disable(a.disable);
   auto gold = ner::read_iob2_file(a.gold);
   auto recognizer = EntityRecognizer::load(a.model.empty() ? default_models_dir() + "/ner.bin" : a.model);
   auto gazetteer = ner::Gazetteer::load(a.gazetteer.empty() ? default_schemas_dir() + "/gazetteer" : a.gazetteer);
@@ -131,6 +149,7 @@ void add_eval_ner(CLI::App& app) {
   cmd->add_flag("--recognizer-only", args->recognizer_only, "Score the recognizer's own tags (no rules, gazetteer names or typing)");
   cmd->add_flag("--json", args->json, "Print scores as JSON");
   cmd->add_option("-o,--output", args->output, "Output file ('-' = stdout)")->capture_default_str();
+  add_disable_option(*cmd, args->disable);
   cmd->callback([args] { run(*args); });
 }
 

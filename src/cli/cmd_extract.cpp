@@ -27,6 +27,7 @@ struct ExtractOptions {
   std::string jsonl;  // corpus mode (cmd_extract_corpus.cpp): JSONL records
   int threads = 1;
   bool stream = false;
+  std::vector<std::string> disable;  // named rules switched off
 };
 
 const std::vector<std::string> kImageFormats = {"svg", "png", "pdf"};
@@ -88,19 +89,20 @@ void run_extract(const ExtractOptions& o) {
   bool to_dir_output = o.output != "-" && (o.output.back() == '/' || std::filesystem::is_directory(o.output));
   if (o.format != "carb" &&
       (wants_corpus_mode(o.inputs, o.jsonl, o.threads, o.stream) || (o.inputs.size() > 1 && !to_dir_output))) {
-    run_extract_corpus(
-        {o.inputs, o.jsonl, o.threads, o.output, o.format, o.stream, o.models_dir, o.schemas_dir, o.mentions, o.stats});
+    run_extract_corpus({o.inputs, o.jsonl, o.threads, o.output, o.format, o.stream, o.models_dir, o.schemas_dir,
+                        o.mentions, o.stats, o.disable});
     return;
   }
   if (o.inputs.empty()) throw Error(ErrorKind::InvalidArgument, "extract: no input file (use - for stdin)");
   if (o.format == "carb") {
-    run_extract_carb({o.inputs, o.output, o.pretokenized, o.models_dir, o.schemas_dir});
+    run_extract_carb({o.inputs, o.output, o.pretokenized, o.models_dir, o.schemas_dir, o.disable});
     return;
   }
   PipelineOptions p;
   p.models_dir = o.models_dir;
   p.schemas_dir = o.schemas_dir;
   p.pretokenized = o.pretokenized;
+  p.disable = o.disable;
   Pipeline pipeline = make_pipeline(p);
   Annotated a;
   for (const auto& input : o.inputs) a.docs.push_back(annotate(detail::read_text(input), input, pipeline));
@@ -153,6 +155,7 @@ void add_extract_command(CLI::App& app) {
   cmd->add_option("-j,--threads", o->threads, "Worker threads for a corpus (default 1)")->check(CLI::PositiveNumber);
   cmd->add_flag("--stream", o->stream,
                 "Mapper mode: JSONL records in (--jsonl or stdin), one graph line per article out (jsonl, ntriples)");
+  add_disable_option(*cmd, o->disable);
   cmd->callback([o] { run_extract(*o); });
 }
 

@@ -132,6 +132,7 @@ void run_extract_corpus(const ExtractCorpusOptions& o) {
   PipelineOptions p;
   p.models_dir = o.models_dir;
   p.schemas_dir = o.schemas_dir;
+  p.disable = o.disable;
   Pipeline pipeline = make_pipeline(p);
   GraphOptions g;
   g.article_mentions =

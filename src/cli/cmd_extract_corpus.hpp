@@ -18,6 +18,7 @@ struct ExtractCorpusOptions {
   std::string models_dir, schemas_dir;
   std::string mentions = "auto";  // article `mentions` edges: auto, yes, no
   bool stats = false;             // articles, tokens and speed on stderr
+  std::vector<std::string> disable;  // named rules switched off (--disable)
 };
 
 // Throws relgraph::Error; when articles failed, after writing the graph of

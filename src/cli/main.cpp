@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
   cli::add_merge_command(app);
   cli::add_parse_command(app);
   cli::add_entities_command(app);
+  cli::add_rules_command(app);
   cli::add_train_command(app);
   cli::add_eval_command(app);
   return check_standard_streams(run(app, argc, argv));

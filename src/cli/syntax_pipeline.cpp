@@ -18,14 +18,29 @@ class GivenTokensStage : public Stage {
   void process(Document&) const override {}
 };
 
+class WholeTextStage : public Stage {
+ public:
+  std::string name() const override { return "whole text"; }
+  std::vector<Layer> needs() const override { return {}; }
+  std::vector<Layer> adds() const override { return {Layer::Metadata}; }
+  void process(Document& doc) const override {
+    doc.metadata = Metadata{};
+    doc.metadata.body_end = doc.text.size();
+  }
+};
+
 }  // namespace
+
+std::unique_ptr<Stage> make_whole_text_stage() { return std::make_unique<WholeTextStage>(); }
 
 Pipeline make_syntax_pipeline(const PipelineOptions& options, Layer until, bool given_tokens) {
   Pipeline p;
-  if (given_tokens)
+  if (given_tokens) {
     p.add(std::make_unique<GivenTokensStage>());
-  else
+  } else {
+    p.add(make_whole_text_stage());
     p.add(make_tokenizer_stage(options));
+  }
   if (until == Layer::Tags || until == Layer::Lemmas || until == Layer::Deps) p.add(make_tagger_stage(options));
   if (until == Layer::Deps) p.add(make_parser_stage(options));
   return p;

@@ -13,7 +13,8 @@
 
 namespace relgraph::detail {
 
-Lexicon::Lexicon(std::string name, const std::string& path, std::string_view content) : name_(std::move(name)) {
+Lexicon::Lexicon(std::string name, const std::string& path, std::string_view content, std::size_t columns)
+    : name_(std::move(name)), columns_(columns) {
   std::size_t line_no = 0;
   std::size_t pos = 0;
   while (pos <= content.size()) {
@@ -44,6 +45,7 @@ Lexicon::Lexicon(std::string name, const std::string& path, std::string_view con
                                          std::to_string(fields.size()));
     index_.emplace(fields.front(), rows_.size());
     rows_.push_back(std::move(fields));
+    lines_.push_back(line_no);
     if (end == content.size()) break;
   }
 }
@@ -84,6 +86,9 @@ std::shared_ptr<const Resources> Resources::load(const std::string& schemas_dir)
     std::string name = p.stem().string();
     res->lexicons_.emplace(name, Lexicon(name, p.string(), read_file(p.string())));
   }
+  const fs::path gazetteer = fs::path(schemas_dir) / "gazetteer";
+  if (fs::is_directory(gazetteer, ec))
+    res->gazetteer_ = std::make_shared<const GazetteerTables>(GazetteerTables::load(gazetteer.string()));
   return res;
 }
 
@@ -105,6 +110,61 @@ const Lexicon& Resources::lexicon(std::string_view name) const {
 }
 
 bool Resources::has_lexicon(std::string_view name) const { return lexicons_.count(std::string(name)) > 0; }
+
+const GazetteerTables& Resources::gazetteer() const {
+  if (!gazetteer_) throw Error(ErrorKind::NotFound, "schemas directory '" + dir_ + "' has no gazetteer/ folder");
+  return *gazetteer_;
+}
+
+namespace {
+
+Lexicon read_table(const std::string& dir, const char* name, std::size_t columns) {
+  std::string path = dir + "/" + name + ".tsv";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw Error(ErrorKind::NotFound, "gazetteer table '" + path + "' not found");
+  return Lexicon(name, path, read_file(path), columns);
+}
+
+// "a|b|c" -> {"a", "b", "c"}; empty items are dropped.
+std::vector<std::string> split_bars(std::string_view field) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= field.size()) {
+    std::size_t bar = field.find('|', pos);
+    if (bar == std::string_view::npos) bar = field.size();
+    if (bar > pos) out.emplace_back(field.substr(pos, bar - pos));
+    pos = bar + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+GazetteerTables GazetteerTables::load(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    throw Error(ErrorKind::NotFound, "gazetteer directory '" + dir + "' not found");
+  GazetteerTables t;
+  Lexicon countries = read_table(dir, "countries", 7);
+  for (std::size_t i = 0; i < countries.size(); ++i) {
+    const auto& r = countries.rows()[i];
+    if (r[1].size() != 2 || r[2].size() != 3)
+      throw Error(ErrorKind::Format, "'" + dir + "/countries.tsv' line " + std::to_string(countries.line(i)) +
+                                         ": expected a two-letter and a three-letter country code, found '" + r[1] +
+                                         "' and '" + r[2] + "'");
+    t.countries.push_back({r[0], r[1], r[2], r[3], r[4], split_bars(r[5]), split_bars(r[6])});
+  }
+  t.demonyms = read_table(dir, "demonyms", 2);
+  t.abbreviations = read_table(dir, "abbreviations", 4);
+  t.regions = read_table(dir, "regions", 2);
+  t.places = read_table(dir, "places", 3);
+  t.org_cues = read_table(dir, "org_cues", 2);
+  t.currencies = read_table(dir, "currencies", 2);
+  t.person_titles = read_table(dir, "person_titles", 1);
+  t.names = read_table(dir, "names", 3);
+  return t;
+}
 
 std::string data_dir(const char* env, const char* sub) {
   if (const char* v = std::getenv(env); v && *v) return v;

@@ -1,7 +1,11 @@
-// Small string helpers shared by the file readers (CoNLL-U, IOB2, CaRB).
+// Small string helpers shared by the file readers (CoNLL-U, IOB2, CaRB) and
+// the rules that read numbers in input text.
 // Tests: tests/core_test.cpp
 #pragma once
+#include <charconv>
+#include <optional>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace relgraph::detail {
@@ -17,6 +21,20 @@ inline std::vector<std::string_view> split_tabs(std::string_view line) {
     start = tab + 1;
   }
   return cols;
+}
+
+// The whole of `text` as an integer of type T: optional '-' (for signed T),
+// then decimal digits only. std::nullopt for anything else, including a value
+// T cannot hold, so input text never throws or overflows:
+//   parse_int("42") == 42, parse_int("123456789012345") == nullopt (int),
+//   parse_int("") == parse_int("+1") == parse_int("1x") == nullopt.
+template <class T = int>
+std::optional<T> parse_int(std::string_view text) {
+  T value{};
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
 }
 
 }  // namespace relgraph::detail

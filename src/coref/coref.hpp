@@ -16,6 +16,12 @@
 //      "French Interior Minister Jane Doe" make nominal mentions and roles.
 //   6. definite descriptions: "the ambassador", "the ministry", "the country".
 //   7. pronouns and possessives by agreement and recency.
+// Each pass is a named sieve (rules(): coref.state_agent, coref.bracket_acronym,
+// coref.apposition_kind, coref.exact, coref.acronym, coref.alias,
+// coref.surname, coref.apposition, coref.apposition_surface, coref.role,
+// coref.definite, coref.pronoun) that PipelineOptions::disable switches off.
+// English words the sieves compare against are lists in schemas/lexicon/
+// (kCorefWordLists), read through detail::Resources when the stage is made.
 // The result: Document::entities (label = fullest proper name, graph type,
 // aliases, mentions) and EntityMention::entity. Nominal and pronoun mentions
 // are appended to Document::mentions (subtype "Nominal" / "Pronoun"), so the
@@ -30,11 +36,35 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "core/resources.hpp"
 #include "relgraph/document.hpp"
-#include "relgraph/pipeline.hpp"
+#include "relgraph/stage.hpp"
 
 namespace relgraph {
+
+// The word lists (schemas/lexicon/NAME.tsv) the sieves read; keys lower-case.
+inline constexpr const char* kCorefWordLists[] = {
+    "personal_pronouns",   "honorific_gender",    "subnational_units", "state_agent_nouns",
+    "organisation_nouns",  "acronym_skip_words",  "name_continuations", "description_nouns",
+    "determiners",         "title_continuations", "title_prepositions"};
+
+struct CorefWords {
+  std::map<std::string, detail::Lexicon, std::less<>> lists;  // list name -> its lexicon
+  bool in(std::string_view list, const std::string& word) const;
+  // Second field of `word`'s row in `list`, "" if absent.
+  std::string_view value(std::string_view list, const std::string& word) const;
+  const std::vector<std::string>* row(std::string_view list, const std::string& word) const;
+  // By determiners.tsv, in any case: "the"; "the", "a", "an"; "the", "this", "that".
+  bool is_definite_article(const std::string& word) const;
+  bool is_article(const std::string& word) const;
+  bool is_singular_definite(const std::string& word) const;
+};
+
+// Throws Error(NotFound) naming the first missing list.
+CorefWords load_coref_words(const detail::Resources& resources);
 
 // Lexical tables the sieves use; all keys lower-case.
 struct CorefTables {
@@ -42,20 +72,24 @@ struct CorefTables {
   std::map<std::string, std::string> capitals;   // "paris" -> "France"
   std::map<std::string, std::string> countries;  // any country name -> canonical ("the us" -> "United States")
   std::set<std::string> titles;                  // person titles: "minister", "mr", "ambassador"
+  CorefWords words;                              // English word lists (empty: those sieves find nothing)
 };
 
 // Reads schemas_dir/gazetteer/{demonyms,countries,person_titles}.tsv.
 CorefTables load_coref_tables(const std::string& schemas_dir);
 
-// Runs every sieve over a document with tokens, dependencies and mentions.
-void resolve_coreference(Document& doc, const CorefTables& tables);
+// Runs every sieve not named in `disabled` over a document with tokens,
+// dependencies and mentions.
+void resolve_coreference(Document& doc, const CorefTables& tables, const std::vector<std::string>& disabled = {});
 
 // Normalised key of a name: lower case, "the" and possessive 's dropped,
 // punctuation removed ("The U.S.'s" -> "us").
 std::string name_key(const std::string& name);
 
-// Stage: needs entities and dependencies, adds coreference. Reads tables from
-// options.schemas_dir (empty: no tables, the lexical sieves do nothing).
+// Stage: needs metadata (the body range), tokens, tags, lemmas, dependencies
+// and entities, adds coreference. Reads tables from
+// options.schemas_dir (empty: no tables, the lexical sieves do nothing) and
+// the word lists through detail::Resources; skips the sieves options.disable names.
 std::unique_ptr<Stage> make_coref_stage(const PipelineOptions& options);
 
 }  // namespace relgraph

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 #include "relgraph/error.hpp"
 
@@ -48,8 +49,7 @@ T get_int(const rapidjson::Value& obj, const char* name, T fallback, const std::
   if (it == obj.MemberEnd()) return fallback;
   if (!it->value.IsInt64()) throw Error(ErrorKind::Format, where + ": '" + name + "' must be an integer");
   auto v = it->value.GetInt64();
-  if (v < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
-      static_cast<std::uint64_t>(v) > std::numeric_limits<T>::max())
+  if (!std::in_range<T>(v))
     throw Error(ErrorKind::Format, where + ": '" + name + "' is out of range (" + std::to_string(v) + ")");
   return static_cast<T>(v);
 }

@@ -92,7 +92,10 @@ std::string format_from_path(const std::string& path) {
   }
   std::string known;
   for (const auto& f : formats())
-    for (const char* e : f.extensions) known += (known.empty() ? "" : " ") + std::string(e);
+    for (const char* e : f.extensions) {
+      if (!known.empty()) known += ' ';
+      known += e;
+    }
   throw Error(ErrorKind::InvalidArgument, "cannot tell the graph format of '" + path + "' from its extension (known: " +
                                               known + "); name the format explicitly");
 }

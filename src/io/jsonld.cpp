@@ -15,6 +15,7 @@
 #include <istream>
 #include <iterator>
 #include <ostream>
+#include <utility>
 
 #include "core/files.hpp"
 #include "io/codec.hpp"
@@ -272,13 +273,11 @@ class Reader {
     auto integer = [&](const char* key, auto fallback) {
       auto it = v.FindMember(key);
       if (it == v.MemberEnd()) return fallback;
-      if (!it->value.IsInt64() || (it->value.GetInt64() < 0 && key != std::string_view("sentence")))
+      using T = decltype(fallback);
+      if (!it->value.IsInt64() || (it->value.GetInt64() < 0 && key != std::string_view("sentence")) ||
+          !std::in_range<T>(it->value.GetInt64()))
         fail(std::string("has a bad \"") + key + "\" (expected an integer)");
-      using Limits = std::numeric_limits<decltype(fallback)>;
-      if (it->value.GetInt64() > static_cast<std::int64_t>(std::min<std::uint64_t>(Limits::max(), INT64_MAX)))
-        fail(std::string("has a \"") + key + "\" out of range (" + std::to_string(it->value.GetInt64()) +
-             "; the limit is " + std::to_string(Limits::max()) + ")");
-      return static_cast<decltype(fallback)>(it->value.GetInt64());
+      return static_cast<T>(it->value.GetInt64());
     };
     s.sentence = integer("sentence", -1);
     s.begin = integer("begin", std::size_t{0});

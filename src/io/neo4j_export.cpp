@@ -63,7 +63,12 @@ std::string json_string(const std::string& s) {
 
 std::string json_object(const std::map<std::string, std::string>& m) {
   std::string out = "{";
-  for (const auto& [k, v] : m) out += (out.size() > 1 ? "," : "") + json_string(k) + ":" + json_string(v);
+  for (const auto& [k, v] : m) {
+    if (out.size() > 1) out += ',';
+    out += json_string(k);
+    out += ':';
+    out += json_string(v);
+  }
   return out + "}";
 }
 

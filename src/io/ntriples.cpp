@@ -69,15 +69,25 @@ std::string literal(const std::string& s) {
   return out + "\"";
 }
 
-std::string integer(long long v) { return "\"" + std::to_string(v) + "\"^^<" + kXsd + "integer>"; }
+// `digits` as an xsd:integer literal.
+std::string integer(std::string_view digits) {
+  std::string out = "\"";
+  out += digits;
+  out += "\"^^<";
+  out += kXsd;
+  out += "integer>";
+  return out;
+}
+std::string integer(long long v) { return integer(std::to_string(v)); }
 
 // A JSON number as JSON-LD turns it into RDF: integral values are
 // xsd:integer, others xsd:double in canonical form ("8.5E-1").
 std::string number(double v) {
-  if (std::floor(v) == v && std::fabs(v) < 1e21) {  // beyond long long: print the digits, never cast
+  if (std::floor(v) == v && std::fabs(v) < 9e18) return integer(static_cast<long long>(v));
+  if (std::floor(v) == v && std::fabs(v) < 1e21) {  // integral, but beyond long long
     char digits[32];
-    std::snprintf(digits, sizeof digits, "%.0f", v == 0 ? 0.0 : v);
-    return "\"" + std::string(digits) + "\"^^<" + kXsd + "integer>";
+    std::snprintf(digits, sizeof digits, "%.0f", v);
+    return integer(std::string_view(digits));
   }
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.15e", v);

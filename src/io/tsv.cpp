@@ -42,7 +42,10 @@ std::string sentence_list(const std::vector<Evidence>& evidence) {
   for (const auto& e : evidence)
     if (e.sentence >= 0) sentences.insert(e.sentence);
   std::string out;
-  for (int s : sentences) out += (out.empty() ? "" : ",") + std::to_string(s);
+  for (int s : sentences) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(s);
+  }
   return out;
 }
 

@@ -30,17 +30,11 @@ class EntityStage : public Stage {
   ner::Gazetteer gazetteer_;
 };
 
-std::string resource_dir(const std::string& option, const char* env, const char* sub) {
-  return option.empty() ? detail::data_dir(env, sub) : option;
-}
-
 }  // namespace
 
 std::unique_ptr<Stage> make_entity_stage(const PipelineOptions& options) {
-  std::string models = resource_dir(options.models_dir, "RELGRAPH_MODELS", "models");
-  std::string schemas = resource_dir(options.schemas_dir, "RELGRAPH_SCHEMAS", "schemas");
-  return std::make_unique<EntityStage>(EntityRecognizer::load(models + "/ner.bin"),
-                                       ner::Gazetteer::load(schemas + "/gazetteer"));
+  return std::make_unique<EntityStage>(EntityRecognizer::load(options.models() + "/ner.bin"),
+                                       ner::Gazetteer::from(detail::Resources::shared(options.schemas()).gazetteer()));
 }
 
 }  // namespace relgraph

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "core/files.hpp"
+#include "core/resources.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph::ner {
@@ -22,24 +23,6 @@ std::vector<std::string> split(std::string_view s, char sep) {
     start = p + 1;
   }
   return out;
-}
-
-// Rows of a TSV table with at least `columns` columns; '#' lines are comments.
-std::vector<std::vector<std::string>> read_table(const std::string& path, std::size_t columns) {
-  if (!std::filesystem::exists(path)) throw Error(ErrorKind::NotFound, "gazetteer table '" + path + "' not found");
-  std::string content = detail::read_file(path);
-  std::vector<std::vector<std::string>> rows;
-  int line_no = 0;
-  for (const auto& line : split(content, '\n')) {
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    auto cols = split(line, '\t');
-    if (cols.size() < columns || cols[0].empty())
-      throw Error(ErrorKind::Format, path + ":" + std::to_string(line_no) + ": expected " + std::to_string(columns) +
-                                         " tab-separated columns, got '" + line + "'");
-    rows.push_back(std::move(cols));
-  }
-  return rows;
 }
 
 std::string_view strip_the(std::string_view s) {
@@ -91,28 +74,26 @@ void Gazetteer::add(const GazetteerEntry& entry, std::uint16_t bits, bool exact)
   }
 }
 
-Gazetteer Gazetteer::load(const std::string& dir) {
-  if (!std::filesystem::is_directory(dir))
-    throw Error(ErrorKind::NotFound, "gazetteer directory '" + dir + "' not found");
+Gazetteer Gazetteer::load(const std::string& dir) { return from(detail::GazetteerTables::load(dir)); }
+
+Gazetteer Gazetteer::from(const detail::GazetteerTables& t) {
   Gazetteer g;
-  for (const auto& r : read_table(dir + "/countries.tsv", 7)) {
-    for (const auto& name : split(r[6], '|')) g.add({name, "LOC", "Country", r[0]}, kGazCountry);
-    for (const auto& cap : split(r[5], '|'))
-      if (!cap.empty()) g.add({cap, "LOC", "City", cap}, kGazPlace);
+  for (const auto& c : t.countries) {
+    for (const auto& name : c.names) g.add({name, "LOC", "Country", c.canonical}, kGazCountry);
+    for (const auto& cap : c.capitals) g.add({cap, "LOC", "City", cap}, kGazPlace);
   }
-  for (const auto& r : read_table(dir + "/demonyms.tsv", 2)) g.add({r[0], "NORP", "Demonym", r[1]}, kGazDemonym);
-  for (const auto& r : read_table(dir + "/abbreviations.tsv", 4))
-    g.add({r[0], r[2], r[3], r[1]}, r[2] == "LOC" ? kGazCountry : kGazOrg);
-  for (const auto& r : read_table(dir + "/regions.tsv", 2)) g.add({r[0], "LOC", r[1], r[0]}, kGazRegion);
-  for (const auto& r : read_table(dir + "/places.tsv", 3)) g.add({r[0], "LOC", r[1], r[0]}, kGazPlace);
-  for (const auto& r : read_table(dir + "/org_cues.tsv", 2)) {
+  for (const auto& r : t.demonyms.rows()) g.add({r[0], "NORP", "Demonym", r[1]}, kGazDemonym);
+  for (const auto& r : t.abbreviations.rows()) g.add({r[0], r[2], r[3], r[1]}, r[2] == "LOC" ? kGazCountry : kGazOrg);
+  for (const auto& r : t.regions.rows()) g.add({r[0], "LOC", r[1], r[0]}, kGazRegion);
+  for (const auto& r : t.places.rows()) g.add({r[0], "LOC", r[1], r[0]}, kGazPlace);
+  for (const auto& r : t.org_cues.rows()) {
     g.add({r[0], "", r[1], ""}, kGazOrgCue);
     g.cues_.emplace(r[0], r[1]);
   }
-  for (const auto& r : read_table(dir + "/currencies.tsv", 2)) g.add_currency(r[0], r[1]);
-  for (const auto& r : read_table(dir + "/person_titles.tsv", 1)) g.add({r[0], "", "", ""}, kGazTitle);
+  for (const auto& r : t.currencies.rows()) g.add_currency(r[0], r[1]);
+  for (const auto& r : t.person_titles.rows()) g.add({r[0], "", "", ""}, kGazTitle);
   // Feature-only names: no entry (type ""), so lookups for typing never return them.
-  auto names = read_table(dir + "/names.tsv", 3);
+  const auto& names = t.names.rows();
   g.lower_.reserve(g.lower_.size() + names.size());  // one rehash instead of a dozen
   g.exact_.reserve(g.exact_.size() + names.size() / 4);
   for (const auto& r : names) {

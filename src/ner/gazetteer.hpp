@@ -9,9 +9,11 @@
 //
 // Ownership and threads: immutable after load(); all lookups are const.
 // Errors: load() throws Error(NotFound) naming the directory or file, and
-// Error(Format) naming file and line for a malformed row.
+// Error(Format) naming file and line for a malformed row (the tables are read
+// by detail::GazetteerTables, core/resources.hpp).
 //
 //   auto gaz = relgraph::ner::Gazetteer::load("schemas/gazetteer");
+//   auto same = relgraph::ner::Gazetteer::from(relgraph::detail::Resources::shared().gazetteer());
 //   if (auto* e = gaz.find("U.S.")) e->canonical;  // "United States", subtype "Country"
 //
 // Tests: tests/ner_test.cpp
@@ -23,6 +25,10 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+namespace relgraph::detail {
+struct GazetteerTables;
+}
 
 namespace relgraph::ner {
 
@@ -63,6 +69,7 @@ class Gazetteer {
   static constexpr int kMaxWords = 8;  // longest phrase matched over tokens
 
   static Gazetteer load(const std::string& dir);
+  static Gazetteer from(const detail::GazetteerTables& tables);
   // Adds a word list (one word a line, e.g. Debian's /usr/share/dict/american-english)
   // for training features: lower-case words get kGazCommon, capitalised words whose
   // lower-case form is not listed get kGazProper. Throws Error(NotFound) naming the path.

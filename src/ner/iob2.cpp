@@ -43,8 +43,8 @@ std::vector<Iob2Sentence> read_iob2(std::string_view content, const std::string&
       auto body = trim(line.substr(1));
       if (body.starts_with("newdoc")) {
         auto eq = body.find('=');
-        cur.newdoc = eq == std::string_view::npos ? "" : std::string(trim(body.substr(eq + 1)));
-        if (cur.newdoc.empty()) cur.newdoc = "-";
+        std::string id = eq == std::string_view::npos ? std::string() : std::string(trim(body.substr(eq + 1)));
+        cur.newdoc = id.empty() ? std::string(1, '-') : std::move(id);
       }
       continue;
     }

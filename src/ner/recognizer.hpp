@@ -25,7 +25,7 @@
 #include "core/model_io.hpp"
 #include "core/perceptron.hpp"
 #include "relgraph/document.hpp"
-#include "relgraph/pipeline.hpp"
+#include "relgraph/stage.hpp"
 
 namespace relgraph {
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/strings.hpp"
 #include "ner/gazetteer.hpp"
 
 namespace relgraph::ner {
@@ -178,7 +179,7 @@ class Matcher {
   std::optional<int> year_at(int i) const {
     std::string_view w = at(i);
     if (w.size() != 4 || !is_digits(w)) return std::nullopt;
-    int y = std::atoi(std::string(w).c_str());
+    int y = detail::parse_int(w).value_or(0);
     if (y < 1000 || y > 2199) return std::nullopt;
     // "2015 %", "2015 km", "2015 million": a number, not a year.
     if (i + 1 < size() && (at(i + 1) == "%" || in(at(i + 1), kUnits) || scale_of(at(i + 1)) ||
@@ -192,7 +193,7 @@ class Matcher {
     for (const char* suf : {"st", "nd", "rd", "th"})
       if (l.size() > 2 && l.ends_with(suf)) l.resize(l.size() - 2);
     if (!is_digits(l) || l.size() > 2) return std::nullopt;
-    int d = std::atoi(l.c_str());
+    int d = detail::parse_int(l).value_or(0);
     if (d < 1 || d > 31) return std::nullopt;
     return d;
   }
@@ -213,17 +214,17 @@ class Matcher {
     auto colon = w.find(':');
     if (colon != std::string_view::npos && colon > 0 && colon + 3 == w.size() &&
         is_digits(w.substr(0, colon)) && is_digits(w.substr(colon + 1))) {
-      h = std::atoi(std::string(w.substr(0, colon)).c_str());
-      mnt = std::atoi(std::string(w.substr(colon + 1)).c_str());
+      h = detail::parse_int(w.substr(0, colon)).value_or(-1);
+      mnt = detail::parse_int(w.substr(colon + 1)).value_or(-1);
       j += 1;
     } else if (is_digits(w) && w.size() <= 2 && at(j + 1) == ":" && is_digits(at(j + 2)) && at(j + 2).size() == 2) {
-      h = std::atoi(std::string(w).c_str());
-      mnt = std::atoi(std::string(at(j + 2)).c_str());
+      h = detail::parse_int(w).value_or(-1);
+      mnt = detail::parse_int(at(j + 2)).value_or(-1);
       j += 3;
     } else {
       return i;
     }
-    if (h > 23 || mnt > 59) return i;
+    if (h < 0 || h > 23 || mnt < 0 || mnt > 59) return i;
     if (is(j, {"pm", "p.m."}) && h < 12) h += 12, ++j;
     else if (is(j, {"am", "a.m."})) ++j;
     value += 'T';
@@ -275,7 +276,7 @@ class Matcher {
     if (auto y = year_at(j)) return Point{j + 1, std::to_string(*y), true};
     // Decades: "1990s" -> 1990/1999.
     if (w.size() == 5 && w[4] == 's' && is_digits(w.substr(0, 4)) && w[3] == '0') {
-      int y = std::atoi(std::string(w.substr(0, 4)).c_str());
+      int y = detail::parse_int(w.substr(0, 4)).value_or(0);
       if (y >= 1000 && y < 2200) return Point{j + 1, std::to_string(y) + "/" + std::to_string(y + 9)};
     }
     return std::nullopt;
@@ -388,6 +389,7 @@ class Matcher {
       }
     }
     double value = a.number * a.scale;
+    if (!std::isfinite(value)) return false;  // "1e308 trillion": no value to write
     if (!currency.empty()) {
       m = {start, end, "MONEY", currency + " " + format_number(value)};
       return true;
@@ -466,7 +468,9 @@ std::optional<double> parse_number(std::string_view w) {
     }
   }
   if (!seen_digit || (since_comma >= 0 && since_comma != 3) || digits.back() == '.') return std::nullopt;
-  return std::strtod(digits.c_str(), nullptr);
+  double value = std::strtod(digits.c_str(), nullptr);
+  if (!std::isfinite(value)) return std::nullopt;  // more digits than a double holds
+  return value;
 }
 
 std::string format_number(double value) {
@@ -475,7 +479,7 @@ std::string format_number(double value) {
     std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(std::llround(value)));
     return buf;
   }
-  char buf[64];
+  char buf[400];  // the longest finite double in %.6f is 317 characters
   std::snprintf(buf, sizeof buf, "%.6f", value);
   std::string s(buf);
   while (!s.empty() && s.back() == '0') s.pop_back();

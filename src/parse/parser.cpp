@@ -168,7 +168,7 @@ class ParserStage : public Stage {
  public:
   explicit ParserStage(Parser parser) : parser_(std::move(parser)) {}
   std::string name() const override { return "parser"; }
-  std::vector<Layer> needs() const override { return {Layer::Tags}; }
+  std::vector<Layer> needs() const override { return {Layer::Tokens, Layer::Tags}; }
   std::vector<Layer> adds() const override { return {Layer::Deps}; }
   void process(Document& doc) const override {
     for (auto& s : doc.sentences) parser_.parse(s);
@@ -178,14 +178,10 @@ class ParserStage : public Stage {
   Parser parser_;
 };
 
-std::string models_dir(const PipelineOptions& options) {
-  return options.models_dir.empty() ? detail::data_dir("RELGRAPH_MODELS", "models") : options.models_dir;
-}
-
 }  // namespace
 
 std::unique_ptr<Stage> make_parser_stage(const PipelineOptions& options) {
-  return std::make_unique<ParserStage>(Parser::load(models_dir(options) + "/parser.bin"));
+  return std::make_unique<ParserStage>(Parser::load(options.models() + "/parser.bin"));
 }
 
 }  // namespace relgraph

@@ -26,7 +26,7 @@
 #include "core/perceptron.hpp"
 #include "core/word_clusters.hpp"
 #include "relgraph/document.hpp"
-#include "relgraph/pipeline.hpp"
+#include "relgraph/stage.hpp"
 
 namespace relgraph {
 namespace parse {
@@ -79,7 +79,7 @@ class Parser {
   std::vector<int> base_label_;  // per label: index of its unlifted base in labels (or itself)
 };
 
-// The pipeline stage: needs tags, adds dependencies. Loads
+// The pipeline stage: needs tokens and tags, adds dependencies. Loads
 // options.models_dir (or default_models_dir()) + "/parser.bin".
 std::unique_ptr<Stage> make_parser_stage(const PipelineOptions& options);
 

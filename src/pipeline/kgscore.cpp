@@ -1,17 +1,22 @@
-// C++ port of the scoring rules of ../shared/eval/kgscore.py (see kgscore.hpp).
-// Tests: tests/pipeline_test.cpp
-#include "core/files.hpp"
+// C++ port of the scoring rules of ../shared/eval/kgscore.py (see kgscore.hpp),
+// and the extract-and-score loop over a directory of articles.
+// Tests: tests/pipeline_test.cpp, tests/eval_cli_test.cpp
 #include "core/utf8.hpp"
 #include "pipeline/kgscore.hpp"
 
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
+#include <sstream>
 
+#include "core/files.hpp"
 #include "relgraph/error.hpp"
+#include "relgraph/extract.hpp"
+#include "relgraph/io.hpp"
 
 namespace relgraph {
 namespace {
@@ -304,6 +309,62 @@ KgScore score_kg(const std::string& gold_json, const std::string& gold_name, con
   score.entity_recall = ents.empty() ? 0.0 : static_cast<double>(found) / ents.size();
   score.fragmentation = found ? static_cast<double>(fragments) / found : 0.0;
   return score;
+}
+
+std::vector<KgPair> kg_pairs(const std::string& dir) {
+  namespace fs = std::filesystem;
+  if (!fs::is_directory(dir)) throw Error(ErrorKind::NotFound, "eval kg: '" + dir + "' is not a directory");
+  const std::string suffix = ".gold.json";
+  std::vector<KgPair> pairs;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string file = entry.path().filename().string();
+    if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+    std::string stem = file.substr(0, file.size() - suffix.size());
+    fs::path text = fs::path(dir) / (stem + ".txt");
+    if (fs::exists(text)) pairs.push_back({stem, text.string(), entry.path().string()});
+  }
+  if (pairs.empty()) throw Error(ErrorKind::NotFound, "eval kg: '" + dir + "' holds no X.txt + X.gold.json pair");
+  std::sort(pairs.begin(), pairs.end(), [](const KgPair& a, const KgPair& b) { return a.name < b.name; });
+  return pairs;
+}
+
+KgScore mean_kg(const std::vector<KgScore>& scores) {
+  KgScore m;
+  for (const auto& s : scores) {
+    m.extracted += s.extracted;
+    m.gold += s.gold;
+    m.found += s.found;
+    m.recall += s.recall;
+    m.matched_share += s.matched_share;
+    m.entity_recall += s.entity_recall;
+    m.fragmentation += s.fragmentation;
+  }
+  if (!scores.empty()) {
+    double n = static_cast<double>(scores.size());
+    m.recall /= n;
+    m.matched_share /= n;
+    m.entity_recall /= n;
+    m.fragmentation /= n;
+  }
+  return m;
+}
+
+KgSetScore score_kg_set(const std::vector<KgPair>& pairs, const Pipeline& pipeline) {
+  GraphOptions options;
+  options.article_mentions = false;  // the TSV export's default
+  auto tsv = make_exporter("tsv");
+  KgSetScore out;
+  std::vector<KgScore> scores;
+  for (const auto& pair : pairs) {
+    Document doc = annotate(detail::read_text(pair.text), pair.text, pipeline);
+    std::ostringstream triples;
+    tsv->write(build_graph(doc, options), triples);
+    KgScore s = score_kg(detail::read_file(pair.gold), pair.gold, triples.str(), pair.text);
+    scores.push_back(s);
+    out.articles.push_back({pair.name, std::move(s)});
+  }
+  out.mean = mean_kg(scores);
+  return out;
 }
 
 }  // namespace relgraph

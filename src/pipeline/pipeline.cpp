@@ -18,21 +18,6 @@
 
 namespace relgraph {
 
-const char* to_string(Layer layer) noexcept {
-  switch (layer) {
-    case Layer::Metadata: return "metadata";
-    case Layer::Sentences: return "sentences";
-    case Layer::Tokens: return "tokens";
-    case Layer::Tags: return "tags";
-    case Layer::Lemmas: return "lemmas";
-    case Layer::Deps: return "dependencies";
-    case Layer::Entities: return "entities";
-    case Layer::Coref: return "coreference";
-    case Layer::Propositions: return "propositions";
-  }
-  return "unknown";
-}
-
 void Pipeline::add(std::unique_ptr<Stage> stage) {
   if (!stage) throw Error(ErrorKind::InvalidArgument, "pipeline: cannot add an empty stage");
   for (Layer need : stage->needs()) {
@@ -48,9 +33,6 @@ void Pipeline::run(Document& doc) const {
   for (const auto& stage : stages_) stage->process(doc);
 }
 
-std::string default_models_dir() { return detail::data_dir("RELGRAPH_MODELS", "models"); }
-std::string default_schemas_dir() { return detail::data_dir("RELGRAPH_SCHEMAS", "schemas"); }
-
 namespace {
 // A factory that is not built yet returns no stage; say which one.
 std::unique_ptr<Stage> require(std::unique_ptr<Stage> stage, const char* what) {
@@ -63,6 +45,8 @@ Pipeline make_pipeline(const PipelineOptions& options) {
   PipelineOptions o = options;
   if (o.models_dir.empty()) o.models_dir = default_models_dir();
   if (o.schemas_dir.empty()) o.schemas_dir = default_schemas_dir();
+  // Every data file is read (and checked) here, before any stage is built.
+  detail::Resources::shared(o.schemas_dir);
   auto wants = [&](Layer layer) { return static_cast<int>(o.until) >= static_cast<int>(layer); };
   Pipeline p;
   p.add(require(make_metadata_stage(o), "metadata"));

@@ -52,13 +52,16 @@ void for_each_line(std::string_view content, F f) {
 
 // Token overlap of one slot: gold words found among the predicted words,
 // each predicted word used at most once.
-std::size_t overlap(const std::vector<std::string>& gold, std::vector<std::string> predicted) {
+std::size_t overlap(const std::vector<std::string>& gold, const std::vector<std::string>& predicted) {
+  std::vector<bool> used(predicted.size(), false);
   std::size_t n = 0;
   for (const auto& w : gold) {
-    auto it = std::find(predicted.begin(), predicted.end(), w);
-    if (it != predicted.end()) {
-      ++n;
-      predicted.erase(it);
+    for (std::size_t i = 0; i < predicted.size(); ++i) {
+      if (!used[i] && predicted[i] == w) {
+        used[i] = true;
+        ++n;
+        break;
+      }
     }
   }
   return n;
@@ -171,7 +174,10 @@ std::string format_carb_line(const CarbExtraction& e) {
   auto [end, ec] = std::to_chars(conf, conf + sizeof conf, e.confidence, std::chars_format::fixed, 4);
   std::string out =
       clean(e.sentence) + "\t" + std::string(conf, ec == std::errc() ? end : conf) + "\t" + clean(e.relation);
-  for (const auto& a : e.args) out += "\t" + clean(a);
+  for (const auto& a : e.args) {
+    out += '\t';
+    out += clean(a);
+  }
   return out;
 }
 

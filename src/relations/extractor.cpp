@@ -254,7 +254,10 @@ class RelationStage : public Stage {
  public:
   explicit RelationStage(RelationExtractor rx) : rx_(std::move(rx)) {}
   std::string name() const override { return "relations"; }
-  std::vector<Layer> needs() const override { return {Layer::Deps}; }
+  // Arguments link to the entity and coreference mentions (Document::mentions).
+  std::vector<Layer> needs() const override {
+    return {Layer::Tokens, Layer::Tags, Layer::Lemmas, Layer::Deps, Layer::Entities, Layer::Coref};
+  }
   std::vector<Layer> adds() const override { return {Layer::Propositions}; }
   void process(Document& doc) const override {
     doc.propositions.clear();
@@ -265,8 +268,6 @@ class RelationStage : public Stage {
  private:
   RelationExtractor rx_;
 };
-
-std::string schemas_dir() { return detail::data_dir("RELGRAPH_SCHEMAS", "schemas"); }
 
 }  // namespace
 
@@ -304,7 +305,7 @@ std::vector<CarbTuple> RelationExtractor::extract_carb(const Document& doc, int 
 }
 
 std::vector<Proposition> extract(const Document& doc, int sentence) {
-  static const RelationExtractor rx = RelationExtractor::load(schemas_dir());
+  static const RelationExtractor rx = RelationExtractor::load(default_schemas_dir());
   return rx.extract(doc, sentence);
 }
 
@@ -331,8 +332,7 @@ std::string dump(const Document& doc, const Proposition& p) {
 }
 
 std::unique_ptr<Stage> make_relation_stage(const PipelineOptions& options) {
-  std::string dir = options.schemas_dir.empty() ? schemas_dir() : options.schemas_dir;
-  return std::make_unique<RelationStage>(RelationExtractor::load(dir));
+  return std::make_unique<RelationStage>(RelationExtractor::load(options.schemas()));
 }
 
 }  // namespace relgraph

@@ -27,7 +27,7 @@
 
 #include "relations/schema.hpp"
 #include "relgraph/document.hpp"
-#include "relgraph/pipeline.hpp"
+#include "relgraph/stage.hpp"
 
 namespace relgraph {
 
@@ -74,9 +74,9 @@ std::vector<Proposition> extract(const Document& doc, int sentence);
 // e.g. "(Smith)-[met with]->(Jones) {met}", "(X)-[visit]->(Y) {neg}".
 std::string dump(const Document& doc, const Proposition& p);
 
-// The pipeline stage: needs dependencies, adds propositions (and uses
-// entities when an earlier stage added them). Reads the schema from
-// options.schemas_dir (or default_schemas_dir()).
+// The pipeline stage: needs tokens, tags, lemmas, dependencies, entities and
+// coreference (arguments link to Document::mentions), adds propositions.
+// Reads the schema from options.schemas_dir (or default_schemas_dir()).
 std::unique_ptr<Stage> make_relation_stage(const PipelineOptions& options);
 
 }  // namespace relgraph

@@ -29,7 +29,7 @@
 #include "core/perceptron.hpp"
 #include "core/word_clusters.hpp"
 #include "relgraph/document.hpp"
-#include "relgraph/pipeline.hpp"
+#include "relgraph/stage.hpp"
 #include "tag/features.hpp"
 
 namespace relgraph {

@@ -21,8 +21,7 @@ class TaggerStage : public Stage {
 }  // namespace
 
 std::unique_ptr<Stage> make_tagger_stage(const PipelineOptions& options) {
-  std::string dir = options.models_dir.empty() ? default_models_dir() : options.models_dir;
-  return std::make_unique<TaggerStage>(Tagger::load(dir + "/tagger.bin"));
+  return std::make_unique<TaggerStage>(Tagger::load(options.models() + "/tagger.bin"));
 }
 
 }  // namespace relgraph

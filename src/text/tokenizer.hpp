@@ -31,7 +31,7 @@
 #include <vector>
 
 #include "relgraph/document.hpp"
-#include "relgraph/pipeline.hpp"
+#include "relgraph/stage.hpp"
 
 namespace relgraph {
 
@@ -91,7 +91,8 @@ class Tokenizer {
 // blank lines are skipped. Words are taken as they are (no multiword tokens).
 void tokenize_pretokenized(Document& doc);
 
-// The pipeline stage: adds Layer::Sentences and Layer::Tokens. Loads
+// The pipeline stage: needs Layer::Metadata (the body range; none when
+// pretokenized), adds Layer::Sentences and Layer::Tokens. Loads
 // <models_dir>/splitter.bin when present (else rules only); honours
 // options.pretokenized. Throws Error(Model) for a corrupt model file.
 std::unique_ptr<Stage> make_tokenizer_stage(const PipelineOptions& options);

@@ -14,7 +14,11 @@ class TokenizerStage : public Stage {
   TokenizerStage(std::shared_ptr<const SentenceSplitter> splitter, bool pretokenized)
       : tokenizer_(std::move(splitter)), pretokenized_(pretokenized) {}
   std::string name() const override { return pretokenized_ ? "tokenizer (pretokenized)" : "tokenizer"; }
-  std::vector<Layer> needs() const override { return {}; }
+  // The body range (Metadata) bounds the text to split; pretokenized input is taken whole.
+  std::vector<Layer> needs() const override {
+    if (pretokenized_) return {};
+    return {Layer::Metadata};
+  }
   std::vector<Layer> adds() const override { return {Layer::Sentences, Layer::Tokens}; }
   void process(Document& doc) const override {
     doc.sentences.clear();
@@ -29,15 +33,11 @@ class TokenizerStage : public Stage {
   bool pretokenized_;
 };
 
-std::string models_dir(const PipelineOptions& options) {
-  return options.models_dir.empty() ? detail::data_dir("RELGRAPH_MODELS", "models") : options.models_dir;
-}
-
 }  // namespace
 
 std::unique_ptr<Stage> make_tokenizer_stage(const PipelineOptions& options) {
   std::shared_ptr<const SentenceSplitter> splitter;
-  std::string path = models_dir(options) + "/splitter.bin";
+  std::string path = options.models() + "/splitter.bin";
   if (!options.pretokenized && std::filesystem::exists(path))
     splitter = std::make_shared<SentenceSplitter>(SentenceSplitter::load(path));
   else

@@ -1,0 +1,84 @@
+// Reference inside argument phrases (see descriptions.hpp).
+// Tests: tests/coref_test.cpp (Descriptions*)
+#include "coref/descriptions.hpp"
+
+#include <cctype>
+
+#include "core/resources.hpp"
+
+namespace relgraph::detail {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+const Lexicon& words(const char* name) { return Resources::shared().lexicon(name); }
+
+}  // namespace
+
+RelativePronoun relative_pronoun_in(const Document& doc, const Argument& a) {
+  RelativePronoun r;
+  if (a.span.sentence < 0 || a.span.empty()) return r;
+  static const Lexicon& relatives = words("relative_pronouns");
+  const auto& toks = doc.sentences[a.span.sentence].tokens;
+  for (int i = a.span.first; i < a.span.last && i < static_cast<int>(toks.size()); ++i) {
+    std::string w = lower(toks[i].form);
+    if (!relatives.contains(w)) continue;
+    bool after_of = i > a.span.first && lower(toks[i - 1].form) == "of";
+    if (after_of || i == a.span.first) {
+      r.word = i;
+      r.form = w;
+      r.after_of = after_of;
+      return r;
+    }
+  }
+  return r;
+}
+
+std::string relative_antecedent(const Document& doc, int s, int before) {
+  const auto& toks = doc.sentences[s].tokens;
+  int j = before - 1;
+  while (j >= 0 && toks[j].upos == "PUNCT") --j;
+  if (j < 0 || (toks[j].upos != "NOUN" && toks[j].upos != "PROPN")) return "";
+  int lo = j;
+  for (int i = j - 1; i >= 0; --i) {
+    const auto& d = toks[i].deprel;
+    if (toks[i].head - 1 == j && (d == "nummod" || d == "amod" || d == "compound") && i == lo - 1) lo = i;
+    else break;
+  }
+  return std::string(doc.slice(toks[lo].begin, toks[j].end));
+}
+
+int appositive_anchor(const Document& doc, const Argument& a) {
+  if (a.span.sentence < 0 || a.head < 0) return -1;
+  const auto& toks = doc.sentences[a.span.sentence].tokens;
+  const Token& h = toks[a.head];
+  int g = h.head - 1;
+  if (h.deprel != "appos" || h.upos != "NOUN" || g < 0 || (toks[g].upos != "NOUN" && toks[g].upos != "PROPN"))
+    return -1;
+  for (const auto& m : doc.mentions)
+    if (m.span.sentence == a.span.sentence && m.span.first <= g && g < m.span.last && m.entity >= 0) return -1;
+  return g;
+}
+
+Description description_of(const Document& doc, const Argument& a) {
+  Description d;
+  if (a.span.sentence < 0 || a.head < a.span.first || a.head >= a.span.last) return d;
+  static const Lexicon& determiners = words("bare_description_determiners");
+  const auto& toks = doc.sentences[a.span.sentence].tokens;
+  const Token& h = toks[a.head];
+  d.head_lemma = lower(h.lemma.empty() ? h.form : h.lemma);
+  d.bare_definite = a.head == a.span.last - 1 && a.span.last - a.span.first <= 3 &&
+                    determiners.contains(lower(toks[a.span.first].form)) && h.upos == "NOUN";
+  return d;
+}
+
+bool compound_names(const std::string& compound, const std::string& head) {
+  return head.size() >= 4 && compound.size() >= head.size() + 3 &&
+         compound.compare(compound.size() - head.size(), head.size(), head) == 0;
+}
+
+}  // namespace relgraph::detail

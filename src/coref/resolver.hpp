@@ -1,0 +1,158 @@
+// The coreference resolver's working state and its sieves (internal to the
+// coref stage). Each sieve is a named rule ("coref.acronym") that
+// PipelineOptions::disable can switch off; sieves.cpp lists them in run order.
+// Tests: tests/coref_test.cpp
+#pragma once
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "coref/coref.hpp"
+
+namespace relgraph::coref_impl {
+
+std::string lower(std::string_view s);
+std::vector<std::string> split_words(std::string_view s);
+std::string join(const std::vector<std::string>& w, std::size_t from = 0, std::size_t to = std::string::npos);
+// Drops a trailing possessive: "Sales'" / "Sales’" / "Doe's" / "Doe’s".
+std::string strip_possessive(std::string s);
+bool is_value_type(const std::string& type);
+std::string graph_type(const EntityMention& m);
+// Graph types that may share an entity (a country may be tagged ORG).
+bool compatible(const std::string& a, const std::string& b);
+
+enum class Kind { Named, Nominal, Pronoun };
+
+// Per-mention working state.
+struct Item {
+  Kind kind = Kind::Named;
+  std::string key;        // merge key (named and keyed nominal mentions)
+  std::string etype;      // graph type: Person, Organization, Country, Place, Thing
+  std::string label;      // the best label this mention offers
+  std::vector<std::string> name;  // name words (titles stripped)
+  int head = -1;          // head word (0-based) in its sentence
+  bool active = false;    // takes part in coreference
+};
+
+class Resolver;
+
+// Rules applied per mention by the apposition pass.
+inline constexpr const char* kApposition = "coref.apposition";               // "John Roe, the US envoy"
+inline constexpr const char* kSurfaceApposition = "coref.apposition_surface";  // the same when the parse missed it
+inline constexpr const char* kRole = "coref.role";                           // "French Interior Minister Jane Doe"
+
+// One sieve: a rule name and the pass that applies it.
+struct Sieve {
+  const char* name;
+  void (Resolver::*run)();
+};
+// The sieves in run order (a sieve may run more than once).
+const std::vector<Sieve>& sieves();
+// Every rule name the stage knows: the sieves and the per-mention apposition rules.
+std::vector<std::string> rule_names();
+
+class Resolver {
+ public:
+  Resolver(Document& doc, const CorefTables& t, const std::vector<std::string>& disabled)
+      : doc_(doc), t_(t), disabled_(disabled) {}
+  void run();
+
+  // --- sieves (in sieve_*.cpp) ---
+  void state_agents();
+  void exact_match();
+  void acronyms();
+  void parenthetical_acronyms();
+  void retype_by_apposition();
+  void name_variants();
+  void appositions();
+  void surnames();
+  void definite_descriptions();
+  void pronouns();
+
+ private:
+  bool enabled(std::string_view rule) const;
+  // --- tree helpers ---
+  const Token& tok(int s, int i) const { return doc_.sentences[s].tokens[i]; }
+  int ntok(int s) const { return static_cast<int>(doc_.sentences[s].tokens.size()); }
+  int nsent() const { return static_cast<int>(doc_.sentences.size()); }
+  int nitems() const { return static_cast<int>(items_.size()); }
+  int head_of(int s, int i) const { return tok(s, i).head - 1; }  // -1 = root or unset
+  const std::vector<int>& children(int s, int i) const { return kids_[s][i]; }
+  int span_head(int s, int first, int last) const;
+  std::pair<int, int> subtree(int s, int i) const;
+  bool has_case(int s, int i, const std::string& word) const;
+  int mention_at(int s, int i) const { return at_[s][i]; }  // named/nominal mention containing word i, or -1
+  bool in_body(const Span& sp) const;
+  bool word_in_body(int s, int i) const { return in_body(make_span(s, i, i + 1)); }
+  Span make_span(int s, int first, int last) const;
+  int add_mention(int s, int first, int last, const std::string& type, const std::string& subtype, Kind kind,
+                  const std::string& etype);
+  bool words(const char* list, const std::string& word) const { return t_.words.in(list, word); }
+  // A mention other than a country over word j ends a title or role phrase.
+  bool blocks(int s, int j) const { return mention_at(s, j) >= 0 && items_[mention_at(s, j)].etype != "Country"; }
+
+  // --- union-find over mentions ---
+  int find(int m) { return parent_[m] == m ? m : parent_[m] = find(parent_[m]); }
+  void unite(int a, int b);
+  bool same(int a, int b) { return find(a) == find(b); }
+
+  // --- keys (resolver.cpp) ---
+  void prepare();
+  bool keep_named(int m);
+  bool title_phrase(int m) const;
+  void key_named(int m);
+  void strip_person_titles(int m, std::vector<std::string>& words);
+  void capital_and_subnational(int m);
+  void build_entities();
+  std::string entity_label(const std::vector<int>& ms, const std::string& type);
+
+  // --- sieve parts ---
+  std::string agent_country(int s, int i, int& first) const;
+  int bracket_name(int s, int i);
+  void later_acronyms(const std::map<std::string, int>& found);
+  std::vector<int> kind_partners(int m) const;
+  bool is_acronym_of(const std::string& letters, const std::vector<std::string>& words) const;
+  std::string possessor_country(int m) const;
+  bool person_variant(const Item& it, const Item& other, const std::vector<std::string>& a,
+                      const std::vector<std::string>& b, bool& by_last_words) const;
+  bool organisation_variant(int m, const Item& other, const std::vector<std::string>& a,
+                            const std::vector<std::string>& b) const;
+  int variant_pick(int m, const std::vector<int>& cands, bool by_last_words);
+  bool is_title(const std::string& word) const;
+  int title_run(int s, int end) const;
+  void surface_apposition(int m);
+  bool person_shaped(int m) const;
+  bool parse_appositions(int m);
+  bool apposition_role(int m, int g, std::vector<int>& words, std::string& role) const;
+  void add_role(int m, int s, int first, int last, const std::string& role, const std::string& etype);
+  void title_before(int m);
+  int title_start(int m) const;
+  int description_antecedent(int s, int i, const std::string& head, const std::vector<int>& mods);
+  bool description_fits(int m, int s, const std::string& head, const std::vector<int>& mods);
+  void pronoun(int s, int i, int root, int subj);
+  bool pronoun_fits(int m, const std::string& cls);
+  int plural_antecedent(int s, int i, const std::string& cls);
+  int singular_antecedent(int s, int i, const std::string& cls);
+  int clause_subject(int s, int i) const;
+
+  std::string country_of(const std::string& word) const;  // demonym / country name -> canonical
+  std::string cluster_type(int root);
+  std::vector<int> members(int root);
+  long position(int m) const { return static_cast<long>(doc_.mentions[m].span.sentence) * 100000 + doc_.mentions[m].span.first; }
+
+  Document& doc_;
+  const CorefTables& t_;
+  const std::vector<std::string>& disabled_;
+  std::vector<std::vector<std::vector<int>>> kids_;
+  std::vector<Item> items_;
+  std::vector<int> parent_;
+  std::vector<std::vector<int>> at_;  // per sentence: word -> mention index (named/nominal), -1
+  std::map<int, std::vector<std::string>> roles_;       // cluster root -> role phrases
+  std::map<int, char> gender_;                          // cluster root -> 'm' / 'f'
+  std::map<std::string, std::set<std::string>> kind_nouns_;  // name key -> its appositive nouns ("group")
+};
+
+}  // namespace relgraph::coref_impl

@@ -1,0 +1,124 @@
+// Sieves coref.bracket_acronym ("the Police Unit (PU)") and coref.acronym
+// (MoD <-> Ministry of Defence). Tests: tests/coref_test.cpp (Sieve*)
+#include "coref/resolver.hpp"
+
+#include <cctype>
+
+namespace relgraph::coref_impl {
+namespace {
+
+bool acronym_like(const std::string& w) {
+  int upper = 0, letters = 0;
+  for (char c : w) {
+    if (std::isupper(static_cast<unsigned char>(c))) ++upper;
+    if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
+    else if (c != '&' && c != '.') return false;
+  }
+  return upper >= 2 && upper == letters && letters <= 8;
+}
+
+}  // namespace
+
+// The named, non-person mention right before the bracket at word i of
+// sentence s, extended over up to two capitalised words the recogniser left
+// out ("Unit"); -1 if none.
+int Resolver::bracket_name(int s, int i) {
+  int end = i, m = -1;
+  while (end > 0 && at_[s][end - 1] < 0 && end > i - 3 && std::isupper(static_cast<unsigned char>(tok(s, end - 1).form[0])))
+    --end;
+  if (end > 0) m = at_[s][end - 1];
+  if (m < 0 || !items_[m].active || items_[m].kind != Kind::Named || items_[m].etype == "Person") return -1;
+  if (doc_.mentions[m].span.sentence != s) return -1;
+  if (end < i) {  // extend the name over the words the recogniser left out
+    auto& em = doc_.mentions[m];
+    bool plain = em.canonical.empty() || em.canonical == em.text;
+    em.span = make_span(s, em.span.first, i);
+    em.text = std::string(doc_.slice(em.span.begin, em.span.end));
+    if (plain) em.canonical = em.text;
+    for (int k = end; k < i; ++k) at_[s][k] = m;
+    items_[m].head = span_head(s, em.span.first, em.span.last);
+    key_named(m);
+  }
+  return m;
+}
+
+// Later uses of a bracketed acronym the recogniser did not tag.
+void Resolver::later_acronyms(const std::map<std::string, int>& found) {
+  for (int s = 0; s < nsent(); ++s)
+    for (int i = 0; i < ntok(s); ++i) {
+      auto f = found.find(tok(s, i).form);
+      if (f == found.end() || at_[s][i] >= 0 || !word_in_body(s, i)) continue;
+      const auto& em = doc_.mentions[f->second];
+      int a = add_mention(s, i, i + 1, em.type, em.subtype, Kind::Named, items_[f->second].etype);
+      key_named(a);
+      unite(a, f->second);
+    }
+}
+
+// "the Anti-Terrorism Police Unit (ATPU)": an all-capital word in brackets
+// right after a name is that name's acronym, wherever it occurs in the body,
+// even where the recogniser missed it.
+void Resolver::parenthetical_acronyms() {
+  std::map<std::string, int> found;  // acronym -> its first mention
+  for (int s = 0; s < nsent(); ++s) {
+    for (int i = 1; i + 2 < ntok(s); ++i) {
+      if (tok(s, i).form != "(" || tok(s, i + 2).form != ")" || !acronym_like(tok(s, i + 1).form)) continue;
+      if (!word_in_body(s, i + 1)) continue;
+      const int tagged = at_[s][i + 1];  // the recogniser may have tagged the acronym itself
+      if (tagged >= 0 && (!items_[tagged].active || items_[tagged].kind != Kind::Named)) continue;
+      int m = bracket_name(s, i);
+      if (m < 0) continue;
+      const auto& em = doc_.mentions[m];
+      int a = tagged;
+      if (a < 0) {
+        a = add_mention(s, i + 1, i + 2, em.type, em.subtype, Kind::Named, items_[m].etype);
+        key_named(a);
+      } else if (!compatible(items_[a].etype, items_[m].etype)) {
+        continue;
+      }
+      unite(a, m);
+      found.emplace(tok(s, i + 1).form, a);
+    }
+  }
+  later_acronyms(found);
+}
+
+// The initials of `words` (all of them, or without the function words of
+// acronym_skip_words) spell `letters`.
+bool Resolver::is_acronym_of(const std::string& letters, const std::vector<std::string>& words) const {
+  auto initials = [&](bool all) {
+    std::string out;
+    for (const auto& w : words) {
+      if (!all && this->words("acronym_skip_words", lower(w))) continue;
+      if (!w.empty() && std::isalpha(static_cast<unsigned char>(w[0])))
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+    }
+    return out;
+  };
+  return initials(true) == letters || initials(false) == letters;
+}
+
+void Resolver::acronyms() {
+  for (int m = 0; m < nitems(); ++m) {
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.name.size() != 1) continue;
+    const std::string& w = it.name[0];
+    int upper = 0;
+    std::string letters;
+    for (char c : w) {
+      if (std::isupper(static_cast<unsigned char>(c))) ++upper;
+      if (std::isalpha(static_cast<unsigned char>(c))) letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (upper < 2 || letters.size() < 2 || letters.size() > 8 || w.size() > 10) continue;
+    std::set<int> hits;
+    for (int o = 0; o < nitems(); ++o) {
+      const auto& other = items_[o];
+      if (!other.active || other.kind != Kind::Named || other.name.size() < 2) continue;
+      if (!compatible(it.etype, other.etype) || other.etype == "Person") continue;
+      if (is_acronym_of(letters, split_words(other.label))) hits.insert(find(o));
+    }
+    if (hits.size() == 1) unite(m, *hits.begin());
+  }
+}
+
+}  // namespace relgraph::coref_impl

@@ -1,0 +1,158 @@
+// Sieves on names: coref.exact (equal keys), coref.alias (Jane Doe / Doe /
+// J. Doe; Ministry of Justice / French Ministry of Justice; Siemens / Siemens
+// AG) and coref.surname (a surname the recogniser missed).
+// Tests: tests/coref_test.cpp (Sieve*)
+#include "coref/resolver.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/lexicon.hpp"
+
+namespace relgraph::coref_impl {
+namespace {
+
+std::vector<std::string> lower_all(const std::vector<std::string>& v) {
+  std::vector<std::string> out;
+  for (auto& x : v) out.push_back(lower(x));
+  return out;
+}
+
+}  // namespace
+
+void Resolver::exact_match() {
+  std::map<std::string, std::vector<int>> by_key;
+  for (int m = 0; m < nitems(); ++m)
+    if (items_[m].active && !items_[m].key.empty()) by_key[items_[m].key].push_back(m);
+  for (auto& [key, ms] : by_key)
+    for (std::size_t i = 1; i < ms.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (compatible(items_[ms[i]].etype, items_[ms[j]].etype)) {
+          unite(ms[i], ms[j]);
+          break;
+        }
+}
+
+// The country a possessor before the mention names ("Russia's Foreign
+// Ministry" -> Russia), "" if none.
+std::string Resolver::possessor_country(int m) const {
+  const auto& sp = doc_.mentions[m].span;
+  int s = sp.sentence, i = sp.first;
+  if (i >= 2 && (tok(s, i - 1).form == "'s" || tok(s, i - 1).form == "\xE2\x80\x99s" || tok(s, i - 1).form == "'"))
+    return country_of(tok(s, i - 2).form);
+  if (i >= 1) return country_of(tok(s, i - 1).form);  // "Russia Foreign Ministry", a possessive glued to the word
+  return "";
+}
+
+// Person name `a` is a shorter form of `b`: Doe / J. Doe / Jane -> Jane Doe,
+// "bin Salman" -> Mohammed bin Salman, "Lula" -> Luiz Inacio Lula da Silva.
+bool Resolver::person_variant(const Item& it, const Item& other, const std::vector<std::string>& a,
+                              const std::vector<std::string>& b, bool& by_last_words) const {
+  if (other.etype != "Person") return false;
+  bool match = false;
+  if (a.size() == 1) match = b.back() == a[0];
+  else if (a.size() == 2 && a[0].size() <= 2 && a[0][0] == b[0][0]) match = a[1] == b.back();
+  if (!match && a.size() >= 2 && std::equal(a.begin(), a.end(), b.end() - static_cast<long>(a.size())))
+    match = true, by_last_words = true;
+  if (!match && a.size() == 1 && a[0].size() >= 2 && std::isupper(static_cast<unsigned char>(it.name[0][0])) &&
+      std::find(b.begin(), b.end(), a[0]) != b.end())
+    match = true, by_last_words = true;
+  return match;
+}
+
+// Organisation name `a` (mention m) is contained in `b`: a suffix when the
+// extra words name a country ("Ministry of Justice" / "French Ministry of
+// Justice"), a prefix before a preposition ("Peace Institute" / "Peace
+// Institute for Asian Studies") or before a legal form ("Siemens AG").
+bool Resolver::organisation_variant(int m, const Item& other, const std::vector<std::string>& a,
+                                    const std::vector<std::string>& b) const {
+  const Item& it = items_[m];
+  std::size_t extra = b.size() - a.size();
+  if (std::equal(a.begin(), a.end(), b.begin() + static_cast<long>(extra))) {
+    bool match = true;
+    for (std::size_t i = 0; i < extra; ++i)
+      if (country_of(other.name[i]).empty() && b[i] != "us" && b[i] != "u.s.") match = false;
+    // "Russia's Foreign Ministry" is not the "Japanese Foreign Ministry".
+    std::string own = possessor_country(m);
+    if (match && !own.empty())
+      for (std::size_t i = 0; i < extra; ++i) {
+        std::string c = country_of(other.name[i]);
+        if (b[i] == "us" || b[i] == "u.s.") c = "United States";
+        if (!c.empty() && c != own) match = false;
+      }
+    if (match) return true;
+  }
+  if (b.size() == a.size() + 1 && std::equal(a.begin(), a.end(), b.begin()) && detail::is_legal_form(other.name.back()))
+    return true;
+  return a.size() >= 2 && std::equal(a.begin(), a.end(), b.begin()) && words("name_continuations", b[a.size()]) &&
+         std::isupper(static_cast<unsigned char>(it.name[0][0]));
+}
+
+// One candidate cluster, or for a person several share the name with, the
+// most recent one before the mention ("bin Salman" between two people named
+// "... bin Salman" stays apart). -1 if undecided.
+int Resolver::variant_pick(int m, const std::vector<int>& cands, bool by_last_words) {
+  std::set<int> roots;
+  for (int o : cands) roots.insert(find(o));
+  if (roots.size() == 1) return cands[0];
+  int pick = -1;
+  if (items_[m].etype == "Person" && !by_last_words) {
+    long best = -1;
+    for (int o : cands)
+      if (position(o) < position(m) && position(o) > best) best = position(o), pick = o;
+  }
+  return pick;
+}
+
+void Resolver::name_variants() {
+  int n = nitems();
+  for (int m = 0; m < n; ++m) {
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.name.empty()) continue;
+    auto a = lower_all(it.name);
+    std::vector<int> cands;
+    bool by_last_words = false;  // matched as the last words of a fuller name
+    for (int o = 0; o < n; ++o) {
+      const auto& other = items_[o];
+      if (o == m || !other.active || other.kind != Kind::Named || same(m, o)) continue;
+      if (other.name.size() <= a.size() || !compatible(it.etype, other.etype)) continue;
+      auto b = lower_all(other.name);
+      bool match = false;
+      if (it.etype == "Person") match = person_variant(it, other, a, b, by_last_words);
+      else if (other.etype != "Person") match = organisation_variant(m, other, a, b);
+      if (match) cands.push_back(o);
+    }
+    if (cands.empty()) continue;
+    int pick = variant_pick(m, cands, by_last_words);
+    if (pick >= 0) unite(m, pick);
+  }
+}
+
+// Surnames the recogniser missed ("Sales said") join the person who has them.
+void Resolver::surnames() {
+  std::map<std::string, std::vector<int>> by_surname;  // surname -> named person mentions
+  for (int m = 0; m < nitems(); ++m)
+    if (items_[m].active && items_[m].kind == Kind::Named && items_[m].etype == "Person" && items_[m].name.size() >= 2)
+      by_surname[items_[m].name.back()].push_back(m);
+  for (int s = 0; s < nsent(); ++s) {
+    for (int i = 0; i < ntok(s); ++i) {
+      const Token& t = tok(s, i);
+      if (mention_at(s, i) >= 0 || (t.upos != "PROPN" && t.upos != "NOUN")) continue;
+      auto it = by_surname.find(strip_possessive(t.form));
+      if (it == by_surname.end() || !word_in_body(s, i)) continue;
+      // At a sentence start capitals prove nothing: the word must act there.
+      if (i == 0 && t.deprel != "nsubj" && t.deprel != "nsubj:pass") continue;
+      long here = static_cast<long>(s) * 100000 + i, best = -1;
+      int pick = it->second.front();
+      for (int m : it->second)
+        if (position(m) < here && position(m) > best) best = position(m), pick = m;
+      int nm = add_mention(s, i, i + 1, "PER", "", Kind::Named, "Person");
+      items_[nm].name = {strip_possessive(t.form)};
+      items_[nm].label = items_[nm].name[0];
+      items_[nm].key = name_key(items_[nm].label);
+      unite(nm, pick);
+    }
+  }
+}
+
+}  // namespace relgraph::coref_impl

@@ -1,0 +1,117 @@
+// Sieve coref.pronoun: personal and possessive pronouns (schemas/lexicon/
+// personal_pronouns.tsv) by agreement and recency. Tests: tests/coref_test.cpp (Sieve*)
+#include "coref/resolver.hpp"
+
+#include <algorithm>
+
+namespace relgraph::coref_impl {
+namespace {
+bool gendered(const std::string& cls) { return cls == "male" || cls == "female"; }
+}  // namespace
+
+bool Resolver::pronoun_fits(int m, const std::string& cls) {
+  const auto& it = items_[m];
+  if (!it.active || it.kind == Kind::Pronoun) return false;
+  std::string ty = cluster_type(find(m));
+  if (!gendered(cls)) return ty != "Person";
+  if (ty != "Person") return false;
+  auto g = gender_.find(find(m));
+  return g == gender_.end() || g->second == (cls == "male" ? 'm' : 'f');
+}
+
+// Nearest plural name before the pronoun decides. An organisation may take
+// "they" too, but only when no plural noun comes before the next name: in
+// "worked with the FBI to track them", them = the suspects.
+int Resolver::plural_antecedent(int s, int i, const std::string& cls) {
+  int org_fallback = -1;
+  for (int ss = s; ss >= std::max(0, s - 1); --ss) {
+    for (int j = (ss == s ? i - 1 : ntok(ss) - 1); j >= 0; --j) {
+      const Token& k = tok(ss, j);
+      int mm = mention_at(ss, j);
+      bool plural_noun = k.xpos == "NNS" || k.xpos == "NNPS";
+      // Countries and places are singular.
+      bool org = mm >= 0 && cluster_type(find(mm)) == "Organization";
+      bool fits = mm >= 0 && items_[mm].head == j && pronoun_fits(mm, cls);
+      if (fits && plural_noun) return mm;
+      if (fits && org && org_fallback < 0) org_fallback = mm;
+      if (plural_noun && k.upos == "NOUN") return -1;
+    }
+  }
+  return org_fallback;
+}
+
+// The subject of the clause word i belongs to, following controlled clauses
+// to their governor; -1 if none.
+int Resolver::clause_subject(int s, int i) const {
+  int clause = head_of(s, i);
+  while (clause >= 0 && tok(s, clause).upos != "VERB" && tok(s, clause).upos != "AUX") clause = head_of(s, clause);
+  int local_subject = -1;
+  for (int v = clause; v >= 0 && local_subject < 0;) {
+    for (int c : children(s, v))
+      if (tok(s, c).deprel.rfind("nsubj", 0) == 0) local_subject = c;
+    auto d = tok(s, v).deprel;
+    if (local_subject < 0 && (d == "xcomp" || d == "advcl" || d == "conj")) v = head_of(s, v);
+    else break;
+  }
+  return local_subject;
+}
+
+// The most recent fitting mention in the window (one sentence back for
+// neuter pronouns, three for people); a neuter pronoun prefers a subject and
+// never takes the subject of its own clause ("troops entered the country to
+// fight it": it != troops).
+int Resolver::singular_antecedent(int s, int i, const std::string& cls) {
+  bool neuter = cls == "neuter";
+  long here = static_cast<long>(s) * 100000 + i, best = -1, best_subject = -1;
+  int window = neuter ? 1 : 3, pick = -1, subject_pick = -1;
+  int local_subject = clause_subject(s, i);
+  for (int m = 0; m < nitems(); ++m) {
+    const auto& em = doc_.mentions[m];
+    if (em.span.sentence < s - window || position(m) >= here || !pronoun_fits(m, cls)) continue;
+    if (em.span.sentence == s && em.span.first <= i && i < em.span.last) continue;
+    if (neuter && em.span.sentence == s && local_subject >= 0 && em.span.first <= local_subject &&
+        local_subject < em.span.last)
+      continue;
+    if (position(m) > best) best = position(m), pick = m;
+    int h = items_[m].head;
+    if (neuter && h >= 0 && tok(em.span.sentence, h).deprel.rfind("nsubj", 0) == 0 && position(m) > best_subject)
+      best_subject = position(m), subject_pick = m;
+  }
+  return neuter && subject_pick >= 0 ? subject_pick : pick;
+}
+
+// Pronoun at word i of sentence s; `root` and `subj` (the main clause's
+// subject mention) allow cataphora in fronted phrases ("During his visit, Doe ...").
+void Resolver::pronoun(int s, int i, int root, int subj) {
+  const Token& t = tok(s, i);
+  const auto* row = t_.words.row("personal_pronouns", lower(t.form));
+  if (!row || (t.upos != "PRON" && t.upos != "DET" && !t.upos.empty())) return;
+  if (!word_in_body(s, i)) return;
+  const std::string& cls = (*row)[1];
+  // An object-only pronoun ("it") as subject is mostly expletive or clausal.
+  if ((*row)[2] == "object" && t.deprel != "obj" && t.deprel != "obl") return;
+  bool plural = cls == "plural";
+  int pick = -1;
+  if (subj >= 0 && root >= 0 && i < root && position(subj) > static_cast<long>(s) * 100000 + i &&
+      pronoun_fits(subj, cls) && !plural)
+    pick = subj;
+  if (pick < 0) pick = plural ? plural_antecedent(s, i, cls) : singular_antecedent(s, i, cls);
+  if (pick < 0) return;
+  int pm = add_mention(s, i, i + 1, doc_.mentions[pick].type, "Pronoun", Kind::Pronoun, items_[pick].etype);
+  unite(pm, pick);
+  if (gendered(cls)) gender_.emplace(find(pick), cls == "male" ? 'm' : 'f');
+}
+
+void Resolver::pronouns() {
+  for (int s = 0; s < nsent(); ++s) {
+    int root = -1, subj = -1;
+    for (int i = 0; i < ntok(s); ++i)
+      if (tok(s, i).head == 0) root = i;
+    if (root >= 0)
+      for (int c : children(s, root))
+        if (tok(s, c).deprel == "nsubj" && mention_at(s, c) >= 0) subj = mention_at(s, c);
+    for (int i = 0; i < ntok(s); ++i) pronoun(s, i, root, subj);
+  }
+}
+
+}  // namespace relgraph::coref_impl

@@ -1,0 +1,22 @@
+// Phrase trimming for literal graph nodes: the short phrase an argument that
+// is no entity stands for (relgraph::literal_phrase in relgraph/extract.hpp),
+// built from small named steps. Word lists: schemas/lexicon/determiners.tsv.
+// Tests: tests/pipeline_test.cpp (LiteralPhrase*)
+#pragma once
+#include <string>
+#include <vector>
+
+#include "relgraph/extract.hpp"
+
+namespace relgraph::detail {
+
+// Words [first, last) of the argument's sentence that survive the asides
+// (relative clauses, appositions, clause material of a nominal head, the
+// predicate's own words and dates hanging inside the phrase), in order.
+std::vector<int> phrase_words(const Document& doc, const Argument& arg, const std::vector<int>& relation);
+
+// The words rendered with the document's own spacing; parts of one
+// multiword token are written once.
+std::string render_words(const Document& doc, const std::vector<int>& words, int sentence);
+
+}  // namespace relgraph::detail
