@@ -148,6 +148,66 @@ TEST(FindMetadata, PublisherWithoutKnownPlace) {
   EXPECT_EQ(m.dateline, "");
 }
 
+FurnitureWords furniture_words() {
+  FurnitureWords w;
+  w.blocks = {"sources", "related news"};
+  w.credits = {"image", "photo"};
+  return w;
+}
+
+// The furniture ranges of `text` as the strings they cover, joined by " / ".
+std::string furniture_of(const std::string& text) {
+  auto m = find_metadata(text, kPlaces, furniture_words());
+  std::string out;
+  for (auto [b, e] : m.furniture) out += (out.empty() ? "" : " / ") + text.substr(b, e - b);
+  return out;
+}
+
+TEST(FindFurniture, HeadingsCreditsAndBlocksAreFurnitureCaptionsAreNot) {
+  const std::string para = "The council approved the new budget on Monday after a long debate in the chamber.\n";
+  struct Case {
+    std::string middle;
+    const char* furniture;
+  };
+  const Case cases[] = {
+      {"Final Results\n", "Final Results"},
+      {"Group A \xE2\x80\x94 Oslo 2 \xE2\x80\x93 1 Lima\n", "Group A \xE2\x80\x94 Oslo 2 \xE2\x80\x93 1 Lima"},
+      {"The mayor at the opening. Image: Jane Doe.\n", "Image: Jane Doe."},
+      {"The mayor at the opening (Photo: Jane Doe) in May.\n", "Photo: Jane Doe)"},
+      {"The mayor at the opening. Photo by Jane Doe\n", "Photo by Jane Doe"},
+      {"Sources\n* Jane Doe. Budget passes after a long debate in the chamber, The Daily Planet, May 2.\n",
+       "Sources\n* Jane Doe. Budget passes after a long debate in the chamber, The Daily Planet, May 2."},
+      {"Jane Doe of the Green Party\n", ""},                  // a caption naming a relation
+      {"The mayor opened the new bridge in May.\n", ""},       // a caption that is a sentence
+      {"Imagery from the satellite was released on Monday by the agency.\n", ""},  // no label
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.middle);
+    EXPECT_EQ(furniture_of(para + "\n" + c.middle + "\n" + para), c.furniture);
+  }
+}
+
+TEST(FindFurniture, ATrailingBlockOfLinksEndsTheBody) {
+  std::string text =
+      "The council approved the new budget on Monday after a long debate in the chamber.\n\n"
+      "Related news\n"
+      "* Council members argue over the budget for the coming year in a heated session\n"
+      "* Mayor says the city will not raise taxes next year despite the growing deficit.\n";
+  auto m = find_metadata(text, kPlaces, furniture_words());
+  EXPECT_EQ(text.substr(m.body_begin, m.body_end - m.body_begin),
+            "The council approved the new budget on Monday after a long debate in the chamber.");
+  EXPECT_TRUE(m.furniture.empty());
+  auto plain = find_metadata(text, kPlaces);  // without the labels the block stays body
+  EXPECT_GT(plain.body_end, m.body_end);
+}
+
+TEST(FindFurniture, LabelsComeFromTheLexicon) {
+  auto w = load_furniture_words(std::string(RELGRAPH_SOURCE_DIR) + "/schemas");
+  EXPECT_TRUE(w.blocks.count("related news"));
+  EXPECT_TRUE(w.credits.count("image"));
+  EXPECT_FALSE(w.credits.count("related news"));
+}
+
 TEST(MetadataStage, PretokenizedKeepsEverything) {
   PipelineOptions o;
   o.pretokenized = true;

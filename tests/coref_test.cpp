@@ -15,7 +15,8 @@ namespace {
 
 // Builds a multi-sentence parsed Document. Each sentence is a string of
 // words "form/UPOS/head/deprel" (head 1-based within the sentence, 0 = root);
-// an optional fifth field is the XPOS (default NNP for PROPN, NN for NOUN).
+// an optional fifth field is the XPOS (default NNP for PROPN, NN for NOUN), a
+// sixth the lemma (default the lower-case form).
 // A form written "~form" follows the previous word without a space ("Secretary ~- ~General").
 class DocBuilder {
  public:
@@ -46,7 +47,7 @@ class DocBuilder {
       t.head = f.size() > 2 ? std::stoi(f[2]) : 0;
       t.deprel = f.size() > 3 ? f[3] : "dep";
       t.xpos = f.size() > 4 ? f[4] : (t.upos == "PROPN" ? "NNP" : t.upos == "NOUN" ? "NN" : t.upos == "PRON" ? "PRP" : "");
-      t.lemma = t.form;
+      t.lemma = f.size() > 5 ? f[5] : t.form;
       for (char& c : t.lemma) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       s.tokens.push_back(t);
     }
@@ -615,6 +616,38 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .mention(0, 1, 3, "PER").build();
        },
        "Roe", "John Roe", "(no mention 'Roe')"},
+      {"coref.person_not_place",
+       [] {
+         return DocBuilder()
+             .sentence("Jane/PROPN/2/compound Lima/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
+             .sentence("Lima/PROPN/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
+             .mention(0, 1, 3, "PER").mention(1, 1, 2, "LOC", "City").build();
+       },
+       "Lima", "Jane Lima", "Peru"},
+      {"coref.subject_it",
+       [] {
+         return DocBuilder()
+             .sentence("Acme/PROPN/2/nsubj grew/VERB/0/root ./PUNCT/2/punct")
+             .sentence("It/PRON/2/nsubj hired/VERB/0/root staff/NOUN/2/obj ./PUNCT/2/punct")
+             .mention(0, 1, 2, "ORG").build();
+       },
+       "It", "Acme", "(no mention 'It')"},
+      {"coref.quote_speaker",
+       [] {
+         return DocBuilder()
+             .sentence("\"/PUNCT/3/punct I/PRON/3/nsubj/PRP win/VERB/7/ccomp ,/PUNCT/3/punct \"/PUNCT/3/punct "
+                       "Doe/PROPN/7/nsubj said/VERB/0/root/VBD/say ./PUNCT/7/punct")
+             .mention(0, 6, 7, "PER").build();
+       },
+       "I", "Doe", "(no mention 'I')"},
+      {"coref.org_head",
+       [] {
+         return DocBuilder()
+             .sentence("The/DET/2/det Church/PROPN/5/nsubj of/ADP/4/case Varn/PROPN/2/nmod met/VERB/0/root ./PUNCT/5/punct")
+             .sentence("The/DET/2/det Church/PROPN/3/nsubj denied/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 2, 5, "ORG").mention(1, 2, 3, "PER").build();
+       },
+       "Church", "Church of Varn", "Church"},
       {"coref.state_agent",
        [] {
          return DocBuilder()
@@ -702,7 +735,7 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   auto rules = stage->rules();
   for (const char* r : {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname",
                         "coref.state_agent", "coref.apposition_kind", "coref.apposition", "coref.apposition_surface",
-                        "coref.role", "coref.definite", "coref.pronoun"})
+                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place", "coref.subject_it", "coref.quote_speaker", "coref.org_head"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()
@@ -716,6 +749,66 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   make_coref_stage(o)->process(off);
   EXPECT_EQ(entity_of(on, "She"), "Jane Doe");
   EXPECT_EQ(entity_of(off, "She"), "(no mention 'She')");
+}
+
+TEST(Sieve, APlaceAfterAPlacePrepositionStaysAPlace) {
+  auto doc = DocBuilder()
+                 .sentence("Jane/PROPN/2/compound Lima/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("She/PRON/2/nsubj flew/VERB/0/root to/ADP/4/case Lima/PROPN/2/obl ./PUNCT/2/punct")
+                 .mention(0, 1, 3, "PER").mention(1, 4, 5, "LOC", "City").build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "Lima"), "Lima");
+  EXPECT_EQ(entity_of(doc, "She"), "Jane Lima");
+}
+
+TEST(Sieve, ASubjectItThatStandsForNoThingStaysAlone) {
+  const std::vector<std::string> second = {
+      "It/PRON/5/nsubj was/AUX/5/cop a/DET/5/det long/ADJ/5/amod day/NOUN/0/root ./PUNCT/5/punct",  // copula
+      "It/PRON/2/nsubj seems/VERB/0/root calm/ADJ/2/xcomp ./PUNCT/2/punct",                         // raising verb
+      "\"/PUNCT/3/punct It/PRON/3/nsubj worked/VERB/0/root \"/PUNCT/3/punct ./PUNCT/3/punct",       // quoted
+      "Staff/NOUN/2/nsubj/NNS left/VERB/0/root because/SCONJ/5/mark it/PRON/5/nsubj closed/VERB/2/advcl "
+      "./PUNCT/2/punct",  // the antecedent must be a subject: none is near
+  };
+  for (const auto& sent : second) {
+    SCOPED_TRACE(sent);
+    auto doc = DocBuilder()
+                   .sentence("Police/NOUN/2/nsubj/NNS searched/VERB/0/root Acme/PROPN/2/obj ./PUNCT/2/punct")
+                   .sentence(sent)
+                   .mention(0, 3, 4, "ORG").build();
+    resolve_coreference(doc, tables());
+    EXPECT_EQ(entity_of(doc, "It"), "(no mention 'It')");
+    EXPECT_EQ(entity_of(doc, "it"), "(no mention 'it')");
+  }
+}
+
+TEST(Sieve, FirstPersonInAQuotationNamesItsSpeaker) {
+  // A quotation over two sentences closed by its speaker; "we" for an organisation.
+  auto doc = DocBuilder()
+                 .sentence("\"/PUNCT/3/punct I/PRON/3/nsubj/PRP agree/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("It/PRON/2/nsubj works/VERB/6/ccomp ,/PUNCT/2/punct \"/PUNCT/2/punct Doe/PROPN/6/nsubj "
+                           "said/VERB/0/root/VBD/say ./PUNCT/6/punct")
+                 .sentence("\"/PUNCT/3/punct We/PRON/3/nsubj/PRP disagree/VERB/6/ccomp ,/PUNCT/3/punct "
+                           "\"/PUNCT/3/punct Acme/PROPN/7/nsubj said/VERB/0/root/VBD/say ./PUNCT/7/punct")
+                 .sentence("I/PRON/2/nsubj/PRP left/VERB/0/root ./PUNCT/2/punct")  // outside any quotation
+                 .mention(1, 5, 6, "PER").mention(2, 6, 7, "ORG").build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "I"), "Doe");
+  EXPECT_EQ(entity_of(doc, "We"), "Acme");
+  EXPECT_EQ(entity_of(doc, "I", 1), "(no mention 'I')");
+}
+
+TEST(Sieve, TheCityNamesACityNotARegion) {
+  auto build = [](const std::string& subtype) {
+    return DocBuilder()
+        .sentence("Voters/NOUN/2/nsubj/NNS met/VERB/0/root in/ADP/4/case Varnholt/PROPN/2/obl ./PUNCT/2/punct")
+        .sentence("The/DET/2/det city/NOUN/3/nsubj grew/VERB/0/root ./PUNCT/3/punct")
+        .mention(0, 4, 5, "LOC", subtype).build();
+  };
+  Document city = build("City"), region = build("Region");
+  resolve_coreference(city, tables());
+  resolve_coreference(region, tables());
+  EXPECT_EQ(entity_of(city, "city"), "Varnholt");
+  EXPECT_EQ(entity_of(region, "city"), "(no mention 'city')");
 }
 
 TEST(Sieve, WordListsComeFromTheLexicon) {

@@ -69,6 +69,10 @@ const std::vector<Case> kCases = {
      {"the/DET/DT/the/2/det", "office/NOUN/NN/office/0/root", "Lee/PROPN/NNP/Lee/4/nsubj",
       "worked/VERB/VBD/work/2/acl:relcl", "in/ADP/IN/in/4/obl"},
      {"(Lee)-[worked in]->(the office)"}},
+    {"fronted oblique as the only argument keeps its preposition after the verb",
+     {"In/ADP/IN/in/2/case", "Ohio/PROPN/NNP/Ohio/6/obl", ",/PUNCT/,/,/2/punct", "Lee/PROPN/NNP/Lee/6/nsubj:pass",
+      "was/AUX/VBD/be/6/aux:pass", "elected/VERB/VBN/elect/0/root"},
+     {"(Lee)-[was elected in]->(Ohio)"}},
     {"noun modifier with a canonical relation",
      {"the/DET/DT/the/2/det", "embassy/NOUN/NN/embassy/5/nsubj", "in/ADP/IN/in/4/case", "Rome/PROPN/NNP/Rome/2/nmod",
       "closed/VERB/VBD/close/0/root"},
@@ -100,7 +104,7 @@ const std::vector<Case> kCases = {
     {"apposition puts the name first",
      {"The/DET/DT/the/2/det", "doctor/NOUN/NN/doctor/5/nsubj", ",/PUNCT/,/,/4/punct",
       "Erasistratus/PROPN/NNP/Erasistratus/2/appos", "wrote/VERB/VBD/write/0/root", "books/NOUN/NNS/book/5/obj"},
-     {"(Erasistratus)-[is]->(The doctor)"}},
+     {"(Erasistratus)-[is]->(The doctor) {holds_role}"}},
     {"title before a name",
      {"Interior/PROPN/NNP/Interior/2/compound", "Minister/PROPN/NNP/Minister/3/nmod:desc",
       "John/PROPN/NNP/John/5/nsubj", "Smith/PROPN/NNP/Smith/3/flat", "resigned/VERB/VBD/resign/0/root"},
@@ -292,6 +296,19 @@ Document copula(const std::string& noun) {
                                  "Beta/PROPN/NNP/Beta/4/nmod"});
 }
 
+// "Alpha was <verb> [prep] Beta": an agentless passive.
+Document passive(const std::string& verb, const std::string& lemma, const std::string& prep = "") {
+  std::vector<std::string> w = {"Alpha/PROPN/NNP/Alpha/3/nsubj:pass", "was/AUX/VBD/be/3/aux:pass",
+                                verb + "/VERB/VBN/" + lemma + "/0/root"};
+  if (prep.empty()) {
+    w.push_back("Beta/PROPN/NNP/Beta/3/obj");
+  } else {
+    w.push_back(prep + "/ADP/IN/" + prep + "/5/case");
+    w.push_back("Beta/PROPN/NNP/Beta/3/obl");
+  }
+  return testing::make_document(w);
+}
+
 struct CanonicalCase {
   const char* relation;
   Document doc;
@@ -326,6 +343,26 @@ TEST(Canonical, EveryRelationHasATest) {
       {"agreed_with", svo("agreed", "agree", "with")},
       {"arrested", svo("detained", "detain")},
       {"has", svo("owns", "own")},
+      {"spouse_of", svo("married", "marry")},
+      {"father_of", copula("father")},
+      {"mother_of", copula("mother")},
+      {"parent_of", copula("parent")},
+      {"child_of", copula("daughter")},
+      {"sibling_of", copula("sister")},
+      {"relative_of", copula("cousin")},
+      {"author_of", copula("author")},
+      {"publisher_of", copula("publisher")},
+      {"owns", copula("owner")},
+      {"citizen_of", copula("citizen")},
+      {"born_in", passive("born", "bear", "in")},
+      {"born_on", passive("born", "bear", "on")},
+      {"died_in", svo("died", "die", "in")},
+      {"died_on", svo("died", "die", "on")},
+      {"educated_at", svo("studied", "study", "at")},
+      {"received_award", passive("awarded", "award")},
+      {"participated_in", svo("competed", "compete", "in")},
+      {"charged_with", passive("charged", "charge", "with")},
+      {"sentenced_to", passive("sentenced", "sentence", "to")},
   };
   std::set<std::string> tested;
   for (const auto& c : cases) {
@@ -337,6 +374,14 @@ TEST(Canonical, EveryRelationHasATest) {
   }
   for (const auto& r : extractor().schema().relations())
     EXPECT_TRUE(tested.count(r.name)) << "relation '" << r.name << "' has no test";
+}
+
+TEST(Canonical, PassiveTriggersApplyOnlyToAgentlessPassives) {
+  // "Alpha was born in Beta" is born_in; "Alpha bore ... in Beta" is not, and
+  // an active trigger does not read a passive's subject as its actor.
+  EXPECT_EQ(extractor().extract(passive("born", "bear", "in"), 0).front().canonical, "born_in");
+  EXPECT_NE(extractor().extract(svo("bore", "bear", "in"), 0).front().canonical, "born_in");
+  EXPECT_EQ(extractor().extract(passive("attacked", "attack"), 0).front().canonical, "");
 }
 
 TEST(Canonical, SpecificTriggersNeedTheirObject) {
@@ -458,7 +503,8 @@ TEST(Stage, DeclaresLayersAndFillsPropositions) {
   PipelineOptions options;
   options.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
   auto stage = make_relation_stage(options);
-  EXPECT_EQ(stage->needs(), std::vector<Layer>{Layer::Deps});
+  EXPECT_EQ(stage->needs(), (std::vector<Layer>{Layer::Tokens, Layer::Tags, Layer::Lemmas, Layer::Deps, Layer::Entities,
+                                                 Layer::Coref}));
   EXPECT_EQ(stage->adds(), std::vector<Layer>{Layer::Propositions});
   auto doc = svo("met", "meet", "with");
   stage->process(doc);
@@ -494,6 +540,164 @@ TEST(Schema, RejectsMalformedInputNamingTheSource) {
   }
   EXPECT_THROW(RelationSchema::parse("{", "broken.json"), Error);
   EXPECT_THROW(RelationSchema::load("/nonexistent/relations.json"), Error);
+}
+
+// --- clause constructions as named rules -----------------------------------------
+
+// Proposition dumps and CaRB tuples ("carb: relation | arg1 | arg2 ...").
+std::vector<std::string> outputs(const RelationExtractor& rx, const Document& doc) {
+  std::vector<std::string> out;
+  for (const auto& p : rx.extract(doc, 0)) out.push_back(dump(doc, p));
+  for (const auto& t : rx.extract_carb(doc, 0)) {
+    std::string line = "carb: " + t.relation;
+    for (const auto& a : t.args) line += " | " + a;
+    out.push_back(line);
+  }
+  return out;
+}
+
+// One row per construction: an invented sentence and an output the
+// construction is responsible for, present with it and gone without it.
+struct RuleCase {
+  const char* rule;
+  std::vector<std::string> words;  // form/UPOS/XPOS/lemma/head/deprel
+  std::string produced;
+};
+
+void PrintTo(const RuleCase& c, std::ostream* os) { *os << c.rule; }
+
+const std::vector<RuleCase> kRuleCases = {
+    {"relations.copula",
+     {"Lee/PROPN/NNP/Lee/4/nsubj", "is/AUX/VBZ/be/4/cop", "a/DET/DT/a/4/det", "pilot/NOUN/NN/pilot/0/root"},
+     "carb: is | Lee | a pilot"},
+    {"relations.verb",
+     {"Smith/PROPN/NNP/Smith/2/nsubj", "greeted/VERB/VBD/greet/0/root", "Jones/PROPN/NNP/Jones/2/obj"},
+     "carb: greeted | Smith | Jones"},
+    {"relations.apposition",
+     {"Lee/PROPN/NNP/Lee/6/nsubj", ",/PUNCT/,/,/4/punct", "a/DET/DT/a/4/det", "pilot/NOUN/NN/pilot/1/appos",
+      ",/PUNCT/,/,/4/punct", "landed/VERB/VBD/land/0/root"},
+     "carb: is | Lee | a pilot"},
+    {"relations.title",
+     {"pilot/NOUN/NN/pilot/3/compound", "Ann/PROPN/NNP/Ann/3/compound", "Lee/PROPN/NNP/Lee/4/nsubj",
+      "landed/VERB/VBD/land/0/root"},
+     "carb: is | Ann Lee | pilot"},
+    {"relations.possessive",
+     {"Lee/PROPN/NNP/Lee/3/nmod:poss", "'s/PART/POS/'s/1/case", "brother/NOUN/NN/brother/4/nsubj",
+      "arrived/VERB/VBD/arrive/0/root"},
+     "carb: has | Lee | brother"},
+    {"relations.event_nominal",
+     {"Lee/PROPN/NNP/Lee/3/nmod:poss", "'s/PART/POS/'s/1/case", "visit/NOUN/NN/visit/7/nsubj", "to/ADP/IN/to/5/case",
+      "Oslo/PROPN/NNP/Oslo/3/nmod", "was/AUX/VBD/be/7/cop", "short/ADJ/JJ/short/0/root"},
+     "(Lee)-[visit to]->(Oslo) {visited}"},
+    {"relations.modifier",
+     {"the/DET/DT/the/2/det", "office/NOUN/NN/office/5/nsubj", "in/ADP/IN/in/4/case", "Oslo/PROPN/NNP/Oslo/2/nmod",
+      "closed/VERB/VBD/close/0/root"},
+     "carb: is in | the office | Oslo"},
+    {"relations.passive",
+     {"pressure/NOUN/NN/pressure/5/nsubj", "caused/VERB/VBN/cause/1/acl", "by/ADP/IN/by/4/case",
+      "heat/NOUN/NN/heat/2/obl", "rose/VERB/VBD/rise/0/root"},
+     "carb: is caused by | pressure | heat"},
+    {"relations.purpose_clause",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "entered/VERB/VBD/enter/0/root", "the/DET/DT/the/4/det",
+      "camp/NOUN/NN/camp/2/obj", "to/PART/TO/to/6/mark", "train/VERB/VB/train/2/xcomp", "recruits/NOUN/NNS/recruit/6/obj"},
+     "carb: train | Lee | recruits"},
+    {"relations.object_control",
+     {"Smith/PROPN/NNP/Smith/2/nsubj", "asked/VERB/VBD/ask/0/root", "Lee/PROPN/NNP/Lee/2/obj", "to/PART/TO/to/5/mark",
+      "sign/VERB/VB/sign/2/xcomp", "the/DET/DT/the/7/det", "deal/NOUN/NN/deal/5/obj"},
+     "carb: sign | Lee | the deal"},
+    {"relations.gerund_chain",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "succeeded/VERB/VBD/succeed/0/root", "in/SCONJ/IN/in/4/mark",
+      "building/VERB/VBG/build/2/advcl", "a/DET/DT/a/6/det", "road/NOUN/NN/road/4/obj"},
+     "carb: succeeded in building | Lee | a road"},
+    {"relations.gerund_adverbial",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "left/VERB/VBD/leave/0/root", "the/DET/DT/the/4/det", "shop/NOUN/NN/shop/2/obj",
+      "without/SCONJ/IN/without/6/mark", "paying/VERB/VBG/pay/2/advcl"},
+     "carb: left | Lee | the shop | without paying"},
+    {"relations.time_adverbial",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "returned/VERB/VBD/return/0/root", "two/NUM/CD/two/4/nummod",
+      "years/NOUN/NNS/year/5/obl:npmod", "later/ADV/RB/later/2/advmod"},
+     "carb: returned | Lee | two years later"},
+    {"relations.shared_aux",
+     {"Lee/PROPN/NNP/Lee/3/nsubj", "has/AUX/VBZ/have/3/aux", "crossed/VERB/VBN/cross/0/root", "the/DET/DT/the/5/det",
+      "border/NOUN/NN/border/3/obj", "and/CCONJ/CC/and/7/cc", "returned/VERB/VBN/return/3/conj",
+      "the/DET/DT/the/9/det", "car/NOUN/NN/car/7/obj"},
+     "carb: has returned | Lee | the car"},
+    {"relations.shared_object",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "bought/VERB/VBD/buy/0/root", "and/CCONJ/CC/and/4/cc", "sold/VERB/VBD/sell/2/conj",
+      "shares/NOUN/NNS/share/2/obj"},
+     "carb: sold | Lee | shares"},
+    {"relations.chain_complement",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "hopes/VERB/VBZ/hope/0/root", "to/PART/TO/to/4/mark", "win/VERB/VB/win/2/xcomp"},
+     "carb: hopes | Lee | to win"},
+    {"relations.relative_gap",
+     {"Smith/PROPN/NNP/Smith/2/nsubj", "read/VERB/VBD/read/0/root", "the/DET/DT/the/4/det", "book/NOUN/NN/book/2/obj",
+      "Lee/PROPN/NNP/Lee/6/nsubj", "wrote/VERB/VBD/write/4/acl:relcl"},
+     "carb: wrote | Lee | the book"},
+    {"relations.reported_clause",
+     {"The/DET/DT/the/2/det", "board/NOUN/NN/board/3/nsubj", "resigned/VERB/VBD/resign/0/root", ",/PUNCT/,/,/6/punct",
+      "officials/NOUN/NNS/official/6/nsubj", "said/VERB/VBD/say/3/parataxis"},
+     "carb: said | officials | The board resigned"},
+    {"relations.light_verb",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "held/VERB/VBD/hold/0/root", "talks/NOUN/NNS/talk/2/obj", "with/ADP/IN/with/5/case",
+      "Smith/PROPN/NNP/Smith/3/nmod"},
+     "(Lee)-[talks with]->(Smith) {met}"},
+    {"relations.stray_agent",
+     {"Smith/PROPN/NNP/Smith/2/nsubj", "blocked/VERB/VBD/block/0/root", "the/DET/DT/the/4/det",
+      "acquisition/NOUN/NN/acquisition/2/obj", "of/ADP/IN/of/6/case", "jets/NOUN/NNS/jet/4/nmod", "by/ADP/IN/by/8/case",
+      "Lee/PROPN/NNP/Lee/2/obl"},
+     "(Lee)-[acquisition]->(jets) {acquired}"},
+    {"relations.between_parties",
+     {"cooperation/NOUN/NN/cooperation/6/nsubj", "between/ADP/IN/between/3/case", "Lee/PROPN/NNP/Lee/1/nmod",
+      "and/CCONJ/CC/and/5/cc", "Smith/PROPN/NNP/Smith/3/conj", "grew/VERB/VBD/grow/0/root"},
+     "(Lee)-[cooperation]->(Smith) {cooperates_with}"},
+};
+
+class RuleSwitches : public ::testing::TestWithParam<RuleCase> {};
+
+TEST_P(RuleSwitches, ConstructionProducesItsOutputAndSwitchesOff) {
+  const RuleCase& c = GetParam();
+  const std::string dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
+  Document doc = testing::make_document(c.words);
+  auto on = outputs(extractor(), doc);
+  auto off = outputs(RelationExtractor::load(dir, {c.rule}), doc);
+  auto show = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += "\n  " + x;
+    return s;
+  };
+  EXPECT_TRUE(std::find(on.begin(), on.end(), c.produced) != on.end()) << "missing: " << c.produced << show(on);
+  EXPECT_TRUE(std::find(off.begin(), off.end(), c.produced) == off.end())
+      << "still there with " << c.rule << " off: " << c.produced << show(off);
+}
+
+INSTANTIATE_TEST_SUITE_P(Relations, RuleSwitches, ::testing::ValuesIn(kRuleCases), [](const auto& info) {
+  std::string n;
+  for (char ch : std::string(info.param.rule)) n += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+  return n;
+});
+
+TEST(RuleSwitches, EveryConstructionHasARowAndTheStageListsThem) {
+  std::set<std::string> tested;
+  for (const auto& c : kRuleCases) tested.insert(c.rule);
+  // Clause constructions are tested here; the noun-phrase and attribution
+  // rules have their rows in np_relations_test.cpp.
+  const auto& constructions = detail::rule_names();
+  for (const auto& r : constructions) EXPECT_TRUE(tested.count(std::string(r))) << r << " has no row in kRuleCases";
+  EXPECT_EQ(tested.size(), constructions.size());
+  PipelineOptions options;
+  options.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
+  EXPECT_EQ(make_relation_stage(options)->rules(), relation_rules());
+  const auto all = relation_rules();
+  for (const auto& r : constructions) EXPECT_NE(std::find(all.begin(), all.end(), std::string(r)), all.end()) << r;
+}
+
+TEST(RuleSwitches, TheStageHonoursDisable) {
+  PipelineOptions options;
+  options.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
+  options.disable = {"relations.verb", "coref.acronym"};  // another stage's name is ignored here
+  auto doc = svo("met", "meet", "with");
+  make_relation_stage(options)->process(doc);
+  EXPECT_TRUE(doc.propositions.empty());
 }
 
 }  // namespace

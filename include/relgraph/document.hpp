@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace relgraph {
@@ -111,6 +112,14 @@ struct Metadata {
   std::string section;
   std::size_t body_begin = 0;  // byte offset where the article body starts
   std::size_t body_end = 0;    // byte offset where it ends (page furniture after excluded)
+  // Page furniture inside the body (headings, credits, source and link
+  // blocks): byte ranges [first, second) whose text states no facts.
+  std::vector<std::pair<std::size_t, std::size_t>> furniture;
+  bool in_furniture(std::size_t pos) const {
+    for (const auto& [b, e] : furniture)
+      if (pos >= b && pos < e) return true;
+    return false;
+  }
 };
 
 struct Document {

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <optional>
 
+#include "article/lines.hpp"
+#include "core/lexicon.hpp"
 #include "core/resources.hpp"
 #include "core/strings.hpp"
 #include "relgraph/error.hpp"
@@ -16,99 +18,29 @@
 namespace relgraph {
 namespace {
 
-struct Line {
-  std::size_t begin = 0;  // byte span of the trimmed line in the text
-  std::size_t end = 0;
-  std::string_view text;
-};
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  // A UTF-8 BOM or non-breaking space at either end counts as space.
-  for (std::string_view ws : {std::string_view("\xEF\xBB\xBF"), std::string_view("\xC2\xA0")}) {
-    while (s.substr(0, ws.size()) == ws) s.remove_prefix(ws.size());
-    while (s.size() >= ws.size() && s.substr(s.size() - ws.size()) == ws) s.remove_suffix(ws.size());
-  }
-  return s;
-}
-
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view raw = text.substr(pos, nl - pos);
-    std::string_view t = trim(raw);
-    if (!t.empty()) {
-      std::size_t b = static_cast<std::size_t>(t.data() - text.data());
-      lines.push_back({b, b + t.size(), t});
-    }
-    if (nl == text.size()) break;
-    pos = nl + 1;
-  }
-  return lines;
-}
-
-std::vector<std::string> words_of(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (is_space(c)) {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool ends_sentence(std::string_view s) {
-  static const std::array<std::string_view, 9> enders = {".", "!", "?", "\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99", ":"};
-  for (auto e : enders)
-    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
-  return false;
-}
-
-// A real paragraph: running prose, not a label, headline or link list.
-bool is_paragraph(const Line& line) {
-  auto n = words_of(line.text).size();
-  return (n >= 8 && ends_sentence(line.text)) || n >= 30;
-}
+using namespace article_text;
 
 // --- dates ------------------------------------------------------------------
 
 int month_number(std::string_view w) {
-  static const std::array<const char*, 12> names = {"january", "february", "march",     "april",   "may",      "june",
-                                                    "july",    "august",   "september", "october", "november", "december"};
+  // months.tsv: names in calendar order, then abbreviations that are no prefix of the name.
+  static const auto months = detail::Resources::shared().lexicon("months");
   std::string l = lower(w);
   if (!l.empty() && l.back() == '.') l.pop_back();
   if (l.size() < 3) return 0;
-  for (int i = 0; i < 12; ++i) {
-    std::string_view full = names[i];
-    if (l == full || (l.size() >= 3 && full.substr(0, l.size()) == l && l.size() <= full.size())) return i + 1;
-    if (l == "sept" && i == 8) return 9;
+  for (const auto& row : months.rows()) {
+    std::string_view full = row[0];
+    if (l == full || (full.substr(0, l.size()) == l && l.size() <= full.size())) return detail::int_field(months, row, 1);
   }
   return 0;
 }
 
 bool is_weekday(std::string_view w) {
-  static const std::array<const char*, 7> names = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  static const auto names = detail::WordSet::load("weekdays");
   std::string l = lower(w);
   if (!l.empty() && l.back() == '.') l.pop_back();
   if (l.size() < 3) return false;
-  for (std::string_view full : names)
+  for (std::string_view full : names.words())
     if (full.substr(0, std::min(full.size(), l.size())) == l && l.size() <= full.size()) return true;
   return false;
 }
@@ -152,7 +84,8 @@ std::string two(int v) {
 std::string parse_date_line(std::string_view line) {
   std::string s(trim(line));
   // Drop a leading label ("Published:", "Updated", "Posted on").
-  for (std::string_view label : {"published", "updated", "posted", "last updated", "date"}) {
+  static const auto labels = detail::WordSet::load("dateline_labels");
+  for (std::string_view label : labels.words()) {
     std::string l = lower(s);
     if (l.rfind(label, 0) == 0 && (l.size() == label.size() || !std::isalpha(static_cast<unsigned char>(l[label.size()])))) {
       s = s.substr(label.size());
@@ -242,9 +175,8 @@ std::string parse_date_line(std::string_view line) {
 namespace {
 
 bool is_particle(std::string_view w) {
-  static const std::array<std::string_view, 16> p = {"al", "el", "de", "van", "von", "bin", "ibn", "da",
-                                                      "di", "du", "le", "la", "der", "den", "del", "dos"};
-  return std::find(p.begin(), p.end(), w) != p.end();
+  static const auto particles = detail::WordSet::load("name_particles");
+  return particles.contains(w);
 }
 
 bool is_capitalised(std::string_view w) {
@@ -280,13 +212,11 @@ struct Byline {
 // "Publisher City": split a known place off the end.
 void split_publisher(const std::vector<std::string>& rest, const std::vector<std::string>& places, Byline& b) {
   // "By Jane Doe, Middle East correspondent": the author's beat, not a publisher.
-  static const std::vector<std::string> roles = {"correspondent", "reporter", "editor",    "writer",    "journalist",
-                                                 "columnist",     "staff",    "contributor", "analyst", "producer",
-                                                 "bureau",        "chief",    "desk"};
+  static const auto roles = detail::WordSet::load("byline_roles");
   if (!rest.empty()) {
     std::string last = lower(rest.back());
     while (!last.empty() && !std::isalpha(static_cast<unsigned char>(last.back()))) last.pop_back();
-    if (std::find(roles.begin(), roles.end(), last) != roles.end()) return;
+    if (roles.contains(last)) return;
   }
   for (std::size_t n = std::min<std::size_t>(3, rest.size() > 0 ? rest.size() - 1 : 0); n >= 1; --n) {
     std::string tail = lower(join(rest, rest.size() - n, rest.size()));
@@ -399,7 +329,7 @@ bool is_navigation(std::string_view line) {
 
 }  // namespace
 
-Metadata find_metadata(std::string_view text, const std::vector<std::string>& places) {
+Metadata find_metadata(std::string_view text, const std::vector<std::string>& places, const FurnitureWords& words) {
   Metadata m;
   m.body_begin = 0;
   m.body_end = text.size();
@@ -485,6 +415,7 @@ Metadata find_metadata(std::string_view text, const std::vector<std::string>& pl
     if (m.date_published.empty()) m.date_published = dateline_date;
     if (dateline_length > 0 && dateline_length < lines[first].text.size()) m.body_begin += dateline_length;
   }
+  find_furniture(text, words, m);
   return m;
 }
 
@@ -505,8 +436,8 @@ std::vector<std::string> load_places(const std::string& schemas_dir) {
 
 class MetadataStage : public Stage {
  public:
-  MetadataStage(bool pretokenized, std::vector<std::string> places)
-      : pretokenized_(pretokenized), places_(std::move(places)) {}
+  MetadataStage(bool pretokenized, std::vector<std::string> places, FurnitureWords words)
+      : pretokenized_(pretokenized), places_(std::move(places)), words_(std::move(words)) {}
   std::string name() const override { return "metadata"; }
   std::vector<Layer> needs() const override { return {}; }
   std::vector<Layer> adds() const override { return {Layer::Metadata}; }
@@ -516,12 +447,13 @@ class MetadataStage : public Stage {
       doc.metadata.body_end = doc.text.size();
       return;
     }
-    doc.metadata = find_metadata(doc.text, places_);
+    doc.metadata = find_metadata(doc.text, places_, words_);
   }
 
  private:
   bool pretokenized_;
   std::vector<std::string> places_;
+  FurnitureWords words_;
 };
 
 }  // namespace
@@ -530,8 +462,12 @@ std::unique_ptr<Stage> make_metadata_stage(const PipelineOptions& options) {
   // make_pipeline resolves the schemas directory; without one, bylines are
   // split without a place list.
   std::vector<std::string> places;
-  if (!options.schemas_dir.empty()) places = load_places(options.schemas_dir);
-  return std::make_unique<MetadataStage>(options.pretokenized, std::move(places));
+  FurnitureWords words;
+  if (!options.schemas_dir.empty()) {
+    places = load_places(options.schemas_dir);
+    words = load_furniture_words(options.schemas_dir);
+  }
+  return std::make_unique<MetadataStage>(options.pretokenized, std::move(places), std::move(words));
 }
 
 }  // namespace relgraph

@@ -11,10 +11,19 @@
 // next to the title). A body that opens with "CITY (Agency) -" gives the
 // dateline. The publication date is the date line closest to the body.
 //
+// Page furniture inside the body (find_furniture) is marked, not removed:
+// headings (a short line without sentence punctuation that is a label:
+// "Results", "Group A — Oslo 2 – 1 Lima"), credits ("Image: Jane Doe",
+// "Photo by Jane Doe") and blocks of sources or links after a label line
+// ("Sources", "Related news") up to the next paragraph of prose. A block that
+// runs to the end of the text ends the body. A caption that is a sentence
+// stays prose: it may state facts about the people pictured.
+//
 // Thread safety: pure functions; the stage is const.
 // Tests: tests/article_test.cpp
 #pragma once
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,9 +40,23 @@ namespace relgraph {
 // essentially a date.
 std::string parse_date_line(std::string_view line);
 
+// English labels of page furniture (schemas/lexicon/furniture_labels.tsv), lower case.
+struct FurnitureWords {
+  std::set<std::string> blocks;   // a line opening a block of sources or links: "sources", "related news"
+  std::set<std::string> credits;  // a credit's label: "image" in "Image: Jane Doe"
+};
+// Throws Error(NotFound/Format) naming the file.
+FurnitureWords load_furniture_words(const std::string& schemas_dir);
+
+// Marks page furniture in m's body (m.furniture) and ends the body before a
+// trailing block of sources or links. Labels come from `words`.
+void find_furniture(std::string_view text, const FurnitureWords& words, Metadata& m);
+
 // Finds metadata in `text`. `places` lists known place names (capitals,
-// cities) used to split "Publisher City" bylines; it may be empty.
-Metadata find_metadata(std::string_view text, const std::vector<std::string>& places = {});
+// cities) used to split "Publisher City" bylines; it may be empty. With
+// `words`, page furniture inside the body too (find_furniture).
+Metadata find_metadata(std::string_view text, const std::vector<std::string>& places = {},
+                       const FurnitureWords& words = {});
 
 // Stage: needs nothing, adds Layer::Metadata. With options.pretokenized the
 // whole text is body (one sentence a line, no header).

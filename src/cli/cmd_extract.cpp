@@ -118,6 +118,7 @@ void run_extract(const ExtractOptions& o) {
                                                                     : "graph";
     // Every format or none: a failing writer leaves the directory as it was.
     detail::StagedFiles staged(o.output);
+    // not English: file extensions
     for (const char* ext : {"jsonld", "graphml", "dot", "tsv", "nt", "svg"})
       write_one(a, staged.path(stem + "." + ext), o.format.empty() ? "" : o.format, o.mentions);
     staged.commit();
@@ -142,6 +143,7 @@ void add_extract_command(CLI::App& app) {
                   "a directory (ending in /) for every format, or - for stdout (TSV)")
       ->capture_default_str();
   cmd->add_option("--format", o->format, "Output format: jsonld, graphml, dot, tsv, ntriples, svg, png, pdf or carb")
+      // not English: format names
       ->check(CLI::IsMember({"jsonld", "graphml", "dot", "tsv", "ntriples", "svg", "png", "pdf", "carb"}));
   cmd->add_flag("--pretokenized", o->pretokenized, "Input is one sentence a line, tokens separated by spaces");
   cmd->add_option("--models", o->models_dir, "Models directory (default: $RELGRAPH_MODELS or models/)");

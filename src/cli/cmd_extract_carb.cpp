@@ -40,18 +40,10 @@ void run_extract_carb(const CarbOptions& options) {
   popts.models_dir = options.models_dir;
   popts.schemas_dir = options.schemas_dir;
   popts.disable = options.disable;
-  check_disable(popts);
-  // This writer calls RelationExtractor directly, not the relation stage, so
-  // the stage's own rules do not reach it: refuse them rather than measure
-  // nothing. (Once RelationExtractor::load takes the disabled rules, pass
-  // options.disable to it and drop this check.)
-  for (const auto& rule : make_relation_stage(popts)->rules())
-    for (const auto& d : options.disable)
-      if (d == rule)
-        throw Error(ErrorKind::InvalidArgument,
-                    "extract --format carb: --disable " + d + " is a relation rule this writer cannot switch off");
+  check_disable(popts);  // names of other stages' rules are accepted and change nothing here
   Pipeline pipeline = make_syntax_pipeline(popts, Layer::Deps);
-  auto rx = RelationExtractor::load(options.schemas_dir.empty() ? default_schemas_dir() : options.schemas_dir);
+  auto rx = RelationExtractor::load(options.schemas_dir.empty() ? default_schemas_dir() : options.schemas_dir,
+                                    options.disable);
   std::ostringstream out;
   for (const auto& input : options.inputs) {
     std::string text = detail::read_text(input);

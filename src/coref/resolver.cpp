@@ -105,7 +105,7 @@ bool Resolver::has_case(int s, int i, const std::string& word) const {
 bool Resolver::in_body(const Span& sp) const {
   const auto& md = doc_.metadata;
   if (md.body_end <= md.body_begin) return true;
-  return sp.begin >= md.body_begin && sp.end <= md.body_end;
+  return sp.begin >= md.body_begin && sp.end <= md.body_end && !md.in_furniture(sp.begin);
 }
 
 Span Resolver::make_span(int s, int first, int last) const {
@@ -138,6 +138,26 @@ int Resolver::add_mention(int s, int first, int last, const std::string& type, c
     for (int i = first; i < last; ++i)
       if (at_[s][i] < 0) at_[s][i] = idx;
   return idx;
+}
+
+// Words inside quotation marks. A straight quote opens or closes by parity;
+// a quotation may run over several sentences, but not past the paragraph
+// (a sentence after a blank line starts outside).
+void Resolver::mark_quotes() {
+  quoted_.assign(doc_.sentences.size(), {});
+  bool open = false;
+  for (int s = 0; s < nsent(); ++s) {
+    const auto& sent = doc_.sentences[s];
+    if (s > 0 && doc_.slice(doc_.sentences[s - 1].end, sent.begin).find('\n') != std::string_view::npos) open = false;
+    quoted_[s].assign(ntok(s), false);
+    for (int i = 0; i < ntok(s); ++i) {
+      const std::string& f = tok(s, i).form;
+      if (f == "\xE2\x80\x9C") open = true;
+      else if (f == "\xE2\x80\x9D") open = false;
+      else if (f == "\"" || f == "``" || f == "''") open = !open;
+      else quoted_[s][i] = open;
+    }
+  }
 }
 
 void Resolver::unite(int a, int b) {
@@ -237,6 +257,7 @@ void Resolver::prepare() {
       if (h >= 0 && h < ntok(s)) kids_[s][h].push_back(i);
     }
   }
+  mark_quotes();
   items_.assign(doc_.mentions.size(), Item{});
   parent_.resize(doc_.mentions.size());
   std::iota(parent_.begin(), parent_.end(), 0);
@@ -376,6 +397,7 @@ const std::vector<Sieve>& sieves() {
       {"coref.state_agent", &Resolver::state_agents},
       {"coref.bracket_acronym", &Resolver::parenthetical_acronyms},
       {"coref.apposition_kind", &Resolver::retype_by_apposition},
+      {"coref.person_not_place", &Resolver::persons_not_places},
       {"coref.exact", &Resolver::exact_match},
       {"coref.acronym", &Resolver::acronyms},
       {"coref.alias", &Resolver::name_variants},
@@ -384,6 +406,7 @@ const std::vector<Sieve>& sieves() {
       {"coref.surname", &Resolver::surnames},  // again: appositions may have shown that a name is a person's
       {"coref.definite", &Resolver::definite_descriptions},
       {"coref.pronoun", &Resolver::pronouns},
+      {"coref.quote_speaker", &Resolver::quote_speakers},  // after pronouns: "he said" names the speaker
   };
   return all;
 }
@@ -392,7 +415,7 @@ std::vector<std::string> rule_names() {
   std::vector<std::string> out;
   for (const Sieve& s : sieves())
     if (s.name && std::find(out.begin(), out.end(), s.name) == out.end()) out.push_back(s.name);
-  for (const char* r : {kApposition, kSurfaceApposition, kRole}) out.push_back(r);
+  for (const char* r : {kApposition, kSurfaceApposition, kRole, kSubjectIt, kOrgHead}) out.push_back(r);
   return out;
 }
 

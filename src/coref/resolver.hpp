@@ -43,6 +43,10 @@ class Resolver;
 inline constexpr const char* kApposition = "coref.apposition";               // "John Roe, the US envoy"
 inline constexpr const char* kSurfaceApposition = "coref.apposition_surface";  // the same when the parse missed it
 inline constexpr const char* kRole = "coref.role";                           // "French Interior Minister Jane Doe"
+// Rule of the alias pass.
+inline constexpr const char* kOrgHead = "coref.org_head";                    // "Church of Scientology ... the Church"
+// Rule of the pronoun pass.
+inline constexpr const char* kSubjectIt = "coref.subject_it";                // "Acme grew. It hired ..."
 
 // One sieve: a rule name and the pass that applies it.
 struct Sieve {
@@ -69,8 +73,10 @@ class Resolver {
   void name_variants();
   void appositions();
   void surnames();
+  void persons_not_places();
   void definite_descriptions();
   void pronouns();
+  void quote_speakers();
 
  private:
   bool enabled(std::string_view rule) const;
@@ -121,6 +127,9 @@ class Resolver {
   bool organisation_variant(int m, const Item& other, const std::vector<std::string>& a,
                             const std::vector<std::string>& b) const;
   int variant_pick(int m, const std::vector<int>& cands, bool by_last_words);
+  static std::string organisation_head(const std::vector<std::string>& name);
+  bool after_the(int m) const;
+  void retype_organisation_heads();
   bool is_title(const std::string& word) const;
   int title_run(int s, int end) const;
   void surface_apposition(int m);
@@ -135,8 +144,13 @@ class Resolver {
   void pronoun(int s, int i, int root, int subj);
   bool pronoun_fits(int m, const std::string& cls);
   int plural_antecedent(int s, int i, const std::string& cls);
-  int singular_antecedent(int s, int i, const std::string& cls);
+  int singular_antecedent(int s, int i, const std::string& cls, bool subject_only = false);
   int clause_subject(int s, int i) const;
+  bool expletive_it(int s, int i) const;
+  bool quoted(int s, int i) const { return !quoted_.empty() && quoted_[s][i]; }
+  void mark_quotes();
+  int mention_headed_at(int s, int i) const;
+  int sentence_speaker(int s) const;
 
   std::string country_of(const std::string& word) const;  // demonym / country name -> canonical
   std::string cluster_type(int root);
@@ -149,6 +163,7 @@ class Resolver {
   std::vector<std::vector<std::vector<int>>> kids_;
   std::vector<Item> items_;
   std::vector<int> parent_;
+  std::vector<std::vector<bool>> quoted_;  // per sentence: word inside a quotation
   std::vector<std::vector<int>> at_;  // per sentence: word -> mention index (named/nominal), -1
   std::map<int, std::vector<std::string>> roles_;       // cluster root -> role phrases
   std::map<int, char> gender_;                          // cluster root -> 'm' / 'f'

@@ -41,6 +41,11 @@ bool Resolver::description_fits(int m, int s, const std::string& head, const std
       (doc_.mentions[m].subtype == "Company" || doc_.mentions[m].subtype.empty()))
     ok = true;
   if (kind == "organisation" && it.etype == "Organization") ok = true;
+  // "the city": a city; "the province": any place below a country.
+  const std::string& sub = doc_.mentions[m].subtype;
+  if (kind == "city" && it.etype == "Place" && mods.empty() && sub == "City") ok = true;
+  if (kind == "place" && it.etype == "Place" && mods.empty()) ok = true;
+
   // The noun an apposition gave the name: "X, the militant group ... the group".
   if (auto kn = kind_nouns_.find(it.key); kn != kind_nouns_.end() && kn->second.count(head) && mods.empty()) ok = true;
   return ok;

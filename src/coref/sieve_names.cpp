@@ -1,6 +1,7 @@
 // Sieves on names: coref.exact (equal keys), coref.alias (Jane Doe / Doe /
 // J. Doe; Ministry of Justice / French Ministry of Justice; Siemens / Siemens
-// AG) and coref.surname (a surname the recogniser missed).
+// AG), coref.surname (a surname the recogniser missed) and
+// coref.person_not_place (a person's name the recogniser took for a place).
 // Tests: tests/coref_test.cpp (Sieve*)
 #include "coref/resolver.hpp"
 
@@ -84,8 +85,40 @@ bool Resolver::organisation_variant(int m, const Item& other, const std::vector<
   }
   if (b.size() == a.size() + 1 && std::equal(a.begin(), a.end(), b.begin()) && detail::is_legal_form(other.name.back()))
     return true;
-  return a.size() >= 2 && std::equal(a.begin(), a.end(), b.begin()) && words("name_continuations", b[a.size()]) &&
-         std::isupper(static_cast<unsigned char>(it.name[0][0]));
+  if (a.size() >= 2 && std::equal(a.begin(), a.end(), b.begin()) && words("name_continuations", b[a.size()]) &&
+      std::isupper(static_cast<unsigned char>(it.name[0][0])))
+    return true;
+  return a.size() == 1 && b.size() >= 2 && after_the(m) && enabled(kOrgHead) && organisation_head(b) == a[0];
+}
+
+// The head noun of an organisation's name: "church" in "church of scientology".
+std::string Resolver::organisation_head(const std::vector<std::string>& b) {
+  auto of = std::find(b.begin(), b.end(), "of");
+  return of != b.end() && of != b.begin() ? *(of - 1) : b.back();
+}
+
+// Mention m follows a definite article ("the Church").
+bool Resolver::after_the(int m) const {
+  const auto& sp = doc_.mentions[m].span;
+  return sp.first > 0 && t_.words.is_definite_article(tok(sp.sentence, sp.first - 1).form);
+}
+
+// Rule coref.org_head, first part: a one-word "person" after "the" that is
+// the head noun of an organisation in the text is that organisation's short
+// name ("the Church" for "Church of Scientology"): no person's name follows "the".
+void Resolver::retype_organisation_heads() {
+  if (!enabled(kOrgHead)) return;
+  std::set<std::string> heads;
+  for (const auto& it : items_)
+    if (it.active && it.kind == Kind::Named && it.etype == "Organization" && it.name.size() >= 2)
+      heads.insert(organisation_head(lower_all(it.name)));
+  for (int m = 0; m < nitems(); ++m) {
+    auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.etype != "Person" || it.name.size() != 1 || !after_the(m)) continue;
+    if (!heads.count(lower(it.name[0]))) continue;
+    doc_.mentions[m].type = "ORG";
+    key_named(m);
+  }
 }
 
 // One candidate cluster, or for a person several share the name with, the
@@ -105,6 +138,7 @@ int Resolver::variant_pick(int m, const std::vector<int>& cands, bool by_last_wo
 }
 
 void Resolver::name_variants() {
+  retype_organisation_heads();
   int n = nitems();
   for (int m = 0; m < n; ++m) {
     const auto& it = items_[m];
@@ -152,6 +186,49 @@ void Resolver::surnames() {
       items_[nm].key = name_key(items_[nm].label);
       unite(nm, pick);
     }
+  }
+}
+
+}  // namespace relgraph::coref_impl
+
+namespace relgraph::coref_impl {
+
+// A name the recogniser called a place (not a country) is a person's when a
+// person elsewhere in the text bears it, whole ("Jane Lima") or as surname
+// ("Lima said"), unless a place preposition governs it ("flew to Lima").
+void Resolver::persons_not_places() {
+  std::set<std::string> full, last;
+  for (int m = 0; m < nitems(); ++m) {
+    const auto& em = doc_.mentions[m];
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || em.type != "PER" || it.name.size() < 2) continue;
+    full.insert(lower(join(it.name)));
+    last.insert(lower(it.name.back()));
+  }
+  for (int m = 0; m < nitems(); ++m) {
+    auto& em = doc_.mentions[m];
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || (em.type != "LOC" && em.type != "GPE") || em.subtype == "Country")
+      continue;
+    std::vector<std::string> w;
+    for (int i = em.span.first; i < em.span.last; ++i) w.push_back(tok(em.span.sentence, i).form);
+    if (w.empty()) continue;
+    w.back() = strip_possessive(w.back());
+    std::string name = lower(join(w));
+    bool person = full.count(name) > 0;
+    if (!person && w.size() == 1 && last.count(name)) {
+      person = true;
+      for (int c : children(em.span.sentence, it.head)) {
+        const Token& k = tok(em.span.sentence, c);
+        std::string l = lower(k.form);
+        if (k.deprel == "case" && (words("place_prepositions", l) || words("motion_prepositions", l))) person = false;
+      }
+    }
+    if (!person) continue;
+    em.type = "PER";
+    em.subtype.clear();
+    em.canonical.clear();
+    key_named(m);
   }
 }
 

@@ -1,5 +1,6 @@
 // Sieve coref.pronoun: personal and possessive pronouns (schemas/lexicon/
-// personal_pronouns.tsv) by agreement and recency. Tests: tests/coref_test.cpp (Sieve*)
+// personal_pronouns.tsv) by agreement and recency; rule coref.subject_it lets
+// a subject "it" that is no expletive take part. Tests: tests/coref_test.cpp (Sieve*)
 #include "coref/resolver.hpp"
 
 #include <algorithm>
@@ -60,7 +61,7 @@ int Resolver::clause_subject(int s, int i) const {
 // neuter pronouns, three for people); a neuter pronoun prefers a subject and
 // never takes the subject of its own clause ("troops entered the country to
 // fight it": it != troops).
-int Resolver::singular_antecedent(int s, int i, const std::string& cls) {
+int Resolver::singular_antecedent(int s, int i, const std::string& cls, bool subject_only) {
   bool neuter = cls == "neuter";
   long here = static_cast<long>(s) * 100000 + i, best = -1, best_subject = -1;
   int window = neuter ? 1 : 3, pick = -1, subject_pick = -1;
@@ -77,7 +78,24 @@ int Resolver::singular_antecedent(int s, int i, const std::string& cls) {
     if (neuter && h >= 0 && tok(em.span.sentence, h).deprel.rfind("nsubj", 0) == 0 && position(m) > best_subject)
       best_subject = position(m), subject_pick = m;
   }
+  if (subject_only) return subject_pick;
   return neuter && subject_pick >= 0 ? subject_pick : pick;
+}
+
+// Subject "it" at word i is an expletive or stands for a clause: "it is
+// likely that ...", "it seems ...", "it was Doe who ...", "it rained".
+bool Resolver::expletive_it(int s, int i) const {
+  int h = head_of(s, i);
+  if (h < 0) return true;
+  const Token& p = tok(s, h);
+  std::string lemma = lower(p.lemma.empty() ? p.form : p.lemma);
+  if (words("expletive_predicates", lemma)) return true;
+  // A copular predicate ("it was a long day", "it is likely that ...") mostly
+  // describes a situation or a clause, not a named thing.
+  if (p.upos != "VERB") return true;
+  for (int c : children(s, h))
+    if (tok(s, c).deprel == "expl") return true;
+  return false;
 }
 
 // Pronoun at word i of sentence s; `root` and `subj` (the main clause's
@@ -89,13 +107,20 @@ void Resolver::pronoun(int s, int i, int root, int subj) {
   if (!word_in_body(s, i)) return;
   const std::string& cls = (*row)[1];
   // An object-only pronoun ("it") as subject is mostly expletive or clausal.
-  if ((*row)[2] == "object" && t.deprel != "obj" && t.deprel != "obl") return;
+  // A subject "it" takes part only as the subject of a verb outside quotes,
+  // and names a subject before it ("Acme grew. It hired ...").
+  bool subject_it = false;
+  if ((*row)[2] == "object" && t.deprel != "obj" && t.deprel != "obl") {
+    bool subject = t.deprel == "nsubj" || t.deprel == "nsubj:pass";
+    if (!subject || !enabled(kSubjectIt) || expletive_it(s, i) || quoted(s, i)) return;
+    subject_it = true;
+  }
   bool plural = cls == "plural";
   int pick = -1;
   if (subj >= 0 && root >= 0 && i < root && position(subj) > static_cast<long>(s) * 100000 + i &&
       pronoun_fits(subj, cls) && !plural)
     pick = subj;
-  if (pick < 0) pick = plural ? plural_antecedent(s, i, cls) : singular_antecedent(s, i, cls);
+  if (pick < 0) pick = plural ? plural_antecedent(s, i, cls) : singular_antecedent(s, i, cls, subject_it);
   if (pick < 0) return;
   int pm = add_mention(s, i, i + 1, doc_.mentions[pick].type, "Pronoun", Kind::Pronoun, items_[pick].etype);
   unite(pm, pick);

@@ -214,6 +214,7 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
 }
 
 const std::vector<std::string>& jsonld_entity_types() {
+  // not English: schema.org type names
   static const std::vector<std::string> types = {"CreativeWork", "Country", "Date",  "Event",   "Literal",  "Money",
                                                  "Organization", "Person",  "Place", "Product", "Quantity", "Thing"};
   return types;

@@ -22,7 +22,9 @@ namespace {
 enum class Domain { Graph, Node, Edge };
 const char* domain_name(Domain d) { return d == Domain::Graph ? "graph" : d == Domain::Node ? "node" : "edge"; }
 
+// not English: GraphML attribute keys
 const std::set<std::string> kNodeFields = {"label", "type", "aliases", "mentions", "value", "labels"};
+// not English: GraphML attribute keys
 const std::set<std::string> kEdgeFields = {"label", "surface", "confidence", "negated", "modality", "evidence"};
 constexpr std::string_view kAttrPrefix = "attr.";
 
@@ -108,6 +110,7 @@ KeyTable declare_keys(const KnowledgeGraph& graph, std::ostream& out) {
     }
   };
   dynamic(Domain::Graph, graph_names, "g_attr");
+  // not English: GraphML attribute keys
   for (const char* f : {"label", "type", "aliases", "mentions", "value", "labels"})
     declare(out, std::string("v_") + f, Domain::Node, f, "string");
   dynamic(Domain::Node, node_names, "v_attr");

@@ -315,6 +315,7 @@ class Reader {
     n.attributes = attributes(item);
     for (const auto& m : item.GetObject()) {
       std::string_view key(m.name.GetString(), m.name.GetStringLength());
+      // not English: JSON-LD keys
       static const std::string_view known[] = {"@id",   "@type",   "name",     "alternateName",
                                                "value", "mention", "attribute"};
       if (key.substr(0, kRelationPrefix.size()) != kRelationPrefix &&

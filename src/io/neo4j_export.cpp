@@ -145,6 +145,7 @@ class NodesCsv : public Exporter {
     std::set<std::string> keys;
     for (auto v : vertices)
       for (const auto& [k, val] : g[v].attributes) keys.insert(k);
+    // not English: node property names
     auto columns = attribute_columns(keys, {"id", "label", "type", "aliases", "value", "mentions", "documents"});
     std::vector<std::string> header = {
         "id:ID", "label", "type", "aliases:string[]", "value", "mentions:int", "documents:string[]"};
@@ -180,6 +181,7 @@ class RelationshipsCsv : public Exporter {
     for (auto e : edges)
       for (const auto& [k, val] : g[e].attributes) keys.insert(k);
     auto columns =
+        // not English: edge property names
         attribute_columns(keys, {"predicate", "surface", "confidence", "negated", "modality", "evidence", "documents"});
     std::vector<std::string> header = {":START_ID", ":END_ID",           "predicate",
                                        "surface",   "confidence:double", "negated:boolean",

@@ -19,6 +19,7 @@ namespace {
 // The columns ../shared/eval/kgscore.py and other consumers expect, then
 // polarity and modality so a negated or hypothetical fact is never mistaken
 // for an asserted one.
+// not English: column names of the TSV format
 const std::vector<std::string> kColumns = {"subject",      "predicate",   "object",     "confidence",
                                            "sentence",     "evidence",    "subject_id", "object_id",
                                            "subject_type", "object_type", "negated",    "modality"};

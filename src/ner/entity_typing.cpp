@@ -74,9 +74,8 @@ bool has_bit(const Gazetteer& g, std::string_view word, std::uint16_t bit) {
 // Justice", "Interior Ministry", "Stanford University", "Acme Corp.").
 // Company cue words are weak ("Systems", "Stores" head review headings) except legal forms.
 bool strong_cue(const std::string& subtype, std::string_view word) {
-  static const std::unordered_set<std::string_view> kLegal = {
-      "Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "GmbH", "AG"};
-  if (subtype == "Company") return kLegal.count(word) > 0;
+  static const detail::WordSet kStrong(detail::Resources::shared().lexicon("company_endings"), 2, "yes");
+  if (subtype == "Company") return kStrong.contains(word);
   return subtype == "GovernmentBody" || subtype == "Education" || subtype == "NonProfit" ||
          subtype == "PoliticalParty" || subtype == "ArmedGroup";
 }
@@ -249,9 +248,7 @@ void propagate_in(const Document& doc, std::vector<std::vector<TypedSpan>>& span
 }  // namespace
 
 std::vector<TypedSpan> split_at_lower_words(const Sentence& s, const std::vector<TypedSpan>& spans) {
-  static const std::unordered_set<std::string> kJoiners = {
-      "of", "the", "and", "for", "on", "in", "at", "upon", "de", "du", "des", "la", "le", "del", "della", "di", "da",
-      "dos", "das", "von", "van", "der", "den", "al", "el", "bin", "ibn", "y", "e", "und", "et", "a", "an", "to"};
+  static const auto kJoiners = detail::WordSet::load("name_joiners");
   auto upper = [&](int k) {
     const auto& f = s.tokens[k].form;
     return !f.empty() && std::isupper(static_cast<unsigned char>(f[0]));
@@ -261,7 +258,7 @@ std::vector<TypedSpan> split_at_lower_words(const Sentence& s, const std::vector
     if (f.empty() || !std::islower(static_cast<unsigned char>(f[0]))) return false;
     for (char c : f)
       if (!std::isalpha(static_cast<unsigned char>(c))) return false;
-    return !kJoiners.count(f);
+    return !kJoiners.contains(f);
   };
   std::vector<TypedSpan> out;
   for (const auto& t : spans) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/lexicon.hpp"
 #include "core/strings.hpp"
 #include "ner/gazetteer.hpp"
 
@@ -29,44 +30,37 @@ bool is_digits(std::string_view s) {
   return true;
 }
 
-struct Named {
-  const char* word;
-  double value;
+// English words of numbers, dates and measures (schemas/lexicon), loaded on first use.
+struct ValueWords {
+  detail::WordMap numbers = detail::WordMap::load("number_words");
+  detail::WordMap scales = detail::WordMap::load("number_scales");
+  detail::WordSet units = detail::WordSet::load("measure_units");
+  detail::WordSet approx;                   // one-word approximators
+  std::vector<std::string> approx2;         // two-word approximators ("more than")
+  detail::WordSet weekdays = detail::WordSet::load("weekdays");
+  detail::WordSet count_nouns = detail::WordSet::load("count_nouns");
+  detail::WordSet month_cues = detail::WordSet::load("month_date_cues");
+  std::vector<std::pair<std::string, int>> months;  // months.tsv in file order
+  ValueWords() {
+    const auto& res = detail::Resources::shared();
+    std::vector<std::string> one;
+    for (const auto& w : res.lexicon("approximators").keys()) (w.find(' ') == std::string::npos ? one : approx2).push_back(w);
+    approx = detail::WordSet(one);
+    const auto& m = res.lexicon("months");
+    for (const auto& row : m.rows()) months.emplace_back(row[0], detail::int_field(m, row, 1));
+  }
 };
 
-constexpr Named kNumberWords[] = {
-    {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9},
-    {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
-    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20}, {"thirty", 30},
-    {"forty", 40}, {"fifty", 50}, {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90},
-    {"dozen", 12}, {"zero", 0},
-};
-constexpr Named kScales[] = {
-    {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
-    {"mln", 1e6}, {"mn", 1e6}, {"bn", 1e9}, {"bln", 1e9}, {"tn", 1e12}, {"k", 1e3},
-};
-constexpr const char* kUnits[] = {
-    "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre",
-    "meter", "cm", "mm", "kg", "kilograms", "kilogram", "grams", "tonnes", "tons", "tonne", "ton", "litres",
-    "liters", "litre", "liter", "gallons", "barrels", "hectares", "acres", "degrees", "feet", "foot", "inches",
-    "mph", "km/h", "mw", "gw", "kw", "megawatts", "gigawatts", "square", "sq", "knots", "yards", "ounces",
-};
-constexpr const char* kApprox[] = {"about", "around", "approximately", "nearly", "almost", "some", "over",
-                                   "roughly", "only", "just", "under", "estimated"};
-constexpr const char* kApprox2[] = {"more than", "less than", "fewer than", "at least", "up to", "as many as",
-                                    "as much as", "at most", "an estimated"};
-constexpr const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
-                                   "august", "september", "october", "november", "december"};
-constexpr const char* kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                     "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-                                     "sat", "sun"};
+const ValueWords& words() {
+  static const ValueWords w;
+  return w;
+}
+
 constexpr const char* kCurrencySymbols[] = {"U.S.$", "US$", "$", "€", "£", "¥", "₹", "₽", "₩", "₺"};
 
 double scale_of(std::string_view w) {
-  std::string l = lower(w);
-  for (const auto& s : kScales)
-    if (l == s.word) return s.value;
-  return 0;
+  const std::string* v = words().scales.find(lower(w));
+  return v ? std::strtod(v->c_str(), nullptr) : 0;
 }
 
 bool in_list(std::string_view w, std::initializer_list<const char*> list) {
@@ -76,13 +70,7 @@ bool in_list(std::string_view w, std::initializer_list<const char*> list) {
   return false;
 }
 
-template <std::size_t N>
-bool in(std::string_view w, const char* const (&list)[N]) {
-  std::string l = lower(w);
-  for (const char* x : list)
-    if (l == x) return true;
-  return false;
-}
+bool in(std::string_view w, const detail::WordSet& set) { return set.contains(lower(w)); }
 
 std::string two(int v) {
   char buf[8];
@@ -182,8 +170,8 @@ class Matcher {
     int y = detail::parse_int(w).value_or(0);
     if (y < 1000 || y > 2199) return std::nullopt;
     // "2015 %", "2015 km", "2015 million": a number, not a year.
-    if (i + 1 < size() && (at(i + 1) == "%" || in(at(i + 1), kUnits) || scale_of(at(i + 1)) ||
-                           is(i + 1, {"percent", "people", "troops", "dollars", "euros"})))
+    if (i + 1 < size() && (at(i + 1) == "%" || in(at(i + 1), words().units) || scale_of(at(i + 1)) ||
+                           in(at(i + 1), words().count_nouns)))
       return std::nullopt;
     return y;
   }
@@ -237,7 +225,7 @@ class Matcher {
 
   std::optional<Point> date_point(int i) const {
     int j = i;
-    if (in(at(j), kWeekdays) && at(j)[0] >= 'A' && at(j)[0] <= 'Z') {
+    if (in(at(j), words().weekdays) && at(j)[0] >= 'A' && at(j)[0] <= 'Z') {
       ++j;
       if (at(j) == ",") ++j;
     }
@@ -267,8 +255,7 @@ class Matcher {
     if (int mo = month_at(j)) {
       if (auto y = year_at(j + 1)) return Point{j + 2, std::to_string(*y) + "-" + two(mo)};
       // A bare month only after a preposition that makes it a date ("in October").
-      if (j == i && is(i - 1, {"in", "since", "until", "by", "during", "from", "last", "next", "early", "late",
-                               "mid", "of", "this"}))
+      if (j == i && in(at(i - 1), words().month_cues))
         return Point{j + 1, "--" + two(mo)};
       return std::nullopt;
     }
@@ -360,12 +347,12 @@ class Matcher {
   }
 
   int approx_at(int i) const {
-    for (const char* two_words : kApprox2) {
+    for (const auto& two_words : words().approx2) {
       std::string_view t(two_words);
       auto sp = t.find(' ');
       if (lower(at(i)) == t.substr(0, sp) && lower(at(i + 1)) == t.substr(sp + 1)) return i + 2;
     }
-    return in(at(i), kApprox) ? i + 1 : i;
+    return in(at(i), words().approx) ? i + 1 : i;
   }
 
   bool match_number_value(int i, ValueMention& m) const {
@@ -399,10 +386,10 @@ class Matcher {
       m = {start, stop, "PERCENT", format_number(value) + "%"};
       return true;
     }
-    if (in(at(end), kUnits)) {
+    if (in(at(end), words().units)) {
       std::string unit = lower(at(end));
       int stop = end + 1;
-      if ((unit == "square" || unit == "sq") && in(at(stop), kUnits)) {
+      if ((unit == "square" || unit == "sq") && in(at(stop), words().units)) {
         unit += ' ';
         unit += lower(at(stop++));
       }
@@ -425,20 +412,15 @@ class Matcher {
 int month_number(std::string_view word) {
   std::string l = lower(word);
   if (!l.empty() && l.back() == '.') l.pop_back();
-  if (l == "sept") return 9;
-  for (int m = 0; m < 12; ++m) {
-    std::string_view name(kMonths[m]);
-    if (l == name || (l.size() == 3 && name.substr(0, 3) == l)) return m + 1;
-  }
+  for (const auto& [name, number] : words().months)
+    if (l == name || (l.size() == 3 && std::string_view(name).substr(0, 3) == l)) return number;
   return 0;
 }
 
 std::optional<double> parse_number(std::string_view w) {
   if (w.empty()) return std::nullopt;
   std::string l = lower(w);
-  for (const auto& nw : kNumberWords)
-    if (l == nw.word) return nw.value;
-  if (l == "one") return 1.0;
+  if (const std::string* v = words().numbers.find(l)) return std::strtod(v->c_str(), nullptr);
   // "twenty-five"
   if (auto dash = l.find('-'); dash != std::string::npos && dash > 0) {
     auto tens = parse_number(l.substr(0, dash));

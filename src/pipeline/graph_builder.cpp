@@ -103,7 +103,7 @@ bool Builder::in_body(int sentence) const {
   const auto& md = doc_.metadata;
   if (md.body_end <= md.body_begin) return true;
   const auto& s = doc_.sentences[sentence];
-  return s.begin >= md.body_begin && s.begin < md.body_end;
+  return s.begin >= md.body_begin && s.begin < md.body_end && !md.in_furniture(s.begin);
 }
 
 // The mention an argument stands for: the extractor's link when it has an

@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/lexicon.hpp"
 #include "core/files.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/extract.hpp"
@@ -21,10 +22,11 @@
 namespace relgraph {
 namespace {
 
-const std::set<std::string> kStop = {"the", "a",  "an",   "of",    "to",    "in",   "on",  "for",  "and", "or",
-                                     "by",  "with", "at", "from",  "as",    "that", "this", "these", "those", "its",
-                                     "their", "his", "her", "is",  "are",   "was",  "were", "be",   "been", "has",
-                                     "have", "had", "will", "would"};
+// The scorer's stop words (schemas/lexicon/kgscore_stopwords.tsv, the list of kgscore.py).
+const detail::WordSet& stop_words() {
+  static const auto words = detail::WordSet::load("kgscore_stopwords");
+  return words;
+}
 
 // Python's \w for the scripts news text uses: letters, digits, underscore;
 // punctuation and symbol blocks are not word characters.
@@ -80,7 +82,7 @@ bool match_literal(const std::vector<std::string>& label, const std::string& lit
   auto lit = kg_norm(literal);
   std::vector<std::string> content;
   for (auto& w : lit)
-    if (!kStop.count(w)) content.push_back(w);
+    if (!stop_words().contains(w)) content.push_back(w);
   if (content.empty()) content = lit;
   if (content.empty()) return false;
   std::size_t hits = 0;

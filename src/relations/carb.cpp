@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/lexicon.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -186,8 +187,8 @@ CarbMatch carb_match(const CarbExtraction& gold, const CarbExtraction& system) {
   CarbMatch straight = tuple_match(gold.relation, g, system.relation, s);
   // Reported speech: gold may put the speaker second ("said" | statement | speaker).
   bool said = false;
-  for (const char* verb : {"said", "told", "added", "adds", "says"})
-    said = said || gold.relation.find(verb) != std::string::npos;
+  static const auto speech = detail::WordSet::load("speech_verb_forms");
+  for (const auto& verb : speech.words()) said = said || gold.relation.find(verb) != std::string::npos;
   if (!said) return straight;
   std::vector<std::string> reversed = s;
   if (system.args.size() >= 2) {

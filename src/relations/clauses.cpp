@@ -1,7 +1,8 @@
 // Clause finding over a Universal Dependencies tree: predicates (verbs,
 // copular predicates, appositions, titles, possessives, event nominals) and
 // their arguments, with coordination distributed and negation, modality and
-// attribution collected. Tests: tests/relations_test.cpp
+// attribution collected. Each construction is a named rule (rule_names())
+// that PipelineOptions::disable can switch off. Tests: tests/relations_test.cpp
 #include "relations/clauses.hpp"
 
 #include <algorithm>
@@ -25,7 +26,8 @@ bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.
 
 class Tree {
  public:
-  Tree(const Sentence& s, const RelationSchema& schema) : s_(s), schema_(schema), kids_(s.tokens.size()) {
+  Tree(const Sentence& s, const RelationSchema& schema, const ClauseLexicon& lex)
+      : s_(s), schema_(schema), lex_(lex), kids_(s.tokens.size()) {
     for (int i = 0; i < size(); ++i)
       if (int h = head(i); h >= 0) kids_[h].push_back(i);
     // A word tagged as a noun or adjective that governs a direct object is a
@@ -48,6 +50,7 @@ class Tree {
   std::string_view brel(int i) const { return base_rel(tok(i).deprel); }
   std::string lem(int i) const { return lower(tok(i).lemma.empty() ? tok(i).form : tok(i).lemma); }
   const RelationSchema& schema() const { return schema_; }
+  const ClauseLexicon& lex() const { return lex_; }
 
   int child(int i, std::string_view deprel) const {
     for (int k : kids_[i])
@@ -67,13 +70,10 @@ class Tree {
   bool is_pronoun(int i) const { return tok(i).upos == "PRON"; }
   bool is_relative(int i) const {
     if (tok(i).feats.find("PronType=Rel") != std::string::npos) return true;
-    auto l = lower(tok(i).form);
-    return l == "who" || l == "which" || l == "that" || l == "whom" || l == "whose";
+    return lex_.relativizers.contains(lower(tok(i).form));
   }
   bool is_negation(int i) const {
-    auto l = lower(tok(i).form);
-    return (brel(i) == "advmod" || rel(i) == "neg" || brel(i) == "det") &&
-           (l == "not" || l == "n't" || l == "never" || l == "no" || l == "nt");
+    return (brel(i) == "advmod" || rel(i) == "neg" || brel(i) == "det") && lex_.negation.contains(lower(tok(i).form));
   }
   bool has_cop(int i) const { return child(i, "cop") >= 0; }
 
@@ -158,11 +158,13 @@ class Tree {
  private:
   const Sentence& s_;
   const RelationSchema& schema_;
+  const ClauseLexicon& lex_;
   std::vector<std::vector<int>> kids_;
   std::vector<bool> verb_;
 };
 
 // Top-level dependents never part of an argument's words.
+// not English: UD relation labels
 const std::initializer_list<std::string_view> kArgSkip = {"acl:relcl", "appos",      "conj", "cc",  "punct",
                                                           "parataxis", "case",       "mark", "dep", "discourse",
                                                           "vocative",  "reparandum", "advcl"};
@@ -221,9 +223,22 @@ std::vector<Slot> alternatives(const Tree& t, const Slot& slot) {
 
 class Finder {
  public:
-  explicit Finder(const Tree& t) : t_(t) {}
+  Finder(const Tree& t, const ClauseRules& rules) : t_(t), rules_(rules) {}
+
+  // A construction that finds predicates: it looks at one word and adds the clauses it heads.
+  struct Unit {
+    Rule rule;
+    void (Finder::*run)(int);
+  };
 
   std::vector<Clause> run() {
+    // Tried on every word, in this order.
+    static constexpr Unit kPredicates[] = {
+        {Rule::Copula, &Finder::copula_at},         {Rule::Verb, &Finder::verb_at},
+        {Rule::Apposition, &Finder::apposition},    {Rule::Title, &Finder::title_at},
+        {Rule::Possessive, &Finder::possessive_at}, {Rule::EventNominal, &Finder::event_nominal_at},
+        {Rule::Modifier, &Finder::modifiers_at},
+    };
     for (int i = 0; i < t_.size(); ++i) {
       if (t_.tok(i).head < 0) return out_;  // unparsed sentence
       // A cycle (from a malformed input parse) would make every subtree walk endless.
@@ -231,17 +246,45 @@ class Finder {
       for (int steps = 0; x >= 0 && steps <= t_.size(); ++steps) x = t_.head(x);
       if (x >= 0) return out_;
     }
-    for (int i = 0; i < t_.size(); ++i) {
-      if (t_.has_cop(i))
-        copula(i);
-      else if (is_verbal_predicate(i))
-        verbal(i);
-      if (t_.is_nominal(i) && !t_.is_verb(i)) nominal(i);
-    }
+    for (int i = 0; i < t_.size(); ++i)
+      for (const auto& unit : kPredicates)
+        if (on(unit.rule)) (this->*unit.run)(i);
     return out_;
   }
 
  private:
+  bool on(Rule r) const { return rules_.on(r); }
+  bool noun_phrase(int i) const { return t_.is_nominal(i) && !t_.is_verb(i); }
+
+  void copula_at(int i) {
+    if (t_.has_cop(i)) copula(i);
+  }
+  void verb_at(int i) {
+    if (!t_.has_cop(i) && is_verbal_predicate(i)) verbal(i);
+  }
+  void title_at(int n) {
+    if (noun_phrase(n) && t_.tok(n).upos == "PROPN") title(n);
+  }
+  void possessive_at(int n) {
+    if (!noun_phrase(n)) return;
+    if (int p = t_.child(n, "nmod:poss"); p >= 0 && t_.tok(p).upos != "PRON") {
+      possessive(n, p);
+    } else if (!t_.schema().canonical(Construction::Possessive, t_.lem(n), "", "").empty()) {
+      // "the report of the commission": an of-phrase naming the work's maker.
+      for (int k : t_.kids(n))
+        if (t_.rel(k) == "nmod" && k > n && t_.tok(k).upos == "PROPN" && t_.marker_text(t_.markers(k)) == "of") {
+          possessive(n, k);
+          break;
+        }
+    }
+  }
+  void event_nominal_at(int n) {
+    if (noun_phrase(n) && t_.tok(n).upos == "NOUN" && !t_.has_cop(n)) event_nominal(n);
+  }
+  void modifiers_at(int n) {
+    if (noun_phrase(n) && (t_.tok(n).upos == "NOUN" || t_.tok(n).upos == "PROPN")) modifiers(n);
+  }
+
   bool is_verbal_predicate(int i) const {
     const auto& u = t_.tok(i).upos;
     auto r = t_.brel(i);
@@ -262,7 +305,7 @@ class Finder {
   // "entered the country to fight it": a to-infinitive after its governor's
   // object, under no control verb, is a purpose clause (parsed as xcomp).
   bool purpose(int x) const {
-    if (t_.rel(x) != "xcomp" || !infinitive(x)) return false;
+    if (!on(Rule::PurposeClause) || t_.rel(x) != "xcomp" || !infinitive(x)) return false;
     int h = t_.head(x);
     if (h < 0) return false;
     for (int k : t_.kids(h))
@@ -278,17 +321,13 @@ class Finder {
   // army to train recruits", "asked him to leave"; -1 if there is none.
   int object_controller(int x) const {
     int h = t_.head(x);
-    if (h < 0 || t_.child_base(x, "nsubj") >= 0 || !t_.is_verb(x)) return -1;
+    if (!on(Rule::ObjectControl) || h < 0 || t_.child_base(x, "nsubj") >= 0 || !t_.is_verb(x)) return -1;
     auto r = t_.rel(x);
     if (r != "xcomp" && !(r == "advcl" && infinitive(x))) return -1;
     int o = t_.child(h, "obj");
     if (o < 0) o = t_.child(h, "iobj");
     if (o < 0 || o > x) return -1;
-    static const std::vector<std::string> kObjectControl = {
-        "enable", "allow", "permit", "help", "force", "compel", "oblige", "ask", "tell", "urge", "encourage",
-        "require", "persuade", "invite", "order", "advise", "teach", "train", "cause", "authorize", "authorise",
-        "empower", "instruct", "lead", "push", "pressure", "press", "convince", "expect", "want", "need"};
-    if (contains_str(kObjectControl, t_.lem(h))) return o;
+    if (t_.lex().object_control.contains(t_.lem(h))) return o;
     return -1;
   }
   // An xcomp verb read as part of its governor's relation: "sought to
@@ -297,12 +336,12 @@ class Finder {
   // gerund after a preposition that completes its verb continues the chain
   // (by/without/after ... gerunds say how or when: see verb_args).
   int gerund_marker(int x) const {
-    if (t_.brel(x) != "advcl" || t_.tok(x).xpos != "VBG" || t_.head(x) < 0 || x < t_.head(x) ||
+    if (!on(Rule::GerundChain) || t_.brel(x) != "advcl" || t_.tok(x).xpos != "VBG" || t_.head(x) < 0 || x < t_.head(x) ||
         !t_.is_verb(t_.head(x)) || t_.child_base(x, "nsubj") >= 0)
       return -1;
-    static const std::vector<std::string> kPreps = {"of", "in", "with", "for", "about", "on", "at", "into", "to", "from"};
     for (int d : t_.kids(x))
-      if ((t_.brel(d) == "mark" || t_.brel(d) == "case") && d < x && d > t_.head(x) && contains_str(kPreps, t_.lem(d)))
+      if ((t_.brel(d) == "mark" || t_.brel(d) == "case") && d < x && d > t_.head(x) &&
+          t_.lex().complement_preps.contains(t_.lem(d)))
         return d;
     return -1;
   }
@@ -459,16 +498,13 @@ class Finder {
       p = h;
     }
   }
-  static void set_modality(Clause& c, const std::string& lemma, const std::string& form) {
-    auto l = lower(form);
-    std::string m;
-    if (lemma == "will" || lemma == "shall" || l == "'ll")
-      m = "future";
-    else if (lemma == "may" || lemma == "might" || lemma == "can" || lemma == "could")
-      m = "possible";
-    else if (lemma == "would" || lemma == "should" || lemma == "must" || lemma == "ought")
-      m = "hypothetical";
-    if (!m.empty() && (c.modality.empty() || c.modality == "future")) c.modality = m;
+  void set_modality(Clause& c, const std::string& lemma, const std::string& form) const {
+    // Future first, then possible, then hypothetical (modal_auxiliaries.tsv).
+    auto rank = [](const std::string* m) { return !m ? 3 : *m == "future" ? 0 : *m == "possible" ? 1 : 2; };
+    const std::string* by_lemma = t_.lex().modal_by_lemma.find(lemma);
+    const std::string* by_form = t_.lex().modal_by_form.find(lower(form));
+    const std::string* m = rank(by_form) < rank(by_lemma) ? by_form : by_lemma;
+    if (m && (c.modality.empty() || c.modality == "future")) c.modality = *m;
   }
   std::string words_of(const std::vector<int>& w) const {
     std::string out;
@@ -497,20 +533,20 @@ class Finder {
       } else if (r == "xcomp" && !chained(k)) {
         // "became president", "heard the work performed", "made him leave".
         c.args.push_back(t_.is_verb(k) ? make_clause_slot(t_, k, "attr") : make_slot(t_, k, "attr"));
-      } else if (b == "advcl" && t_.tok(k).xpos == "VBG" && k > v && t_.child_base(k, "nsubj") < 0) {
+      } else if (on(Rule::GerundAdverbial) && b == "advcl" && t_.tok(k).xpos == "VBG" && k > v &&
+                 t_.child_base(k, "nsubj") < 0) {
         // "clarified by adding potato", "left without paying": a gerund clause
         // introduced by a preposition says how or when.
         int m = -1;
         for (int d : t_.kids(k))
           if ((t_.brel(d) == "mark" || t_.brel(d) == "case") && d < k) m = d;
         if (m < 0) continue;
-        static const std::vector<std::string> kPreps = {"by", "without", "after", "before", "through", "upon", "despite"};
-        if (!contains_str(kPreps, t_.lem(m))) continue;
+        if (!t_.lex().adverbial_preps.contains(t_.lem(m))) continue;
         Slot s = make_clause_slot(t_, k, t_.lem(m));
         s.marker = {m};
         std::erase(s.words, m);
         c.args.push_back(std::move(s));
-      } else if (b == "advmod" && t_.child_base(k, "obl") >= 0 && !t_.is_negation(k)) {
+      } else if (on(Rule::TimeAdverbial) && b == "advmod" && t_.child_base(k, "obl") >= 0 && !t_.is_negation(k)) {
         // "two years later", "a week ago": a measured time adverbial.
         Slot s;
         s.role = "";
@@ -581,7 +617,8 @@ class Finder {
     verb_words(c, v, true);
     // A past participle modifying a noun is a reduced passive: "pressure caused by heat".
     // (A past form there is the participle mistagged: "the aid provided to X".)
-    if (t_.rel(v) == "acl" && (t_.tok(v).xpos == "VBN" || t_.tok(v).xpos == "VBD") && t_.head(v) >= 0 &&
+    if (on(Rule::Passive) && t_.rel(v) == "acl" && (t_.tok(v).xpos == "VBN" || t_.tok(v).xpos == "VBD") &&
+        t_.head(v) >= 0 &&
         t_.child_base(v, "nsubj") < 0 && t_.child(v, "obj") < 0) {  // a passive takes no object
       c.passive = true;
       int h = t_.head(v);
@@ -605,8 +642,8 @@ class Finder {
     // A finite conjunct ("were separated from them and consisted of …") has none to share.
     const auto& vx = t_.tok(v).xpos;
     bool finite = vx == "VBD" || vx == "VBZ" || vx == "VBP";
-    if (t_.rel(v) == "conj" && t_.head(v) >= 0 && t_.is_verb(t_.head(v)) && t_.child_base(v, "aux") < 0 &&
-        t_.child_base(v, "nsubj") < 0 && !finite) {
+    if (on(Rule::SharedAux) && t_.rel(v) == "conj" && t_.head(v) >= 0 && t_.is_verb(t_.head(v)) &&
+        t_.child_base(v, "aux") < 0 && t_.child_base(v, "nsubj") < 0 && !finite) {
       for (int k : t_.kids(t_.head(v)))
         if (t_.brel(k) == "aux" && k < v) {
           c.aux.push_back(k);
@@ -617,7 +654,7 @@ class Finder {
     for (int v2 : chain) verb_args(c, v2);
     // "returned to work", "hopes to win": a chain with nothing after it keeps
     // its last verb as the complement ("returned" | "to work").
-    if (c.args.empty() && chain.size() > 1) {
+    if (on(Rule::ChainComplement) && c.args.empty() && chain.size() > 1) {
       int last = chain.back();
       std::vector<int> own;
       t_.collect(last, own);
@@ -634,7 +671,7 @@ class Finder {
       c.args.push_back(std::move(x));
     }
     // A coordinated verb without an object shares a following object of its head: "bought and sold shares".
-    if (t_.rel(v) == "conj" && t_.head(v) >= 0) {
+    if (on(Rule::SharedObject) && t_.rel(v) == "conj" && t_.head(v) >= 0) {
       bool has_obj = false;
       for (const auto& a : c.args) has_obj = has_obj || a.role == "obj";
       int h = t_.head(v);
@@ -659,7 +696,9 @@ class Finder {
   // "The board is not considering it, officials said": a speech verb
   // attached as parataxis reports the clause it hangs from.
   void reported_clause(Clause& c, int v) {
-    if (t_.brel(v) != "parataxis" || t_.head(v) < 0 || !t_.schema().is_attribution_verb(t_.lem(v))) return;
+    if (!on(Rule::ReportedClause) || t_.brel(v) != "parataxis" || t_.head(v) < 0 ||
+        !t_.schema().is_attribution_verb(t_.lem(v)))
+      return;
     for (const auto& a : c.args)
       if (a.role == "comp" || a.role == "obj") return;
     int h = t_.head(v);
@@ -679,7 +718,7 @@ class Finder {
   // limits Westerners believe in"): the modified noun fills the gap, as the
   // object of a stranded preposition or else as the direct object.
   void relative_gap(Clause& c, int v) {
-    if (t_.rel(v) != "acl:relcl" || t_.head(v) < 0) return;
+    if (!on(Rule::RelativeGap) || t_.rel(v) != "acl:relcl" || t_.head(v) < 0) return;
     for (int k : t_.kids(v))
       if (t_.is_relative(k)) return;
     int antecedent = t_.head(v);
@@ -756,15 +795,13 @@ class Finder {
     finish(std::move(c));
   }
 
-  // Noun-phrase internal relations: appositions, titles, possessives and
-  // event nominals.
-  void nominal(int n) {
+  // "the doctor, Erasistratus": an apposition describes the noun it follows.
+  void apposition(int n) {
+    if (!noun_phrase(n)) return;
     auto r = t_.rel(n);
     // (An "apposition" with its own preposition, "over six months", is a misparse.)
     // Nor is a counted stretch of time ("..., over six months,").
-    static const std::vector<std::string> kTimeUnits = {"second", "minute", "hour", "day",    "week",
-                                                        "month",  "year",   "decade", "century"};
-    bool time_span = t_.child_base(n, "nummod") >= 0 && contains_str(kTimeUnits, t_.lem(n));
+    bool time_span = t_.child_base(n, "nummod") >= 0 && t_.lex().time_units.contains(t_.lem(n));
     // Two names side by side with no punctuation between are one name the parse split
     // ("renamed to Iowa[head] Traction Railroad[appos]", "Freddie[head] Mac 10[appos] %"), not an apposition.
     bool split_name = false;
@@ -794,19 +831,6 @@ class Finder {
       c.depth = 1;
       finish(std::move(c));
     }
-    if (t_.tok(n).upos == "PROPN") title(n);
-    if (int p = t_.child(n, "nmod:poss"); p >= 0 && t_.tok(p).upos != "PRON") {
-      possessive(n, p);
-    } else if (!t_.schema().canonical(Construction::Possessive, t_.lem(n), "", "").empty()) {
-      // "the report of the commission": an of-phrase naming the work's maker.
-      for (int k : t_.kids(n))
-        if (t_.rel(k) == "nmod" && k > n && t_.tok(k).upos == "PROPN" && t_.marker_text(t_.markers(k)) == "of") {
-          possessive(n, k);
-          break;
-        }
-    }
-    if (t_.tok(n).upos == "NOUN" && !t_.has_cop(n)) event_nominal(n);
-    if (t_.tok(n).upos == "NOUN" || t_.tok(n).upos == "PROPN") modifiers(n);
   }
 
   // "the office in Paris" -> (the office)-[is in]->(Paris); "wealthy
@@ -833,10 +857,7 @@ class Finder {
     }
     for (int a : t_.kids(n)) {
       if (t_.rel(a) != "amod" || t_.tok(a).upos != "ADJ" || a > n || !t_.kids(a).empty()) continue;
-      static const std::vector<std::string> kVague = {
-          "other",   "such",    "many", "much", "more",  "most",     "few",       "several", "same", "own",
-          "various", "certain", "last", "next", "first", "previous", "following", "only",    "main"};
-      if (contains_str(kVague, t_.lem(a))) continue;
+      if (t_.lex().vague_adjectives.contains(t_.lem(a))) continue;
       Clause c;
       c.kind = Construction::Modifier;
       c.pred = n;
@@ -860,10 +881,6 @@ class Finder {
       finish(std::move(c));
     }
   }
-  static bool contains_str(const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-  }
-
   // "Interior Minister John Smith": a name whose compound modifiers hold a
   // title word listed in the schema (holds_role).
   void title(int n) {
@@ -967,7 +984,7 @@ class Finder {
           s.role = "subj";
           s.marker.clear();
           c.subj = s;
-        } else if (s.role == "between" && c.subj.head < 0 && rest.empty()) {
+        } else if (on(Rule::BetweenParties) && s.role == "between" && c.subj.head < 0 && rest.empty()) {
           // "cooperation between X and Y": the parties, X as subject.
           auto alts = alternatives(t_, s);
           if (alts.size() < 2) continue;
@@ -993,7 +1010,8 @@ class Finder {
       }
     }
     // A light verb's object: "X held talks with Y", "X paid a visit to Y".
-    if (c.subj.head < 0 && t_.rel(n) == "obj" && t_.head(n) >= 0 && is_light_verb(t_.lem(t_.head(n)))) {
+    if (on(Rule::LightVerb) && c.subj.head < 0 && t_.rel(n) == "obj" && t_.head(n) >= 0 &&
+        t_.lex().light_verbs.contains(t_.lem(t_.head(n)))) {
       c.subj = subject(t_.head(n));
       c.depth = 0;
     }
@@ -1013,18 +1031,11 @@ class Finder {
     finish(std::move(c));
   }
 
-  static bool is_light_verb(const std::string& lemma) {
-    static const std::vector<std::string> kLight = {"have",   "hold",    "make",     "pay",      "conduct",
-                                                    "take",   "give",    "carry",    "launch",   "begin",
-                                                    "start",  "stage",   "undertake", "complete", "perform",
-                                                    "host",   "continue", "resume",   "do",      "mount"};
-    return contains_str(kLight, lemma);
-  }
   // The "by" oblique of the active verb whose object is the event nominal n,
   // when n has an of-phrase and no agent of its own; -1 otherwise.
   int stray_agent(int n) const {
     int v = t_.head(n);
-    if (v < 0 || !t_.is_verb(v) || t_.child(v, "nsubj:pass") >= 0 || t_.child(v, "aux:pass") >= 0) return -1;
+    if (!on(Rule::StrayAgent) || v < 0 || !t_.is_verb(v) || t_.child(v, "nsubj:pass") >= 0 || t_.child(v, "aux:pass") >= 0) return -1;
     bool has_of = false;
     for (int k : t_.kids(n))
       if (t_.brel(k) == "nmod" && t_.marker_text(t_.markers(k)) == "of") has_of = true;
@@ -1091,10 +1102,52 @@ class Finder {
   }
 
   const Tree& t_;
+  const ClauseRules& rules_;
   std::vector<Clause> out_;
 };
 
+// not English: rule names
+constexpr std::array<std::string_view, kRuleCount> kRuleNames = {
+    "relations.copula",          "relations.verb",             "relations.apposition",
+    "relations.title",           "relations.possessive",       "relations.event_nominal",
+    "relations.modifier",        "relations.passive",          "relations.purpose_clause",
+    "relations.object_control",  "relations.gerund_chain",     "relations.gerund_adverbial",
+    "relations.time_adverbial",  "relations.shared_aux",       "relations.shared_object",
+    "relations.chain_complement", "relations.relative_gap",    "relations.reported_clause",
+    "relations.light_verb",      "relations.stray_agent",      "relations.between_parties",
+};
+
 }  // namespace
+
+const std::array<std::string_view, kRuleCount>& rule_names() { return kRuleNames; }
+
+std::shared_ptr<const ClauseLexicon> ClauseLexicon::load(const std::string& schemas_dir) {
+  const auto& res = Resources::shared(schemas_dir);
+  auto lex = std::make_shared<ClauseLexicon>();
+  lex->object_control = WordSet(res.lexicon("object_control_verbs"));
+  lex->complement_preps = WordSet(res.lexicon("complement_prepositions"));
+  lex->adverbial_preps = WordSet(res.lexicon("adverbial_gerund_prepositions"));
+  lex->time_units = WordSet(res.lexicon("time_units"));
+  lex->vague_adjectives = WordSet(res.lexicon("vague_adjectives"));
+  lex->light_verbs = WordSet(res.lexicon("light_verbs"));
+  lex->relativizers = WordSet(res.lexicon("relativizers"));
+  lex->negation = WordSet(res.lexicon("negation_words"));
+  std::string lemmas, forms;
+  for (const auto& row : res.lexicon("modal_auxiliaries").rows())
+    (row.size() > 2 && row[2] == "form" ? forms : lemmas) += row[0] + "\t" + row[1] + "\n";
+  lex->modal_by_lemma = WordMap(Lexicon("modal_auxiliaries", "modal_auxiliaries.tsv", lemmas));
+  lex->modal_by_form = WordMap(Lexicon("modal_auxiliaries", "modal_auxiliaries.tsv", forms));
+  return lex;
+}
+
+ClauseRules ClauseRules::from(const std::vector<std::string>& disable, const std::string& schemas_dir) {
+  ClauseRules rules;
+  rules.lexicon = ClauseLexicon::load(schemas_dir);
+  for (const auto& d : disable)
+    for (std::size_t i = 0; i < kRuleCount; ++i)
+      if (kRuleNames[i] == d) rules.enabled[i] = false;
+  return rules;
+}
 
 std::string words_text(const Sentence& sentence, const std::vector<int>& words) {
   std::string out;
@@ -1105,9 +1158,15 @@ std::string words_text(const Sentence& sentence, const std::vector<int>& words) 
   return out;
 }
 
+std::vector<Clause> find_clauses(const Sentence& sentence, const RelationSchema& schema, const ClauseRules& rules) {
+  static const auto fallback = ClauseLexicon::load();
+  Tree tree(sentence, schema, rules.lexicon ? *rules.lexicon : *fallback);
+  return Finder(tree, rules).run();
+}
+
 std::vector<Clause> find_clauses(const Sentence& sentence, const RelationSchema& schema) {
-  Tree tree(sentence, schema);
-  return Finder(tree).run();
+  static const ClauseRules defaults;
+  return find_clauses(sentence, schema, defaults);
 }
 
 }  // namespace relgraph::detail

@@ -2,9 +2,13 @@
 // extractor.cpp renders them as Propositions (for the graph) and as CaRB
 // tuples. Tests: tests/relations_test.cpp (through the public API).
 #pragma once
+#include <array>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/lexicon.hpp"
 #include "relations/schema.hpp"
 #include "relgraph/document.hpp"
 
@@ -43,9 +47,72 @@ struct Clause {
   bool distributed = false;  // one of several coordinated variants
 };
 
+// The clause constructions, each a named rule PipelineOptions::disable can
+// switch off ("relations.passive"). The first group finds predicates (one
+// function per construction, run on every word in this order); the rest refine
+// what they find.
+enum class Rule {
+  Copula,           // "X is a footballer", "X is in Paris"
+  Verb,             // a verb and its arguments
+  Apposition,       // "the doctor, Erasistratus"
+  Title,            // "Interior Minister John Smith"
+  Possessive,       // "King's grandmother", "the report of the commission"
+  EventNominal,     // "Smith's visit to France"
+  Modifier,         // "the office in Paris", "wealthy aristocrat"
+  Passive,          // "pressure caused by heat": a participle modifying a noun
+  PurposeClause,    // "entered the country to fight it"
+  ObjectControl,    // "enabled the army to train recruits"
+  GerundChain,      // "is charged with reviewing the plans"
+  GerundAdverbial,  // "clarified by adding potato"
+  TimeAdverbial,    // "two years later"
+  SharedAux,        // "have crossed the lines and returned"
+  SharedObject,     // "bought and sold shares"
+  ChainComplement,  // "returned to work"
+  RelativeGap,      // "the book he wrote"
+  ReportedClause,   // "..., officials said"
+  LightVerb,        // "X held talks with Y"
+  StrayAgent,       // "facilitated the acquisition of arms by X"
+  BetweenParties,   // "cooperation between X and Y"
+};
+inline constexpr std::size_t kRuleCount = 21;
+// Rule names in enum order: "relations.copula", ...
+const std::array<std::string_view, kRuleCount>& rule_names();
+
+// English word lists the clause finder consults (schemas/lexicon), loaded once
+// when the extractor is built.
+struct ClauseLexicon {
+  WordSet object_control;       // object_control_verbs.tsv
+  WordSet complement_preps;     // complement_prepositions.tsv
+  WordSet adverbial_preps;      // adverbial_gerund_prepositions.tsv
+  WordSet time_units;           // time_units.tsv
+  WordSet vague_adjectives;     // vague_adjectives.tsv
+  WordSet light_verbs;          // light_verbs.tsv
+  WordSet relativizers;         // relativizers.tsv
+  WordSet negation;             // negation_words.tsv
+  WordMap modal_by_lemma;       // modal_auxiliaries.tsv, matched on the lemma
+  WordMap modal_by_form;        // modal_auxiliaries.tsv, matched on the form
+  static std::shared_ptr<const ClauseLexicon> load(const std::string& schemas_dir = "");
+};
+
+// What find_clauses consults besides the schema.
+struct ClauseRules {
+  std::shared_ptr<const ClauseLexicon> lexicon;  // null = ClauseLexicon::load()
+  std::array<bool, kRuleCount> enabled = make_all_enabled();
+  bool on(Rule r) const { return enabled[static_cast<std::size_t>(r)]; }
+  // Every rule on, except those named in `disable` (names of other stages are ignored).
+  static ClauseRules from(const std::vector<std::string>& disable, const std::string& schemas_dir = "");
+
+ private:
+  static constexpr std::array<bool, kRuleCount> make_all_enabled() {
+    std::array<bool, kRuleCount> a{};
+    for (auto& b : a) b = true;
+    return a;
+  }
+};
+
 // Every clause of the sentence, coordination already distributed (one Clause
-// per combination of coordinated subjects / objects). `text` is the document
-// text (for attribution strings).
+// per combination of coordinated subjects / objects).
+std::vector<Clause> find_clauses(const Sentence& sentence, const RelationSchema& schema, const ClauseRules& rules);
 std::vector<Clause> find_clauses(const Sentence& sentence, const RelationSchema& schema);
 
 // Words of a slot as text: forms joined by single spaces.

@@ -65,6 +65,7 @@ static_assert(std::size(kWeights) == kConfidenceFeatures);
 }  // namespace
 
 const std::array<std::string_view, kConfidenceFeatures>& confidence_feature_names() {
+  // not English: confidence feature names
   static const std::array<std::string_view, kConfidenceFeatures> names = {
       "bias",       "verb",        "copula",     "title",      "appos",          "nominal",      "poss",
       "mod_nmod",   "mod_amod",    "has_obj",    "extra_args", "subj_inherited", "subj_pronoun", "relative_arg",

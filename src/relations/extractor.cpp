@@ -6,6 +6,7 @@
 #include "core/resources.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -156,6 +157,15 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
   rel.erase(std::unique(rel.begin(), rel.end()), rel.end());
   p.relation_words = rel;
   p.relation = join_forms(s, rel);
+  // A fronted oblique that is the only argument left ("In Ohio, Lee was
+  // elected") is the relation's object all the same: its preposition follows
+  // the verb in the relation ("was elected in"), never precedes it.
+  if (args.size() > 1 && !is_core_role(args[1].second) && !follows(args[1].first, c.pred) &&
+      !args[1].first.marker.empty() && !p.relation.empty()) {
+    std::string marker = join_forms(s, args[1].first.marker);
+    for (char& ch : marker) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    p.relation += " " + marker;
+  }
   if (!c.synthetic.empty() && !(c.passive && c.agent >= 0))
     p.relation = p.relation.empty() ? c.synthetic : c.synthetic + " " + p.relation;
   for (const auto& [slot, role] : args) p.args.push_back(make_argument(doc, sentence, slot, role));
@@ -165,8 +175,12 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
   std::string object = clausal ? c.object_lemma : "";
   // Without its agent a passive's subject is the one acted on: no canonical
   // relation, whose first argument is always the actor ("aid provided to X").
+  // Relations read from that subject ("was born in", "was charged with")
+  // say so with a trigger marked "passive".
   if (c.kind != Construction::Verb || !c.passive || c.agent >= 0)
     p.canonical = schema.canonical(c.kind, c.lemma, prep, object);
+  else
+    p.canonical = schema.canonical(c.kind, c.lemma, prep, object, true);
   // A relation whose object must be a named party or place ("met", "founded")
   // does not name an event with an unnamed thing ("created jobs"). Checked
   // when the recognizer ran (the document has mentions).
@@ -259,6 +273,7 @@ class RelationStage : public Stage {
     return {Layer::Tokens, Layer::Tags, Layer::Lemmas, Layer::Deps, Layer::Entities, Layer::Coref};
   }
   std::vector<Layer> adds() const override { return {Layer::Propositions}; }
+  std::vector<std::string> rules() const override { return relation_rules(); }
   void process(Document& doc) const override {
     doc.propositions.clear();
     for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s)
@@ -271,21 +286,39 @@ class RelationStage : public Stage {
 
 }  // namespace
 
-RelationExtractor::RelationExtractor(RelationSchema schema) : schema_(std::move(schema)) {}
+RelationExtractor::RelationExtractor(RelationSchema schema, detail::NpRelations np, detail::Attribution attribution)
+    : schema_(std::move(schema)), np_(std::move(np)), attribution_(attribution) {}
 
-RelationExtractor RelationExtractor::load(const std::string& schemas_dir) {
-  return RelationExtractor(RelationSchema::load(schemas_dir + "/relations.json"));
+RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const std::vector<std::string>& disable) {
+  const auto& nouns = detail::Resources::shared(schemas_dir).lexicon("relational_nouns");
+  auto rule = detail::Attribution::rule_names().front();
+  bool attribution = std::find(disable.begin(), disable.end(), rule) == disable.end();
+  RelationExtractor rx(RelationSchema::load(schemas_dir + "/relations.json"), detail::NpRelations(&nouns, disable),
+                       detail::Attribution(attribution));
+  rx.rules_ = detail::ClauseRules::from(disable, schemas_dir);
+  return rx;
+}
+
+// Clause constructions first, then the noun-phrase and attribution rules.
+std::vector<std::string> relation_rules() {
+  const auto& names = detail::rule_names();
+  std::vector<std::string> out(names.begin(), names.end());
+  for (auto& r : detail::NpRelations::rule_names()) out.push_back(r);
+  for (auto& a : detail::Attribution::rule_names()) out.push_back(a);
+  return out;
 }
 
 std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sentence) const {
   check_sentence(doc, sentence);
   std::vector<Proposition> out;
-  for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_)) {
+  for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_, rules_)) {
     if (c.subj.head < 0 || c.subj.words.empty()) continue;
     auto p = to_proposition(doc, sentence, c, schema_);
     if (c.kind == Construction::Modifier && p.canonical.empty()) continue;
     out.push_back(std::move(p));
   }
+  for (auto& p : np_.find(doc, sentence)) out.push_back(std::move(p));
+  for (auto& p : attribution_.find(doc, sentence)) out.push_back(std::move(p));
   return out;
 }
 
@@ -293,7 +326,7 @@ std::vector<CarbTuple> RelationExtractor::extract_carb(const Document& doc, int 
   check_sentence(doc, sentence);
   const auto& s = doc.sentences[sentence];
   std::vector<CarbTuple> out;
-  for (const auto& c : detail::find_clauses(s, schema_)) {
+  for (const auto& c : detail::find_clauses(s, schema_, rules_)) {
     if (c.subj.head < 0 || c.subj.words.empty() || c.args.empty()) continue;
     auto t = to_carb(s, c);
     if (t.args.size() < 2 || t.relation.empty()) continue;
@@ -332,7 +365,7 @@ std::string dump(const Document& doc, const Proposition& p) {
 }
 
 std::unique_ptr<Stage> make_relation_stage(const PipelineOptions& options) {
-  return std::make_unique<RelationStage>(RelationExtractor::load(options.schemas()));
+  return std::make_unique<RelationStage>(RelationExtractor::load(options.schemas(), options.disable));
 }
 
 }  // namespace relgraph

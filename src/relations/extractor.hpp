@@ -25,6 +25,9 @@
 #include <string>
 #include <vector>
 
+#include "relations/attribution.hpp"
+#include "relations/clauses.hpp"
+#include "relations/np_relations.hpp"
 #include "relations/schema.hpp"
 #include "relgraph/document.hpp"
 #include "relgraph/stage.hpp"
@@ -47,9 +50,12 @@ struct CarbTuple {
 
 class RelationExtractor {
  public:
-  explicit RelationExtractor(RelationSchema schema);
-  // Reads `schemas_dir`/relations.json.
-  static RelationExtractor load(const std::string& schemas_dir);
+  explicit RelationExtractor(RelationSchema schema, detail::NpRelations np = {},
+                             detail::Attribution attribution = detail::Attribution(false));
+  // Reads `schemas_dir`/relations.json and the word lists of schemas_dir/lexicon.
+  // `disable` names rules to switch off (relation_rules(): clause constructions,
+  // noun-phrase and attribution rules); names of other stages' rules are ignored.
+  static RelationExtractor load(const std::string& schemas_dir, const std::vector<std::string>& disable = {});
 
   // Propositions of sentence `sentence` (0-based) of a parsed document.
   // Uses doc.mentions (when the recognizer ran) to link arguments to entity
@@ -63,7 +69,13 @@ class RelationExtractor {
 
  private:
   RelationSchema schema_;
+  detail::ClauseRules rules_;
+  detail::NpRelations np_;
+  detail::Attribution attribution_;
 };
+
+// Names of the clause constructions ("relations.copula", "relations.passive", ...).
+std::vector<std::string> relation_rules();
 
 // Plain API with the default schema (default_schemas_dir(), loaded once).
 std::vector<Proposition> extract(const Document& doc, int sentence);

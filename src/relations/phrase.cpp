@@ -47,6 +47,7 @@ struct Keep {
 // Relative clauses, appositions, parentheticals and, for a nominal head, the
 // clause material hanging on it (a copula, adverbial clauses).
 void drop_asides(Keep& k, const Argument& arg) {
+  // not English: UD relation labels
   static const std::set<std::string> asides = {"acl:relcl", "appos", "parataxis", "dislocated", "vocative",
                                                "advcl",     "cop",   "aux",       "aux:pass",   "expl"};
   static const std::set<std::string> clause_parts = {"advcl", "cop", "aux", "aux:pass", "expl"};

@@ -91,6 +91,7 @@ RelationSchema RelationSchema::parse(std::string_view json, const std::string& s
     type.name = get_string(r, "name", where, true);
     where = source + ": relation '" + type.name + "'";
     type.description = get_string(r, "description", where, true);
+    type.wikidata = get_string(r, "wikidata", where, false);
     type.arg_types = get_strings(r, "arg_types", where);
     type.inverse = get_string(r, "inverse", where, false);
     type.symmetric = get_bool(r, "symmetric", where);
@@ -106,6 +107,7 @@ RelationSchema RelationSchema::parse(std::string_view json, const std::string& s
         trig.lemmas = get_strings(t, "lemma", where);
         trig.prep = get_string(t, "prep", where, false);
         trig.objects = get_strings(t, "object", where);
+        trig.passive = get_bool(t, "passive", where);
         if (trig.lemmas.empty()) throw Error(ErrorKind::Format, where + ": a trigger needs \"lemma\"");
         type.triggers.push_back(std::move(trig));
       }
@@ -138,13 +140,14 @@ const RelationType* RelationSchema::find(std::string_view name) const {
 }
 
 std::string RelationSchema::canonical(Construction c, std::string_view lemma, std::string_view prep,
-                                      std::string_view object_lemma) const {
+                                      std::string_view object_lemma, bool passive) const {
   auto it = by_lemma_.find(key(c, lemma));
   if (it == by_lemma_.end()) return "";
   // The most specific trigger wins: one naming a preposition or object beats a bare lemma.
   int best = -1, best_score = -1;
   for (auto [r, t] : it->second) {
     const auto& trig = relations_[r].triggers[t];
+    if (trig.passive != passive) continue;
     int score = 0;
     if (!trig.prep.empty()) {
       if (trig.prep != prep) continue;

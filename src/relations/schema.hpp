@@ -8,6 +8,7 @@
 //   {"construction": "verb", "lemma": "meet", "prep": "with"}   met with -> met
 //   {"construction": "verb", "lemma": "direct", "object": ["money"], "prep": "to"}
 //   {"construction": "nominal", "lemma": "visit"}                Smith's visit to France
+//   {"construction": "verb", "lemma": "bear", "prep": "in", "passive": true}   was born in
 // Thread safety: immutable after load(); lookups are const.
 // Tests: tests/relations_test.cpp
 #pragma once
@@ -28,11 +29,13 @@ struct RelationTrigger {
   std::vector<std::string> lemmas;   // predicate lemmas (lower case)
   std::string prep;                  // folded preposition, "" = any
   std::vector<std::string> objects;  // object head lemmas, empty = any
+  bool passive = false;              // matches only the agentless passive ("was born in")
 };
 
 struct RelationType {
   std::string name;  // "met", "member_of" ...
   std::string description;
+  std::string wikidata;                // Wikidata property ("P108"), "" if none
   std::vector<std::string> arg_types;  // per argument: "Person|Organization" ...
   std::string inverse;                 // name of the inverse relation, "" if none
   bool symmetric = false;
@@ -52,8 +55,10 @@ class RelationSchema {
   const RelationType* find(std::string_view name) const;
 
   // Canonical relation name for a proposition, "" if none applies.
+  // `passive`: the proposition is an agentless passive, whose subject is the
+  // one acted on; only triggers marked "passive" apply to it, and only to it.
   std::string canonical(Construction c, std::string_view lemma, std::string_view prep,
-                        std::string_view object_lemma) const;
+                        std::string_view object_lemma, bool passive = false) const;
   // True when `lemma` triggers a relation marked "attribution" (say, announce ...).
   bool is_attribution_verb(std::string_view lemma) const;
 

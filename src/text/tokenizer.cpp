@@ -5,11 +5,18 @@
 
 #include <algorithm>
 
+#include "core/lexicon.hpp"
 #include "text/chars.hpp"
 #include "text/splitter.hpp"
 
 namespace relgraph {
 namespace {
+
+// The clitics split off after an apostrophe ("she's", "I'll"), lower case: schemas/lexicon/clitics.tsv.
+bool is_clitic(std::string_view s) {
+  static const auto clitics = detail::WordSet::load("clitics");
+  return clitics.contains(s);
+}
 
 using detail::decode_utf8;
 
@@ -163,7 +170,7 @@ class ChunkScanner {
     while (j < e && j - i < 3 && detail::is_ascii_letter(static_cast<unsigned char>(text_[j]))) ++j;
     if (j == i || (j < e && detail::is_alnum(at(j, e)))) return 0;
     std::string s = ascii_lower(text_.substr(i, j - i));
-    return s == "s" || s == "m" || s == "d" || s == "ll" || s == "re" || s == "ve" ? j : 0;
+    return is_clitic(s) ? j : 0;
   }
 
   // One to three digits at i, then no further digit: "3,000", "7,5" (decimal
@@ -343,9 +350,7 @@ class ChunkScanner {
     std::size_t cut = 0;
     if (suffix == "t" && a >= 2 && (form[a - 1] == 'n' || form[a - 1] == 'N')) {
       cut = a - 1;
-    } else if ((suffix == "s" || suffix == "m" || suffix == "d" || suffix == "ll" || suffix == "re" ||
-                suffix == "ve") &&
-               detail::is_letter(prev)) {
+    } else if (is_clitic(suffix) && detail::is_letter(prev)) {
       cut = a;
     } else if (suffix.empty() && (prev == 's' || prev == 'S')) {
       cut = a;
@@ -369,21 +374,11 @@ class ChunkScanner {
 
 TokenizerLexicon TokenizerLexicon::builtin() {
   TokenizerLexicon lex;
-  // General English abbreviations that take a period (titles, months,
-  // company suffixes, Latin), leaving out those that are also common words
-  // ("no.", "sun.", "mar."); the trained model adds the treebank's.
-  for (const char* a :
-       {"mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "rev.", "gen.", "gov.", "sen.", "lt.", "col.",
-        "capt.", "sgt.", "maj.", "adm.", "cmdr.", "inc.", "ltd.", "co.", "corp.", "bros.", "dept.", "univ.", "assn.",
-        "vs.", "etc.", "e.g.", "i.e.", "cf.", "jan.", "feb.", "apr.", "aug.", "sept.", "oct.", "nov.", "dec.", "tues.",
-        "thurs.", "vol.", "pp.", "approx.", "ft.", "mt.", "ave.", "blvd.", "u.s.", "u.k.", "u.n.", "a.m.", "p.m.",
-        // US state abbreviations in news style, minus those that are also words (ill., miss., wash.).
-        "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "fla.", "kan.", "ky.", "md.", "mich.", "minn.", "mo.",
-        "mont.", "neb.", "nev.", "okla.", "tenn.", "va.", "vt.", "wis.", "wyo."})
-    lex.abbreviations.insert(a);
-  for (const char* p : {"e",    "co", "non",  "pre",   "post",  "re",  "multi", "mid",  "semi",  "pro",
-                        "anti", "ex", "self", "inter", "intra", "sub", "un",    "vice", "cross", "counter"})
-    lex.hyphen_prefixes.insert(p);
+  // schemas/lexicon: general English abbreviations that take a period and the
+  // prefixes a hyphen does not split off; the trained model adds the treebank's.
+  const auto& res = detail::Resources::shared();
+  for (const auto& a : res.lexicon("abbreviations").keys()) lex.abbreviations.insert(a);
+  for (const auto& p : res.lexicon("hyphen_prefixes").keys()) lex.hyphen_prefixes.insert(p);
   lex.multiword["cannot"] = {3, 3};
   lex.multiword["gonna"] = {3, 2};
   lex.multiword["wanna"] = {3, 2};

@@ -167,6 +167,7 @@ std::string universal(const std::string& deprel) { return deprel.substr(0, depre
 // FEATS restricted to the universal features the CoNLL 2018 script compares
 // (language-specific ones such as Typo, NumForm, ExtPos are dropped).
 std::string universal_feats(const std::string& feats) {
+  // not English: UD feature names
   static constexpr std::string_view kUniversal[] = {"PronType", "NumType", "Poss",   "Reflex", "Foreign",  "Abbr",
                                                     "Gender",   "Animacy", "Number", "Case",   "Definite", "Degree",
                                                     "VerbForm", "Mood",    "Tense",  "Aspect", "Voice",    "Evident",

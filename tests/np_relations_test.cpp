@@ -1,0 +1,240 @@
+// Relations inside noun phrases (src/relations/np_relations.cpp) and
+// attribution by "according to" (src/relations/attribution.cpp) on
+// hand-built UD parses of invented sentences: one table row per rule and
+// construction, the entity mentions a recogniser would give, the triples
+// expected and those that must not appear; plus the rule names the relation
+// stage exposes and switching a rule off.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/resources.hpp"
+#include "relations/extractor.hpp"
+#include "relations/attribution.hpp"
+#include "relations/np_relations.hpp"
+#include "support/builders.hpp"
+
+namespace relgraph {
+namespace {
+
+std::string schemas() { return std::string(RELGRAPH_SOURCE_DIR) + "/schemas"; }
+
+const detail::Lexicon* nouns() { return &detail::Resources::shared(schemas()).lexicon("relational_nouns"); }
+
+struct Mention {
+  int first, last;  // words [first, last), 0-based
+  const char* type;
+};
+
+Document build(const std::vector<std::string>& words, const std::vector<Mention>& mentions) {
+  Document doc = testing::make_document(words);
+  for (const auto& m : mentions) {
+    EntityMention em;
+    const auto& toks = doc.sentences[0].tokens;
+    em.span = {0, m.first, m.last, toks[m.first].begin, toks[m.last - 1].end};
+    em.text = std::string(doc.slice(em.span.begin, em.span.end));
+    em.type = m.type;
+    doc.mentions.push_back(em);
+  }
+  return doc;
+}
+
+std::vector<std::string> dumps(const Document& doc, const std::vector<std::string>& disabled = {}) {
+  detail::NpRelations np(nouns(), disabled);
+  std::vector<std::string> out;
+  for (const auto& p : np.find(doc, 0)) out.push_back(dump(doc, p));
+  return out;
+}
+
+struct Case {
+  const char* name;
+  std::vector<std::string> words;  // form/UPOS/XPOS/lemma/head/deprel
+  std::vector<Mention> mentions;
+  std::vector<std::string> expected;
+  std::vector<std::string> absent = {};
+};
+
+const std::vector<Case> kCases = {
+    {"kinship: possessor of a title before the name",
+     {"Ann/PROPN/NNP/Ann/3/nmod:poss", "'s/PART/POS/'s/1/case", "husband/NOUN/NN/husband/4/compound",
+      "Tom/PROPN/NNP/Tom/5/nsubj", "spoke/VERB/VBD/speak/0/root"},
+     {{0, 1, "PER"}, {3, 4, "PER"}},
+     {"(Tom)-[husband of]->(Ann) {spouse_of}"}},
+    {"kinship: apposition with an of-phrase",
+     {"Tom/PROPN/NNP/Tom/8/nsubj", ",/PUNCT/,/,/4/punct", "the/DET/DT/the/4/det", "son/NOUN/NN/son/1/appos",
+      "of/ADP/IN/of/6/case", "Ann/PROPN/NNP/Ann/4/nmod", ",/PUNCT/,/,/4/punct", "spoke/VERB/VBD/speak/0/root"},
+     {{0, 1, "PER"}, {5, 6, "PER"}},
+     {"(Tom)-[son of]->(Ann) {child_of}"}},
+    {"kinship: the name in apposition to the possessed noun",
+     {"Ann/PROPN/NNP/Ann/3/nmod:poss", "'s/PART/POS/'s/1/case", "father/NOUN/NN/father/7/nsubj", ",/PUNCT/,/,/5/punct",
+      "Bo/PROPN/NNP/Bo/3/appos", ",/PUNCT/,/,/5/punct", "left/VERB/VBD/leave/0/root"},
+     {{0, 1, "PER"}, {4, 5, "PER"}},
+     {"(Bo)-[father of]->(Ann) {father_of}"}},
+    {"role: organisation compounded before the title",
+     {"Acme/PROPN/NNP/Acme/2/compound", "spokesperson/NOUN/NN/spokesperson/4/compound", "Jo/PROPN/NNP/Jo/4/compound",
+      "Bell/PROPN/NNP/Bell/5/nsubj", "said/VERB/VBD/say/0/root"},
+     {{0, 1, "ORG"}, {2, 4, "PER"}},
+     {"(Jo Bell)-[spokesperson of]->(Acme) {employed_by}"}},
+    {"role: of-phrase, name in apposition",
+     {"the/DET/DT/the/2/det", "coach/NOUN/NN/coach/8/nsubj", "of/ADP/IN/of/4/case", "Redtown/PROPN/NNP/Redtown/2/nmod",
+      ",/PUNCT/,/,/6/punct", "Al/PROPN/NNP/Al/2/appos", "Moe/PROPN/NNP/Moe/6/flat", "said/VERB/VBD/say/0/root"},
+     {{3, 4, "ORG"}, {5, 7, "PER"}},
+     {"(Al Moe)-[coach of]->(Redtown) {leads}"}},
+    {"role: title of the name with a place after it",
+     {"Senator/PROPN/NNP/senator/3/nmod:desc", "Ann/PROPN/NNP/Ann/3/compound", "Ray/PROPN/NNP/Ray/6/nsubj",
+      "of/ADP/IN/of/5/case", "Ohio/PROPN/NNP/Ohio/3/nmod", "voted/VERB/VBD/vote/0/root"},
+     {{1, 3, "PER"}, {4, 5, "GPE"}},
+     {"(Ann Ray)-[senator of]->(Ohio) {member_of}"}},
+    {"role: the title after the name, for-phrase",
+     {"Jo/PROPN/NNP/Jo/0/root", ",/PUNCT/,/,/4/punct", "a/DET/DT/a/4/det", "lawyer/NOUN/NN/lawyer/1/appos",
+      "for/ADP/IN/for/7/case", "the/DET/DT/the/7/det", "union/NOUN/NN/union/4/nmod"},
+     {{0, 1, "PER"}},
+     {"(Jo)-[lawyer for]->(the union) {employed_by}"}},
+    {"role and demonym: the state a demonym names",
+     {"the/DET/DT/the/4/det", "Freedonian/ADJ/JJ/Freedonian/3/amod", "ambassador/NOUN/NN/ambassador/4/compound",
+      "Ivo/PROPN/NNP/Ivo/5/nsubj", "arrived/VERB/VBD/arrive/0/root"},
+     {{1, 2, "NORP"}, {3, 4, "PER"}},
+     {"(Ivo)-[ambassador of]->(Freedonian) {employed_by}"},
+     {"(Ivo)-[citizen of]->(Freedonian) {citizen_of}"}},
+    {"demonym: origin of a person with a plain noun title",
+     {"Freedonian/ADJ/JJ/Freedonian/2/amod", "painter/NOUN/NN/painter/3/compound", "Ivo/PROPN/NNP/Ivo/4/nsubj",
+      "arrived/VERB/VBD/arrive/0/root"},
+     {{0, 1, "NORP"}, {2, 3, "PER"}},
+     {"(Ivo)-[citizen of]->(Freedonian) {citizen_of}"}},
+    {"affiliation: person of an organisation",
+     {"Tom/PROPN/NNP/Tom/2/compound", "Baker/PROPN/NNP/Baker/7/nsubj:pass", "of/ADP/IN/of/5/case",
+      "Green/PROPN/NNP/Green/5/compound", "Party/PROPN/NNP/Party/2/nmod", "was/AUX/VBD/be/7/aux:pass",
+      "elected/VERB/VBN/elect/0/root"},
+     {{0, 2, "PER"}, {3, 5, "ORG"}},
+     {"(Tom Baker)-[member of]->(Green Party) {member_of}"}},
+    {"affiliation: organisation's person",
+     {"Unity/PROPN/NNP/Unity/3/nmod:poss", "'s/PART/POS/'s/1/case", "Ann/PROPN/NNP/Ann/4/nsubj", "won/VERB/VBD/win/0/root"},
+     {{0, 1, "ORG"}, {2, 3, "PER"}},
+     {"(Ann)-[member of]->(Unity) {member_of}"}},
+    {"affiliation read off the mentions when the parse missed the link",
+     {"Ann/PROPN/NNP/Ann/2/compound", "Lee/PROPN/NNP/Lee/6/compound", "of/ADP/IN/of/5/case", "the/DET/DT/the/5/det",
+      "Union/PROPN/NNP/Union/6/compound", "won/VERB/VBD/win/0/root"},
+     {{0, 2, "PER"}, {4, 5, "ORG"}},
+     {"(Ann Lee)-[member of]->(Union) {member_of}"}},
+    {"affiliation needs an organisation, not a person",
+     {"Tom/PROPN/NNP/Tom/4/nsubj", "of/ADP/IN/of/3/case", "Ann/PROPN/NNP/Ann/1/nmod", "won/VERB/VBD/win/0/root"},
+     {{0, 1, "PER"}, {2, 3, "PER"}},
+     {},
+     {"(Tom)-[member of]->(Ann) {member_of}"}},
+    {"part of: organisation's unit",
+     {"Acme/PROPN/NNP/Acme/4/nmod:poss", "'s/PART/POS/'s/1/case", "Research/PROPN/NNP/Research/4/compound",
+      "Lab/PROPN/NNP/Lab/5/nsubj", "closed/VERB/VBD/close/0/root"},
+     {{0, 1, "ORG"}, {2, 4, "ORG"}},
+     {"(Research Lab)-[part of]->(Acme) {part_of}"}},
+    {"location: a named place in another",
+     {"the/DET/DT/the/3/det", "Grand/PROPN/NNP/Grand/3/compound", "Hotel/PROPN/NNP/Hotel/6/nsubj", "in/ADP/IN/in/5/case",
+      "Lyon/PROPN/NNP/Lyon/3/nmod", "closed/VERB/VBD/close/0/root"},
+     {{1, 3, "FAC"}, {4, 5, "GPE"}},
+     {"(Grand Hotel)-[located in]->(Lyon) {located_in}"}},
+    {"location: town, state",
+     {"she/PRON/PRP/she/2/nsubj", "visited/VERB/VBD/visit/0/root", "Dayton/PROPN/NNP/Dayton/2/obj",
+      ",/PUNCT/,/,/5/punct", "Ohio/PROPN/NNP/Ohio/3/appos"},
+     {{2, 3, "GPE"}, {4, 5, "GPE"}},
+     {"(Dayton)-[located in]->(Ohio) {located_in}"}},
+    {"location: a person in a place is no located-in",
+     {"Tom/PROPN/NNP/Tom/4/nsubj", "in/ADP/IN/in/3/case", "Lyon/PROPN/NNP/Lyon/1/nmod", "spoke/VERB/VBD/speak/0/root"},
+     {{0, 1, "PER"}, {2, 3, "GPE"}},
+     {},
+     {"(Tom)-[located in]->(Lyon) {located_in}"}},
+};
+
+TEST(NpRelations, Table) {
+  for (const auto& c : kCases) {
+    auto got = dumps(build(c.words, c.mentions));
+    std::string all;
+    for (const auto& g : got) all += "\n  " + g;
+    for (const auto& e : c.expected)
+      EXPECT_NE(std::find(got.begin(), got.end(), e), got.end()) << c.name << ": missing " << e << "; got:" << all;
+    for (const auto& a : c.absent)
+      EXPECT_EQ(std::find(got.begin(), got.end(), a), got.end()) << c.name << ": unexpected " << a;
+  }
+}
+
+TEST(NpRelations, EveryRuleHasARowAndCanBeSwitchedOff) {
+  std::set<std::string> fired;
+  for (const auto& c : kCases) {
+    auto doc = build(c.words, c.mentions);
+    detail::NpRelations np(nouns(), {});
+    for (const auto& p : np.find(doc, 0)) fired.insert(p.attributes.at("rule"));
+  }
+  for (const auto& rule : detail::NpRelations::rule_names()) {
+    EXPECT_TRUE(fired.count(rule)) << rule << " has no test row";
+    for (const auto& c : kCases) {
+      auto doc = build(c.words, c.mentions);
+      detail::NpRelations np(nouns(), {rule});
+      for (const auto& p : np.find(doc, 0)) EXPECT_NE(p.attributes.at("rule"), rule) << c.name;
+    }
+  }
+}
+
+TEST(NpRelations, CanonicalNamesAreInTheSchema) {
+  auto rx = RelationExtractor::load(schemas());
+  for (const auto& row : nouns()->rows()) EXPECT_NE(rx.schema().find(row[1]), nullptr) << row[0] << " -> " << row[1];
+}
+
+TEST(NpRelations, TheRelationStageListsTheRulesAndAssemblyChecksThem) {
+  PipelineOptions options;
+  options.schemas_dir = schemas();
+  auto stage = make_relation_stage(options);
+  auto rules = stage->rules();
+  for (const auto& r : detail::NpRelations::rule_names())
+    EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
+  // The extractor adds the rules' propositions to the clauses'.
+  auto doc = build({"Acme/PROPN/NNP/Acme/2/compound", "spokesperson/NOUN/NN/spokesperson/4/compound",
+                    "Jo/PROPN/NNP/Jo/4/compound", "Bell/PROPN/NNP/Bell/5/nsubj", "said/VERB/VBD/say/0/root"},
+                   {{0, 1, "ORG"}, {2, 4, "PER"}});
+  stage->process(doc);
+  bool found = false;
+  for (const auto& p : doc.propositions) found = found || p.canonical == "employed_by";
+  EXPECT_TRUE(found);
+  options.disable = {"relations.np_role"};
+  auto off = make_relation_stage(options);
+  off->process(doc);
+  for (const auto& p : doc.propositions) EXPECT_NE(p.canonical, "employed_by") << dump(doc, p);
+}
+
+TEST(NpRelations, UnparsedSentenceYieldsNothing) {
+  auto doc = testing::make_document({"Ann", "'s", "husband", "Tom"});
+  EXPECT_TRUE(dumps(doc).empty());
+}
+
+}  // namespace
+}  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+TEST(Attribution, AccordingToMakesTheSourceTheSpeaker) {
+  // "According to Lee , the plan failed"
+  auto doc = testing::make_document({"According/VERB/VBG/accord/3/case", "to/ADP/IN/to/1/fixed", "Lee/PROPN/NNP/Lee/7/obl",
+                                     ",/PUNCT/,/,/3/punct", "the/DET/DT/the/6/det", "plan/NOUN/NN/plan/7/nsubj",
+                                     "failed/VERB/VBD/fail/0/root"});
+  auto props = detail::Attribution().find(doc, 0);
+  ASSERT_EQ(props.size(), 1u);
+  EXPECT_EQ(dump(doc, props[0]), "(Lee)-[according to]->(the plan failed) {said}");
+  EXPECT_TRUE(detail::Attribution(false).find(doc, 0).empty());
+}
+
+TEST(Attribution, TheNameInAppositionSpeaksAndANounPhraseIsNoStatement) {
+  // "According to the coach , Al Moe , the team won ."
+  auto doc = testing::make_document(
+      {"According/VERB/VBG/accord/4/case", "to/ADP/IN/to/1/fixed", "the/DET/DT/the/4/det", "coach/NOUN/NN/coach/11/obl",
+       ",/PUNCT/,/,/6/punct", "Al/PROPN/NNP/Al/4/appos", "Moe/PROPN/NNP/Moe/6/flat", ",/PUNCT/,/,/6/punct",
+       "the/DET/DT/the/10/det", "team/NOUN/NN/team/11/nsubj", "won/VERB/VBD/win/0/root"});
+  auto props = detail::Attribution().find(doc, 0);
+  ASSERT_EQ(props.size(), 1u);
+  EXPECT_EQ(dump(doc, props[0]), "(Al Moe)-[according to]->(the team won) {said}");
+  // "the view according to Lee": no clause, no statement.
+  auto np = testing::make_document({"the/DET/DT/the/2/det", "view/NOUN/NN/view/0/root", "according/VERB/VBG/accord/5/case",
+                                    "to/ADP/IN/to/3/fixed", "Lee/PROPN/NNP/Lee/2/nmod"});
+  EXPECT_TRUE(detail::Attribution().find(np, 0).empty());
+}
+
+}  // namespace
+}  // namespace relgraph
