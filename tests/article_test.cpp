@@ -224,3 +224,9 @@ TEST(MetadataStage, PretokenizedKeepsEverything) {
 
 }  // namespace
 }  // namespace relgraph
+
+TEST(ParseDateLine, HugeNumbersAreNoDate) {
+  for (const char* line : {"Published 123456789012345", "12 Sep 99999999999999999999", "Posted 123456789012:30",
+                           "12:123456789012345"})
+    EXPECT_EQ(relgraph::parse_date_line(line), "") << line;
+}

@@ -47,6 +47,61 @@ TEST(CheckText, RejectsEmptyBinaryAndInvalid) {
   EXPECT_NO_THROW(check_text("Hello.", "x"));
 }
 
+TEST(EscapeControl, KeepsTextAndEscapesTerminalBytes) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"plain 'name.txt'", "plain 'name.txt'"},
+      {"caf\xC3\xA9 \xE2\x80\x99", "caf\xC3\xA9 \xE2\x80\x99"},
+      {"\x1B[2J", "\\x1B[2J"},
+      {"a\nb\tc\rd", "a\\nb\\tc\\rd"},
+      {std::string("nul\0", 4), "nul\\x00"},
+      {"del\x7F", "del\\x7F"},
+      {"bad \xFF \xE2\x80", "bad \\xFF \\xE2\\x80"},
+  };
+  for (const auto& [in, out] : cases) EXPECT_EQ(escape_control(in), out) << in;
+}
+
+TEST(JsonNesting, RefusesDeepInputNamingTheLimit) {
+  std::string ok = std::string(kMaxNesting, '[') + std::string(kMaxNesting, ']');
+  EXPECT_NO_THROW(check_json_nesting(ok, "'a.json'"));
+  EXPECT_NO_THROW(check_json_nesting("{\"k\": \"" + std::string(1000, '[') + "\\\"\"}", "'a.json'"));  // in a string
+  std::string deep = "{\n\"x\": " + std::string(kMaxNesting + 1, '[');
+  try {
+    check_json_nesting(deep, "'a.json'");
+    FAIL() << "accepted " << kMaxNesting + 1 << " levels";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Format);
+    EXPECT_NE(std::string(e.what()).find("'a.json' line 2"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("256"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(check_json_nesting(std::string(1000000, '['), "x"), Error);
+}
+
+TEST(StagedFiles, AllOrNothing) {
+  auto dir = std::filesystem::temp_directory_path() / ("rg_staged_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  write_atomic((dir / "a.txt").string(), std::string_view("old a"));
+  {
+    StagedFiles staged(dir.string());
+    write_atomic(staged.path("a.txt"), std::string_view("new a"));
+    write_atomic(staged.path("b.txt"), std::string_view("new b"));
+    // dies uncommitted: nothing changes
+  }
+  EXPECT_EQ(read_file((dir / "a.txt").string()), "old a");
+  EXPECT_FALSE(std::filesystem::exists(dir / "b.txt"));
+  {
+    StagedFiles staged(dir.string());
+    write_atomic(staged.path("a.txt"), std::string_view("new a"));
+    write_atomic(staged.path("b.txt"), std::string_view("new b"));
+    staged.commit();
+  }
+  EXPECT_EQ(read_file((dir / "a.txt").string()), "new a");
+  EXPECT_EQ(read_file((dir / "b.txt").string()), "new b");
+  std::size_t entries = 0;
+  for (auto& e : std::filesystem::directory_iterator(dir)) (void)e, ++entries;
+  EXPECT_EQ(entries, 2u);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(WriteAtomic, LeavesNoPartialFileOnFailure) {
   auto dir = std::filesystem::temp_directory_path() / "rg_atomic_test";
   std::filesystem::create_directories(dir);

@@ -126,13 +126,17 @@ void run_extract(const ExtractOptions& o) {
   if (!to_dir) {
     timings.time("graph and output", [&] { write_one(a, o.output, o.format, o.mentions); });
   } else {
-    std::filesystem::create_directories(o.output);
+    std::error_code ec;
+    std::filesystem::create_directories(o.output, ec);
+    if (ec) throw Error(ErrorKind::Io, "cannot create the output directory '" + o.output + "': " + ec.message());
     std::string stem = o.inputs.size() == 1 && o.inputs[0] != "-" ? std::filesystem::path(o.inputs[0]).stem().string()
                                                                     : "graph";
+    // Every format or none: a failing writer leaves the directory as it was.
+    detail::StagedFiles staged(o.output);
     // not English: file extensions
     for (const char* ext : {"jsonld", "graphml", "dot", "tsv", "nt", "svg"})
-      write_one(a, (std::filesystem::path(o.output) / (stem + "." + ext)).string(), o.format.empty() ? "" : o.format,
-                o.mentions);
+      write_one(a, staged.path(stem + "." + ext), o.format.empty() ? "" : o.format, o.mentions);
+    staged.commit();
   }
   timings.report(std::cerr, "extract");
   if (o.stats) {

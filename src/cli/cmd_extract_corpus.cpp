@@ -68,7 +68,8 @@ class ProgressBar {
 void report_failures(const std::vector<ArticleFailure>& failures, std::size_t articles) {
   if (failures.empty()) return;
   std::cerr << "relgraph extract: skipped " << failures.size() << " of " << articles << " articles:\n";
-  for (const auto& f : failures) std::cerr << "  " << f.id << ": " << f.message << "\n";
+  for (const auto& f : failures)
+    std::cerr << "  " << detail::escape_control(f.id) << ": " << detail::escape_control(f.message) << "\n";
   throw Error(ErrorKind::InvalidInput, std::to_string(failures.size()) + " of " + std::to_string(articles) +
                                            " articles failed (listed above); the output holds the other " +
                                            std::to_string(articles - failures.size()));
@@ -93,6 +94,7 @@ void run_stream(const ExtractCorpusOptions& o, const ArticleExtractor& extract) 
     if (!fs::exists(o.jsonl)) throw Error(ErrorKind::NotFound, "'" + o.jsonl + "': no such file");
     file.open(o.jsonl, std::ios::binary);
     if (!file) throw Error(ErrorKind::Io, "cannot open '" + o.jsonl + "'");
+    detail::note_input(o.jsonl);  // so `-o` cannot name it
   }
   std::istream& in = source == "<stdin>" ? std::cin : file;
   StreamResult result;
@@ -102,7 +104,9 @@ void run_stream(const ExtractCorpusOptions& o, const ArticleExtractor& extract) 
   // A mapper that exits non-zero fails its whole Hadoop task: failed records
   // are data here (error lines, listed on stderr), and the reduce step
   // (`relgraph merge`) is where the batch's exit status says so.
-  for (const auto& f : result.failures) std::cerr << "relgraph extract: skipped " << f.id << ": " << f.message << "\n";
+  for (const auto& f : result.failures)
+    std::cerr << "relgraph extract: skipped " << detail::escape_control(f.id) << ": "
+              << detail::escape_control(f.message) << "\n";
 }
 
 }  // namespace

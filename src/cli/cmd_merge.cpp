@@ -46,7 +46,8 @@ void run_merge(const MergeArgs& a) {
     save_graph(merged, a.output, format);
   if (!failed.empty()) {
     std::cerr << "relgraph merge: the input records " << failed.size() << " failed articles:\n";
-    for (const auto& f : failed) std::cerr << "  " << f.id << ": " << f.message << "\n";
+    for (const auto& f : failed)
+      std::cerr << "  " << detail::escape_control(f.id) << ": " << detail::escape_control(f.message) << "\n";
   }
   if (!a.quiet)
     std::cerr << "relgraph merge: " << a.inputs.size() << " graphs -> " << merged.num_entities() << " entities, "

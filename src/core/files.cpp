@@ -1,16 +1,27 @@
-// Checked input reading and atomic output. Tests: tests/core_test.cpp
+// Checked input reading and safe output (atomic, in place for devices, never
+// over an input, temporaries removed on signals). Tests: tests/core_test.cpp,
+// tests/output_safety_test.cpp
 #include "core/files.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <cerrno>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <mutex>
+#include <set>
 #include <sstream>
+#include <vector>
 
 #include "relgraph/error.hpp"
 
@@ -44,6 +55,7 @@ std::string read_file(const std::string& path) {
   if (fs::is_directory(path, ec)) throw Error(ErrorKind::InvalidArgument, "'" + path + "' is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::Io, "cannot open '" + path + "': " + std::strerror(errno));
+  note_input(path);
   // One sized read: models are tens of megabytes and must load fast.
   in.seekg(0, std::ios::end);
   auto size = in.tellg();
@@ -100,10 +112,214 @@ void check_text(std::string_view text, const std::string& name) {
                                              " at offset " + std::to_string(bad) + ")");
 }
 
+std::size_t line_at(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+void check_json_nesting(std::string_view json, const std::string& where) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxNesting)
+        throw Error(ErrorKind::Format, where + " line " + std::to_string(line_at(json, i)) +
+                                           ": JSON nested deeper than " + std::to_string(kMaxNesting) +
+                                           " levels (the limit)");
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+}
+
 std::string read_text(const std::string& path) {
   std::string text = read_file(path);
   check_text(text, path == "-" ? "<stdin>" : path);
   return text;
+}
+
+namespace {
+
+// Temporaries to delete if a signal ends the process. Fixed slots, so the
+// handler reads them without locks or allocation (async-signal-safe).
+constexpr int kSlots = 64;
+constexpr std::size_t kSlotPath = 4096;
+enum SlotState : int { kFree = 0, kFilling = 1, kFile = 2, kDirectory = 3 };
+struct Slot {
+  std::atomic<int> state{kFree};
+  char path[kSlotPath];
+};
+Slot g_slots[kSlots];
+
+int register_temporary(const std::string& path, bool directory) {
+  if (path.size() >= kSlotPath) return -1;
+  for (int i = 0; i < kSlots; ++i) {
+    int expected = kFree;
+    if (!g_slots[i].state.compare_exchange_strong(expected, kFilling)) continue;
+    std::memcpy(g_slots[i].path, path.c_str(), path.size() + 1);
+    g_slots[i].state.store(directory ? kDirectory : kFile);
+    return i;
+  }
+  return -1;  // all slots busy: the file is still named as a relgraph temporary
+}
+
+void unregister_temporary(int slot) {
+  if (slot >= 0) g_slots[slot].state.store(kFree);
+}
+
+extern "C" void remove_temporaries_and_die(int sig) {
+  for (auto& s : g_slots)
+    if (s.state.load() == kFile) ::unlink(s.path);
+  for (auto& s : g_slots)
+    if (s.state.load() == kDirectory) ::rmdir(s.path);
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+// Files read by this process (device, inode), refused as outputs.
+std::atomic<bool> g_protect{false};
+std::mutex g_inputs_mutex;
+std::set<std::pair<dev_t, ino_t>> g_inputs;
+
+bool is_input(const struct stat& st) {
+  if (!g_protect.load()) return false;
+  std::lock_guard lock(g_inputs_mutex);
+  return g_inputs.count({st.st_dev, st.st_ino}) > 0;
+}
+
+mode_t current_umask() {
+  // /proc gives it without changing it (umask() would, racing other threads).
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("Umask:", 0) == 0) return static_cast<mode_t>(std::strtoul(line.c_str() + 6, nullptr, 8));
+  static std::mutex m;
+  std::lock_guard lock(m);
+  mode_t mask = ::umask(022);
+  ::umask(mask);
+  return mask;
+}
+
+// An ostream buffer over a file descriptor that remembers the first errno.
+class FdBuf : public std::streambuf {
+ public:
+  explicit FdBuf(int fd) : fd_(fd), buf_(1 << 16) { setp(buf_.data(), buf_.data() + buf_.size()); }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    const char* p = pbase();
+    std::size_t n = static_cast<std::size_t>(pptr() - pbase());
+    while (n > 0 && error_ == 0) {
+      ssize_t w = ::write(fd_, p, n);
+      if (w < 0) {
+        if (errno != EINTR) error_ = errno;
+        continue;
+      }
+      p += w;
+      n -= static_cast<std::size_t>(w);
+    }
+    setp(buf_.data(), buf_.data() + buf_.size());
+    return error_ == 0;
+  }
+  int fd_;
+  std::vector<char> buf_;
+  int error_ = 0;
+};
+
+// Runs `write` into `fd`; throws Error(Io) naming `path` if any write failed.
+void write_fd(int fd, const std::string& path, const std::function<void(std::ostream&)>& write) {
+  FdBuf buf(fd);
+  std::ostream out(&buf);
+  write(out);
+  out.flush();
+  if (buf.error() != 0 || !out)
+    throw Error(ErrorKind::Io, "cannot write '" + path + "': " + std::strerror(buf.error() ? buf.error() : EIO));
+}
+
+// Devices, FIFOs and terminals are written where they are: never created,
+// truncated or renamed over.
+void write_in_place(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) throw Error(ErrorKind::Io, "cannot write '" + path + "': " + std::strerror(errno));
+  try {
+    write_fd(fd, path, write);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  if (::close(fd) != 0) throw Error(ErrorKind::Io, "cannot write '" + path + "': " + std::strerror(errno));
+}
+
+// The file a chain of symlinks ends at, so the link survives the rename.
+fs::path follow_symlinks(const std::string& path) {
+  fs::path p(path);
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    if (!fs::is_symlink(p, ec)) return p;
+    fs::path to = fs::read_symlink(p, ec);
+    if (ec) return p;
+    p = to.is_absolute() ? to : p.parent_path() / to;
+  }
+  throw Error(ErrorKind::Io, "cannot write '" + path + "': too many levels of symbolic links");
+}
+
+std::string temporary_prefix(const std::string& name) { return "." + name + ".relgraph-tmp-"; }
+constexpr std::string_view kStagingPrefix = ".relgraph-partial-";
+
+// Removes `dir`'s entries named prefix + PID + "-..." whose process is gone:
+// what a SIGKILL left behind.
+void remove_stale(const fs::path& dir, const std::string& prefix) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    const char* digits = name.c_str() + prefix.size();
+    char* after = nullptr;
+    long pid = std::strtol(digits, &after, 10);
+    if (after == digits || *after != '-' || pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+    std::error_code ignored;
+    fs::remove_all(it->path(), ignored);
+  }
+}
+
+}  // namespace
+
+void protect_inputs() { g_protect.store(true); }
+
+void note_input(const std::string& path) {
+  struct stat st;
+  if (!g_protect.load() || path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+  std::lock_guard lock(g_inputs_mutex);
+  g_inputs.insert({st.st_dev, st.st_ino});
+}
+
+void remove_temporaries_on_signal() {
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
+    struct sigaction old{};
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;  // nohup, background jobs
+    struct sigaction sa{};
+    sa.sa_handler = remove_temporaries_and_die;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(sig, &sa, nullptr);
+  }
 }
 
 void write_atomic(const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -113,35 +329,119 @@ void write_atomic(const std::string& path, const std::function<void(std::ostream
     if (!std::cout) throw Error(ErrorKind::Io, "cannot write to standard output");
     return;
   }
-  fs::path target(path);
+  struct stat st;
+  bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) throw Error(ErrorKind::Io, "cannot write '" + path + "': it is a directory");
+  if (exists && S_ISSOCK(st.st_mode)) throw Error(ErrorKind::Io, "cannot write '" + path + "': it is a socket");
+  if (exists && !S_ISREG(st.st_mode)) return write_in_place(path, write);
+  if (exists && is_input(st))
+    throw Error(ErrorKind::InvalidArgument,
+                "will not write '" + path + "': it is an input of this command (name another output file)");
+  fs::path target = follow_symlinks(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw Error(ErrorKind::Io, "cannot write '" + path + "': directory '" + dir.string() + "' does not exist");
-  if (fs::is_directory(target, ec)) throw Error(ErrorKind::Io, "cannot write '" + path + "': it is a directory");
-  std::string tmp_file = ".";
-  tmp_file += target.filename().string();
-  tmp_file += ".tmp-XXXXXX";
-  std::string tmp_name = (dir / tmp_file).string();
-  int fd = ::mkstemp(tmp_name.data());
+  std::string name = target.filename().string();
+  remove_stale(dir, temporary_prefix(name));
+  std::string tmp = (dir / (temporary_prefix(name) + std::to_string(::getpid()) + "-XXXXXX")).string();
+  int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
   if (fd < 0) throw Error(ErrorKind::Io, "cannot write '" + path + "': " + std::strerror(errno));
-  ::close(fd);
+  int slot = register_temporary(tmp, false);
   try {
-    {
-      std::ofstream out(tmp_name, std::ios::binary | std::ios::trunc);
-      if (!out) throw Error(ErrorKind::Io, "cannot write '" + path + "': " + std::strerror(errno));
-      write(out);
-      out.flush();
-      if (!out) throw Error(ErrorKind::Io, "cannot write '" + path + "' (disk full?)");
-    }
-    fs::permissions(tmp_name, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                                  fs::perms::others_read, ec);
-    fs::rename(tmp_name, target, ec);
-    if (ec) throw Error(ErrorKind::Io, "cannot write '" + path + "': " + ec.message());
+    write_fd(fd, path, write);
+    mode_t mode = exists ? (st.st_mode & 07777) : (0666 & ~current_umask());
+    if (::fchmod(fd, mode) != 0) throw Error(ErrorKind::Io, "cannot write '" + path + "': " + std::strerror(errno));
+    int closed = ::close(fd);
+    fd = -1;
+    if (closed != 0) throw Error(ErrorKind::Io, "cannot write '" + path + "': " + std::strerror(errno));
+    if (::rename(tmp.c_str(), target.c_str()) != 0)
+      throw Error(ErrorKind::Io, "cannot write '" + path + "': " + std::strerror(errno));
   } catch (...) {
-    fs::remove(tmp_name, ec);
+    if (fd >= 0) ::close(fd);
+    ::unlink(tmp.c_str());
+    unregister_temporary(slot);
     throw;
   }
+  unregister_temporary(slot);
+}
+
+StagedFiles::StagedFiles(const std::string& dir) : dir_(dir) {
+  remove_stale(dir_, std::string(kStagingPrefix));
+  std::string tmpl = (fs::path(dir_) / (std::string(kStagingPrefix) + std::to_string(::getpid()) + "-XXXXXX")).string();
+  if (!::mkdtemp(tmpl.data())) throw Error(ErrorKind::Io, "cannot write into '" + dir_ + "': " + std::strerror(errno));
+  staging_ = tmpl;
+  slots_.push_back(register_temporary(staging_, true));
+}
+
+StagedFiles::~StagedFiles() {
+  if (!committed_) {
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+  }
+  for (int slot : slots_) unregister_temporary(slot);
+}
+
+std::string StagedFiles::path(const std::string& name) {
+  std::string p = (fs::path(staging_) / name).string();
+  names_.push_back(name);
+  slots_.push_back(register_temporary(p, false));
+  return p;
+}
+
+void StagedFiles::commit() {
+  // Everything that can be checked is checked before the first rename.
+  for (const auto& name : names_) {
+    fs::path to = fs::path(dir_) / name;
+    std::error_code ec;
+    if (!fs::exists(fs::path(staging_) / name, ec))
+      throw Error(ErrorKind::Io, "cannot write '" + to.string() + "': it was not produced");
+    if (fs::is_directory(to, ec)) throw Error(ErrorKind::Io, "cannot write '" + to.string() + "': it is a directory");
+    struct stat st;
+    if (::stat(to.c_str(), &st) == 0 && S_ISREG(st.st_mode) && is_input(st))
+      throw Error(ErrorKind::InvalidArgument,
+                  "will not write '" + to.string() + "': it is an input of this command (name another directory)");
+  }
+  for (const auto& name : names_) {
+    fs::path from = fs::path(staging_) / name, to = fs::path(dir_) / name;
+    struct stat old;
+    if (::stat(to.c_str(), &old) == 0 && S_ISREG(old.st_mode)) ::chmod(from.c_str(), old.st_mode & 07777);
+    if (::rename(from.c_str(), to.c_str()) != 0)
+      throw Error(ErrorKind::Io, "cannot write '" + to.string() + "': " + std::strerror(errno));
+  }
+  committed_ = true;
+  ::rmdir(staging_.c_str());
+}
+
+std::string escape_control(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+      if (len > 1 && i + len <= text.size() && find_invalid_utf8(text.substr(i, len)) == std::string_view::npos) {
+        out.append(text.substr(i, len));
+        i += len;
+        continue;
+      }
+    } else if (c >= 0x20 && c != 0x7F) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    char buf[8];
+    if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\r') out += "\\r";
+    else {
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    }
+    ++i;
+  }
+  return out;
 }
 
 void write_atomic(const std::string& path, std::string_view content) {

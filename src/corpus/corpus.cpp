@@ -64,8 +64,9 @@ std::string json_to_string(const rapidjson::Value& v) {
 
 // Parses {"id": ..., "text": ...}; throws Error(Format) naming `where`.
 Record parse_record(const std::string& line, const std::string& where) {
+  detail::check_json_nesting(line, where);
   rapidjson::Document d;
-  d.Parse(line.c_str(), line.size());
+  d.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
   if (d.HasParseError() || !d.IsObject()) throw Error(ErrorKind::Format, where + ": not a JSON object");
   auto text = d.FindMember("text");
   if (text == d.MemberEnd() || !text->value.IsString())
@@ -83,8 +84,13 @@ Record parse_record(const std::string& line, const std::string& where) {
 
 // The id a record will be reported under, even when it does not parse.
 std::string record_id(const std::string& line, const std::string& where) {
+  try {
+    detail::check_json_nesting(line, where);
+  } catch (const Error&) {
+    return where;
+  }
   rapidjson::Document d;
-  d.Parse(line.c_str(), line.size());
+  d.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
   if (!d.HasParseError() && d.IsObject()) {
     auto id = d.FindMember("id");
     if (id != d.MemberEnd() && id->value.IsString()) return id->value.GetString();
@@ -237,7 +243,7 @@ CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor
   std::vector<Job> jobs;
   if (!options.jsonl.empty()) jobs = jsonl_jobs(options.jsonl);
   for (const auto& f : corpus_files(options.inputs)) jobs.push_back({f == "-" ? "<stdin>" : f, f, "", ""});
-  if (jobs.empty()) throw Error(ErrorKind::InvalidArgument, "the corpus is empty: no article files or records");
+  if (jobs.empty()) throw Error(ErrorKind::InvalidInput, "the corpus is empty: no article files or records");
 
   struct Worker {
     KnowledgeGraph graph;
@@ -424,8 +430,9 @@ KnowledgeGraph read_graph_lines(std::istream& in, const std::string& source, std
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::string where = source + ":" + std::to_string(line_no);
+    detail::check_json_nesting(line, where);
     rapidjson::Document d;
-    d.Parse<rapidjson::kParseFullPrecisionFlag>(line.c_str(), line.size());
+    d.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
     if (d.HasParseError() || !d.IsObject()) throw Error(ErrorKind::Format, where + ": not a JSON object");
     auto error = d.FindMember("error");
     if (error != d.MemberEnd()) {

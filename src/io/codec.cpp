@@ -1,5 +1,6 @@
 // Shared encoders for the format writers and readers (numbers, percent-encoding,
 // JSON list fields). Tests: tests/io_test.cpp
+#include "core/files.hpp"
 #include "io/codec.hpp"
 
 #include <rapidjson/document.h>
@@ -11,6 +12,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <utility>
 
@@ -24,8 +26,9 @@ using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 void write_string(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
 rapidjson::Document parse_json_array(const std::string& json, const std::string& where) {
+  check_json_nesting(json, where);
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
+  doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
   if (doc.HasParseError())
     throw Error(ErrorKind::Format, where + ": invalid JSON list (" + rapidjson::GetParseError_En(doc.GetParseError()) +
                                        " at offset " + std::to_string(doc.GetErrorOffset()) + ")");
@@ -131,7 +134,10 @@ std::string percent_decode(std::string_view text, const std::string& where) {
     }
     if (i + 2 >= text.size())
       throw Error(ErrorKind::Format, where + ": truncated percent escape in '" + std::string(text) + "'");
-    out += static_cast<char>(digit(text[i + 1]) * 16 + digit(text[i + 2]));
+    int byte = digit(text[i + 1]) * 16 + digit(text[i + 2]);
+    if (byte == 0)  // would cut ids short in C-string consumers (Graphviz, shells)
+      throw Error(ErrorKind::Format, where + ": '%00' in '" + std::string(text) + "' decodes to a NUL character");
+    out += static_cast<char>(byte);
     i += 2;
   }
   return out;

@@ -9,7 +9,10 @@
 #include <map>
 #include <ostream>
 #include <set>
+#include <sstream>
+#include <iterator>
 
+#include "core/files.hpp"
 #include "io/codec.hpp"
 #include "relgraph/error.hpp"
 
@@ -38,7 +41,9 @@ std::string attribute_from_key_name(const std::string& name) {
 }
 
 // XML text: escapes markup, keeps \r and (in attributes) \n and \t as
-// character references so parsers do not normalise them away.
+// character references so parsers do not normalise them away. Other C0
+// controls cannot appear in XML 1.0 at all: \v and \f become spaces, the
+// rest U+FFFD, so an article with stray control bytes still exports.
 std::string xml_escape(const std::string& s, bool attribute) {
   std::string out;
   for (unsigned char c : s) {
@@ -64,11 +69,15 @@ std::string xml_escape(const std::string& s, bool attribute) {
       case '\t':
         out += attribute ? "&#9;" : "\t";
         break;
+      case '\v':
+      case '\f':
+        out += ' ';  // whitespace XML 1.0 cannot hold, even as a reference
+        break;
       default:
         if (c < 0x20)
-          throw Error(ErrorKind::InvalidArgument, "cannot write GraphML: the value '" + s +
-                                                      "' contains a control character XML 1.0 cannot represent");
-        out += static_cast<char>(c);
+          out += "\xEF\xBF\xBD";  // other C0 controls (ESC, BEL...): U+FFFD, as XML 1.0 forbids them
+        else
+          out += static_cast<char>(c);
     }
   }
   return out;
@@ -183,9 +192,12 @@ class Reader {
   Reader(std::string source, std::string label_key) : source_(std::move(source)), label_key_(std::move(label_key)) {}
 
   KnowledgeGraph read(std::istream& in) {
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    check_xml(text);
+    std::istringstream checked(text);
     ptree doc;
     try {
-      boost::property_tree::read_xml(in, doc);
+      boost::property_tree::read_xml(checked, doc);
     } catch (const boost::property_tree::xml_parser_error& e) {
       throw Error(ErrorKind::Format,
                   "'" + source_ + "' line " + std::to_string(e.line()) + ": invalid XML: " + e.message());
@@ -218,6 +230,44 @@ class Reader {
     std::string name;
     bool any = false;  // declared for="all"
   };
+
+  // Boost's XML parser recurses per element and takes any bytes: check the
+  // encoding, NULs and the nesting depth before it runs.
+  void check_xml(const std::string& text) const {
+    auto at = [&](std::size_t offset) { return "'" + source_ + "' line " + std::to_string(line_at(text, offset)); };
+    if (auto bad = find_invalid_utf8(text); bad != std::string::npos)
+      throw Error(ErrorKind::Format, at(bad) + ": not valid UTF-8");
+    if (auto nul = text.find('\0'); nul != std::string::npos)
+      throw Error(ErrorKind::Format, at(nul) + ": a NUL byte, which XML cannot hold");
+    int depth = 0;
+    for (std::size_t i = text.find('<'); i != std::string::npos; i = text.find('<', i + 1)) {
+      auto skip_to = [&](const char* end) {
+        auto e = text.find(end, i);
+        i = e == std::string::npos ? text.size() : e;
+      };
+      if (text.compare(i, 4, "<!--") == 0) {
+        skip_to("-->");
+      } else if (text.compare(i, 9, "<![CDATA[") == 0) {
+        skip_to("]]>");
+      } else if (text.compare(i, 2, "<?") == 0 || text.compare(i, 2, "<!") == 0) {
+        skip_to(">");
+      } else if (text.compare(i, 2, "</") == 0) {
+        --depth;
+      } else {
+        std::size_t start = i;
+        char quote = 0;
+        for (++i; i < text.size() && (quote || text[i] != '>'); ++i)
+          if (quote ? text[i] == quote : (text[i] == '"' || text[i] == '\''))
+            quote = quote ? 0 : text[i];
+        if (i >= text.size() || text[i - 1] != '/') {
+          if (++depth > kMaxNesting)
+            throw Error(ErrorKind::Format, at(start) + ": XML nested deeper than " + std::to_string(kMaxNesting) +
+                                               " elements (the limit)");
+        }
+      }
+      if (i >= text.size()) break;
+    }
+  }
 
   [[noreturn]] void fail(const std::string& what) const {
     throw Error(ErrorKind::Format, "'" + source_ + "': " + what);

@@ -10,11 +10,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <istream>
 #include <iterator>
 #include <ostream>
 #include <utility>
 
+#include "core/files.hpp"
 #include "io/codec.hpp"
 #include "io/rdf_graph.hpp"
 #include "relgraph/error.hpp"
@@ -216,8 +219,9 @@ class Reader {
   explicit Reader(std::string source) : source_(std::move(source)) {}
 
   KnowledgeGraph read(const std::string& text) {
+    check_json_nesting(text, "'" + source_ + "'");
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
+    doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
     if (doc.HasParseError())
       throw Error(ErrorKind::Format, "'" + source_ + "' line " + std::to_string(line_of(text, doc.GetErrorOffset())) +
                                          ": invalid JSON: " + rapidjson::GetParseError_En(doc.GetParseError()));
@@ -258,7 +262,9 @@ class Reader {
     auto it = obj.FindMember(key);
     if (it == obj.MemberEnd()) return "";
     if (!it->value.IsString()) fail(std::string("has a non-string \"") + key + "\"");
-    return std::string(it->value.GetString(), it->value.GetStringLength());
+    std::string value(it->value.GetString(), it->value.GetStringLength());
+    if (value.find('\0') != std::string::npos) fail(std::string("has a NUL character (\\u0000) in \"") + key + "\"");
+    return value;
   }
 
   std::string required_string(const Value& obj, const char* key) const {

@@ -511,8 +511,8 @@ void save_neo4j_directory(const KnowledgeGraph& graph, const std::string& dir) {
       {"kuzu-relations.csv", make_kuzu_relations_exporter()},
       {"kuzu-load.cypher", make_kuzu_load_exporter()},
   };
-  for (const auto& [name, exporter] : outputs)
-    write_atomic(file(name), [&](std::ostream& out) { exporter->write(graph, out); });
+  for (const auto& output : outputs)  // (clang 14 cannot capture structured bindings)
+    write_atomic(file(output.first), [&](std::ostream& out) { output.second->write(graph, out); });
 }
 
 }  // namespace relgraph::detail

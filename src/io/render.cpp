@@ -103,9 +103,15 @@ void unflatten(Agraph_t* g) {
   }
 }
 
-struct ContextDeleter {
-  void operator()(GVC_t* c) const { gvFreeContext(c); }
-};
+// One Graphviz context for the whole process, never freed (used under the
+// CgraphSession lock). Graphviz 2.42's pango plugin keeps a pointer to the
+// last font name, which the context owns: after gvFreeContext the next
+// render's text sizing reads freed memory (docs/hardening.md has a 20-line
+// reproduction without relgraph).
+GVC_t* graphviz_context() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
+}
 
 }  // namespace
 
@@ -119,18 +125,18 @@ void render_graph(const KnowledgeGraph& graph, const std::string& path, const Re
     std::string m = session.messages();
     return "cannot render '" + path + "': " + what + (m.empty() ? "" : " (Graphviz: " + m + ")");
   };
-  std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
+  GVC_t* gvc = graphviz_context();
   if (!gvc) throw Error(ErrorKind::Internal, blame("Graphviz could not start"));
   detail::AgraphPtr g = detail::build_cgraph(graph, detail::CgraphPurpose::Render, options.legend);
   apply_layout_style(g.get(), options.layout, graph.num_entities(), graph.num_relations());
   if (options.layout == "dot") unflatten(g.get());
-  if (gvLayout(gvc.get(), g.get(), options.layout.c_str()) != 0)
+  if (gvLayout(gvc, g.get(), options.layout.c_str()) != 0)
     throw Error(ErrorKind::Internal, blame("layout '" + options.layout + "' failed"));
   char* data = nullptr;
   unsigned int length = 0;
-  int status = gvRenderData(gvc.get(), g.get(), format.c_str(), &data, &length);
+  int status = gvRenderData(gvc, g.get(), format.c_str(), &data, &length);
   std::unique_ptr<char, void (*)(char*)> owned(data, gvFreeRenderData);
-  gvFreeLayout(gvc.get(), g.get());
+  gvFreeLayout(gvc, g.get());
   if (status != 0 || !data) throw Error(ErrorKind::Internal, blame("Graphviz could not produce " + format));
   detail::write_atomic(path, std::string_view(data, length));
 }

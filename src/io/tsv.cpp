@@ -1,12 +1,15 @@
 // Triples TSV: one row per relation, a header naming the columns, fields
 // quoted like Python's csv module (excel-tab dialect) when they hold a tab,
 // newline or double quote. Tests: tests/io_test.cpp
+#include <cstdio>
 #include <istream>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <ostream>
 #include <set>
 
+#include "core/files.hpp"
 #include "io/codec.hpp"
 #include "relgraph/error.hpp"
 
@@ -85,11 +88,25 @@ class TsvExporter : public Exporter {
   }
 };
 
+std::string hex_byte(char c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(c));
+  return buf;
+}
+
 // Reads quoted TSV records; tracks the line each record starts on.
 class RecordReader {
  public:
   RecordReader(std::istream& in, const std::string& source)
-      : text_(std::istreambuf_iterator<char>(in), {}), source_(source) {}
+      : text_(std::istreambuf_iterator<char>(in), {}), source_(source) {
+    if (text_.rfind("\xEF\xBB\xBF", 0) == 0) pos_ = 3;  // a UTF-8 byte-order mark (Excel, Notepad)
+    if (auto bad = find_invalid_utf8(text_); bad != std::string::npos)
+      throw Error(ErrorKind::Format, "'" + source_ + "' line " + std::to_string(line_at(text_, bad)) +
+                                         ": not valid UTF-8 (byte " + hex_byte(text_[bad]) + ")");
+    if (auto nul = text_.find('\0'); nul != std::string::npos)
+      throw Error(ErrorKind::Format,
+                  "'" + source_ + "' line " + std::to_string(line_at(text_, nul)) + ": a NUL byte (binary data?)");
+  }
 
   // Next record, or false at the end of input.
   bool next(std::vector<std::string>& fields) {
@@ -205,6 +222,9 @@ class TsvImporter : public Importer {
       auto comma = sentences.find(',', start);
       auto piece = sentences.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
       auto index = parse_index(piece, where + ", sentence");
+      if (index > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+        throw Error(ErrorKind::Format, where + ", sentence: " + std::string(piece) + " is out of range (the limit is " +
+                                           std::to_string(std::numeric_limits<int>::max()) + ")");
       Evidence ev;
       ev.sentence = static_cast<int>(index);
       if (r.evidence.empty()) ev.text = text;

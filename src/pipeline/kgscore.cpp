@@ -205,8 +205,9 @@ std::vector<std::string> kg_norm(const std::string& text) {
 
 KgScore score_kg(const std::string& gold_json, const std::string& gold_name, const std::string& triples_tsv,
                  const std::string& triples_name) {
+  detail::check_json_nesting(gold_json, "'" + gold_name + "'");
   rapidjson::Document j;
-  j.Parse(gold_json.c_str());
+  j.Parse<rapidjson::kParseValidateEncodingFlag>(gold_json.c_str(), gold_json.size());
   if (j.HasParseError() || !j.IsObject() || !j.HasMember("entities") || !j.HasMember("triples") ||
       !j["entities"].IsArray() || !j["triples"].IsArray())
     throw Error(ErrorKind::Format, "'" + gold_name + "': not a reference graph (needs \"entities\" and \"triples\")");
@@ -238,7 +239,10 @@ KgScore score_kg(const std::string& gold_json, const std::string& gold_name, con
     gold.push_back(std::move(g));
   }
 
+  if (gold.empty())
+    throw Error(ErrorKind::InvalidInput, "'" + gold_name + "': the reference graph has no triples to score against");
   auto rows = read_tsv(triples_tsv);
+  if (!rows.empty() && !rows[0].empty() && rows[0][0].rfind("\xEF\xBB\xBF", 0) == 0) rows[0][0].erase(0, 3);  // BOM
   struct Sys {
     std::vector<std::string> s, p, o;
     std::string raw_s, raw_p, raw_o;
