@@ -18,6 +18,7 @@ set(RELGRAPH_PC_LIBS "-lrelgraph_corpus -lrelgraph_query -lrelgraph_pipeline -lr
  -lrelgraph_tag -lrelgraph_text -lrelgraph_article -lrelgraph_core -lboost_graph -pthread")
 # Relocatable: the prefix is found from the .pc file's own directory.
 file(RELATIVE_PATH RELGRAPH_PC_UP /${CMAKE_INSTALL_LIBDIR}/pkgconfig /)
+string(REGEX REPLACE "/$" "" RELGRAPH_PC_UP "${RELGRAPH_PC_UP}")
 set(RELGRAPH_PC_PREFIX "\${pcfiledir}/${RELGRAPH_PC_UP}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/relgraph.pc.in ${PROJECT_BINARY_DIR}/relgraph.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/relgraph.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
