@@ -30,7 +30,7 @@ find_program(RELGRAPH_HELP2MAN help2man)
 if(RELGRAPH_HELP2MAN)
   add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/relgraph.1
     COMMAND ${RELGRAPH_HELP2MAN} --no-info --section=1
-            --name="English news articles to knowledge graphs"
+            "--name=English news articles to knowledge graphs"
             --output=${PROJECT_BINARY_DIR}/relgraph.1 $<TARGET_FILE:relgraph_cli>
     DEPENDS relgraph_cli VERBATIM)
   add_custom_target(relgraph_man ALL DEPENDS ${PROJECT_BINARY_DIR}/relgraph.1)
