@@ -52,8 +52,8 @@ class Stage {
 };
 
 struct PipelineOptions {
-  std::string models_dir = "";  // "" = $RELGRAPH_MODELS, else the build's source models/ dir
-  std::string schemas_dir = ""; // "" = $RELGRAPH_SCHEMAS, else the source schemas/ dir
+  std::string models_dir = "";  // "" = $RELGRAPH_MODELS, ./models, <bin>/../share/relgraph/models, source models/
+  std::string schemas_dir = ""; // "" = $RELGRAPH_SCHEMAS, ./schemas, <bin>/../share/relgraph/schemas, source schemas/
   bool pretokenized = false;    // one sentence a line, tokens separated by spaces
   // Last layer wanted: stop after parsing for `relgraph parse`, etc.
   Layer until = Layer::Propositions;

@@ -169,6 +169,13 @@ GazetteerTables GazetteerTables::load(const std::string& dir, bool with_names) {
 std::string data_dir(const char* env, const char* sub) {
   if (const char* v = std::getenv(env); v && *v) return v;
   if (std::filesystem::is_directory(sub)) return sub;
+  // An installed binary: <prefix>/bin/relgraph next to <prefix>/share/relgraph/<sub>.
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path installed = exe.parent_path().parent_path() / "share" / "relgraph" / sub;
+    if (std::filesystem::is_directory(installed, ec)) return installed.string();
+  }
   return std::string(RELGRAPH_SOURCE_DIR) + "/" + sub;
 }
 

@@ -120,6 +120,7 @@ class Resources {
 
 namespace relgraph::detail {
 // The models/ or schemas/ directory: $ENV if set, else `sub` under the working
-// directory (a checkout), else the source tree the binary was built from.
+// directory (a checkout), else <dir of the running binary>/../share/relgraph/<sub>
+// (an installed copy), else the source tree the binary was built from.
 std::string data_dir(const char* env, const char* sub);
 }  // namespace relgraph::detail
