@@ -598,7 +598,7 @@ TEST(ParserModel, SaveLoadRoundTrip) {
   PipelineOptions options;
   options.models_dir = dir.string();
   auto stage = make_parser_stage(options);
-  EXPECT_EQ(stage->needs(), std::vector<Layer>{Layer::Tags});
+  EXPECT_EQ(stage->needs(), (std::vector<Layer>{Layer::Tokens, Layer::Tags}));
   EXPECT_EQ(stage->adds(), std::vector<Layer>{Layer::Deps});
   Document doc;
   doc.sentences = treebank();
