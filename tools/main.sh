@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
-tools/build.sh
+tools/build.sh -DRELGRAPH_WERROR=ON  # same configuration as tools/test.sh, so one build serves both
 tools/sample.sh
