@@ -98,7 +98,7 @@ struct Proposition {
   double confidence = 0.0;
   bool negated = false;
   std::string modality;     // "" (asserted), "reported", "hypothetical", "possible", "future"
-  std::string attribution;  // who reported it ("Tunisian Ministry of Justice"), "" if none
+  std::string attribution;  // who reported it ("Norwegian Ministry of Health"), "" if none
   std::map<std::string, std::string> attributes;  // amount, date, place attached to the event
 };
 

@@ -10,7 +10,7 @@
 //  - one edge per proposition from its subject to its object: the canonical
 //    predicate when the extractor found one, else the surface wording; further
 //    arguments that are amounts, dates or places become edge attributes
-//    (amount = "USD 100000000", date = "2011", place = "Tunisia"); negation,
+//    (amount = "USD 100000000", date = "2011", place = "Norway"); negation,
 //    modality and attribution are kept; every edge carries its evidence
 //    (sentence index, byte span, sentence text);
 //  - roles found by coreference (appositions, titles) as "holds role" edges;

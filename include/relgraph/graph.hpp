@@ -45,7 +45,7 @@ struct Evidence {
 // Graph values: every field has a default, so `{.id = "x", .label = "X"}` or
 // `{"x", "X", "Person"}` names only the fields that matter.
 struct EntityNode {
-  std::string id{};      // stable id, derived from the canonical key ("nathan_sales")
+  std::string id{};      // stable id, derived from the canonical key ("maria_lopez")
   std::string label{};   // canonical label
   std::string type{};    // Person, Organization, Country, Place, Product, Event, Date,
                          // Money, Quantity, Thing, CreativeWork (article), Literal

@@ -12,7 +12,7 @@
 //
 //   auto g = relgraph::load_graph("news.jsonld");
 //   relgraph::GraphQuery q(g);
-//   auto p = q.path(q.resolve("Sales"), q.resolve("tunisia"));
+//   auto p = q.path(q.resolve("Lopez"), q.resolve("norway"));
 //   for (const auto& hop : p->hops) ... hop.evidence ...
 #pragma once
 #include <cstddef>
@@ -103,7 +103,7 @@ class GraphQuery {
 
   // Resolves a name to one entity: the id, the label or an alias
   // (case-insensitive, also after entity_key() normalisation), else a label
-  // containing it as whole words ("Sales" -> "Nathan Sales") when exactly one
+  // containing it as whole words ("Lopez" -> "Maria Lopez") when exactly one
   // does. Throws as described above.
   Vertex resolve(const std::string& name) const;
   NameLookup lookup(const std::string& name, std::size_t max_candidates = 5) const;

@@ -17,7 +17,7 @@ namespace relgraph::coref_impl {
 std::string lower(std::string_view s);
 std::vector<std::string> split_words(std::string_view s);
 std::string join(const std::vector<std::string>& w, std::size_t from = 0, std::size_t to = std::string::npos);
-// Drops a trailing possessive: "Sales'" / "Sales’" / "Doe's" / "Doe’s".
+// Drops a trailing possessive: "Jones'" / "Jones’" / "Doe's" / "Doe’s".
 std::string strip_possessive(std::string s);
 bool is_value_type(const std::string& type);
 std::string graph_type(const EntityMention& m);

@@ -20,7 +20,7 @@ std::string Resolver::agent_country(int s, int i, int& first) const {
     country = name;
     first = std::min(first, cm >= 0 ? doc_.mentions[cm].span.first : c);
   }
-  // Modifiers between the country word and the head ("Tunisian military forces").
+  // Modifiers between the country word and the head ("Norwegian naval forces").
   for (int j = first; j < i; ++j)
     if (head_of(s, j) < first || head_of(s, j) > i) country.clear();
   return country;

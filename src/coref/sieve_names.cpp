@@ -162,7 +162,7 @@ void Resolver::name_variants() {
   }
 }
 
-// Surnames the recogniser missed ("Sales said") join the person who has them.
+// Surnames the recogniser missed ("Lopez said") join the person who has them.
 void Resolver::surnames() {
   std::map<std::string, std::vector<int>> by_surname;  // surname -> named person mentions
   for (int m = 0; m < nitems(); ++m)

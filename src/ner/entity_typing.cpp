@@ -328,7 +328,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     if (doc.sentences[si].tokens.empty()) continue;
     sentence_spans[si] = split_at_lower_words(doc.sentences[si], iob2_spans(tags[si]));
     for (const auto& t : sentence_spans[si])
-      if (t.type == "PER" && t.last - t.first >= 2)  // full names only: "Nathan Sales", not a stray "Defence"
+      if (t.type == "PER" && t.last - t.first >= 2)  // full names only: "Maria Lopez", not a stray "Defence"
         for (int k = t.first; k < t.last; ++k)
           person_words.insert(std::string(strip_possessive(doc.sentences[si].tokens[k].form)));
   }

@@ -41,7 +41,7 @@ void propagate_names(const Document& doc, std::vector<std::vector<TypedSpan>>& s
 // names ("taco bell") are left alone.
 std::vector<TypedSpan> split_at_lower_words(const Sentence& sentence, const std::vector<TypedSpan>& spans);
 
-// "Nathan Sales ... Sales[ORG] discussed": a one-word span that is the last word
+// "Maria Lopez ... Lopez[ORG] said": a one-word span that is the last word
 // of a full (two or more words) person name of the document is that person,
 // whatever type the recognizer gave it there.
 void surnames_are_persons(const Document& doc, std::vector<std::vector<TypedSpan>>& spans);

@@ -92,7 +92,7 @@ int repair_hyphen_compounds(std::vector<int>& heads, std::vector<std::string>& l
     if ((rb != "amod" && rb != "compound") || phrase <= r || heads[l] == r + 1 || heads[l] == phrase + 1) continue;
     auto lb = base(labels[l]);
     int gov = heads[l] - 1;
-    // L took the role of the whole phrase ("discuss[obj] Tunisian - American cooperation"): give it back.
+    // L took the role of the whole phrase ("discuss[obj] Franco - German trade"): give it back.
     bool elsewhere = heads[phrase] != gov + 1 || base(labels[phrase]) == "parataxis" || base(labels[phrase]) == "dep";
     if ((lb == "obj" || lb == "obl" || lb == "nsubj" || lb == "iobj") && gov >= 0 && elsewhere &&
         !ancestor(phrase, gov)) {

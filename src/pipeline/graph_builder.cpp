@@ -343,7 +343,7 @@ void Builder::note_event(const Proposition& p) {
   }
 }
 
-// "acquired 8 Black Hawk helicopters": a count before a name is an
+// "bought 12 Airbus planes": a count before a name is an
 // attribute of the event; the named thing is the object.
 Argument Builder::counted_object(const Proposition& p, std::string& quantity) const {
   Argument object_arg = p.args[1];

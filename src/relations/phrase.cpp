@@ -127,7 +127,7 @@ bool function_word(const Token& t) {
   return u == "PUNCT" || u == "ADP" || u == "CCONJ" || u == "SCONJ" || u == "DET" || u == "PART" || u == "AUX";
 }
 
-// A possessive ending ("Doe's", "Sales’") belongs to the larger phrase;
+// A possessive ending ("Doe's", "Jones’") belongs to the larger phrase;
 // quotes that lost their partner go.
 std::string strip_edges(std::string out) {
   for (std::string_view suf : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
