@@ -31,12 +31,9 @@ TEST(ParseDateLine, Formats) {
 // Numbers too long for any date field are text, not dates, and never an error.
 TEST(ParseDateLine, OutOfRangeNumbersAreNoDate) {
   const char* lines[] = {
-      "Published 123456789012345",
-      "Published 12th 99999999999999999999 March",
-      "Updated 123456789012345:00",
-      "Posted 3 March 2021 99999999999:05",
-      "March 99999999999999999999, 2021",
-      "99999999999999999999-03-04",
+      "Published 123456789012345",        "Published 12th 99999999999999999999 March",
+      "Updated 123456789012345:00",       "Posted 3 March 2021 99999999999:05",
+      "March 99999999999999999999, 2021", "99999999999999999999-03-04",
       "2021-99999999999999-04",
   };
   for (const char* line : lines) {
@@ -142,7 +139,8 @@ TEST(FindMetadata, PlainProseIsAllBody) {
 }
 
 TEST(FindMetadata, PublisherWithoutKnownPlace) {
-  auto m = find_metadata("Mary Major | The Evening Post\n\nA long first paragraph of the story begins here and ends now.\n");
+  auto m =
+      find_metadata("Mary Major | The Evening Post\n\nA long first paragraph of the story begins here and ends now.\n");
   EXPECT_EQ(m.author, "Mary Major");
   EXPECT_EQ(m.publisher, "The Evening Post");
   EXPECT_EQ(m.dateline, "");
@@ -177,8 +175,8 @@ TEST(FindFurniture, HeadingsCreditsAndBlocksAreFurnitureCaptionsAreNot) {
       {"The mayor at the opening. Photo by Jane Doe\n", "Photo by Jane Doe"},
       {"Sources\n* Jane Doe. Budget passes after a long debate in the chamber, The Daily Planet, May 2.\n",
        "Sources\n* Jane Doe. Budget passes after a long debate in the chamber, The Daily Planet, May 2."},
-      {"Jane Doe of the Green Party\n", ""},                  // a caption naming a relation
-      {"The mayor opened the new bridge in May.\n", ""},       // a caption that is a sentence
+      {"Jane Doe of the Green Party\n", ""},                                       // a caption naming a relation
+      {"The mayor opened the new bridge in May.\n", ""},                           // a caption that is a sentence
       {"Imagery from the satellite was released on Monday by the agency.\n", ""},  // no label
   };
   for (const auto& c : cases) {
@@ -226,7 +224,7 @@ TEST(MetadataStage, PretokenizedKeepsEverything) {
 }  // namespace relgraph
 
 TEST(ParseDateLine, HugeNumbersAreNoDate) {
-  for (const char* line : {"Published 123456789012345", "12 Sep 99999999999999999999", "Posted 123456789012:30",
-                           "12:123456789012345"})
+  for (const char* line :
+       {"Published 123456789012345", "12 Sep 99999999999999999999", "Posted 123456789012:30", "12:123456789012345"})
     EXPECT_EQ(relgraph::parse_date_line(line), "") << line;
 }

@@ -47,8 +47,9 @@ TEST(CarbAccuracy, DevelopmentSplit) {
               0)
         << err;
     char expected[128];
-    std::snprintf(expected, sizeof expected, "precision %.4f recall %.4f F1 %.4f AUC %.4f", json_number(out, "precision"),
-                  json_number(out, "recall"), json_number(out, "f1"), json_number(out, "auc"));
+    std::snprintf(expected, sizeof expected, "precision %.4f recall %.4f F1 %.4f AUC %.4f",
+                  json_number(out, "precision"), json_number(out, "recall"), json_number(out, "f1"),
+                  json_number(out, "auc"));
     EXPECT_EQ(theirs.substr(0, theirs.find('\n')), expected);
   }
 }

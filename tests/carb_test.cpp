@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -180,8 +180,8 @@ TEST(CarbRendering, KeepsSurfaceTokens) {
         "Traction/PROPN/NNP/Traction/5/compound", "Railroad/PROPN/NNP/Railroad/3/appos"},
        {"joined | Lee | Iowa Traction Railroad"},
        {"is | Iowa | Traction Railroad"}},
-      {{"Lee/PROPN/NNP/Lee/2/nsubj", "visited/VERB/VBD/visit/0/root", "Tampa/PROPN/NNP/Tampa/2/obj", ",/PUNCT/,/,/5/punct",
-        "Florida/PROPN/NNP/Florida/3/appos"},
+      {{"Lee/PROPN/NNP/Lee/2/nsubj", "visited/VERB/VBD/visit/0/root", "Tampa/PROPN/NNP/Tampa/2/obj",
+        ",/PUNCT/,/,/5/punct", "Florida/PROPN/NNP/Florida/3/appos"},
        {"is | Tampa | Florida"}},
       // A gerund after a preposition that completes the verb continues the chain;
       // after "by", "without" ... it says how and stays an argument.
@@ -236,20 +236,20 @@ TEST(CarbCli, IndependentScorerAgrees) {
     GTEST_SKIP() << "needs the relgraph binary and python3";
   std::string dir = ::testing::TempDir();
   write_text(dir + "agree.gold.tsv",
-                      "Lee met Kim in Paris .\tmet\tLee\tKim\tin Paris\n"
-                      "Lee met Kim in Paris .\tis in\tLee\tParis\tC: Lee met Kim\n"
-                      "Kim said Lee left .\tsaid\tKim\tLee left\n"
-                      "Kim said Lee left .\tleft\tLee\t\n"
-                      "Nobody spoke .\tspoke\tNobody\t\n");
+             "Lee met Kim in Paris .\tmet\tLee\tKim\tin Paris\n"
+             "Lee met Kim in Paris .\tis in\tLee\tParis\tC: Lee met Kim\n"
+             "Kim said Lee left .\tsaid\tKim\tLee left\n"
+             "Kim said Lee left .\tleft\tLee\t\n"
+             "Nobody spoke .\tspoke\tNobody\t\n");
   write_text(dir + "agree.sys.tsv",
-                      "Lee met Kim in Paris .\t0.9\tmet\tLee\tKim in Paris\n"
-                      "Lee met Kim in Paris .\t0.4\tmet in\tKim\tParis\n"
-                      "Lee met Kim in Paris .\t0.4\tis in\tLee\tParis\n"
-                      "Kim said Lee left .\t0.7\tsaid\tLee left\tKim\n"
-                      "Kim said Lee left .\t0.2\tleft\tLee\tKim\n");
+             "Lee met Kim in Paris .\t0.9\tmet\tLee\tKim in Paris\n"
+             "Lee met Kim in Paris .\t0.4\tmet in\tKim\tParis\n"
+             "Lee met Kim in Paris .\t0.4\tis in\tLee\tParis\n"
+             "Kim said Lee left .\t0.7\tsaid\tLee left\tKim\n"
+             "Kim said Lee left .\t0.2\tleft\tLee\tKim\n");
   std::string ours, theirs, err;
-  ASSERT_EQ(testing::run_command("'" + std::string(RELGRAPH_BINARY) + "' eval carb '" + dir + "agree.gold.tsv' '" + dir +
-                                     "agree.sys.tsv'",
+  ASSERT_EQ(testing::run_command("'" + std::string(RELGRAPH_BINARY) + "' eval carb '" + dir + "agree.gold.tsv' '" +
+                                     dir + "agree.sys.tsv'",
                                  &ours, &err),
             0)
       << err;

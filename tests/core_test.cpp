@@ -1,10 +1,9 @@
 // Tests for src/core: checked input, atomic output, model files, perceptron.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
 
 #include "core/files.hpp"
 #include "core/model_io.hpp"
@@ -19,7 +18,10 @@ using namespace relgraph;
 using namespace relgraph::detail;
 
 TEST(Utf8, FindsInvalidBytes) {
-  struct Case { std::string text; std::size_t bad; };
+  struct Case {
+    std::string text;
+    std::size_t bad;
+  };
   const Case cases[] = {
       {"plain ascii", std::string::npos},
       {"El-Fratti \xE2\x80\x99s caf\xC3\xA9", std::string::npos},
@@ -107,7 +109,11 @@ TEST(WriteAtomic, LeavesNoPartialFileOnFailure) {
   std::filesystem::create_directories(dir);
   auto target = (dir / "out.txt").string();
   write_atomic(target, std::string_view("first"));
-  EXPECT_THROW(write_atomic(target, [](std::ostream& o) { o << "partial"; throw Error(ErrorKind::Internal, "boom"); }),
+  EXPECT_THROW(write_atomic(target,
+                            [](std::ostream& o) {
+                              o << "partial";
+                              throw Error(ErrorKind::Internal, "boom");
+                            }),
                Error);
   EXPECT_EQ(read_file(target), "first");
   std::size_t files = 0;
@@ -118,7 +124,8 @@ TEST(WriteAtomic, LeavesNoPartialFileOnFailure) {
 }
 
 TEST(WordClusters, ReadsTheTableAndFindsWordsInAnyCase) {
-  auto path = (std::filesystem::temp_directory_path() / ("rg_clusters_" + std::to_string(::getpid()) + ".tsv")).string();
+  auto path =
+      (std::filesystem::temp_directory_path() / ("rg_clusters_" + std::to_string(::getpid()) + ".tsv")).string();
   std::ofstream(path) << "# comment\n# word\tc64\tc256\tc1024\nparis\t3\t17\t54\nrome\t3\t17\t54\nran\t0\t0\t1023\n";
   auto c = detail::WordClusters::read_tsv(path);
   EXPECT_EQ(c.size(), 3u);
@@ -126,7 +133,8 @@ TEST(WordClusters, ReadsTheTableAndFindsWordsInAnyCase) {
     const char* word;
     std::uint32_t coarse, middle, fine;
   };
-  for (const Row& r : {Row{"paris", 3, 17, 54}, Row{"Paris", 3, 17, 54}, Row{"ROME", 3, 17, 54}, Row{"ran", 0, 0, 1023}}) {
+  for (const Row& r :
+       {Row{"paris", 3, 17, 54}, Row{"Paris", 3, 17, 54}, Row{"ROME", 3, 17, 54}, Row{"ran", 0, 0, 1023}}) {
     auto p = c.find(r.word);
     EXPECT_EQ(detail::WordClusters::coarse(p), r.coarse) << r.word;
     EXPECT_EQ(detail::WordClusters::middle(p), r.middle) << r.word;
@@ -164,7 +172,10 @@ TEST(ModelIo, RoundTripAndCorruption) {
   EXPECT_NO_THROW(r.finish());
 
   auto expect_model_error = [](const std::function<void()>& f, const std::string& word) {
-    try { f(); FAIL() << "no error"; } catch (const Error& e) {
+    try {
+      f();
+      FAIL() << "no error";
+    } catch (const Error& e) {
       EXPECT_EQ(e.kind(), ErrorKind::Model);
       EXPECT_NE(std::string(e.what()).find(word), std::string::npos) << e.what();
     }
@@ -172,10 +183,15 @@ TEST(ModelIo, RoundTripAndCorruption) {
   expect_model_error([&] { ModelReader::from_bytes("not a model at all", "m.bin", "thing", 2); }, "bad magic");
   expect_model_error([&] { ModelReader::from_bytes(bytes, "m.bin", "thing", 1); }, "newer than this build");
   expect_model_error([&] { ModelReader::from_bytes(bytes, "m.bin", "other", 2); }, "not a 'other' model");
-  expect_model_error([&] {
-    auto t = ModelReader::from_bytes(bytes.substr(0, bytes.size() - 3), "m.bin", "thing", 2);
-    t.pod<int>(); t.str(); t.strings(); t.vec<float>();
-  }, "truncated");
+  expect_model_error(
+      [&] {
+        auto t = ModelReader::from_bytes(bytes.substr(0, bytes.size() - 3), "m.bin", "thing", 2);
+        t.pod<int>();
+        t.str();
+        t.strings();
+        t.vec<float>();
+      },
+      "truncated");
   expect_model_error([&] { ModelReader("/no/such/model.bin", "thing", 2); }, "/no/such/model.bin");
 }
 
@@ -335,8 +351,10 @@ std::filesystem::path write_gazetteer(const std::string& name, const std::string
 }  // namespace
 
 TEST(Resources, GazetteerTablesAreTyped) {
-  auto dir = write_gazetteer("typed", "Norland\tNL\tNLD\tEurope\tNorthern Europe\tPort Vell|Eastham\tNorland|Kingdom of Norland\n"
-                                      "Southisle\tSI\tSIL\tOceania\t\t\t\n");
+  auto dir =
+      write_gazetteer("typed",
+                      "Norland\tNL\tNLD\tEurope\tNorthern Europe\tPort Vell|Eastham\tNorland|Kingdom of Norland\n"
+                      "Southisle\tSI\tSIL\tOceania\t\t\t\n");
   auto res = Resources::load(dir.string());
   const auto& g = res->gazetteer();
   ASSERT_EQ(g.countries.size(), 2u);

@@ -1,12 +1,13 @@
 // Coreference sieves on short hand-written, hand-parsed texts: each pass and
 // the negative cases that must stay apart.
+#include "coref/coref.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <functional>
 #include <sstream>
 
-#include "coref/coref.hpp"
 #include "coref/descriptions.hpp"
 #include "relgraph/error.hpp"
 
@@ -46,7 +47,11 @@ class DocBuilder {
       t.upos = f.size() > 1 ? f[1] : "X";
       t.head = f.size() > 2 ? std::stoi(f[2]) : 0;
       t.deprel = f.size() > 3 ? f[3] : "dep";
-      t.xpos = f.size() > 4 ? f[4] : (t.upos == "PROPN" ? "NNP" : t.upos == "NOUN" ? "NN" : t.upos == "PRON" ? "PRP" : "");
+      t.xpos = f.size() > 4 ? f[4]
+                            : (t.upos == "PROPN"  ? "NNP"
+                               : t.upos == "NOUN" ? "NN"
+                               : t.upos == "PRON" ? "PRP"
+                                                  : "");
       t.lemma = f.size() > 5 ? f[5] : t.form;
       for (char& c : t.lemma) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       s.tokens.push_back(t);
@@ -78,8 +83,12 @@ CorefTables tables() {
   CorefTables t;
   t.demonyms = {{"french", "France"}, {"peruvian", "Peru"}, {"american", "United States"}};
   t.capitals = {{"paris", "France"}, {"lima", "Peru"}, {"tbilisi", "Georgia"}, {"washington", "United States"}};
-  t.countries = {{"france", "France"}, {"peru", "Peru"},  {"georgia", "Georgia"},
-                 {"us", "United States"}, {"united states", "United States"}, {"uk", "United Kingdom"}};
+  t.countries = {{"france", "France"},
+                 {"peru", "Peru"},
+                 {"georgia", "Georgia"},
+                 {"us", "United States"},
+                 {"united states", "United States"},
+                 {"uk", "United Kingdom"}};
   t.titles = {"minister", "ambassador", "mr", "ms", "president"};
   t.words = load_coref_words(detail::Resources::shared(std::string(RELGRAPH_SOURCE_DIR) + "/schemas"));
   return t;
@@ -103,11 +112,16 @@ TEST(NameKey, Normalises) {
 
 TEST(Coref, ExactAndNameVariants) {
   auto doc = DocBuilder()
-                 .sentence("Jane/PROPN/2/compound Doe/PROPN/3/nsubj met/VERB/0/root John/PROPN/5/compound Roe/PROPN/3/obj ./PUNCT/3/punct")
+                 .sentence(
+                     "Jane/PROPN/2/compound Doe/PROPN/3/nsubj met/VERB/0/root John/PROPN/5/compound Roe/PROPN/3/obj "
+                     "./PUNCT/3/punct")
                  .sentence("Doe/PROPN/2/nsubj thanked/VERB/0/root Roe/PROPN/2/obj ./PUNCT/2/punct")
                  .sentence("Ms/PROPN/2/compound Doe/PROPN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
-                 .mention(0, 1, 3, "PER").mention(0, 4, 6, "PER")
-                 .mention(1, 1, 2, "PER").mention(1, 3, 4, "PER").mention(2, 1, 3, "PER")
+                 .mention(0, 1, 3, "PER")
+                 .mention(0, 4, 6, "PER")
+                 .mention(1, 1, 2, "PER")
+                 .mention(1, 3, 4, "PER")
+                 .mention(2, 1, 3, "PER")
                  .build();
   resolve_coreference(doc, tables());
   ASSERT_EQ(doc.entities.size(), 2u);
@@ -122,7 +136,8 @@ TEST(Coref, LastWordsOfAFullName) {
   auto doc = DocBuilder()
                  .sentence("Ali/PROPN/4/nsubj bin/PROPN/1/flat Zayed/PROPN/1/flat spoke/VERB/0/root ./PUNCT/4/punct")
                  .sentence("Bin/PROPN/3/nsubj Zayed/PROPN/1/flat left/VERB/0/root ./PUNCT/3/punct")
-                 .mention(0, 1, 4, "PER").mention(1, 1, 3, "PER")
+                 .mention(0, 1, 4, "PER")
+                 .mention(1, 1, 3, "PER")
                  .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "Bin Zayed"), "Ali bin Zayed");
@@ -131,10 +146,12 @@ TEST(Coref, LastWordsOfAFullName) {
 TEST(Coref, AnyWordOfOneFullName) {
   // "Ana Maria Lula da Costa spoke . Lula left ." -> one person; a word two people share stays apart.
   auto doc = DocBuilder()
-                 .sentence("Ana/PROPN/6/nsubj Maria/PROPN/1/flat Lula/PROPN/1/flat da/PROPN/1/flat Costa/PROPN/1/flat "
-                           "spoke/VERB/0/root ./PUNCT/6/punct")
+                 .sentence(
+                     "Ana/PROPN/6/nsubj Maria/PROPN/1/flat Lula/PROPN/1/flat da/PROPN/1/flat Costa/PROPN/1/flat "
+                     "spoke/VERB/0/root ./PUNCT/6/punct")
                  .sentence("Lula/PROPN/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
-                 .mention(0, 1, 6, "PER").mention(1, 1, 2, "PER")
+                 .mention(0, 1, 6, "PER")
+                 .mention(1, 1, 2, "PER")
                  .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "Lula"), "Ana Maria Lula da Costa");
@@ -142,9 +159,13 @@ TEST(Coref, AnyWordOfOneFullName) {
 
 TEST(Coref, DifferentFirstNamesStayApart) {
   auto doc = DocBuilder()
-                 .sentence("John/PROPN/2/compound Smith/PROPN/3/nsubj met/VERB/0/root Mary/PROPN/5/compound Smith/PROPN/3/obj ./PUNCT/3/punct")
+                 .sentence(
+                     "John/PROPN/2/compound Smith/PROPN/3/nsubj met/VERB/0/root Mary/PROPN/5/compound "
+                     "Smith/PROPN/3/obj ./PUNCT/3/punct")
                  .sentence("Smith/PROPN/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
-                 .mention(0, 1, 3, "PER").mention(0, 4, 6, "PER").mention(1, 1, 2, "PER")
+                 .mention(0, 1, 3, "PER")
+                 .mention(0, 4, 6, "PER")
+                 .mention(1, 1, 2, "PER")
                  .build();
   resolve_coreference(doc, tables());
   ASSERT_EQ(doc.entities.size(), 2u);
@@ -155,13 +176,17 @@ TEST(Coref, DifferentFirstNamesStayApart) {
 
 TEST(Coref, AppositionAndDefiniteDescription) {
   // "The UK ambassador to Peru , John Roe , arrived . The ambassador met officials ."
-  auto doc = DocBuilder()
-                 .sentence("The/DET/3/det UK/PROPN/3/compound ambassador/NOUN/10/nsubj to/ADP/5/case Peru/PROPN/3/nmod "
-                           ",/PUNCT/8/punct John/PROPN/8/compound Roe/PROPN/3/appos ,/PUNCT/8/punct arrived/VERB/0/root ./PUNCT/10/punct")
-                 .sentence("The/DET/2/det ambassador/NOUN/3/nsubj met/VERB/0/root officials/NOUN/3/obj/NNS ./PUNCT/3/punct")
-                 .mention(0, 2, 3, "LOC", "Country", "United Kingdom").mention(0, 5, 6, "LOC", "Country", "Peru")
-                 .mention(0, 7, 9, "PER")
-                 .build();
+  auto doc =
+      DocBuilder()
+          .sentence(
+              "The/DET/3/det UK/PROPN/3/compound ambassador/NOUN/10/nsubj to/ADP/5/case Peru/PROPN/3/nmod "
+              ",/PUNCT/8/punct John/PROPN/8/compound Roe/PROPN/3/appos ,/PUNCT/8/punct arrived/VERB/0/root "
+              "./PUNCT/10/punct")
+          .sentence("The/DET/2/det ambassador/NOUN/3/nsubj met/VERB/0/root officials/NOUN/3/obj/NNS ./PUNCT/3/punct")
+          .mention(0, 2, 3, "LOC", "Country", "United Kingdom")
+          .mention(0, 5, 6, "LOC", "Country", "Peru")
+          .mention(0, 7, 9, "PER")
+          .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "UK ambassador"), "John Roe");
   EXPECT_EQ(entity_of(doc, "ambassador"), "John Roe");  // "The ambassador" in sentence 2
@@ -173,8 +198,9 @@ TEST(Coref, AppositionAndDefiniteDescription) {
 TEST(Coref, CompoundTitle) {
   // "French Interior Minister Jane Doe spoke . The minister left ."
   auto doc = DocBuilder()
-                 .sentence("French/ADJ/3/amod Interior/PROPN/3/compound Minister/PROPN/5/compound Jane/PROPN/5/compound "
-                           "Doe/PROPN/6/nsubj spoke/VERB/0/root ./PUNCT/6/punct")
+                 .sentence(
+                     "French/ADJ/3/amod Interior/PROPN/3/compound Minister/PROPN/5/compound Jane/PROPN/5/compound "
+                     "Doe/PROPN/6/nsubj spoke/VERB/0/root ./PUNCT/6/punct")
                  .sentence("The/DET/2/det minister/NOUN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
                  .mention(0, 4, 6, "PER")
                  .build();
@@ -186,9 +212,11 @@ TEST(Coref, CompoundTitle) {
 TEST(Coref, HyphenatedTitleStaysWhole) {
   // "UN Secretary-General Antonio Guterres spoke ." — the parse hung "Secretary" on "UN".
   auto doc = DocBuilder()
-                 .sentence("UN/PROPN/5/compound Secretary/PROPN/1/flat ~-/PUNCT/4/punct ~General/PROPN/5/nmod:desc "
-                           "Antonio/PROPN/7/nsubj Guterres/PROPN/5/flat spoke/VERB/0/root ./PUNCT/7/punct")
-                 .mention(0, 1, 2, "ORG").mention(0, 5, 7, "PER")
+                 .sentence(
+                     "UN/PROPN/5/compound Secretary/PROPN/1/flat ~-/PUNCT/4/punct ~General/PROPN/5/nmod:desc "
+                     "Antonio/PROPN/7/nsubj Guterres/PROPN/5/flat spoke/VERB/0/root ./PUNCT/7/punct")
+                 .mention(0, 1, 2, "ORG")
+                 .mention(0, 5, 7, "PER")
                  .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "Secretary-General"), "Antonio Guterres");
@@ -197,9 +225,12 @@ TEST(Coref, HyphenatedTitleStaysWhole) {
 TEST(Coref, AcronymAndExpansion) {
   // "The Ministry of Defence said . The MoD denied ."
   auto doc = DocBuilder()
-                 .sentence("The/DET/2/det Ministry/PROPN/5/nsubj of/ADP/4/case Defence/PROPN/2/nmod said/VERB/0/root ./PUNCT/5/punct")
+                 .sentence(
+                     "The/DET/2/det Ministry/PROPN/5/nsubj of/ADP/4/case Defence/PROPN/2/nmod said/VERB/0/root "
+                     "./PUNCT/5/punct")
                  .sentence("The/DET/2/det MoD/PROPN/3/nsubj denied/VERB/0/root ./PUNCT/3/punct")
-                 .mention(0, 2, 5, "ORG").mention(1, 2, 3, "ORG")
+                 .mention(0, 2, 5, "ORG")
+                 .mention(1, 2, 3, "ORG")
                  .build();
   resolve_coreference(doc, tables());
   ASSERT_EQ(doc.entities.size(), 1u);
@@ -209,12 +240,14 @@ TEST(Coref, AcronymAndExpansion) {
 TEST(Coref, AcronymInBracketsAfterAName) {
   // "Officers of the Border Police Unit ( BPU ) came . The BPU left ." — the recogniser found
   // only "Border Police" and neither "BPU".
-  auto doc = DocBuilder()
-                 .sentence("Officers/NOUN/10/nsubj/NNS of/ADP/5/case the/DET/5/det Border/PROPN/5/compound Police/PROPN/1/nmod "
-                           "Unit/PROPN/5/flat (/PUNCT/8/punct BPU/PROPN/5/appos )/PUNCT/8/punct came/VERB/0/root ./PUNCT/10/punct")
-                 .sentence("The/DET/2/det BPU/PROPN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
-                 .mention(0, 4, 6, "ORG")
-                 .build();
+  auto doc =
+      DocBuilder()
+          .sentence(
+              "Officers/NOUN/10/nsubj/NNS of/ADP/5/case the/DET/5/det Border/PROPN/5/compound Police/PROPN/1/nmod "
+              "Unit/PROPN/5/flat (/PUNCT/8/punct BPU/PROPN/5/appos )/PUNCT/8/punct came/VERB/0/root ./PUNCT/10/punct")
+          .sentence("The/DET/2/det BPU/PROPN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
+          .mention(0, 4, 6, "ORG")
+          .build();
   resolve_coreference(doc, tables());
   ASSERT_EQ(doc.entities.size(), 1u);
   EXPECT_EQ(doc.entities[0].label, "Border Police Unit");
@@ -225,10 +258,13 @@ TEST(Coref, AcronymInBracketsTaggedByTheRecogniser) {
   // "The Anti-Graft Police Unit ( AGPU ) came . The AGPU left ." — the recogniser tagged the
   // acronym too, and its letters do not spell the words' initials one to one.
   auto doc = DocBuilder()
-                 .sentence("The/DET/4/det Anti-Graft/PROPN/4/compound Police/PROPN/4/compound Unit/PROPN/8/nsubj "
-                           "(/PUNCT/6/punct AGPU/PROPN/4/appos )/PUNCT/6/punct came/VERB/0/root ./PUNCT/8/punct")
+                 .sentence(
+                     "The/DET/4/det Anti-Graft/PROPN/4/compound Police/PROPN/4/compound Unit/PROPN/8/nsubj "
+                     "(/PUNCT/6/punct AGPU/PROPN/4/appos )/PUNCT/6/punct came/VERB/0/root ./PUNCT/8/punct")
                  .sentence("The/DET/2/det AGPU/PROPN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
-                 .mention(0, 2, 5, "ORG").mention(0, 6, 7, "ORG").mention(1, 2, 3, "ORG")
+                 .mention(0, 2, 5, "ORG")
+                 .mention(0, 6, 7, "ORG")
+                 .mention(1, 2, 3, "ORG")
                  .build();
   resolve_coreference(doc, tables());
   ASSERT_EQ(doc.entities.size(), 1u);
@@ -238,8 +274,9 @@ TEST(Coref, AcronymInBracketsTaggedByTheRecogniser) {
 TEST(Coref, AppositiveOrganisationNounRetypesAName) {
   // "Police blamed Zorba , the militant group . The group denied it ." — the recogniser said PER.
   auto doc = DocBuilder()
-                 .sentence("Police/NOUN/2/nsubj/NNS blamed/VERB/0/root Zorba/PROPN/2/obj ,/PUNCT/7/punct the/DET/7/det "
-                           "militant/ADJ/7/amod group/NOUN/3/appos ./PUNCT/2/punct")
+                 .sentence(
+                     "Police/NOUN/2/nsubj/NNS blamed/VERB/0/root Zorba/PROPN/2/obj ,/PUNCT/7/punct the/DET/7/det "
+                     "militant/ADJ/7/amod group/NOUN/3/appos ./PUNCT/2/punct")
                  .sentence("The/DET/2/det group/NOUN/3/nsubj denied/VERB/0/root it/PRON/3/obj ./PUNCT/3/punct")
                  .mention(0, 3, 4, "PER")
                  .build();
@@ -249,9 +286,11 @@ TEST(Coref, AppositiveOrganisationNounRetypesAName) {
   EXPECT_EQ(entity_of(doc, "group"), "Zorba");  // "the group" in the second sentence
   // "Kalon , the armed wing of Zorba , ..." — a part of an organisation is one too.
   auto doc2 = DocBuilder()
-                  .sentence("Kalon/PROPN/0/root ,/PUNCT/5/punct the/DET/5/det armed/ADJ/5/amod wing/NOUN/1/appos "
-                            "of/ADP/7/case Zorba/PROPN/5/nmod ./PUNCT/1/punct")
-                  .mention(0, 1, 2, "PER").mention(0, 7, 8, "ORG")
+                  .sentence(
+                      "Kalon/PROPN/0/root ,/PUNCT/5/punct the/DET/5/det armed/ADJ/5/amod wing/NOUN/1/appos "
+                      "of/ADP/7/case Zorba/PROPN/5/nmod ./PUNCT/1/punct")
+                  .mention(0, 1, 2, "PER")
+                  .mention(0, 7, 8, "ORG")
                   .build();
   resolve_coreference(doc2, tables());
   EXPECT_EQ(doc2.entities[doc2.mentions[0].entity].type, "Organization");
@@ -261,8 +300,9 @@ TEST(Coref, AnOrganisationKeepsTheNounOfItsApposition) {
   // "Police blamed Zorba , the militant group [parataxis] . The group denied it ." — the recogniser
   // said ORG, and the parse hung the apposition elsewhere.
   auto doc = DocBuilder()
-                 .sentence("Police/NOUN/2/nsubj/NNS blamed/VERB/0/root Zorba/PROPN/2/obj ,/PUNCT/7/punct the/DET/7/det "
-                           "militant/ADJ/7/amod group/NOUN/2/parataxis ./PUNCT/2/punct")
+                 .sentence(
+                     "Police/NOUN/2/nsubj/NNS blamed/VERB/0/root Zorba/PROPN/2/obj ,/PUNCT/7/punct the/DET/7/det "
+                     "militant/ADJ/7/amod group/NOUN/2/parataxis ./PUNCT/2/punct")
                  .sentence("The/DET/2/det group/NOUN/3/nsubj denied/VERB/0/root it/PRON/3/obj ./PUNCT/3/punct")
                  .mention(0, 3, 4, "ORG")
                  .build();
@@ -273,12 +313,16 @@ TEST(Coref, AnOrganisationKeepsTheNounOfItsApposition) {
 TEST(Coref, AnotherCountrysMinistryStaysApart) {
   // "The French Foreign Ministry spoke . Peru 's Foreign Ministry replied . The ministry[NNP] left ."
   auto doc = DocBuilder()
-                 .sentence("The/DET/4/det French/PROPN/4/compound Foreign/PROPN/4/compound Ministry/PROPN/5/nsubj "
-                           "spoke/VERB/0/root ./PUNCT/5/punct")
-                 .sentence("Peru/PROPN/4/nmod:poss 's/PART/1/case Foreign/PROPN/4/compound Ministry/PROPN/5/nsubj "
-                           "replied/VERB/0/root ./PUNCT/5/punct")
+                 .sentence(
+                     "The/DET/4/det French/PROPN/4/compound Foreign/PROPN/4/compound Ministry/PROPN/5/nsubj "
+                     "spoke/VERB/0/root ./PUNCT/5/punct")
+                 .sentence(
+                     "Peru/PROPN/4/nmod:poss 's/PART/1/case Foreign/PROPN/4/compound Ministry/PROPN/5/nsubj "
+                     "replied/VERB/0/root ./PUNCT/5/punct")
                  .sentence("The/DET/2/det ministry/PROPN/3/nsubj/NNP left/VERB/0/root ./PUNCT/3/punct")
-                 .mention(0, 2, 5, "ORG").mention(1, 1, 2, "LOC", "Country", "Peru").mention(1, 3, 5, "ORG")
+                 .mention(0, 2, 5, "ORG")
+                 .mention(1, 1, 2, "LOC", "Country", "Peru")
+                 .mention(1, 3, 5, "ORG")
                  .build();
   resolve_coreference(doc, tables());
   EXPECT_NE(entity_of(doc, "Foreign Ministry"), entity_of(doc, "French Foreign Ministry"));
@@ -289,7 +333,8 @@ TEST(Coref, CompanyWithAndWithoutItsLegalForm) {
   auto doc = DocBuilder()
                  .sentence("Zorbex/PROPN/3/compound AG/PROPN/3/compound grew/VERB/0/root ./PUNCT/3/punct")
                  .sentence("Zorbex/PROPN/2/nsubj hired/VERB/0/root ./PUNCT/2/punct")
-                 .mention(0, 1, 3, "ORG", "Company").mention(1, 1, 2, "ORG")
+                 .mention(0, 1, 3, "ORG", "Company")
+                 .mention(1, 1, 2, "ORG")
                  .build();
   resolve_coreference(doc, tables());
   ASSERT_EQ(doc.entities.size(), 1u);
@@ -298,9 +343,14 @@ TEST(Coref, CompanyWithAndWithoutItsLegalForm) {
 
 TEST(Coref, OrganisationNameContainedInFullerName) {
   auto doc = DocBuilder()
-                 .sentence("The/DET/3/det French/ADJ/3/amod Ministry/PROPN/6/nsubj of/ADP/5/case Justice/PROPN/3/nmod spoke/VERB/0/root ./PUNCT/6/punct")
-                 .sentence("The/DET/2/det Ministry/PROPN/5/nsubj of/ADP/4/case Justice/PROPN/2/nmod agreed/VERB/0/root ./PUNCT/5/punct")
-                 .mention(0, 2, 6, "ORG").mention(1, 2, 5, "ORG")
+                 .sentence(
+                     "The/DET/3/det French/ADJ/3/amod Ministry/PROPN/6/nsubj of/ADP/5/case Justice/PROPN/3/nmod "
+                     "spoke/VERB/0/root ./PUNCT/6/punct")
+                 .sentence(
+                     "The/DET/2/det Ministry/PROPN/5/nsubj of/ADP/4/case Justice/PROPN/2/nmod agreed/VERB/0/root "
+                     "./PUNCT/5/punct")
+                 .mention(0, 2, 6, "ORG")
+                 .mention(1, 2, 5, "ORG")
                  .build();
   resolve_coreference(doc, tables());
   ASSERT_EQ(doc.entities.size(), 1u);
@@ -308,12 +358,16 @@ TEST(Coref, OrganisationNameContainedInFullerName) {
 }
 
 TEST(Coref, AmbiguousShortOrganisationNameStaysApart) {
-  auto doc = DocBuilder()
-                 .sentence("French/ADJ/2/amod Ministry/PROPN/5/nsubj of/ADP/4/case Justice/PROPN/2/nmod met/VERB/0/root "
-                           "Peruvian/ADJ/7/amod Ministry/PROPN/5/obj of/ADP/9/case Justice/PROPN/7/nmod ./PUNCT/5/punct")
-                 .sentence("Ministry/PROPN/4/nsubj of/ADP/3/case Justice/PROPN/1/nmod agreed/VERB/0/root ./PUNCT/4/punct")
-                 .mention(0, 1, 5, "ORG").mention(0, 6, 10, "ORG").mention(1, 1, 4, "ORG")
-                 .build();
+  auto doc =
+      DocBuilder()
+          .sentence(
+              "French/ADJ/2/amod Ministry/PROPN/5/nsubj of/ADP/4/case Justice/PROPN/2/nmod met/VERB/0/root "
+              "Peruvian/ADJ/7/amod Ministry/PROPN/5/obj of/ADP/9/case Justice/PROPN/7/nmod ./PUNCT/5/punct")
+          .sentence("Ministry/PROPN/4/nsubj of/ADP/3/case Justice/PROPN/1/nmod agreed/VERB/0/root ./PUNCT/4/punct")
+          .mention(0, 1, 5, "ORG")
+          .mention(0, 6, 10, "ORG")
+          .mention(1, 1, 4, "ORG")
+          .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(doc.entities.size(), 3u);
 }
@@ -322,11 +376,15 @@ TEST(Coref, DemonymAgentsAndCapitalMetonyms) {
   // "France protested . French authorities arrested two men . Paris said no . She lives in Paris ."
   auto doc = DocBuilder()
                  .sentence("France/PROPN/2/nsubj protested/VERB/0/root ./PUNCT/2/punct")
-                 .sentence("French/ADJ/2/amod authorities/NOUN/3/nsubj/NNS arrested/VERB/0/root two/NUM/5/nummod men/NOUN/3/obj/NNS ./PUNCT/3/punct")
+                 .sentence(
+                     "French/ADJ/2/amod authorities/NOUN/3/nsubj/NNS arrested/VERB/0/root two/NUM/5/nummod "
+                     "men/NOUN/3/obj/NNS ./PUNCT/3/punct")
                  .sentence("Paris/PROPN/2/nsubj said/VERB/0/root no/INTJ/2/obj ./PUNCT/2/punct")
                  .sentence("Jane/PROPN/2/nsubj lives/VERB/0/root in/ADP/4/case Paris/PROPN/2/obl ./PUNCT/2/punct")
-                 .mention(0, 1, 2, "LOC", "Country", "France").mention(2, 1, 2, "LOC", "City")
-                 .mention(3, 1, 2, "PER").mention(3, 4, 5, "LOC", "City")
+                 .mention(0, 1, 2, "LOC", "Country", "France")
+                 .mention(2, 1, 2, "LOC", "City")
+                 .mention(3, 1, 2, "PER")
+                 .mention(3, 4, 5, "LOC", "City")
                  .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "French authorities"), "France");
@@ -339,9 +397,12 @@ TEST(Coref, GeorgiaCountryAndStateStayApart) {
   // "Georgia signed a treaty . Atlanta is in the state of Georgia ."
   auto doc = DocBuilder()
                  .sentence("Georgia/PROPN/2/nsubj signed/VERB/0/root a/DET/4/det treaty/NOUN/2/obj ./PUNCT/2/punct")
-                 .sentence("Atlanta/PROPN/5/nsubj is/AUX/5/cop in/ADP/5/case the/DET/5/det state/NOUN/0/root of/ADP/7/case "
-                           "Georgia/PROPN/5/nmod ./PUNCT/5/punct")
-                 .mention(0, 1, 2, "LOC", "Country", "Georgia").mention(1, 1, 2, "LOC", "City").mention(1, 7, 8, "LOC")
+                 .sentence(
+                     "Atlanta/PROPN/5/nsubj is/AUX/5/cop in/ADP/5/case the/DET/5/det state/NOUN/0/root of/ADP/7/case "
+                     "Georgia/PROPN/5/nmod ./PUNCT/5/punct")
+                 .mention(0, 1, 2, "LOC", "Country", "Georgia")
+                 .mention(1, 1, 2, "LOC", "City")
+                 .mention(1, 7, 8, "LOC")
                  .build();
   resolve_coreference(doc, tables());
   ASSERT_EQ(doc.entities.size(), 3u);
@@ -352,13 +413,18 @@ TEST(Coref, GeorgiaCountryAndStateStayApart) {
 
 TEST(Coref, PronounsByAgreementAndRecency) {
   // "Jane Doe visited Acme . She praised its workers . During his visit , John Roe smiled ."
-  auto doc = DocBuilder()
-                 .sentence("Jane/PROPN/2/compound Doe/PROPN/3/nsubj visited/VERB/0/root Acme/PROPN/3/obj ./PUNCT/3/punct")
-                 .sentence("She/PRON/2/nsubj praised/VERB/0/root its/PRON/4/nmod:poss/PRP$ workers/NOUN/2/obj/NNS ./PUNCT/2/punct")
-                 .sentence("During/ADP/3/case his/PRON/3/nmod:poss/PRP$ visit/NOUN/7/obl ,/PUNCT/3/punct John/PROPN/6/compound "
-                           "Roe/PROPN/7/nsubj smiled/VERB/0/root ./PUNCT/7/punct")
-                 .mention(0, 1, 3, "PER").mention(0, 4, 5, "ORG", "Company").mention(2, 5, 7, "PER")
-                 .build();
+  auto doc =
+      DocBuilder()
+          .sentence("Jane/PROPN/2/compound Doe/PROPN/3/nsubj visited/VERB/0/root Acme/PROPN/3/obj ./PUNCT/3/punct")
+          .sentence(
+              "She/PRON/2/nsubj praised/VERB/0/root its/PRON/4/nmod:poss/PRP$ workers/NOUN/2/obj/NNS ./PUNCT/2/punct")
+          .sentence(
+              "During/ADP/3/case his/PRON/3/nmod:poss/PRP$ visit/NOUN/7/obl ,/PUNCT/3/punct John/PROPN/6/compound "
+              "Roe/PROPN/7/nsubj smiled/VERB/0/root ./PUNCT/7/punct")
+          .mention(0, 1, 3, "PER")
+          .mention(0, 4, 5, "ORG", "Company")
+          .mention(2, 5, 7, "PER")
+          .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "She"), "Jane Doe");
   EXPECT_EQ(entity_of(doc, "its"), "Acme");
@@ -373,10 +439,13 @@ TEST(Coref, ItPrefersASubjectAndNeverItsOwnClausesSubject) {
   // (the subject of its own clause) nor Chile (more recent, an object).
   auto doc = DocBuilder()
                  .sentence("Acme/PROPN/2/nsubj sued/VERB/0/root Peru/PROPN/2/obj ./PUNCT/2/punct")
-                 .sentence("Globex/PROPN/2/nsubj entered/VERB/0/root Chile/PROPN/2/obj to/PART/5/mark fight/VERB/2/advcl "
-                           "it/PRON/5/obj ./PUNCT/2/punct")
-                 .mention(0, 1, 2, "ORG").mention(0, 3, 4, "LOC", "Country", "Peru")
-                 .mention(1, 1, 2, "ORG").mention(1, 3, 4, "LOC", "Country", "Chile")
+                 .sentence(
+                     "Globex/PROPN/2/nsubj entered/VERB/0/root Chile/PROPN/2/obj to/PART/5/mark fight/VERB/2/advcl "
+                     "it/PRON/5/obj ./PUNCT/2/punct")
+                 .mention(0, 1, 2, "ORG")
+                 .mention(0, 3, 4, "LOC", "Country", "Peru")
+                 .mention(1, 1, 2, "ORG")
+                 .mention(1, 3, 4, "LOC", "Country", "Chile")
                  .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "it"), "Acme");
@@ -384,11 +453,15 @@ TEST(Coref, ItPrefersASubjectAndNeverItsOwnClausesSubject) {
 
 TEST(Coref, TheyNeedsAPluralAntecedent) {
   // "Workers met French authorities . They refused ." -> nearest plural is "authorities" (France)
-  auto doc = DocBuilder()
-                 .sentence("Workers/NOUN/2/nsubj/NNS met/VERB/0/root French/ADJ/4/amod authorities/NOUN/2/obj/NNS ./PUNCT/2/punct")
-                 .sentence("They/PRON/2/nsubj refused/VERB/0/root ./PUNCT/2/punct")
-                 .sentence("Some/DET/2/det fighters/NOUN/3/nsubj/NNS fear/VERB/0/root their/PRON/5/nmod:poss/PRP$ return/NOUN/3/obj ./PUNCT/3/punct")
-                 .build();
+  auto doc =
+      DocBuilder()
+          .sentence(
+              "Workers/NOUN/2/nsubj/NNS met/VERB/0/root French/ADJ/4/amod authorities/NOUN/2/obj/NNS ./PUNCT/2/punct")
+          .sentence("They/PRON/2/nsubj refused/VERB/0/root ./PUNCT/2/punct")
+          .sentence(
+              "Some/DET/2/det fighters/NOUN/3/nsubj/NNS fear/VERB/0/root their/PRON/5/nmod:poss/PRP$ return/NOUN/3/obj "
+              "./PUNCT/3/punct")
+          .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "They"), "France");
   EXPECT_EQ(entity_of(doc, "their"), "(no mention 'their')");  // the fighters are no entity
@@ -397,7 +470,8 @@ TEST(Coref, TheyNeedsAPluralAntecedent) {
 TEST(Coref, ValuesAndFurnitureGetNoEntity) {
   auto doc = DocBuilder()
                  .sentence("Acme/PROPN/2/nsubj paid/VERB/0/root $/SYM/2/obj 5/NUM/3/nummod ./PUNCT/2/punct")
-                 .mention(0, 1, 2, "ORG").mention(0, 3, 5, "MONEY")
+                 .mention(0, 1, 2, "ORG")
+                 .mention(0, 3, 5, "MONEY")
                  .build();
   doc.metadata.body_begin = 5;  // "Acme" lies in the page header
   doc.metadata.body_end = doc.text.size();
@@ -420,11 +494,13 @@ namespace {
 
 TEST(Coref, TitleWithPrepositionalPhrase) {
   // "Peruvian Minister of Justice John Roe spoke ."
-  auto doc = DocBuilder()
-                 .sentence("Peruvian/ADJ/2/amod Minister/PROPN/6/compound of/ADP/4/case Justice/PROPN/2/nmod John/PROPN/6/compound "
-                           "Roe/PROPN/7/nsubj spoke/VERB/0/root ./PUNCT/7/punct")
-                 .mention(0, 5, 7, "PER")
-                 .build();
+  auto doc =
+      DocBuilder()
+          .sentence(
+              "Peruvian/ADJ/2/amod Minister/PROPN/6/compound of/ADP/4/case Justice/PROPN/2/nmod John/PROPN/6/compound "
+              "Roe/PROPN/7/nsubj spoke/VERB/0/root ./PUNCT/7/punct")
+          .mention(0, 5, 7, "PER")
+          .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "Peruvian Minister of Justice"), "John Roe");
 }
@@ -432,8 +508,11 @@ TEST(Coref, TitleWithPrepositionalPhrase) {
 TEST(Coref, DemonymNounsNamePeopleNotTheCountry) {
   // "French troops met 30 Peruvians ."
   auto doc = DocBuilder()
-                 .sentence("French/ADJ/2/amod troops/NOUN/3/nsubj/NNS met/VERB/0/root 30/NUM/5/nummod Peruvians/PROPN/3/obj/NNPS ./PUNCT/3/punct")
-                 .mention(0, 1, 2, "NORP", "Demonym", "France").mention(0, 5, 6, "NORP", "Demonym", "Peru")
+                 .sentence(
+                     "French/ADJ/2/amod troops/NOUN/3/nsubj/NNS met/VERB/0/root 30/NUM/5/nummod "
+                     "Peruvians/PROPN/3/obj/NNPS ./PUNCT/3/punct")
+                 .mention(0, 1, 2, "NORP", "Demonym", "France")
+                 .mention(0, 5, 6, "NORP", "Demonym", "Peru")
                  .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "French"), "France");
@@ -443,11 +522,13 @@ TEST(Coref, DemonymNounsNamePeopleNotTheCountry) {
 
 TEST(Coref, TheyIsNeverASingleCountry) {
   // "Rebels used Peru as a base for their attacks ."
-  auto doc = DocBuilder()
-                 .sentence("Rebels/NOUN/2/nsubj/NNS used/VERB/0/root Peru/PROPN/2/obj as/ADP/6/case a/DET/6/det base/NOUN/2/obl "
-                           "for/ADP/9/case their/PRON/9/nmod:poss/PRP$ attacks/NOUN/6/nmod/NNS ./PUNCT/2/punct")
-                 .mention(0, 3, 4, "LOC", "Country", "Peru")
-                 .build();
+  auto doc =
+      DocBuilder()
+          .sentence(
+              "Rebels/NOUN/2/nsubj/NNS used/VERB/0/root Peru/PROPN/2/obj as/ADP/6/case a/DET/6/det base/NOUN/2/obl "
+              "for/ADP/9/case their/PRON/9/nmod:poss/PRP$ attacks/NOUN/6/nmod/NNS ./PUNCT/2/punct")
+          .mention(0, 3, 4, "LOC", "Country", "Peru")
+          .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "their"), "(no mention 'their')");
 }
@@ -456,17 +537,19 @@ TEST(Coref, TheyPrefersANearerPluralNounToAnOrganisation) {
   // "Police questioned suspects . Investigators worked with Interpol to track them ." -> them != Interpol
   auto doc = DocBuilder()
                  .sentence("Police/NOUN/2/nsubj/NNS questioned/VERB/0/root suspects/NOUN/2/obj/NNS ./PUNCT/2/punct")
-                 .sentence("Investigators/NOUN/2/nsubj/NNS worked/VERB/0/root with/ADP/4/case Interpol/PROPN/2/obl "
-                           "to/PART/6/mark track/VERB/2/advcl them/PRON/6/obj ./PUNCT/2/punct")
+                 .sentence(
+                     "Investigators/NOUN/2/nsubj/NNS worked/VERB/0/root with/ADP/4/case Interpol/PROPN/2/obl "
+                     "to/PART/6/mark track/VERB/2/advcl them/PRON/6/obj ./PUNCT/2/punct")
                  .mention(1, 4, 5, "ORG", "", "Interpol")
                  .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "them"), "(no mention 'them')");
   // With no plural noun in reach the organisation is the antecedent: "Interpol said they ..."
-  auto doc2 = DocBuilder()
-                  .sentence("Interpol/PROPN/2/nsubj said/VERB/0/root they/PRON/4/nsubj agreed/VERB/2/ccomp ./PUNCT/2/punct")
-                  .mention(0, 1, 2, "ORG", "", "Interpol")
-                  .build();
+  auto doc2 =
+      DocBuilder()
+          .sentence("Interpol/PROPN/2/nsubj said/VERB/0/root they/PRON/4/nsubj agreed/VERB/2/ccomp ./PUNCT/2/punct")
+          .mention(0, 1, 2, "ORG", "", "Interpol")
+          .build();
   resolve_coreference(doc2, tables());
   EXPECT_EQ(entity_of(doc2, "they"), "Interpol");
 }
@@ -474,9 +557,11 @@ TEST(Coref, TheyPrefersANearerPluralNounToAnOrganisation) {
 TEST(Coref, CapitalisedAppositiveTitle) {
   // "the US Ambassador to Peru , John Roe , arrived ."  (Ambassador tagged PROPN)
   auto doc = DocBuilder()
-                 .sentence("the/DET/3/det US/PROPN/3/compound Ambassador/PROPN/10/nsubj to/ADP/5/case Peru/PROPN/3/nmod "
-                           ",/PUNCT/8/punct John/PROPN/8/compound Roe/PROPN/3/appos ,/PUNCT/8/punct arrived/VERB/0/root")
-                 .mention(0, 2, 3, "LOC", "Country", "United States").mention(0, 5, 6, "LOC", "Country", "Peru")
+                 .sentence(
+                     "the/DET/3/det US/PROPN/3/compound Ambassador/PROPN/10/nsubj to/ADP/5/case Peru/PROPN/3/nmod "
+                     ",/PUNCT/8/punct John/PROPN/8/compound Roe/PROPN/3/appos ,/PUNCT/8/punct arrived/VERB/0/root")
+                 .mention(0, 2, 3, "LOC", "Country", "United States")
+                 .mention(0, 5, 6, "LOC", "Country", "Peru")
                  .mention(0, 7, 9, "PER")
                  .build();
   resolve_coreference(doc, tables());
@@ -495,7 +580,8 @@ TEST(Coref, SurnameMissedByTheRecogniser) {
                  .sentence("John/PROPN/2/compound Roe/PROPN/3/nsubj arrived/VERB/0/root ./PUNCT/3/punct")
                  .sentence("Roe/NOUN/2/nsubj met/VERB/0/root Jane/PROPN/4/compound Doe/PROPN/2/obj ./PUNCT/2/punct")
                  .sentence("Roe/NOUN/2/obj prices/NOUN/3/nsubj/NNS rose/VERB/0/root ./PUNCT/3/punct")
-                 .mention(0, 1, 3, "PER").mention(1, 3, 5, "PER")
+                 .mention(0, 1, 3, "PER")
+                 .mention(1, 3, 5, "PER")
                  .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "Roe"), "John Roe");
@@ -505,9 +591,11 @@ TEST(Coref, SurnameMissedByTheRecogniser) {
 TEST(Coref, TitlePhraseTaggedAsOrganisationIsARole) {
   // "the US Ambassador to Peru , John Roe , spoke ." with the title phrase mis-tagged ORG
   auto doc = DocBuilder()
-                 .sentence("the/DET/3/det US/PROPN/3/compound Ambassador/PROPN/10/nsubj to/ADP/5/case Peru/PROPN/3/nmod "
-                           ",/PUNCT/8/punct John/PROPN/8/compound Roe/PROPN/3/appos ,/PUNCT/8/punct spoke/VERB/0/root")
-                 .mention(0, 2, 6, "ORG").mention(0, 7, 9, "PER")
+                 .sentence(
+                     "the/DET/3/det US/PROPN/3/compound Ambassador/PROPN/10/nsubj to/ADP/5/case Peru/PROPN/3/nmod "
+                     ",/PUNCT/8/punct John/PROPN/8/compound Roe/PROPN/3/appos ,/PUNCT/8/punct spoke/VERB/0/root")
+                 .mention(0, 2, 6, "ORG")
+                 .mention(0, 7, 9, "PER")
                  .build();
   resolve_coreference(doc, tables());
   ASSERT_EQ(doc.entities.size(), 1u);
@@ -517,14 +605,19 @@ TEST(Coref, TitlePhraseTaggedAsOrganisationIsARole) {
 TEST(Coref, SurfaceRulesWhenTheParseIsWrong) {
   // "Speculation grew after the US envoy to Peru , John Roe , left . French Interior Minister Jane Doe spoke ."
   // with flat, wrong attachments everywhere.
-  auto doc = DocBuilder()
-                 .sentence("Speculation/NOUN/2/nsubj grew/VERB/0/root after/ADP/5/case the/DET/5/det envoy/NOUN/2/obl "
-                           "to/ADP/7/case Peru/PROPN/5/nmod ,/PUNCT/2/punct John/PROPN/2/obj Roe/PROPN/9/flat ,/PUNCT/2/punct "
-                           "left/VERB/2/conj ./PUNCT/2/punct")
-                 .sentence("French/PROPN/0/root Interior/PROPN/1/flat Minister/PROPN/1/flat Jane/PROPN/1/flat Doe/PROPN/1/flat "
-                           "spoke/VERB/1/dep ./PUNCT/1/punct")
-                 .mention(0, 7, 8, "LOC", "Country", "Peru").mention(0, 9, 11, "PER").mention(1, 4, 6, "PER")
-                 .build();
+  auto doc =
+      DocBuilder()
+          .sentence(
+              "Speculation/NOUN/2/nsubj grew/VERB/0/root after/ADP/5/case the/DET/5/det envoy/NOUN/2/obl "
+              "to/ADP/7/case Peru/PROPN/5/nmod ,/PUNCT/2/punct John/PROPN/2/obj Roe/PROPN/9/flat ,/PUNCT/2/punct "
+              "left/VERB/2/conj ./PUNCT/2/punct")
+          .sentence(
+              "French/PROPN/0/root Interior/PROPN/1/flat Minister/PROPN/1/flat Jane/PROPN/1/flat Doe/PROPN/1/flat "
+              "spoke/VERB/1/dep ./PUNCT/1/punct")
+          .mention(0, 7, 8, "LOC", "Country", "Peru")
+          .mention(0, 9, 11, "PER")
+          .mention(1, 4, 6, "PER")
+          .build();
   auto t = tables();
   t.titles.insert("envoy");
   resolve_coreference(doc, t);
@@ -543,10 +636,12 @@ namespace {
 TEST(Coref, NameInAppositionWithATitleIsAPerson) {
   // "after the UK envoy , John Roe’ visit . Roe left ."  (John Roe mis-tagged ORG)
   auto doc = DocBuilder()
-                 .sentence("after/ADP/4/case the/DET/4/det UK/PROPN/4/compound envoy/NOUN/0/root ,/PUNCT/8/punct "
-                           "John/PROPN/7/compound Roe’/PROPN/8/nmod:poss visit/NOUN/4/appos ./PUNCT/4/punct")
+                 .sentence(
+                     "after/ADP/4/case the/DET/4/det UK/PROPN/4/compound envoy/NOUN/0/root ,/PUNCT/8/punct "
+                     "John/PROPN/7/compound Roe’/PROPN/8/nmod:poss visit/NOUN/4/appos ./PUNCT/4/punct")
                  .sentence("Roe/PROPN/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
-                 .mention(0, 3, 4, "LOC", "Country", "United Kingdom").mention(0, 6, 8, "ORG")
+                 .mention(0, 3, 4, "LOC", "Country", "United Kingdom")
+                 .mention(0, 6, 8, "ORG")
                  .build();
   auto t = tables();
   t.titles.insert("envoy");
@@ -580,24 +675,32 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
          return DocBuilder()
              .sentence("Acme/PROPN/2/nsubj grew/VERB/0/root ./PUNCT/2/punct")
              .sentence("Acme/PROPN/2/nsubj hired/VERB/0/root ./PUNCT/2/punct")
-             .mention(0, 1, 2, "ORG").mention(1, 1, 2, "ORG").build();
+             .mention(0, 1, 2, "ORG")
+             .mention(1, 1, 2, "ORG")
+             .build();
        },
        "Acme", "2", "1"},
       {"coref.acronym",
        [] {
          return DocBuilder()
-             .sentence("The/DET/2/det Ministry/PROPN/5/nsubj of/ADP/4/case Defence/PROPN/2/nmod said/VERB/0/root ./PUNCT/5/punct")
+             .sentence(
+                 "The/DET/2/det Ministry/PROPN/5/nsubj of/ADP/4/case Defence/PROPN/2/nmod said/VERB/0/root "
+                 "./PUNCT/5/punct")
              .sentence("The/DET/2/det MoD/PROPN/3/nsubj denied/VERB/0/root ./PUNCT/3/punct")
-             .mention(0, 2, 5, "ORG").mention(1, 2, 3, "ORG").build();
+             .mention(0, 2, 5, "ORG")
+             .mention(1, 2, 3, "ORG")
+             .build();
        },
        "MoD", "Ministry of Defence", "MoD"},
       {"coref.bracket_acronym",
        [] {
          return DocBuilder()
-             .sentence("The/DET/3/det Harbour/PROPN/3/compound Board/PROPN/7/nsubj (/PUNCT/5/punct HB/PROPN/3/appos "
-                       ")/PUNCT/5/punct met/VERB/0/root ./PUNCT/7/punct")
+             .sentence(
+                 "The/DET/3/det Harbour/PROPN/3/compound Board/PROPN/7/nsubj (/PUNCT/5/punct HB/PROPN/3/appos "
+                 ")/PUNCT/5/punct met/VERB/0/root ./PUNCT/7/punct")
              .sentence("The/DET/2/det HB/PROPN/3/nsubj agreed/VERB/0/root ./PUNCT/3/punct")
-             .mention(0, 2, 4, "ORG").build();
+             .mention(0, 2, 4, "ORG")
+             .build();
        },
        "HB", "Harbour Board", "(no mention 'HB')"},
       {"coref.alias",
@@ -605,7 +708,9 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
          return DocBuilder()
              .sentence("Jane/PROPN/2/compound Doe/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
              .sentence("Doe/PROPN/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
-             .mention(0, 1, 3, "PER").mention(1, 1, 2, "PER").build();
+             .mention(0, 1, 3, "PER")
+             .mention(1, 1, 2, "PER")
+             .build();
        },
        "Doe", "Jane Doe", "Doe"},
       {"coref.surname",
@@ -613,7 +718,8 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
          return DocBuilder()
              .sentence("John/PROPN/2/compound Roe/PROPN/3/nsubj arrived/VERB/0/root ./PUNCT/3/punct")
              .sentence("Later/ADV/3/advmod Roe/NOUN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
-             .mention(0, 1, 3, "PER").build();
+             .mention(0, 1, 3, "PER")
+             .build();
        },
        "Roe", "John Roe", "(no mention 'Roe')"},
       {"coref.person_not_place",
@@ -621,7 +727,9 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
          return DocBuilder()
              .sentence("Jane/PROPN/2/compound Lima/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
              .sentence("Lima/PROPN/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
-             .mention(0, 1, 3, "PER").mention(1, 1, 2, "LOC", "City").build();
+             .mention(0, 1, 3, "PER")
+             .mention(1, 1, 2, "LOC", "City")
+             .build();
        },
        "Lima", "Jane Lima", "Peru"},
       {"coref.subject_it",
@@ -629,23 +737,29 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
          return DocBuilder()
              .sentence("Acme/PROPN/2/nsubj grew/VERB/0/root ./PUNCT/2/punct")
              .sentence("It/PRON/2/nsubj hired/VERB/0/root staff/NOUN/2/obj ./PUNCT/2/punct")
-             .mention(0, 1, 2, "ORG").build();
+             .mention(0, 1, 2, "ORG")
+             .build();
        },
        "It", "Acme", "(no mention 'It')"},
       {"coref.quote_speaker",
        [] {
          return DocBuilder()
-             .sentence("\"/PUNCT/3/punct I/PRON/3/nsubj/PRP win/VERB/7/ccomp ,/PUNCT/3/punct \"/PUNCT/3/punct "
-                       "Doe/PROPN/7/nsubj said/VERB/0/root/VBD/say ./PUNCT/7/punct")
-             .mention(0, 6, 7, "PER").build();
+             .sentence(
+                 "\"/PUNCT/3/punct I/PRON/3/nsubj/PRP win/VERB/7/ccomp ,/PUNCT/3/punct \"/PUNCT/3/punct "
+                 "Doe/PROPN/7/nsubj said/VERB/0/root/VBD/say ./PUNCT/7/punct")
+             .mention(0, 6, 7, "PER")
+             .build();
        },
        "I", "Doe", "(no mention 'I')"},
       {"coref.org_head",
        [] {
          return DocBuilder()
-             .sentence("The/DET/2/det Church/PROPN/5/nsubj of/ADP/4/case Varn/PROPN/2/nmod met/VERB/0/root ./PUNCT/5/punct")
+             .sentence(
+                 "The/DET/2/det Church/PROPN/5/nsubj of/ADP/4/case Varn/PROPN/2/nmod met/VERB/0/root ./PUNCT/5/punct")
              .sentence("The/DET/2/det Church/PROPN/3/nsubj denied/VERB/0/root ./PUNCT/3/punct")
-             .mention(0, 2, 5, "ORG").mention(1, 2, 3, "PER").build();
+             .mention(0, 2, 5, "ORG")
+             .mention(1, 2, 3, "PER")
+             .build();
        },
        "Church", "Church of Varn", "Church"},
       {"coref.state_agent",
@@ -653,40 +767,49 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
          return DocBuilder()
              .sentence("France/PROPN/2/nsubj protested/VERB/0/root ./PUNCT/2/punct")
              .sentence("French/ADJ/2/amod troops/NOUN/3/nsubj/NNS left/VERB/0/root ./PUNCT/3/punct")
-             .mention(0, 1, 2, "LOC", "Country", "France").build();
+             .mention(0, 1, 2, "LOC", "Country", "France")
+             .build();
        },
        "French troops", "France", "(no mention 'French troops')"},
       {"coref.apposition_kind",
        [] {
          return DocBuilder()
-             .sentence("Police/NOUN/2/nsubj/NNS blamed/VERB/0/root Zorba/PROPN/2/obj ,/PUNCT/7/punct the/DET/7/det "
-                       "militant/ADJ/7/amod group/NOUN/3/appos ./PUNCT/2/punct")
+             .sentence(
+                 "Police/NOUN/2/nsubj/NNS blamed/VERB/0/root Zorba/PROPN/2/obj ,/PUNCT/7/punct the/DET/7/det "
+                 "militant/ADJ/7/amod group/NOUN/3/appos ./PUNCT/2/punct")
              .sentence("The/DET/2/det group/NOUN/3/nsubj denied/VERB/0/root ./PUNCT/3/punct")
-             .mention(0, 3, 4, "PER").build();
+             .mention(0, 3, 4, "PER")
+             .build();
        },
        "group", "Zorba", "(no mention 'group')"},
       {"coref.apposition",
        [] {
          return DocBuilder()
-             .sentence("The/DET/2/det envoy/NOUN/7/nsubj ,/PUNCT/5/punct John/PROPN/5/compound Roe/PROPN/2/appos "
-                       ",/PUNCT/5/punct arrived/VERB/0/root ./PUNCT/7/punct")
-             .mention(0, 4, 6, "PER").build();
+             .sentence(
+                 "The/DET/2/det envoy/NOUN/7/nsubj ,/PUNCT/5/punct John/PROPN/5/compound Roe/PROPN/2/appos "
+                 ",/PUNCT/5/punct arrived/VERB/0/root ./PUNCT/7/punct")
+             .mention(0, 4, 6, "PER")
+             .build();
        },
        "envoy", "John Roe", "(no mention 'envoy')"},
       {"coref.apposition_surface",
        [] {
          return DocBuilder()
-             .sentence("The/DET/2/det ambassador/NOUN/6/nsubj ,/PUNCT/4/punct John/PROPN/5/compound Roe/PROPN/6/nsubj "
-                       "arrived/VERB/0/root ./PUNCT/6/punct")
-             .mention(0, 4, 6, "PER").build();
+             .sentence(
+                 "The/DET/2/det ambassador/NOUN/6/nsubj ,/PUNCT/4/punct John/PROPN/5/compound Roe/PROPN/6/nsubj "
+                 "arrived/VERB/0/root ./PUNCT/6/punct")
+             .mention(0, 4, 6, "PER")
+             .build();
        },
        "ambassador", "John Roe", "(no mention 'ambassador')"},
       {"coref.role",
        [] {
          return DocBuilder()
-             .sentence("Interior/PROPN/2/compound Minister/PROPN/4/compound Jane/PROPN/4/compound Doe/PROPN/5/nsubj "
-                       "spoke/VERB/0/root ./PUNCT/5/punct")
-             .mention(0, 3, 5, "PER").build();
+             .sentence(
+                 "Interior/PROPN/2/compound Minister/PROPN/4/compound Jane/PROPN/4/compound Doe/PROPN/5/nsubj "
+                 "spoke/VERB/0/root ./PUNCT/5/punct")
+             .mention(0, 3, 5, "PER")
+             .build();
        },
        "Interior Minister", "Jane Doe", "(no mention 'Interior Minister')"},
       {"coref.definite",
@@ -694,7 +817,8 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
          return DocBuilder()
              .sentence("Peru/PROPN/2/nsubj voted/VERB/0/root ./PUNCT/2/punct")
              .sentence("The/DET/2/det country/NOUN/3/nsubj abstained/VERB/0/root ./PUNCT/3/punct")
-             .mention(0, 1, 2, "LOC", "Country", "Peru").build();
+             .mention(0, 1, 2, "LOC", "Country", "Peru")
+             .build();
        },
        "country", "Peru", "(no mention 'country')"},
       {"coref.pronoun",
@@ -702,7 +826,8 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
          return DocBuilder()
              .sentence("Jane/PROPN/2/compound Doe/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
              .sentence("She/PRON/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
-             .mention(0, 1, 3, "PER").build();
+             .mention(0, 1, 3, "PER")
+             .build();
        },
        "She", "Jane Doe", "(no mention 'She')"},
   };
@@ -733,15 +858,17 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   o.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
   auto stage = make_coref_stage(o);
   auto rules = stage->rules();
-  for (const char* r : {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname",
-                        "coref.state_agent", "coref.apposition_kind", "coref.apposition", "coref.apposition_surface",
-                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place", "coref.subject_it", "coref.quote_speaker", "coref.org_head"})
+  for (const char* r :
+       {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname", "coref.state_agent",
+        "coref.apposition_kind", "coref.apposition", "coref.apposition_surface", "coref.role", "coref.definite",
+        "coref.pronoun", "coref.person_not_place", "coref.subject_it", "coref.quote_speaker", "coref.org_head"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()
         .sentence("Jane/PROPN/2/compound Doe/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
         .sentence("She/PRON/2/nsubj left/VERB/0/root ./PUNCT/2/punct")
-        .mention(0, 1, 3, "PER").build();
+        .mention(0, 1, 3, "PER")
+        .build();
   };
   Document on = build(), off = build();
   stage->process(on);
@@ -755,7 +882,9 @@ TEST(Sieve, APlaceAfterAPlacePrepositionStaysAPlace) {
   auto doc = DocBuilder()
                  .sentence("Jane/PROPN/2/compound Lima/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
                  .sentence("She/PRON/2/nsubj flew/VERB/0/root to/ADP/4/case Lima/PROPN/2/obl ./PUNCT/2/punct")
-                 .mention(0, 1, 3, "PER").mention(1, 4, 5, "LOC", "City").build();
+                 .mention(0, 1, 3, "PER")
+                 .mention(1, 4, 5, "LOC", "City")
+                 .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "Lima"), "Lima");
   EXPECT_EQ(entity_of(doc, "She"), "Jane Lima");
@@ -774,7 +903,8 @@ TEST(Sieve, ASubjectItThatStandsForNoThingStaysAlone) {
     auto doc = DocBuilder()
                    .sentence("Police/NOUN/2/nsubj/NNS searched/VERB/0/root Acme/PROPN/2/obj ./PUNCT/2/punct")
                    .sentence(sent)
-                   .mention(0, 3, 4, "ORG").build();
+                   .mention(0, 3, 4, "ORG")
+                   .build();
     resolve_coreference(doc, tables());
     EXPECT_EQ(entity_of(doc, "It"), "(no mention 'It')");
     EXPECT_EQ(entity_of(doc, "it"), "(no mention 'it')");
@@ -785,12 +915,16 @@ TEST(Sieve, FirstPersonInAQuotationNamesItsSpeaker) {
   // A quotation over two sentences closed by its speaker; "we" for an organisation.
   auto doc = DocBuilder()
                  .sentence("\"/PUNCT/3/punct I/PRON/3/nsubj/PRP agree/VERB/0/root ./PUNCT/3/punct")
-                 .sentence("It/PRON/2/nsubj works/VERB/6/ccomp ,/PUNCT/2/punct \"/PUNCT/2/punct Doe/PROPN/6/nsubj "
-                           "said/VERB/0/root/VBD/say ./PUNCT/6/punct")
-                 .sentence("\"/PUNCT/3/punct We/PRON/3/nsubj/PRP disagree/VERB/6/ccomp ,/PUNCT/3/punct "
-                           "\"/PUNCT/3/punct Acme/PROPN/7/nsubj said/VERB/0/root/VBD/say ./PUNCT/7/punct")
+                 .sentence(
+                     "It/PRON/2/nsubj works/VERB/6/ccomp ,/PUNCT/2/punct \"/PUNCT/2/punct Doe/PROPN/6/nsubj "
+                     "said/VERB/0/root/VBD/say ./PUNCT/6/punct")
+                 .sentence(
+                     "\"/PUNCT/3/punct We/PRON/3/nsubj/PRP disagree/VERB/6/ccomp ,/PUNCT/3/punct "
+                     "\"/PUNCT/3/punct Acme/PROPN/7/nsubj said/VERB/0/root/VBD/say ./PUNCT/7/punct")
                  .sentence("I/PRON/2/nsubj/PRP left/VERB/0/root ./PUNCT/2/punct")  // outside any quotation
-                 .mention(1, 5, 6, "PER").mention(2, 6, 7, "ORG").build();
+                 .mention(1, 5, 6, "PER")
+                 .mention(2, 6, 7, "ORG")
+                 .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "I"), "Doe");
   EXPECT_EQ(entity_of(doc, "We"), "Acme");
@@ -802,7 +936,8 @@ TEST(Sieve, TheCityNamesACityNotARegion) {
     return DocBuilder()
         .sentence("Voters/NOUN/2/nsubj/NNS met/VERB/0/root in/ADP/4/case Varnholt/PROPN/2/obl ./PUNCT/2/punct")
         .sentence("The/DET/2/det city/NOUN/3/nsubj grew/VERB/0/root ./PUNCT/3/punct")
-        .mention(0, 4, 5, "LOC", subtype).build();
+        .mention(0, 4, 5, "LOC", subtype)
+        .build();
   };
   Document city = build("City"), region = build("Region");
   resolve_coreference(city, tables());
@@ -842,10 +977,14 @@ Argument span_arg(const Document& doc, int first, int last, int head) {
 TEST(Descriptions, RelativePronounsAndTheirAntecedent) {
   // "30 farmers , half of whom joined Acme"
   Document doc = DocBuilder()
-                     .sentence("30/NUM/2/nummod farmers/NOUN/0/root ,/PUNCT/4/punct half/NOUN/7/nsubj of/ADP/6/case "
-                               "whom/PRON/4/nmod joined/VERB/2/dep Acme/PROPN/7/obj")
+                     .sentence(
+                         "30/NUM/2/nummod farmers/NOUN/0/root ,/PUNCT/4/punct half/NOUN/7/nsubj of/ADP/6/case "
+                         "whom/PRON/4/nmod joined/VERB/2/dep Acme/PROPN/7/obj")
                      .build();
-  struct Case { int first, last, word; bool after_of; };
+  struct Case {
+    int first, last, word;
+    bool after_of;
+  };
   for (const Case& c : std::vector<Case>{{3, 6, 5, true}, {5, 7, 5, false}, {0, 2, -1, false}}) {
     auto r = detail::relative_pronoun_in(doc, span_arg(doc, c.first, c.last, c.first));
     EXPECT_EQ(r.word, c.word) << c.first;
@@ -858,8 +997,9 @@ TEST(Descriptions, RelativePronounsAndTheirAntecedent) {
 TEST(Descriptions, AppositiveAnchorAndBareDefinites) {
   // "debate over the bases , a claim which Acme denied"
   Document doc = DocBuilder()
-                     .sentence("debate/NOUN/0/root over/ADP/4/case the/DET/4/det bases/NOUN/1/nmod ,/PUNCT/7/punct "
-                               "a/DET/7/det claim/NOUN/1/appos which/PRON/10/obj Acme/PROPN/10/nsubj denied/VERB/7/acl:relcl")
+                     .sentence(
+                         "debate/NOUN/0/root over/ADP/4/case the/DET/4/det bases/NOUN/1/nmod ,/PUNCT/7/punct "
+                         "a/DET/7/det claim/NOUN/1/appos which/PRON/10/obj Acme/PROPN/10/nsubj denied/VERB/7/acl:relcl")
                      .build();
   EXPECT_EQ(detail::appositive_anchor(doc, span_arg(doc, 5, 7, 6)), 0);
   EXPECT_EQ(detail::appositive_anchor(doc, span_arg(doc, 2, 4, 3)), -1);  // "the bases" is no apposition

@@ -18,9 +18,8 @@ TEST(DocredAccuracy, EndToEndFiguresEqualTheScript) {
     GTEST_SKIP() << "Re-DocRED dev, docred_score.py, the binary or python3 absent";
   const auto pred = std::filesystem::temp_directory_path() / ("docred_pred_" + std::to_string(::getpid()) + ".json");
   std::string ours, theirs;
-  ASSERT_EQ(testing::run_command("'" + std::string(RELGRAPH_BINARY) + "' eval docred '" + dev + "' -o '" +
-                                     pred.string() + "'",
-                                 &ours),
+  ASSERT_EQ(testing::run_command(
+                "'" + std::string(RELGRAPH_BINARY) + "' eval docred '" + dev + "' -o '" + pred.string() + "'", &ours),
             0);
   ASSERT_EQ(testing::run_command("python3 '" + script + "' '" + dev + "' '" + pred.string() + "'", &theirs), 0);
   std::filesystem::remove(pred);

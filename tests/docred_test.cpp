@@ -40,9 +40,9 @@ docred::Prediction prediction(const std::string& title, std::vector<docred::Pred
 std::vector<docred::Prediction> hand_prediction() {
   using M = docred::Mention;
   std::vector<docred::Prediction> p;
-  p.push_back(prediction("Anna Berg",
-                         {{"PER", {M{0, 0, 2, ""}}}, {"LOC", {M{0, 5, 6, ""}, M{1, 3, 4, ""}}}, {"PER", {M{1, 5, 6, ""}}}},
-                         {{0, 1, "P19", 0.9f}, {0, 1, "P27", 0.6f}, {0, 1, "P19", 0.5f}, {1, 0, "P17", 0.7f}}));
+  p.push_back(prediction(
+      "Anna Berg", {{"PER", {M{0, 0, 2, ""}}}, {"LOC", {M{0, 5, 6, ""}, M{1, 3, 4, ""}}}, {"PER", {M{1, 5, 6, ""}}}},
+      {{0, 1, "P19", 0.9f}, {0, 1, "P27", 0.6f}, {0, 1, "P19", 0.5f}, {1, 0, "P17", 0.7f}}));
   p.push_back(prediction("Kettle Lake", {{"LOC", {M{0, 0, 2, ""}, M{1, 0, 2, ""}}}, {"LOC", {M{0, 4, 5, ""}}}},
                          {{0, 1, "P131", 0.8f}, {1, 0, "P131", 0.4f}}));
   return p;
@@ -105,13 +105,13 @@ TEST(DocredScore, HandMadeFigures) {
   EXPECT_NEAR(s.exact_p, 1.0 / 5, 1e-9);
   EXPECT_NEAR(s.aligned_p, 2.0 / 5, 1e-9);
   EXPECT_NEAR(s.aligned_r, 2.0 / 5, 1e-9);
-  EXPECT_EQ(last_line(docred::report_text(s)),
-            "DocRED relF1-aligned=40.00 relF1-exact=20.00 P=40.00 R=40.00 mentionF1=93.33 corefF1=" +
-                [&] {
-                  char b[16];
-                  std::snprintf(b, sizeof b, "%.2f", 100 * s.conll_f1);
-                  return std::string(b);
-                }());
+  EXPECT_EQ(
+      last_line(docred::report_text(s)),
+      "DocRED relF1-aligned=40.00 relF1-exact=20.00 P=40.00 R=40.00 mentionF1=93.33 corefF1=" + [&] {
+        char b[16];
+        std::snprintf(b, sizeof b, "%.2f", 100 * s.conll_f1);
+        return std::string(b);
+      }());
 }
 
 TEST(DocredScore, TitlesAndCountsMustMatch) {
@@ -146,9 +146,9 @@ TEST(DocredScore, SameFiguresAsTheReferenceScript) {
 
 TEST(DocredEntities, RecognisedTypesMapToDocredTypes) {
   const std::vector<std::pair<std::pair<std::string, std::string>, std::string>> cases = {
-      {{"PER", ""}, "PER"},       {{"GPE", "Country"}, "LOC"}, {{"DATE", ""}, "TIME"}, {{"MONEY", ""}, "NUM"},
-      {{"CARDINAL", ""}, "NUM"},  {{"NORP", ""}, "LOC"},      {{"EVENT", ""}, "MISC"}, {{"ORDINAL", ""}, ""},
-      {{"PER", "Pronoun"}, ""},   {{"ORG", "Nominal"}, ""},    {{"WORK_OF_ART", ""}, "MISC"},
+      {{"PER", ""}, "PER"},      {{"GPE", "Country"}, "LOC"}, {{"DATE", ""}, "TIME"},        {{"MONEY", ""}, "NUM"},
+      {{"CARDINAL", ""}, "NUM"}, {{"NORP", ""}, "LOC"},       {{"EVENT", ""}, "MISC"},       {{"ORDINAL", ""}, ""},
+      {{"PER", "Pronoun"}, ""},  {{"ORG", "Nominal"}, ""},    {{"WORK_OF_ART", ""}, "MISC"},
   };
   for (const auto& [in, want] : cases) {
     EntityMention m;
@@ -180,7 +180,7 @@ TEST(DocredEntities, ClustersAndIdenticalValuesBecomeEntities) {
     m.entity = entity;
     return m;
   };
-  doc.mentions = {mention(0, 0, 2, "PER", 0), mention(0, 5, 6, "DATE", -1), mention(1, 0, 1, "PER", 0, "Pronoun"),
+  doc.mentions = {mention(0, 0, 2, "PER", 0),  mention(0, 5, 6, "DATE", -1), mention(1, 0, 1, "PER", 0, "Pronoun"),
                   mention(1, 2, 3, "PER", 0),  mention(1, 4, 5, "GPE", 1),   mention(1, 6, 7, "NORP", 1),
                   mention(1, 7, 8, "DATE", -1)};
   auto p = docred::predicted_entities(doc, "t");
@@ -197,9 +197,10 @@ TEST(DocredEntities, ClustersAndIdenticalValuesBecomeEntities) {
 // "<name> <name> was born in <place> ." parsed by hand.
 Document born_in(const std::string& first, const std::string& last, const std::string& place, bool born) {
   const std::string verb = born ? "born/VERB/VBN/bear/0/root" : "seen/VERB/VBN/see/0/root";
-  return testing::make_document({first + "/PROPN/NNP/" + first + "/4/nsubj:pass", last + "/PROPN/NNP/" + last + "/1/flat",
-                                 "was/AUX/VBD/be/4/aux:pass", verb, "in/ADP/IN/in/6/case",
-                                 place + "/PROPN/NNP/" + place + "/4/obl", "./PUNCT/././4/punct"});
+  return testing::make_document({first + "/PROPN/NNP/" + first + "/4/nsubj:pass",
+                                 last + "/PROPN/NNP/" + last + "/1/flat", "was/AUX/VBD/be/4/aux:pass", verb,
+                                 "in/ADP/IN/in/6/case", place + "/PROPN/NNP/" + place + "/4/obl",
+                                 "./PUNCT/././4/punct"});
 }
 
 std::vector<PairEntity> born_entities() {
@@ -217,7 +218,8 @@ TEST(RelationClassifier, LearnsAConstructionAndRoundTrips) {
   const std::vector<std::string> names = {"Ada", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivy", "Jo"};
   const std::vector<std::string> places = {"Oslo", "Rome", "Lima", "Kiev", "Oran", "Pune", "Riga", "Suva"};
   std::vector<Document> docs;
-  for (std::size_t i = 0; i < 16; ++i) docs.push_back(born_in(names[i % 10], names[(i + 3) % 10], places[i % 8], i % 2 == 0));
+  for (std::size_t i = 0; i < 16; ++i)
+    docs.push_back(born_in(names[i % 10], names[(i + 3) % 10], places[i % 8], i % 2 == 0));
   std::vector<RelationDocument> train;
   for (std::size_t i = 0; i < docs.size(); ++i) {
     RelationDocument rd;
@@ -262,12 +264,8 @@ TEST(DocredEntities, ValueMentionsCutIntoBareValues) {
   const auto edges = detail::Lexicon("value_edges", "value_edges.tsv",
                                      "# test\nfrom\tlead\nover\tlead\nup\tlead\nto\tsplit\n-\tsplit\nand\tsplit\n");
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"from 1992 to 2002", "[1,2) [3,4)"},
-      {"over 10,000", "[1,2)"},
-      {"12 May 1990", "[0,3)"},
-      {"1801 - 1870", "[0,1) [2,3)"},
-      {"up to five", "[2,3)"},
-      {"From", ""},
+      {"from 1992 to 2002", "[1,2) [3,4)"}, {"over 10,000", "[1,2)"}, {"12 May 1990", "[0,3)"},
+      {"1801 - 1870", "[0,1) [2,3)"},       {"up to five", "[2,3)"},  {"From", ""},
   };
   for (const auto& [text, want] : cases) {
     std::vector<std::string> words;

@@ -94,7 +94,7 @@ TEST_F(SampleArticle, ArticleNode) {
 TEST_F(SampleArticle, SomeFacts) {
   EXPECT_TRUE(has_edge("Nathan Sales", "met", "Hisham El-Fratti"));
   EXPECT_TRUE(has_edge("Nathan Sales", "visit", "Tunisia"));
-  EXPECT_TRUE(has_edge("Tunisia", "cooperates with", "United States"));  // "cooperation between X and Y"
+  EXPECT_TRUE(has_edge("Tunisia", "cooperates with", "United States"));             // "cooperation between X and Y"
   EXPECT_TRUE(has_edge("Tunisia", "acquired", "8 Black Hawk UH-60M helicopters"));  // "acquisition of ... by X"
   EXPECT_TRUE(has_edge("Nathan Sales", "discuss", "Tunisian-American security cooperation"));  // purpose clause
 }

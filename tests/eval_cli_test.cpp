@@ -109,8 +109,7 @@ TEST_F(EvalKg, DirectoryModeScoresLikeExtractThenScore) {
   write("extra.txt", kArticle);
   write("extra.gold.json", kGold);
   std::string json;
-  ASSERT_EQ(run("eval kg set --also extra.txt extra.gold.json --also extra.txt extra.gold.json --json", &json, &err),
-            0)
+  ASSERT_EQ(run("eval kg set --also extra.txt extra.gold.json --also extra.txt extra.gold.json --json", &json, &err), 0)
       << err;
   EXPECT_NE(json.find("\"name\": \"extra\""), std::string::npos) << json;
   EXPECT_NE(json.find("\"mean\": {\"articles\": 3"), std::string::npos) << json;
@@ -122,8 +121,8 @@ TEST_F(EvalKg, UnknownRuleNameFailsOnEveryCommand) {
   write("set/harbour.gold.json", kGold);
   write("one.txt", kArticle);
   write("one.iob2", "1\tClara\tB-PER\n2\tVoss\tI-PER\n3\tspoke\tO\n");
-  for (const char* cmd : {"extract one.txt", "extract --format carb one.txt", "entities one.txt", "eval kg set",
-                          "eval ner one.iob2"}) {
+  for (const char* cmd :
+       {"extract one.txt", "extract --format carb one.txt", "entities one.txt", "eval kg set", "eval ner one.iob2"}) {
     std::string out, err;
     EXPECT_NE(run(std::string(cmd) + " --disable no.such-rule", &out, &err), 0) << cmd;
     EXPECT_NE(err.find("no.such-rule"), std::string::npos) << cmd << ": " << err;

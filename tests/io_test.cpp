@@ -621,7 +621,8 @@ TEST(Consumers, JsonLdJsSafeModeAndRdflib) {
       "print(len(qg), len(n), isomorphic(qg, n), isomorphic(j, n))\n";
   std::ofstream(dir + "/check.py") << script;
   ASSERT_EQ(relgraph::testing::run_command(
-                std::string(kPython) + " " + dir + "/check.py " + dir + "/g.nq " + dir + "/g.nt " + dir + "/g.jsonld", &out, &err),
+                std::string(kPython) + " " + dir + "/check.py " + dir + "/g.nq " + dir + "/g.nt " + dir + "/g.jsonld",
+                &out, &err),
             0)
       << err;
   // rdflib's own JSON-LD parser must agree too (last field).

@@ -2,6 +2,8 @@
 // has a header and loads, and no source file holds a string-literal list of
 // five or more words (a list of format keys or UD labels says so with a
 // "not English:" comment on or just above its first line).
+#include "core/lexicon.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,7 +15,6 @@
 #include <string>
 #include <vector>
 
-#include "core/lexicon.hpp"
 #include "core/resources.hpp"
 
 namespace {
@@ -72,7 +73,8 @@ bool word_like(const std::string& lit) {
   if (lit.empty() || !std::isalpha(static_cast<unsigned char>(lit.front()))) return false;
   for (std::size_t k = 0; k < lit.size(); ++k) {
     unsigned char c = static_cast<unsigned char>(lit[k]);
-    bool ok = std::isalpha(c) || c == '.' || c == '\'' || c == '-' || (c == ' ' && k + 1 < lit.size() && lit[k + 1] != ' ');
+    bool ok =
+        std::isalpha(c) || c == '.' || c == '\'' || c == '-' || (c == ' ' && k + 1 < lit.size() && lit[k + 1] != ' ');
     if (!ok) return false;
   }
   return true;
@@ -207,15 +209,12 @@ TEST_P(ListContents, HoldsItsWords) {
   EXPECT_FALSE(set.contains(c.absent)) << c.list;
 }
 
-INSTANTIATE_TEST_SUITE_P(Lists, ListContents,
-                         ::testing::Values(ListCase{"light_verbs", "hold", "visit"},
-                                           ListCase{"object_control_verbs", "enable", "seek"},
-                                           ListCase{"company_endings", "GmbH", "gmbh"},
-                                           ListCase{"abbreviations", "calif.", "ill."},
-                                           ListCase{"months", "sept", "sep"},
-                                           ListCase{"weekdays", "thurs", "thursdays"},
-                                           ListCase{"measure_units", "km/h", "kmh"},
-                                           ListCase{"relativizers", "that", "what"}));
+INSTANTIATE_TEST_SUITE_P(
+    Lists, ListContents,
+    ::testing::Values(ListCase{"light_verbs", "hold", "visit"}, ListCase{"object_control_verbs", "enable", "seek"},
+                      ListCase{"company_endings", "GmbH", "gmbh"}, ListCase{"abbreviations", "calif.", "ill."},
+                      ListCase{"months", "sept", "sep"}, ListCase{"weekdays", "thurs", "thursdays"},
+                      ListCase{"measure_units", "km/h", "kmh"}, ListCase{"relativizers", "that", "what"}));
 
 TEST(WordSetTest, FiltersByColumnAndKeepsFileOrder) {
   Lexicon lex("t", "t.tsv", "# header\nb\tyes\na\tno\nc\tyes\nb\tno\n");

@@ -407,9 +407,9 @@ TEST(Typing, ALowerCaseWordBetweenCapitalsEndsAName) {
   };
   const std::vector<Row> rows = {
       {"The/O European/O Commission/O fined/O Google/O ./O", {{1, 5, "ORG"}}, "1-3ORG 4-5ORG "},
-      {"Bank/O of/O America/O rose/O ./O", {{0, 3, "ORG"}}, "0-3ORG "},              // "of" joins names
-      {"I/O ate/O at/O taco/O bell/O ./O", {{3, 5, "ORG"}}, "3-5ORG "},             // all lower case
-      {"Sarah/O said/O ./O", {{0, 2, "PER"}}, "0-2PER "},                            // nothing capitalised after it
+      {"Bank/O of/O America/O rose/O ./O", {{0, 3, "ORG"}}, "0-3ORG "},  // "of" joins names
+      {"I/O ate/O at/O taco/O bell/O ./O", {{3, 5, "ORG"}}, "3-5ORG "},  // all lower case
+      {"Sarah/O said/O ./O", {{0, 2, "PER"}}, "0-2PER "},                // nothing capitalised after it
       {"Omar/O bin/O Laden/O spoke/O ./O", {{0, 3, "PER"}}, "0-3PER "},
   };
   for (const auto& r : rows) {

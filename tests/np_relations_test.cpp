@@ -4,15 +4,16 @@
 // construction, the entity mentions a recogniser would give, the triples
 // expected and those that must not appear; plus the rule names the relation
 // stage exposes and switching a rule off.
+#include "relations/np_relations.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 
 #include "core/resources.hpp"
-#include "relations/extractor.hpp"
 #include "relations/attribution.hpp"
-#include "relations/np_relations.hpp"
+#include "relations/extractor.hpp"
 #include "support/builders.hpp"
 
 namespace relgraph {
@@ -109,7 +110,8 @@ const std::vector<Case> kCases = {
      {{0, 2, "PER"}, {3, 5, "ORG"}},
      {"(Tom Baker)-[member of]->(Green Party) {member_of}"}},
     {"affiliation: organisation's person",
-     {"Unity/PROPN/NNP/Unity/3/nmod:poss", "'s/PART/POS/'s/1/case", "Ann/PROPN/NNP/Ann/4/nsubj", "won/VERB/VBD/win/0/root"},
+     {"Unity/PROPN/NNP/Unity/3/nmod:poss", "'s/PART/POS/'s/1/case", "Ann/PROPN/NNP/Ann/4/nsubj",
+      "won/VERB/VBD/win/0/root"},
      {{0, 1, "ORG"}, {2, 3, "PER"}},
      {"(Ann)-[member of]->(Unity) {member_of}"}},
     {"affiliation read off the mentions when the parse missed the link",
@@ -128,8 +130,8 @@ const std::vector<Case> kCases = {
      {{0, 1, "ORG"}, {2, 4, "ORG"}},
      {"(Research Lab)-[part of]->(Acme) {part_of}"}},
     {"location: a named place in another",
-     {"the/DET/DT/the/3/det", "Grand/PROPN/NNP/Grand/3/compound", "Hotel/PROPN/NNP/Hotel/6/nsubj", "in/ADP/IN/in/5/case",
-      "Lyon/PROPN/NNP/Lyon/3/nmod", "closed/VERB/VBD/close/0/root"},
+     {"the/DET/DT/the/3/det", "Grand/PROPN/NNP/Grand/3/compound", "Hotel/PROPN/NNP/Hotel/6/nsubj",
+      "in/ADP/IN/in/5/case", "Lyon/PROPN/NNP/Lyon/3/nmod", "closed/VERB/VBD/close/0/root"},
      {{1, 3, "FAC"}, {4, 5, "GPE"}},
      {"(Grand Hotel)-[located in]->(Lyon) {located_in}"}},
     {"location: town, state",
@@ -212,9 +214,9 @@ namespace {
 
 TEST(Attribution, AccordingToMakesTheSourceTheSpeaker) {
   // "According to Lee , the plan failed"
-  auto doc = testing::make_document({"According/VERB/VBG/accord/3/case", "to/ADP/IN/to/1/fixed", "Lee/PROPN/NNP/Lee/7/obl",
-                                     ",/PUNCT/,/,/3/punct", "the/DET/DT/the/6/det", "plan/NOUN/NN/plan/7/nsubj",
-                                     "failed/VERB/VBD/fail/0/root"});
+  auto doc = testing::make_document({"According/VERB/VBG/accord/3/case", "to/ADP/IN/to/1/fixed",
+                                     "Lee/PROPN/NNP/Lee/7/obl", ",/PUNCT/,/,/3/punct", "the/DET/DT/the/6/det",
+                                     "plan/NOUN/NN/plan/7/nsubj", "failed/VERB/VBD/fail/0/root"});
   auto props = detail::Attribution().find(doc, 0);
   ASSERT_EQ(props.size(), 1u);
   EXPECT_EQ(dump(doc, props[0]), "(Lee)-[according to]->(the plan failed) {said}");
@@ -223,16 +225,17 @@ TEST(Attribution, AccordingToMakesTheSourceTheSpeaker) {
 
 TEST(Attribution, TheNameInAppositionSpeaksAndANounPhraseIsNoStatement) {
   // "According to the coach , Al Moe , the team won ."
-  auto doc = testing::make_document(
-      {"According/VERB/VBG/accord/4/case", "to/ADP/IN/to/1/fixed", "the/DET/DT/the/4/det", "coach/NOUN/NN/coach/11/obl",
-       ",/PUNCT/,/,/6/punct", "Al/PROPN/NNP/Al/4/appos", "Moe/PROPN/NNP/Moe/6/flat", ",/PUNCT/,/,/6/punct",
-       "the/DET/DT/the/10/det", "team/NOUN/NN/team/11/nsubj", "won/VERB/VBD/win/0/root"});
+  auto doc = testing::make_document({"According/VERB/VBG/accord/4/case", "to/ADP/IN/to/1/fixed", "the/DET/DT/the/4/det",
+                                     "coach/NOUN/NN/coach/11/obl", ",/PUNCT/,/,/6/punct", "Al/PROPN/NNP/Al/4/appos",
+                                     "Moe/PROPN/NNP/Moe/6/flat", ",/PUNCT/,/,/6/punct", "the/DET/DT/the/10/det",
+                                     "team/NOUN/NN/team/11/nsubj", "won/VERB/VBD/win/0/root"});
   auto props = detail::Attribution().find(doc, 0);
   ASSERT_EQ(props.size(), 1u);
   EXPECT_EQ(dump(doc, props[0]), "(Al Moe)-[according to]->(the team won) {said}");
   // "the view according to Lee": no clause, no statement.
-  auto np = testing::make_document({"the/DET/DT/the/2/det", "view/NOUN/NN/view/0/root", "according/VERB/VBG/accord/5/case",
-                                    "to/ADP/IN/to/3/fixed", "Lee/PROPN/NNP/Lee/2/nmod"});
+  auto np =
+      testing::make_document({"the/DET/DT/the/2/det", "view/NOUN/NN/view/0/root", "according/VERB/VBG/accord/5/case",
+                              "to/ADP/IN/to/3/fixed", "Lee/PROPN/NNP/Lee/2/nmod"});
   EXPECT_TRUE(detail::Attribution().find(np, 0).empty());
 }
 

@@ -96,7 +96,8 @@ TEST_F(OutputSafety, DevicesFifosAndSymlinksAreWrittenInPlace) {
   EXPECT_TRUE(fs::is_symlink(dir_ / "null.tsv"));
   EXPECT_TRUE(fs::is_character_file("/dev/null"));
   // A FIFO is written, not replaced by a regular file.
-  ASSERT_EQ(sh("mkfifo pipe && { cat pipe > got.tsv & } && $RG convert t.tsv --to tsv -o pipe && wait", nullptr, &err), 0)
+  ASSERT_EQ(sh("mkfifo pipe && { cat pipe > got.tsv & } && $RG convert t.tsv --to tsv -o pipe && wait", nullptr, &err),
+            0)
       << err;
   EXPECT_EQ(fs::status(dir_ / "pipe").type(), fs::file_type::fifo);
   EXPECT_EQ(slurp("got.tsv").rfind("subject\tpredicate\tobject", 0), 0u) << slurp("got.tsv");
@@ -123,7 +124,7 @@ TEST_F(OutputSafety, MissingOrReadOnlyDirectoryFailsCleanly) {
   std::string err;
   EXPECT_EQ(sh("$RG convert t.tsv -o no/such/dir/g.jsonld", nullptr, &err), 1);
   EXPECT_NE(err.find("does not exist"), std::string::npos) << err;
-  EXPECT_EQ(sh("$RG convert t.tsv -o /proc/g.jsonld", nullptr, &err), 1) << err;   // read-only even for root
+  EXPECT_EQ(sh("$RG convert t.tsv -o /proc/g.jsonld", nullptr, &err), 1) << err;       // read-only even for root
   EXPECT_EQ(sh("$RG extract a.txt -o /proc/relgraph-sub/", nullptr, &err), 1) << err;  // was "internal error", 3
   EXPECT_EQ(err.find("internal error"), std::string::npos) << err;
   if (::geteuid() != 0) {  // permissions bind only non-root users
@@ -159,7 +160,8 @@ TEST_F(OutputSafety, SignalsRemoveTemporaries) {
                     "$RG extract --stream --jsonl in.fifo -o out.jsonl & pid=$!\n"
                     "for i in $(seq 600); do ls -a | grep -q relgraph-tmp && break; sleep 0.1; done\n"
                     "ls -a | grep -c relgraph-tmp\n"
-                    "kill -" + sig + " $pid; wait $pid; echo status=$?\n",
+                    "kill -" +
+                    sig + " $pid; wait $pid; echo status=$?\n",
                 &out, &err);
     ASSERT_EQ(rc, 0) << err;
     EXPECT_NE(out.find("1\nstatus="), std::string::npos) << sig << ": the temporary never appeared: " << out;

@@ -311,7 +311,8 @@ TEST(Repair, ADeterminedPhraseAfterACommaAndANameIsItsApposition) {
   std::vector<std::string> f4 = {"debate", "on", "Tunisia", ",", "a", "claim", ",", "saying", "so", "."};
   std::vector<std::string> u4 = {"NOUN", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT"};
   std::vector<int> h4 = {0, 3, 1, 6, 6, 1, 8, 1, 8, 1};
-  std::vector<std::string> l4 = {"root", "case", "nmod", "punct", "det", "parataxis", "punct", "advcl", "advmod", "punct"};
+  std::vector<std::string> l4 = {"root",      "case",  "nmod",  "punct",  "det",
+                                 "parataxis", "punct", "advcl", "advmod", "punct"};
   EXPECT_EQ(parse::repair_loose_appositions(h4, l4, u4, f4), 0);
 }
 

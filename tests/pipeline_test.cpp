@@ -1,5 +1,7 @@
 // Pipeline assembly (layer checks, make_pipeline) and the graph builder on
 // hand-built Documents with mentions, entities and propositions.
+#include "relgraph/pipeline.hpp"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -8,7 +10,6 @@
 #include "relations/fact_filters.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/extract.hpp"
-#include "relgraph/pipeline.hpp"
 
 namespace relgraph {
 namespace {
@@ -179,7 +180,8 @@ TEST(BuildGraph, LiteralsNegationAndModality) {
   // "Acme did not fund the new bridge , which opened in 2010 ."
   Document doc = parsed(
       "Acme/PROPN/4/nsubj did/AUX/4/aux not/PART/4/advmod fund/VERB/0/root the/DET/7/det new/ADJ/7/amod "
-      "bridge/NOUN/4/obj ,/PUNCT/10/punct which/PRON/10/nsubj opened/VERB/7/acl:relcl in/ADP/12/case 2010/NUM/10/obl ./PUNCT/4/punct");
+      "bridge/NOUN/4/obj ,/PUNCT/10/punct which/PRON/10/nsubj opened/VERB/7/acl:relcl in/ADP/12/case 2010/NUM/10/obl "
+      "./PUNCT/4/punct");
   entity(doc, "Acme", "Organization", {mention(doc, 0, 1, "ORG")});
   Proposition p;
   p.sentence = 0;
@@ -229,9 +231,10 @@ TEST(BuildGraph, ArticleNodeAndFurniture) {
   doc.propositions.push_back(p);
   auto g = build_graph(doc);
   auto f = facts(g);
-  for (const char* want : {"(Jane Doe)-[author of]->(Acme Praises Zed)", "(Acme Praises Zed)-[publisher]->(Daily Planet)",
-                           "(Acme Praises Zed)-[datePublished]->(2020-02-14)", "(Acme Praises Zed)-[mentions]->(Acme)",
-                           "(Acme Praises Zed)-[mentions]->(Zed)", "(Acme)-[praised]->(Zed)"})
+  for (const char* want :
+       {"(Jane Doe)-[author of]->(Acme Praises Zed)", "(Acme Praises Zed)-[publisher]->(Daily Planet)",
+        "(Acme Praises Zed)-[datePublished]->(2020-02-14)", "(Acme Praises Zed)-[mentions]->(Acme)",
+        "(Acme Praises Zed)-[mentions]->(Zed)", "(Acme)-[praised]->(Zed)"})
     EXPECT_NE(std::find(f.begin(), f.end(), want), f.end()) << want;
   auto article = g.find_by_key(entity_key("Acme Praises Zed"));
   ASSERT_TRUE(article.has_value());
@@ -269,7 +272,8 @@ TEST(BuildGraph, ARoleNamingTheEntityItselfIsNoRole) {
 }
 
 TEST(BuildGraph, RolesFromCoreference) {
-  Document doc = parsed("French/ADJ/2/amod Minister/PROPN/4/compound Jane/PROPN/4/compound Doe/PROPN/5/nsubj spoke/VERB/0/root");
+  Document doc =
+      parsed("French/ADJ/2/amod Minister/PROPN/4/compound Jane/PROPN/4/compound Doe/PROPN/5/nsubj spoke/VERB/0/root");
   int name = mention(doc, 2, 4, "PER");
   int role = mention(doc, 0, 2, "PER");
   doc.mentions[role].subtype = "Role";
@@ -379,8 +383,9 @@ TEST(BuildGraph, MisparsedPrepositionHeadFallsBackToTheEntity) {
 
 TEST(BuildGraph, DefiniteDescriptionOfAnEventNoun) {
   // "Doe’s visit to Peru ; the visit included Lima"
-  Document doc = parsed("Doe’s/PROPN/2/nmod:poss visit/NOUN/0/root to/ADP/4/case Peru/PROPN/2/nmod ;/PUNCT/2/punct "
-                        "the/DET/7/det visit/NOUN/8/nsubj included/VERB/2/parataxis Lima/PROPN/8/obj");
+  Document doc = parsed(
+      "Doe’s/PROPN/2/nmod:poss visit/NOUN/0/root to/ADP/4/case Peru/PROPN/2/nmod ;/PUNCT/2/punct "
+      "the/DET/7/det visit/NOUN/8/nsubj included/VERB/2/parataxis Lima/PROPN/8/obj");
   entity(doc, "Jane Doe", "Person", {mention(doc, 0, 1, "PER")});
   entity(doc, "Peru", "Country", {mention(doc, 3, 4, "LOC")});
   entity(doc, "Lima", "Place", {mention(doc, 8, 9, "LOC")});
@@ -404,8 +409,9 @@ TEST(BuildGraph, DefiniteDescriptionOfAnEventNoun) {
 
 TEST(BuildGraph, ComplexPrepositionBeforeAnExtraEntity) {
   // "Acme signed the deal in cooperation with Zed"
-  Document doc = parsed("Acme/PROPN/2/nsubj signed/VERB/0/root the/DET/4/det deal/NOUN/2/obj in/ADP/6/case "
-                        "cooperation/NOUN/2/obl with/ADP/8/case Zed/PROPN/2/obl");
+  Document doc = parsed(
+      "Acme/PROPN/2/nsubj signed/VERB/0/root the/DET/4/det deal/NOUN/2/obj in/ADP/6/case "
+      "cooperation/NOUN/2/obl with/ADP/8/case Zed/PROPN/2/obl");
   entity(doc, "Acme", "Organization", {mention(doc, 0, 1, "ORG")});
   entity(doc, "Zed", "Organization", {mention(doc, 7, 8, "ORG")});
   Proposition p;
@@ -423,7 +429,9 @@ TEST(BuildGraph, ComplexPrepositionBeforeAnExtraEntity) {
 
 TEST(BuildGraph, ObjectAfterTheRelationNoun) {
   // "Zed is the armed branch of Acme"
-  Document doc = parsed("Zed/PROPN/6/nsubj is/AUX/6/cop the/DET/6/det armed/ADJ/6/amod branch/NOUN/0/root of/ADP/7/case Acme/PROPN/5/nmod");
+  Document doc = parsed(
+      "Zed/PROPN/6/nsubj is/AUX/6/cop the/DET/6/det armed/ADJ/6/amod branch/NOUN/0/root of/ADP/7/case "
+      "Acme/PROPN/5/nmod");
   entity(doc, "Zed", "Organization", {mention(doc, 0, 1, "ORG")});
   entity(doc, "Acme", "Organization", {mention(doc, 6, 7, "ORG")});
   Proposition p;
@@ -441,8 +449,9 @@ TEST(BuildGraph, ObjectAfterTheRelationNoun) {
 
 TEST(BuildGraph, AppositiveNounNamesItsAnchor) {
   // "debate over the bases , a claim which Acme denied"
-  Document doc = parsed("debate/NOUN/0/root over/ADP/4/case the/DET/4/det bases/NOUN/1/nmod ,/PUNCT/7/punct a/DET/7/det "
-                        "claim/NOUN/1/appos which/PRON/10/obj Acme/PROPN/10/nsubj denied/VERB/7/acl:relcl");
+  Document doc = parsed(
+      "debate/NOUN/0/root over/ADP/4/case the/DET/4/det bases/NOUN/1/nmod ,/PUNCT/7/punct a/DET/7/det "
+      "claim/NOUN/1/appos which/PRON/10/obj Acme/PROPN/10/nsubj denied/VERB/7/acl:relcl");
   entity(doc, "Acme", "Organization", {mention(doc, 8, 9, "ORG")});
   Proposition p;
   p.sentence = 0;
@@ -457,8 +466,9 @@ TEST(BuildGraph, AppositiveNounNamesItsAnchor) {
 
 TEST(BuildGraph, RelativePronounAfterOfTakesTheNearestNounPhrase) {
   // "30 farmers , half of whom joined Acme"  (the relative clause misattached)
-  Document doc = parsed("30/NUM/2/nummod farmers/NOUN/0/root ,/PUNCT/4/punct half/NOUN/7/nsubj of/ADP/6/case whom/PRON/4/nmod "
-                        "joined/VERB/2/dep Acme/PROPN/7/obj");
+  Document doc = parsed(
+      "30/NUM/2/nummod farmers/NOUN/0/root ,/PUNCT/4/punct half/NOUN/7/nsubj of/ADP/6/case whom/PRON/4/nmod "
+      "joined/VERB/2/dep Acme/PROPN/7/obj");
   entity(doc, "Acme", "Organization", {mention(doc, 7, 8, "ORG")});
   Proposition p;
   p.sentence = 0;
@@ -478,7 +488,8 @@ TEST(LiteralPhrase, ClausesKeepTheirAuxiliaries) {
 
 TEST(BuildGraph, CopulaWithARelationNoun) {
   // "Zed is the armed wing of Acme" (no canonical relation; "of" misparsed as nmod)
-  Document doc = parsed("Zed/PROPN/6/nsubj is/AUX/6/cop the/DET/6/det armed/ADJ/6/amod wing/NOUN/0/root of/ADP/5/nmod Acme/PROPN/6/conj");
+  Document doc = parsed(
+      "Zed/PROPN/6/nsubj is/AUX/6/cop the/DET/6/det armed/ADJ/6/amod wing/NOUN/0/root of/ADP/5/nmod Acme/PROPN/6/conj");
   entity(doc, "Zed", "Organization", {mention(doc, 0, 1, "ORG")});
   entity(doc, "Acme", "Organization", {mention(doc, 6, 7, "ORG")});
   Proposition p;
@@ -507,24 +518,31 @@ TEST(LiteralPhrase, LeavesOutThePredicate) {
 
 TEST(LiteralPhrase, DropsFrontedPhrasesAsidesAndPossessives) {
   // "in particular , armed groups in Africa"
-  Document doc = parsed("in/ADP/2/case particular/ADJ/5/obl ,/PUNCT/2/punct armed/ADJ/5/amod groups/NOUN/0/root in/ADP/7/case Africa/PROPN/5/nmod");
+  Document doc = parsed(
+      "in/ADP/2/case particular/ADJ/5/obl ,/PUNCT/2/punct armed/ADJ/5/amod groups/NOUN/0/root in/ADP/7/case "
+      "Africa/PROPN/5/nmod");
   EXPECT_EQ(literal_phrase(doc, arg(doc, "subj", 0, 7, 4)), "armed groups in Africa");
   // "the visit , which starts today , aims"  -> relative clause and its commas go
-  Document v = parsed("the/DET/2/det visit/NOUN/0/root ,/PUNCT/5/punct which/PRON/5/nsubj starts/VERB/2/acl:relcl today/NOUN/5/obl:tmod ,/PUNCT/5/punct");
+  Document v = parsed(
+      "the/DET/2/det visit/NOUN/0/root ,/PUNCT/5/punct which/PRON/5/nsubj starts/VERB/2/acl:relcl "
+      "today/NOUN/5/obl:tmod ,/PUNCT/5/punct");
   EXPECT_EQ(literal_phrase(v, arg(v, "subj", 0, 7, 1)), "visit");
   Document d = parsed("Jane/PROPN/2/compound Doe’s/PROPN/0/root");
   EXPECT_EQ(literal_phrase(d, arg(d, "subj", 0, 2, 1)), "Jane Doe");
 }
 
 TEST(LiteralPhrase, ShortensArguments) {
-  // "the need to strengthen cooperation , which matters , to coordinate the efforts of the two countries in dealing with crimes"
+  // "the need to strengthen cooperation , which matters , to coordinate the efforts of the two countries in dealing
+  // with crimes"
   Document doc = parsed(
       "the/DET/2/det need/NOUN/0/root to/PART/4/mark strengthen/VERB/2/acl cooperation/NOUN/4/obj ,/PUNCT/8/punct "
-      "which/PRON/8/nsubj matters/VERB/5/acl:relcl ,/PUNCT/8/punct to/PART/11/mark coordinate/VERB/4/xcomp the/DET/13/det "
+      "which/PRON/8/nsubj matters/VERB/5/acl:relcl ,/PUNCT/8/punct to/PART/11/mark coordinate/VERB/4/xcomp "
+      "the/DET/13/det "
       "efforts/NOUN/11/obj of/ADP/17/case the/DET/17/det two/NUM/17/nummod countries/NOUN/13/nmod in/ADP/19/case "
       "dealing/VERB/11/advcl with/ADP/21/case crimes/NOUN/19/obl");
   Argument a = arg(doc, "obj", 0, 21, 1);
-  EXPECT_EQ(literal_phrase(doc, a, 12), "need to strengthen cooperation to coordinate the efforts of the two countries");
+  EXPECT_EQ(literal_phrase(doc, a, 12),
+            "need to strengthen cooperation to coordinate the efforts of the two countries");
   EXPECT_EQ(literal_phrase(doc, a, 5), "need to strengthen cooperation");  // no dangling "to"
   EXPECT_EQ(literal_phrase(doc, a, 4), "need to strengthen cooperation");
 }
@@ -546,10 +564,10 @@ TEST(KgScore, MatchesEntitiesLiteralsPredicatesAndSymmetry) {
       {"n": 3, "s": "roe", "p": ["visited"], "o": "fr"}]})";
   const std::string tsv =
       "subject\tpredicate\tobject\tconfidence\n"
-      "John Roe\tmet\tJane Doe\t0.9\n"                               // symmetric: either direction
+      "John Roe\tmet\tJane Doe\t0.9\n"                                    // symmetric: either direction
       "Doe\tdiscussed\t\"the security cooperation between them\"\t0.5\n"  // quoted literal
-      "Paris\tvisited\tJohn Roe\t0.5\n"                              // wrong direction
-      "Jane Doe\tpraised\tFrance\t0.5\n";                           // matches nothing
+      "Paris\tvisited\tJohn Roe\t0.5\n"                                   // wrong direction
+      "Jane Doe\tpraised\tFrance\t0.5\n";                                 // matches nothing
   KgScore s = score_kg(gold, "gold.json", tsv, "t.tsv");
   EXPECT_EQ(s.extracted, 4);
   EXPECT_EQ(s.found, 2);
@@ -594,7 +612,16 @@ TEST(FactFilter, EachNamedFilterDropsItsCaseAndNoOther) {
       {"graph.drop_possession_artefact", "has", "has", "poss", "Organization", "Literal", "acme", "plan", {1}, 3},
       {"graph.drop_possession_artefact", "has", "has", "", "Organization", "Literal", "acme", "said", {1}, 1},
       {"graph.drop_clause_subject", "said", "", "", "Literal", "Organization", "said", "acme", {1}, 3},
-      {"graph.drop_restating_phrase", "known as", "", "", "Literal", "Organization", "group known as acme", "acme", {1}, 3},
+      {"graph.drop_restating_phrase",
+       "known as",
+       "",
+       "",
+       "Literal",
+       "Organization",
+       "group known as acme",
+       "acme",
+       {1},
+       3},
       {"graph.drop_contentless_relation", "quickly", "", "", "Organization", "Literal", "acme", "plan", {4}, 3},
   };
   for (const auto& c : cases) {
@@ -609,8 +636,8 @@ TEST(FactFilter, EachNamedFilterDropsItsCaseAndNoOther) {
     int subject_head = c.expected == "graph.drop_clause_subject" ? 1 : 0;
     p.args = {arg(doc, "subj", subject_head, subject_head + 1, subject_head),
               arg(doc, "obj", c.object_head, c.object_head + 1, c.object_head)};
-    detail::FactView fact{doc, p, c.subject_type, c.object_type, c.subject_key, c.object_key, c.construction,
-                          detail::is_copula(p)};
+    detail::FactView fact{
+        doc, p, c.subject_type, c.object_type, c.subject_key, c.object_key, c.construction, detail::is_copula(p)};
     EXPECT_EQ(detail::dropping_filter(fact), c.expected);
   }
   EXPECT_EQ(detail::fact_filters().size(), 9u);

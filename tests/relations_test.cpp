@@ -133,8 +133,8 @@ const std::vector<Case> kCases = {
      {"(Ruritania)-[cooperation]->(Freedonia) {cooperates_with}"},
      {"(Freedonia)-[cooperation]->(Freedonia) {cooperates_with}"}},
     {"a non-light verb's subject is not the agent of its object's event",
-     {"Lee/PROPN/NNP/Lee/2/nsubj", "reported/VERB/VBD/report/0/root", "a/DET/DT/a/4/det", "meeting/NOUN/NN/meeting/2/obj",
-      "with/ADP/IN/with/6/case", "Kim/PROPN/NNP/Kim/4/nmod"},
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "reported/VERB/VBD/report/0/root", "a/DET/DT/a/4/det",
+      "meeting/NOUN/NN/meeting/2/obj", "with/ADP/IN/with/6/case", "Kim/PROPN/NNP/Kim/4/nmod"},
      {"(Lee)-[reported]->(a meeting with Kim) {said}"},
      {"(Lee)-[meeting with]->(Kim) {met}"}},
     {"purpose clause: the main subject is understood",
@@ -143,7 +143,8 @@ const std::vector<Case> kCases = {
      {"(Lee)-[met]->(Kim) {met}", "(Lee)-[discuss]->(trade)"}},
     {"object control: enable X to train Y",
      {"The/DET/DT/the/2/det", "grant/NOUN/NN/grant/3/nsubj", "enabled/VERB/VBD/enable/0/root",
-      "police/NOUN/NNS/police/3/obj", "to/PART/TO/to/6/mark", "train/VERB/VB/train/3/advcl", "recruits/NOUN/NNS/recruit/6/obj"},
+      "police/NOUN/NNS/police/3/obj", "to/PART/TO/to/6/mark", "train/VERB/VB/train/3/advcl",
+      "recruits/NOUN/NNS/recruit/6/obj"},
      {"(police)-[train]->(recruits) {trained}"},
      {"(The grant)-[train]->(recruits) {trained}"}},
     {"a mistagged verb: a noun with a subject and an object",
@@ -151,13 +152,13 @@ const std::vector<Case> kCases = {
       "unrest/NOUN/NN/unrest/3/obj"},
      {"(The government)-[fears]->(unrest)"}},
     {"a mistagged verb whose subject was read as its compound",
-     {"US/PROPN/NNP/US/2/compound", "jets/NOUN/NNS/jet/3/compound", "use/NOUN/NN/use/0/root",
-      "the/DET/DT/the/5/det", "base/NOUN/NN/base/3/obj"},
+     {"US/PROPN/NNP/US/2/compound", "jets/NOUN/NNS/jet/3/compound", "use/NOUN/NN/use/0/root", "the/DET/DT/the/5/det",
+      "base/NOUN/NN/base/3/obj"},
      {"(US jets)-[use]->(the base)"}},
     {"coordination inside an of-phrase is not distributed",
-     {"Lee/PROPN/NNP/Lee/2/nsubj", "revealed/VERB/VBD/reveal/0/root", "the/DET/DT/the/4/det", "volume/NOUN/NN/volume/2/obj",
-      "of/ADP/IN/of/6/case", "trade/NOUN/NN/trade/4/nmod", "and/CCONJ/CC/and/9/cc", "military/ADJ/JJ/military/9/amod",
-      "aid/NOUN/NN/aid/4/conj"},
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "revealed/VERB/VBD/reveal/0/root", "the/DET/DT/the/4/det",
+      "volume/NOUN/NN/volume/2/obj", "of/ADP/IN/of/6/case", "trade/NOUN/NN/trade/4/nmod", "and/CCONJ/CC/and/9/cc",
+      "military/ADJ/JJ/military/9/amod", "aid/NOUN/NN/aid/4/conj"},
      {"(Lee)-[revealed]->(the volume of trade and military aid) {said}"},
      {"(Lee)-[revealed]->(military aid)"}},
     {"a bare xcomp chain keeps its last verb as the complement",
@@ -489,7 +490,8 @@ TEST(Confidence, IsGraded) {
 
 TEST(Extract, CyclicParseYieldsNothing) {
   // A malformed input tree (1 -> 2 -> 1) must not send the subtree walks round forever.
-  auto doc = testing::make_document({"Smith/PROPN/NNP/Smith/2/nsubj", "met/VERB/VBD/meet/1/root", "Jones/PROPN/NNP/Jones/2/obj"});
+  auto doc = testing::make_document(
+      {"Smith/PROPN/NNP/Smith/2/nsubj", "met/VERB/VBD/meet/1/root", "Jones/PROPN/NNP/Jones/2/obj"});
   EXPECT_TRUE(extractor().extract(doc, 0).empty());
 }
 
@@ -504,7 +506,7 @@ TEST(Stage, DeclaresLayersAndFillsPropositions) {
   options.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
   auto stage = make_relation_stage(options);
   EXPECT_EQ(stage->needs(), (std::vector<Layer>{Layer::Tokens, Layer::Tags, Layer::Lemmas, Layer::Deps, Layer::Entities,
-                                                 Layer::Coref}));
+                                                Layer::Coref}));
   EXPECT_EQ(stage->adds(), std::vector<Layer>{Layer::Propositions});
   auto doc = svo("met", "meet", "with");
   stage->process(doc);
@@ -598,8 +600,8 @@ const std::vector<RuleCase> kRuleCases = {
       "heat/NOUN/NN/heat/2/obl", "rose/VERB/VBD/rise/0/root"},
      "carb: is caused by | pressure | heat"},
     {"relations.purpose_clause",
-     {"Lee/PROPN/NNP/Lee/2/nsubj", "entered/VERB/VBD/enter/0/root", "the/DET/DT/the/4/det",
-      "camp/NOUN/NN/camp/2/obj", "to/PART/TO/to/6/mark", "train/VERB/VB/train/2/xcomp", "recruits/NOUN/NNS/recruit/6/obj"},
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "entered/VERB/VBD/enter/0/root", "the/DET/DT/the/4/det", "camp/NOUN/NN/camp/2/obj",
+      "to/PART/TO/to/6/mark", "train/VERB/VB/train/2/xcomp", "recruits/NOUN/NNS/recruit/6/obj"},
      "carb: train | Lee | recruits"},
     {"relations.object_control",
      {"Smith/PROPN/NNP/Smith/2/nsubj", "asked/VERB/VBD/ask/0/root", "Lee/PROPN/NNP/Lee/2/obj", "to/PART/TO/to/5/mark",
@@ -619,8 +621,8 @@ const std::vector<RuleCase> kRuleCases = {
      "carb: returned | Lee | two years later"},
     {"relations.shared_aux",
      {"Lee/PROPN/NNP/Lee/3/nsubj", "has/AUX/VBZ/have/3/aux", "crossed/VERB/VBN/cross/0/root", "the/DET/DT/the/5/det",
-      "border/NOUN/NN/border/3/obj", "and/CCONJ/CC/and/7/cc", "returned/VERB/VBN/return/3/conj",
-      "the/DET/DT/the/9/det", "car/NOUN/NN/car/7/obj"},
+      "border/NOUN/NN/border/3/obj", "and/CCONJ/CC/and/7/cc", "returned/VERB/VBN/return/3/conj", "the/DET/DT/the/9/det",
+      "car/NOUN/NN/car/7/obj"},
      "carb: has returned | Lee | the car"},
     {"relations.shared_object",
      {"Lee/PROPN/NNP/Lee/2/nsubj", "bought/VERB/VBD/buy/0/root", "and/CCONJ/CC/and/4/cc", "sold/VERB/VBD/sell/2/conj",

@@ -24,7 +24,9 @@ const char* kArticle =
     "the service would start in May. She met Tomas Brandt, the director of Northline Ferries, in Delmont. "
     "Brandt said his company would buy two boats for $12 million.\n";
 
-bool has(const std::vector<Layer>& layers, Layer l) { return std::find(layers.begin(), layers.end(), l) != layers.end(); }
+bool has(const std::vector<Layer>& layers, Layer l) {
+  return std::find(layers.begin(), layers.end(), l) != layers.end();
+}
 
 // Clears every layer not in `keep` (the text and id are the input, not layers).
 void keep_only(Document& doc, const std::vector<Layer>& keep) {
@@ -53,8 +55,8 @@ std::string dump(const Document& doc, const std::vector<Layer>& layers) {
   std::ostringstream o;
   if (has(layers, Layer::Metadata)) {
     const auto& m = doc.metadata;
-    o << "metadata " << m.title << '|' << m.author << '|' << m.publisher << '|' << m.date_published << '|'
-      << m.dateline << '|' << m.section << '|' << m.body_begin << '-' << m.body_end << '\n';
+    o << "metadata " << m.title << '|' << m.author << '|' << m.publisher << '|' << m.date_published << '|' << m.dateline
+      << '|' << m.section << '|' << m.body_begin << '-' << m.body_end << '\n';
   }
   for (const auto& s : doc.sentences) {
     if (has(layers, Layer::Sentences)) o << "sentence " << s.begin << '-' << s.end << '\n';
@@ -80,8 +82,8 @@ std::string dump(const Document& doc, const std::vector<Layer>& layers) {
     }
   if (has(layers, Layer::Propositions))
     for (const auto& p : doc.propositions) {
-      o << "proposition " << p.relation << '|' << p.lemma << '|' << p.canonical << '|' << p.negated << '|'
-        << p.modality << '|' << p.attribution;
+      o << "proposition " << p.relation << '|' << p.lemma << '|' << p.canonical << '|' << p.negated << '|' << p.modality
+        << '|' << p.attribution;
       for (const auto& a : p.args) o << " (" << a.role << ' ' << a.text << ' ' << a.head << ' ' << a.mention << ')';
       for (const auto& [k, v] : p.attributes) o << ' ' << k << '=' << v;
       o << '\n';

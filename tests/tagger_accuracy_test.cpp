@@ -15,7 +15,10 @@ TEST(TaggerAccuracy, EwtDevAndTest) {
   std::string model = std::string(RELGRAPH_SOURCE_DIR) + "/models/tagger.bin";
   if (!std::filesystem::exists(model)) GTEST_SKIP() << "models/tagger.bin not present";
   Tagger tagger = Tagger::load(model);
-  struct Case { std::string file; double upos, xpos, lemma; };
+  struct Case {
+    std::string file;
+    double upos, xpos, lemma;
+  };
   // Slack of ~0.5 point below the scores recorded in models/tagger.meta.json.
   const Case cases[] = {
       {"ud-english-ewt/en_ewt-ud-dev.conllu", 94.5, 94.0, 96.5},

@@ -2,6 +2,8 @@
 // trained from inline CoNLL-U, model files (round trip, corruption), the
 // pipeline stage and, when models/tagger.bin is present, a smoke test of it.
 // EWT accuracy lives in tagger_accuracy_test.cpp (label "accuracy").
+#include "tag/tagger.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -14,7 +16,6 @@
 #include "support/builders.hpp"
 #include "tag/features.hpp"
 #include "tag/lemma_rules.hpp"
-#include "tag/tagger.hpp"
 #include "tag/tagger_trainer.hpp"
 #include "text/conllu.hpp"
 
@@ -95,11 +96,13 @@ std::string models_file(const std::string& name) {
 }  // namespace
 
 TEST(LemmaEdit, ShortestScriptAndApplication) {
-  struct Case { std::string form, lemma, script; };
+  struct Case {
+    std::string form, lemma, script;
+  };
   const Case cases[] = {
-      {"running", "run", "K|4|"},  {"The", "the", "L|0|"},    {"was", "be", "K|3|be"},
-      {"ponies", "pony", "K|3|y"}, {"Dogs", "dog", "L|1|"},   {"Paris", "Paris", "K|0|"},
-      {"n't", "not", "K|2|ot"},    {"US", "US", "K|0|"},      {"Went", "go", "K|4|go"},
+      {"running", "run", "K|4|"},  {"The", "the", "L|0|"},  {"was", "be", "K|3|be"},
+      {"ponies", "pony", "K|3|y"}, {"Dogs", "dog", "L|1|"}, {"Paris", "Paris", "K|0|"},
+      {"n't", "not", "K|2|ot"},    {"US", "US", "K|0|"},    {"Went", "go", "K|4|go"},
   };
   for (const auto& c : cases) {
     LemmaEdit e = lemma_edit(c.form, c.lemma);
@@ -113,17 +116,16 @@ TEST(LemmaEdit, ShortestScriptAndApplication) {
 }
 
 TEST(LemmaRules, UnseenWords) {
-  struct Case { std::string form, upos, xpos, lemma; };
+  struct Case {
+    std::string form, upos, xpos, lemma;
+  };
   const Case cases[] = {
-      {"ponies", "NOUN", "NNS", "pony"},     {"boxes", "NOUN", "NNS", "box"},
-      {"glasses", "NOUN", "NNS", "glass"},   {"churches", "NOUN", "NNS", "church"},
-      {"Dogs", "NOUN", "NNS", "dog"},        {"Smiths", "PROPN", "NNPS", "Smith"},
-      {"walking", "VERB", "VBG", "walk"},    {"stopped", "VERB", "VBD", "stop"},
-      {"carried", "VERB", "VBN", "carry"},   {"agreed", "VERB", "VBD", "agree"},
-      {"falling", "VERB", "VBG", "fall"},    {"taller", "ADJ", "JJR", "tall"},
-      {"happiest", "ADJ", "JJS", "happy"},   {"flies", "VERB", "VBZ", "fly"},
-      {"The", "DET", "DT", "the"},           {"Paris", "PROPN", "NNP", "Paris"},
-      {"is", "AUX", "VBZ", "is"},            {"bus", "NOUN", "NN", "bus"},
+      {"ponies", "NOUN", "NNS", "pony"},     {"boxes", "NOUN", "NNS", "box"},    {"glasses", "NOUN", "NNS", "glass"},
+      {"churches", "NOUN", "NNS", "church"}, {"Dogs", "NOUN", "NNS", "dog"},     {"Smiths", "PROPN", "NNPS", "Smith"},
+      {"walking", "VERB", "VBG", "walk"},    {"stopped", "VERB", "VBD", "stop"}, {"carried", "VERB", "VBN", "carry"},
+      {"agreed", "VERB", "VBD", "agree"},    {"falling", "VERB", "VBG", "fall"}, {"taller", "ADJ", "JJR", "tall"},
+      {"happiest", "ADJ", "JJS", "happy"},   {"flies", "VERB", "VBZ", "fly"},    {"The", "DET", "DT", "the"},
+      {"Paris", "PROPN", "NNP", "Paris"},    {"is", "AUX", "VBZ", "is"},         {"bus", "NOUN", "NN", "bus"},
       {"status", "NOUN", "NNS", "status"},   {"3,000", "NUM", "CD", "3,000"},
   };
   for (const auto& c : cases) EXPECT_EQ(rule_lemma(c.form, c.upos, c.xpos), c.lemma) << c.form << "/" << c.xpos;
@@ -267,8 +269,7 @@ TEST(ModelFile, CorruptFilesGiveClearErrors) {
   EXPECT_NO_THROW(Tagger::from_bytes(good, "good.bin"));
   EXPECT_NE(expect_model_error(good.substr(0, good.size() / 2), "half.bin").find("truncated"), std::string::npos);
   EXPECT_NE(expect_model_error(good + "xx", "long.bin").find("trailing"), std::string::npos);
-  EXPECT_NE(expect_model_error("hello world, not a model", "text.bin").find("not a relgraph model"),
-            std::string::npos);
+  EXPECT_NE(expect_model_error("hello world, not a model", "text.bin").find("not a relgraph model"), std::string::npos);
   EXPECT_NE(expect_model_error("", "empty.bin").find("not a relgraph model"), std::string::npos);
   detail::ModelWriter newer("tagger", Tagger::kFormatVersion + 1);
   EXPECT_NE(expect_model_error(newer.bytes(), "newer.bin").find("newer"), std::string::npos);
@@ -307,7 +308,8 @@ TEST(Stage, DeclaresLayersAndTagsDocuments) {
   EXPECT_EQ(stage->adds(), (std::vector<Layer>{Layer::Tags, Layer::Lemmas}));
   Document doc = relgraph::testing::make_document({"The", "cats", "were", "running", "."});
   stage->process(doc);
-  EXPECT_EQ(dump_tags(doc.sentences[0]), "The/DET/DT/the cats/NOUN/NNS/cat were/AUX/VBD/be running/VERB/VBG/run ./PUNCT/./.");
+  EXPECT_EQ(dump_tags(doc.sentences[0]),
+            "The/DET/DT/the cats/NOUN/NNS/cat were/AUX/VBD/be running/VERB/VBG/run ./PUNCT/./.");
   std::filesystem::remove_all(dir);
   EXPECT_THROW(make_tagger_stage({.models_dir = dir.string()}), Error);
 }
@@ -335,7 +337,10 @@ TEST(CommittedModel, TagsAndLemmatizesPlainEnglish) {
   std::string path = models_file("tagger.bin");
   if (path.empty()) GTEST_SKIP() << "models/tagger.bin not present";
   Tagger tagger = Tagger::load(path);
-  struct Case { std::vector<std::string> words; std::string expected; };
+  struct Case {
+    std::vector<std::string> words;
+    std::string expected;
+  };
   const Case cases[] = {
       {{"The", "children", "were", "playing", "in", "the", "gardens", "."},
        "The/DET/DT/the children/NOUN/NNS/child were/AUX/VBD/be playing/VERB/VBG/play in/ADP/IN/in "

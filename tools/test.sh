@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
+# The sources follow .clang-format (tools/format.sh formats them).
+tools/format.sh --check
 # Warnings are errors here (CI runs this script).
 tools/build.sh -DRELGRAPH_WERROR=ON
 cd build

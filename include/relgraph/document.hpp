@@ -17,17 +17,17 @@ namespace relgraph {
 
 // One syntactic word (a CoNLL-U word line).
 struct Token {
-  std::string form;        // exactly the input's characters (no normalisation)
-  std::size_t begin = 0;   // byte span in Document::text; for words inside a
-  std::size_t end = 0;     //   multiword token: the span of the whole token
+  std::string form;       // exactly the input's characters (no normalisation)
+  std::size_t begin = 0;  // byte span in Document::text; for words inside a
+  std::size_t end = 0;    //   multiword token: the span of the whole token
   std::string lemma;
-  std::string upos;        // universal POS (NOUN, VERB, PROPN ...)
-  std::string xpos;        // Penn Treebank tag (NN, VBD, NNP ...)
-  std::string feats;       // CoNLL-U FEATS or "_"-less empty
-  int head = -1;           // 1-based index of the head word, 0 = root, -1 = unset
-  std::string deprel;      // UD relation with subtype: nsubj, obl:tmod ...
-  std::string ner;         // entity tag in BIO/IOB2 form: "B-PER", "I-ORG", "O" or ""
-  bool space_after = true; // false when the next token follows without whitespace
+  std::string upos;         // universal POS (NOUN, VERB, PROPN ...)
+  std::string xpos;         // Penn Treebank tag (NN, VBD, NNP ...)
+  std::string feats;        // CoNLL-U FEATS or "_"-less empty
+  int head = -1;            // 1-based index of the head word, 0 = root, -1 = unset
+  std::string deprel;       // UD relation with subtype: nsubj, obl:tmod ...
+  std::string ner;          // entity tag in BIO/IOB2 form: "B-PER", "I-ORG", "O" or ""
+  bool space_after = true;  // false when the next token follows without whitespace
 };
 
 // A CoNLL-U multiword token ("don't" = do + n't in EWT), covering words
@@ -62,43 +62,43 @@ struct Span {
 // A named entity or value mention found by the recognizer.
 struct EntityMention {
   Span span;
-  std::string text;        // surface form (slice of Document::text)
-  std::string type;        // PER, ORG, LOC, GPE, DATE, MONEY, CARDINAL, QUANTITY, PERCENT ...
-  std::string subtype;     // finer kind when known: Country, GovernmentBody, Company ...
-  std::string canonical;   // normalised name ("United States" for "U.S.") if known
-  std::string value;       // normalised value: "USD 100000000", "2011/2016", "2018-09-12"
-  int entity = -1;         // index into Document::entities after coreference, -1 = none
+  std::string text;       // surface form (slice of Document::text)
+  std::string type;       // PER, ORG, LOC, GPE, DATE, MONEY, CARDINAL, QUANTITY, PERCENT ...
+  std::string subtype;    // finer kind when known: Country, GovernmentBody, Company ...
+  std::string canonical;  // normalised name ("United States" for "U.S.") if known
+  std::string value;      // normalised value: "USD 100000000", "2011/2016", "2018-09-12"
+  int entity = -1;        // index into Document::entities after coreference, -1 = none
 };
 
 // One real-world entity within a document, the result of coreference.
 struct Entity {
-  std::string label;              // canonical label: the fullest proper name
-  std::string type;               // graph type: Person, Organization, Country, Place ...
-  std::vector<int> mentions;      // indices into Document::mentions
+  std::string label;          // canonical label: the fullest proper name
+  std::string type;           // graph type: Person, Organization, Country, Place ...
+  std::vector<int> mentions;  // indices into Document::mentions
   std::vector<std::string> aliases;
 };
 
 // An argument of a proposition.
 struct Argument {
-  std::string role;    // "subj", "obj", or the preposition folded in ("in", "to" ...)
-  Span span;           // the argument's words
-  std::string text;    // surface text of the span
-  int head = -1;       // 0-based index (in its sentence) of the argument's head word
-  int mention = -1;    // index into Document::mentions when the argument is an entity
+  std::string role;  // "subj", "obj", or the preposition folded in ("in", "to" ...)
+  Span span;         // the argument's words
+  std::string text;  // surface text of the span
+  int head = -1;     // 0-based index (in its sentence) of the argument's head word
+  int mention = -1;  // index into Document::mentions when the argument is an entity
 };
 
 // A proposition extracted from one sentence: predicate plus arguments.
 struct Proposition {
   int sentence = -1;
-  std::string relation;     // surface wording of the relation ("met with", "sought to increase")
+  std::string relation;             // surface wording of the relation ("met with", "sought to increase")
   std::vector<int> relation_words;  // 0-based word indices forming the relation
-  std::string lemma;        // lemma of the main predicate word ("meet")
-  std::string canonical;    // canonical predicate from schemas/relations.json, "" if none
-  std::vector<Argument> args;  // args[0] is the subject (arg1), the rest arg2, arg3 ...
+  std::string lemma;                // lemma of the main predicate word ("meet")
+  std::string canonical;            // canonical predicate from schemas/relations.json, "" if none
+  std::vector<Argument> args;       // args[0] is the subject (arg1), the rest arg2, arg3 ...
   double confidence = 0.0;
   bool negated = false;
-  std::string modality;     // "" (asserted), "reported", "hypothetical", "possible", "future"
-  std::string attribution;  // who reported it ("Norwegian Ministry of Health"), "" if none
+  std::string modality;                           // "" (asserted), "reported", "hypothetical", "possible", "future"
+  std::string attribution;                        // who reported it ("Norwegian Ministry of Health"), "" if none
   std::map<std::string, std::string> attributes;  // amount, date, place attached to the event
 };
 

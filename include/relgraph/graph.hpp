@@ -45,13 +45,13 @@ struct Evidence {
 // Graph values: every field has a default, so `{.id = "x", .label = "X"}` or
 // `{"x", "X", "Person"}` names only the fields that matter.
 struct EntityNode {
-  std::string id{};      // stable id, derived from the canonical key ("maria_lopez")
-  std::string label{};   // canonical label
-  std::string type{};    // Person, Organization, Country, Place, Product, Event, Date,
-                         // Money, Quantity, Thing, CreativeWork (article), Literal
-  std::vector<std::string> aliases{};  // sorted, unique, includes no duplicate of label
-  std::vector<MentionRef> mentions{};  // sorted, unique
-  std::string value{};   // normalised value for literal/value nodes ("USD 100000000")
+  std::string id{};                                 // stable id, derived from the canonical key ("maria_lopez")
+  std::string label{};                              // canonical label
+  std::string type{};                               // Person, Organization, Country, Place, Product, Event, Date,
+                                                    // Money, Quantity, Thing, CreativeWork (article), Literal
+  std::vector<std::string> aliases{};               // sorted, unique, includes no duplicate of label
+  std::vector<MentionRef> mentions{};               // sorted, unique
+  std::string value{};                              // normalised value for literal/value nodes ("USD 100000000")
   std::map<std::string, std::string> attributes{};  // extra properties (title, datePublished ...)
 };
 
@@ -60,15 +60,14 @@ struct RelationEdge {
   std::string surface{};    // the wording in the text ("had a meeting with")
   double confidence = 0.0;
   bool negated = false;
-  std::string modality{};   // "" asserted, "reported", "hypothetical", "possible", "future"
-  std::vector<Evidence> evidence{};  // sorted, unique
+  std::string modality{};                           // "" asserted, "reported", "hypothetical", "possible", "future"
+  std::vector<Evidence> evidence{};                 // sorted, unique
   std::map<std::string, std::string> attributes{};  // amount, date, place, attribution ...
 };
 
 class KnowledgeGraph {
  public:
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                      EntityNode, RelationEdge>;
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, EntityNode, RelationEdge>;
   using Vertex = Graph::vertex_descriptor;
   using Edge = Graph::edge_descriptor;
 

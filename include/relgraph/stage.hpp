@@ -52,9 +52,9 @@ class Stage {
 };
 
 struct PipelineOptions {
-  std::string models_dir = "";  // "" = $RELGRAPH_MODELS, ./models, <bin>/../share/relgraph/models, source models/
-  std::string schemas_dir = ""; // "" = $RELGRAPH_SCHEMAS, ./schemas, <bin>/../share/relgraph/schemas, source schemas/
-  bool pretokenized = false;    // one sentence a line, tokens separated by spaces
+  std::string models_dir = "";   // "" = $RELGRAPH_MODELS, ./models, <bin>/../share/relgraph/models, source models/
+  std::string schemas_dir = "";  // "" = $RELGRAPH_SCHEMAS, ./schemas, <bin>/../share/relgraph/schemas, source schemas/
+  bool pretokenized = false;     // one sentence a line, tokens separated by spaces
   // Last layer wanted: stop after parsing for `relgraph parse`, etc.
   Layer until = Layer::Propositions;
   // Named rules to switch off, to measure what each contributes (`--disable`).

@@ -50,7 +50,8 @@ void credits_in(const Line& line, const FurnitureWords& words, Metadata& m) {
       std::string_view after = t.substr(p + label.size());
       if (!(after.substr(0, 1) == ":" || after.substr(0, 4) == " by " || after.substr(0, 2) == " :")) continue;
       std::size_t end = t.size();
-      if (p > 0 && t[p - 1] == '(') end = std::min(t.size(), t.find(')', p) == std::string_view::npos ? t.size() : t.find(')', p) + 1);
+      if (p > 0 && t[p - 1] == '(')
+        end = std::min(t.size(), t.find(')', p) == std::string_view::npos ? t.size() : t.find(')', p) + 1);
       m.furniture.emplace_back(line.begin + p, line.begin + end);
       p = end;
       break;
@@ -64,8 +65,10 @@ FurnitureWords load_furniture_words(const std::string& schemas_dir) {
   FurnitureWords w;
   for (const auto& row : detail::Resources::shared(schemas_dir).lexicon("furniture_labels").rows()) {
     if (row.size() < 2) continue;
-    if (row[1] == "block") w.blocks.insert(row[0]);
-    else if (row[1] == "credit") w.credits.insert(row[0]);
+    if (row[1] == "block")
+      w.blocks.insert(row[0]);
+    else if (row[1] == "credit")
+      w.credits.insert(row[0]);
   }
   return w;
 }
@@ -89,8 +92,10 @@ void find_furniture(std::string_view text, const FurnitureWords& words, Metadata
       continue;
     }
     last_body_end = line.end;
-    if (is_heading(line.text)) m.furniture.emplace_back(line.begin, line.end);
-    else credits_in(line, words, m);
+    if (is_heading(line.text))
+      m.furniture.emplace_back(line.begin, line.end);
+    else
+      credits_in(line, words, m);
   }
 }
 

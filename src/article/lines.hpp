@@ -68,7 +68,8 @@ inline std::string lower(std::string_view s) {
 }
 
 inline bool ends_sentence(std::string_view s) {
-  static const std::array<std::string_view, 9> enders = {".", "!", "?", "\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99", ":"};
+  static const std::array<std::string_view, 9> enders = {".", "!", "?", "\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99",
+                                                         ":"};
   for (auto e : enders)
     if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
   return false;

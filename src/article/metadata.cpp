@@ -31,7 +31,8 @@ int month_number(std::string_view w) {
   if (l.size() < 3) return 0;
   for (const auto& row : months.rows()) {
     std::string_view full = row[0];
-    if (l == full || (full.substr(0, l.size()) == l && l.size() <= full.size())) return detail::int_field(months, row, 1);
+    if (l == full || (full.substr(0, l.size()) == l && l.size() <= full.size()))
+      return detail::int_field(months, row, 1);
   }
   return 0;
 }
@@ -47,7 +48,8 @@ bool is_weekday(std::string_view w) {
 }
 
 bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 // "15:58", "3:05pm", "15:58:07" -> minutes/seconds; am/pm handled by caller.
@@ -88,7 +90,8 @@ std::string parse_date_line(std::string_view line) {
   static const auto labels = detail::WordSet::load("dateline_labels");
   for (std::string_view label : labels.words()) {
     std::string l = lower(s);
-    if (l.rfind(label, 0) == 0 && (l.size() == label.size() || !std::isalpha(static_cast<unsigned char>(l[label.size()])))) {
+    if (l.rfind(label, 0) == 0 &&
+        (l.size() == label.size() || !std::isalpha(static_cast<unsigned char>(l[label.size()])))) {
       s = s.substr(label.size());
       while (!s.empty() && (s[0] == ':' || s[0] == ' ' || s[0] == '-')) s.erase(0, 1);
       if (lower(s).rfind("on ", 0) == 0) s.erase(0, 3);
@@ -126,14 +129,18 @@ std::string parse_date_line(std::string_view line) {
     // "12th", "1st"
     std::string digits = w;
     for (const char* suf : {"st", "nd", "rd", "th"})
-      if (l.size() > 2 && l.substr(l.size() - 2) == suf && all_digits(l.substr(0, l.size() - 2))) digits = w.substr(0, w.size() - 2);
+      if (l.size() > 2 && l.substr(l.size() - 2) == suf && all_digits(l.substr(0, l.size() - 2)))
+        digits = w.substr(0, w.size() - 2);
     if (all_digits(digits)) {
       auto parsed = detail::parse_int(digits);
       if (!parsed) return "";  // too long for a day or a year: not a date
       int v = *parsed;
-      if (digits.size() == 4 && !year) year = v;
-      else if (digits.size() <= 2 && v >= 1 && v <= 31 && !day) day = v;
-      else return "";
+      if (digits.size() == 4 && !year)
+        year = v;
+      else if (digits.size() <= 2 && v >= 1 && v <= 31 && !day)
+        day = v;
+      else
+        return "";
       continue;
     }
     std::string c = l;
@@ -145,8 +152,14 @@ std::string parse_date_line(std::string_view line) {
       clock = hms;
       continue;
     }
-    if (l == "am" || l == "a.m." ) { am = true; continue; }
-    if (l == "pm" || l == "p.m.") { pm = true; continue; }
+    if (l == "am" || l == "a.m.") {
+      am = true;
+      continue;
+    }
+    if (l == "pm" || l == "p.m.") {
+      pm = true;
+      continue;
+    }
     if (l == "gmt" || l == "utc" || l == "z") {
       zone = "Z";
       continue;
@@ -156,7 +169,8 @@ std::string parse_date_line(std::string_view line) {
       continue;
     }
     // Other zone abbreviations (EST, CET ...) leave the time local.
-    if (w.size() >= 2 && w.size() <= 4 && std::all_of(w.begin(), w.end(), [](char ch) { return std::isupper(static_cast<unsigned char>(ch)); }) && clock)
+    if (w.size() >= 2 && w.size() <= 4 &&
+        std::all_of(w.begin(), w.end(), [](char ch) { return std::isupper(static_cast<unsigned char>(ch)); }) && clock)
       continue;
     return "";
   }
@@ -192,7 +206,8 @@ bool looks_like_name(const std::vector<std::string>& w) {
   if (!is_capitalised(w.front()) || !is_capitalised(w.back())) return false;
   for (const auto& x : w) {
     if (!is_capitalised(x) && !is_particle(lower(x))) return false;
-    if (std::any_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) return false;
+    if (std::any_of(x.begin(), x.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      return false;
   }
   return true;
 }
@@ -291,7 +306,8 @@ std::string body_dateline(std::string_view para, std::size_t* length = nullptr, 
   std::string p(trim(place));
   while (!p.empty() && (p.back() == '-' || p.back() == ' ')) p.pop_back();
   if (p.size() < 3 || words_of(p).size() > 3) return "";
-  if (std::count_if(p.begin(), p.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) < 3) return "";
+  if (std::count_if(p.begin(), p.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) < 3)
+    return "";
   rest = trim(rest);
   if (!rest.empty() && rest[0] == ',') {  // "LONDON, England (AP) -": skip the region
     auto close = rest.find_first_of("(-\xE2");
@@ -404,8 +420,10 @@ Metadata find_metadata(std::string_view text, const std::vector<std::string>& pl
       std::string l = lower(lines[i].text);
       return std::none_of(places.begin(), places.end(), [&](const std::string& p) { return lower(p) == l; });
     };
-    if (title + 1 < first && is_section(title + 1)) m.section = std::string(lines[title + 1].text);
-    else if (title > 0 && is_section(title - 1)) m.section = std::string(lines[title - 1].text);
+    if (title + 1 < first && is_section(title + 1))
+      m.section = std::string(lines[title + 1].text);
+    else if (title > 0 && is_section(title - 1))
+      m.section = std::string(lines[title - 1].text);
   }
   // A dateline opening the body is furniture, not prose: the body starts after it.
   std::size_t dateline_length = 0;

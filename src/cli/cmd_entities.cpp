@@ -33,11 +33,21 @@ void json_string(std::ostream& o, std::string_view s) {
   o << '"';
   for (unsigned char c : s) {
     switch (c) {
-      case '"': o << "\\\""; break;
-      case '\\': o << "\\\\"; break;
-      case '\n': o << "\\n"; break;
-      case '\t': o << "\\t"; break;
-      case '\r': o << "\\r"; break;
+      case '"':
+        o << "\\\"";
+        break;
+      case '\\':
+        o << "\\\\";
+        break;
+      case '\n':
+        o << "\\n";
+        break;
+      case '\t':
+        o << "\\t";
+        break;
+      case '\r':
+        o << "\\r";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -112,8 +122,7 @@ void add_entities_command(CLI::App& app) {
                   "canonical name, byte offsets and normalised value")
       ->capture_default_str();
   cmd->add_flag("--json", args->json, "Same as --format json");
-  cmd->add_option("-o,--output", args->output, "Output file ('-' = stdout), written atomically")
-      ->capture_default_str();
+  cmd->add_option("-o,--output", args->output, "Output file ('-' = stdout), written atomically")->capture_default_str();
   add_disable_option(*cmd, args->disable);
   cmd->callback([args] { run(*args); });
 }

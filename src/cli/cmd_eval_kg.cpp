@@ -18,7 +18,7 @@ namespace relgraph::cli {
 namespace {
 
 struct Options {
-  std::vector<std::string> inputs;  // GOLD TRIPLES, or directories
+  std::vector<std::string> inputs;                        // GOLD TRIPLES, or directories
   std::vector<std::pair<std::string, std::string>> also;  // TEXT GOLD added to the directories' articles
   std::vector<std::string> disable;
   std::string models_dir, schemas_dir;
@@ -113,7 +113,8 @@ void add_eval_kg(CLI::App& app) {
   cmd->add_option("inputs", o->inputs,
                   "GOLD.json TRIPLES.tsv (TSV with subject, predicate, object columns, - for stdin), or one or more "
                   "directories holding X.txt + X.gold.json pairs, e.g. ../shared/eval/news-dev");
-  cmd->add_option("--also", o->also, "An extra article and its reference graph, scored with the directories (repeatable)")
+  cmd->add_option("--also", o->also,
+                  "An extra article and its reference graph, scored with the directories (repeatable)")
       ->type_name("TEXT GOLD");
   cmd->add_option("--models", o->models_dir, "Models directory (default: $RELGRAPH_MODELS or models/)");
   cmd->add_option("--schemas", o->schemas_dir, "Schemas directory (default: $RELGRAPH_SCHEMAS or schemas/)");

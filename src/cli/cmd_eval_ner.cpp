@@ -44,11 +44,12 @@ std::string report_text(const ner::NerScores& s, const Timing& t) {
   if (t.tagger > 0) o << ", tagger " << per_second(s.tokens, t.tagger);
   o << "\n" << std::setprecision(2);
   o << std::left << std::setw(9) << "type" << std::right << std::setw(10) << "precision" << std::setw(10) << "recall"
-    << std::setw(10) << "F1" << std::setw(8) << "gold" << std::setw(8) << "pred" << "\n";
+    << std::setw(10) << "F1" << std::setw(8) << "gold" << std::setw(8) << "pred"
+    << "\n";
   auto row = [&](const std::string& name, const ner::SpanCounts& c) {
     o << std::left << std::setw(9) << name << std::right << std::setw(10) << 100 * c.precision() << std::setw(10)
-      << 100 * c.recall() << std::setw(10) << 100 * c.f1() << std::setw(8) << c.tp + c.fn << std::setw(8)
-      << c.tp + c.fp << "\n";
+      << 100 * c.recall() << std::setw(10) << 100 * c.f1() << std::setw(8) << c.tp + c.fn << std::setw(8) << c.tp + c.fp
+      << "\n";
   };
   for (const auto& [type, c] : s.by_type) row(type, c);
   row("overall", s.overall);
@@ -62,9 +63,9 @@ std::string report_json(const ner::NerScores& s, const Timing& t) {
     o << "{\"precision\": " << c.precision() << ", \"recall\": " << c.recall() << ", \"f1\": " << c.f1()
       << ", \"tp\": " << c.tp << ", \"fp\": " << c.fp << ", \"fn\": " << c.fn << "}";
   };
-  o << "{\"sentences\": " << s.sentences << ", \"tokens\": " << s.tokens << ", \"recognizer_tokens_per_second\": "
-    << std::setprecision(0) << per_second(s.tokens, t.recognizer) << ", \"stage_tokens_per_second\": "
-    << per_second(s.tokens, t.stage) << std::setprecision(4) << ", \"overall\": ";
+  o << "{\"sentences\": " << s.sentences << ", \"tokens\": " << s.tokens
+    << ", \"recognizer_tokens_per_second\": " << std::setprecision(0) << per_second(s.tokens, t.recognizer)
+    << ", \"stage_tokens_per_second\": " << per_second(s.tokens, t.stage) << std::setprecision(4) << ", \"overall\": ";
   one(s.overall);
   o << ", \"types\": {";
   bool first = true;
@@ -89,7 +90,8 @@ void check_ner_disable(const std::vector<std::string>& disable) {
   for (const auto& rule : make_entity_stage(p)->rules())
     for (const auto& d : disable)
       if (d == rule)
-        throw Error(ErrorKind::InvalidArgument, "eval ner: --disable " + d + " is an entity-stage rule this scorer cannot switch off");
+        throw Error(ErrorKind::InvalidArgument,
+                    "eval ner: --disable " + d + " is an entity-stage rule this scorer cannot switch off");
 }
 
 void run(const EvalNerArgs& a) {
@@ -142,11 +144,11 @@ void run(const EvalNerArgs& a) {
 void add_eval_ner(CLI::App& app) {
   auto args = std::make_shared<EvalNerArgs>();
   auto* cmd = app.add_subcommand("ner", "Exact-span precision/recall/F1 of the entity recognizer on an IOB2 file");
-  cmd->add_option("gold", args->gold, "Gold IOB2 file (index, token, tag), e.g. UNER en_ewt-ud-test.iob2")
-      ->required();
+  cmd->add_option("gold", args->gold, "Gold IOB2 file (index, token, tag), e.g. UNER en_ewt-ud-test.iob2")->required();
   cmd->add_option("--model", args->model, "Recognizer model (default: models/ner.bin)");
   cmd->add_option("--gazetteer", args->gazetteer, "Gazetteer tables (default: schemas/gazetteer)");
-  cmd->add_flag("--recognizer-only", args->recognizer_only, "Score the recognizer's own tags (no rules, gazetteer names or typing)");
+  cmd->add_flag("--recognizer-only", args->recognizer_only,
+                "Score the recognizer's own tags (no rules, gazetteer names or typing)");
   cmd->add_flag("--json", args->json, "Print scores as JSON");
   cmd->add_option("-o,--output", args->output, "Output file ('-' = stdout)")->capture_default_str();
   add_disable_option(*cmd, args->disable);

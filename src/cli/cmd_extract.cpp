@@ -7,9 +7,9 @@
 #include <iostream>
 
 #include "cli/cmd_extract_corpus.hpp"
+#include "cli/commands.hpp"
 #include "cli/keep_until_exit.hpp"
 #include "cli/timings.hpp"
-#include "cli/commands.hpp"
 #include "core/files.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/extract.hpp"
@@ -129,8 +129,8 @@ void run_extract(const ExtractOptions& o) {
     std::error_code ec;
     std::filesystem::create_directories(o.output, ec);
     if (ec) throw Error(ErrorKind::Io, "cannot create the output directory '" + o.output + "': " + ec.message());
-    std::string stem = o.inputs.size() == 1 && o.inputs[0] != "-" ? std::filesystem::path(o.inputs[0]).stem().string()
-                                                                    : "graph";
+    std::string stem =
+        o.inputs.size() == 1 && o.inputs[0] != "-" ? std::filesystem::path(o.inputs[0]).stem().string() : "graph";
     // Every format or none: a failing writer leaves the directory as it was.
     detail::StagedFiles staged(o.output);
     // not English: file extensions

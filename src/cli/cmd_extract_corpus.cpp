@@ -2,7 +2,6 @@
 // failed articles and speed around relgraph::extract_corpus / stream_corpus.
 // Tests: tests/corpus_test.cpp (library), tests/corpus_cli_test.cpp.
 #include "cli/cmd_extract_corpus.hpp"
-#include "cli/keep_until_exit.hpp"
 
 #include <unistd.h>
 
@@ -13,6 +12,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "cli/keep_until_exit.hpp"
 #include "core/files.hpp"
 #include "relgraph/corpus.hpp"
 #include "relgraph/error.hpp"

@@ -16,8 +16,8 @@ struct ExtractCorpusOptions {
   std::string format;  // graph format ("" = from -o); with stream: jsonl or ntriples
   bool stream = false;
   std::string models_dir, schemas_dir;
-  std::string mentions = "auto";  // article `mentions` edges: auto, yes, no
-  bool stats = false;             // articles, tokens and speed on stderr
+  std::string mentions = "auto";     // article `mentions` edges: auto, yes, no
+  bool stats = false;                // articles, tokens and speed on stderr
   std::vector<std::string> disable;  // named rules switched off (--disable)
 };
 

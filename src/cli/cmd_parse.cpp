@@ -7,8 +7,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/keep_until_exit.hpp"
-#include "cli/timings.hpp"
 #include "cli/syntax_pipeline.hpp"
+#include "cli/timings.hpp"
 #include "core/files.hpp"
 #include "text/conllu.hpp"
 

@@ -41,7 +41,8 @@ void add_rules_command(CLI::App& app) {
       std::cout << "{";
       bool first_stage = true;
       for (const auto& stage : pipeline.stages()) {
-        std::cout << (first_stage ? "" : ", ") << "\"" << json_escape(stage->name()) << "\"" << ": [";
+        std::cout << (first_stage ? "" : ", ") << "\"" << json_escape(stage->name()) << "\""
+                  << ": [";
         first_stage = false;
         bool first = true;
         for (const auto& rule : stage->rules()) {

@@ -1,16 +1,17 @@
 // `relgraph train ner`: trains the entity recognizer on Universal NER IOB2
 // files and writes models/ner.bin plus ner.meta.json. Tests: tests/ner_test.cpp
-#include "cli/json_text.hpp"
+#include <unistd.h>
+
 #include <chrono>
 #include <ctime>
 #include <iomanip>
 #include <iostream>
 #include <optional>
-#include <unordered_map>
 #include <sstream>
-#include <unistd.h>
+#include <unordered_map>
 
 #include "cli/commands.hpp"
+#include "cli/json_text.hpp"
 #include "core/files.hpp"
 #include "ner/recognizer_trainer.hpp"
 #include "relgraph/error.hpp"
@@ -31,8 +32,8 @@ struct TrainNerArgs {
   bool pos = false;
   bool no_gazetteer = false;
   std::string words = "/usr/share/dict/american-english";  // Debian wamerican; "" = none
-  std::string jackknife;  // UD treebank whose training sentences get jackknifed POS
-  std::string clusters;   // word classes TSV (schemas/lexicon/word_clusters.tsv); "" = none
+  std::string jackknife;                                   // UD treebank whose training sentences get jackknifed POS
+  std::string clusters;  // word classes TSV (schemas/lexicon/word_clusters.tsv); "" = none
   int folds = 4;
   int context_folds = 0;  // > 1: second stage on jackknifed first-stage labels
   bool refit = false;     // after choosing epochs on dev, retrain on train + dev
@@ -48,8 +49,8 @@ std::string scores_json(const ner::NerScores& s) {
   std::ostringstream o;
   o << std::fixed << std::setprecision(2);
   auto one = [&](const ner::SpanCounts& c) {
-    o << "{\"precision\": " << 100 * c.precision() << ", \"recall\": " << 100 * c.recall() << ", \"f1\": " << 100 * c.f1()
-      << "}";
+    o << "{\"precision\": " << 100 * c.precision() << ", \"recall\": " << 100 * c.recall()
+      << ", \"f1\": " << 100 * c.f1() << "}";
   };
   o << "{\"overall\": ";
   one(s.overall);
@@ -205,13 +206,15 @@ void run(const TrainNerArgs& a) {
        << "  \"train\": \"" << json_escape(join(a.train)) << "\",\n  \"dev\": \"" << json_escape(a.dev) << "\",\n"
        << "  \"command\": \"" << json_escape(command_line(a)) << "\",\n  \"date\": \"" << date << "\",\n"
        << "  \"labels\": \"BILOU over PER, ORG, LOC (OTH and stray B-O read as O)\",\n"
-       << "  \"pos_features\": " << (a.pos ? "true" : "false") << ",\n  \"gazetteer_features\": "
-       << (a.no_gazetteer ? "false" : "true") << ",\n  \"epochs\": " << a.epochs << ",\n  \"best_epoch\": "
-       << report.best_epoch << ",\n  \"context_folds\": " << (a.context_folds > 1 ? a.context_folds : 0)
-       << ",\n  \"first_stage_best_epoch\": " << report.first_stage_epoch << ",\n  \"first_stage_dev\": "
-       << (dev.empty() ? "null" : scores_json(report.first_stage_dev)) << ",\n  \"seed\": " << a.seed << ",\n  \"train_seconds\": " << std::fixed
-       << std::setprecision(1) << secs << ",\n  \"dev\": " << (dev.empty() ? "null" : scores_json(report.dev))
-       << ",\n  \"test\": " << test_json << ",\n  \"refit_on_train_and_dev\": " << (a.refit ? "true" : "false")
+       << "  \"pos_features\": " << (a.pos ? "true" : "false")
+       << ",\n  \"gazetteer_features\": " << (a.no_gazetteer ? "false" : "true") << ",\n  \"epochs\": " << a.epochs
+       << ",\n  \"best_epoch\": " << report.best_epoch
+       << ",\n  \"context_folds\": " << (a.context_folds > 1 ? a.context_folds : 0)
+       << ",\n  \"first_stage_best_epoch\": " << report.first_stage_epoch
+       << ",\n  \"first_stage_dev\": " << (dev.empty() ? "null" : scores_json(report.first_stage_dev))
+       << ",\n  \"seed\": " << a.seed << ",\n  \"train_seconds\": " << std::fixed << std::setprecision(1) << secs
+       << ",\n  \"dev\": " << (dev.empty() ? "null" : scores_json(report.dev)) << ",\n  \"test\": " << test_json
+       << ",\n  \"refit_on_train_and_dev\": " << (a.refit ? "true" : "false")
        << ",\n  \"train_only_test\": " << train_only_test << ",\n  " << curves << "\n}\n";
   detail::write_atomic(meta_path(a.output), meta.str());
   std::cout << "wrote " << a.output << " (best epoch " << report.best_epoch << ", dev F1 " << std::fixed
@@ -246,7 +249,7 @@ void add_train_ner(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::Range(0, 10));
   cmd->add_flag("--refit", args->refit,
-               "After choosing the epoch counts on --dev, train the written model again on train + dev");
+                "After choosing the epoch counts on --dev, train the written model again on train + dev");
   cmd->add_option("--epochs", args->epochs, "Training epochs")->capture_default_str()->check(CLI::Range(1, 100));
   cmd->add_option("--seed", args->seed, "Shuffling seed (training is deterministic given it)")->capture_default_str();
   cmd->callback([args] { run(*args); });

@@ -1,13 +1,13 @@
 // `relgraph train parser`: trains the dependency parser on a UD treebank and
 // writes the model plus its meta.json; `--evaluate MODEL` only scores a model.
 // Library side: src/parse/parser_trainer.hpp. Tests: tests/parser_test.cpp
-#include "cli/json_text.hpp"
 #include <cstdio>
 #include <ctime>
 #include <iostream>
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/json_text.hpp"
 #include "core/files.hpp"
 #include "parse/parser_trainer.hpp"
 #include "relgraph/error.hpp"
@@ -19,7 +19,7 @@ namespace {
 
 struct TrainParserOptions {
   std::string train, dev, test, output, evaluate;
-  std::string tagger;  // if set, dev/test are re-tagged with this model before parsing
+  std::string tagger;    // if set, dev/test are re-tagged with this model before parsing
   std::string clusters;  // word classes TSV; "" = none
   std::string treebank = "UD English-EWT r2.16";
   ParserTrainOptions train_options;

@@ -70,12 +70,14 @@ void run(const TrainRelationsArgs& a) {
     j << std::fixed << std::setprecision(2) << "{\"folds\": " << a.folds << ", \"by\": \"document\",\n"
       << "    \"gold_entities\": {\"p\": " << 100 * g.aligned_p << ", \"r\": " << 100 * g.aligned_r
       << ", \"f1\": " << 100 * g.aligned_f1 << "},\n    \"end_to_end\": {\"aligned\": {\"p\": " << 100 * e.aligned_p
-      << ", \"r\": " << 100 * e.aligned_r << ", \"f1\": " << 100 * e.aligned_f1 << "}, \"exact\": {\"p\": "
-      << 100 * e.exact_p << ", \"r\": " << 100 * e.exact_r << ", \"f1\": " << 100 * e.exact_f1
-      << "}, \"mention_f1\": " << 100 * e.mention_f1 << ", \"coref_conll_f1\": " << 100 * e.conll_f1 << "}}";
+      << ", \"r\": " << 100 * e.aligned_r << ", \"f1\": " << 100 * e.aligned_f1
+      << "}, \"exact\": {\"p\": " << 100 * e.exact_p << ", \"r\": " << 100 * e.exact_r
+      << ", \"f1\": " << 100 * e.exact_f1 << "}, \"mention_f1\": " << 100 * e.mention_f1
+      << ", \"coref_conll_f1\": " << 100 * e.conll_f1 << "}}";
     cv_json = j.str();
-    std::cout << "cross-validation (" << a.folds << " folds by document), gold entities\n" << docred::report_text(g)
-              << "cross-validation, end to end (recognised entities)\n" << docred::report_text(e);
+    std::cout << "cross-validation (" << a.folds << " folds by document), gold entities\n"
+              << docred::report_text(g) << "cross-validation, end to end (recognised entities)\n"
+              << docred::report_text(e);
   }
   auto training = docred::training_documents(gold, docs);
   auto classifier = train_relation_classifier(training, o);
@@ -87,11 +89,10 @@ void run(const TrainRelationsArgs& a) {
   meta << "{\n  \"component\": \"relations\",\n  \"format_version\": " << RelationClassifier::kVersion
        << ",\n  \"data\": \"" << json_escape(a.data)
        << "\",\n  \"data_source\": \"Re-DocRED (Tan et al. 2022), MIT License\",\n  \"date\": \"" << date
-       << "\",\n  \"documents\": "
-       << gold.size() << ",\n  \"command\": \"" << json_escape(command_line(a)) << "\",\n  \"labels\": "
-       << classifier.labels().size() << ",\n  \"features\": " << classifier.model().num_features()
-       << ",\n  \"cross_validation\": " << cv_json << ",\n  \"seconds\": " << std::fixed << std::setprecision(0)
-       << wall_now() - t0 << "\n}\n";
+       << "\",\n  \"documents\": " << gold.size() << ",\n  \"command\": \"" << json_escape(command_line(a))
+       << "\",\n  \"labels\": " << classifier.labels().size()
+       << ",\n  \"features\": " << classifier.model().num_features() << ",\n  \"cross_validation\": " << cv_json
+       << ",\n  \"seconds\": " << std::fixed << std::setprecision(0) << wall_now() - t0 << "\n}\n";
   detail::write_atomic(meta_path(a.output), meta.str());
   std::cout << "wrote " << a.output << " (" << classifier.labels().size() << " relations, "
             << classifier.model().num_features() << " features)\n";

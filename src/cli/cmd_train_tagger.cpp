@@ -1,13 +1,13 @@
 // `relgraph train tagger`: trains the POS tagger + lemmatizer on a UD treebank,
 // writes the model and its meta.json; `--evaluate MODEL` only scores a model.
 // Library side: src/tag/tagger_trainer.hpp. Tests: tests/tagger_test.cpp
-#include "cli/json_text.hpp"
 #include <cstdio>
 #include <ctime>
 #include <iostream>
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/json_text.hpp"
 #include "core/files.hpp"
 #include "relgraph/error.hpp"
 #include "tag/tagger_trainer.hpp"
@@ -69,8 +69,8 @@ void write_meta(const TrainTaggerOptions& o, const TaggerTrainResult& r, const T
   path += ".meta.json";
   const auto& t = o.train_options;
   std::ostringstream j;
-  j << "{\n  \"component\": \"tagger\",\n  \"format_version\": " << Tagger::kFormatVersion
-    << ",\n  \"treebank\": \"" << json_escape(o.treebank) << "\",\n  \"license\": \"CC BY-SA 4.0 (trained on the treebank)\""
+  j << "{\n  \"component\": \"tagger\",\n  \"format_version\": " << Tagger::kFormatVersion << ",\n  \"treebank\": \""
+    << json_escape(o.treebank) << "\",\n  \"license\": \"CC BY-SA 4.0 (trained on the treebank)\""
     << ",\n  \"command\": \"" << json_escape(command_line(o)) << "\",\n  \"seed\": " << t.seed
     << ",\n  \"iterations\": " << t.iterations << ",\n  \"best_iteration\": " << r.best_iteration
     << ",\n  \"best_iteration_second_pass\": " << r.best_iteration_second
@@ -142,10 +142,10 @@ void add_train_tagger(CLI::App& app) {
   cmd->add_option("--seed", o->train_options.seed, "shuffling seed")->capture_default_str();
   cmd->add_option("--min-weight", o->train_options.min_weight, "drop smaller averaged weights (model size)")
       ->capture_default_str();
-  cmd->add_flag("--single-pass", [o](std::int64_t) { o->train_options.second_pass = false; },
-                "skip the right-context second pass (half the tagging time, lower accuracy)");
-  cmd->add_option("--treebank", o->treebank, "treebank name and release, recorded in meta.json")
-      ->capture_default_str();
+  cmd->add_flag(
+      "--single-pass", [o](std::int64_t) { o->train_options.second_pass = false; },
+      "skip the right-context second pass (half the tagging time, lower accuracy)");
+  cmd->add_option("--treebank", o->treebank, "treebank name and release, recorded in meta.json")->capture_default_str();
   cmd->add_option("--clusters", o->clusters,
                   "word classes (word, c64, c256, c1024 TSV; schemas/lexicon/word_clusters.tsv), stored in the model");
   cmd->add_option("--evaluate", o->evaluate, "do not train: score this model on --dev/--test (gold tokenization)");

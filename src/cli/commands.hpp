@@ -24,10 +24,10 @@ void add_train_ner(CLI::App& train);        // cmd_train_ner.cpp
 void add_train_relations(CLI::App& train);  // cmd_train_relations.cpp
 
 // `relgraph eval <benchmark>` (cmd_eval.cpp creates the parent command).
-void add_eval_ud(CLI::App& eval);    // cmd_eval_ud.cpp
-void add_eval_ner(CLI::App& eval);   // cmd_eval_ner.cpp
-void add_eval_carb(CLI::App& eval);  // cmd_eval_carb.cpp
-void add_eval_kg(CLI::App& eval);    // cmd_eval_kg.cpp
+void add_eval_ud(CLI::App& eval);      // cmd_eval_ud.cpp
+void add_eval_ner(CLI::App& eval);     // cmd_eval_ner.cpp
+void add_eval_carb(CLI::App& eval);    // cmd_eval_carb.cpp
+void add_eval_kg(CLI::App& eval);      // cmd_eval_kg.cpp
 void add_eval_docred(CLI::App& eval);  // cmd_eval_docred.cpp
 
 // `--disable RULE[,RULE]` (repeatable) into `disable` (cmd_rules.cpp).
@@ -41,8 +41,8 @@ struct CarbOptions {
   std::vector<std::string> inputs;
   std::string output = "-";
   bool pretokenized = false;
-  std::string models_dir = "";   // "" = default_models_dir()
-  std::string schemas_dir = "";  // "" = default_schemas_dir()
+  std::string models_dir = "";       // "" = default_models_dir()
+  std::string schemas_dir = "";      // "" = default_schemas_dir()
   std::vector<std::string> disable;  // named rules switched off (--disable)
 };
 void run_extract_carb(const CarbOptions& options);

@@ -21,9 +21,7 @@ Timings::Phase& Timings::phase(const std::string& name, bool stage) {
 }
 
 Timings::Clock::Clock(Timings& t, const std::string& name, bool stage)
-    : phase_(t.on() ? &t.phase(name, stage) : nullptr),
-      wall_(std::chrono::steady_clock::now()),
-      cpu_(std::clock()) {}
+    : phase_(t.on() ? &t.phase(name, stage) : nullptr), wall_(std::chrono::steady_clock::now()), cpu_(std::clock()) {}
 
 Timings::Clock::~Clock() {
   if (!phase_) return;
@@ -87,9 +85,9 @@ void Timings::report(std::ostream& out, const std::string& command) const {
         << stages_cpu << "\n"
         << "  " << std::left << std::setw(22) << "total" << std::right << std::setw(9) << total_wall << std::setw(9)
         << total_cpu << "\n"
-        << std::setprecision(0) << "  " << documents_ << " document(s), " << tokens_ << " tokens: "
-        << per_second(tokens_, stages_cpu) << " tokens/s in the stages, " << per_second(tokens_, total_cpu)
-        << " tokens/s in all (CPU)\n";
+        << std::setprecision(0) << "  " << documents_ << " document(s), " << tokens_
+        << " tokens: " << per_second(tokens_, stages_cpu) << " tokens/s in the stages, "
+        << per_second(tokens_, total_cpu) << " tokens/s in all (CPU)\n";
   }
   out.flags(old_flags);
   out.precision(old_precision);

@@ -9,10 +9,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <csignal>
 #include <cerrno>
-#include <cstdlib>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -29,13 +29,20 @@ namespace relgraph {
 
 const char* to_string(ErrorKind kind) noexcept {
   switch (kind) {
-    case ErrorKind::InvalidArgument: return "invalid-argument";
-    case ErrorKind::NotFound: return "not-found";
-    case ErrorKind::Io: return "io";
-    case ErrorKind::InvalidInput: return "invalid-input";
-    case ErrorKind::Format: return "format";
-    case ErrorKind::Model: return "model";
-    case ErrorKind::Internal: return "internal";
+    case ErrorKind::InvalidArgument:
+      return "invalid-argument";
+    case ErrorKind::NotFound:
+      return "not-found";
+    case ErrorKind::Io:
+      return "io";
+    case ErrorKind::InvalidInput:
+      return "invalid-input";
+    case ErrorKind::Format:
+      return "format";
+    case ErrorKind::Model:
+      return "model";
+    case ErrorKind::Internal:
+      return "internal";
   }
   return "unknown";
 }
@@ -76,13 +83,23 @@ std::size_t find_invalid_utf8(std::string_view s) {
   std::size_t n = s.size(), i = 0;
   while (i < n) {
     unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     int len;
     unsigned cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return i;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return i;
     if (i + len > n) return i;
     for (int k = 1; k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) return i;
@@ -104,17 +121,23 @@ void check_text(std::string_view text, const std::string& name) {
   if (text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos)
     throw Error(ErrorKind::InvalidInput, "'" + name + "' is empty (no text to process)");
   if (auto nul = text.find('\0'); nul != std::string_view::npos)
-    throw Error(ErrorKind::InvalidInput, "'" + name + "' looks like a binary file (NUL byte at offset " +
-                                             std::to_string(nul) + ")");
+    throw Error(ErrorKind::InvalidInput,
+                "'" + name + "' looks like a binary file (NUL byte at offset " + std::to_string(nul) + ")");
   if (auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
-    throw Error(ErrorKind::InvalidInput, "'" + name + "' is not valid UTF-8 (bad byte 0x" +
-                                             [&] { char b[8]; std::snprintf(b, sizeof b, "%02X", (unsigned char)text[bad]); return std::string(b); }() +
-                                             " at offset " + std::to_string(bad) + ")");
+    throw Error(
+        ErrorKind::InvalidInput, "'" + name + "' is not valid UTF-8 (bad byte 0x" +
+                                     [&] {
+                                       char b[8];
+                                       std::snprintf(b, sizeof b, "%02X", (unsigned char)text[bad]);
+                                       return std::string(b);
+                                     }() +
+                                     " at offset " + std::to_string(bad) + ")");
 }
 
 std::size_t line_at(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
-  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  return 1 +
+         static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 void check_json_nesting(std::string_view json, const std::string& where) {
@@ -123,8 +146,10 @@ void check_json_nesting(std::string_view json, const std::string& where) {
   for (std::size_t i = 0; i < json.size(); ++i) {
     char c = json[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
@@ -313,9 +338,9 @@ void note_input(const std::string& path) {
 
 void remove_temporaries_on_signal() {
   for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
-    struct sigaction old{};
+    struct sigaction old {};
     if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;  // nohup, background jobs
-    struct sigaction sa{};
+    struct sigaction sa {};
     sa.sa_handler = remove_temporaries_and_die;
     sigemptyset(&sa.sa_mask);
     ::sigaction(sig, &sa, nullptr);
@@ -432,9 +457,12 @@ std::string escape_control(std::string_view text) {
       continue;
     }
     char buf[8];
-    if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c == '\r')
+      out += "\\r";
     else {
       std::snprintf(buf, sizeof buf, "\\x%02X", c);
       out += buf;
@@ -445,7 +473,8 @@ std::string escape_control(std::string_view text) {
 }
 
 void write_atomic(const std::string& path, std::string_view content) {
-  write_atomic(path, [&](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); });
+  write_atomic(path,
+               [&](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); });
 }
 
 }  // namespace detail

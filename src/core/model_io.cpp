@@ -103,8 +103,8 @@ void ModelReader::header(const std::string& component, std::uint32_t max_version
   std::string got = str();
   if (got != component) fail("it is a '" + got + "' model, not a '" + component + "' model");
   if (version_ > max_version)
-    fail("format version " + std::to_string(version_) + " is newer than this build (" +
-         std::to_string(max_version) + ")");
+    fail("format version " + std::to_string(version_) + " is newer than this build (" + std::to_string(max_version) +
+         ")");
 }
 
 std::string ModelReader::str() {

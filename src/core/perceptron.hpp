@@ -51,9 +51,7 @@ class Perceptron {
   // Adds each feature's weights into scores[0..num_classes). Lookups are
   // prefetched in batches: scoring is bound by memory latency, not arithmetic.
   // Sums in feature order, entry order, so any layout gives the same floats.
-  void score(std::span<const std::uint64_t> features, std::span<float> scores) const {
-    score(features, scores.data());
-  }
+  void score(std::span<const std::uint64_t> features, std::span<float> scores) const { score(features, scores.data()); }
   void score(std::span<const std::uint64_t> features, float* scores) const {
     constexpr std::size_t kBatch = 64;
     std::uint32_t begin[kBatch], end[kBatch];

@@ -8,15 +8,24 @@ namespace relgraph {
 
 const char* to_string(Layer layer) noexcept {
   switch (layer) {
-    case Layer::Metadata: return "metadata";
-    case Layer::Sentences: return "sentences";
-    case Layer::Tokens: return "tokens";
-    case Layer::Tags: return "tags";
-    case Layer::Lemmas: return "lemmas";
-    case Layer::Deps: return "dependencies";
-    case Layer::Entities: return "entities";
-    case Layer::Coref: return "coreference";
-    case Layer::Propositions: return "propositions";
+    case Layer::Metadata:
+      return "metadata";
+    case Layer::Sentences:
+      return "sentences";
+    case Layer::Tokens:
+      return "tokens";
+    case Layer::Tags:
+      return "tags";
+    case Layer::Lemmas:
+      return "lemmas";
+    case Layer::Deps:
+      return "dependencies";
+    case Layer::Entities:
+      return "entities";
+    case Layer::Coref:
+      return "coreference";
+    case Layer::Propositions:
+      return "propositions";
   }
   return "unknown";
 }

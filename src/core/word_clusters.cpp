@@ -60,7 +60,8 @@ WordClusters WordClusters::read_tsv(const std::string& path) {
       std::string_view field = rest.substr(0, t);
       auto [p, ec] = std::from_chars(field.data(), field.data() + field.size(), c[i]);
       if (ec != std::errc() || p != field.data() + field.size() || word.empty())
-        throw Error(ErrorKind::Format, path + ":" + std::to_string(line) + ": expected word<TAB>c64<TAB>c256<TAB>c1024");
+        throw Error(ErrorKind::Format,
+                    path + ":" + std::to_string(line) + ": expected word<TAB>c64<TAB>c256<TAB>c1024");
       rest = t == std::string_view::npos ? "" : rest.substr(t + 1);
     }
     if (c[0] > 0xFF || c[1] > 0xFF || c[2] > 0xFFFE)

@@ -43,15 +43,16 @@ std::string name_key(const std::string& name) {
   std::string out;
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) out += static_cast<char>(std::tolower(u));
-    else if (c == ' ' || c == '-' || c == '\t') out += ' ';
+    if (std::isalnum(u) || u >= 0x80)
+      out += static_cast<char>(std::tolower(u));
+    else if (c == ' ' || c == '-' || c == '\t')
+      out += ' ';
     // dots and other punctuation vanish: "U.S." -> "us"
   }
   auto words = split_words(out);
   if (!words.empty() && words[0] == "the") words.erase(words.begin());
   return join(words);
 }
-
 
 CorefTables load_coref_tables(const std::string& schemas_dir) {
   CorefTables t;
@@ -82,7 +83,6 @@ CorefTables load_coref_tables(const std::string& schemas_dir) {
   for (const auto& w : resources.lexicon("title_abbreviations").keys()) t.titles.insert(w);
   return t;
 }
-
 
 bool CorefWords::in(std::string_view list, const std::string& word) const { return row(list, word) != nullptr; }
 

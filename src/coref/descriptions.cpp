@@ -46,8 +46,10 @@ std::string relative_antecedent(const Document& doc, int s, int before) {
   int lo = j;
   for (int i = j - 1; i >= 0; --i) {
     const auto& d = toks[i].deprel;
-    if (toks[i].head - 1 == j && (d == "nummod" || d == "amod" || d == "compound") && i == lo - 1) lo = i;
-    else break;
+    if (toks[i].head - 1 == j && (d == "nummod" || d == "amod" || d == "compound") && i == lo - 1)
+      lo = i;
+    else
+      break;
   }
   return std::string(doc.slice(toks[lo].begin, toks[j].end));
 }

@@ -40,7 +40,6 @@ std::string join(const std::vector<std::string>& w, std::size_t from, std::size_
   return out;
 }
 
-
 std::string strip_possessive(std::string s) {
   for (std::string_view suf : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
     if (s.size() > suf.size() + 1 && s.compare(s.size() - suf.size(), suf.size(), suf) == 0) {
@@ -102,7 +101,6 @@ bool Resolver::has_case(int s, int i, const std::string& word) const {
   return false;
 }
 
-
 bool Resolver::in_body(const Span& sp) const {
   const auto& md = doc_.metadata;
   if (md.body_end <= md.body_begin) return true;
@@ -153,10 +151,14 @@ void Resolver::mark_quotes() {
     quoted_[s].assign(ntok(s), false);
     for (int i = 0; i < ntok(s); ++i) {
       const std::string& f = tok(s, i).form;
-      if (f == "\xE2\x80\x9C") open = true;
-      else if (f == "\xE2\x80\x9D") open = false;
-      else if (f == "\"" || f == "``" || f == "''") open = !open;
-      else quoted_[s][i] = open;
+      if (f == "\xE2\x80\x9C")
+        open = true;
+      else if (f == "\xE2\x80\x9D")
+        open = false;
+      else if (f == "\"" || f == "``" || f == "''")
+        open = !open;
+      else
+        quoted_[s][i] = open;
     }
   }
 }
@@ -231,7 +233,8 @@ bool Resolver::title_phrase(int m) const {
 bool Resolver::keep_named(int m) {
   const auto& em = doc_.mentions[m];
   const auto& sp = em.span;
-  if (is_value_type(em.type) || em.subtype == "Nominal" || em.subtype == "Pronoun" || em.subtype == "Role") return false;
+  if (is_value_type(em.type) || em.subtype == "Nominal" || em.subtype == "Pronoun" || em.subtype == "Role")
+    return false;
   if (sp.sentence < 0 || sp.sentence >= nsent() || sp.empty() || sp.last > ntok(sp.sentence) || !in_body(sp))
     return false;
   int head = span_head(sp.sentence, sp.first, sp.last);
@@ -325,8 +328,10 @@ void Resolver::key_named(int m) {
   for (int i = em.span.first; i < em.span.last; ++i) words.push_back(tok(s, i).form);
   if (!words.empty()) words.back() = strip_possessive(words.back());
   if (!words.empty() && t_.words.is_definite_article(words.front())) words.erase(words.begin());
-  if (it.etype == "Person") strip_person_titles(m, words);
-  else it.name = words;
+  if (it.etype == "Person")
+    strip_person_titles(m, words);
+  else
+    it.name = words;
   std::string canonical = em.canonical;
   if (canonical.empty() && it.etype != "Person") canonical = country_of(join(it.name));
   if (!canonical.empty() && !country_of(canonical).empty() && it.etype != "Person") it.etype = "Country";
@@ -403,7 +408,7 @@ const std::vector<Sieve>& sieves() {
       {"coref.acronym", &Resolver::acronyms},
       {"coref.alias", &Resolver::name_variants},
       {"coref.surname", &Resolver::surnames},
-      {nullptr, &Resolver::appositions},  // rules per mention: kApposition, kSurfaceApposition, kRole
+      {nullptr, &Resolver::appositions},       // rules per mention: kApposition, kSurfaceApposition, kRole
       {"coref.surname", &Resolver::surnames},  // again: appositions may have shown that a name is a person's
       {"coref.definite", &Resolver::definite_descriptions},
       {"coref.pronoun", &Resolver::pronouns},

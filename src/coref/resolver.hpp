@@ -29,24 +29,24 @@ enum class Kind { Named, Nominal, Pronoun };
 // Per-mention working state.
 struct Item {
   Kind kind = Kind::Named;
-  std::string key;        // merge key (named and keyed nominal mentions)
-  std::string etype;      // graph type: Person, Organization, Country, Place, Thing
-  std::string label;      // the best label this mention offers
+  std::string key;                // merge key (named and keyed nominal mentions)
+  std::string etype;              // graph type: Person, Organization, Country, Place, Thing
+  std::string label;              // the best label this mention offers
   std::vector<std::string> name;  // name words (titles stripped)
-  int head = -1;          // head word (0-based) in its sentence
-  bool active = false;    // takes part in coreference
+  int head = -1;                  // head word (0-based) in its sentence
+  bool active = false;            // takes part in coreference
 };
 
 class Resolver;
 
 // Rules applied per mention by the apposition pass.
-inline constexpr const char* kApposition = "coref.apposition";               // "John Roe, the US envoy"
+inline constexpr const char* kApposition = "coref.apposition";                 // "John Roe, the US envoy"
 inline constexpr const char* kSurfaceApposition = "coref.apposition_surface";  // the same when the parse missed it
-inline constexpr const char* kRole = "coref.role";                           // "French Interior Minister Jane Doe"
+inline constexpr const char* kRole = "coref.role";                             // "French Interior Minister Jane Doe"
 // Rule of the alias pass.
-inline constexpr const char* kOrgHead = "coref.org_head";                    // "Church of Scientology ... the Church"
+inline constexpr const char* kOrgHead = "coref.org_head";  // "Church of Scientology ... the Church"
 // Rule of the pronoun pass.
-inline constexpr const char* kSubjectIt = "coref.subject_it";                // "Acme grew. It hired ..."
+inline constexpr const char* kSubjectIt = "coref.subject_it";  // "Acme grew. It hired ..."
 
 // One sieve: a rule name and the pass that applies it.
 struct Sieve {
@@ -155,7 +155,9 @@ class Resolver {
   std::string country_of(const std::string& word) const;  // demonym / country name -> canonical
   std::string cluster_type(int root);
   std::vector<int> members(int root);
-  long position(int m) const { return static_cast<long>(doc_.mentions[m].span.sentence) * 100000 + doc_.mentions[m].span.first; }
+  long position(int m) const {
+    return static_cast<long>(doc_.mentions[m].span.sentence) * 100000 + doc_.mentions[m].span.first;
+  }
 
   Document& doc_;
   const CorefTables& t_;
@@ -163,10 +165,10 @@ class Resolver {
   std::vector<std::vector<std::vector<int>>> kids_;
   std::vector<Item> items_;
   std::vector<int> parent_;
-  std::vector<std::vector<bool>> quoted_;  // per sentence: word inside a quotation
-  std::vector<std::vector<int>> at_;  // per sentence: word -> mention index (named/nominal), -1
-  std::map<int, std::vector<std::string>> roles_;       // cluster root -> role phrases
-  std::map<int, char> gender_;                          // cluster root -> 'm' / 'f'
+  std::vector<std::vector<bool>> quoted_;                    // per sentence: word inside a quotation
+  std::vector<std::vector<int>> at_;                         // per sentence: word -> mention index (named/nominal), -1
+  std::map<int, std::vector<std::string>> roles_;            // cluster root -> role phrases
+  std::map<int, char> gender_;                               // cluster root -> 'm' / 'f'
   std::map<std::string, std::set<std::string>> kind_nouns_;  // name key -> its appositive nouns ("group")
 };
 

@@ -1,8 +1,8 @@
 // Sieves coref.bracket_acronym ("the Police Unit (PU)") and coref.acronym
 // (MoD <-> Ministry of Defence). Tests: tests/coref_test.cpp (Sieve*)
-#include "coref/resolver.hpp"
-
 #include <cctype>
+
+#include "coref/resolver.hpp"
 
 namespace relgraph::coref_impl {
 namespace {
@@ -11,8 +11,10 @@ bool acronym_like(const std::string& w) {
   int upper = 0, letters = 0;
   for (char c : w) {
     if (std::isupper(static_cast<unsigned char>(c))) ++upper;
-    if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
-    else if (c != '&' && c != '.') return false;
+    if (std::isalpha(static_cast<unsigned char>(c)))
+      ++letters;
+    else if (c != '&' && c != '.')
+      return false;
   }
   return upper >= 2 && upper == letters && letters <= 8;
 }
@@ -24,7 +26,8 @@ bool acronym_like(const std::string& w) {
 // out ("Unit"); -1 if none.
 int Resolver::bracket_name(int s, int i) {
   int end = i, m = -1;
-  while (end > 0 && at_[s][end - 1] < 0 && end > i - 3 && std::isupper(static_cast<unsigned char>(tok(s, end - 1).form[0])))
+  while (end > 0 && at_[s][end - 1] < 0 && end > i - 3 &&
+         std::isupper(static_cast<unsigned char>(tok(s, end - 1).form[0])))
     --end;
   if (end > 0) m = at_[s][end - 1];
   if (m < 0 || !items_[m].active || items_[m].kind != Kind::Named || items_[m].etype == "Person") return -1;
@@ -107,7 +110,8 @@ void Resolver::acronyms() {
     std::string letters;
     for (char c : w) {
       if (std::isupper(static_cast<unsigned char>(c))) ++upper;
-      if (std::isalpha(static_cast<unsigned char>(c))) letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (std::isalpha(static_cast<unsigned char>(c)))
+        letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     if (upper < 2 || letters.size() < 2 || letters.size() > 8 || w.size() > 10) continue;
     std::set<int> hits;

@@ -1,8 +1,8 @@
 // Sieve coref.state_agent: "French authorities", "US forces", "the Peruvian
 // government" are the country acting. Tests: tests/coref_test.cpp (Sieve*)
-#include "coref/resolver.hpp"
-
 #include <algorithm>
+
+#include "coref/resolver.hpp"
 
 namespace relgraph::coref_impl {
 

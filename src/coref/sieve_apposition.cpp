@@ -3,10 +3,10 @@
 // the US envoy"), coref.apposition_surface (the same when the parse missed it)
 // and coref.role ("French Interior Minister Jane Doe").
 // Tests: tests/coref_test.cpp (Sieve*)
-#include "coref/resolver.hpp"
-
 #include <algorithm>
 #include <cctype>
+
+#include "coref/resolver.hpp"
 
 namespace relgraph::coref_impl {
 
@@ -145,8 +145,10 @@ bool Resolver::apposition_role(int m, int g, std::vector<int>& out, std::string&
   if (out.empty()) return false;
   role.clear();
   for (int i : out) {
-    if (!role.empty() && tok(s, i).begin > 0 && doc_.text[tok(s, i).begin - 1] == ' ') role += ' ';
-    else if (!role.empty() && i > 0 && tok(s, i - 1).space_after && tok(s, i).begin != tok(s, i - 1).end) role += ' ';
+    if (!role.empty() && tok(s, i).begin > 0 && doc_.text[tok(s, i).begin - 1] == ' ')
+      role += ' ';
+    else if (!role.empty() && i > 0 && tok(s, i - 1).space_after && tok(s, i).begin != tok(s, i - 1).end)
+      role += ' ';
     role += tok(s, i).form;
   }
   return true;

@@ -1,10 +1,10 @@
 // Sieve coref.definite: definite descriptions ("the ambassador", "the
 // ministry", "the country", "the group") name the most recent fitting entity
 // of the last five sentences. Tests: tests/coref_test.cpp (Sieve*)
-#include "coref/resolver.hpp"
-
 #include <algorithm>
 #include <cctype>
+
+#include "coref/resolver.hpp"
 
 namespace relgraph::coref_impl {
 
@@ -78,8 +78,10 @@ void Resolver::definite_descriptions() {
       int det = -1;
       std::vector<int> mods;
       for (int c : children(s, i)) {
-        if (c < i && tok(s, c).deprel == "det" && t_.words.is_singular_definite(tok(s, c).form)) det = c;
-        else if (c < i && (tok(s, c).deprel == "amod" || tok(s, c).deprel == "compound")) mods.push_back(c);
+        if (c < i && tok(s, c).deprel == "det" && t_.words.is_singular_definite(tok(s, c).form))
+          det = c;
+        else if (c < i && (tok(s, c).deprel == "amod" || tok(s, c).deprel == "compound"))
+          mods.push_back(c);
       }
       if (det < 0) continue;
       int pick = description_antecedent(s, i, lower(t.lemma.empty() ? t.form : t.lemma), mods);

@@ -3,12 +3,11 @@
 // AG), coref.surname (a surname the recogniser missed) and
 // coref.person_not_place (a person's name the recogniser took for a place).
 // Tests: tests/coref_test.cpp (Sieve*)
-#include "coref/resolver.hpp"
-
 #include <algorithm>
 #include <cctype>
 
 #include "core/lexicon.hpp"
+#include "coref/resolver.hpp"
 
 namespace relgraph::coref_impl {
 namespace {
@@ -51,8 +50,10 @@ bool Resolver::person_variant(const Item& it, const Item& other, const std::vect
                               const std::vector<std::string>& b, bool& by_last_words) const {
   if (other.etype != "Person") return false;
   bool match = false;
-  if (a.size() == 1) match = b.back() == a[0];
-  else if (a.size() == 2 && a[0].size() <= 2 && a[0][0] == b[0][0]) match = a[1] == b.back();
+  if (a.size() == 1)
+    match = b.back() == a[0];
+  else if (a.size() == 2 && a[0].size() <= 2 && a[0][0] == b[0][0])
+    match = a[1] == b.back();
   if (!match && a.size() >= 2 && std::equal(a.begin(), a.end(), b.end() - static_cast<long>(a.size())))
     match = true, by_last_words = true;
   if (!match && a.size() == 1 && a[0].size() >= 2 && std::isupper(static_cast<unsigned char>(it.name[0][0])) &&
@@ -152,8 +153,10 @@ void Resolver::name_variants() {
       if (other.name.size() <= a.size() || !compatible(it.etype, other.etype)) continue;
       auto b = lower_all(other.name);
       bool match = false;
-      if (it.etype == "Person") match = person_variant(it, other, a, b, by_last_words);
-      else if (other.etype != "Person") match = organisation_variant(m, other, a, b);
+      if (it.etype == "Person")
+        match = person_variant(it, other, a, b, by_last_words);
+      else if (other.etype != "Person")
+        match = organisation_variant(m, other, a, b);
       if (match) cands.push_back(o);
     }
     if (cands.empty()) continue;

@@ -1,9 +1,9 @@
 // Sieve coref.pronoun: personal and possessive pronouns (schemas/lexicon/
 // personal_pronouns.tsv) by agreement and recency; rule coref.subject_it lets
 // a subject "it" that is no expletive take part. Tests: tests/coref_test.cpp (Sieve*)
-#include "coref/resolver.hpp"
-
 #include <algorithm>
+
+#include "coref/resolver.hpp"
 
 namespace relgraph::coref_impl {
 namespace {
@@ -51,8 +51,10 @@ int Resolver::clause_subject(int s, int i) const {
     for (int c : children(s, v))
       if (tok(s, c).deprel.rfind("nsubj", 0) == 0) local_subject = c;
     auto d = tok(s, v).deprel;
-    if (local_subject < 0 && (d == "xcomp" || d == "advcl" || d == "conj")) v = head_of(s, v);
-    else break;
+    if (local_subject < 0 && (d == "xcomp" || d == "advcl" || d == "conj"))
+      v = head_of(s, v);
+    else
+      break;
   }
   return local_subject;
 }

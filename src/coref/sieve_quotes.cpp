@@ -18,8 +18,7 @@ int Resolver::mention_headed_at(int s, int i) const {
 int Resolver::sentence_speaker(int s) const {
   for (int v = 0; v < ntok(s); ++v) {
     const Token& t = tok(s, v);
-    if (quoted(s, v) || t.upos != "VERB" || !words("speech_verbs", lower(t.lemma.empty() ? t.form : t.lemma)))
-      continue;
+    if (quoted(s, v) || t.upos != "VERB" || !words("speech_verbs", lower(t.lemma.empty() ? t.form : t.lemma))) continue;
     for (int c : children(s, v))
       if (tok(s, c).deprel == "nsubj" && !quoted(s, c)) {
         int m = mention_headed_at(s, c);

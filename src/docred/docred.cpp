@@ -149,10 +149,10 @@ std::vector<Document> process(const std::vector<GoldDocument>& gold, const Pipel
 std::string docred_type(const EntityMention& m) {
   if (m.subtype == "Nominal" || m.subtype == "Pronoun" || m.subtype == "Role") return "";
   static const std::map<std::string, std::string> kTypes = {
-      {"PER", "PER"},      {"ORG", "ORG"},          {"LOC", "LOC"},        {"GPE", "LOC"},      {"FAC", "LOC"},      {"NORP", "LOC"},
-      {"TIME", "TIME"},    {"DATE", "TIME"},        {"NUM", "NUM"},        {"CARDINAL", "NUM"}, {"MONEY", "NUM"},
-      {"PERCENT", "NUM"},  {"QUANTITY", "NUM"},     {"MISC", "MISC"},      {"EVENT", "MISC"},
-      {"PRODUCT", "MISC"}, {"WORK_OF_ART", "MISC"}, {"LANGUAGE", "MISC"},  {"LAW", "MISC"},
+      {"PER", "PER"},      {"ORG", "ORG"},          {"LOC", "LOC"},       {"GPE", "LOC"},   {"FAC", "LOC"},
+      {"NORP", "LOC"},     {"TIME", "TIME"},        {"DATE", "TIME"},     {"NUM", "NUM"},   {"CARDINAL", "NUM"},
+      {"MONEY", "NUM"},    {"PERCENT", "NUM"},      {"QUANTITY", "NUM"},  {"MISC", "MISC"}, {"EVENT", "MISC"},
+      {"PRODUCT", "MISC"}, {"WORK_OF_ART", "MISC"}, {"LANGUAGE", "MISC"}, {"LAW", "MISC"},
   };
   auto it = kTypes.find(m.type);
   return it == kTypes.end() ? "" : it->second;
@@ -202,7 +202,7 @@ Prediction predicted_entities(const Document& doc, const std::string& title, con
     int group;
   };
   std::vector<Item> items;
-  std::map<std::string, int> group_of;            // cluster key -> group
+  std::map<std::string, int> group_of;                         // cluster key -> group
   std::map<std::pair<std::string, std::string>, int> by_text;  // (type, text) -> first group
   std::vector<int> parent;
   auto find = [&](int g) {
@@ -250,7 +250,8 @@ Prediction predicted_entities(const Document& doc, const std::string& title, con
     p.entities[it->second].mentions.push_back(std::move(item.x));
   }
   for (std::size_t e = 0; e < p.entities.size(); ++e) {
-    auto best = std::max_element(votes[e].begin(), votes[e].end(), [](auto& a, auto& b) { return a.second < b.second; });
+    auto best =
+        std::max_element(votes[e].begin(), votes[e].end(), [](auto& a, auto& b) { return a.second < b.second; });
     p.entities[e].type = best->first;
   }
   return p;
@@ -432,8 +433,8 @@ std::tuple<double, double, double> prf(double tp, double n_pred, double n_gold) 
 
 Scores score(const std::vector<GoldDocument>& gold, const std::vector<Prediction>& pred) {
   if (gold.size() != pred.size())
-    throw Error(ErrorKind::InvalidArgument, "DocRED scoring: " + std::to_string(gold.size()) +
-                                                " gold documents but " + std::to_string(pred.size()) + " predicted");
+    throw Error(ErrorKind::InvalidArgument, "DocRED scoring: " + std::to_string(gold.size()) + " gold documents but " +
+                                                std::to_string(pred.size()) + " predicted");
   long m_tp = 0, m_typed = 0, m_pred = 0, m_gold = 0, muc_rn = 0, muc_rd = 0, muc_pn = 0, muc_pd = 0, b3_rd = 0,
        b3_pd = 0, ce_k = 0, ce_r = 0, e_exact = 0, e_pred = 0, e_gold = 0, r_pred = 0, r_gold = 0, r_exact = 0,
        r_aligned = 0;

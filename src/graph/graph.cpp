@@ -1,15 +1,16 @@
 // The knowledge graph store: entity merging by canonical key, fact merging by
 // identity, canonical ordering and Boost.Graph algorithms. Tests: tests/graph_test.cpp
-#include "core/utf8.hpp"
 #include "relgraph/graph.hpp"
+
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <boost/graph/incremental_components.hpp>
 #include <boost/pending/disjoint_sets.hpp>
 #include <cstdlib>
 #include <tuple>
-#include <utf8proc.h>
 
+#include "core/utf8.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -123,9 +124,9 @@ auto edge_rest(const RelationEdge& r) { return std::tie(r.surface, r.confidence,
 // not valid UTF-8 is keyed as it is.
 std::string fold(const std::string& label) {
   utf8proc_uint8_t* folded = nullptr;
-  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(label.data()),
-                        static_cast<utf8proc_ssize_t>(label.size()), &folded,
-                        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  auto n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(label.data()), static_cast<utf8proc_ssize_t>(label.size()),
+                   &folded, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
   if (n < 0) return label;
   std::string out(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(n));
   std::free(folded);

@@ -1,6 +1,5 @@
 // Shared encoders for the format writers and readers (numbers, percent-encoding,
 // JSON list fields). Tests: tests/io_test.cpp
-#include "core/files.hpp"
 #include "io/codec.hpp"
 
 #include <rapidjson/document.h>
@@ -16,6 +15,7 @@
 #include <limits>
 #include <utility>
 
+#include "core/files.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph::detail {

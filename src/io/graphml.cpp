@@ -6,11 +6,11 @@
 #include <boost/property_tree/xml_parser.hpp>
 #include <cmath>
 #include <istream>
+#include <iterator>
 #include <map>
 #include <ostream>
 #include <set>
 #include <sstream>
-#include <iterator>
 
 #include "core/files.hpp"
 #include "io/codec.hpp"
@@ -257,8 +257,7 @@ class Reader {
         std::size_t start = i;
         char quote = 0;
         for (++i; i < text.size() && (quote || text[i] != '>'); ++i)
-          if (quote ? text[i] == quote : (text[i] == '"' || text[i] == '\''))
-            quote = quote ? 0 : text[i];
+          if (quote ? text[i] == quote : (text[i] == '"' || text[i] == '\'')) quote = quote ? 0 : text[i];
         if (i >= text.size() || text[i - 1] != '/') {
           if (++depth > kMaxNesting)
             throw Error(ErrorKind::Format, at(start) + ": XML nested deeper than " + std::to_string(kMaxNesting) +

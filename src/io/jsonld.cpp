@@ -11,9 +11,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 #include <istream>
 #include <iterator>
+#include <limits>
 #include <ostream>
 #include <utility>
 

@@ -2,9 +2,9 @@
 // and typed from the gazetteer (countries, regions, organisations,
 // demonyms), plus rule-based values. Tests: tests/ner_test.cpp
 #include <cstdlib>
-#include "core/resources.hpp"
 #include <filesystem>
 
+#include "core/resources.hpp"
 #include "ner/entity_typing.hpp"
 #include "ner/gazetteer.hpp"
 #include "ner/recognizer.hpp"

@@ -2,8 +2,8 @@
 // entity_typing.hpp). Tests: tests/ner_test.cpp
 #include "ner/entity_typing.hpp"
 
-#include <cctype>
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>

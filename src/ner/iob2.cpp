@@ -1,5 +1,4 @@
 // IOB2 reading/writing and exact-span scoring. Tests: tests/ner_test.cpp
-#include "core/strings.hpp"
 #include "ner/iob2.hpp"
 
 #include <algorithm>
@@ -7,6 +6,7 @@
 #include <set>
 
 #include "core/files.hpp"
+#include "core/strings.hpp"
 #include "ner/bilou.hpp"
 #include "relgraph/error.hpp"
 
@@ -59,9 +59,7 @@ std::vector<Iob2Sentence> read_iob2(std::string_view content, const std::string&
   return out;
 }
 
-std::vector<Iob2Sentence> read_iob2_file(const std::string& path) {
-  return read_iob2(detail::read_file(path), path);
-}
+std::vector<Iob2Sentence> read_iob2_file(const std::string& path) { return read_iob2(detail::read_file(path), path); }
 
 void write_iob2(const Document& doc, std::ostream& out) {
   for (const auto& s : doc.sentences) {

@@ -42,10 +42,10 @@ class EntityRecognizer {
 
   // Everything a model holds; built by the trainer (recognizer_trainer.hpp).
   struct Model {
-    std::vector<std::string> labels;      // BILOU classes: "O", "B-PER", "I-PER" ...
-    bool use_pos = false;                 // trained with UPOS features (needs the tagger)
-    std::vector<std::uint64_t> gaz_keys;  // hash of a lower-cased gazetteer word ...
-    std::vector<std::uint16_t> gaz_bits;  // ... and its GazetteerBit mask (gazetteer.hpp)
+    std::vector<std::string> labels;          // BILOU classes: "O", "B-PER", "I-PER" ...
+    bool use_pos = false;                     // trained with UPOS features (needs the tagger)
+    std::vector<std::uint64_t> gaz_keys;      // hash of a lower-cased gazetteer word ...
+    std::vector<std::uint16_t> gaz_bits;      // ... and its GazetteerBit mask (gazetteer.hpp)
     std::vector<std::uint64_t> cluster_keys;  // word classes (core/word_clusters.hpp); empty = none
     std::vector<std::uint32_t> cluster_ids;
     detail::Perceptron weights;

@@ -30,7 +30,7 @@ struct TrainOptions {
   // training discourses (jackknifing), so its context is as noisy as at run
   // time. Fold models train for the full first stage's best epoch count.
   int context_folds = 0;
-  const Gazetteer* gazetteer = nullptr;  // gazetteer features; nullptr = none
+  const Gazetteer* gazetteer = nullptr;            // gazetteer features; nullptr = none
   const detail::WordClusters* clusters = nullptr;  // word-class features, stored in the model; nullptr = none
   // Fills Token::upos before features are taken (the tagger); empty = no POS features.
   std::function<void(Sentence&)> annotate;
@@ -41,12 +41,12 @@ struct TrainOptions {
 };
 
 struct TrainReport {
-  int best_epoch = 0;          // of the last stage trained
-  int first_stage_epoch = 0;   // best epoch of the first stage
-  std::vector<double> dev_f1;  // per epoch of the last stage, 0..1
+  int best_epoch = 0;                      // of the last stage trained
+  int first_stage_epoch = 0;               // best epoch of the first stage
+  std::vector<double> dev_f1;              // per epoch of the last stage, 0..1
   std::vector<double> first_stage_dev_f1;  // per epoch of the first stage, 0..1
-  NerScores first_stage_dev;   // the first stage alone on dev
-  NerScores dev;               // scores of the returned model on dev
+  NerScores first_stage_dev;               // the first stage alone on dev
+  NerScores dev;                           // scores of the returned model on dev
 };
 
 // Trains on `train`, selects the epoch on `dev` (may be empty: last epoch).

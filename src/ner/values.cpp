@@ -35,8 +35,8 @@ struct ValueWords {
   detail::WordMap numbers = detail::WordMap::load("number_words");
   detail::WordMap scales = detail::WordMap::load("number_scales");
   detail::WordSet units = detail::WordSet::load("measure_units");
-  detail::WordSet approx;                   // one-word approximators
-  std::vector<std::string> approx2;         // two-word approximators ("more than")
+  detail::WordSet approx;            // one-word approximators
+  std::vector<std::string> approx2;  // two-word approximators ("more than")
   detail::WordSet weekdays = detail::WordSet::load("weekdays");
   detail::WordSet count_nouns = detail::WordSet::load("count_nouns");
   detail::WordSet month_cues = detail::WordSet::load("month_date_cues");
@@ -44,7 +44,8 @@ struct ValueWords {
   ValueWords() {
     const auto& res = detail::Resources::shared();
     std::vector<std::string> one;
-    for (const auto& w : res.lexicon("approximators").keys()) (w.find(' ') == std::string::npos ? one : approx2).push_back(w);
+    for (const auto& w : res.lexicon("approximators").keys())
+      (w.find(' ') == std::string::npos ? one : approx2).push_back(w);
     approx = detail::WordSet(one);
     const auto& m = res.lexicon("months");
     for (const auto& row : m.rows()) months.emplace_back(row[0], detail::int_field(m, row, 1));
@@ -170,8 +171,8 @@ class Matcher {
     int y = detail::parse_int(w).value_or(0);
     if (y < 1000 || y > 2199) return std::nullopt;
     // "2015 %", "2015 km", "2015 million": a number, not a year.
-    if (i + 1 < size() && (at(i + 1) == "%" || in(at(i + 1), words().units) || scale_of(at(i + 1)) ||
-                           in(at(i + 1), words().count_nouns)))
+    if (i + 1 < size() &&
+        (at(i + 1) == "%" || in(at(i + 1), words().units) || scale_of(at(i + 1)) || in(at(i + 1), words().count_nouns)))
       return std::nullopt;
     return y;
   }
@@ -200,8 +201,8 @@ class Matcher {
     int h = -1, mnt = -1, j = i;
     std::string_view w = at(j);
     auto colon = w.find(':');
-    if (colon != std::string_view::npos && colon > 0 && colon + 3 == w.size() &&
-        is_digits(w.substr(0, colon)) && is_digits(w.substr(colon + 1))) {
+    if (colon != std::string_view::npos && colon > 0 && colon + 3 == w.size() && is_digits(w.substr(0, colon)) &&
+        is_digits(w.substr(colon + 1))) {
       h = detail::parse_int(w.substr(0, colon)).value_or(-1);
       mnt = detail::parse_int(w.substr(colon + 1)).value_or(-1);
       j += 1;
@@ -213,8 +214,10 @@ class Matcher {
       return i;
     }
     if (h < 0 || h > 23 || mnt < 0 || mnt > 59) return i;
-    if (is(j, {"pm", "p.m."}) && h < 12) h += 12, ++j;
-    else if (is(j, {"am", "a.m."})) ++j;
+    if (is(j, {"pm", "p.m."}) && h < 12)
+      h += 12, ++j;
+    else if (is(j, {"am", "a.m."}))
+      ++j;
     value += 'T';
     value += two(h);
     value += ':';
@@ -255,8 +258,7 @@ class Matcher {
     if (int mo = month_at(j)) {
       if (auto y = year_at(j + 1)) return Point{j + 2, std::to_string(*y) + "-" + two(mo)};
       // A bare month only after a preposition that makes it a date ("in October").
-      if (j == i && in(at(i - 1), words().month_cues))
-        return Point{j + 1, "--" + two(mo)};
+      if (j == i && in(at(i - 1), words().month_cues)) return Point{j + 1, "--" + two(mo)};
       return std::nullopt;
     }
     if (j != i) return std::nullopt;  // a weekday alone

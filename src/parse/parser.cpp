@@ -2,14 +2,13 @@
 // Tests: tests/parser_test.cpp
 #include "parse/parser.hpp"
 
-#include "core/resources.hpp"
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "core/files.hpp"
+#include "core/resources.hpp"
 #include "parse/features.hpp"
 #include "parse/projective.hpp"
 #include "parse/repair.hpp"
@@ -30,8 +29,8 @@ constexpr std::uint32_t kFeatureSet = 2;
 Parser::Parser(Model model)
     : labels_(std::move(model.labels)),
       weights_(std::make_shared<const parse::PackedWeights>(model.weights)),
-      clusters_(std::make_shared<const detail::WordClusters>(std::move(model.cluster_keys),
-                                                            std::move(model.cluster_ids))) {
+      clusters_(
+          std::make_shared<const detail::WordClusters>(std::move(model.cluster_keys), std::move(model.cluster_ids))) {
   index();
 }
 

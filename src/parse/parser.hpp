@@ -43,8 +43,8 @@ class Parser {
   // weights in an inference layout (weights.hpp) that reads and writes the
   // same bytes.
   struct Model {
-    std::vector<std::string> labels;  // relation labels, lifted ones as "rel|headrel"
-    detail::Perceptron weights;       // classes: transitions (see transition.hpp)
+    std::vector<std::string> labels;          // relation labels, lifted ones as "rel|headrel"
+    detail::Perceptron weights;               // classes: transitions (see transition.hpp)
     std::vector<std::uint64_t> cluster_keys;  // word classes (core/word_clusters.hpp); empty = none
     std::vector<std::uint32_t> cluster_ids;
   };

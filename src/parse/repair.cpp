@@ -22,7 +22,8 @@ bool nominal(const std::string& upos) { return upos == "NOUN" || upos == "PROPN"
 
 }  // namespace
 
-int repair_adpositions(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos) {
+int repair_adpositions(std::vector<int>& heads, std::vector<std::string>& labels,
+                       const std::vector<std::string>& upos) {
   const int n = static_cast<int>(heads.size());
   int repairs = 0;
   for (int a = 0; a < n; ++a) {
@@ -50,8 +51,8 @@ int repair_adpositions(std::vector<int>& heads, std::vector<std::string>& labels
   return repairs;
 }
 
-int repair_name_purpose(std::vector<int>& heads, std::vector<std::string>& labels,
-                        const std::vector<std::string>& upos, const std::vector<std::string>& forms) {
+int repair_name_purpose(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos,
+                        const std::vector<std::string>& forms) {
   const int n = static_cast<int>(heads.size());
   int repairs = 0;
   for (int v = 0; v < n; ++v) {

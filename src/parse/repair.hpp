@@ -24,8 +24,8 @@ int repair_adpositions(std::vector<int>& heads, std::vector<std::string>& labels
 // "met with[obl] John Smith to discuss[acl] trade": a name takes no
 // infinitival modifier; the clause is a purpose adverbial of the verb the
 // name depends on (advcl). Returns the repairs made.
-int repair_name_purpose(std::vector<int>& heads, std::vector<std::string>& labels,
-                        const std::vector<std::string>& upos, const std::vector<std::string>& forms);
+int repair_name_purpose(std::vector<int>& heads, std::vector<std::string>& labels, const std::vector<std::string>& upos,
+                        const std::vector<std::string>& forms);
 
 // "Ruritanian-American trade": the left part of a hyphenated modifier written
 // without spaces (glued[i]: no space after word i) modifies the right part,

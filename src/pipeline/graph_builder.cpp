@@ -136,7 +136,8 @@ int Builder::mention_for(const Argument& a) const {
     if (fallback < 0) fallback = m;
   }
   // "Mr[head] Smith[flat]": a title heading the name the recogniser found.
-  if (fallback < 0 && a.span.sentence >= 0 && a.head < static_cast<int>(doc_.sentences[a.span.sentence].tokens.size())) {
+  if (fallback < 0 && a.span.sentence >= 0 &&
+      a.head < static_cast<int>(doc_.sentences[a.span.sentence].tokens.size())) {
     const auto& toks = doc_.sentences[a.span.sentence].tokens;
     for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
       const auto& sp = doc_.mentions[m].span;
@@ -311,7 +312,6 @@ std::string readable(std::string name) {
   return name;
 }
 
-
 // The whole phrase headed by word `head` of sentence `s`, as an argument.
 Argument Builder::phrase_of(int s, int head) const {
   const auto& toks = doc_.sentences[s].tokens;
@@ -445,8 +445,8 @@ void Builder::add_fact(const Proposition& p) {
   RelationEdge r;
   r.surface = p.relation;
   const Argument& o = p.args[1];
-  bool clausal = head_ok(doc_, o) &&
-                 (doc_.sentences[o.span.sentence].tokens[o.head].upos == "VERB" || o.role == "comp");
+  bool clausal =
+      head_ok(doc_, o) && (doc_.sentences[o.span.sentence].tokens[o.head].upos == "VERB" || o.role == "comp");
   r.predicate = predicate_label(p, clausal);
   if (!p.canonical.empty()) r.attributes["canonical"] = readable(p.canonical);
   if (r.predicate.empty()) return;
@@ -479,9 +479,12 @@ std::pair<std::string, std::size_t> Builder::role_country(const EntityMention& r
   for (int i = role.span.first; i < role.span.last; ++i) {
     std::string found;
     for (const auto& m : doc_.mentions) {
-      if (m.span.sentence != role.span.sentence || i < m.span.first || i >= m.span.last || m.subtype == "Role") continue;
-      if (m.entity >= 0 && doc_.entities[m.entity].type == "Country") found = doc_.entities[m.entity].label;
-      else if (m.type == "NORP" && !m.canonical.empty()) found = m.canonical;  // a demonym
+      if (m.span.sentence != role.span.sentence || i < m.span.first || i >= m.span.last || m.subtype == "Role")
+        continue;
+      if (m.entity >= 0 && doc_.entities[m.entity].type == "Country")
+        found = doc_.entities[m.entity].label;
+      else if (m.type == "NORP" && !m.canonical.empty())
+        found = m.canonical;  // a demonym
     }
     if (found.empty()) break;
     country = found;
@@ -590,8 +593,10 @@ void Builder::add_article() {
     r.surface = predicate;
     r.confidence = 1.0;
     r.attributes["source"] = "metadata";
-    if (inverse) g_.add_relation(v, article, std::move(r));
-    else g_.add_relation(article, v, std::move(r));
+    if (inverse)
+      g_.add_relation(v, article, std::move(r));
+    else
+      g_.add_relation(article, v, std::move(r));
   };
   auto node = [](const std::string& label, const std::string& type, const std::string& value = "") {
     EntityNode n;
@@ -674,8 +679,10 @@ std::string predicate_label(const Proposition& p, bool clausal_object) {
     std::vector<std::string> out;
     std::string cur;
     for (char c : s + " ") {
-      if (std::isalpha(static_cast<unsigned char>(c))) cur += c;
-      else if (!cur.empty()) out.push_back(cur), cur.clear();
+      if (std::isalpha(static_cast<unsigned char>(c)))
+        cur += c;
+      else if (!cur.empty())
+        out.push_back(cur), cur.clear();
     }
     return out;
   };

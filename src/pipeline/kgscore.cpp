@@ -1,7 +1,6 @@
 // C++ port of the scoring rules of ../shared/eval/kgscore.py (see kgscore.hpp),
 // and the extract-and-score loop over a directory of articles.
 // Tests: tests/pipeline_test.cpp, tests/eval_cli_test.cpp
-#include "core/utf8.hpp"
 #include "pipeline/kgscore.hpp"
 
 #include <rapidjson/document.h>
@@ -13,8 +12,9 @@
 #include <set>
 #include <sstream>
 
-#include "core/lexicon.hpp"
 #include "core/files.hpp"
+#include "core/lexicon.hpp"
+#include "core/utf8.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/extract.hpp"
 #include "relgraph/io.hpp"
@@ -114,9 +114,12 @@ std::vector<std::vector<std::string>> read_tsv(const std::string& text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        field += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        field += c;
       continue;
     }
     if (c == '"' && field.empty()) {
@@ -147,9 +150,12 @@ std::vector<std::vector<std::string>> read_tsv(const std::string& text) {
 
 GoldArg gold_arg(const rapidjson::Value& v, const std::string& where) {
   GoldArg a;
-  if (v.IsString()) a.entity = v.GetString();
-  else if (v.IsObject() && v.HasMember("literal") && v["literal"].IsString()) a.literal = v["literal"].GetString();
-  else throw Error(ErrorKind::Format, where + ": an argument is neither an entity id nor {\"literal\": ...}");
+  if (v.IsString())
+    a.entity = v.GetString();
+  else if (v.IsObject() && v.HasMember("literal") && v["literal"].IsString())
+    a.literal = v["literal"].GetString();
+  else
+    throw Error(ErrorKind::Format, where + ": an argument is neither an entity id nor {\"literal\": ...}");
   return a;
 }
 

@@ -13,13 +13,13 @@
 namespace relgraph {
 
 struct KgScore {
-  int extracted = 0;        // system triples
-  int gold = 0;             // reference triples
-  int found = 0;            // reference triples matched by some system triple
-  double recall = 0;        // found / gold
-  double matched_share = 0; // system triples matching some reference triple / extracted
-  double entity_recall = 0; // reference entities named exactly by some extracted label
-  double fragmentation = 0; // distinct extracted labels per found reference entity
+  int extracted = 0;                // system triples
+  int gold = 0;                     // reference triples
+  int found = 0;                    // reference triples matched by some system triple
+  double recall = 0;                // found / gold
+  double matched_share = 0;         // system triples matching some reference triple / extracted
+  double entity_recall = 0;         // reference entities named exactly by some extracted label
+  double fragmentation = 0;         // distinct extracted labels per found reference entity
   std::vector<std::string> report;  // one line per reference fact: "ok   3  A | met | B   <- ..." / "MISS ..."
 };
 

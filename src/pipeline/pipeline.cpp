@@ -1,13 +1,12 @@
 // Pipeline assembly (layer checks) and the run loop. Tests: tests/pipeline_test.cpp
 #include "relgraph/pipeline.hpp"
 
-#include "core/resources.hpp"
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
 #include "article/metadata.hpp"
+#include "core/resources.hpp"
 #include "coref/coref.hpp"
 #include "ner/recognizer.hpp"
 #include "parse/parser.hpp"
@@ -22,8 +21,8 @@ void Pipeline::add(std::unique_ptr<Stage> stage) {
   if (!stage) throw Error(ErrorKind::InvalidArgument, "pipeline: cannot add an empty stage");
   for (Layer need : stage->needs()) {
     if (std::find(available_.begin(), available_.end(), need) == available_.end())
-      throw Error(ErrorKind::InvalidArgument, "pipeline stage '" + stage->name() + "' needs " + to_string(need) +
-                                                  ", which no earlier stage adds");
+      throw Error(ErrorKind::InvalidArgument,
+                  "pipeline stage '" + stage->name() + "' needs " + to_string(need) + ", which no earlier stage adds");
   }
   for (Layer add : stage->adds()) available_.push_back(add);
   stages_.push_back(std::move(stage));

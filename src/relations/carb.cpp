@@ -1,6 +1,5 @@
 // CaRB formats and scorer (see carb.hpp for the matching rules).
 // Tests: tests/carb_test.cpp
-#include "core/strings.hpp"
 #include "relations/carb.hpp"
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/lexicon.hpp"
+#include "core/strings.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {

@@ -16,9 +16,32 @@ constexpr const char* kComponent = "relations";
 
 // Feature templates; the numbers are part of the model format.
 enum Template : std::uint64_t {
-  kBias = 1, kTypes, kHeadRank, kTailRank, kTailName, kHeadName, kSentDist, kSameSentence, kMentionCounts,
-  kPath = 10, kPathRels, kPathLemma, kBetweenLemma, kBetweenString, kConstruction, kOrder, kWordDist, kPrep,
-  kHeadGov = 20, kTailGov, kShortestPath, kAdjacent, kFirstSentences, kTitleGov, kHeadWords, kCooccur,
+  kBias = 1,
+  kTypes,
+  kHeadRank,
+  kTailRank,
+  kTailName,
+  kHeadName,
+  kSentDist,
+  kSameSentence,
+  kMentionCounts,
+  kPath = 10,
+  kPathRels,
+  kPathLemma,
+  kBetweenLemma,
+  kBetweenString,
+  kConstruction,
+  kOrder,
+  kWordDist,
+  kPrep,
+  kHeadGov = 20,
+  kTailGov,
+  kShortestPath,
+  kAdjacent,
+  kFirstSentences,
+  kTitleGov,
+  kHeadWords,
+  kCooccur,
 };
 
 std::string lower(std::string_view s) {
@@ -244,7 +267,8 @@ void pair_features(const PairContext& ctx, int h, int t, std::vector<std::uint64
   add(out, kFirstSentences, tp,
       std::to_string(bucket(ctx.first_sentence[h])) + " " + std::to_string(bucket(ctx.first_sentence[t])));
   add(out, kMentionCounts, tp,
-      std::to_string(std::min<int>(eh.mentions.size(), 3)) + "," + std::to_string(std::min<int>(et.mentions.size(), 3)));
+      std::to_string(std::min<int>(eh.mentions.size(), 3)) + "," +
+          std::to_string(std::min<int>(et.mentions.size(), 3)));
   const auto& doc = *ctx.doc;
   int min_dist = 1 << 30;
   for (std::size_t i = 0; i < eh.mentions.size(); ++i) {
@@ -271,7 +295,8 @@ void pair_features(const PairContext& ctx, int h, int t, std::vector<std::uint64
     for (const auto& mt : et.mentions)
       if (mh.sentence == mt.sentence) shared.push_back(mh.sentence);
   std::sort(shared.begin(), shared.end());
-  add(out, kCooccur, tp, std::to_string(bucket(static_cast<int>(std::unique(shared.begin(), shared.end()) - shared.begin()))));
+  add(out, kCooccur, tp,
+      std::to_string(bucket(static_cast<int>(std::unique(shared.begin(), shared.end()) - shared.begin()))));
   add(out, kSentDist, tp, std::to_string(bucket(min_dist)));
   add(out, kSameSentence, tp, min_dist == 0 ? "1" : "0");
   std::sort(out.begin(), out.end());

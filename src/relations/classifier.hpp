@@ -72,7 +72,7 @@ class RelationClassifier {
   std::vector<std::string> labels_;  // Wikidata property ids
   std::vector<std::string> types_;   // entity types
   std::vector<std::uint8_t> allowed_;
-  std::vector<float> thresholds_;    // per label, on the raw perceptron score
+  std::vector<float> thresholds_;  // per label, on the raw perceptron score
   detail::Perceptron model_;
 };
 

@@ -336,8 +336,8 @@ class Finder {
   // gerund after a preposition that completes its verb continues the chain
   // (by/without/after ... gerunds say how or when: see verb_args).
   int gerund_marker(int x) const {
-    if (!on(Rule::GerundChain) || t_.brel(x) != "advcl" || t_.tok(x).xpos != "VBG" || t_.head(x) < 0 || x < t_.head(x) ||
-        !t_.is_verb(t_.head(x)) || t_.child_base(x, "nsubj") >= 0)
+    if (!on(Rule::GerundChain) || t_.brel(x) != "advcl" || t_.tok(x).xpos != "VBG" || t_.head(x) < 0 ||
+        x < t_.head(x) || !t_.is_verb(t_.head(x)) || t_.child_base(x, "nsubj") >= 0)
       return -1;
     for (int d : t_.kids(x))
       if ((t_.brel(d) == "mark" || t_.brel(d) == "case") && d < x && d > t_.head(x) &&
@@ -556,8 +556,8 @@ class Finder {
         t_.trim(s.words);
         c.args.push_back(std::move(s));
       } else if (b == "obl") {
-        if (int o = t_.child(v, "obj"); o >= 0 && stray_agent(o) == k &&
-                                        !t_.schema().canonical(Construction::Nominal, t_.lem(o), "", "").empty())
+        if (int o = t_.child(v, "obj");
+            o >= 0 && stray_agent(o) == k && !t_.schema().canonical(Construction::Nominal, t_.lem(o), "", "").empty())
           continue;  // the agent of the object's event: see event_nominal
         Slot s = make_slot(t_, k, "");
         s.role = t_.marker_text(s.marker);
@@ -618,8 +618,7 @@ class Finder {
     // A past participle modifying a noun is a reduced passive: "pressure caused by heat".
     // (A past form there is the participle mistagged: "the aid provided to X".)
     if (on(Rule::Passive) && t_.rel(v) == "acl" && (t_.tok(v).xpos == "VBN" || t_.tok(v).xpos == "VBD") &&
-        t_.head(v) >= 0 &&
-        t_.child_base(v, "nsubj") < 0 && t_.child(v, "obj") < 0) {  // a passive takes no object
+        t_.head(v) >= 0 && t_.child_base(v, "nsubj") < 0 && t_.child(v, "obj") < 0) {  // a passive takes no object
       c.passive = true;
       int h = t_.head(v);
       c.synthetic = be(h);
@@ -1035,7 +1034,9 @@ class Finder {
   // when n has an of-phrase and no agent of its own; -1 otherwise.
   int stray_agent(int n) const {
     int v = t_.head(n);
-    if (!on(Rule::StrayAgent) || v < 0 || !t_.is_verb(v) || t_.child(v, "nsubj:pass") >= 0 || t_.child(v, "aux:pass") >= 0) return -1;
+    if (!on(Rule::StrayAgent) || v < 0 || !t_.is_verb(v) || t_.child(v, "nsubj:pass") >= 0 ||
+        t_.child(v, "aux:pass") >= 0)
+      return -1;
     bool has_of = false;
     for (int k : t_.kids(n))
       if (t_.brel(k) == "nmod" && t_.marker_text(t_.markers(k)) == "of") has_of = true;
@@ -1108,13 +1109,17 @@ class Finder {
 
 // not English: rule names
 constexpr std::array<std::string_view, kRuleCount> kRuleNames = {
-    "relations.copula",          "relations.verb",             "relations.apposition",
-    "relations.title",           "relations.possessive",       "relations.event_nominal",
-    "relations.modifier",        "relations.passive",          "relations.purpose_clause",
-    "relations.object_control",  "relations.gerund_chain",     "relations.gerund_adverbial",
-    "relations.time_adverbial",  "relations.shared_aux",       "relations.shared_object",
-    "relations.chain_complement", "relations.relative_gap",    "relations.reported_clause",
-    "relations.light_verb",      "relations.stray_agent",      "relations.between_parties",
+    "relations.copula",          "relations.verb",
+    "relations.apposition",      "relations.title",
+    "relations.possessive",      "relations.event_nominal",
+    "relations.modifier",        "relations.passive",
+    "relations.purpose_clause",  "relations.object_control",
+    "relations.gerund_chain",    "relations.gerund_adverbial",
+    "relations.time_adverbial",  "relations.shared_aux",
+    "relations.shared_object",   "relations.chain_complement",
+    "relations.relative_gap",    "relations.reported_clause",
+    "relations.light_verb",      "relations.stray_agent",
+    "relations.between_parties",
 };
 
 }  // namespace

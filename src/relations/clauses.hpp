@@ -22,7 +22,7 @@ struct Slot {
   std::vector<int> words;
   std::vector<int> marker;  // case / mark words ("in", "that")
   bool pronoun = false;
-  bool inherited = false;  // taken from another clause (conj verb, relative clause, control)
+  bool inherited = false;    // taken from another clause (conj verb, relative clause, control)
   bool distributed = false;  // already one conjunct of a coordination: not expanded again
 };
 
@@ -43,7 +43,7 @@ struct Clause {
   std::string object_lemma;  // head lemma of the object (canonical triggers "direct money to")
   int chain = 1;             // verbs in the xcomp chain
   int depth = 0;             // clause embedding depth
-  bool generic = false;    // a title with no role in the schema ("author Jane Doe")
+  bool generic = false;      // a title with no role in the schema ("author Jane Doe")
   bool distributed = false;  // one of several coordinated variants
 };
 
@@ -81,16 +81,16 @@ const std::array<std::string_view, kRuleCount>& rule_names();
 // English word lists the clause finder consults (schemas/lexicon), loaded once
 // when the extractor is built.
 struct ClauseLexicon {
-  WordSet object_control;       // object_control_verbs.tsv
-  WordSet complement_preps;     // complement_prepositions.tsv
-  WordSet adverbial_preps;      // adverbial_gerund_prepositions.tsv
-  WordSet time_units;           // time_units.tsv
-  WordSet vague_adjectives;     // vague_adjectives.tsv
-  WordSet light_verbs;          // light_verbs.tsv
-  WordSet relativizers;         // relativizers.tsv
-  WordSet negation;             // negation_words.tsv
-  WordMap modal_by_lemma;       // modal_auxiliaries.tsv, matched on the lemma
-  WordMap modal_by_form;        // modal_auxiliaries.tsv, matched on the form
+  WordSet object_control;    // object_control_verbs.tsv
+  WordSet complement_preps;  // complement_prepositions.tsv
+  WordSet adverbial_preps;   // adverbial_gerund_prepositions.tsv
+  WordSet time_units;        // time_units.tsv
+  WordSet vague_adjectives;  // vague_adjectives.tsv
+  WordSet light_verbs;       // light_verbs.tsv
+  WordSet relativizers;      // relativizers.tsv
+  WordSet negation;          // negation_words.tsv
+  WordMap modal_by_lemma;    // modal_auxiliaries.tsv, matched on the lemma
+  WordMap modal_by_form;     // modal_auxiliaries.tsv, matched on the form
   static std::shared_ptr<const ClauseLexicon> load(const std::string& schemas_dir = "");
 };
 

@@ -67,11 +67,12 @@ static_assert(std::size(kWeights) == kConfidenceFeatures);
 const std::array<std::string_view, kConfidenceFeatures>& confidence_feature_names() {
   // not English: confidence feature names
   static const std::array<std::string_view, kConfidenceFeatures> names = {
-      "bias",       "verb",        "copula",     "title",      "appos",          "nominal",      "poss",
-      "mod_nmod",   "mod_amod",    "has_obj",    "extra_args", "subj_inherited", "subj_pronoun", "relative_arg",
-      "log_subj",   "log_args",    "chain",      "depth",      "distributed",    "passive",      "comp_arg",
-      "sent_len",   "folded_prep", "negated",    "modality",   "subj_propn",     "arg2_propn",   "fronted",
-      "participle", "log_arg2",    "main_clause", "generic_title", "subj_comma", "arg2_comma", "long_relation", "arg_clause"};
+      "bias",         "verb",          "copula",     "title",      "appos",         "nominal",
+      "poss",         "mod_nmod",      "mod_amod",   "has_obj",    "extra_args",    "subj_inherited",
+      "subj_pronoun", "relative_arg",  "log_subj",   "log_args",   "chain",         "depth",
+      "distributed",  "passive",       "comp_arg",   "sent_len",   "folded_prep",   "negated",
+      "modality",     "subj_propn",    "arg2_propn", "fronted",    "participle",    "log_arg2",
+      "main_clause",  "generic_title", "subj_comma", "arg2_comma", "long_relation", "arg_clause"};
   return names;
 }
 
@@ -146,7 +147,8 @@ ConfidenceFeatures confidence_features(const Clause& c, const Sentence& s) {
   for (const auto& a : c.args) {
     if (a.role == "comp") continue;
     for (int i : a.words)
-      if (i != a.head && (s.tokens[i].xpos == "VBD" || s.tokens[i].xpos == "VBZ" || s.tokens[i].xpos == "VBP")) f[35] = 1;
+      if (i != a.head && (s.tokens[i].xpos == "VBD" || s.tokens[i].xpos == "VBZ" || s.tokens[i].xpos == "VBP"))
+        f[35] = 1;
   }
   return f;
 }

@@ -3,8 +3,6 @@
 // Tests: tests/relations_test.cpp, tests/carb_test.cpp
 #include "relations/extractor.hpp"
 
-#include "core/resources.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -12,6 +10,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "core/resources.hpp"
 #include "relations/clauses.hpp"
 #include "relations/confidence.hpp"
 #include "relgraph/error.hpp"

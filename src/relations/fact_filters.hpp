@@ -17,7 +17,7 @@ struct FactView {
   const Proposition& p;
   std::string subject_type;  // node types: Literal, Date, Money, Quantity, Person ...
   std::string object_type;
-  std::string subject_key;   // entity_key() of the node labels
+  std::string subject_key;  // entity_key() of the node labels
   std::string object_key;
   std::string construction;  // p.attributes["construction"], "" if none
   bool copula = false;       // "X is Y" (construction copula or a form of "be")

@@ -102,8 +102,8 @@ class Np {
     std::vector<int> out{h};
     for (int k : kids_[h]) {
       auto b = brel(k);
-      if (b == "case" || b == "punct" || b == "appos" || b == "acl" || b == "conj" || b == "cc" ||
-          b == "parataxis" || b == "advcl" || b == "dep")
+      if (b == "case" || b == "punct" || b == "appos" || b == "acl" || b == "conj" || b == "cc" || b == "parataxis" ||
+          b == "advcl" || b == "dep")
         continue;
       collect(k, out);
     }
@@ -341,7 +341,7 @@ std::vector<Proposition> NpRelations::find(const Document& doc, int sentence) co
           Argument o = t.argument(k, {k}, "obj");
           if (!kin && takes_state(relation) && on(kDemonym)) {
             t.emit(out, kDemonym, person, o, noun + " of", relation, f.noun, 0.5);
-              } else if (on(kDemonym)) {
+          } else if (on(kDemonym)) {
             t.emit(out, kDemonym, person, o, "citizen of", "citizen_of", -1, 0.5);
           }
         }
@@ -349,8 +349,7 @@ std::vector<Proposition> NpRelations::find(const Document& doc, int sentence) co
   }
 
   for (int y = 0; y < t.size(); ++y) {
-    if (!t.named(y) || t.rel(y) == "flat" || (t.rel(y) == "compound" && t.head(y) >= 0 && t.named(t.head(y))))
-      continue;
+    if (!t.named(y) || t.rel(y) == "flat" || (t.rel(y) == "compound" && t.head(y) >= 0 && t.named(t.head(y)))) continue;
     bool person = t.is(y, Kind::Person);
     for (int k : t.kids(y)) {
       auto r = t.rel(k);
@@ -379,8 +378,8 @@ std::vector<Proposition> NpRelations::find(const Document& doc, int sentence) co
       // Part of: "the Research Unit of Acme", "Acme's Research Unit".
       if (on(kPartOf) && y_org && t.kind(y) != Kind::AnyName && t.is(k, Kind::Org) &&
           (r == "nmod:poss" || (t.brel(k) == "nmod" && k > y && marker == "of"))) {
-        t.emit(out, kPartOf, t.argument(y, t.name_words(y), "subj"), t.argument(k, t.name_words(k), "obj"),
-               "part of", "part_of", -1, 0.5);
+        t.emit(out, kPartOf, t.argument(y, t.name_words(y), "subj"), t.argument(k, t.name_words(k), "obj"), "part of",
+               "part_of", -1, 0.5);
         continue;
       }
       // Located in: "the Grand Hotel in Lyon", "Lyon's Grand Hotel", "Dayton, Ohio".

@@ -91,8 +91,10 @@ void trim_front(std::vector<int>& words, const std::vector<Token>& toks, const A
     bool possessive = t.upos == "PRON" && (t.xpos == "PRP$" || kind == "possessive");
     bool det = t.upos == "DET" && (kind == "article" || kind == "demonstrative");
     bool governing_case = t.upos == "ADP" && t.deprel == "case" && t.head - 1 == arg.head;
-    if (t.upos == "PUNCT" || t.upos == "SCONJ" || possessive || det || governing_case) words.erase(words.begin());
-    else break;
+    if (t.upos == "PUNCT" || t.upos == "SCONJ" || possessive || det || governing_case)
+      words.erase(words.begin());
+    else
+      break;
   }
 }
 
@@ -138,7 +140,8 @@ std::string strip_edges(std::string out) {
   }
   for (std::string_view q : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
     if (out.size() >= q.size() && out.compare(0, q.size(), q) == 0) out.erase(0, q.size());
-    if (out.size() >= q.size() && out.compare(out.size() - q.size(), q.size(), q) == 0) out.resize(out.size() - q.size());
+    if (out.size() >= q.size() && out.compare(out.size() - q.size(), q.size(), q) == 0)
+      out.resize(out.size() - q.size());
   }
   return out;
 }
@@ -172,8 +175,10 @@ std::string render_words(const Document& doc, const std::vector<int>& words, int
       bool adjacent = words[k] == words[k - 1] + 1;
       if (!adjacent || prev.space_after || t.begin > prev.end) out += ' ';
     }
-    if (t.end <= doc.text.size() && t.begin < t.end) out.append(doc.slice(t.begin, t.end));
-    else out += t.form;
+    if (t.end <= doc.text.size() && t.begin < t.end)
+      out.append(doc.slice(t.begin, t.end));
+    else
+      out += t.form;
   }
   return out;
 }

@@ -57,8 +57,8 @@ class RelationSchema {
   // Canonical relation name for a proposition, "" if none applies.
   // `passive`: the proposition is an agentless passive, whose subject is the
   // one acted on; only triggers marked "passive" apply to it, and only to it.
-  std::string canonical(Construction c, std::string_view lemma, std::string_view prep,
-                        std::string_view object_lemma, bool passive = false) const;
+  std::string canonical(Construction c, std::string_view lemma, std::string_view prep, std::string_view object_lemma,
+                        bool passive = false) const;
   // True when `lemma` triggers a relation marked "attribution" (say, announce ...).
   bool is_attribution_verb(std::string_view lemma) const;
 

@@ -10,16 +10,58 @@ namespace relgraph::detail {
 namespace {
 
 enum Template : std::uint64_t {
-  kBias, kLower, kForm, kSuffix1, kPrefix1 = kSuffix1 + 4, kShape = kPrefix1 + 4, kFlags, kPrev1, kPrev2,
-  kPrev12, kPrev1Word, kPrevWord, kPrevSuffix3, kPrev2Word, kNextWord, kNextSuffix3, kNext2Word,
-  kPrevWordWord, kWordNextWord, kNextShape, kPrevShape, kPrev1NextWord, kPrev1Suffix3,
-  kAmb, kAmbPrev1, kAmbNext, kAmbNext2, kAmbPrev, kAmbAmbNext, kAmbSuffix3,
-  kClusterFine, kClusterMiddle, kClusterSuffix, kClusterPrev, kClusterNext, kClusterPrev1Tag, kClusterAmb,
+  kBias,
+  kLower,
+  kForm,
+  kSuffix1,
+  kPrefix1 = kSuffix1 + 4,
+  kShape = kPrefix1 + 4,
+  kFlags,
+  kPrev1,
+  kPrev2,
+  kPrev12,
+  kPrev1Word,
+  kPrevWord,
+  kPrevSuffix3,
+  kPrev2Word,
+  kNextWord,
+  kNextSuffix3,
+  kNext2Word,
+  kPrevWordWord,
+  kWordNextWord,
+  kNextShape,
+  kPrevShape,
+  kPrev1NextWord,
+  kPrev1Suffix3,
+  kAmb,
+  kAmbPrev1,
+  kAmbNext,
+  kAmbNext2,
+  kAmbPrev,
+  kAmbAmbNext,
+  kAmbSuffix3,
+  kClusterFine,
+  kClusterMiddle,
+  kClusterSuffix,
+  kClusterPrev,
+  kClusterNext,
+  kClusterPrev1Tag,
+  kClusterAmb,
   // second pass
-  kNext1Tag = 60, kNext2Tag, kNext12Tags, kNext1TagWord, kPrevNextTags, kNext1TagAmb, kNext1TagSuffix3,
+  kNext1Tag = 60,
+  kNext2Tag,
+  kNext12Tags,
+  kNext1TagWord,
+  kPrevNextTags,
+  kNext1TagAmb,
+  kNext1TagSuffix3,
   kNext1TagNextWord,
   // lemmatizer
-  kLemTag = 100, kLemSuffix, kLemTagSuffix = kLemSuffix + 6, kLemFlags = kLemTagSuffix + 6, kLemLength,
+  kLemTag = 100,
+  kLemSuffix,
+  kLemTagSuffix = kLemSuffix + 6,
+  kLemFlags = kLemTagSuffix + 6,
+  kLemLength,
 };
 
 constexpr std::uint64_t kStart = 0x5354415254ull, kEnd = 0x454e44ull, kRare = 0x52415245ull;
@@ -183,8 +225,8 @@ void lemma_features(std::string_view form, int tag, std::vector<std::uint64_t>& 
 }
 
 std::vector<int> greedy_tags(const std::vector<WordInfo>& words,
-                             const std::unordered_map<std::uint64_t, std::uint16_t>& dict,
-                             const Perceptron& model, const std::vector<int>* first) {
+                             const std::unordered_map<std::uint64_t, std::uint16_t>& dict, const Perceptron& model,
+                             const std::vector<int>* first) {
   const std::size_t n = words.size() - 4;
   std::vector<std::uint64_t> features;
   features.reserve(64);
@@ -199,7 +241,7 @@ std::vector<int> greedy_tags(const std::vector<WordInfo>& words,
       tag_features(words, static_cast<int>(i), prev1, prev2, features);
       if (first)
         right_features(words, static_cast<int>(i), prev1, i + 1 < n ? (*first)[i + 1] : -1,
-                               i + 2 < n ? (*first)[i + 2] : -1, features);
+                       i + 2 < n ? (*first)[i + 2] : -1, features);
       std::fill(scores.begin(), scores.end(), 0.0f);
       model.score(features, scores);
       c = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());

@@ -48,8 +48,9 @@ void right_features(const std::vector<WordInfo>& words, int i, int prev1, int ne
 // Greedy left-to-right tagging of `words` (from describe_words) with one
 // pass's model; words in `dict` get their dictionary tag. `first` (the first
 // pass's tags) turns on the second-pass features.
-std::vector<int> greedy_tags(const std::vector<WordInfo>& words, const std::unordered_map<std::uint64_t, std::uint16_t>& dict,
-                             const Perceptron& model, const std::vector<int>* first);
+std::vector<int> greedy_tags(const std::vector<WordInfo>& words,
+                             const std::unordered_map<std::uint64_t, std::uint16_t>& dict, const Perceptron& model,
+                             const std::vector<int>* first);
 
 // Features of the lemmatizer for `form` with tag class `tag` (and its UPOS/XPOS names).
 void lemma_features(std::string_view form, int tag, std::vector<std::uint64_t>& out);

@@ -18,15 +18,12 @@ struct Rule {
 
 // Longest endings first within a tag group; the first matching rule wins.
 constexpr std::array kRules = {
-    Rule{"NNS NNPS VBZ", "sses", "ss", 1}, Rule{"NNS NNPS VBZ", "ies", "y", 2},
-    Rule{"NNS NNPS VBZ", "ches", "ch", 1}, Rule{"NNS NNPS VBZ", "shes", "sh", 1},
-    Rule{"NNS NNPS VBZ", "xes", "x", 1},   Rule{"NNS NNPS VBZ", "zzes", "zz", 1},
-    Rule{"NNS NNPS VBZ", "ss", "ss", 0},   Rule{"NNS NNPS VBZ", "us", "us", 1},
-    Rule{"NNS NNPS VBZ", "is", "is", 1},   Rule{"NNS NNPS VBZ", "s", "", 2},
-    Rule{"VBG", "ying", "y", 1},           Rule{"VBG", "ing", "", 2},
-    Rule{"VBD VBN", "ied", "y", 2},        Rule{"VBD VBN", "eed", "ee", 1},
-    Rule{"VBD VBN", "ed", "", 2},          Rule{"JJR RBR", "ier", "y", 2},
-    Rule{"JJR RBR", "er", "", 2},          Rule{"JJS RBS", "iest", "y", 2},
+    Rule{"NNS NNPS VBZ", "sses", "ss", 1}, Rule{"NNS NNPS VBZ", "ies", "y", 2}, Rule{"NNS NNPS VBZ", "ches", "ch", 1},
+    Rule{"NNS NNPS VBZ", "shes", "sh", 1}, Rule{"NNS NNPS VBZ", "xes", "x", 1}, Rule{"NNS NNPS VBZ", "zzes", "zz", 1},
+    Rule{"NNS NNPS VBZ", "ss", "ss", 0},   Rule{"NNS NNPS VBZ", "us", "us", 1}, Rule{"NNS NNPS VBZ", "is", "is", 1},
+    Rule{"NNS NNPS VBZ", "s", "", 2},      Rule{"VBG", "ying", "y", 1},         Rule{"VBG", "ing", "", 2},
+    Rule{"VBD VBN", "ied", "y", 2},        Rule{"VBD VBN", "eed", "ee", 1},     Rule{"VBD VBN", "ed", "", 2},
+    Rule{"JJR RBR", "ier", "y", 2},        Rule{"JJR RBR", "er", "", 2},        Rule{"JJS RBS", "iest", "y", 2},
     Rule{"JJS RBS", "est", "", 2},
 };
 

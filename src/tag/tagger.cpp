@@ -73,7 +73,8 @@ void Tagger::index() {
   for (std::size_t i = 0; i < model_.amb_keys.size(); ++i) ambiguity_.emplace(model_.amb_keys[i], model_.amb_values[i]);
   for (std::size_t i = 0; i < model_.lemma_keys.size(); ++i)
     lemma_table_.emplace(model_.lemma_keys[i], model_.lemma_edits[i]);
-  for (std::size_t i = 0; i < model_.feats_keys.size(); ++i) feats_table_.emplace(model_.feats_keys[i], model_.feats_ids[i]);
+  for (std::size_t i = 0; i < model_.feats_keys.size(); ++i)
+    feats_table_.emplace(model_.feats_keys[i], model_.feats_ids[i]);
   clusters_ = detail::WordClusters(model_.cluster_keys, model_.cluster_ids);
   parsed_edits_.clear();
   for (const auto& e : model_.edits) parsed_edits_.push_back(parse_lemma_edit(e));
@@ -231,6 +232,8 @@ std::string Tagger::feats_for(std::string_view lower, int tag) const {
   return it == feats_table_.end() ? std::string() : model_.feats[it->second];
 }
 
-std::uint64_t Tagger::feats_class_key(int tag) { return detail::hash_mix(kClassOnly, static_cast<std::uint64_t>(tag + 1)); }
+std::uint64_t Tagger::feats_class_key(int tag) {
+  return detail::hash_mix(kClassOnly, static_cast<std::uint64_t>(tag + 1));
+}
 
 }  // namespace relgraph

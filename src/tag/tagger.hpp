@@ -60,21 +60,21 @@ class Tagger {
 
   // Everything a model holds; built by the trainer (tagger_trainer.hpp).
   struct Model {
-    std::vector<std::string> upos, xpos;   // per tag class: its UPOS and XPOS
-    detail::Perceptron tagger;             // classes = tag classes
-    detail::Perceptron tagger2;            // second pass (also sees the first pass's
-                                           //   tags of the next words); 0 classes = none
-    std::vector<std::uint64_t> dict_keys;  // hash of a frequent unambiguous form ...
-    std::vector<std::uint16_t> dict_tags;  // ... and its only tag class
-    std::vector<std::uint64_t> amb_keys;   // hash of a lower-cased word seen in training ...
-    std::vector<std::uint64_t> amb_values; // ... and its ambiguity class (features.hpp)
-    std::vector<std::string> edits;        // lemma edit scripts (to_string form)
-    detail::Perceptron lemmatizer;         // classes = edit scripts
-    std::vector<std::uint64_t> lemma_keys; // hash(form, tag class) of seen words ...
-    std::vector<std::uint16_t> lemma_edits;// ... and their most frequent edit
-    std::vector<std::string> feats;        // FEATS strings ("" = none)
-    std::vector<std::uint64_t> feats_keys; // hash(lower form, tag class) or hash(tag class) ...
-    std::vector<std::uint16_t> feats_ids;  // ... and the most frequent FEATS
+    std::vector<std::string> upos, xpos;      // per tag class: its UPOS and XPOS
+    detail::Perceptron tagger;                // classes = tag classes
+    detail::Perceptron tagger2;               // second pass (also sees the first pass's
+                                              //   tags of the next words); 0 classes = none
+    std::vector<std::uint64_t> dict_keys;     // hash of a frequent unambiguous form ...
+    std::vector<std::uint16_t> dict_tags;     // ... and its only tag class
+    std::vector<std::uint64_t> amb_keys;      // hash of a lower-cased word seen in training ...
+    std::vector<std::uint64_t> amb_values;    // ... and its ambiguity class (features.hpp)
+    std::vector<std::string> edits;           // lemma edit scripts (to_string form)
+    detail::Perceptron lemmatizer;            // classes = edit scripts
+    std::vector<std::uint64_t> lemma_keys;    // hash(form, tag class) of seen words ...
+    std::vector<std::uint16_t> lemma_edits;   // ... and their most frequent edit
+    std::vector<std::string> feats;           // FEATS strings ("" = none)
+    std::vector<std::uint64_t> feats_keys;    // hash(lower form, tag class) or hash(tag class) ...
+    std::vector<std::uint16_t> feats_ids;     // ... and the most frequent FEATS
     std::vector<std::uint64_t> cluster_keys;  // word classes (core/word_clusters.hpp); empty = none
     std::vector<std::uint32_t> cluster_ids;
   };

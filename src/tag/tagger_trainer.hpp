@@ -21,15 +21,15 @@
 namespace relgraph {
 
 struct TaggerTrainOptions {
-  int iterations = 10;         // passes over the training sentences (tagger)
-  int lemma_iterations = 8;    // passes over the training word types (lemmatizer)
-  std::uint64_t seed = 1;      // shuffling order of every pass
-  int dict_min_count = 20;     // tag dictionary: words seen at least this often ...
-  double dict_min_share = 0.97;//   ... with one tag class this often
-  float min_weight = 0.0f;     // drop averaged weights smaller than this (model size)
-  bool pick_best = true;       // keep the iteration with the best dev UPOS+XPOS (needs dev)
-  bool second_pass = true;     // train the right-context second pass (jackknifed first-pass tags)
-  const detail::WordClusters* clusters = nullptr;  // word-class features, stored in the model; null = none
+  int iterations = 10;                               // passes over the training sentences (tagger)
+  int lemma_iterations = 8;                          // passes over the training word types (lemmatizer)
+  std::uint64_t seed = 1;                            // shuffling order of every pass
+  int dict_min_count = 20;                           // tag dictionary: words seen at least this often ...
+  double dict_min_share = 0.97;                      //   ... with one tag class this often
+  float min_weight = 0.0f;                           // drop averaged weights smaller than this (model size)
+  bool pick_best = true;                             // keep the iteration with the best dev UPOS+XPOS (needs dev)
+  bool second_pass = true;                           // train the right-context second pass (jackknifed first-pass tags)
+  const detail::WordClusters* clusters = nullptr;    // word-class features, stored in the model; null = none
   std::function<void(const std::string&)> progress;  // one line per iteration, if set
 };
 
@@ -37,17 +37,17 @@ struct TaggerTrainOptions {
 struct TaggerScores {
   std::size_t words = 0;
   double upos = 0, xpos = 0, upos_xpos = 0, lemma = 0, feats = 0;
-  double unseen_lemma = 0;      // lemma accuracy on words not in the lemma table
+  double unseen_lemma = 0;  // lemma accuracy on words not in the lemma table
   std::size_t unseen_words = 0;
-  double seconds = 0;           // CPU time of tagging (tag(), lemmas included), one thread
+  double seconds = 0;  // CPU time of tagging (tag(), lemmas included), one thread
   double words_per_second() const { return seconds > 0 ? words / seconds : 0; }
 };
 
 struct TaggerTrainResult {
   Tagger tagger;
-  int best_iteration = 0;       // 1-based, first pass
+  int best_iteration = 0;         // 1-based, first pass
   int best_iteration_second = 0;  // second pass, 0 = none
-  TaggerScores dev;             // of the returned tagger (if dev was given)
+  TaggerScores dev;               // of the returned tagger (if dev was given)
 };
 
 TaggerTrainResult train_tagger(const Document& train, const Document* dev, const TaggerTrainOptions& options);

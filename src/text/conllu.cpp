@@ -1,5 +1,4 @@
 // CoNLL-U reader and writer. Tests: tests/conllu_test.cpp
-#include "core/strings.hpp"
 #include "text/conllu.hpp"
 
 #include <charconv>
@@ -7,6 +6,7 @@
 #include <vector>
 
 #include "core/files.hpp"
+#include "core/strings.hpp"
 #include "relgraph/error.hpp"
 #include "text/chars.hpp"
 

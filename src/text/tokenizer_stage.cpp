@@ -1,8 +1,8 @@
 // The tokenizer as a pipeline stage (make_tokenizer_stage). Tests: tests/tokenizer_test.cpp
 #include <cstdlib>
-#include "core/resources.hpp"
 #include <filesystem>
 
+#include "core/resources.hpp"
 #include "text/splitter.hpp"
 #include "text/tokenizer.hpp"
 

@@ -16,8 +16,11 @@ static std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> parts;
   std::string cur;
   for (char c : s) {
-    if (c == sep) { parts.push_back(cur); cur.clear(); }
-    else cur += c;
+    if (c == sep) {
+      parts.push_back(cur);
+      cur.clear();
+    } else
+      cur += c;
   }
   parts.push_back(cur);
   return parts;
@@ -71,7 +74,12 @@ int run_command(const std::string& command, std::string* out, std::string* err) 
   std::string o = (tmp / ("rg_out_" + std::to_string(::getpid()) + "_" + std::to_string(std::rand()))).string();
   std::string e = o + ".err";
   int rc = std::system((command + " >" + o + " 2>" + e).c_str());
-  auto slurp = [](const std::string& p) { std::ifstream in(p); std::stringstream ss; ss << in.rdbuf(); return ss.str(); };
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
   if (out) *out = slurp(o);
   if (err) *err = slurp(e);
   std::filesystem::remove(o);
