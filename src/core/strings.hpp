@@ -4,6 +4,7 @@
 #pragma once
 #include <charconv>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <system_error>
 #include <vector>
@@ -11,6 +12,14 @@
 namespace relgraph::detail {
 
 // Splits a line at every tab; views point into `line`.
+// ASCII lower case ("U.S." -> "u.s."); other bytes are kept.
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 inline std::vector<std::string_view> split_tabs(std::string_view line) {
   std::vector<std::string_view> cols;
   std::size_t start = 0;

@@ -5,15 +5,12 @@
 #include <cctype>
 
 #include "core/resources.hpp"
+#include "core/strings.hpp"
 
 namespace relgraph::detail {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 const Lexicon& words(const char* name) { return Resources::shared().lexicon(name); }
 
