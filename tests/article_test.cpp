@@ -221,6 +221,93 @@ TEST(MetadataStage, PretokenizedKeepsEverything) {
 }
 
 }  // namespace
+// --- hard-wrapped text ------------------------------------------------------
+
+// Greedy wrapping at spaces, as `fold -s` and e-mail programs do.
+std::string wrap(const std::string& paragraph, std::size_t width) {
+  std::string out, line;
+  std::size_t pos = 0;
+  while (pos < paragraph.size()) {
+    std::size_t sp = paragraph.find(' ', pos);
+    std::string word = paragraph.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
+    pos = sp == std::string::npos ? paragraph.size() : sp + 1;
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  return out + line;
+}
+
+// The text with its soft line breaks read as spaces.
+std::string unwrapped(std::string text) {
+  for (std::size_t b : find_soft_breaks(text)) text[b] = ' ';
+  return text;
+}
+
+const std::string kPara1 =
+    "The harbour authority of Eastport said on Tuesday that it would close the northern pier for repairs after a "
+    "storm damaged its supports, and that ferries to the islands would leave from the southern quay until the work "
+    "is finished in the spring.";
+const std::string kPara2 =
+    "Local traders said the closure would cost them customers during the busiest weeks of the year. The authority "
+    "promised to review the timetable with the ferry operator and to publish the new departure times on its "
+    "website.";
+
+TEST(FindSoftBreaks, WrappedParagraphsAreRejoinedAtEveryWidth) {
+  const std::string head = "Eastport Closes Northern Pier After Storm\n\nTuesday, 4 March 2025\n\n";
+  for (std::size_t width : {40, 60, 72, 80, 100}) {
+    SCOPED_TRACE(width);
+    std::string text = head + wrap(kPara1, width) + "\n\n" + wrap(kPara2, width) + "\n";
+    EXPECT_EQ(unwrapped(text), head + kPara1 + "\n\n" + kPara2 + "\n");
+    // Without blank lines the short last line of a paragraph still ends it.
+    std::string packed = wrap(kPara1, width) + "\n" + wrap(kPara2, width);
+    EXPECT_EQ(unwrapped(packed), kPara1 + "\n" + kPara2);
+  }
+}
+
+TEST(FindSoftBreaks, HeadlinesDatesListsAndUnwrappedTextKeepTheirLineEnds) {
+  const std::string body = wrap(kPara1, 60);
+  const std::string joined = kPara1;
+  struct Case {
+    std::string text;
+    std::string expected;
+  };
+  const Case cases[] = {
+      // A paragraph a line: nothing is wrapped.
+      {kPara1 + "\n" + kPara2 + "\n" + kPara1, kPara1 + "\n" + kPara2 + "\n" + kPara1},
+      // A headline of the wrap width opening the block.
+      {"Harbour Authority Closes the Northern Pier of Eastport Until\n" + body,
+       "Harbour Authority Closes the Northern Pier of Eastport Until\n" + joined},
+      // A date line after the paragraph, and list items.
+      {body + "\nTuesday, 4 March 2025", joined + "\nTuesday, 4 March 2025"},
+      {body + "\n- the northern pier, closed until the spring for repairs\n- the southern quay, open",
+       joined + "\n- the northern pier, closed until the spring for repairs\n- the southern quay, open"},
+      {body + "\n2. the southern quay", joined + "\n2. the southern quay"},
+      // An indented first line starts a paragraph.
+      {body + "\n    Local traders said the closure would cost them customers.",
+       joined + "\n    Local traders said the closure would cost them customers."},
+      // Too short to tell: a single two-line block.
+      {"The pier is closed\nuntil spring.", "The pier is closed\nuntil spring."},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(unwrapped(c.text), c.expected);
+  }
+}
+
+TEST(FindSoftBreaks, WrappedArticleKeepsItsHeaderAndBody) {
+  std::string text = "Eastport Closes Northern Pier After Storm\n\nBy Jane Doe\n\n" + wrap(kPara1, 72) + "\n\n" +
+                     wrap(kPara2, 72) + "\n";
+  auto m = find_metadata(text, kPlaces);
+  EXPECT_EQ(m.title, "Eastport Closes Northern Pier After Storm");
+  EXPECT_EQ(m.author, "Jane Doe");
+  EXPECT_EQ(text.substr(m.body_begin, kPara1.size()), wrap(kPara1, 72).substr(0, kPara1.size()));
+  EXPECT_EQ(m.body_end, text.size() - 1);
+  EXPECT_FALSE(m.soft_breaks.empty());
+}
+
 }  // namespace relgraph
 
 TEST(ParseDateLine, HugeNumbersAreNoDate) {

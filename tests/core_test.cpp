@@ -408,3 +408,10 @@ TEST(Resources, MissingGazetteerTableIsNamed) {
   EXPECT_THROW(without->gazetteer(), Error);
   std::filesystem::remove_all(dir);
 }
+
+TEST(Strings, SqueezeSpacesJoinsWhitespaceRuns) {
+  EXPECT_EQ(relgraph::detail::squeeze_spaces("Mara \n Quill"), "Mara Quill");
+  EXPECT_EQ(relgraph::detail::squeeze_spaces("  the\tnew\r\nlaw  "), "the new law");
+  EXPECT_EQ(relgraph::detail::squeeze_spaces("Tidewater Labs"), "Tidewater Labs");
+  EXPECT_EQ(relgraph::detail::squeeze_spaces(""), "");
+}

@@ -6,7 +6,9 @@
 //
 // Thread safety: a Document is a plain value; one thread works on it at a time.
 #pragma once
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <map>
 #include <string>
 #include <string_view>
@@ -113,18 +115,23 @@ struct Metadata {
   std::size_t body_begin = 0;  // byte offset where the article body starts
   std::size_t body_end = 0;    // byte offset where it ends (page furniture after excluded)
   // Page furniture inside the body (headings, credits, source and link
-  // blocks): byte ranges [first, second) whose text states no facts.
+  // blocks): byte ranges [first, second) whose text states no facts, sorted
+  // and disjoint.
   std::vector<std::pair<std::size_t, std::size_t>> furniture;
+  // Line breaks (offsets, sorted) that only wrapped a paragraph of
+  // hard-wrapped text; the metadata stage turns each into a space in
+  // Document::text, so every other byte and offset stays as it was.
+  std::vector<std::size_t> soft_breaks;
   bool in_furniture(std::size_t pos) const {
-    for (const auto& [b, e] : furniture)
-      if (pos >= b && pos < e) return true;
-    return false;
+    auto after = std::upper_bound(furniture.begin(), furniture.end(), pos,
+                                  [](std::size_t p, const auto& range) { return p < range.first; });
+    return after != furniture.begin() && pos < std::prev(after)->second;
   }
 };
 
 struct Document {
   std::string id;    // document name (file path or corpus id)
-  std::string text;  // the original input, unmodified (of an HTML page: its article text)
+  std::string text;  // the original input (of an HTML page: its article text; wraps made spaces, see soft_breaks)
   Metadata metadata;
   std::vector<Sentence> sentences;
   std::vector<EntityMention> mentions;

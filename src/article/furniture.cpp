@@ -74,7 +74,7 @@ FurnitureWords load_furniture_words(const std::string& schemas_dir) {
 }
 
 void find_furniture(std::string_view text, const FurnitureWords& words, Metadata& m) {
-  auto lines = split_lines(text);
+  auto lines = split_lines(text, m.soft_breaks);
   std::size_t last_body_end = m.body_begin;  // end of the last body line before the current one
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
@@ -97,6 +97,7 @@ void find_furniture(std::string_view text, const FurnitureWords& words, Metadata
     else
       credits_in(line, words, m);
   }
+  std::sort(m.furniture.begin(), m.furniture.end());
 }
 
 }  // namespace relgraph

@@ -28,11 +28,19 @@ inline std::string_view trim(std::string_view s) {
   return s;
 }
 
-inline std::vector<Line> split_lines(std::string_view text) {
+// Non-blank lines, trimmed. A line goes on across the `soft` line breaks
+// (sorted '\n' offsets of hard-wrapped text, see find_soft_breaks).
+inline std::vector<Line> split_lines(std::string_view text, const std::vector<std::size_t>& soft = {}) {
   std::vector<Line> lines;
   std::size_t pos = 0;
+  auto next_soft = soft.begin();
   while (pos <= text.size()) {
     std::size_t nl = text.find('\n', pos);
+    while (nl != std::string_view::npos) {
+      while (next_soft != soft.end() && *next_soft < nl) ++next_soft;
+      if (next_soft == soft.end() || *next_soft != nl) break;
+      nl = text.find('\n', nl + 1);
+    }
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view raw = text.substr(pos, nl - pos);
     std::string_view t = trim(raw);

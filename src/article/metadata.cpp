@@ -350,7 +350,8 @@ Metadata find_metadata(std::string_view text, const std::vector<std::string>& pl
   Metadata m;
   m.body_begin = 0;
   m.body_end = text.size();
-  auto lines = split_lines(text);
+  m.soft_breaks = find_soft_breaks(text);
+  auto lines = split_lines(text, m.soft_breaks);
   std::size_t first = lines.size(), last = lines.size();
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (is_paragraph(lines[i])) {
@@ -473,6 +474,7 @@ class MetadataStage : public Stage {
       return;
     }
     doc.metadata = find_metadata(doc.text, places_, words_);
+    for (std::size_t b : doc.metadata.soft_breaks) doc.text[b] = ' ';  // same length: every offset holds
   }
 
  private:

@@ -11,6 +11,9 @@
 // next to the title). A body that opens with "CITY (Agency) -" gives the
 // dateline. The publication date is the date line closest to the body.
 //
+// Hard-wrapped paragraphs are read as one line each (find_soft_breaks); the
+// stage turns their wraps into spaces, so later stages see running text.
+//
 // Page furniture inside the body (find_furniture) is marked, not removed:
 // headings (a short line without sentence punctuation that is a label:
 // "Results", "Group A — Oslo 2 – 1 Lima"), credits ("Image: Jane Doe",
@@ -51,6 +54,14 @@ FurnitureWords load_furniture_words(const std::string& schemas_dir);
 // Marks page furniture in m's body (m.furniture) and ends the body before a
 // trailing block of sources or links. Labels come from `words`.
 void find_furniture(std::string_view text, const FurnitureWords& words, Metadata& m);
+
+// Hard-wrapped text: the line breaks ('\n' offsets, sorted) that only wrap a
+// paragraph. The text is wrapped when most lines followed by another line
+// fill up to a common width (30 to 150 columns, counted in bytes or code
+// points); a break is a wrap when the next line's first word would not have
+// fitted within that width. Breaks before a list item or an indented line,
+// around a date line, and after a headline opening a block stay line ends.
+std::vector<std::size_t> find_soft_breaks(std::string_view text);
 
 // Finds metadata in `text`. `places` lists known place names (capitals,
 // cities) used to split "Publisher City" bylines; it may be empty. With

@@ -20,6 +20,24 @@ inline std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+// Text of a span for labels: every run of spaces, tabs and line breaks
+// becomes one space ("Mara \n Quill" -> "Mara Quill").
+inline std::string squeeze_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 inline std::vector<std::string_view> split_tabs(std::string_view line) {
   std::vector<std::string_view> cols;
   std::size_t start = 0;

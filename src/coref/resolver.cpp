@@ -8,6 +8,8 @@
 #include <functional>
 #include <numeric>
 
+#include "core/strings.hpp"
+
 namespace relgraph::coref_impl {
 
 std::string lower(std::string_view s) {
@@ -121,7 +123,7 @@ int Resolver::add_mention(int s, int first, int last, const std::string& type, c
                           const std::string& etype) {
   EntityMention m;
   m.span = make_span(s, first, last);
-  m.text = std::string(doc_.slice(m.span.begin, m.span.end));
+  m.text = detail::squeeze_spaces(doc_.slice(m.span.begin, m.span.end));
   m.type = type;
   m.subtype = subtype;
   doc_.mentions.push_back(m);

@@ -2,6 +2,7 @@
 // (MoD <-> Ministry of Defence). Tests: tests/coref_test.cpp (Sieve*)
 #include <cctype>
 
+#include "core/strings.hpp"
 #include "coref/resolver.hpp"
 
 namespace relgraph::coref_impl {
@@ -36,7 +37,7 @@ int Resolver::bracket_name(int s, int i) {
     auto& em = doc_.mentions[m];
     bool plain = em.canonical.empty() || em.canonical == em.text;
     em.span = make_span(s, em.span.first, i);
-    em.text = std::string(doc_.slice(em.span.begin, em.span.end));
+    em.text = detail::squeeze_spaces(doc_.slice(em.span.begin, em.span.end));
     if (plain) em.canonical = em.text;
     for (int k = end; k < i; ++k) at_[s][k] = m;
     items_[m].head = span_head(s, em.span.first, em.span.last);

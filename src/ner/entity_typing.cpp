@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/lexicon.hpp"
+#include "core/strings.hpp"
 #include "ner/bilou.hpp"
 #include "ner/context.hpp"
 #include "ner/features.hpp"
@@ -57,7 +58,7 @@ EntityMention make_mention(const Document& doc, int sentence, int first, int las
   const auto& toks = doc.sentences[sentence].tokens;
   EntityMention m;
   m.span = {sentence, first, last, toks[first].begin, toks[last - 1].end};
-  m.text = std::string(doc.slice(m.span.begin, m.span.end));
+  m.text = detail::squeeze_spaces(doc.slice(m.span.begin, m.span.end));
   m.type = std::move(type);
   return m;
 }

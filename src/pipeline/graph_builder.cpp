@@ -11,6 +11,7 @@
 
 #include "core/files.hpp"
 #include "core/resources.hpp"
+#include "core/strings.hpp"
 #include "coref/descriptions.hpp"
 #include "relations/fact_filters.hpp"
 #include "relgraph/error.hpp"
@@ -160,7 +161,7 @@ KnowledgeGraph::Vertex Builder::value_node(const Argument& a, const EntityMentio
     if (last < a.span.last && (toks[last].upos == "NOUN" || toks[last].upos == "PROPN")) ++last;
     upto.span.last = last;
     upto.span.end = toks[last - 1].end;
-    upto.text = std::string(doc_.slice(upto.span.begin, upto.span.end));
+    upto.text = detail::squeeze_spaces(doc_.slice(upto.span.begin, upto.span.end));
   }
   n.label = literal_phrase(doc_, upto, o_.max_literal_words, relation_words_);
   if (n.label.empty()) n.label = em.text;
@@ -265,7 +266,7 @@ Evidence Builder::sentence_evidence(int sentence) const {
   e.sentence = sentence;
   e.begin = s.begin;
   e.end = s.end;
-  if (s.end <= doc_.text.size() && s.begin <= s.end) e.text = std::string(doc_.slice(s.begin, s.end));
+  if (s.end <= doc_.text.size() && s.begin <= s.end) e.text = detail::squeeze_spaces(doc_.slice(s.begin, s.end));
   return e;
 }
 
@@ -325,7 +326,7 @@ Argument Builder::phrase_of(int s, int head) const {
   a.role = "phrase";
   a.head = head;
   a.span = {s, lo, hi + 1, toks[lo].begin, toks[hi].end};
-  a.text = std::string(doc_.slice(a.span.begin, a.span.end));
+  a.text = detail::squeeze_spaces(doc_.slice(a.span.begin, a.span.end));
   return a;
 }
 
@@ -355,7 +356,7 @@ Argument Builder::counted_object(const Proposition& p, std::string& quantity) co
     quantity = toks[f].form;
     object_arg.span.first = f + 1;
     object_arg.span.begin = toks[f + 1].begin;
-    object_arg.text = std::string(doc_.slice(object_arg.span.begin, object_arg.span.end));
+    object_arg.text = detail::squeeze_spaces(doc_.slice(object_arg.span.begin, object_arg.span.end));
   }
   return object_arg;
 }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/strings.hpp"
+
 namespace relgraph::detail {
 namespace {
 
@@ -51,7 +53,7 @@ Argument argument(const Document& doc, int sentence, int head, std::vector<int> 
   a.span = {sentence, words.front(), words.back() + 1, toks[words.front()].begin, toks[words.back()].end};
   bool contiguous = words.back() - words.front() + 1 == static_cast<int>(words.size());
   if (contiguous && a.span.end <= doc.text.size()) {
-    a.text = std::string(doc.slice(a.span.begin, a.span.end));
+    a.text = detail::squeeze_spaces(doc.slice(a.span.begin, a.span.end));
   } else {
     for (int w : words) a.text += (a.text.empty() ? "" : " ") + toks[w].form;
   }

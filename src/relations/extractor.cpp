@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/resources.hpp"
+#include "core/strings.hpp"
 #include "relations/clauses.hpp"
 #include "relations/confidence.hpp"
 #include "relgraph/error.hpp"
@@ -46,7 +47,7 @@ Argument make_argument(const Document& doc, int sentence, const Slot& slot, cons
   if (a.span.first > 0 && s.tokens[a.span.first - 1].end > a.span.begin) contiguous = false;
   if (a.span.last < n && s.tokens[a.span.last].begin < a.span.end) contiguous = false;
   a.text = contiguous && a.span.end <= doc.text.size() && a.span.begin <= a.span.end
-               ? std::string(doc.slice(a.span.begin, a.span.end))
+               ? detail::squeeze_spaces(doc.slice(a.span.begin, a.span.end))
                : join_forms(s, slot.words);
   for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
     const auto& sp = doc.mentions[m].span;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/resources.hpp"
+#include "core/strings.hpp"
 
 namespace relgraph::detail {
 namespace {
@@ -148,7 +149,7 @@ class Np {
     a.span.end = toks_[a.span.last - 1].end;
     bool contiguous = words.back() - words.front() + 1 == static_cast<int>(words.size());
     if (contiguous && a.span.end <= doc_.text.size() && a.span.begin <= a.span.end) {
-      a.text = std::string(doc_.slice(a.span.begin, a.span.end));
+      a.text = detail::squeeze_spaces(doc_.slice(a.span.begin, a.span.end));
     } else {
       for (int w : words) a.text += (a.text.empty() ? "" : " ") + toks_[w].form;
     }
