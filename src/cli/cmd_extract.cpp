@@ -31,6 +31,7 @@ struct ExtractOptions {
   bool stream = false;
   std::vector<std::string> disable;  // named rules switched off
   std::string timings;               // "", text or json (timings.hpp)
+  unsigned timeout = 0;              // seconds, 0 = none
 };
 
 const std::vector<std::string> kImageFormats = {"svg", "png", "pdf"};
@@ -88,6 +89,8 @@ void write_one(const Annotated& a, const std::string& path, std::string format, 
 }
 
 void run_extract(const ExtractOptions& o) {
+  detail::exit_after(o.timeout, "error: extract timed out after " + std::to_string(o.timeout) +
+                                    " s (--timeout); no output was written\n");
   // Several articles, a directory, --jsonl, -j or --stream: corpus mode.
   bool to_dir_output = o.output != "-" && (o.output.back() == '/' || std::filesystem::is_directory(o.output));
   if (o.format != "carb" &&
@@ -168,6 +171,9 @@ void add_extract_command(CLI::App& app) {
                   "The article's `mentions` edges: auto (JSON-LD, GraphML, N-Triples only), yes or no")
       ->check(CLI::IsMember({"auto", "yes", "no"}))
       ->capture_default_str();
+  cmd->add_option("--timeout", o->timeout,
+                  "Give up after SECONDS with an error, leaving no output file half-written (default: no limit)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--stats", o->stats, "Print document, sentence, node and edge counts on stderr");
   cmd->add_option("--jsonl", o->jsonl, "Corpus of JSONL records {\"id\", \"text\"} (- = stdin)");
   cmd->add_option("-j,--threads", o->threads, "Worker threads for a corpus (default 1)")->check(CLI::PositiveNumber);

@@ -347,6 +347,32 @@ void remove_temporaries_on_signal() {
   }
 }
 
+namespace {
+char g_timeout_message[256];
+std::size_t g_timeout_length = 0;
+
+extern "C" void remove_temporaries_and_time_out(int) {
+  for (auto& s : g_slots)
+    if (s.state.load() == kFile) ::unlink(s.path);
+  for (auto& s : g_slots)
+    if (s.state.load() == kDirectory) ::rmdir(s.path);
+  ssize_t ignored = ::write(STDERR_FILENO, g_timeout_message, g_timeout_length);
+  (void)ignored;
+  ::_exit(1);
+}
+}  // namespace
+
+void exit_after(unsigned seconds, std::string_view message) {
+  if (seconds == 0) return;
+  g_timeout_length = std::min(message.size(), sizeof g_timeout_message);
+  std::memcpy(g_timeout_message, message.data(), g_timeout_length);
+  struct sigaction sa {};
+  sa.sa_handler = remove_temporaries_and_time_out;
+  sigemptyset(&sa.sa_mask);
+  ::sigaction(SIGALRM, &sa, nullptr);
+  ::alarm(seconds);
+}
+
 void write_atomic(const std::string& path, const std::function<void(std::ostream&)>& write) {
   if (path == "-") {
     write(std::cout);

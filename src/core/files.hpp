@@ -63,6 +63,10 @@ void write_atomic(const std::string& path, std::string_view content);
 void protect_inputs();
 void note_input(const std::string& path);
 void remove_temporaries_on_signal();
+// A command's --timeout: after `seconds` (0: never) the process deletes the
+// temporaries being written, prints `message` on stderr and exits with status
+// 1, so no output is left half-written.
+void exit_after(unsigned seconds, std::string_view message);
 
 // Several files that appear in `dir` together or not at all: write each one
 // (with any writer) to path(name), then commit() moves them all into `dir`.
