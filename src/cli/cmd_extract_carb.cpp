@@ -48,16 +48,22 @@ void run_extract_carb(const CarbOptions& options) {
   for (const auto& input : options.inputs) {
     std::string text = detail::read_text(input);
     // Each line is its own document, so a sentence never spans two lines and
-    // every tuple names the line it came from.
+    // every tuple names the line (or, for a long line, the sentence) it came from.
     for (auto line : lines_of(text)) {
       if (blank(line)) continue;
       Document doc;
       doc.id = input;
       doc.text = std::string(line);
       pipeline.run(doc);
-      for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s)
+      // A line the splitter cuts (over kMaxSentenceWords words) names each
+      // sentence instead, so the output stays proportional to the input.
+      bool one = doc.sentences.size() == 1;
+      for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
+        const auto& sent = doc.sentences[s];
+        std::string sentence = one ? doc.text : std::string(doc.slice(sent.begin, sent.end));
         for (auto& t : rx.extract_carb(doc, s))
-          out << format_carb_line({doc.text, t.confidence, t.relation, t.args}) << "\n";
+          out << format_carb_line({sentence, t.confidence, t.relation, t.args}) << "\n";
+      }
     }
   }
   detail::write_atomic(options.output, out.str());

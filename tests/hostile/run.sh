@@ -124,5 +124,25 @@ mkdir -p in-dir && printf '%s\nA\tb\tC\t1\t0\n' "$tsv_head" >in-dir/g.tsv && cp 
 expect 2 extract-dir-onto-input "$rg" extract in-dir/g.tsv -o in-dir/
 cmp -s in-dir/g.tsv g-copy.tsv || { echo "FAIL   extract-dir-onto-input: the input changed"; failures=$((failures + 1)); }
 
+# --- work limits ---------------------------------------------------------------
+# One unpunctuated 25,000-word sentence: split at the sentence cap, and CaRB
+# output names each piece, not the whole line per tuple.
+py '
+import itertools
+w = "the minister met officials and discussed plans for security in the region with partners".split()
+print(" ".join(itertools.islice(itertools.cycle(w), 25000)) + ".")' >long-sentence.txt
+expect 0 carb-long-sentence "$rg" extract long-sentence.txt --format carb -o long.carb
+if [ "$(stat -c %s long.carb 2>/dev/null || echo 0)" -gt 50000000 ]; then
+  echo "FAIL   carb-long-sentence: $(stat -c %s long.carb) bytes of output"
+  failures=$((failures + 1))
+fi
+# --timeout: exit 1, and neither the output nor a temporary is left.
+py 'print("\n".join(["Mara Quill founded Tidewater Labs in Oslo in May."] * 20000))' >many.txt
+expect 1 extract-timeout "$rg" extract many.txt --timeout 1 -o timed.jsonld
+if [ -e timed.jsonld ] || ls -a | grep -q 'relgraph-tmp'; then
+  echo "FAIL   extract-timeout: an output or a temporary was left"
+  failures=$((failures + 1))
+fi
+
 echo "hostile inputs: $cases cases, $failures failed"
 [ $failures -eq 0 ]
