@@ -87,8 +87,7 @@ bool looks_like_title(std::string_view s) {
   for (const auto& w : words_of(s)) {
     if (w.size() < 4) continue;
     ++longer;
-    if (std::isupper(static_cast<unsigned char>(w[0])) || std::isdigit(static_cast<unsigned char>(w[0])))
-      ++capitalised;
+    if (std::isupper(static_cast<unsigned char>(w[0])) || std::isdigit(static_cast<unsigned char>(w[0]))) ++capitalised;
   }
   return longer >= 2 && capitalised * 5 >= longer * 4;
 }
@@ -115,8 +114,8 @@ std::vector<std::size_t> find_soft_breaks(std::string_view text) {
   // below it; text written a paragraph a line has no such width.
   std::size_t width_chars = quantile(inner_chars, 0.9), width_bytes = quantile(inner_bytes, 0.9);
   if (width_chars < kMinWrapWidth || width_chars > kMaxWrapWidth) return {};
-  auto full = std::count_if(inner_chars.begin(), inner_chars.end(),
-                            [&](std::size_t n) { return n * 10 >= width_chars * 7; });
+  auto full =
+      std::count_if(inner_chars.begin(), inner_chars.end(), [&](std::size_t n) { return n * 10 >= width_chars * 7; });
   if (full * 5 < static_cast<std::ptrdiff_t>(inner_chars.size()) * 3) return {};
 
   std::vector<std::size_t> soft;
