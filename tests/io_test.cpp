@@ -10,10 +10,12 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <boost/graph/graphml.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <thread>
 #include <typeinfo>
 
 #include "core/files.hpp"
@@ -767,6 +769,18 @@ TEST(Render, SvgShowsLabelsExactly) {
   no_legend.legend = false;
   render_graph(g, dir + "/plain.svg", no_legend);
   EXPECT_EQ(detail::read_file(dir + "/plain.svg").find("Entity types"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST(Render, PdfIsTheSameBytesEveryTime) {
+  auto dir = temp_dir("render_pdf");
+  KnowledgeGraph g = rich_graph();
+  render_graph(g, dir + "/a.pdf");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the stamp has whole seconds
+  render_graph(g, dir + "/b.pdf");
+  std::string a = detail::read_file(dir + "/a.pdf");
+  EXPECT_EQ(a, detail::read_file(dir + "/b.pdf"));
+  EXPECT_NE(a.find("/CreationDate (D:19700101000000"), std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -3,11 +3,16 @@
 #include <graphviz/gvc.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <memory>
 #include <string_view>
 
 #include "core/files.hpp"
+#include "core/strings.hpp"
 #include "io/cgraph.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/io.hpp"
@@ -115,6 +120,40 @@ GVC_t* graphviz_context() {
 
 }  // namespace
 
+namespace {
+
+// Cairo stamps a PDF with the time of writing ("/CreationDate (D:20240131120000Z)").
+// The same graph must give the same bytes, so the stamp becomes
+// SOURCE_DATE_EPOCH (the reproducible-builds convention), or 1970-01-01
+// without it; the digits are overwritten in place, so the offsets in the
+// PDF's cross-reference table stay right.
+void reproducible_pdf_dates(std::string& pdf) {
+  std::time_t t = 0;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"))
+    if (auto v = detail::parse_int<long long>(epoch); v && *v >= 0 && *v < 253402300800LL)
+      t = static_cast<std::time_t>(*v);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char stamp[64];
+  std::snprintf(stamp, sizeof stamp, "%04d%02d%02d%02d%02d%02d", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                utc.tm_hour, utc.tm_min, utc.tm_sec);
+  for (std::string_view key : {"/CreationDate (D:", "/ModDate (D:"}) {
+    for (std::size_t at = pdf.find(key); at != std::string::npos; at = pdf.find(key, at + 1)) {
+      std::size_t p = at + key.size(), end = pdf.find(')', p);
+      if (end == std::string::npos) break;
+      for (std::size_t i = 0; p + i < end; ++i) {
+        char& c = pdf[p + i];
+        if (i < 14 && std::isdigit(static_cast<unsigned char>(c)))
+          c = stamp[i];
+        else if (i >= 14 && std::isdigit(static_cast<unsigned char>(c)))
+          c = '0';  // a time-zone offset: +00'00 is UTC
+      }
+    }
+  }
+}
+
+}  // namespace
+
 void render_graph(const KnowledgeGraph& graph, const std::string& path, const RenderOptions& options) {
   if (std::find(kLayouts.begin(), kLayouts.end(), options.layout) == kLayouts.end())
     throw Error(ErrorKind::InvalidArgument, "unknown layout '" + options.layout + "' (known: " + list(kLayouts) + ")");
@@ -138,7 +177,9 @@ void render_graph(const KnowledgeGraph& graph, const std::string& path, const Re
   std::unique_ptr<char, void (*)(char*)> owned(data, gvFreeRenderData);
   gvFreeLayout(gvc, g.get());
   if (status != 0 || !data) throw Error(ErrorKind::Internal, blame("Graphviz could not produce " + format));
-  detail::write_atomic(path, std::string_view(data, length));
+  std::string image(data, length);
+  if (format == "pdf") reproducible_pdf_dates(image);
+  detail::write_atomic(path, image);
 }
 
 }  // namespace relgraph
