@@ -5,12 +5,18 @@
 // Tests: tests/coref_test.cpp (Sieve*)
 #include <algorithm>
 #include <cctype>
+#include <set>
+#include <unordered_map>
 
 #include "core/lexicon.hpp"
 #include "coref/resolver.hpp"
 
 namespace relgraph::coref_impl {
 namespace {
+
+// Longer names a name is compared with (see name_variants); a news article
+// has a handful, a degenerate text of repeated names could have millions.
+constexpr int kMaxVariantCandidates = 1000;
 
 std::vector<std::string> lower_all(const std::vector<std::string>& v) {
   std::vector<std::string> out;
@@ -141,17 +147,33 @@ int Resolver::variant_pick(int m, const std::vector<int>& cands, bool by_last_wo
 void Resolver::name_variants() {
   retype_organisation_heads();
   int n = nitems();
+  // Every variant rule needs the shorter name's last word among the longer
+  // name's words, so named items are indexed by their (lower-cased) words,
+  // and a name is compared with at most kMaxVariantCandidates longer names
+  // that share its last word: linear time on any text.
+  std::vector<std::vector<std::string>> lowered(n);
+  std::unordered_map<std::string, std::vector<int>> by_word;
+  for (int o = 0; o < n; ++o) {
+    if (!items_[o].active || items_[o].kind != Kind::Named) continue;
+    lowered[o] = lower_all(items_[o].name);
+    std::set<std::string> words(lowered[o].begin(), lowered[o].end());
+    for (const auto& w : words) by_word[w].push_back(o);
+  }
   for (int m = 0; m < n; ++m) {
     const auto& it = items_[m];
     if (!it.active || it.kind != Kind::Named || it.name.empty()) continue;
-    auto a = lower_all(it.name);
+    const auto& a = lowered[m];
+    auto sharing = by_word.find(a.back());
+    if (sharing == by_word.end()) continue;
     std::vector<int> cands;
     bool by_last_words = false;  // matched as the last words of a fuller name
-    for (int o = 0; o < n; ++o) {
+    int looked = 0;
+    for (int o : sharing->second) {
       const auto& other = items_[o];
-      if (o == m || !other.active || other.kind != Kind::Named || same(m, o)) continue;
-      if (other.name.size() <= a.size() || !compatible(it.etype, other.etype)) continue;
-      auto b = lower_all(other.name);
+      if (o == m || other.name.size() <= a.size()) continue;
+      if (++looked > kMaxVariantCandidates) break;
+      if (same(m, o) || !compatible(it.etype, other.etype)) continue;
+      const auto& b = lowered[o];
       bool match = false;
       if (it.etype == "Person")
         match = person_variant(it, other, a, b, by_last_words);

@@ -276,8 +276,12 @@ class RelationStage : public Stage {
   std::vector<std::string> rules() const override { return relation_rules(); }
   void process(Document& doc) const override {
     doc.propositions.clear();
+    std::vector<std::vector<int>> by_sentence(doc.sentences.size());
+    for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m)
+      if (int s = doc.mentions[m].span.sentence; s >= 0 && s < static_cast<int>(by_sentence.size()))
+        by_sentence[s].push_back(m);
     for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s)
-      for (auto& p : rx_.extract(doc, s)) doc.propositions.push_back(std::move(p));
+      for (auto& p : rx_.extract(doc, s, &by_sentence[s])) doc.propositions.push_back(std::move(p));
   }
 
  private:
@@ -308,7 +312,8 @@ std::vector<std::string> relation_rules() {
   return out;
 }
 
-std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sentence) const {
+std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sentence,
+                                                    const std::vector<int>* mentions_here) const {
   check_sentence(doc, sentence);
   std::vector<Proposition> out;
   for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_, rules_)) {
@@ -317,7 +322,7 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
     if (c.kind == Construction::Modifier && p.canonical.empty()) continue;
     out.push_back(std::move(p));
   }
-  for (auto& p : np_.find(doc, sentence)) out.push_back(std::move(p));
+  for (auto& p : np_.find(doc, sentence, mentions_here)) out.push_back(std::move(p));
   for (auto& p : attribution_.find(doc, sentence)) out.push_back(std::move(p));
   return out;
 }

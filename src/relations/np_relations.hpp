@@ -34,7 +34,9 @@ class NpRelations {
 
   // Propositions of sentence `sentence` found inside noun phrases. Each has
   // attributes["construction"] = "np" and attributes["rule"] = its rule name.
-  std::vector<Proposition> find(const Document& doc, int sentence) const;
+  // `mentions_here`: the indices of doc.mentions in the sentence, if known.
+  std::vector<Proposition> find(const Document& doc, int sentence,
+                                const std::vector<int>* mentions_here = nullptr) const;
 
  private:
   const Lexicon* nouns_ = nullptr;
