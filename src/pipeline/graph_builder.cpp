@@ -20,11 +20,7 @@
 namespace relgraph {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 // A word list of schemas/lexicon (the default schemas directory).
 const detail::Lexicon& lexicon(const char* name) { return detail::Resources::shared().lexicon(name); }
@@ -442,7 +438,7 @@ void Builder::add_fact(const Proposition& p) {
                         entity_key(on.label),
                         construction == p.attributes.end() ? "" : construction->second,
                         detail::is_copula(p)};
-  if (!detail::dropping_filter(fact).empty()) return;
+  if (!detail::dropping_filter(fact, o_.disable).empty()) return;
   RelationEdge r;
   r.surface = p.relation;
   const Argument& o = p.args[1];
@@ -697,6 +693,12 @@ std::string predicate_label(const Proposition& p, bool clausal_object) {
 }
 
 KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options) { return Builder(doc, options).build(); }
+
+std::vector<std::string> graph_rules() {
+  std::vector<std::string> out;
+  for (const auto& f : detail::fact_filters()) out.emplace_back(f.name);
+  return out;
+}
 
 Document annotate(const std::string& text, const std::string& id, const Pipeline& pipeline) {
   detail::check_text(text, id);
