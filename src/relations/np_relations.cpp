@@ -180,20 +180,19 @@ class Np {
   // an organisation's mention, "'s", a person's.
   void linear_affiliations(std::vector<Proposition>& out, const char* rule) const {
     std::vector<int> starts(toks_.size(), -1);
-    for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+    for (int m : mentions_) {
       const auto& sp = doc_.mentions[m].span;
-      if (sp.sentence == s_ && sp.first >= 0 && sp.last <= size() && !sp.empty() && !descriptive(doc_.mentions[m]))
-        starts[sp.first] = m;
+      if (sp.first >= 0 && sp.last <= size() && !sp.empty() && !descriptive(doc_.mentions[m])) starts[sp.first] = m;
     }
     auto words = [](const Span& sp) {
       std::vector<int> w;
       for (int i = sp.first; i < sp.last; ++i) w.push_back(i);
       return w;
     };
-    for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+    for (int m : mentions_) {
       const auto& em = doc_.mentions[m];
       const auto& sp = em.span;
-      if (sp.sentence != s_ || sp.empty() || sp.last >= size() || descriptive(em)) continue;
+      if (sp.empty() || sp.last >= size() || descriptive(em)) continue;
       std::string next = lower(toks_[sp.last].form);
       int j = sp.last + 1;
       if (em.type == "PER" && (next == "of" || next == "from")) {
