@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/files.hpp"
+#include "core/mention_index.hpp"
 #include "core/model_io.hpp"
 #include "core/perceptron.hpp"
 #include "core/perceptron_trainer.hpp"
@@ -436,4 +437,29 @@ TEST(Resources, MissingGazetteerTableIsNamed) {
   auto without = Resources::load(dir.string());  // no gazetteer folder: only asking for it fails
   EXPECT_THROW(without->gazetteer(), Error);
   std::filesystem::remove_all(dir);
+}
+
+// Mentions by sentence, in increasing order, whatever order the document
+// lists them in; mentions outside the sentences are left out.
+TEST(MentionIndex, ListsEachSentencesMentionsInOrder) {
+  Document doc;
+  doc.sentences.resize(3);
+  for (int sentence : {1, 0, 1, -1, 7, 2, 1}) {
+    EntityMention m;
+    m.span.sentence = sentence;
+    doc.mentions.push_back(m);
+  }
+  detail::MentionIndex index(doc);
+  auto list = [&](int s) {
+    auto span = index.of(s);
+    return std::vector<int>(span.begin(), span.end());
+  };
+  EXPECT_EQ(list(0), (std::vector<int>{1}));
+  EXPECT_EQ(list(1), (std::vector<int>{0, 2, 6}));
+  EXPECT_EQ(list(2), (std::vector<int>{5}));
+  EXPECT_TRUE(list(3).empty());
+  EXPECT_TRUE(list(-1).empty());
+  index.add(7, 0);
+  index.add(8, 9);
+  EXPECT_EQ(list(0), (std::vector<int>{1, 7}));
 }
