@@ -880,5 +880,24 @@ TEST(Render, RefusesGraphsTooLargeToDrawWithAdvice) {
       EXPECT_NE(what.find(advice), std::string::npos) << what;
   }
   EXPECT_FALSE(fs::exists(dir + "/g.svg"));
+  // The slow layouts have lower caps: dot at 300 entities, neato and fdp at 600.
+  KnowledgeGraph chain;
+  prev = chain.add_entity(entity("node 0", "Thing"));
+  for (int i = 1; i <= 400; ++i) {
+    auto v = chain.add_entity(entity("node " + std::to_string(i), "Thing"));
+    chain.add_relation(prev, v, {.predicate = "links"});
+    prev = v;
+  }
+  RenderOptions dot;
+  dot.layout = "dot";
+  try {
+    render_graph(chain, dir + "/chain.svg", dot);
+    ADD_FAILURE() << "dot drew " << chain.num_entities() << " entities";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("use layout sfdp or auto"), std::string::npos) << e.what();
+  }
+  RenderOptions neato;
+  neato.layout = "neato";
+  EXPECT_NO_THROW(render_graph(chain, dir + "/chain.svg", neato));
   fs::remove_all(dir);
 }

@@ -54,7 +54,17 @@ void set(void* object, const char* name, const char* value) {
 // sfdp took over 300 s on 1,600 entities / 2,000 facts (7 s with straight
 // edges), dot 172 s (31 s with tighter crossing-minimisation limits).
 constexpr std::size_t kLargeNodes = 200, kLargeEdges = 300;
-constexpr std::size_t kSlowLayoutEntities = 600, kSlowLayoutEdges = 1000;
+// What dot (crossing minimisation) and neato/fdp (stress, forces with
+// obstacle-avoiding splines) lay out in a few seconds: on random graphs dot
+// took 0.25 s CPU for 282 entities / 399 facts but 5 s for 382 / 600 and 16 s
+// for 483 / 800; neato 0.8 s for 574 / 990.
+struct LayoutCap {
+  std::size_t entities, facts;
+};
+LayoutCap layout_cap(const std::string& layout) {
+  if (layout == "dot") return {300, 400};
+  return {600, 1000};
+}
 
 // dot reads best for a small connected graph; on more than a few dozen
 // entities it grows very wide, so neato; past kLargeNodes only sfdp (a
@@ -92,8 +102,14 @@ void apply_layout_style(Agraph_t* g, const std::string& layout, std::size_t node
     if (large) set(g, "mclimit", "0.1"), set(g, "nslimit", "1"), set(g, "nslimit1", "1");
   } else {
     // Force-directed layouts: spread nodes far enough apart for edge labels.
-    set(g, "overlap", "prism");
-    set(g, "overlap_scaling", "-6");
+    // neato keeps each edge near its `len` (set from the labels) with vpsc;
+    // prism would shrink short edges back under their labels.
+    if (layout == "neato") {
+      set(g, "overlap", "vpsc");
+    } else {
+      set(g, "overlap", "prism");
+      set(g, "overlap_scaling", "-6");
+    }
     set(g, "sep", "+18");
     set(g, "esep", "+8");
     set(g, "splines", large ? "false" : "true");
@@ -132,6 +148,36 @@ void unflatten(Agraph_t* g) {
   }
 }
 
+// Width in inches of the longest line of an escString label ("a\\nb"), at
+// `per_char` inches a character.
+double label_width(const char* label, double per_char) {
+  std::size_t longest = 0, line = 0;
+  for (const char* c = label ? label : ""; *c; ++c) {
+    if (c[0] == '\\' && c[1] == 'n') {
+      line = 0;
+      ++c;
+      continue;
+    }
+    longest = std::max(longest, ++line);
+  }
+  return per_char * static_cast<double>(longest);
+}
+
+// neato puts an edge's label at its middle: make each edge long enough for
+// half of each end node, the label and a margin, so that labels of short
+// edges are not buried under the nodes.
+void lengthen_for_labels(Agraph_t* g) {
+  constexpr double kNodeChar = 0.085, kEdgeChar = 0.07, kMargin = 0.3;  // inches (12 pt and 10 pt type)
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
+    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+      double ends = (label_width(agget(agtail(e), const_cast<char*>("label")), kNodeChar) +
+                     label_width(agget(aghead(e), const_cast<char*>("label")), kNodeChar)) /
+                    2;
+      double len = ends + label_width(agget(e, const_cast<char*>("label")), kEdgeChar) + kMargin;
+      set(e, "len", std::to_string(std::max(1.0, len)).c_str());
+    }
+}
+
 // One Graphviz context for the whole process, never freed (used under the
 // CgraphSession lock). Graphviz 2.42's pango plugin keeps a pointer to the
 // last font name, which the context owns: after gvFreeContext the next
@@ -167,14 +213,13 @@ void render_graph(const KnowledgeGraph& graph, const std::string& path, const Re
   std::string layout = options.layout == "auto" ? choose_layout(graph) : options.layout;
   // The time cap: only sfdp lays out thousands of entities in seconds (dot and
   // neato took 40-46 s on 1,600 entities / 2,000 facts, fdp 8 s).
-  if (layout != "sfdp" && (graph.num_entities() > kSlowLayoutEntities || graph.num_relations() > kSlowLayoutEdges))
-    throw Error(ErrorKind::InvalidArgument, "cannot draw '" + path + "' with layout '" + layout +
-                                                "' in reasonable time: " + std::to_string(graph.num_entities()) +
-                                                " entities and " + std::to_string(graph.num_relations()) +
-                                                " facts (at most " + std::to_string(kSlowLayoutEntities) +
-                                                " entities, " + std::to_string(kSlowLayoutEdges) +
-                                                " facts); use layout sfdp or auto, or draw a part (--top N, "
-                                                "--focus ENTITY --hops K)");
+  if (LayoutCap cap = layout_cap(layout);
+      layout != "sfdp" && (graph.num_entities() > cap.entities || graph.num_relations() > cap.facts))
+    throw Error(ErrorKind::InvalidArgument,
+                "cannot draw '" + path + "' with layout '" + layout + "' in reasonable time: " +
+                    std::to_string(graph.num_entities()) + " entities and " + std::to_string(graph.num_relations()) +
+                    " facts (at most " + std::to_string(cap.entities) + " entities, " + std::to_string(cap.facts) +
+                    " facts); use layout sfdp or auto, or draw a part (--top N, --focus ENTITY --hops K)");
 
   detail::CgraphSession session;
   auto blame = [&](const std::string& what) {
@@ -187,6 +232,7 @@ void render_graph(const KnowledgeGraph& graph, const std::string& path, const Re
   apply_layout_style(g.get(), layout, graph.num_entities(), graph.num_relations(), options.max_pixels);
   if (format == "png") set(g.get(), "dpi", "96");
   if (layout == "dot") unflatten(g.get());
+  if (layout == "neato") lengthen_for_labels(g.get());
   if (gvLayout(gvc, g.get(), layout.c_str()) != 0)
     throw Error(ErrorKind::Internal, blame("layout '" + layout + "' failed"));
   char* data = nullptr;
