@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "core/mention_index.hpp"
 #include "relations/attribution.hpp"
 #include "relations/clauses.hpp"
 #include "relations/np_relations.hpp"
@@ -60,10 +61,10 @@ class RelationExtractor {
   // Propositions of sentence `sentence` (0-based) of a parsed document.
   // Uses doc.mentions (when the recognizer ran) to link arguments to entity
   // mentions. Sentences without a dependency parse yield nothing.
-  // `mentions_here`, when given, lists the indices of doc.mentions in this
-  // sentence (a whole-document pass finds them once instead of per sentence).
-  std::vector<Proposition> extract(const Document& doc, int sentence,
-                                   const std::vector<int>* mentions_here = nullptr) const;
+  std::vector<Proposition> extract(const Document& doc, int sentence) const;
+  // The same with the document's mentions indexed once (for every sentence
+  // of a long document; `mentions` must be built from `doc`).
+  std::vector<Proposition> extract(const Document& doc, int sentence, const detail::MentionIndex& mentions) const;
   // The same propositions rendered for CaRB (tuples with fewer than two
   // arguments are left out: CaRB cannot match them).
   std::vector<CarbTuple> extract_carb(const Document& doc, int sentence) const;

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
 #include <string_view>
 
+#include "core/mention_index.hpp"
 #include "core/resources.hpp"
 #include "core/strings.hpp"
 
@@ -28,18 +30,16 @@ enum class Kind { None, Person, Org, Place, Demonym, Other, AnyName };
 
 class Np {
  public:
-  Np(const Document& doc, int sentence, const Lexicon* nouns, const std::vector<int>* mentions_here)
-      : doc_(doc), s_(sentence), toks_(doc.sentences[sentence].tokens), nouns_(nouns), kids_(toks_.size()) {
+  // `mentions`: the mentions of the sentence, in increasing order.
+  Np(const Document& doc, int sentence, std::span<const int> mentions, const Lexicon* nouns)
+      : doc_(doc),
+        s_(sentence),
+        toks_(doc.sentences[sentence].tokens),
+        nouns_(nouns),
+        mentions_(mentions),
+        kids_(toks_.size()) {
     for (int i = 0; i < size(); ++i)
       if (int h = head(i); h >= 0) kids_[h].push_back(i);
-    // The sentence's own mentions, found once: the lookups below stay
-    // proportional to the sentence, not to the document.
-    if (mentions_here) {
-      mine_ = *mentions_here;
-    } else {
-      for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m)
-        if (doc.mentions[m].span.sentence == sentence) mine_.push_back(m);
-    }
     have_mentions_ = !doc.mentions.empty();
   }
 
@@ -65,7 +65,7 @@ class Np {
 
   // The mention over word i (entity and nominal mentions, not values), or -1.
   int mention_at(int i) const {
-    for (int m : mine_) {
+    for (int m : mentions_) {
       const auto& em = doc_.mentions[m];
       if (i < em.span.first || i >= em.span.last) continue;
       const auto& t = em.type;
@@ -177,7 +177,7 @@ class Np {
   // an organisation's mention, "'s", a person's.
   void linear_affiliations(std::vector<Proposition>& out, const char* rule) const {
     std::vector<int> starts(toks_.size(), -1);
-    for (int m : mine_) {
+    for (int m : mentions_) {
       const auto& sp = doc_.mentions[m].span;
       if (sp.first >= 0 && sp.last <= size() && !sp.empty() && !descriptive(doc_.mentions[m])) starts[sp.first] = m;
     }
@@ -186,7 +186,7 @@ class Np {
       for (int i = sp.first; i < sp.last; ++i) w.push_back(i);
       return w;
     };
-    for (int m : mine_) {
+    for (int m : mentions_) {
       const auto& em = doc_.mentions[m];
       const auto& sp = em.span;
       if (sp.empty() || sp.last >= size() || descriptive(em)) continue;
@@ -233,9 +233,9 @@ class Np {
   int s_;
   const std::vector<Token>& toks_;
   const Lexicon* nouns_;
+  std::span<const int> mentions_;
   std::vector<std::vector<int>> kids_;
   bool have_mentions_ = false;
-  std::vector<int> mine_;  // indices of the mentions in sentence s_, in order
 };
 
 // Prepositions that tie a relational noun to its party: "coach of",
@@ -290,15 +290,18 @@ std::vector<std::string> NpRelations::rule_names() {
   return {kKinship, kRole, kAffiliation, kPartOf, kLocation, kDemonym};
 }
 
-std::vector<Proposition> NpRelations::find(const Document& doc, int sentence,
-                                           const std::vector<int>* mentions_here) const {
+std::vector<Proposition> NpRelations::find(const Document& doc, int sentence) const {
+  return find(doc, sentence, MentionIndex(doc).of(sentence));
+}
+
+std::vector<Proposition> NpRelations::find(const Document& doc, int sentence, std::span<const int> mentions) const {
   std::vector<Proposition> out;
   if (enabled_.empty() || sentence < 0 || sentence >= static_cast<int>(doc.sentences.size())) return out;
   const auto& toks = doc.sentences[sentence].tokens;
   for (const auto& t : toks)
     if (t.head < 0) return out;  // unparsed
   auto on = [&](const char* rule) { return std::find(enabled_.begin(), enabled_.end(), rule) != enabled_.end(); };
-  Np t(doc, sentence, nouns_, mentions_here);
+  Np t(doc, sentence, mentions, nouns_);
 
   // Kinship and roles: the relational noun's party is its possessor, its
   // of/for/at-phrase, a name compounded before it or a demonym.

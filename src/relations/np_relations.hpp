@@ -13,6 +13,7 @@
 // Thread safety: immutable after construction; find() is const.
 // Tests: tests/np_relations_test.cpp
 #pragma once
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,9 +35,9 @@ class NpRelations {
 
   // Propositions of sentence `sentence` found inside noun phrases. Each has
   // attributes["construction"] = "np" and attributes["rule"] = its rule name.
-  // `mentions_here`: the indices of doc.mentions in the sentence, if known.
-  std::vector<Proposition> find(const Document& doc, int sentence,
-                                const std::vector<int>* mentions_here = nullptr) const;
+  std::vector<Proposition> find(const Document& doc, int sentence) const;
+  // The same with the sentence's mentions given (detail::MentionIndex::of).
+  std::vector<Proposition> find(const Document& doc, int sentence, std::span<const int> mentions) const;
 
  private:
   const Lexicon* nouns_ = nullptr;
