@@ -421,6 +421,49 @@ TEST(Typing, ALowerCaseWordBetweenCapitalsEndsAName) {
   }
 }
 
+TEST(Typing, AHyphenatedNameRunsOnOverItsAttachedWords) {
+  struct Row {
+    std::string sentence;  // "~" before a word: attached to the word before it
+    std::vector<TypedSpan> spans;
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      {"Tam/O Wai/O ~-/O ~ling/O won/O ./O", {{0, 2, "PER"}}, "0-4PER "},
+      {"Tam/O Wai/O ~-/O ~ling/O and/O Ko/O Siu/O ~-/O ~ming/O won/O ./O",
+       {{0, 2, "PER"}, {5, 7, "LOC"}},
+       "0-4PER 5-9LOC "},
+      {"Tam/O Wai/O ~-/O ~ling/O won/O ./O", {{0, 3, "PER"}, {3, 4, "PER"}}, "0-4PER "},  // absorbs the rest
+      {"Tam/O Wai/O -/O ling/O won/O ./O", {{0, 2, "PER"}}, "0-2PER "},                   // spaced dash
+      {"New/O Ulmar/O ~-/O ~based/VBN firms/O ./O", {{0, 2, "LOC"}}, "0-2LOC "},          // participle
+      {"Zorbia/O ~-/O ~led/VBN forces/O ./O", {{0, 1, "LOC"}}, "0-1LOC "},
+      {"Zorbia/O ~-/O ~Ulmaria/O talks/O ./O", {{0, 1, "LOC"}}, "0-3LOC "},  // a one-word name: capital only
+      {"Acme/O ~-/O ~style/O goods/O ./O", {{0, 1, "ORG"}}, "0-1ORG "},
+  };
+  for (const auto& r : rows) {
+    std::string plain;
+    std::vector<bool> attached;
+    std::vector<std::string> xpos;
+    for (auto w : words(r.sentence)) {
+      attached.push_back(!w.empty() && w[0] == '~');
+      if (attached.back()) w.erase(0, 1);
+      auto slash = w.rfind('/');
+      std::string tag = w.substr(slash + 1);
+      xpos.push_back(tag == "O" ? "NNP" : tag);
+      plain += (plain.empty() ? "" : " ") + w.substr(0, slash) + "/O";
+    }
+    Document doc = iob2_document({iob2(plain)}, "t");
+    auto& toks = doc.sentences[0].tokens;
+    for (std::size_t k = 0; k < toks.size(); ++k) {
+      toks[k].xpos = xpos[k];
+      if (k + 1 < toks.size()) toks[k].space_after = !attached[k + 1];
+    }
+    std::string out;
+    for (const auto& t : join_hyphenated_names(doc.sentences[0], r.spans))
+      out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
+    EXPECT_EQ(out, r.want) << r.sentence;
+  }
+}
+
 TEST(Typing, ASurnameAloneIsThePerson) {
   Document doc = iob2_document({iob2("Nathan/B-PER Sales/I-PER met/O Lee/B-PER ./O"),
                                 iob2("Sales/B-ORG and/O Nathan/B-LOC left/O Acme/B-ORG ./O")},

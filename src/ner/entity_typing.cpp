@@ -277,6 +277,34 @@ std::vector<TypedSpan> split_at_lower_words(const Sentence& s, const std::vector
   return out;
 }
 
+std::vector<TypedSpan> join_hyphenated_names(const Sentence& s, const std::vector<TypedSpan>& spans) {
+  const int n = static_cast<int>(s.tokens.size());
+  auto attached_word = [&](int k) {
+    if (k >= n) return false;
+    const auto& t = s.tokens[k];
+    if (t.form.empty() || !std::isalpha(static_cast<unsigned char>(t.form[0]))) return false;
+    return t.xpos != "VBN" && t.xpos != "VBD" && t.xpos != "VBG";
+  };
+  std::vector<TypedSpan> out;
+  for (auto t : spans) {
+    // "Wai -" with the word after the hyphen left out.
+    if (t.last < n && t.last - t.first >= 2 && s.tokens[t.last - 1].form == "-" && !s.tokens[t.last - 1].space_after &&
+        attached_word(t.last))
+      ++t.last;
+    while (t.last + 1 < n && !s.tokens[t.last - 1].space_after && s.tokens[t.last].form == "-" &&
+           !s.tokens[t.last].space_after && attached_word(t.last + 1) &&
+           (t.last - t.first >= 2 || std::isupper(static_cast<unsigned char>(s.tokens[t.last + 1].form[0]))))
+      t.last += 2;
+    if (!out.empty() && t.first < out.back().last) continue;  // inside the name before it
+    out.push_back(t);
+  }
+  // A name that ran on keeps its words from later spans.
+  std::vector<TypedSpan> kept;
+  for (const auto& t : out)
+    if (kept.empty() || t.first >= kept.back().last) kept.push_back(t);
+  return kept;
+}
+
 void surnames_are_persons(const Document& doc, std::vector<std::vector<TypedSpan>>& spans) {
   for (const auto& [begin, end] : discourses(doc.sentences)) {
     std::unordered_set<std::string> surnames;
@@ -327,6 +355,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     if (doc.sentences[si].tokens.empty()) continue;
     sentence_spans[si] = split_at_lower_words(doc.sentences[si], iob2_spans(tags[si]));
+    if (options.hyphen_names) sentence_spans[si] = join_hyphenated_names(doc.sentences[si], sentence_spans[si]);
     for (const auto& t : sentence_spans[si])
       if (t.type == "PER" && t.last - t.first >= 2)  // full names only: "Maria Lopez", not a stray "Defence"
         for (int k = t.first; k < t.last; ++k)

@@ -24,7 +24,12 @@ struct AnnotateOptions {
   // recognizer found elsewhere in the same document ("newdoc" comments split
   // a Document into several) gets that name's most frequent type.
   bool propagate = true;
+  // Rule ner.hyphen_name: a name runs on over an attached hyphen ("Chung-tai").
+  bool hyphen_names = true;
 };
+
+// Named rules of the entity stage (PipelineOptions::disable).
+inline constexpr const char* kHyphenNameRule = "ner.hyphen_name";
 
 // Replaces doc.mentions and every Token::ner.
 void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const Gazetteer& gazetteer,
@@ -40,6 +45,13 @@ void propagate_names(const Document& doc, std::vector<std::vector<TypedSpan>>& s
 // of a name, so the span is cut there and both parts keep the type. All-lower-case
 // names ("taco bell") are left alone.
 std::vector<TypedSpan> split_at_lower_words(const Sentence& sentence, const std::vector<TypedSpan>& spans);
+
+// "Cheng Chung-tai", tokenized Chung - tai: a name of two or more words that
+// ends right before an attached hyphen runs on over it and the attached word
+// after it, unless that word is a participle ("New York-based", "US-led").
+// A one-word name takes only a capitalised continuation ("Hewlett-Packard").
+// Spans the longer name covers are dropped. Needs Token::space_after and xpos.
+std::vector<TypedSpan> join_hyphenated_names(const Sentence& sentence, const std::vector<TypedSpan>& spans);
 
 // "Maria Lopez ... Lopez[ORG] said": a one-word span that is the last word
 // of a full (two or more words) person name of the document is that person,
