@@ -858,10 +858,10 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   o.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
   auto stage = make_coref_stage(o);
   auto rules = stage->rules();
-  for (const char* r :
-       {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname", "coref.state_agent",
-        "coref.apposition_kind", "coref.apposition", "coref.apposition_surface", "coref.role", "coref.definite",
-        "coref.pronoun", "coref.person_not_place", "coref.subject_it", "coref.quote_speaker", "coref.org_head"})
+  for (const char* r : {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname",
+                        "coref.state_agent", "coref.apposition_kind", "coref.apposition", "coref.apposition_surface",
+                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place", "coref.subject_it",
+                        "coref.quote_speaker", "coref.org_head", "coref.definite_title", "coref.definite_unique"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()
@@ -944,6 +944,78 @@ TEST(Sieve, TheCityNamesACityNotARegion) {
   resolve_coreference(region, tables());
   EXPECT_EQ(entity_of(city, "city"), "Varnholt");
   EXPECT_EQ(entity_of(region, "city"), "(no mention 'city')");
+}
+
+TEST(Sieve, DefiniteDescriptionRules) {
+  struct Row {
+    const char* rule;
+    std::function<Document()> doc;
+    const char* probe;
+    const char* with;
+    const char* without;
+    int nth = 0;  // which mention with the probe's text
+  };
+  // Five sentences with no entity in them, to put distance between a name and its description.
+  auto filler = [](DocBuilder& b) -> DocBuilder& {
+    for (int k = 0; k < 6; ++k) b.sentence("Rain/NOUN/2/nsubj fell/VERB/0/root ./PUNCT/2/punct");
+    return b;
+  };
+  const std::vector<Row> rows = {
+      {"coref.definite_title",
+       [] {
+         return DocBuilder()
+             .sentence(
+                 "President/PROPN/3/compound Mark/PROPN/3/compound Ulver/PROPN/4/nsubj spoke/VERB/0/root "
+                 "./PUNCT/4/punct")
+             .sentence("The/DET/2/det President/PROPN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 2, 4, "PER")
+             .build();
+       },
+       "President", "Mark Ulver", "(no mention 'President')", 1},  // the first is the role
+      {"coref.definite_unique",
+       [&] {
+         DocBuilder b;
+         b.sentence(
+             "The/DET/2/det Church/PROPN/5/nsubj of/ADP/4/case Varn/PROPN/2/nmod grew/VERB/0/root "
+             "./PUNCT/5/punct");
+         filler(b);
+         return b.sentence("The/DET/2/det church/NOUN/3/nsubj sued/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 2, 5, "ORG")
+             .build();
+       },
+       "church", "Church of Varn", "(no mention 'church')"},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(r.rule);
+    Document on = r.doc(), off = r.doc();
+    resolve_coreference(on, tables());
+    resolve_coreference(off, tables(), {r.rule});
+    EXPECT_EQ(entity_of(on, r.probe, r.nth), r.with);
+    EXPECT_EQ(entity_of(off, r.probe, r.nth), r.without);
+  }
+  // Far away, two churches fit: "the church" stays unresolved.
+  DocBuilder b;
+  b.sentence("The/DET/2/det Church/PROPN/5/nsubj of/ADP/4/case Varn/PROPN/2/nmod grew/VERB/0/root ./PUNCT/5/punct")
+      .sentence("The/DET/2/det Church/PROPN/5/nsubj of/ADP/4/case Olm/PROPN/2/nmod shrank/VERB/0/root ./PUNCT/5/punct");
+  filler(b);
+  Document two = b.sentence("The/DET/2/det church/NOUN/3/nsubj sued/VERB/0/root ./PUNCT/3/punct")
+                     .mention(0, 2, 5, "ORG")
+                     .mention(1, 2, 5, "ORG")
+                     .build();
+  resolve_coreference(two, tables());
+  EXPECT_EQ(entity_of(two, "church"), "(no mention 'church')");
+  // A role's head is its last word or the word before its preposition: "the match" is no "match referee".
+  auto referee = DocBuilder()
+                     .sentence(
+                         "Match/PROPN/2/compound referee/NOUN/4/compound Jo/PROPN/4/compound Arn/PROPN/5/nsubj "
+                         "whistled/VERB/0/root ./PUNCT/5/punct")
+                     .sentence("The/DET/2/det referee/NOUN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
+                     .sentence("The/DET/2/det match/NOUN/3/nsubj ended/VERB/0/root ./PUNCT/3/punct")
+                     .mention(0, 3, 5, "PER")
+                     .build();
+  resolve_coreference(referee, tables());
+  EXPECT_EQ(entity_of(referee, "referee"), "Jo Arn");
+  EXPECT_EQ(entity_of(referee, "match"), "(no mention 'match')");
 }
 
 TEST(Sieve, WordListsComeFromTheLexicon) {
