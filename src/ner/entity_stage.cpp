@@ -23,7 +23,7 @@ class EntityStage : public Stage {
     return {Layer::Tokens};
   }
   std::vector<Layer> adds() const override { return {Layer::Entities}; }
-  std::vector<std::string> rules() const override { return {ner::kHyphenNameRule}; }
+  std::vector<std::string> rules() const override { return {ner::kHyphenNameRule, ner::kCoordinatedNamesRule}; }
   void process(Document& doc) const override { ner::annotate_entities(doc, recognizer_, gazetteer_, options_); }
 
  private:
@@ -37,6 +37,7 @@ class EntityStage : public Stage {
 std::unique_ptr<Stage> make_entity_stage(const PipelineOptions& options) {
   ner::AnnotateOptions annotate;
   annotate.hyphen_names = options.enabled(ner::kHyphenNameRule);
+  annotate.coordinated_names = options.enabled(ner::kCoordinatedNamesRule);
   return std::make_unique<EntityStage>(EntityRecognizer::load(options.models() + "/ner.bin"),
                                        ner::Gazetteer::from(detail::Resources::shared(options.schemas()).gazetteer()),
                                        annotate);
