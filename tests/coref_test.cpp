@@ -1018,6 +1018,27 @@ TEST(Sieve, DefiniteDescriptionRules) {
   EXPECT_EQ(entity_of(referee, "match"), "(no mention 'match')");
 }
 
+TEST(Sieve, ABracketAcronymKeepsItsTypeWhereTheRecogniserCalledItAPerson) {
+  auto build = [] {
+    return DocBuilder()
+        .sentence(
+            "The/DET/4/det Varn/PROPN/4/compound News/PROPN/4/compound Agency/PROPN/8/nsubj (/PUNCT/6/punct "
+            "VNA/PROPN/4/appos )/PUNCT/6/punct reported/VERB/0/root ./PUNCT/8/punct")
+        .sentence(
+            "Rain/NOUN/2/nsubj fell/VERB/4/ccomp ,/PUNCT/4/punct said/VERB/0/root VNA/PROPN/4/nsubj ./PUNCT/4/punct")
+        .mention(0, 2, 5, "ORG")
+        .mention(0, 6, 7, "PER")  // both the bracketed and the later acronym tagged as persons
+        .mention(1, 5, 6, "PER")
+        .build();
+  };
+  Document on = build(), off = build();
+  resolve_coreference(on, tables());
+  resolve_coreference(off, tables(), {"coref.acronym_retype"});
+  EXPECT_EQ(entity_of(on, "VNA"), "Varn News Agency");
+  EXPECT_EQ(entity_of(on, "VNA", 1), "Varn News Agency");
+  EXPECT_EQ(entity_of(off, "VNA", 1), "VNA");
+}
+
 TEST(Sieve, WordListsComeFromTheLexicon) {
   auto words = tables().words;
   EXPECT_EQ(words.value("personal_pronouns", "her"), "female");

@@ -45,6 +45,8 @@ inline constexpr const char* kSurfaceApposition = "coref.apposition_surface";  /
 inline constexpr const char* kRole = "coref.role";                             // "French Interior Minister Jane Doe"
 // Rule of the alias pass.
 inline constexpr const char* kOrgHead = "coref.org_head";  // "Church of Scientology ... the Church"
+// Rule of the bracket-acronym pass.
+inline constexpr const char* kAcronymRetype = "coref.acronym_retype";  // "Zorbian News Agency (ZNA) ... said ZNA"[PER]
 // Rules of the definite-description pass.
 inline constexpr const char* kTitleDescription = "coref.definite_title";    // "President Jane Doe ... The President"
 inline constexpr const char* kUniqueDescription = "coref.definite_unique";  // the only fitting entity, any distance
