@@ -491,6 +491,30 @@ TEST(Typing, CoordinatedNamesAreSplit) {
   }
 }
 
+TEST(Typing, CueWordsNameFacilitiesEventsLawsAndOperations) {
+  struct Row {
+    std::string sentence;
+    std::vector<TypedSpan> spans;  // the recognizer's
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      {"They/O played/O at/O the/O Varnholt/O Stadium/O ./O", {}, "4-6LOC "},
+      {"Ulm/O won/O the/O Varn/O World/O Cup/O ./O", {{0, 1, "LOC"}, {3, 4, "ORG"}}, "3-6EVENT "},
+      {"The/O Clean/O Water/O Act/O passed/O ./O", {}, "1-4LAW "},
+      {"Operation/O Desert/O Gale/O began/O ./O", {}, "0-3EVENT "},
+      {"The/O Act/O passed/O ./O", {}, ""},                        // a cue alone names nothing
+      {"Jo/O Arn/O Stadium/O opened/O ./O", {{0, 2, "PER"}}, ""},  // never over a person's name
+      {"They/O met/O in/O the/O stadium/O ./O", {}, ""},           // lower case
+  };
+  for (const auto& r : rows) {
+    Document doc = iob2_document({iob2(r.sentence)}, "t");
+    std::string out;
+    for (const auto& t : cue_names(doc.sentences[0], r.spans))
+      out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
+    EXPECT_EQ(out, r.want) << r.sentence;
+  }
+}
+
 TEST(Typing, ASurnameAloneIsThePerson) {
   Document doc = iob2_document({iob2("Nathan/B-PER Sales/I-PER met/O Lee/B-PER ./O"),
                                 iob2("Sales/B-ORG and/O Nathan/B-LOC left/O Acme/B-ORG ./O")},

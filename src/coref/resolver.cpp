@@ -62,6 +62,7 @@ std::string graph_type(const EntityMention& m) {
   if (m.type == "LOC" || m.type == "GPE") return m.subtype == "Country" ? "Country" : "Place";
   if (m.type == "EVENT") return "Event";
   if (m.type == "PRODUCT") return "Product";
+  if (m.type == "LAW" || m.type == "WORK_OF_ART") return "CreativeWork";
   return "Thing";
 }
 

@@ -23,7 +23,9 @@ class EntityStage : public Stage {
     return {Layer::Tokens};
   }
   std::vector<Layer> adds() const override { return {Layer::Entities}; }
-  std::vector<std::string> rules() const override { return {ner::kHyphenNameRule, ner::kCoordinatedNamesRule}; }
+  std::vector<std::string> rules() const override {
+    return {ner::kHyphenNameRule, ner::kCoordinatedNamesRule, ner::kCueNamesRule};
+  }
   void process(Document& doc) const override { ner::annotate_entities(doc, recognizer_, gazetteer_, options_); }
 
  private:
@@ -38,6 +40,7 @@ std::unique_ptr<Stage> make_entity_stage(const PipelineOptions& options) {
   ner::AnnotateOptions annotate;
   annotate.hyphen_names = options.enabled(ner::kHyphenNameRule);
   annotate.coordinated_names = options.enabled(ner::kCoordinatedNamesRule);
+  annotate.cue_names = options.enabled(ner::kCueNamesRule);
   return std::make_unique<EntityStage>(EntityRecognizer::load(options.models() + "/ner.bin"),
                                        ner::Gazetteer::from(detail::Resources::shared(options.schemas()).gazetteer()),
                                        annotate);

@@ -362,6 +362,35 @@ std::vector<TypedSpan> split_coordinated_names(const Sentence& s, const Gazettee
   return out;
 }
 
+std::vector<TypedSpan> cue_names(const Sentence& s, const std::vector<TypedSpan>& spans) {
+  static const detail::Lexicon& cues = detail::Resources::shared().lexicon("name_cues");
+  const int n = static_cast<int>(s.tokens.size());
+  auto person = [&](int k) {
+    return std::any_of(spans.begin(), spans.end(),
+                       [&](const TypedSpan& t) { return t.type == "PER" && t.first <= k && k < t.last; });
+  };
+  // A capitalised word that can be part of such a name: not "The", not a person's.
+  auto cap = [&](int k) {
+    if (k < 0 || k >= n) return false;
+    const auto& f = s.tokens[k].form;
+    return capitalised(f) && f != "The" && f != "A" && f != "An" && !cues.find(f) && !person(k);
+  };
+  std::vector<TypedSpan> out;
+  for (int i = 0; i < n; ++i) {
+    const auto* row = cues.find(s.tokens[i].form);
+    if (!row || row->size() < 3) continue;
+    int first = i, last = i + 1;
+    if ((*row)[2] == "first")
+      while (cap(last)) ++last;
+    else
+      while (cap(first - 1)) --first;
+    if (last - first < 2) continue;
+    out.push_back({first, last, (*row)[1]});
+    i = last - 1;
+  }
+  return out;
+}
+
 void surnames_are_persons(const Document& doc, std::vector<std::vector<TypedSpan>>& spans) {
   for (const auto& [begin, end] : discourses(doc.sentences)) {
     std::unordered_set<std::string> surnames;
@@ -428,6 +457,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     auto& spans = sentence_spans[si];
     if (options.rules) {
       merge_rule_spans(spans, cue_headed_organisations(s, gazetteer, spans, person_words, options.coordinated_names));
+      if (options.cue_names) merge_rule_spans(spans, cue_names(s, spans));
       split_roles(s, gazetteer, spans);
       drop_trailing_titles(s, gazetteer, spans);
     }

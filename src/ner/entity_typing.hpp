@@ -28,11 +28,14 @@ struct AnnotateOptions {
   bool hyphen_names = true;
   // Rule ner.coordinated_names: "X University and the Y Institute" are two names.
   bool coordinated_names = true;
+  // Rule ner.cue_names: "Fisht Stadium", "the Clean Air Act", "Operation Desert Shield".
+  bool cue_names = true;
 };
 
 // Named rules of the entity stage (PipelineOptions::disable).
 inline constexpr const char* kHyphenNameRule = "ner.hyphen_name";
 inline constexpr const char* kCoordinatedNamesRule = "ner.coordinated_names";
+inline constexpr const char* kCueNamesRule = "ner.cue_names";
 
 // Replaces doc.mentions and every Token::ner.
 void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const Gazetteer& gazetteer,
@@ -64,6 +67,14 @@ std::vector<TypedSpan> join_hyphenated_names(const Sentence& sentence, const std
 // names joined inside one cue ("Ministry of Trade and Industry") stay whole.
 std::vector<TypedSpan> split_coordinated_names(const Sentence& sentence, const Gazetteer& gazetteer,
                                                const std::vector<TypedSpan>& spans);
+
+// Names of facilities, events, laws and operations by their cue word
+// (schemas/lexicon/name_cues.tsv): a run of capitalised words closed ("Fisht
+// Stadium"[LOC], "World Cup"[EVENT], "Clean Air Act"[LAW]) or opened
+// ("Operation Desert Shield"[EVENT]) by a cue, at least two words, not
+// running into a person's name. Returns the new spans; merge them with
+// the recognizer's (a span the name covers gives way to it).
+std::vector<TypedSpan> cue_names(const Sentence& sentence, const std::vector<TypedSpan>& spans);
 
 // "Maria Lopez ... Lopez[ORG] said": a one-word span that is the last word
 // of a full (two or more words) person name of the document is that person,
