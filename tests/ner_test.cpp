@@ -438,6 +438,9 @@ TEST(Typing, AHyphenatedNameRunsOnOverItsAttachedWords) {
       {"Zorbia/O ~-/O ~led/VBN forces/O ./O", {{0, 1, "LOC"}}, "0-1LOC "},
       {"Zorbia/O ~-/O ~Ulmaria/O talks/O ./O", {{0, 1, "LOC"}}, "0-3LOC "},  // a one-word name: capital only
       {"Acme/O ~-/O ~style/O goods/O ./O", {{0, 1, "ORG"}}, "0-1ORG "},
+      {"Tam/O Wai/O ~-/O ~hung/VBN won/O ./O", {{0, 2, "PER"}}, "0-4PER "},  // a person's name: any word
+      {"Tam/O Wai/O ~-/O ~hung/VBN won/O ./O", {{0, 2, "LOC"}}, "0-2LOC "},
+      {"Jo/O Arn/O ~-/O ~led/VBN talks/O ./O", {{0, 2, "PER"}}, "0-2PER "},  // but no compound adjective
   };
   for (const auto& r : rows) {
     std::string plain;

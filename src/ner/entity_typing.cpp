@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/lexicon.hpp"
+#include "core/strings.hpp"
 #include "ner/bilou.hpp"
 #include "ner/context.hpp"
 #include "ner/features.hpp"
@@ -288,20 +289,24 @@ std::vector<TypedSpan> split_at_lower_words(const Sentence& s, const std::vector
 
 std::vector<TypedSpan> join_hyphenated_names(const Sentence& s, const std::vector<TypedSpan>& spans) {
   const int n = static_cast<int>(s.tokens.size());
-  auto attached_word = [&](int k) {
+  static const auto kSuffixes = detail::WordSet::load("hyphen_suffixes");
+  // A person's name takes any attached word but a compound-adjective one
+  // ("Jane Doe-led"); other names no participle either ("Ulm City-based").
+  auto attached_word = [&](int k, const TypedSpan& t) {
     if (k >= n) return false;
-    const auto& t = s.tokens[k];
-    if (t.form.empty() || !std::isalpha(static_cast<unsigned char>(t.form[0]))) return false;
-    return t.xpos != "VBN" && t.xpos != "VBD" && t.xpos != "VBG";
+    const auto& w = s.tokens[k];
+    if (w.form.empty() || !std::isalpha(static_cast<unsigned char>(w.form[0]))) return false;
+    if (kSuffixes.contains(detail::ascii_lower(w.form))) return false;
+    return t.type == "PER" || (w.xpos != "VBN" && w.xpos != "VBD" && w.xpos != "VBG");
   };
   std::vector<TypedSpan> out;
   for (auto t : spans) {
     // "Wai -" with the word after the hyphen left out.
     if (t.last < n && t.last - t.first >= 2 && s.tokens[t.last - 1].form == "-" && !s.tokens[t.last - 1].space_after &&
-        attached_word(t.last))
+        attached_word(t.last, t))
       ++t.last;
     while (t.last + 1 < n && !s.tokens[t.last - 1].space_after && s.tokens[t.last].form == "-" &&
-           !s.tokens[t.last].space_after && attached_word(t.last + 1) &&
+           !s.tokens[t.last].space_after && attached_word(t.last + 1, t) &&
            (t.last - t.first >= 2 || std::isupper(static_cast<unsigned char>(s.tokens[t.last + 1].form[0]))))
       t.last += 2;
     if (!out.empty() && t.first < out.back().last) continue;  // inside the name before it

@@ -54,7 +54,9 @@ std::vector<TypedSpan> split_at_lower_words(const Sentence& sentence, const std:
 
 // "Cheng Chung-tai", tokenized Chung - tai: a name of two or more words that
 // ends right before an attached hyphen runs on over it and the attached word
-// after it, unless that word is a participle ("New York-based", "US-led").
+// after it, unless that word makes a compound adjective (schemas/lexicon/
+// hyphen_suffixes.tsv: "New York-based", "US-led") or, after a name that is not
+// a person's, is tagged as a participle.
 // A one-word name takes only a capitalised continuation ("Hewlett-Packard").
 // Spans the longer name covers are dropped. Needs Token::space_after and xpos.
 std::vector<TypedSpan> join_hyphenated_names(const Sentence& sentence, const std::vector<TypedSpan>& spans);
