@@ -518,6 +518,37 @@ TEST(Typing, CueWordsNameFacilitiesEventsLawsAndOperations) {
   }
 }
 
+TEST(Typing, UntaggedProperNounsAreNames) {
+  struct Row {
+    std::string sentence;  // form/XPOS
+    std::vector<TypedSpan> spans;
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      {"Zorbex/NNP makes/VBZ sensors/NNS ./.", {}, "0-1MISC "},
+      {"They/PRP bought/VBD Blue/NNP Varn/NNP Labs/NNPS ./.", {}, "2-5MISC "},
+      {"Interior/NNP Minister/NNP Jo/NNP Arn/NNP spoke/VBD ./.", {{2, 4, "PER"}}, ""},  // part of a title
+      {"Acme/NNP Widgets/NNPS grew/VBD ./.", {{0, 1, "ORG"}}, ""},                      // part of a name
+      {"On/IN Monday/NNP ,/, French/NNP staff/NNS left/VBD ./.", {}, ""},               // weekday, demonym
+      {"They/PRP met/VBD in/IN the/DT stadium/NN ./.", {}, ""},
+  };
+  for (const auto& r : rows) {
+    std::string plain;
+    std::vector<std::string> xpos;
+    for (const auto& w : words(r.sentence)) {
+      auto slash = w.rfind('/');
+      xpos.push_back(w.substr(slash + 1));
+      plain += (plain.empty() ? "" : " ") + w.substr(0, slash) + "/O";
+    }
+    Document doc = iob2_document({iob2(plain)}, "t");
+    for (std::size_t k = 0; k < xpos.size(); ++k) doc.sentences[0].tokens[k].xpos = xpos[k];
+    std::string out;
+    for (const auto& t : untagged_proper_nouns(doc.sentences[0], gazetteer(), r.spans))
+      out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
+    EXPECT_EQ(out, r.want) << r.sentence;
+  }
+}
+
 TEST(Typing, ASurnameAloneIsThePerson) {
   Document doc = iob2_document({iob2("Nathan/B-PER Sales/I-PER met/O Lee/B-PER ./O"),
                                 iob2("Sales/B-ORG and/O Nathan/B-LOC left/O Acme/B-ORG ./O")},

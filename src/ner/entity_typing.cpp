@@ -396,6 +396,47 @@ std::vector<TypedSpan> cue_names(const Sentence& s, const std::vector<TypedSpan>
   return out;
 }
 
+std::vector<TypedSpan> untagged_proper_nouns(const Sentence& s, const Gazetteer& g,
+                                             const std::vector<TypedSpan>& spans) {
+  static const auto kMonths = detail::WordSet::load("months");
+  static const auto kWeekdays = detail::WordSet::load("weekdays");
+  const int n = static_cast<int>(s.tokens.size());
+  auto covered = [&](int k) {
+    return std::any_of(spans.begin(), spans.end(), [&](const TypedSpan& t) { return t.first <= k && k < t.last; });
+  };
+  auto proper = [&](int k) {
+    const auto& t = s.tokens[k];
+    return (t.xpos == "NNP" || t.xpos == "NNPS") && capitalised(t.form);
+  };
+  auto name_word = [&](int k) {
+    const auto& t = s.tokens[k];
+    if (covered(k)) return false;
+    std::string l = detail::ascii_lower(strip_possessive(t.form));
+    if (kMonths.contains(l) || kWeekdays.contains(l)) return false;
+    PhraseKey key;
+    key.add(strip_possessive(t.form));
+    if (g.bits(key) & kGazTitle) return false;
+    const GazetteerEntry* e = g.find(key);
+    return e == nullptr || e->type != "NORP";
+  };
+  std::vector<TypedSpan> out;
+  // Whole runs of proper nouns only: "Interior" of "Interior Minister Jane
+  // Doe" is part of a title, "Widgets" of "Acme Widgets"[ORG] part of a name.
+  for (int i = 0; i < n;) {
+    if (!proper(i)) {
+      ++i;
+      continue;
+    }
+    int last = i + 1;
+    while (last < n && proper(last) && s.tokens[last - 1].form.find('\'') == std::string::npos) ++last;
+    bool all = true;
+    for (int k = i; k < last; ++k) all = all && name_word(k);
+    if (all) out.push_back({i, last, "MISC"});
+    i = last;
+  }
+  return out;
+}
+
 void surnames_are_persons(const Document& doc, std::vector<std::vector<TypedSpan>>& spans) {
   for (const auto& [begin, end] : discourses(doc.sentences)) {
     std::unordered_set<std::string> surnames;
@@ -473,6 +514,10 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
                                  [&](const TypedSpan& t) { return overlaps(t, span.first, span.last); });
         if (!taken) spans.push_back(span);
       }
+      std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
+    }
+    if (options.proper_nouns) {
+      for (const auto& span : untagged_proper_nouns(s, gazetteer, spans)) spans.push_back(span);
       std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
     }
     // A "name" that a value rule reads whole ("October 2017") is the value.

@@ -30,12 +30,15 @@ struct AnnotateOptions {
   bool coordinated_names = true;
   // Rule ner.cue_names: "Fisht Stadium", "the Clean Air Act", "Operation Desert Shield".
   bool cue_names = true;
+  // Rule ner.proper_nouns: runs of proper nouns the recognizer left untagged are MISC names.
+  bool proper_nouns = true;
 };
 
 // Named rules of the entity stage (PipelineOptions::disable).
 inline constexpr const char* kHyphenNameRule = "ner.hyphen_name";
 inline constexpr const char* kCoordinatedNamesRule = "ner.coordinated_names";
 inline constexpr const char* kCueNamesRule = "ner.cue_names";
+inline constexpr const char* kProperNounsRule = "ner.proper_nouns";
 
 // Replaces doc.mentions and every Token::ner.
 void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const Gazetteer& gazetteer,
@@ -77,6 +80,13 @@ std::vector<TypedSpan> split_coordinated_names(const Sentence& sentence, const G
 // running into a person's name. Returns the new spans; merge them with
 // the recognizer's (a span the name covers gives way to it).
 std::vector<TypedSpan> cue_names(const Sentence& sentence, const std::vector<TypedSpan>& spans);
+
+// "Fitbit makes sensors": a run of capitalised words the tagger calls proper
+// nouns (NNP/NNPS) that no span covers is a name of unknown kind (MISC),
+// unless a word of it is a personal title ("President"), a month or weekday,
+// or a country's demonym. Needs xpos. Returns the new spans only.
+std::vector<TypedSpan> untagged_proper_nouns(const Sentence& sentence, const Gazetteer& gazetteer,
+                                             const std::vector<TypedSpan>& spans);
 
 // "Maria Lopez ... Lopez[ORG] said": a one-word span that is the last word
 // of a full (two or more words) person name of the document is that person,
