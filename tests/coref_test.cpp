@@ -984,6 +984,26 @@ TEST(Sieve, DefiniteDescriptionRules) {
              .build();
        },
        "church", "Church of Varn", "(no mention 'church')"},
+      {"coref.kind_noun",
+       [] {
+         return DocBuilder()
+             .sentence(
+                 "Voters/NOUN/2/nsubj/NNS left/VERB/0/root the/DET/5/det Varnia/PROPN/5/compound region/NOUN/2/obj "
+                 "./PUNCT/2/punct")
+             .mention(0, 4, 5, "LOC", "Region")
+             .build();
+       },
+       "region", "Varnia", "(no mention 'region')"},
+      {"coref.kind_noun",
+       [] {
+         return DocBuilder()
+             .sentence(
+                 "Shells/NOUN/2/nsubj/NNS hit/VERB/0/root the/DET/4/det town/NOUN/2/obj of/ADP/6/case "
+                 "Olmburg/PROPN/4/nmod ./PUNCT/2/punct")
+             .mention(0, 6, 7, "LOC", "City")
+             .build();
+       },
+       "town", "Olmburg", "(no mention 'town')"},
   };
   for (const auto& r : rows) {
     SCOPED_TRACE(r.rule);

@@ -531,6 +531,7 @@ TEST(Typing, UntaggedProperNounsAreNames) {
       {"Acme/NNP Widgets/NNPS grew/VBD ./.", {{0, 1, "ORG"}}, ""},                      // part of a name
       {"On/IN Monday/NNP ,/, French/NNP staff/NNS left/VBD ./.", {}, ""},               // weekday, demonym
       {"They/PRP met/VBD in/IN the/DT stadium/NN ./.", {}, ""},
+      {"Jo/NNP Arn/NNP of/IN VLP/NN won/VBD ./.", {{0, 2, "PER"}}, "3-4MISC "},  // an acronym tagged NN
   };
   for (const auto& r : rows) {
     std::string plain;

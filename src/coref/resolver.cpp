@@ -412,6 +412,7 @@ const std::vector<Sieve>& sieves() {
       {nullptr, &Resolver::appositions},       // rules per mention: kApposition, kSurfaceApposition, kRole
       {"coref.surname", &Resolver::surnames},  // again: appositions may have shown that a name is a person's
       {"coref.definite", &Resolver::definite_descriptions},
+      {"coref.kind_noun", &Resolver::kind_nouns},
       {"coref.pronoun", &Resolver::pronouns},
       {"coref.quote_speaker", &Resolver::quote_speakers},  // after pronouns: "he said" names the speaker
   };

@@ -80,6 +80,7 @@ class Resolver {
   void surnames();
   void persons_not_places();
   void definite_descriptions();
+  void kind_nouns();
   void pronouns();
   void quote_speakers();
 

@@ -404,8 +404,14 @@ std::vector<TypedSpan> untagged_proper_nouns(const Sentence& s, const Gazetteer&
   auto covered = [&](int k) {
     return std::any_of(spans.begin(), spans.end(), [&](const TypedSpan& t) { return t.first <= k && k < t.last; });
   };
+  // An all-capital word the tagger took for a common noun is an acronym ("of LSD").
+  auto acronym = [&](const std::string& f) {
+    if (f.size() < 2 || f.size() > 6) return false;
+    return std::all_of(f.begin(), f.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
   auto proper = [&](int k) {
     const auto& t = s.tokens[k];
+    if ((t.xpos == "NN" || t.xpos == "NNS") && acronym(t.form)) return true;
     return (t.xpos == "NNP" || t.xpos == "NNPS") && capitalised(t.form);
   };
   auto name_word = [&](int k) {

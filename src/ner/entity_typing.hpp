@@ -82,7 +82,8 @@ std::vector<TypedSpan> split_coordinated_names(const Sentence& sentence, const G
 std::vector<TypedSpan> cue_names(const Sentence& sentence, const std::vector<TypedSpan>& spans);
 
 // "Fitbit makes sensors": a run of capitalised words the tagger calls proper
-// nouns (NNP/NNPS) that no span covers is a name of unknown kind (MISC),
+// nouns (NNP/NNPS; an all-capital word of two to six letters also when tagged
+// as a common noun) that no span covers is a name of unknown kind (MISC),
 // unless a word of it is a personal title ("President"), a month or weekday,
 // or a country's demonym. Needs xpos. Returns the new spans only.
 std::vector<TypedSpan> untagged_proper_nouns(const Sentence& sentence, const Gazetteer& gazetteer,
