@@ -467,33 +467,6 @@ TEST(Typing, AHyphenatedNameRunsOnOverItsAttachedWords) {
   }
 }
 
-TEST(Typing, CoordinatedNamesAreSplit) {
-  struct Row {
-    std::string sentence;
-    std::vector<TypedSpan> spans;
-    std::string want;
-  };
-  const std::vector<Row> rows = {
-      {"Zorbia/O Institute/O of/O Technology/O and/O the/O University/O of/O Ulm/O met/O ./O",
-       {{0, 9, "ORG"}},
-       "0-4ORG 6-9ORG "},
-      {"Varn/O University/O and/O Ulm/O State/O University/O and/O the/O Olm/O Institute/O met/O ./O",
-       {{0, 10, "ORG"}},
-       "0-2ORG 3-6ORG 8-10ORG "},
-      {"France/O and/O Peru/O signed/O ./O", {{0, 3, "LOC"}}, "0-1LOC 2-3LOC "},  // two gazetteer names
-      {"Bosnia/O and/O Herzegovina/O signed/O ./O", {{0, 3, "LOC"}}, "0-3LOC "},  // one gazetteer name
-      {"Ministry/O of/O Trade/O and/O Industry/O said/O ./O", {{0, 5, "ORG"}}, "0-5ORG "},
-      {"Procter/O and/O Gamble/O said/O ./O", {{0, 3, "ORG"}}, "0-3ORG "},
-  };
-  for (const auto& r : rows) {
-    Document doc = iob2_document({iob2(r.sentence)}, "t");
-    std::string out;
-    for (const auto& t : split_coordinated_names(doc.sentences[0], gazetteer(), r.spans))
-      out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
-    EXPECT_EQ(out, r.want) << r.sentence;
-  }
-}
-
 TEST(Typing, CueWordsNameFacilitiesEventsLawsAndOperations) {
   struct Row {
     std::string sentence;

@@ -412,7 +412,6 @@ const std::vector<Sieve>& sieves() {
       {nullptr, &Resolver::appositions},       // rules per mention: kApposition, kSurfaceApposition, kRole
       {"coref.surname", &Resolver::surnames},  // again: appositions may have shown that a name is a person's
       {"coref.definite", &Resolver::definite_descriptions},
-      {"coref.kind_noun", &Resolver::kind_nouns},
       {"coref.pronoun", &Resolver::pronouns},
       {"coref.quote_speaker", &Resolver::quote_speakers},  // after pronouns: "he said" names the speaker
   };
@@ -423,8 +422,8 @@ std::vector<std::string> rule_names() {
   std::vector<std::string> out;
   for (const Sieve& s : sieves())
     if (s.name && std::find(out.begin(), out.end(), s.name) == out.end()) out.push_back(s.name);
-  for (const char* r : {kApposition, kSurfaceApposition, kRole, kSubjectIt, kOrgHead, kTitleDescription,
-                        kUniqueDescription, kAcronymRetype})
+  for (const char* r :
+       {kApposition, kSurfaceApposition, kRole, kSubjectIt, kOrgHead, kUniqueDescription, kAcronymRetype})
     out.push_back(r);
   return out;
 }

@@ -48,7 +48,6 @@ inline constexpr const char* kOrgHead = "coref.org_head";  // "Church of Sciento
 // Rule of the bracket-acronym pass.
 inline constexpr const char* kAcronymRetype = "coref.acronym_retype";  // "Zorbian News Agency (ZNA) ... said ZNA"[PER]
 // Rules of the definite-description pass.
-inline constexpr const char* kTitleDescription = "coref.definite_title";    // "President Jane Doe ... The President"
 inline constexpr const char* kUniqueDescription = "coref.definite_unique";  // the only fitting entity, any distance
 // Rule of the pronoun pass.
 inline constexpr const char* kSubjectIt = "coref.subject_it";  // "Acme grew. It hired ..."
@@ -80,7 +79,6 @@ class Resolver {
   void surnames();
   void persons_not_places();
   void definite_descriptions();
-  void kind_nouns();
   void pronouns();
   void quote_speakers();
 

@@ -79,15 +79,13 @@ int Resolver::description_antecedent(int s, int i, const std::string& head, cons
   return pick;
 }
 
-// Word i heads a description: a common noun, a lower-case word tagged as a
-// proper noun ("the ministry"), or (rule coref.definite_title) a capitalised
-// personal title ("The President").
+// Word i heads a description: a common noun, or a lower-case word tagged as a
+// proper noun ("the ministry").
 bool Resolver::description_head(int s, int i) const {
   const Token& t = tok(s, i);
   if (t.upos == "NOUN" && (t.xpos == "NN" || t.xpos == "NNP" || t.xpos.empty())) return true;
   if (t.upos != "PROPN" || t.form.empty() || (t.xpos != "NNP" && !t.xpos.empty())) return false;
-  if (std::islower(static_cast<unsigned char>(t.form[0]))) return true;
-  return enabled(kTitleDescription) && t_.titles.count(lower(t.form)) > 0;
+  return std::islower(static_cast<unsigned char>(t.form[0])) != 0;
 }
 
 void Resolver::definite_descriptions() {
@@ -112,42 +110,6 @@ void Resolver::definite_descriptions() {
       int nm = add_mention(s, first, i + 1, doc_.mentions[pick].type, "Nominal", Kind::Nominal, items_[pick].etype);
       unite(nm, pick);
     }
-  }
-}
-
-// Sieve coref.kind_noun: a kind noun next to a name names it: "the Lombardy
-// region" (the name a compound of the noun), "the town of Yeoncheon" (the
-// name after "of"). The noun (description_nouns.tsv) must fit the name's type.
-void Resolver::kind_nouns() {
-  auto fits = [&](int m, int s, int j) {
-    const Token& t = tok(s, j);
-    if (t.upos != "NOUN" || (t.xpos != "NN" && !t.xpos.empty()) || mention_at(s, j) >= 0) return false;
-    std::string_view kind = t_.words.value("description_nouns", lower(t.lemma.empty() ? t.form : t.lemma));
-    const std::string& ty = items_[m].etype;
-    if (kind == "country") return ty == "Country";
-    if (kind == "city" || kind == "place") return ty == "Place";
-    if (kind == "company" || kind == "organisation") return ty == "Organization";
-    return false;
-  };
-  const int n = nitems();
-  for (int m = 0; m < n; ++m) {
-    const auto& it = items_[m];
-    if (!it.active || it.kind != Kind::Named || it.etype == "Person" || it.head < 0) continue;
-    const Span sp = doc_.mentions[m].span;
-    const int s = sp.sentence;
-    int noun = -1;
-    // "the Lombardy region": the name's head is a compound of the noun after it.
-    if (sp.last < ntok(s) && head_of(s, it.head) == sp.last && tok(s, it.head).deprel == "compound" &&
-        fits(m, s, sp.last))
-      noun = sp.last;
-    // "the town of Yeoncheon": the name hangs on the noun before "of".
-    if (noun < 0 && sp.first >= 2 && words("title_prepositions", lower(tok(s, sp.first - 1).form)) &&
-        head_of(s, it.head) == sp.first - 2 && fits(m, s, sp.first - 2))
-      noun = sp.first - 2;
-    if (noun < 0 || !word_in_body(s, noun)) continue;
-    const std::string type = doc_.mentions[m].type, etype = it.etype;  // add_mention grows both vectors
-    int nm = add_mention(s, noun, noun + 1, type, "Nominal", Kind::Nominal, etype);
-    unite(nm, m);
   }
 }
 

@@ -24,7 +24,7 @@ class EntityStage : public Stage {
   }
   std::vector<Layer> adds() const override { return {Layer::Entities}; }
   std::vector<std::string> rules() const override {
-    return {ner::kHyphenNameRule, ner::kCoordinatedNamesRule, ner::kCueNamesRule, ner::kProperNounsRule};
+    return {ner::kHyphenNameRule, ner::kCueNamesRule, ner::kProperNounsRule};
   }
   void process(Document& doc) const override { ner::annotate_entities(doc, recognizer_, gazetteer_, options_); }
 
@@ -39,7 +39,6 @@ class EntityStage : public Stage {
 std::unique_ptr<Stage> make_entity_stage(const PipelineOptions& options) {
   ner::AnnotateOptions annotate;
   annotate.hyphen_names = options.enabled(ner::kHyphenNameRule);
-  annotate.coordinated_names = options.enabled(ner::kCoordinatedNamesRule);
   annotate.cue_names = options.enabled(ner::kCueNamesRule);
   annotate.proper_nouns = options.enabled(ner::kProperNounsRule);
   return std::make_unique<EntityStage>(EntityRecognizer::load(options.models() + "/ner.bin"),

@@ -86,8 +86,7 @@ bool strong_cue(const std::string& subtype, std::string_view word) {
 // `person_words` are the words of the document's PER mentions: a name never runs into them.
 std::vector<TypedSpan> cue_headed_organisations(const Sentence& s, const Gazetteer& g,
                                                 const std::vector<TypedSpan>& model,
-                                                const std::unordered_set<std::string>& person_words,
-                                                bool split_coordinated) {
+                                                const std::unordered_set<std::string>& person_words) {
   const int n = static_cast<int>(s.tokens.size());
   auto form = [&](int i) -> std::string_view { return i >= 0 && i < n ? std::string_view(s.tokens[i].form) : ""; };
   auto cap = [&](int i) {
@@ -128,15 +127,7 @@ std::vector<TypedSpan> cue_headed_organisations(const Sentence& s, const Gazette
       ++j;
       if (form(j) == "the") ++j;
       if (!cap(j) || (conj && starts_other(j))) break;
-      const int joined = j;
       while (cap(j) || (form(j) == "-" && cap(j + 1))) ++j;  // "American - Islamic Relations"
-      // "... Institute of Technology and Ulm State University": a cue word
-      // after "and" heads a name of its own.
-      if (conj && split_coordinated) {
-        bool own_cue = false;
-        for (int k = joined; k < j; ++k) own_cue = own_cue || is_cue(k);
-        if (own_cue) break;
-      }
       last = j;
     }
     if (last - first >= 2) {
@@ -319,54 +310,6 @@ std::vector<TypedSpan> join_hyphenated_names(const Sentence& s, const std::vecto
   return kept;
 }
 
-std::vector<TypedSpan> split_coordinated_names(const Sentence& s, const Gazetteer& g,
-                                               const std::vector<TypedSpan>& spans) {
-  auto phrase = [&](int first, int last) {
-    PhraseKey key;
-    for (int k = first; k < last; ++k) key.add(strip_possessive(s.tokens[k].form));
-    return key;
-  };
-  auto named = [&](int first, int last) {
-    const GazetteerEntry* e = g.find(phrase(first, last));
-    return e != nullptr && !e->type.empty();
-  };
-  auto stands_alone = [&](int first, int last) {
-    if (last - first < 1 || !capitalised(s.tokens[first].form)) return false;
-    if (named(first, last)) return true;
-    for (int k = first; k < last; ++k) {
-      std::string_view w[] = {strip_possessive(s.tokens[k].form)};
-      std::string kind = g.org_subtype(std::span<const std::string_view>(w, 1));
-      if (capitalised(w[0]) && (kind == "GovernmentBody" || kind == "Education" || kind == "PoliticalParty" ||
-                                kind == "ArmedGroup" || kind == "NonProfit"))
-        return true;
-    }
-    return false;
-  };
-  std::vector<TypedSpan> out;
-  for (const auto& t : spans) {
-    if (t.type == "PER" || t.last - t.first < 3 || named(t.first, t.last)) {
-      out.push_back(t);
-      continue;
-    }
-    int start = t.first;
-    for (int k = t.first + 1; k + 1 < t.last; ++k) {
-      const auto& f = s.tokens[k].form;
-      if (f != "and" && f != "&") continue;
-      int next = k + 1;
-      if (next + 1 < t.last && (s.tokens[next].form == "the" || s.tokens[next].form == "The")) ++next;
-      // The side after "and" runs to the next "and" of the span or its end.
-      int end = next;
-      while (end < t.last && s.tokens[end].form != "and" && s.tokens[end].form != "&") ++end;
-      if (!stands_alone(start, k) || !stands_alone(next, end)) continue;
-      out.push_back({start, k, t.type});
-      start = next;
-      k = next - 1;
-    }
-    out.push_back({start, t.last, t.type});
-  }
-  return out;
-}
-
 std::vector<TypedSpan> cue_names(const Sentence& s, const std::vector<TypedSpan>& spans) {
   static const detail::Lexicon& cues = detail::Resources::shared().lexicon("name_cues");
   const int n = static_cast<int>(s.tokens.size());
@@ -494,8 +437,6 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     if (doc.sentences[si].tokens.empty()) continue;
     sentence_spans[si] = split_at_lower_words(doc.sentences[si], iob2_spans(tags[si]));
     if (options.hyphen_names) sentence_spans[si] = join_hyphenated_names(doc.sentences[si], sentence_spans[si]);
-    if (options.coordinated_names)
-      sentence_spans[si] = split_coordinated_names(doc.sentences[si], gazetteer, sentence_spans[si]);
     for (const auto& t : sentence_spans[si])
       if (t.type == "PER" && t.last - t.first >= 2)  // full names only: "Maria Lopez", not a stray "Defence"
         for (int k = t.first; k < t.last; ++k)
@@ -508,7 +449,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     if (s.tokens.empty()) continue;
     auto& spans = sentence_spans[si];
     if (options.rules) {
-      merge_rule_spans(spans, cue_headed_organisations(s, gazetteer, spans, person_words, options.coordinated_names));
+      merge_rule_spans(spans, cue_headed_organisations(s, gazetteer, spans, person_words));
       if (options.cue_names) merge_rule_spans(spans, cue_names(s, spans));
       split_roles(s, gazetteer, spans);
       drop_trailing_titles(s, gazetteer, spans);

@@ -26,8 +26,6 @@ struct AnnotateOptions {
   bool propagate = true;
   // Rule ner.hyphen_name: a name runs on over an attached hyphen ("Chung-tai").
   bool hyphen_names = true;
-  // Rule ner.coordinated_names: "X University and the Y Institute" are two names.
-  bool coordinated_names = true;
   // Rule ner.cue_names: "Fisht Stadium", "the Clean Air Act", "Operation Desert Shield".
   bool cue_names = true;
   // Rule ner.proper_nouns: runs of proper nouns the recognizer left untagged are MISC names.
@@ -36,7 +34,6 @@ struct AnnotateOptions {
 
 // Named rules of the entity stage (PipelineOptions::disable).
 inline constexpr const char* kHyphenNameRule = "ner.hyphen_name";
-inline constexpr const char* kCoordinatedNamesRule = "ner.coordinated_names";
 inline constexpr const char* kCueNamesRule = "ner.cue_names";
 inline constexpr const char* kProperNounsRule = "ner.proper_nouns";
 
@@ -63,15 +60,6 @@ std::vector<TypedSpan> split_at_lower_words(const Sentence& sentence, const std:
 // A one-word name takes only a capitalised continuation ("Hewlett-Packard").
 // Spans the longer name covers are dropped. Needs Token::space_after and xpos.
 std::vector<TypedSpan> join_hyphenated_names(const Sentence& sentence, const std::vector<TypedSpan>& spans);
-
-// "the Zorbia Institute of Technology and Ulm State University"[ORG] is two
-// organisations: a span is cut at "and" / "&" (and a "the" after it) when each
-// side stands as a name of its own: it holds an organisation cue word of an
-// unambiguous kind (university, ministry, party ...) or is a gazetteer name.
-// A span that is a gazetteer name as a whole ("Bosnia and Herzegovina") and
-// names joined inside one cue ("Ministry of Trade and Industry") stay whole.
-std::vector<TypedSpan> split_coordinated_names(const Sentence& sentence, const Gazetteer& gazetteer,
-                                               const std::vector<TypedSpan>& spans);
 
 // Names of facilities, events, laws and operations by their cue word
 // (schemas/lexicon/name_cues.tsv): a run of capitalised words closed ("Fisht
