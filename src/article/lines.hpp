@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/strings.hpp"
+
 namespace relgraph::article_text {
 
 struct Line {
@@ -61,11 +63,7 @@ inline std::vector<std::string> words_of(std::string_view s) {
   return out;
 }
 
-inline std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+inline std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 inline bool ends_sentence(std::string_view s) {
   static const std::array<std::string_view, 9> enders = {".", "!", "?", "\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99",

@@ -8,13 +8,11 @@
 #include <functional>
 #include <numeric>
 
+#include "core/strings.hpp"
+
 namespace relgraph::coref_impl {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> out;
