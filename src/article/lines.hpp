@@ -17,7 +17,7 @@ struct Line {
   std::string_view text;
 };
 
-inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+inline bool is_space(char c) { return relgraph::detail::ascii_space(c); }
 
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -48,20 +48,7 @@ inline std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-inline std::vector<std::string> words_of(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (is_space(c)) {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
+inline std::vector<std::string> words_of(std::string_view s) { return relgraph::detail::split_words(s); }
 
 inline std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 

@@ -63,19 +63,22 @@ int Resolver::description_antecedent(int s, int i, const std::string& head, cons
   long here = static_cast<long>(s) * 100000 + i;
   int pick = -1, far_pick = -1;
   long best = -1;
+  for (int ms = std::max(0, s - 5); ms <= s; ++ms)  // ties: one sentence, the earliest index first
+    for (int m : in_sentence_.of(ms)) {
+      const auto& it = items_[m];
+      if (!it.active || it.kind == Kind::Pronoun || position(m) >= here) continue;
+      if (description_fits(m, s, head, mods) && position(m) > best) best = position(m), pick = m;
+    }
+  if (pick >= 0 || !enabled(kUniqueDescription)) return pick;
   std::set<int> far_roots;
-  for (int m = 0; m < nitems(); ++m) {
-    const auto& it = items_[m];
-    if (!it.active || it.kind == Kind::Pronoun || position(m) >= here) continue;
-    if (!description_fits(m, s, head, mods)) continue;
-    if (doc_.mentions[m].span.sentence < s - 5) {
+  for (int ms = 0; ms < s - 5; ++ms)
+    for (int m : in_sentence_.of(ms)) {
+      const auto& it = items_[m];
+      if (!it.active || it.kind == Kind::Pronoun || !description_fits(m, s, head, mods)) continue;
       far_roots.insert(find(m));
       far_pick = m;
-      continue;
     }
-    if (position(m) > best) best = position(m), pick = m;
-  }
-  if (pick < 0 && far_roots.size() == 1 && enabled(kUniqueDescription)) return far_pick;
+  if (far_roots.size() == 1) return far_pick;
   return pick;
 }
 
