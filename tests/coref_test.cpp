@@ -858,10 +858,10 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   o.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
   auto stage = make_coref_stage(o);
   auto rules = stage->rules();
-  for (const char* r :
-       {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname", "coref.state_agent",
-        "coref.apposition_kind", "coref.apposition", "coref.apposition_surface", "coref.role", "coref.definite",
-        "coref.pronoun", "coref.person_not_place", "coref.subject_it", "coref.quote_speaker", "coref.org_head"})
+  for (const char* r : {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname",
+                        "coref.state_agent", "coref.apposition_kind", "coref.apposition", "coref.apposition_surface",
+                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place", "coref.subject_it",
+                        "coref.quote_speaker", "coref.org_head", "coref.definite_unique"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()
@@ -944,6 +944,87 @@ TEST(Sieve, TheCityNamesACityNotARegion) {
   resolve_coreference(region, tables());
   EXPECT_EQ(entity_of(city, "city"), "Varnholt");
   EXPECT_EQ(entity_of(region, "city"), "(no mention 'city')");
+}
+
+TEST(Sieve, DefiniteDescriptionRules) {
+  struct Row {
+    const char* rule;
+    std::function<Document()> doc;
+    const char* probe;
+    const char* with;
+    const char* without;
+  };
+  // Five sentences with no entity in them, to put distance between a name and its description.
+  auto filler = [](DocBuilder& b) -> DocBuilder& {
+    for (int k = 0; k < 6; ++k) b.sentence("Rain/NOUN/2/nsubj fell/VERB/0/root ./PUNCT/2/punct");
+    return b;
+  };
+  const std::vector<Row> rows = {
+      {"coref.definite_unique",
+       [&] {
+         DocBuilder b;
+         b.sentence(
+             "The/DET/2/det Church/PROPN/5/nsubj of/ADP/4/case Varn/PROPN/2/nmod grew/VERB/0/root "
+             "./PUNCT/5/punct");
+         filler(b);
+         return b.sentence("The/DET/2/det church/NOUN/3/nsubj sued/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 2, 5, "ORG")
+             .build();
+       },
+       "church", "Church of Varn", "(no mention 'church')"},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(r.rule);
+    Document on = r.doc(), off = r.doc();
+    resolve_coreference(on, tables());
+    resolve_coreference(off, tables(), {r.rule});
+    EXPECT_EQ(entity_of(on, r.probe), r.with);
+    EXPECT_EQ(entity_of(off, r.probe), r.without);
+  }
+  // Far away, two churches fit: "the church" stays unresolved.
+  DocBuilder b;
+  b.sentence("The/DET/2/det Church/PROPN/5/nsubj of/ADP/4/case Varn/PROPN/2/nmod grew/VERB/0/root ./PUNCT/5/punct")
+      .sentence("The/DET/2/det Church/PROPN/5/nsubj of/ADP/4/case Olm/PROPN/2/nmod shrank/VERB/0/root ./PUNCT/5/punct");
+  filler(b);
+  Document two = b.sentence("The/DET/2/det church/NOUN/3/nsubj sued/VERB/0/root ./PUNCT/3/punct")
+                     .mention(0, 2, 5, "ORG")
+                     .mention(1, 2, 5, "ORG")
+                     .build();
+  resolve_coreference(two, tables());
+  EXPECT_EQ(entity_of(two, "church"), "(no mention 'church')");
+  // A role's head is its last word or the word before its preposition: "the match" is no "match referee".
+  auto referee = DocBuilder()
+                     .sentence(
+                         "Match/PROPN/2/compound referee/NOUN/4/compound Jo/PROPN/4/compound Arn/PROPN/5/nsubj "
+                         "whistled/VERB/0/root ./PUNCT/5/punct")
+                     .sentence("The/DET/2/det referee/NOUN/3/nsubj left/VERB/0/root ./PUNCT/3/punct")
+                     .sentence("The/DET/2/det match/NOUN/3/nsubj ended/VERB/0/root ./PUNCT/3/punct")
+                     .mention(0, 3, 5, "PER")
+                     .build();
+  resolve_coreference(referee, tables());
+  EXPECT_EQ(entity_of(referee, "referee"), "Jo Arn");
+  EXPECT_EQ(entity_of(referee, "match"), "(no mention 'match')");
+}
+
+TEST(Sieve, ABracketAcronymKeepsItsTypeWhereTheRecogniserCalledItAPerson) {
+  auto build = [] {
+    return DocBuilder()
+        .sentence(
+            "The/DET/4/det Varn/PROPN/4/compound News/PROPN/4/compound Agency/PROPN/8/nsubj (/PUNCT/6/punct "
+            "VNA/PROPN/4/appos )/PUNCT/6/punct reported/VERB/0/root ./PUNCT/8/punct")
+        .sentence(
+            "Rain/NOUN/2/nsubj fell/VERB/4/ccomp ,/PUNCT/4/punct said/VERB/0/root VNA/PROPN/4/nsubj ./PUNCT/4/punct")
+        .mention(0, 2, 5, "ORG")
+        .mention(0, 6, 7, "PER")  // both the bracketed and the later acronym tagged as persons
+        .mention(1, 5, 6, "PER")
+        .build();
+  };
+  Document on = build(), off = build();
+  resolve_coreference(on, tables());
+  resolve_coreference(off, tables(), {"coref.acronym_retype"});
+  EXPECT_EQ(entity_of(on, "VNA"), "Varn News Agency");
+  EXPECT_EQ(entity_of(on, "VNA", 1), "Varn News Agency");
+  EXPECT_EQ(entity_of(off, "VNA", 1), "VNA");
 }
 
 TEST(Sieve, WordListsComeFromTheLexicon) {

@@ -422,6 +422,108 @@ TEST(Typing, ALowerCaseWordBetweenCapitalsEndsAName) {
   }
 }
 
+TEST(Typing, AHyphenatedNameRunsOnOverItsAttachedWords) {
+  struct Row {
+    std::string sentence;  // "~" before a word: attached to the word before it
+    std::vector<TypedSpan> spans;
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      {"Tam/O Wai/O ~-/O ~ling/O won/O ./O", {{0, 2, "PER"}}, "0-4PER "},
+      {"Tam/O Wai/O ~-/O ~ling/O and/O Ko/O Siu/O ~-/O ~ming/O won/O ./O",
+       {{0, 2, "PER"}, {5, 7, "LOC"}},
+       "0-4PER 5-9LOC "},
+      {"Tam/O Wai/O ~-/O ~ling/O won/O ./O", {{0, 3, "PER"}, {3, 4, "PER"}}, "0-4PER "},  // absorbs the rest
+      {"Tam/O Wai/O -/O ling/O won/O ./O", {{0, 2, "PER"}}, "0-2PER "},                   // spaced dash
+      {"New/O Ulmar/O ~-/O ~based/VBN firms/O ./O", {{0, 2, "LOC"}}, "0-2LOC "},          // participle
+      {"Zorbia/O ~-/O ~led/VBN forces/O ./O", {{0, 1, "LOC"}}, "0-1LOC "},
+      {"Zorbia/O ~-/O ~Ulmaria/O talks/O ./O", {{0, 1, "LOC"}}, "0-3LOC "},  // a one-word name: capital only
+      {"Acme/O ~-/O ~style/O goods/O ./O", {{0, 1, "ORG"}}, "0-1ORG "},
+      {"Tam/O Wai/O ~-/O ~hung/VBN won/O ./O", {{0, 2, "PER"}}, "0-4PER "},  // a person's name: any word
+      {"Tam/O Wai/O ~-/O ~hung/VBN won/O ./O", {{0, 2, "LOC"}}, "0-2LOC "},
+      {"Jo/O Arn/O ~-/O ~led/VBN talks/O ./O", {{0, 2, "PER"}}, "0-2PER "},  // but no compound adjective
+  };
+  for (const auto& r : rows) {
+    std::string plain;
+    std::vector<bool> attached;
+    std::vector<std::string> xpos;
+    for (auto w : words(r.sentence)) {
+      attached.push_back(!w.empty() && w[0] == '~');
+      if (attached.back()) w.erase(0, 1);
+      auto slash = w.rfind('/');
+      std::string tag = w.substr(slash + 1);
+      xpos.push_back(tag == "O" ? "NNP" : tag);
+      plain += (plain.empty() ? "" : " ") + w.substr(0, slash) + "/O";
+    }
+    Document doc = iob2_document({iob2(plain)}, "t");
+    auto& toks = doc.sentences[0].tokens;
+    for (std::size_t k = 0; k < toks.size(); ++k) {
+      toks[k].xpos = xpos[k];
+      if (k + 1 < toks.size()) toks[k].space_after = !attached[k + 1];
+    }
+    std::string out;
+    for (const auto& t : join_hyphenated_names(doc.sentences[0], r.spans))
+      out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
+    EXPECT_EQ(out, r.want) << r.sentence;
+  }
+}
+
+TEST(Typing, CueWordsNameFacilitiesEventsLawsAndOperations) {
+  struct Row {
+    std::string sentence;
+    std::vector<TypedSpan> spans;  // the recognizer's
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      {"They/O played/O at/O the/O Varnholt/O Stadium/O ./O", {}, "4-6LOC "},
+      {"Ulm/O won/O the/O Varn/O World/O Cup/O ./O", {{0, 1, "LOC"}, {3, 4, "ORG"}}, "3-6EVENT "},
+      {"The/O Clean/O Water/O Act/O passed/O ./O", {}, "1-4LAW "},
+      {"Operation/O Desert/O Gale/O began/O ./O", {}, "0-3EVENT "},
+      {"The/O Act/O passed/O ./O", {}, ""},                        // a cue alone names nothing
+      {"Jo/O Arn/O Stadium/O opened/O ./O", {{0, 2, "PER"}}, ""},  // never over a person's name
+      {"They/O met/O in/O the/O stadium/O ./O", {}, ""},           // lower case
+  };
+  for (const auto& r : rows) {
+    Document doc = iob2_document({iob2(r.sentence)}, "t");
+    std::string out;
+    for (const auto& t : cue_names(doc.sentences[0], r.spans))
+      out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
+    EXPECT_EQ(out, r.want) << r.sentence;
+  }
+}
+
+TEST(Typing, UntaggedProperNounsAreNames) {
+  struct Row {
+    std::string sentence;  // form/XPOS
+    std::vector<TypedSpan> spans;
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      {"Zorbex/NNP makes/VBZ sensors/NNS ./.", {}, "0-1MISC "},
+      {"They/PRP bought/VBD Blue/NNP Varn/NNP Labs/NNPS ./.", {}, "2-5MISC "},
+      {"Interior/NNP Minister/NNP Jo/NNP Arn/NNP spoke/VBD ./.", {{2, 4, "PER"}}, ""},  // part of a title
+      {"Acme/NNP Widgets/NNPS grew/VBD ./.", {{0, 1, "ORG"}}, ""},                      // part of a name
+      {"On/IN Monday/NNP ,/, French/NNP staff/NNS left/VBD ./.", {}, ""},               // weekday, demonym
+      {"They/PRP met/VBD in/IN the/DT stadium/NN ./.", {}, ""},
+      {"Jo/NNP Arn/NNP of/IN VLP/NN won/VBD ./.", {{0, 2, "PER"}}, "3-4MISC "},  // an acronym tagged NN
+  };
+  for (const auto& r : rows) {
+    std::string plain;
+    std::vector<std::string> xpos;
+    for (const auto& w : words(r.sentence)) {
+      auto slash = w.rfind('/');
+      xpos.push_back(w.substr(slash + 1));
+      plain += (plain.empty() ? "" : " ") + w.substr(0, slash) + "/O";
+    }
+    Document doc = iob2_document({iob2(plain)}, "t");
+    for (std::size_t k = 0; k < xpos.size(); ++k) doc.sentences[0].tokens[k].xpos = xpos[k];
+    std::string out;
+    for (const auto& t : untagged_proper_nouns(doc.sentences[0], gazetteer(), r.spans))
+      out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
+    EXPECT_EQ(out, r.want) << r.sentence;
+  }
+}
+
 TEST(Typing, ASurnameAloneIsThePerson) {
   Document doc = iob2_document({iob2("Nathan/B-PER Sales/I-PER met/O Lee/B-PER ./O"),
                                 iob2("Sales/B-ORG and/O Nathan/B-LOC left/O Acme/B-ORG ./O")},

@@ -142,7 +142,7 @@ PERSON_TITLES = [
     "Coordinator", "Envoy", "Deputy", "Vice", "Chief", "Officer", "Representative", "Congressman",
     "Congresswoman", "Professor", "Doctor", "Bishop", "Cardinal", "Imam", "Rabbi", "Father", "Sister", "Brother",
     "Uncle", "Aunt", "Saint", "Archbishop", "Lieutenant", "Sergeant", "Admiral", "Marshal", "Premier",
-    "Counsellor", "Counselor", "Attorney", "Advisor", "Adviser", "CEO", "Founder", "Leader",
+    "Counsellor", "Counselor", "Attorney", "Advisor", "Adviser", "CEO", "Founder", "Leader", "Undersecretary",
 ]
 # Currency symbols and everyday words (ISO 4217 names and codes come from iso-codes).
 CURRENCY_WORDS = {

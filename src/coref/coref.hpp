@@ -45,10 +45,10 @@ namespace relgraph {
 
 // The word lists (schemas/lexicon/NAME.tsv) the sieves read; keys lower-case.
 inline constexpr const char* kCorefWordLists[] = {
-    "personal_pronouns",   "honorific_gender",     "subnational_units",  "state_agent_nouns",
-    "organisation_nouns",  "acronym_skip_words",   "name_continuations", "description_nouns",
-    "determiners",         "title_continuations",  "title_prepositions", "place_prepositions",
-    "motion_prepositions", "expletive_predicates", "speech_verbs",       "first_person_pronouns"};
+    "personal_pronouns",     "honorific_gender",   "subnational_units",   "state_agent_nouns",    "organisation_nouns",
+    "acronym_skip_words",    "name_continuations", "description_nouns",   "determiners",          "title_continuations",
+    "title_prepositions",    "place_prepositions", "motion_prepositions", "expletive_predicates", "speech_verbs",
+    "first_person_pronouns", "role_prepositions"};
 
 struct CorefWords {
   std::map<std::string, detail::Lexicon, std::less<>> lists;  // list name -> its lexicon

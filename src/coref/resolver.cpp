@@ -47,6 +47,7 @@ std::string graph_type(const EntityMention& m) {
   if (m.type == "LOC" || m.type == "GPE") return m.subtype == "Country" ? "Country" : "Place";
   if (m.type == "EVENT") return "Event";
   if (m.type == "PRODUCT") return "Product";
+  if (m.type == "LAW" || m.type == "WORK_OF_ART") return "CreativeWork";
   return "Thing";
 }
 
@@ -416,7 +417,9 @@ std::vector<std::string> rule_names() {
   std::vector<std::string> out;
   for (const Sieve& s : sieves())
     if (s.name && std::find(out.begin(), out.end(), s.name) == out.end()) out.push_back(s.name);
-  for (const char* r : {kApposition, kSurfaceApposition, kRole, kSubjectIt, kOrgHead}) out.push_back(r);
+  for (const char* r :
+       {kApposition, kSurfaceApposition, kRole, kSubjectIt, kOrgHead, kUniqueDescription, kAcronymRetype})
+    out.push_back(r);
   return out;
 }
 

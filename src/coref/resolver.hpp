@@ -46,6 +46,10 @@ inline constexpr const char* kSurfaceApposition = "coref.apposition_surface";  /
 inline constexpr const char* kRole = "coref.role";                             // "French Interior Minister Jane Doe"
 // Rule of the alias pass.
 inline constexpr const char* kOrgHead = "coref.org_head";  // "Church of Scientology ... the Church"
+// Rule of the bracket-acronym pass.
+inline constexpr const char* kAcronymRetype = "coref.acronym_retype";  // "Zorbian News Agency (ZNA) ... said ZNA"[PER]
+// Rules of the definite-description pass.
+inline constexpr const char* kUniqueDescription = "coref.definite_unique";  // the only fitting entity, any distance
 // Rule of the pronoun pass.
 inline constexpr const char* kSubjectIt = "coref.subject_it";  // "Acme grew. It hired ..."
 
@@ -142,6 +146,7 @@ class Resolver {
   void title_before(int m);
   int title_start(int m) const;
   int description_antecedent(int s, int i, const std::string& head, const std::vector<int>& mods);
+  bool description_head(int s, int i) const;
   bool description_fits(int m, int s, const std::string& head, const std::vector<int>& mods);
   void pronoun(int s, int i, int root, int subj);
   bool pronoun_fits(int m, const std::string& cls);

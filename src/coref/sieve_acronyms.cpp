@@ -53,8 +53,22 @@ void Resolver::later_acronyms(const std::map<std::string, int>& found) {
   for (int s = 0; s < nsent(); ++s)
     for (int i = 0; i < ntok(s); ++i) {
       auto f = found.find(tok(s, i).form);
-      if (f == found.end() || at_[s][i] >= 0 || !word_in_body(s, i)) continue;
+      if (f == found.end() || !word_in_body(s, i)) continue;
       const auto& em = doc_.mentions[f->second];
+      if (int t = at_[s][i]; t >= 0) {
+        // Rule coref.acronym_retype: the recogniser tagged the acronym alone
+        // with another type ("..., said ZCNA"[PER]): the bracket defined it.
+        const auto& tm = doc_.mentions[t];
+        if (!enabled(kAcronymRetype) || tm.span.first != i || tm.span.last != i + 1 || items_[t].kind != Kind::Named ||
+            !items_[t].active || same(t, f->second))
+          continue;
+        auto& mm = doc_.mentions[t];
+        mm.type = em.type;
+        mm.subtype = em.subtype;
+        items_[t].etype = items_[f->second].etype;
+        unite(t, f->second);
+        continue;
+      }
       int a = add_mention(s, i, i + 1, em.type, em.subtype, Kind::Named, items_[f->second].etype);
       key_named(a);
       unite(a, f->second);
@@ -80,7 +94,11 @@ void Resolver::parenthetical_acronyms() {
         a = add_mention(s, i + 1, i + 2, em.type, em.subtype, Kind::Named, items_[m].etype);
         key_named(a);
       } else if (!compatible(items_[a].etype, items_[m].etype)) {
-        continue;
+        const auto& am = doc_.mentions[a].span;
+        if (!enabled(kAcronymRetype) || am.first != i + 1 || am.last != i + 2) continue;
+        doc_.mentions[a].type = em.type;  // the name before the bracket decides
+        doc_.mentions[a].subtype = em.subtype;
+        items_[a].etype = items_[m].etype;
       }
       unite(a, m);
       found.emplace(tok(s, i + 1).form, a);

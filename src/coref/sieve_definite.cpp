@@ -3,6 +3,7 @@
 // of the last five sentences. Tests: tests/coref_test.cpp (Sieve*)
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "coref/resolver.hpp"
 
@@ -17,8 +18,12 @@ bool Resolver::description_fits(int m, int s, const std::string& head, const std
     // A role of the person: "the ambassador", "the US ambassador".
     for (const auto& r : roles_[root]) {
       auto rw = split_words(lower(r));
-      bool head_ok = false;
-      for (auto& w : rw) head_ok |= (w == head || w == head + "s");
+      // The role's own head: its last word, or the word before its preposition
+      // ("ambassador to Peru"); "the match" is not the "match referee".
+      auto prep =
+          std::find_if(rw.begin(), rw.end(), [&](const std::string& w) { return words("role_prepositions", w); });
+      const std::string role_head = prep != rw.begin() && prep != rw.end() ? *(prep - 1) : rw.empty() ? "" : rw.back();
+      bool head_ok = role_head == head || role_head == head + "s";
       bool mods_ok = true;
       for (int c : mods)
         if (std::find(rw.begin(), rw.end(), lower(tok(s, c).form)) == rw.end()) mods_ok = false;
@@ -51,10 +56,12 @@ bool Resolver::description_fits(int m, int s, const std::string& head, const std
   return ok;
 }
 
-// The most recent fitting mention within five sentences before word i, -1 if none.
+// The most recent fitting mention within five sentences before word i; else
+// (rule coref.definite_unique) the one entity earlier in the article that
+// fits ("the church" ten sentences after the only church); -1 if none.
 int Resolver::description_antecedent(int s, int i, const std::string& head, const std::vector<int>& mods) {
   long here = static_cast<long>(s) * 100000 + i;
-  int pick = -1;
+  int pick = -1, far_pick = -1;
   long best = -1;
   for (int ms = std::max(0, s - 5); ms <= s; ++ms)  // ties: one sentence, the earliest index first
     for (int m : in_sentence_.of(ms)) {
@@ -62,18 +69,33 @@ int Resolver::description_antecedent(int s, int i, const std::string& head, cons
       if (!it.active || it.kind == Kind::Pronoun || position(m) >= here) continue;
       if (description_fits(m, s, head, mods) && position(m) > best) best = position(m), pick = m;
     }
+  if (pick >= 0 || !enabled(kUniqueDescription)) return pick;
+  std::set<int> far_roots;
+  for (int ms = 0; ms < s - 5; ++ms)
+    for (int m : in_sentence_.of(ms)) {
+      const auto& it = items_[m];
+      if (!it.active || it.kind == Kind::Pronoun || !description_fits(m, s, head, mods)) continue;
+      far_roots.insert(find(m));
+      far_pick = m;
+    }
+  if (far_roots.size() == 1) return far_pick;
   return pick;
+}
+
+// Word i heads a description: a common noun, or a lower-case word tagged as a
+// proper noun ("the ministry").
+bool Resolver::description_head(int s, int i) const {
+  const Token& t = tok(s, i);
+  if (t.upos == "NOUN" && (t.xpos == "NN" || t.xpos == "NNP" || t.xpos.empty())) return true;
+  if (t.upos != "PROPN" || t.form.empty() || (t.xpos != "NNP" && !t.xpos.empty())) return false;
+  return std::islower(static_cast<unsigned char>(t.form[0])) != 0;
 }
 
 void Resolver::definite_descriptions() {
   for (int s = 0; s < nsent(); ++s) {
     for (int i = 0; i < ntok(s); ++i) {
       const Token& t = tok(s, i);
-      // A lower-case word the tagger called a proper noun is a common noun ("the ministry").
-      bool lower_propn = t.upos == "PROPN" && !t.form.empty() && std::islower(static_cast<unsigned char>(t.form[0]));
-      if ((t.upos != "NOUN" && !lower_propn) || mention_at(s, i) >= 0 ||
-          (t.xpos != "NN" && t.xpos != "NNP" && !t.xpos.empty()))
-        continue;
+      if (!description_head(s, i) || mention_at(s, i) >= 0) continue;
       if (!word_in_body(s, i)) continue;
       int det = -1;
       std::vector<int> mods;

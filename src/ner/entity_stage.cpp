@@ -15,26 +15,35 @@ namespace {
 
 class EntityStage : public Stage {
  public:
-  EntityStage(EntityRecognizer recognizer, ner::Gazetteer gazetteer)
-      : recognizer_(std::move(recognizer)), gazetteer_(std::move(gazetteer)) {}
+  EntityStage(EntityRecognizer recognizer, ner::Gazetteer gazetteer, ner::AnnotateOptions options)
+      : recognizer_(std::move(recognizer)), gazetteer_(std::move(gazetteer)), options_(options) {}
   std::string name() const override { return "entities"; }
   std::vector<Layer> needs() const override {
     if (recognizer_.model().use_pos) return {Layer::Tokens, Layer::Tags};
     return {Layer::Tokens};
   }
   std::vector<Layer> adds() const override { return {Layer::Entities}; }
-  void process(Document& doc) const override { ner::annotate_entities(doc, recognizer_, gazetteer_); }
+  std::vector<std::string> rules() const override {
+    return {ner::kHyphenNameRule, ner::kCueNamesRule, ner::kProperNounsRule};
+  }
+  void process(Document& doc) const override { ner::annotate_entities(doc, recognizer_, gazetteer_, options_); }
 
  private:
   EntityRecognizer recognizer_;
   ner::Gazetteer gazetteer_;
+  ner::AnnotateOptions options_;
 };
 
 }  // namespace
 
 std::unique_ptr<Stage> make_entity_stage(const PipelineOptions& options) {
+  ner::AnnotateOptions annotate;
+  annotate.hyphen_names = options.enabled(ner::kHyphenNameRule);
+  annotate.cue_names = options.enabled(ner::kCueNamesRule);
+  annotate.proper_nouns = options.enabled(ner::kProperNounsRule);
   return std::make_unique<EntityStage>(EntityRecognizer::load(options.models() + "/ner.bin"),
-                                       ner::Gazetteer::from(detail::Resources::shared(options.schemas()).gazetteer()));
+                                       ner::Gazetteer::from(detail::Resources::shared(options.schemas()).gazetteer()),
+                                       annotate);
 }
 
 }  // namespace relgraph

@@ -278,6 +278,114 @@ std::vector<TypedSpan> split_at_lower_words(const Sentence& s, const std::vector
   return out;
 }
 
+std::vector<TypedSpan> join_hyphenated_names(const Sentence& s, const std::vector<TypedSpan>& spans) {
+  const int n = static_cast<int>(s.tokens.size());
+  static const auto kSuffixes = detail::WordSet::load("hyphen_suffixes");
+  // A person's name takes any attached word but a compound-adjective one
+  // ("Jane Doe-led"); other names no participle either ("Ulm City-based").
+  auto attached_word = [&](int k, const TypedSpan& t) {
+    if (k >= n) return false;
+    const auto& w = s.tokens[k];
+    if (w.form.empty() || !std::isalpha(static_cast<unsigned char>(w.form[0]))) return false;
+    if (kSuffixes.contains(detail::ascii_lower(w.form))) return false;
+    return t.type == "PER" || (w.xpos != "VBN" && w.xpos != "VBD" && w.xpos != "VBG");
+  };
+  std::vector<TypedSpan> out;
+  for (auto t : spans) {
+    // "Wai -" with the word after the hyphen left out.
+    if (t.last < n && t.last - t.first >= 2 && s.tokens[t.last - 1].form == "-" && !s.tokens[t.last - 1].space_after &&
+        attached_word(t.last, t))
+      ++t.last;
+    while (t.last + 1 < n && !s.tokens[t.last - 1].space_after && s.tokens[t.last].form == "-" &&
+           !s.tokens[t.last].space_after && attached_word(t.last + 1, t) &&
+           (t.last - t.first >= 2 || std::isupper(static_cast<unsigned char>(s.tokens[t.last + 1].form[0]))))
+      t.last += 2;
+    if (!out.empty() && t.first < out.back().last) continue;  // inside the name before it
+    out.push_back(t);
+  }
+  // A name that ran on keeps its words from later spans.
+  std::vector<TypedSpan> kept;
+  for (const auto& t : out)
+    if (kept.empty() || t.first >= kept.back().last) kept.push_back(t);
+  return kept;
+}
+
+std::vector<TypedSpan> cue_names(const Sentence& s, const std::vector<TypedSpan>& spans) {
+  static const detail::Lexicon& cues = detail::Resources::shared().lexicon("name_cues");
+  const int n = static_cast<int>(s.tokens.size());
+  auto person = [&](int k) {
+    return std::any_of(spans.begin(), spans.end(),
+                       [&](const TypedSpan& t) { return t.type == "PER" && t.first <= k && k < t.last; });
+  };
+  // A capitalised word that can be part of such a name: not "The", not a person's.
+  auto cap = [&](int k) {
+    if (k < 0 || k >= n) return false;
+    const auto& f = s.tokens[k].form;
+    return capitalised(f) && f != "The" && f != "A" && f != "An" && !cues.find(f) && !person(k);
+  };
+  std::vector<TypedSpan> out;
+  for (int i = 0; i < n; ++i) {
+    const auto* row = cues.find(s.tokens[i].form);
+    if (!row || row->size() < 3) continue;
+    int first = i, last = i + 1;
+    if ((*row)[2] == "first")
+      while (cap(last)) ++last;
+    else
+      while (cap(first - 1)) --first;
+    if (last - first < 2) continue;
+    out.push_back({first, last, (*row)[1]});
+    i = last - 1;
+  }
+  return out;
+}
+
+std::vector<TypedSpan> untagged_proper_nouns(const Sentence& s, const Gazetteer& g,
+                                             const std::vector<TypedSpan>& spans) {
+  static const auto kMonths = detail::WordSet::load("months");
+  static const auto kWeekdays = detail::WordSet::load("weekdays");
+  const int n = static_cast<int>(s.tokens.size());
+  auto covered = [&](int k) {
+    return std::any_of(spans.begin(), spans.end(), [&](const TypedSpan& t) { return t.first <= k && k < t.last; });
+  };
+  // An all-capital word the tagger took for a common noun is an acronym ("of LSD").
+  auto acronym = [&](const std::string& f) {
+    if (f.size() < 2 || f.size() > 6) return false;
+    return std::all_of(f.begin(), f.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  auto proper = [&](int k) {
+    const auto& t = s.tokens[k];
+    if ((t.xpos == "NN" || t.xpos == "NNS") && acronym(t.form)) return true;
+    return (t.xpos == "NNP" || t.xpos == "NNPS") && capitalised(t.form);
+  };
+  auto name_word = [&](int k) {
+    const auto& t = s.tokens[k];
+    if (covered(k)) return false;
+    std::string l = detail::ascii_lower(strip_possessive(t.form));
+    if (kMonths.contains(l) || kWeekdays.contains(l)) return false;
+    PhraseKey key;
+    key.add(strip_possessive(t.form));
+    if (g.bits(key) & kGazTitle) return false;
+    const GazetteerEntry* e = g.find(key);
+    return e == nullptr || e->type != "NORP";
+  };
+  std::vector<TypedSpan> out;
+  // Whole runs of proper nouns only: "Interior" of "Interior Minister Jane
+  // Doe" is part of a title, "Widgets" of "Acme Widgets"[ORG] part of a name.
+  for (int i = 0; i < n;) {
+    if (!proper(i)) {
+      ++i;
+      continue;
+    }
+    int last = i + 1;
+    while (last < n && proper(last) && s.tokens[last - 1].form.find('\'') == std::string::npos) ++last;
+    bool all = true;
+    for (int k = i; k < last; ++k) all = all && name_word(k);
+    if (all) out.push_back({i, last, "MISC"});
+    i = last;
+  }
+  return out;
+}
+
 void surnames_are_persons(const Document& doc, std::vector<std::vector<TypedSpan>>& spans) {
   for (const auto& [begin, end] : discourses(doc.sentences)) {
     std::unordered_set<std::string> surnames;
@@ -328,6 +436,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     if (doc.sentences[si].tokens.empty()) continue;
     sentence_spans[si] = split_at_lower_words(doc.sentences[si], iob2_spans(tags[si]));
+    if (options.hyphen_names) sentence_spans[si] = join_hyphenated_names(doc.sentences[si], sentence_spans[si]);
     for (const auto& t : sentence_spans[si])
       if (t.type == "PER" && t.last - t.first >= 2)  // full names only: "Maria Lopez", not a stray "Defence"
         for (int k = t.first; k < t.last; ++k)
@@ -341,6 +450,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     auto& spans = sentence_spans[si];
     if (options.rules) {
       merge_rule_spans(spans, cue_headed_organisations(s, gazetteer, spans, person_words));
+      if (options.cue_names) merge_rule_spans(spans, cue_names(s, spans));
       split_roles(s, gazetteer, spans);
       drop_trailing_titles(s, gazetteer, spans);
     }
@@ -351,6 +461,10 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
                                  [&](const TypedSpan& t) { return overlaps(t, span.first, span.last); });
         if (!taken) spans.push_back(span);
       }
+      std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
+    }
+    if (options.proper_nouns) {
+      for (const auto& span : untagged_proper_nouns(s, gazetteer, spans)) spans.push_back(span);
       std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
     }
     // A "name" that a value rule reads whole ("October 2017") is the value.

@@ -24,7 +24,18 @@ struct AnnotateOptions {
   // recognizer found elsewhere in the same document ("newdoc" comments split
   // a Document into several) gets that name's most frequent type.
   bool propagate = true;
+  // Rule ner.hyphen_name: a name runs on over an attached hyphen ("Chung-tai").
+  bool hyphen_names = true;
+  // Rule ner.cue_names: "Fisht Stadium", "the Clean Air Act", "Operation Desert Shield".
+  bool cue_names = true;
+  // Rule ner.proper_nouns: runs of proper nouns the recognizer left untagged are MISC names.
+  bool proper_nouns = true;
 };
+
+// Named rules of the entity stage (PipelineOptions::disable).
+inline constexpr const char* kHyphenNameRule = "ner.hyphen_name";
+inline constexpr const char* kCueNamesRule = "ner.cue_names";
+inline constexpr const char* kProperNounsRule = "ner.proper_nouns";
 
 // Replaces doc.mentions and every Token::ner.
 void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const Gazetteer& gazetteer,
@@ -40,6 +51,31 @@ void propagate_names(const Document& doc, std::vector<std::vector<TypedSpan>>& s
 // of a name, so the span is cut there and both parts keep the type. All-lower-case
 // names ("taco bell") are left alone.
 std::vector<TypedSpan> split_at_lower_words(const Sentence& sentence, const std::vector<TypedSpan>& spans);
+
+// "Cheng Chung-tai", tokenized Chung - tai: a name of two or more words that
+// ends right before an attached hyphen runs on over it and the attached word
+// after it, unless that word makes a compound adjective (schemas/lexicon/
+// hyphen_suffixes.tsv: "New York-based", "US-led") or, after a name that is not
+// a person's, is tagged as a participle.
+// A one-word name takes only a capitalised continuation ("Hewlett-Packard").
+// Spans the longer name covers are dropped. Needs Token::space_after and xpos.
+std::vector<TypedSpan> join_hyphenated_names(const Sentence& sentence, const std::vector<TypedSpan>& spans);
+
+// Names of facilities, events, laws and operations by their cue word
+// (schemas/lexicon/name_cues.tsv): a run of capitalised words closed ("Fisht
+// Stadium"[LOC], "World Cup"[EVENT], "Clean Air Act"[LAW]) or opened
+// ("Operation Desert Shield"[EVENT]) by a cue, at least two words, not
+// running into a person's name. Returns the new spans; merge them with
+// the recognizer's (a span the name covers gives way to it).
+std::vector<TypedSpan> cue_names(const Sentence& sentence, const std::vector<TypedSpan>& spans);
+
+// "Fitbit makes sensors": a run of capitalised words the tagger calls proper
+// nouns (NNP/NNPS; an all-capital word of two to six letters also when tagged
+// as a common noun) that no span covers is a name of unknown kind (MISC),
+// unless a word of it is a personal title ("President"), a month or weekday,
+// or a country's demonym. Needs xpos. Returns the new spans only.
+std::vector<TypedSpan> untagged_proper_nouns(const Sentence& sentence, const Gazetteer& gazetteer,
+                                             const std::vector<TypedSpan>& spans);
 
 // "Maria Lopez ... Lopez[ORG] said": a one-word span that is the last word
 // of a full (two or more words) person name of the document is that person,
