@@ -156,6 +156,37 @@ TEST(Perceptron, LearnsSeparableDataAndRoundTrips) {
   EXPECT_EQ(a[1], b[1]);
 }
 
+TEST(Perceptron, ReadsTheOlderLayoutAndRejectsACorruptImage) {
+  // Older layout, written by hand: 2 classes, keys {f1, f2}, one entry each.
+  const std::uint64_t f1 = feature(0, 1), f2 = feature(0, 2);
+  ModelWriter old("p", 1);
+  old.pod<std::int32_t>(2);
+  old.vec(std::vector<std::uint64_t>{f1, f2});
+  old.vec(std::vector<std::uint32_t>{0, 1, 2});
+  old.vec(std::vector<Perceptron::Entry>{{0, 1.5f}, {1, -2.0f}});
+  auto r = ModelReader::from_bytes(old.bytes(), "old.bin", "p", 1);
+  const Perceptron p = Perceptron::load(r);
+  r.finish();
+  std::uint64_t f[] = {f1, f2, feature(0, 3)};
+  float s[2] = {0, 0};
+  p.score(f, s);
+  EXPECT_EQ(s[0], 1.5f);
+  EXPECT_EQ(s[1], -2.0f);
+
+  // Its image: the last entry's class is the file's second-to-last 8 bytes' first two.
+  ModelWriter image("p", 1);
+  p.save(image);
+  std::string bytes = image.bytes();
+  ASSERT_EQ(bytes.size() % 8, 0u);
+  bytes[bytes.size() - 8] = 9;  // class 9 of 2
+  EXPECT_THROW(
+      {
+        auto bad = ModelReader::from_bytes(bytes, "bad.bin", "p", 1);
+        Perceptron::load(bad);
+      },
+      Error);
+}
+
 TEST(Resources, ReadsListsAndTablesWithHeaders) {
   const std::string text = "# Legal forms of company names.\n# Source: written for relgraph.\n\nInc\tUS\nAG\tDE\n";
   Lexicon lex("legal_forms", "legal_forms.tsv", text);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 
 #include "io/neo4j_export.hpp"
 #include "relgraph/io.hpp"
@@ -95,7 +96,7 @@ class DbTest : public ::testing::Test {
   fs::path db_dir, dir;
 };
 
-const char* kStores[] = {"kuzu_script", "kuzu_csv", "oxigraph_nt", "oxigraph_jsonld"};
+const char* kStores[] = {"kuzu_script", "kuzu_csv", "kuzu_copy", "oxigraph_nt", "oxigraph_jsonld"};
 
 TEST_F(DbTest, AwkwardGraphLoadsIntoKuzuAndOxigraph) {
   auto g = awkward_graph();
@@ -117,6 +118,28 @@ TEST_F(DbTest, AwkwardGraphLoadsIntoKuzuAndOxigraph) {
     EXPECT_EQ(r["relations"].GetUint64(), g.num_relations());
     EXPECT_EQ(ids(r["path"]), expected);
   }
+}
+
+// Kuzu's bulk load keeps list elements whole: commas, ';', quotes and
+// brackets inside an element stay in it (only a newline reads as a space).
+TEST_F(DbTest, KuzuBulkLoadKeepsListElementsWhole) {
+  auto g = awkward_graph();
+  auto doc = load(g, g.node(*g.find_by_key("bob smith")).id, g.node(*g.find_by_key("carol jones")).id);
+  ASSERT_TRUE(doc.IsObject() && doc.HasMember("kuzu_copy"));
+  const auto& copy = doc["kuzu_copy"];
+  std::map<std::string, std::vector<std::string>> aliases;
+  for (const auto& e : copy["entities_lists"].GetArray())
+    if (e["aliases"].IsArray()) aliases[e["id"].GetString()] = ids(e["aliases"]);
+  EXPECT_EQ(aliases["acme_widgets_corp"], std::vector<std::string>{"Acme; the widget maker"});
+  bool found = false;
+  for (const auto& f : copy["facts"].GetArray()) {
+    if (std::string(f["src"].GetString()) != "dave_o_brien") continue;
+    found = true;
+    EXPECT_EQ(ids(f["evidence"]), std::vector<std::string>{"Dave O'Brien works for Acme; he said \"yes\". And more."});
+    EXPECT_EQ(ids(f["documents"]), std::vector<std::string>{"a.txt"});
+    EXPECT_EQ(std::string(f["attributes"].GetString()), R"({"since":"2001"})");
+  }
+  EXPECT_TRUE(found);
 }
 
 // The sample article's graph, end to end, when the models to extract it exist.

@@ -60,6 +60,30 @@ TEST(EntityKey, Normalises) {
   for (const auto& [label, key] : cases) EXPECT_EQ(entity_key(label), key) << label;
 }
 
+// Unicode forms of one name make one key: composed and decomposed accents
+// (NFC), case folding beyond Latin-1 (ß = ss, Greek and Cyrillic capitals).
+TEST(EntityKey, FoldsUnicodeForms) {
+  const std::pair<std::string, std::string> same[] = {
+      {"Jos\u00e9 Mart\u00ednez", "Jose\u0301 Marti\u0301nez"},
+      {"Stra\u00dfe AG", "STRASSE AG"},
+      {"Stra\u00dfe AG", "strasse ag"},
+      {"\u0391\u03b8\u03ae\u03bd\u03b1", "\u0391\u0398\u0389\u039d\u0391"},              // Αθήνα, ΑΘΉΝΑ
+      {"\u041c\u043e\u0441\u043a\u0432\u0430", "\u041c\u041e\u0421\u041a\u0412\u0410"},  // Москва, МОСКВА
+  };
+  for (const auto& [a, b] : same) EXPECT_EQ(entity_key(a), entity_key(b)) << a << " / " << b;
+  EXPECT_EQ(entity_key("Jose\u0301"), "jos\u00e9");
+  EXPECT_NE(entity_key("Jos\u00e9"), entity_key("Jose"));  // accents still count
+
+  KnowledgeGraph g;
+  auto composed = g.add_entity(entity("Jos\u00e9 Mart\u00ednez", "Person"));
+  auto decomposed = g.add_entity(entity("Jose\u0301 Marti\u0301nez", "Person"));
+  auto upper = g.add_entity(entity("STRASSE AG", "Organization"));
+  auto sharp = g.add_entity(entity("Stra\u00dfe AG", "Organization"));
+  EXPECT_EQ(composed, decomposed);
+  EXPECT_EQ(upper, sharp);
+  EXPECT_EQ(g.num_entities(), 2u);
+}
+
 TEST(EntityId, DerivesFromKey) {
   EXPECT_EQ(entity_id("Jean-Luc Picard"), "jean_luc_picard");
   EXPECT_EQ(entity_id("The U.S."), "u_s");

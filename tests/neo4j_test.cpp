@@ -102,10 +102,96 @@ TEST(Neo4jCypher, KuzuScriptDeclaresSchemaFirst) {
   EXPECT_NE(rows[5].find("negated: true"), std::string::npos) << rows[5];
 }
 
+// Attribute keys a Cypher map cannot hold as written: empty, a leading digit,
+// a space, a clash with a fixed property.
+KnowledgeGraph awkward_keys_graph() {
+  KnowledgeGraph g;
+  EntityNode ann, bolt;
+  ann.label = "Ann Lee";
+  ann.type = "Person";
+  ann.attributes = {{"", "x"}, {"2nd", "y"}};
+  bolt.label = "Bolt Ltd";
+  bolt.type = "Organization";
+  bolt.attributes = {{"label", "z"}};
+  RelationEdge joined;
+  joined.predicate = joined.surface = "joined";
+  joined.confidence = 1.0;
+  joined.attributes = {{"", "last year"}, {"1st time", "yes"}, {"surface", "s"}};
+  g.add_relation(g.add_entity(ann), g.add_entity(bolt), joined);
+  return g;
+}
+
+TEST(Neo4jCypher, AttributeKeysAreValidPropertyNames) {
+  auto rows = lines(write("cypher", awkward_keys_graph()));
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[2],
+            "MERGE (e:Entity {id: 'ann_lee'}) SET e:`Person`, e += {label: 'Ann Lee', type: 'Person', mentions: 0, "
+            "attr_: 'x', attr_2nd: 'y'};");
+  EXPECT_NE(rows[3].find("attr_label: 'z'"), std::string::npos) << rows[3];
+  EXPECT_NE(rows[4].find("attr_: 'last year', attr_1st_time: 'yes', attr_surface: 's'}"), std::string::npos) << rows[4];
+  // The CSV pair names the same columns.
+  EXPECT_EQ(lines(write("neo4j-relationships", awkward_keys_graph()))[0],
+            ":START_ID,:END_ID,predicate,surface,confidence:double,negated:boolean,modality,evidence:string[],"
+            "documents:string[],attr_,attr_1st_time,attr_surface,:TYPE");
+}
+
+// Every Cypher script relgraph writes goes through Neo4j's own parser
+// (tests/js/check-cypher.js); the Kuzu scripts are loaded by tests/db_test.cpp.
+class CypherParserTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    js_ = std::filesystem::path(RELGRAPH_SOURCE_DIR) / "tests" / "js";
+    if (testing::run_command("node --version") != 0) GTEST_SKIP() << "node is not installed";
+    if (!std::filesystem::exists(js_ / "node_modules" / "@neo4j-cypher" / "language-support"))
+      GTEST_SKIP() << "tests/js/node_modules absent (run tools/install-deps.sh)";
+    dir_ = std::filesystem::temp_directory_path() / ("rg_cypher_" + std::to_string(::getpid()) + "_" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override {
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  // Runs the parser over `file`; returns its exit code, `report` its output.
+  int parse(const std::filesystem::path& file, std::string* report) {
+    std::string err;
+    int rc = testing::run_command("node " + (js_ / "check-cypher.js").string() + " " + file.string(), report, &err);
+    *report += err;
+    return rc;
+  }
+  std::filesystem::path js_, dir_;
+};
+
+TEST_F(CypherParserTest, HandBuiltGraphsParse) {
+  for (const auto& g : {small_graph(), awkward_keys_graph()}) {
+    detail::save_neo4j_directory(g, (dir_ / "out").string());
+    std::string report;
+    EXPECT_EQ(parse(dir_ / "out" / "import.cypher", &report), 0) << report;
+  }
+}
+
+TEST_F(CypherParserTest, SampleArticleScriptParses) {
+  if (!std::filesystem::exists(RELGRAPH_BINARY)) GTEST_SKIP() << "relgraph binary not built";
+  std::string out, err, report;
+  auto sample = std::filesystem::path(RELGRAPH_SOURCE_DIR) / "samples" / "us-tunisia-counterterrorism.txt";
+  ASSERT_EQ(testing::run_command(
+                std::string(RELGRAPH_BINARY) + " extract " + sample.string() + " -o " + (dir_ / "g.jsonld").string(),
+                &out, &err),
+            0)
+      << err;
+  ASSERT_EQ(testing::run_command(std::string(RELGRAPH_BINARY) + " merge " + (dir_ / "g.jsonld").string() +
+                                     " --to neo4j -o " + (dir_ / "neo4j").string(),
+                                 &out, &err),
+            0)
+      << err;
+  EXPECT_EQ(parse(dir_ / "neo4j" / "import.cypher", &report), 0) << report;
+}
+
 TEST(Neo4jDirectory, WritesAllFilesAndFailsOnUnwritableDirectory) {
   auto dir = std::filesystem::temp_directory_path() / ("rg_neo4j_" + std::to_string(::getpid()));
   detail::save_neo4j_directory(small_graph(), (dir / "out").string());
-  for (const char* f : {"nodes.csv", "relationships.csv", "import.cypher", "kuzu.cypher"})
+  for (const char* f : {"nodes.csv", "relationships.csv", "import.cypher", "kuzu.cypher", "kuzu-entities.csv",
+                        "kuzu-relations.csv", "kuzu-load.cypher"})
     EXPECT_TRUE(std::filesystem::exists(dir / "out" / f)) << f;
   // A directory under a regular file cannot be created.
   std::ofstream(dir / "file") << "x";
@@ -137,7 +223,8 @@ TEST(Neo4jCli, MergeAndSubgraphWriteAnImportDirectory) {
 }
 
 TEST(Neo4jFormats, RegisteredInTheFactory) {
-  for (const char* f : {"neo4j-nodes", "neo4j-relationships", "cypher", "kuzu-cypher"})
+  for (const char* f :
+       {"neo4j-nodes", "neo4j-relationships", "cypher", "kuzu-cypher", "kuzu-entities", "kuzu-relations", "kuzu-load"})
     EXPECT_NO_THROW(make_exporter(f)) << f;
   EXPECT_EQ(format_from_path("g.cypher"), "cypher");
   EXPECT_THROW(make_importer("cypher"), Error);

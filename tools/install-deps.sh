@@ -20,8 +20,13 @@ fi
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq nodejs npm >/dev/null
 fi
-if [[ -f tests/js/package.json && ! -d tests/js/node_modules ]]; then
-  echo "install-deps: npm ci in tests/js" >&2
-  (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
-fi
-if [[ -f tests/db/package.json && ! -d tests/db/node_modules ]]; then echo "install-deps: npm ci in tests/db" >&2; (cd tests/db && npm ci --no-audit --no-fund --loglevel=error); fi
+# npm ci where node_modules is missing or older than the lock file (a package was added).
+for dir in tests/js tests/db; do
+  [[ -f $dir/package-lock.json ]] || continue
+  # A node_modules symlink to another checkout that has none is no install.
+  if [[ -L $dir/node_modules && ! -f $dir/node_modules/.package-lock.json ]]; then rm "$dir/node_modules"; fi
+  if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+    echo "install-deps: npm ci in $dir" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done

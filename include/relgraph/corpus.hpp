@@ -74,6 +74,13 @@ struct CorpusResult {
 };
 
 CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor& extract);
+// The same result as extract_corpus(options, pipeline_extractor(pipeline, graph)),
+// computed stage-major: each worker takes `batch` consecutive articles and runs
+// every stage over all of them before the next stage, so one stage's model
+// stays in the cache; memory is bounded by the batch (documents are freed once
+// their graph is merged). Per-article failures are reported the same way.
+CorpusResult extract_corpus(const CorpusOptions& options, const Pipeline& pipeline, const GraphOptions& graph = {},
+                            std::size_t batch = 16);
 
 // Expands files and directories into the sorted list of article files.
 // Throws Error(NotFound) naming an input that does not exist.

@@ -133,7 +133,7 @@ struct TypedFact {
 
 struct Document {
   std::string id;    // document name (file path or corpus id)
-  std::string text;  // the original input, unmodified
+  std::string text;  // the original input, unmodified (of an HTML page: its article text)
   Metadata metadata;
   std::vector<Sentence> sentences;
   std::vector<EntityMention> mentions;

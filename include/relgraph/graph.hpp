@@ -122,8 +122,9 @@ class KnowledgeGraph {
   std::map<std::string, std::string> properties_;
 };
 
-// Canonical merge key of a label: lower-cased, punctuation and a leading
-// article dropped, whitespace collapsed ("The U.S." -> "u s").
+// Canonical merge key of a label: Unicode NFC and case folding (composed and
+// decomposed "José" are one key, "Straße AG" and "STRASSE AG" too),
+// punctuation and a leading article dropped, whitespace collapsed ("The U.S." -> "u s").
 std::string entity_key(const std::string& label);
 
 // Stable id from a label: "Jean-Luc Picard" -> "jean_luc_picard".

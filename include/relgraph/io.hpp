@@ -34,6 +34,8 @@ class Importer {
 };
 
 // Formats: "jsonld", "graphml", "dot", "tsv", "ntriples" (+ more as added).
+// N-Triples and JSON-LD in also read what RDF tools made of relgraph's export:
+// any triple order, expanded or flattened JSON-LD.
 std::unique_ptr<Exporter> make_exporter(const std::string& format);
 std::unique_ptr<Importer> make_importer(const std::string& format);
 std::vector<std::string> exporter_names();
@@ -47,6 +49,15 @@ std::string format_from_path(const std::string& path);
 void save_graph(const KnowledgeGraph& graph, const std::string& path, const std::string& format = "");
 // Reads a graph from `path` ("-" = stdin); format "" = from extension.
 KnowledgeGraph load_graph(const std::string& path, const std::string& format = "");
+
+// Reading graphs that other tools wrote.
+struct ImportOptions {
+  // GraphML: the edge attribute (attr.name) that holds the predicate, for
+  // files from networkx or Gephi whose authors named it ("relation", "Label").
+  std::string label_key = "label";
+};
+std::unique_ptr<Importer> make_importer(const std::string& format, const ImportOptions& options);
+KnowledgeGraph load_graph(const std::string& path, const std::string& format, const ImportOptions& options);
 
 struct RenderOptions {
   std::string layout = "dot";  // dot, neato, fdp, sfdp

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <optional>
 
+#include "article/html.hpp"
 #include "article/lines.hpp"
 #include "core/lexicon.hpp"
 #include "core/resources.hpp"
@@ -445,6 +446,12 @@ class MetadataStage : public Stage {
     if (pretokenized_) {
       doc.metadata = Metadata{};
       doc.metadata.body_end = doc.text.size();
+      return;
+    }
+    if (looks_like_html(doc.text, doc.id)) {  // a web page: its article text is what the stages read
+      HtmlArticle article = read_html_article(doc.text, doc.id);
+      doc.text = std::move(article.text);
+      doc.metadata = std::move(article.metadata);
       return;
     }
     doc.metadata = find_metadata(doc.text, places_, words_);

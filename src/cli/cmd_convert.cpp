@@ -8,6 +8,7 @@ namespace relgraph::cli {
 void add_convert_command(CLI::App& app) {
   struct Options {
     std::string input, output, from, to;
+    ImportOptions import;
   };
   auto opt = std::make_shared<Options>();
   auto formats = [](const std::vector<std::string>& names) {
@@ -22,7 +23,9 @@ void add_convert_command(CLI::App& app) {
   // Formats are checked by the factory, whose messages name the bad value.
   cmd->add_option("--from", opt->from, "Input format (default: from the input extension)");
   cmd->add_option("--to", opt->to, "Output format (default: from the output extension)");
-  cmd->callback([opt] { save_graph(load_graph(opt->input, opt->from), opt->output, opt->to); });
+  cmd->add_option("--label-key", opt->import.label_key,
+                  "GraphML input: the edge attribute holding the predicate (default: label)");
+  cmd->callback([opt] { save_graph(load_graph(opt->input, opt->from, opt->import), opt->output, opt->to); });
 }
 
 }  // namespace relgraph::cli

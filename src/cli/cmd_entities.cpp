@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/keep_until_exit.hpp"
 #include "cli/syntax_pipeline.hpp"
 #include "core/files.hpp"
 #include "ner/iob2.hpp"
@@ -80,7 +81,7 @@ void run(const EntitiesArgs& a) {
   opt.disable = a.disable;
   check_disable(opt);  // rules of later stages (coreference, relations) do not change the entities
   auto entities = make_entity_stage(opt);
-  Pipeline pipeline;
+  Pipeline& pipeline = keep_until_exit(Pipeline{});
   pipeline.add(cli::make_whole_text_stage());
   pipeline.add(make_tokenizer_stage(opt));
   for (Layer need : entities->needs())

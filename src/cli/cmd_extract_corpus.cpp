@@ -2,6 +2,7 @@
 // failed articles and speed around relgraph::extract_corpus / stream_corpus.
 // Tests: tests/corpus_test.cpp (library), tests/corpus_cli_test.cpp.
 #include "cli/cmd_extract_corpus.hpp"
+#include "cli/keep_until_exit.hpp"
 
 #include <unistd.h>
 
@@ -129,7 +130,7 @@ void run_extract_corpus(const ExtractCorpusOptions& o) {
   p.models_dir = o.models_dir;
   p.schemas_dir = o.schemas_dir;
   p.disable = o.disable;
-  Pipeline pipeline = make_pipeline(p);
+  const Pipeline& pipeline = keep_until_exit(make_pipeline(p));
   GraphOptions g;
   g.article_mentions =
       o.mentions == "yes" || (o.mentions == "auto" && format != "tsv" && format != "dot" && !is_picture(format));
@@ -147,7 +148,7 @@ void run_extract_corpus(const ExtractCorpusOptions& o) {
       .progress = [&](std::size_t done, std::size_t total, std::size_t failed) { bar.update(done, total, failed); }};
   auto start = std::chrono::steady_clock::now();
   std::clock_t cpu_start = std::clock();
-  CorpusResult r = extract_corpus(c, extract);
+  CorpusResult r = extract_corpus(c, pipeline, g);  // stage-major batches: same graph as with `extract`
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
   if (is_picture(format)) {

@@ -21,6 +21,7 @@ struct MergeArgs {
   std::string to;    // output format, "" = from the output's extension
   bool quiet = true;
   bool ignore_failed = false;  // failed-article lines in .jsonl input do not make the exit status non-zero
+  ImportOptions import;
 };
 
 void run_merge(const MergeArgs& a) {
@@ -34,7 +35,7 @@ void run_merge(const MergeArgs& a) {
       std::istringstream in(detail::read_file(path));
       merged.merge(read_graph_lines(in, path == "-" ? "<stdin>" : path, &failed));
     } else {
-      merged.merge(load_graph(path, a.from));
+      merged.merge(load_graph(path, a.from, a.import));
     }
   }
   merged.canonicalize();
@@ -62,15 +63,19 @@ void add_merge_command(CLI::App& app) {
   auto args = std::make_shared<MergeArgs>();
   auto* cmd = app.add_subcommand("merge", "Merge saved graphs into one (order-independent)");
   cmd->add_option("inputs", args->inputs,
-                  "Graph files (JSON-LD, GraphML, TSV) or mapper output (.jsonl); '-' = stdin with --from")
+                  "Graph files (JSON-LD, GraphML, TSV, N-Triples) or mapper output (.jsonl); '-' = stdin with --from")
       ->required();
   cmd->add_option("-o,--output", args->output, "Merged graph; format from the extension, '-' = stdout (JSON-LD)")
       ->required();
-  cmd->add_option("--from", args->from,
-                  "Input format for every input: jsonld, graphml, tsv or jsonl (default: from each extension)");
+  cmd->add_option(
+      "--from", args->from,
+      "Input format for every input: jsonld, graphml, tsv, ntriples or jsonl (default: from each extension)");
+  cmd->add_option("--label-key", args->import.label_key,
+                  "GraphML inputs: the edge attribute holding the predicate (default: label)");
   cmd->add_option("--to", args->to,
                   "Output format (default: from the output's extension); neo4j = a directory of\n"
-                  "nodes.csv, relationships.csv, import.cypher, kuzu.cypher");
+                  "nodes.csv, relationships.csv, import.cypher (neo4j-admin, cypher-shell), kuzu-load.cypher\n"
+                  "with kuzu-entities.csv and kuzu-relations.csv (Kuzu COPY FROM), kuzu.cypher");
   cmd->add_flag("!--verbose,!-v", args->quiet, "Print a summary on stderr");
   cmd->add_flag("--ignore-failed", args->ignore_failed,
                 "Failed-article lines in .jsonl inputs are listed but do not fail the merge (a reducer's choice)");

@@ -6,6 +6,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/keep_until_exit.hpp"
+#include "cli/timings.hpp"
 #include "cli/syntax_pipeline.hpp"
 #include "core/files.hpp"
 #include "text/conllu.hpp"
@@ -20,6 +22,7 @@ struct ParseOptions {
   std::string until = "deps";
   bool pretokenized = false;
   bool stats = false;
+  std::string timings;  // "", text or json (timings.hpp)
 };
 
 void run_parse(const ParseOptions& o) {
@@ -29,13 +32,16 @@ void run_parse(const ParseOptions& o) {
   PipelineOptions options;
   options.models_dir = o.models_dir;
   options.pretokenized = o.pretokenized;
-  Pipeline pipeline = make_syntax_pipeline(options, syntax_layer(o.until));
+  Timings timings(o.timings);
+  const Pipeline& pipeline = keep_until_exit(
+      timings.time("load models", [&] { return make_syntax_pipeline(options, syntax_layer(o.until)); }));
   auto start = std::chrono::steady_clock::now();
   std::clock_t cpu_start = std::clock();
-  pipeline.run(doc);
+  timings.run(pipeline, doc);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-  detail::write_atomic(o.output, [&](std::ostream& out) { write_conllu(doc, out); });
+  timings.time("output", [&] { detail::write_atomic(o.output, [&](std::ostream& out) { write_conllu(doc, out); }); });
+  timings.report(std::cerr, "parse");
   if (o.stats) {
     std::size_t words = 0;
     for (const auto& s : doc.sentences) words += s.tokens.size();
@@ -58,6 +64,11 @@ void add_parse_command(CLI::App& app) {
   cmd->add_option("--until", o->until, "Last layer: tokens, tags or deps")->capture_default_str();
   cmd->add_flag("--stats", o->stats,
                 "Print sentence/word counts and words per second (pipeline only, wall and CPU) on stderr");
+  cmd->add_option("--timings", o->timings,
+                  "Print the time of model loading, of each stage and of the output, and tokens/s, on stderr "
+                  "(text or json)")
+      ->expected(0, 1)
+      ->default_str("text");
   cmd->callback([o] { run_parse(*o); });
 }
 

@@ -7,7 +7,10 @@
 #pragma once
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -31,6 +34,15 @@ class ModelWriter {
     pod<std::uint64_t>(v.size());
     buf_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
+  // A vector whose items start at a multiple of 8 bytes from the file start
+  // (zero padding before them), so a reader can use them in place.
+  template <class T>
+  void aligned_vec(std::span<const T> v) {
+    static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= 8);
+    pod<std::uint64_t>(v.size());
+    buf_.append((8 - buf_.size() % 8) % 8, '\0');
+    buf_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  }
   // Writes atomically to `path`; throws Error(Io).
   void save(const std::string& path) const;
   const std::string& bytes() const { return buf_; }
@@ -47,6 +59,8 @@ class ModelReader {
   // Same, from bytes already in memory (tests); `name` is used in messages.
   static ModelReader from_bytes(std::string bytes, const std::string& name, const std::string& component,
                                 std::uint32_t max_version);
+  ModelReader(ModelReader&&) = default;
+  ModelReader& operator=(ModelReader&&) = default;
   std::uint32_t version() const { return version_; }
   template <class T>
   T pod() {
@@ -68,17 +82,35 @@ class ModelReader {
     pos_ += n * sizeof(T);
     return v;
   }
+  // What aligned_vec() wrote, viewed in place (no copy): valid while storage() lives.
+  template <class T>
+  std::span<const T> aligned_view() {
+    static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= 8);
+    auto n = pod<std::uint64_t>();
+    need((8 - pos_ % 8) % 8);
+    pos_ += (8 - pos_ % 8) % 8;
+    if (n > (buf_.size() - pos_) / sizeof(T)) fail("truncated (vector of " + std::to_string(n) + " items)");
+    const char* p = buf_.data() + pos_;
+    if (reinterpret_cast<std::uintptr_t>(p) % alignof(T) != 0) fail("misaligned data");
+    pos_ += n * sizeof(T);
+    return {reinterpret_cast<const T*>(p), static_cast<std::size_t>(n)};
+  }
+  // Keeps the bytes that aligned_view() spans point into alive.
+  const std::shared_ptr<const void>& storage() const { return storage_; }
   // Throws unless every byte was consumed.
   void finish();
   [[noreturn]] void fail(const std::string& what) const;
 
  private:
-  ModelReader(std::string bytes, std::string name);
+  ModelReader(std::shared_ptr<const void> storage, std::string_view bytes, std::string name);
   void header(const std::string& component, std::uint32_t max_version);
   void need(std::size_t n) {
     if (buf_.size() - pos_ < n) fail("truncated");
   }
-  std::string buf_;
+  // Files are memory-mapped read-only (no read() copy, pages shared between
+  // processes); `storage_` keeps the mapping or the given bytes alive.
+  std::shared_ptr<const void> storage_;
+  std::string_view buf_;
   std::string name_;
   std::size_t pos_ = 0;
   std::uint32_t version_ = 0;

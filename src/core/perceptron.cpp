@@ -1,85 +1,132 @@
-// Averaged perceptron inference (sparse hashed weights). Tests: tests/core_test.cpp
+// Averaged perceptron inference (sparse hashed weights) and its two file
+// layouts: the mapped inference image and the older sorted arrays.
+// Tests: tests/core_test.cpp
 #include "core/perceptron.hpp"
 
 #include <cstring>
 
 namespace relgraph::detail {
 
+namespace {
+// Marks the image layout where the older layout has its class count (> 0).
+constexpr std::int32_t kImageTag = -1;
+}  // namespace
+
+struct Perceptron::Table {
+  std::vector<Slot> own_slots;  // built in memory (training, older files) ...
+  std::vector<Entry> own_entries;
+  std::shared_ptr<const void> storage;  // ... or viewed in a mapped file
+  std::span<const Slot> slots;
+  std::span<const Entry> entries;
+};
+
+Perceptron::Perceptron() {
+  static const auto empty = [] {
+    auto t = std::make_shared<Table>();
+    t->own_slots.assign(1, Slot{0, 0, 0});  // never empty, so score() needs no check
+    t->slots = t->own_slots;
+    return std::shared_ptr<const Table>(std::move(t));
+  }();
+  use(empty);
+}
+
 Perceptron::Perceptron(int num_classes, const std::vector<std::uint64_t>& keys,
                        const std::vector<std::uint32_t>& offsets, std::vector<Entry> entries)
-    : num_classes_(num_classes), entries_(std::move(entries)) {
-  build(keys, offsets);
+    : num_classes_(num_classes) {
+  build(keys, offsets, std::move(entries));
 }
 
-void Perceptron::build(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& offsets) {
-  num_features_ = keys.size();
+void Perceptron::use(std::shared_ptr<const Table> table) {
+  table_ = std::move(table);
+  slots_ = table_->slots.data();
+  entries_ = table_->entries.data();
+  mask_ = table_->slots.size() - 1;
+}
+
+void Perceptron::build(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& offsets,
+                       std::vector<Entry> entries) {
+  auto t = std::make_shared<Table>();
   std::size_t cap = 16;
   while (cap < keys.size() * 2) cap <<= 1;
-  mask_ = cap - 1;
-  slot_key_.assign(cap, 0);
-  slot_begin_.assign(cap, 0);
-  slot_end_.assign(cap, 0);
+  const std::uint64_t mask = cap - 1;
+  t->own_slots.assign(cap, Slot{0, 0, 0});
+  num_features_ = 0;
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    std::uint64_t s = keys[i] & mask_;
-    while (slot_key_[s] != 0) s = (s + 1) & mask_;
-    slot_key_[s] = keys[i];
-    slot_begin_[s] = offsets[i];
-    slot_end_[s] = offsets[i + 1];
+    std::uint64_t s = keys[i] & mask;
+    while (t->own_slots[s].key != 0 && t->own_slots[s].key != keys[i]) s = (s + 1) & mask;
+    if (t->own_slots[s].key != 0) continue;  // duplicate key: the first one wins, as in lookups
+    t->own_slots[s] = Slot{keys[i], offsets[i], offsets[i + 1]};
+    ++num_features_;
   }
-}
-
-void Perceptron::score(std::span<const std::uint64_t> features, std::span<float> scores) const {
-  if (slot_key_.empty()) return;
-  for (std::uint64_t f : features) {
-    std::uint64_t s = f & mask_;
-    while (true) {
-      std::uint64_t k = slot_key_[s];
-      if (k == f) {
-        for (std::uint32_t i = slot_begin_[s]; i < slot_end_[s]; ++i) scores[entries_[i].cls] += entries_[i].weight;
-        break;
-      }
-      if (k == 0) break;
-      s = (s + 1) & mask_;
-    }
-  }
+  t->own_entries = std::move(entries);
+  t->slots = t->own_slots;
+  t->entries = t->own_entries;
+  use(std::move(t));
 }
 
 void Perceptron::save(ModelWriter& out) const {
-  std::vector<std::uint64_t> keys;
-  std::vector<std::uint32_t> offsets{0};
-  std::vector<Entry> entries;
-  keys.reserve(num_features_);
-  entries.reserve(entries_.size());
-  for (std::size_t s = 0; s < slot_key_.size(); ++s) {
-    if (!slot_key_[s]) continue;
-    keys.push_back(slot_key_[s]);
-    for (std::uint32_t i = slot_begin_[s]; i < slot_end_[s]; ++i) {
-      // Padding bytes zeroed explicitly: identical models give byte-identical files.
-      entries.emplace_back();
-      std::memset(static_cast<void*>(&entries.back()), 0, sizeof(Entry));
-      entries.back().cls = entries_[i].cls;
-      entries.back().weight = entries_[i].weight;
-    }
-    offsets.push_back(static_cast<std::uint32_t>(entries.size()));
-  }
+  out.pod<std::int32_t>(kImageTag);
   out.pod<std::int32_t>(num_classes_);
-  out.vec(keys);
-  out.vec(offsets);
-  out.vec(entries);
+  out.pod<std::uint64_t>(num_features_);
+  out.aligned_vec(table_->slots);
+  // Padding bytes zeroed explicitly: identical models give byte-identical files.
+  std::vector<Entry> entries(table_->entries.size());
+  std::memset(static_cast<void*>(entries.data()), 0, entries.size() * sizeof(Entry));
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    entries[i].cls = table_->entries[i].cls;
+    entries[i].weight = table_->entries[i].weight;
+  }
+  out.aligned_vec(std::span<const Entry>(entries));
 }
 
 Perceptron Perceptron::load(ModelReader& in) {
   auto n = in.pod<std::int32_t>();
-  auto keys = in.vec<std::uint64_t>();
-  auto offsets = in.vec<std::uint32_t>();
-  auto entries = in.vec<Entry>();
-  if (n <= 0 || offsets.size() != keys.size() + 1 || offsets.back() != entries.size())
+  Perceptron p;
+  if (n != kImageTag) {  // the older layout: keys, offsets and entries, indexed here
+    auto keys = in.vec<std::uint64_t>();
+    auto offsets = in.vec<std::uint32_t>();
+    auto entries = in.vec<Entry>();
+    if (n <= 0 || offsets.size() != keys.size() + 1 || offsets.back() != entries.size())
+      in.fail("corrupt perceptron weights");
+    for (std::size_t i = 1; i < offsets.size(); ++i)
+      if (offsets[i] < offsets[i - 1]) in.fail("corrupt perceptron weights");
+    for (const auto& e : entries)
+      if (e.cls >= n) in.fail("corrupt perceptron weights (class out of range)");
+    for (auto k : keys)
+      if (k == 0) in.fail("corrupt perceptron weights (zero key)");
+    p.num_classes_ = n;
+    p.build(keys, offsets, std::move(entries));
+    return p;
+  }
+  n = in.pod<std::int32_t>();
+  auto features = in.pod<std::uint64_t>();
+  auto slots = in.aligned_view<Slot>();
+  auto entries = in.aligned_view<Entry>();
+  // Lookups stop at an empty slot, so there must be one; every range and class must be in bounds.
+  if (n <= 0 || slots.empty() || (slots.size() & (slots.size() - 1)) != 0 || features >= slots.size())
     in.fail("corrupt perceptron weights");
-  for (std::size_t i = 1; i < offsets.size(); ++i)
-    if (offsets[i] < offsets[i - 1]) in.fail("corrupt perceptron weights");
-  for (const auto& e : entries)
-    if (e.cls >= n) in.fail("corrupt perceptron weights (class out of range)");
-  return Perceptron(n, keys, offsets, std::move(entries));
+  // Branch-free scans: they run over every byte of a large model at each start.
+  std::uint64_t used = 0;
+  bool bad = false;
+  const std::uint64_t num_entries = entries.size();
+  for (const Slot& s : slots) {
+    const bool empty = s.key == 0;
+    used += !empty;
+    bad |= empty & ((s.begin | s.end) != 0);
+    bad |= (s.begin > s.end) | (s.end > num_entries);
+  }
+  if (bad || used != features) in.fail("corrupt perceptron weights (slots)");
+  std::uint16_t max_cls = 0;
+  for (const auto& e : entries) max_cls = std::max(max_cls, e.cls);
+  if (!entries.empty() && max_cls >= n) in.fail("corrupt perceptron weights (class out of range)");
+  auto t = std::make_shared<Table>();
+  t->storage = in.storage();
+  t->slots = slots;
+  t->entries = entries;
+  p.num_classes_ = n;
+  p.num_features_ = features;
+  p.use(std::move(t));
+  return p;
 }
 
 }  // namespace relgraph::detail

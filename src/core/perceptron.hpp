@@ -4,8 +4,10 @@
 // non-zero weight for. Inference is const and thread-safe.
 // Training lives in perceptron_trainer.hpp. Tests: tests/core_test.cpp
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -34,7 +36,7 @@ inline std::uint64_t feature(std::uint64_t tmpl, std::uint64_t a, std::uint64_t 
 
 class Perceptron {
  public:
-  Perceptron() = default;
+  Perceptron();
   // Built by PerceptronTrainer::average(): `rows` gives, per feature key, the
   // (class, weight) entries.
   struct Entry {
@@ -46,20 +48,61 @@ class Perceptron {
 
   int num_classes() const { return num_classes_; }
   std::size_t num_features() const { return num_features_; }
-  // Adds each feature's weights into scores[0..num_classes).
-  void score(std::span<const std::uint64_t> features, std::span<float> scores) const;
+  // Adds each feature's weights into scores[0..num_classes). Lookups are
+  // prefetched in batches: scoring is bound by memory latency, not arithmetic.
+  // Sums in feature order, entry order, so any layout gives the same floats.
+  void score(std::span<const std::uint64_t> features, std::span<float> scores) const {
+    score(features, scores.data());
+  }
+  void score(std::span<const std::uint64_t> features, float* scores) const {
+    constexpr std::size_t kBatch = 64;
+    std::uint32_t begin[kBatch], end[kBatch];
+    for (std::size_t base = 0; base < features.size(); base += kBatch) {
+      const std::size_t count = std::min(kBatch, features.size() - base);
+      const std::uint64_t* f = features.data() + base;
+      for (std::size_t k = 0; k < count; ++k) __builtin_prefetch(&slots_[f[k] & mask_]);
+      for (std::size_t k = 0; k < count; ++k) {
+        begin[k] = end[k] = 0;
+        for (std::uint64_t s = f[k] & mask_;; s = (s + 1) & mask_) {
+          const Slot& slot = slots_[s];
+          if (slot.key == f[k]) {
+            begin[k] = slot.begin;
+            end[k] = slot.end;
+            __builtin_prefetch(entries_ + slot.begin);
+            break;
+          }
+          if (slot.key == 0) break;
+        }
+      }
+      for (std::size_t k = 0; k < count; ++k)
+        for (std::uint32_t i = begin[k]; i < end[k]; ++i) scores[entries_[i].cls] += entries_[i].weight;
+    }
+  }
 
+  // Writes the inference layout itself (the open-addressing slots and the
+  // entries, 8-byte aligned), so load() maps it without copying or hashing.
   void save(ModelWriter& out) const;
+  // Reads that layout in place (the weights keep the reader's storage alive),
+  // or the older sorted-arrays layout, which it indexes.
   static Perceptron load(ModelReader& in);
 
  private:
-  void build(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& offsets);
+  // One slot per feature: its key (0 = empty) and the range of its entries.
+  struct Slot {
+    std::uint64_t key;
+    std::uint32_t begin, end;
+  };
+  struct Table;
+  void build(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& offsets,
+             std::vector<Entry> entries);
+  void use(std::shared_ptr<const Table> table);
   int num_classes_ = 0;
   std::size_t num_features_ = 0;
   std::uint64_t mask_ = 0;
-  std::vector<std::uint64_t> slot_key_;  // open addressing, 0 = empty
-  std::vector<std::uint32_t> slot_begin_, slot_end_;
-  std::vector<Entry> entries_;
+  // Immutable and shared, so copies are cheap; the raw pointers point into it.
+  std::shared_ptr<const Table> table_;
+  const Slot* slots_ = nullptr;
+  const Entry* entries_ = nullptr;
 };
 
 }  // namespace relgraph::detail

@@ -141,7 +141,7 @@ std::vector<std::string> split_bars(std::string_view field) {
 
 }  // namespace
 
-GazetteerTables GazetteerTables::load(const std::string& dir) {
+GazetteerTables GazetteerTables::load(const std::string& dir, bool with_names) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     throw Error(ErrorKind::NotFound, "gazetteer directory '" + dir + "' not found");
@@ -162,7 +162,7 @@ GazetteerTables GazetteerTables::load(const std::string& dir) {
   t.org_cues = read_table(dir, "org_cues", 2);
   t.currencies = read_table(dir, "currencies", 2);
   t.person_titles = read_table(dir, "person_titles", 1);
-  t.names = read_table(dir, "names", 3);
+  if (with_names) t.names = read_table(dir, "names", 3);
   return t;
 }
 

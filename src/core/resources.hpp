@@ -80,10 +80,12 @@ struct GazetteerTables {
   std::vector<Country> countries;
   Lexicon demonyms, abbreviations, regions, places, org_cues, currencies, person_titles, names;
 
-  // Reads every table of `dir` (a schemas/gazetteer folder). Throws
+  // Reads every table of `dir` (a schemas/gazetteer folder); names.tsv (196k
+  // rows that only recognizer training reads: a trained model holds them as its
+  // feature table) only `with_names`, so `names` is empty otherwise. Throws
   // Error(NotFound) naming the missing folder or file and Error(Format)
   // naming file and line for a malformed row.
-  static GazetteerTables load(const std::string& dir);
+  static GazetteerTables load(const std::string& dir, bool with_names = false);
 };
 
 // Every lexicon of one schemas directory, loaded eagerly when it is created, so

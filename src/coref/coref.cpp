@@ -74,11 +74,12 @@ CorefTables load_coref_tables(const std::string& schemas_dir) {
     }
   }
   // Two-letter codes that are also English words must not become countries.
-  for (const char* w : {"in", "is", "it", "at", "be", "by", "do", "go", "me", "my", "no", "so", "to", "us", "am", "an", "as", "he", "hi", "id", "la", "ma", "mo", "pa", "pe", "sa", "se", "st", "tv"})
-    if (std::string(w) != "us") t.countries.erase(w);
+  const auto& resources = detail::Resources::shared(schemas_dir);
+  for (const auto& w : resources.lexicon("two_letter_words").keys())
+    if (w != "us") t.countries.erase(w);
   t.countries["u.s."] = t.countries.count("us") ? t.countries["us"] : "United States";
   for (const auto& row : gazetteer.person_titles.rows()) t.titles.insert(lower(row[0]));
-  for (const char* w : {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "prof", "prof."}) t.titles.insert(w);
+  for (const auto& w : resources.lexicon("title_abbreviations").keys()) t.titles.insert(w);
   return t;
 }
 

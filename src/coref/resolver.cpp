@@ -52,6 +52,7 @@ std::string strip_possessive(std::string s) {
 }
 
 bool is_value_type(const std::string& type) {
+  // not English: entity type labels of values.
   static const std::set<std::string> values = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"};
   return values.count(type) > 0;
 }

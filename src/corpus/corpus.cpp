@@ -285,6 +285,89 @@ CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor
   return result;
 }
 
+CorpusResult extract_corpus(const CorpusOptions& options, const Pipeline& pipeline, const GraphOptions& graph,
+                            std::size_t batch) {
+  if (options.threads < 1)
+    throw Error(ErrorKind::InvalidArgument,
+                "thread count must be at least 1 (got " + std::to_string(options.threads) + ")");
+  batch = std::max<std::size_t>(batch, 1);
+  std::vector<Job> jobs;
+  if (!options.jsonl.empty()) jobs = jsonl_jobs(options.jsonl);
+  for (const auto& f : corpus_files(options.inputs)) jobs.push_back({f == "-" ? "<stdin>" : f, f, "", ""});
+  if (jobs.empty()) throw Error(ErrorKind::InvalidArgument, "the corpus is empty: no article files or records");
+
+  struct Worker {
+    KnowledgeGraph graph;
+    std::size_t sentences = 0, tokens = 0;
+  };
+  std::vector<Worker> workers(std::max(options.threads, 1));
+  std::vector<std::optional<ArticleFailure>> failed(jobs.size());
+  std::mutex mu;
+  std::size_t done = 0, failures = 0;
+  const std::size_t batches = (jobs.size() + batch - 1) / batch;
+  parallel_for(batches, options.threads, [&](std::size_t b, int w) {
+    const std::size_t first = b * batch, last = std::min(jobs.size(), first + batch);
+    std::vector<std::optional<Document>> docs(last - first);
+    for (std::size_t i = first; i < last; ++i) {  // what annotate() does before the stages
+      const Job& job = jobs[i];
+      try {
+        Document doc;
+        doc.id = job.id;
+        if (job.where.empty()) {
+          doc.text = detail::read_text(job.path);
+        } else {
+          Record r = parse_record(job.line, job.where);
+          doc.id = std::move(r.id);
+          doc.text = std::move(r.text);
+        }
+        detail::check_text(doc.text, doc.id);
+        docs[i - first] = std::move(doc);
+      } catch (const std::exception& e) {
+        failed[i] = failure(job.id, e);
+      }
+    }
+    for (const auto& stage : pipeline.stages())
+      for (std::size_t i = first; i < last; ++i) {
+        if (!docs[i - first]) continue;
+        try {
+          stage->process(*docs[i - first]);
+        } catch (const std::exception& e) {
+          failed[i] = failure(jobs[i].id, e);
+          docs[i - first].reset();
+        }
+      }
+    for (std::size_t i = first; i < last; ++i) {
+      if (auto& doc = docs[i - first]) {
+        try {
+          KnowledgeGraph g = build_graph(*doc, graph);
+          workers[w].graph.merge(g);
+          workers[w].sentences += doc->sentences.size();
+          for (const auto& s : doc->sentences) workers[w].tokens += s.tokens.size();
+        } catch (const std::exception& e) {
+          failed[i] = failure(jobs[i].id, e);
+        }
+        doc.reset();
+      }
+      std::lock_guard lock(mu);
+      ++done;
+      if (failed[i]) ++failures;
+      if (options.progress) options.progress(done, jobs.size(), failures);
+    }
+  });
+
+  CorpusResult result;
+  result.articles = jobs.size();
+  for (auto& w : workers) {
+    result.graph.merge(w.graph);
+    result.sentences += w.sentences;
+    result.tokens += w.tokens;
+  }
+  result.graph.canonicalize();
+  for (auto& f : failed)
+    if (f) result.failures.push_back(std::move(*f));
+  return result;
+}
+
 StreamResult stream_corpus(std::istream& in, std::ostream& out, const ArticleExtractor& extract,
                            const StreamOptions& options) {
   if (options.format != "jsonl" && options.format != "ntriples")

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <boost/graph/incremental_components.hpp>
 #include <boost/pending/disjoint_sets.hpp>
+#include <cstdlib>
 #include <tuple>
+#include <utf8proc.h>
 
 #include "relgraph/error.hpp"
 
@@ -115,9 +117,25 @@ auto edge_identity(const KnowledgeGraph::Graph& g, KnowledgeGraph::Edge e) {
 
 auto edge_rest(const RelationEdge& r) { return std::tie(r.surface, r.confidence, r.evidence, r.attributes); }
 
+// Canonical composition (NFC) and Unicode case folding, so a name typed with
+// combining accents or in capitals ("Jose\u0301", "STRASSE") keys like its
+// composed, lower-case spelling ("José", "Straße" -> "strasse"). Text that is
+// not valid UTF-8 is keyed as it is.
+std::string fold(const std::string& label) {
+  utf8proc_uint8_t* folded = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(label.data()),
+                        static_cast<utf8proc_ssize_t>(label.size()), &folded,
+                        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  if (n < 0) return label;
+  std::string out(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(n));
+  std::free(folded);
+  return out;
+}
+
 }  // namespace
 
-std::string entity_key(const std::string& label) {
+std::string entity_key(const std::string& raw_label) {
+  const std::string label = fold(raw_label);
   std::vector<std::string> words(1);
   for (std::size_t i = 0; i < label.size();) {
     char32_t cp = next_code_point(label, i);

@@ -52,7 +52,10 @@ std::unique_ptr<Exporter> make_jsonld_exporter();
 std::unique_ptr<Importer> make_jsonld_importer();
 std::unique_ptr<Exporter> make_graphml_exporter();
 std::unique_ptr<Importer> make_graphml_importer();
+// GraphML whose edge predicate is the attribute named `label_key`.
+std::unique_ptr<Importer> make_graphml_importer(const std::string& label_key);
 std::unique_ptr<Exporter> make_dot_exporter();
 std::unique_ptr<Exporter> make_ntriples_exporter();
+std::unique_ptr<Importer> make_ntriples_importer();
 
 }  // namespace relgraph::detail

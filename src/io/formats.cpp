@@ -26,18 +26,24 @@ const std::vector<Format>& formats() {
       {"graphml", {".graphml"}, detail::make_graphml_exporter, detail::make_graphml_importer},
       {"dot", {".dot", ".gv"}, detail::make_dot_exporter, nullptr},
       {"tsv", {".tsv"}, detail::make_tsv_exporter, detail::make_tsv_importer},
-      {"ntriples", {".nt"}, detail::make_ntriples_exporter, nullptr},
+      {"ntriples", {".nt"}, detail::make_ntriples_exporter, detail::make_ntriples_importer},
       {"neo4j-nodes", {}, detail::make_neo4j_nodes_exporter, nullptr},
       {"neo4j-relationships", {}, detail::make_neo4j_relationships_exporter, nullptr},
       {"cypher", {".cypher", ".cql"}, detail::make_cypher_exporter, nullptr},
       {"kuzu-cypher", {}, detail::make_kuzu_cypher_exporter, nullptr},
+      {"kuzu-entities", {}, detail::make_kuzu_entities_exporter, nullptr},
+      {"kuzu-relations", {}, detail::make_kuzu_relations_exporter, nullptr},
+      {"kuzu-load", {}, detail::make_kuzu_load_exporter, nullptr},
   };
   return table;
 }
 
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  for (const auto& n : names) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
   return out;
 }
 
@@ -56,6 +62,11 @@ std::unique_ptr<Exporter> make_exporter(const std::string& format) {
     throw Error(ErrorKind::InvalidArgument,
                 "graph format '" + format + "' cannot be written (writable: " + joined(exporter_names()) + ")");
   return f.exporter();
+}
+
+std::unique_ptr<Importer> make_importer(const std::string& format, const ImportOptions& options) {
+  if (format == "graphml") return detail::make_graphml_importer(options.label_key);
+  return make_importer(format);
 }
 
 std::unique_ptr<Importer> make_importer(const std::string& format) {
@@ -111,9 +122,13 @@ void save_graph(const KnowledgeGraph& graph, const std::string& path, const std:
 }
 
 KnowledgeGraph load_graph(const std::string& path, const std::string& format) {
+  return load_graph(path, format, ImportOptions{});
+}
+
+KnowledgeGraph load_graph(const std::string& path, const std::string& format, const ImportOptions& options) {
   if (format.empty() && path == "-")
     throw Error(ErrorKind::InvalidArgument, "reading from standard input needs an explicit format");
-  auto importer = make_importer(format.empty() ? format_from_path(path) : format);
+  auto importer = make_importer(format.empty() ? format_from_path(path) : format, options);
   std::istringstream in(detail::read_file(path));
   return importer->read(in, path == "-" ? "<stdin>" : path);
 }

@@ -180,7 +180,7 @@ using boost::property_tree::ptree;
 
 class Reader {
  public:
-  explicit Reader(std::string source) : source_(std::move(source)) {}
+  Reader(std::string source, std::string label_key) : source_(std::move(source)), label_key_(std::move(label_key)) {}
 
   KnowledgeGraph read(std::istream& in) {
     ptree doc;
@@ -289,7 +289,7 @@ class Reader {
     for (const auto& [tag, child] : element) {
       if (tag != "data") continue;
       auto [name, value] = field(child, Domain::Edge, where);
-      if (name == "label")
+      if (name == label_key_)
         r.predicate = value;
       else if (name == "surface")
         r.surface = value;
@@ -304,10 +304,22 @@ class Reader {
       else
         r.attributes[attribute_from_key_name(name)] = value;
     }
-    if (r.predicate.empty() && r.surface.empty()) fail(where + " has no label (predicate)");
+    if (r.predicate.empty() && r.surface.empty()) fail(where + " has no " + label_key_ + " (predicate)" + label_hint());
     auto s = end(source);
     auto o = end(target);
     graph.add_relation(s, o, std::move(r));
+  }
+
+  // Names the edge attributes the file has, for files whose predicate is one of them.
+  std::string label_hint() const {
+    std::string names;
+    for (const auto& [id, key] : keys_)
+      if (key.domain == Domain::Edge || key.any) {
+        if (!names.empty()) names += ", ";
+        names += key.name;
+      }
+    if (names.empty()) return "";
+    return "; name the edge attribute that holds it with --label-key (this file's edge attributes: " + names + ")";
   }
 
   bool boolean(const std::string& value, const std::string& where) const {
@@ -316,19 +328,28 @@ class Reader {
     fail(where + ": negated must be true or false, not '" + value + "'");
   }
 
-  std::string source_;
+  std::string source_, label_key_;
   std::map<std::string, Key> keys_;
 };
 
 class GraphMlImporter : public Importer {
  public:
+  explicit GraphMlImporter(std::string label_key) : label_key_(std::move(label_key)) {}
   std::string name() const override { return "graphml"; }
-  KnowledgeGraph read(std::istream& in, const std::string& source) const override { return Reader(source).read(in); }
+  KnowledgeGraph read(std::istream& in, const std::string& source) const override {
+    return Reader(source, label_key_).read(in);
+  }
+
+ private:
+  std::string label_key_;
 };
 
 }  // namespace
 
 std::unique_ptr<Exporter> make_graphml_exporter() { return std::make_unique<GraphMlExporter>(); }
-std::unique_ptr<Importer> make_graphml_importer() { return std::make_unique<GraphMlImporter>(); }
+std::unique_ptr<Importer> make_graphml_importer() { return std::make_unique<GraphMlImporter>("label"); }
+std::unique_ptr<Importer> make_graphml_importer(const std::string& label_key) {
+  return std::make_unique<GraphMlImporter>(label_key);
+}
 
 }  // namespace relgraph::detail

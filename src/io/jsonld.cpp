@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "io/codec.hpp"
+#include "io/rdf_graph.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph::detail {
@@ -193,6 +194,23 @@ class JsonLdExporter : public Exporter {
 
 // Reading -------------------------------------------------------------------
 
+// Expanded or flattened JSON-LD: no @context, and the first property of a
+// node object is a full IRI ("https://schema.org/name", not "name").
+bool is_expanded(const Value& doc) {
+  if (doc.IsObject() && doc.HasMember("@context")) return false;
+  const Value* nodes = &doc;
+  if (doc.IsObject() && doc.HasMember("@graph")) nodes = &doc["@graph"];
+  if (!nodes->IsArray()) return false;
+  for (const auto& node : nodes->GetArray()) {
+    if (!node.IsObject()) return false;
+    for (const auto& m : node.GetObject()) {
+      std::string_view key(m.name.GetString(), m.name.GetStringLength());
+      if (!key.starts_with("@")) return key.find("://") != std::string_view::npos;
+    }
+  }
+  return false;
+}
+
 class Reader {
  public:
   explicit Reader(std::string source) : source_(std::move(source)) {}
@@ -203,6 +221,8 @@ class Reader {
     if (doc.HasParseError())
       throw Error(ErrorKind::Format, "'" + source_ + "' line " + std::to_string(line_of(text, doc.GetErrorOffset())) +
                                          ": invalid JSON: " + rapidjson::GetParseError_En(doc.GetParseError()));
+    // Expanded or flattened JSON-LD (jsonld.js, rdflib) is read as RDF.
+    if (is_expanded(doc)) return graph_from_rdf(parse_expanded_jsonld(text, source_), source_);
     if (!doc.IsObject())
       throw Error(ErrorKind::Format, "'" + source_ + "': expected a JSON-LD object at the top level");
     auto items = doc.FindMember("@graph");

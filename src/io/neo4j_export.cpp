@@ -72,8 +72,10 @@ std::string json_object(const std::map<std::string, std::string>& m) {
   return out + "}";
 }
 
-// Attribute keys as extra columns / properties: sanitised, never clashing with
-// a fixed column or with each other ("type" -> "attr_type").
+// Attribute keys as extra columns / properties, the same in the CSV files and
+// the Cypher script: letters, digits and '_', never empty, never starting with a
+// digit, never clashing with a fixed column or with each other ("type" ->
+// "attr_type", "" -> "attr_", "1st" -> "attr_1st").
 std::map<std::string, std::string> attribute_columns(const std::set<std::string>& keys,
                                                      const std::set<std::string>& reserved) {
   std::map<std::string, std::string> out;
@@ -86,6 +88,27 @@ std::map<std::string, std::string> attribute_columns(const std::set<std::string>
     out[k] = col;
   }
   return out;
+}
+
+// Fixed node and relationship properties an attribute may not take the name of.
+// not English: node and edge property names
+const std::set<std::string> kNodeColumns = {"id", "label", "type", "aliases", "value", "mentions", "documents"};
+// not English: edge property names
+const std::set<std::string> kEdgeColumns = {"predicate", "surface",  "confidence", "negated",
+                                            "modality",  "evidence", "documents"};
+
+std::set<std::string> node_attribute_keys(const KnowledgeGraph& graph) {
+  std::set<std::string> keys;
+  for (auto v : graph.canonical_vertices())
+    for (const auto& [k, val] : graph.graph()[v].attributes) keys.insert(k);
+  return keys;
+}
+
+std::set<std::string> edge_attribute_keys(const KnowledgeGraph& graph) {
+  std::set<std::string> keys;
+  for (auto e : graph.canonical_edges())
+    for (const auto& [k, val] : graph.graph()[e].attributes) keys.insert(k);
+  return keys;
 }
 
 // A double that stays a float in Neo4j and Kuzu ("1" would be an integer).
@@ -142,11 +165,7 @@ class NodesCsv : public Exporter {
   void write(const KnowledgeGraph& graph, std::ostream& out) const override {
     const auto& g = graph.graph();
     auto vertices = graph.canonical_vertices();
-    std::set<std::string> keys;
-    for (auto v : vertices)
-      for (const auto& [k, val] : g[v].attributes) keys.insert(k);
-    // not English: node property names
-    auto columns = attribute_columns(keys, {"id", "label", "type", "aliases", "value", "mentions", "documents"});
+    auto columns = attribute_columns(node_attribute_keys(graph), kNodeColumns);
     std::vector<std::string> header = {
         "id:ID", "label", "type", "aliases:string[]", "value", "mentions:int", "documents:string[]"};
     for (const auto& [k, col] : columns) header.push_back(col);
@@ -177,12 +196,7 @@ class RelationshipsCsv : public Exporter {
   void write(const KnowledgeGraph& graph, std::ostream& out) const override {
     const auto& g = graph.graph();
     auto edges = graph.canonical_edges();
-    std::set<std::string> keys;
-    for (auto e : edges)
-      for (const auto& [k, val] : g[e].attributes) keys.insert(k);
-    auto columns =
-        // not English: edge property names
-        attribute_columns(keys, {"predicate", "surface", "confidence", "negated", "modality", "evidence", "documents"});
+    auto columns = attribute_columns(edge_attribute_keys(graph), kEdgeColumns);
     std::vector<std::string> header = {":START_ID", ":END_ID",           "predicate",
                                        "surface",   "confidence:double", "negated:boolean",
                                        "modality",  "evidence:string[]", "documents:string[]"};
@@ -247,6 +261,13 @@ std::string cypher_name(const std::string& s) {
   return out + "`";
 }
 
+// A property key as Cypher reads it: a plain identifier as is, anything else
+// (spaces, a leading digit) back-quoted. Callers never pass an empty key.
+std::string property_key(const std::string& key) {
+  bool plain = !key.empty() && !std::isdigit(static_cast<unsigned char>(key[0])) && sanitize_identifier(key) == key;
+  return plain ? key : cypher_name(key);
+}
+
 template <class Range>
 std::string cypher_list(const Range& items) {
   std::string out = "[";
@@ -278,7 +299,7 @@ class Props {
 
  private:
   void add(const std::string& key, const std::string& value) {
-    body_ += (body_.empty() ? "" : ", ") + (sanitize_identifier(key) == key ? key : cypher_name(key)) + ": " + value;
+    body_ += (body_.empty() ? "" : ", ") + property_key(key) + ": " + value;
   }
   std::string body_;
 };
@@ -295,12 +316,14 @@ class Neo4jCypher : public Exporter {
     const auto& g = graph.graph();
     out << header_comment(graph, "Load: cypher-shell -f FILE (idempotent: MERGE on ids).");
     out << "CREATE CONSTRAINT relgraph_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;\n";
+    auto node_keys = attribute_columns(node_attribute_keys(graph), kNodeColumns);
+    auto edge_keys = attribute_columns(edge_attribute_keys(graph), kEdgeColumns);
     for (auto v : graph.canonical_vertices()) {
       const EntityNode& n = g[v];
       Props p;
       p.str("label", n.label).str("type", n.type).list("aliases", n.aliases).str("value", n.value);
       p.raw("mentions", std::to_string(n.mentions.size())).list("documents", node_documents(n));
-      for (const auto& [k, val] : n.attributes) p.str(k, val);
+      for (const auto& [k, val] : n.attributes) p.str(node_keys.at(k), val);
       out << "MERGE (e:Entity {id: " << cypher_string(n.id) << "}) SET e:" << cypher_name(node_label(n.type))
           << ", e += " << p.text() << ";\n";
     }
@@ -313,7 +336,7 @@ class Neo4jCypher : public Exporter {
       id.raw("modality", cypher_string(r.modality));
       p.str("surface", r.surface).raw("confidence", float_text(r.confidence));
       p.list("evidence", evidence_texts(r)).list("documents", edge_documents(r));
-      for (const auto& [k, val] : r.attributes) p.str(k, val);
+      for (const auto& [k, val] : r.attributes) p.str(edge_keys.at(k), val);
       out << "MATCH (a:Entity {id: " << cypher_string(g[boost::source(e, g)].id)
           << "}), (b:Entity {id: " << cypher_string(g[boost::target(e, g)].id)
           << "}) MERGE (a)-[r:" << cypher_name(relationship_type(r.predicate)) << " " << id.text()
@@ -322,17 +345,21 @@ class Neo4jCypher : public Exporter {
   }
 };
 
+const char* kKuzuEntityTable =
+    "CREATE NODE TABLE IF NOT EXISTS Entity(id STRING, label STRING, type STRING, aliases STRING[], "
+    "value STRING, mentions INT64, documents STRING[], attributes STRING, PRIMARY KEY (id));\n";
+const char* kKuzuRelationTable =
+    "CREATE REL TABLE IF NOT EXISTS Relation(FROM Entity TO Entity, type STRING, predicate STRING, "
+    "surface STRING, confidence DOUBLE, negated BOOLEAN, modality STRING, evidence STRING[], "
+    "documents STRING[], attributes STRING);\n";
+
 class KuzuCypher : public Exporter {
  public:
   std::string name() const override { return "kuzu-cypher"; }
   void write(const KnowledgeGraph& graph, std::ostream& out) const override {
     const auto& g = graph.graph();
     out << header_comment(graph, "Load into Kuzu statement by statement (one a line).");
-    out << "CREATE NODE TABLE IF NOT EXISTS Entity(id STRING, label STRING, type STRING, aliases STRING[], "
-           "value STRING, mentions INT64, documents STRING[], attributes STRING, PRIMARY KEY (id));\n";
-    out << "CREATE REL TABLE IF NOT EXISTS Relation(FROM Entity TO Entity, type STRING, predicate STRING, "
-           "surface STRING, confidence DOUBLE, negated BOOLEAN, modality STRING, evidence STRING[], "
-           "documents STRING[], attributes STRING);\n";
+    out << kKuzuEntityTable << kKuzuRelationTable;
     for (auto v : graph.canonical_vertices()) {
       const EntityNode& n = g[v];
       Props p;
@@ -354,6 +381,85 @@ class KuzuCypher : public Exporter {
           << " AND b.id = " << cypher_string(g[boost::target(e, g)].id) << " CREATE (a)-[:Relation " << p.text()
           << "]->(b);\n";
     }
+  }
+};
+
+// --- Kuzu bulk load -----------------------------------------------------------
+
+// Kuzu's CSV list literal ([a,b]) has no way to quote a ',' inside an element,
+// and evidence sentences are full of them, so list columns hold their elements
+// joined by the unit separator (U+001F, which no text here contains: one
+// inside an element becomes a space) and the COPY statement splits them into
+// STRING[] with regexp_split_to_array. An empty list is an empty field (null).
+constexpr char kUnitSeparator = '\x1f';
+
+template <class Range>
+std::string kuzu_csv_list(const Range& items) {
+  std::string joined;
+  bool first = true;
+  for (std::string item : items) {
+    for (char& c : item)
+      if (c == kUnitSeparator) c = ' ';
+    joined += (first ? "" : std::string(1, kUnitSeparator)) + item;
+    first = false;
+  }
+  return csv_string(joined);
+}
+
+class KuzuEntitiesCsv : public Exporter {
+ public:
+  std::string name() const override { return "kuzu-entities"; }
+  void write(const KnowledgeGraph& graph, std::ostream& out) const override {
+    const auto& g = graph.graph();
+    // not English: Kuzu column names
+    csv_row(out, {"id", "label", "type", "aliases", "value", "mentions", "documents", "attributes"});
+    for (auto v : graph.canonical_vertices()) {
+      const EntityNode& n = g[v];
+      csv_row(out, {csv_string(n.id), csv_string(n.label), csv_string(n.type), kuzu_csv_list(n.aliases),
+                    csv_string(n.value), std::to_string(n.mentions.size()), kuzu_csv_list(node_documents(n)),
+                    n.attributes.empty() ? "" : csv_string(json_object(n.attributes))});
+    }
+  }
+};
+
+class KuzuRelationsCsv : public Exporter {
+ public:
+  std::string name() const override { return "kuzu-relations"; }
+  void write(const KnowledgeGraph& graph, std::ostream& out) const override {
+    const auto& g = graph.graph();
+    // not English: Kuzu column names
+    csv_row(out, {"from", "to", "type", "predicate", "surface", "confidence", "negated", "modality", "evidence",
+                  "documents", "attributes"});
+    for (auto e : graph.canonical_edges()) {
+      const RelationEdge& r = g[e];
+      csv_row(out, {csv_string(g[boost::source(e, g)].id), csv_string(g[boost::target(e, g)].id),
+                    csv_string(relationship_type(r.predicate)), csv_string(r.predicate), csv_string(r.surface),
+                    float_text(r.confidence), r.negated ? "true" : "false", csv_string(r.modality),
+                    kuzu_csv_list(evidence_texts(r)), kuzu_csv_list(edge_documents(r)),
+                    r.attributes.empty() ? "" : csv_string(json_object(r.attributes))});
+    }
+  }
+};
+
+// The schema and two COPY statements reading the CSV files by the names
+// save_neo4j_directory gives them (Kuzu resolves them against its working
+// directory, so the script is run from that directory).
+class KuzuLoad : public Exporter {
+ public:
+  std::string name() const override { return "kuzu-load"; }
+  void write(const KnowledgeGraph& graph, std::ostream& out) const override {
+    out << header_comment(graph, "Bulk load: cd into this directory, then kuzu DB < kuzu-load.cypher.");
+    out << kKuzuEntityTable << kKuzuRelationTable;
+    auto list = [&](const std::string& col) { return "regexp_split_to_array(" + col + ", '\\\\x1f')"; };
+    out << "COPY Entity FROM (LOAD WITH HEADERS (id STRING, label STRING, type STRING, aliases STRING, "
+           "value STRING, mentions INT64, documents STRING, attributes STRING) FROM 'kuzu-entities.csv' "
+           "(HEADER=true) RETURN id, label, type, "
+        << list("aliases") << ", value, mentions, " << list("documents") << ", attributes);\n";
+    out << "COPY Relation FROM (LOAD WITH HEADERS (`from` STRING, `to` STRING, type STRING, predicate STRING, "
+           "surface STRING, confidence DOUBLE, negated BOOLEAN, modality STRING, evidence STRING, "
+           "documents STRING, attributes STRING) FROM 'kuzu-relations.csv' (HEADER=true) RETURN `from`, `to`, "
+           "type, predicate, surface, confidence, negated, modality, "
+        << list("evidence") << ", " << list("documents") << ", attributes);\n";
   }
 };
 
@@ -387,6 +493,9 @@ std::unique_ptr<Exporter> make_neo4j_nodes_exporter() { return std::make_unique<
 std::unique_ptr<Exporter> make_neo4j_relationships_exporter() { return std::make_unique<RelationshipsCsv>(); }
 std::unique_ptr<Exporter> make_cypher_exporter() { return std::make_unique<Neo4jCypher>(); }
 std::unique_ptr<Exporter> make_kuzu_cypher_exporter() { return std::make_unique<KuzuCypher>(); }
+std::unique_ptr<Exporter> make_kuzu_entities_exporter() { return std::make_unique<KuzuEntitiesCsv>(); }
+std::unique_ptr<Exporter> make_kuzu_relations_exporter() { return std::make_unique<KuzuRelationsCsv>(); }
+std::unique_ptr<Exporter> make_kuzu_load_exporter() { return std::make_unique<KuzuLoad>(); }
 
 void save_neo4j_directory(const KnowledgeGraph& graph, const std::string& dir) {
   std::error_code ec;
@@ -398,6 +507,9 @@ void save_neo4j_directory(const KnowledgeGraph& graph, const std::string& dir) {
       {"relationships.csv", make_neo4j_relationships_exporter()},
       {"import.cypher", make_cypher_exporter()},
       {"kuzu.cypher", make_kuzu_cypher_exporter()},
+      {"kuzu-entities.csv", make_kuzu_entities_exporter()},
+      {"kuzu-relations.csv", make_kuzu_relations_exporter()},
+      {"kuzu-load.cypher", make_kuzu_load_exporter()},
   };
   for (const auto& [name, exporter] : outputs)
     write_atomic(file(name), [&](std::ostream& out) { exporter->write(graph, out); });

@@ -74,7 +74,9 @@ void Gazetteer::add(const GazetteerEntry& entry, std::uint16_t bits, bool exact)
   }
 }
 
-Gazetteer Gazetteer::load(const std::string& dir) { return from(detail::GazetteerTables::load(dir)); }
+Gazetteer Gazetteer::load(const std::string& dir) {
+  return from(detail::GazetteerTables::load(dir, /*with_names=*/true));
+}
 
 Gazetteer Gazetteer::from(const detail::GazetteerTables& t) {
   Gazetteer g;

@@ -13,7 +13,7 @@
 // by detail::GazetteerTables, core/resources.hpp).
 //
 //   auto gaz = relgraph::ner::Gazetteer::load("schemas/gazetteer");
-//   auto same = relgraph::ner::Gazetteer::from(relgraph::detail::Resources::shared().gazetteer());
+//   auto typing = relgraph::ner::Gazetteer::from(relgraph::detail::Resources::shared().gazetteer());
 //   if (auto* e = gaz.find("U.S.")) e->canonical;  // "United States", subtype "Country"
 //
 // Tests: tests/ner_test.cpp
@@ -69,6 +69,8 @@ class Gazetteer {
   static constexpr int kMaxWords = 8;  // longest phrase matched over tokens
 
   static Gazetteer load(const std::string& dir);
+  // From tables already read; the name lists only if `tables` holds them
+  // (Resources::shared() does not: entity typing never reads them).
   static Gazetteer from(const detail::GazetteerTables& tables);
   // Adds a word list (one word a line, e.g. Debian's /usr/share/dict/american-english)
   // for training features: lower-case words get kGazCommon, capitalised words whose

@@ -36,7 +36,9 @@ class EntityRecognizer {
   //    are read as one-stage models.
   // 4: + word classes (core/word_clusters.hpp) stored in the model; version 3
   //    files are read without them.
-  static constexpr std::uint32_t kFormatVersion = 4;
+  // 5: weights in the mapped inference layout (core/perceptron.hpp); older
+  //    layouts are still read.
+  static constexpr std::uint32_t kFormatVersion = 5;
 
   // Everything a model holds; built by the trainer (recognizer_trainer.hpp).
   struct Model {

@@ -100,18 +100,7 @@ Parser Parser::read(detail::ModelReader& in) {
 }
 
 Parser Parser::load(const std::string& path) {
-  // One sized read: loading must stay well under 100 ms for a ~20 MB model.
-  // Anything unusual (missing, directory, unreadable) goes through
-  // ModelReader, which names the file and the problem.
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(path, ec)) {
-    std::ifstream file(path, std::ios::binary);
-    auto size = std::filesystem::file_size(path, ec);
-    std::string bytes(ec ? 0 : size, '\0');
-    if (file && !ec && file.read(bytes.data(), static_cast<std::streamsize>(size)) &&
-        file.gcount() == static_cast<std::streamsize>(size))
-      return from_bytes(std::move(bytes), path);
-  }
+  // Mapped, and the weights are used in place (core/perceptron.hpp).
   detail::ModelReader in(path, kComponent, kFormatVersion);
   return read(in);
 }

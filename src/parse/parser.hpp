@@ -35,7 +35,9 @@ class PackedWeights;
 
 class Parser {
  public:
-  static constexpr std::uint32_t kFormatVersion = 1;
+  // 2: weights in the mapped inference layout (core/perceptron.hpp); version 1
+  //    files (sorted arrays) are still read.
+  static constexpr std::uint32_t kFormatVersion = 2;
 
   // What the trainer produces (parser_trainer.hpp). The parser keeps the
   // weights in an inference layout (weights.hpp) that reads and writes the

@@ -407,6 +407,7 @@ void Builder::add_extra_edges(const Proposition& p, const RelationEdge& r, Knowl
   for (const auto& [a, v] : extra) {
     if (v == subject) continue;
     RelationEdge x = r;
+    // not English: argument role names.
     static const std::set<std::string> core = {"subj", "obj", "iobj", "comp", "attr"};
     x.predicate = core.count(a->role) ? lower(p.relation) : lower(p.relation) + " " + a->role;
     // A complex preposition right before the entity says how it takes part:

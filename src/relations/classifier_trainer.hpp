@@ -30,6 +30,7 @@ struct RelationTrainOptions {
   int tune_folds = 4;        // inner folds whose held-out scores tune the thresholds (< 2: thresholds 0)
   std::uint64_t seed = 1;
   float min_weight = 0.0f;   // drop averaged weights smaller than this (model size)
+  // not English: DocRED's entity type labels.
   std::vector<std::string> types = {"PER", "ORG", "LOC", "TIME", "NUM", "MISC"};
 };
 

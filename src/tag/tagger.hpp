@@ -54,7 +54,9 @@ class Tagger {
  public:
   // 2: optional second (right-context) pass. Version 1 files are still read.
   // 3: word classes (core/word_clusters.hpp) stored in the model.
-  static constexpr std::uint32_t kFormatVersion = 3;
+  // 4: weights in the mapped inference layout (core/perceptron.hpp); older
+  //    layouts are still read.
+  static constexpr std::uint32_t kFormatVersion = 4;
 
   // Everything a model holds; built by the trainer (tagger_trainer.hpp).
   struct Model {

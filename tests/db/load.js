@@ -1,10 +1,11 @@
 // Loads relgraph's exports into real embedded databases and queries them back.
 // Usage: node load.js DIR FROM_ID TO_ID
 //   DIR holds graph.nt, graph.jsonld and neo4j/ (nodes.csv, relationships.csv,
-//   kuzu.cypher) as written by relgraph. Prints one JSON object:
-//   {"kuzu_script": {...}, "kuzu_csv": {...}, "oxigraph_nt": {...}, "oxigraph_jsonld": {...}},
-//   each with entity and relation counts and the ids along the shortest
-//   path FROM -> TO (edge direction ignored). Run by tests/db_test.cpp.
+//   kuzu.cypher, kuzu-load.cypher ...) as written by relgraph. Prints one JSON object:
+//   {"kuzu_script": {...}, "kuzu_csv": {...}, "kuzu_copy": {...}, "oxigraph_nt": {...},
+//   "oxigraph_jsonld": {...}}, each with entity and relation counts and the ids
+//   along the shortest path FROM -> TO (edge direction ignored); kuzu_copy also
+//   returns every fact's list columns and every entity's aliases as loaded. Run by tests/db_test.cpp.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -62,6 +63,26 @@ async function kuzuScript() {
     if (line.trim() && !line.startsWith("//")) await run(conn, line);
   }
   return kuzuCounts(conn);
+}
+
+// The Kuzu bulk load as a user runs it: kuzu-load.cypher from the export
+// directory (its COPY statements name the CSV files relative to it).
+async function kuzuCopy() {
+  const conn = connect();
+  const cwd = process.cwd();
+  process.chdir(path.join(dir, "neo4j"));
+  try {
+    for (const line of fs.readFileSync("kuzu-load.cypher", "utf8").split("\n")) {
+      if (line.trim() && !line.startsWith("//")) await run(conn, line);
+    }
+  } finally {
+    process.chdir(cwd);
+  }
+  const lists = await all(
+    conn,
+    "MATCH (a:Entity)-[r:Relation]->(b:Entity) RETURN a.id AS src, b.id AS dst, r.evidence AS evidence, r.documents AS documents, r.attributes AS attributes ORDER BY src, dst, r.predicate, r.negated, r.modality");
+  const aliases = await all(conn, "MATCH (e:Entity) RETURN e.id AS id, e.aliases AS aliases, e.attributes AS attributes ORDER BY id");
+  return { ...(await kuzuCounts(conn)), facts: lists, entities_lists: aliases };
 }
 
 // The neo4j-admin CSV pair, read through its typed headers (name:type, :ID,
@@ -144,6 +165,7 @@ function oxigraphCounts(file, format) {
   const out = {
     kuzu_script: await kuzuScript(),
     kuzu_csv: await kuzuCsv(),
+    kuzu_copy: await kuzuCopy(),
     oxigraph_nt: oxigraphCounts(path.join(dir, "graph.nt"), "application/n-triples"),
     oxigraph_jsonld: oxigraphCounts(path.join(dir, "graph.jsonld"), "application/ld+json"),
   };
