@@ -122,6 +122,15 @@ struct Metadata {
   }
 };
 
+// A typed relation between two entities, from the relation classifier.
+struct TypedFact {
+  int subject = -1;         // index into Document::entities
+  int object = -1;          // index into Document::entities
+  std::string property;     // Wikidata property id, "P17"
+  double confidence = 0.0;  // in (0, 1); above 0.5 (the relation's threshold is passed)
+  int sentence = -1;        // evidence: the first sentence naming both, else the subject's first
+};
+
 struct Document {
   std::string id;    // document name (file path or corpus id)
   std::string text;  // the original input, unmodified (of an HTML page: its article text)
@@ -130,6 +139,7 @@ struct Document {
   std::vector<EntityMention> mentions;
   std::vector<Entity> entities;
   std::vector<Proposition> propositions;
+  std::vector<TypedFact> typed_facts;
 
   std::string_view slice(std::size_t begin, std::size_t end) const {
     return std::string_view(text).substr(begin, end - begin);

@@ -11,6 +11,7 @@
 #include "ner/recognizer.hpp"
 #include "parse/parser.hpp"
 #include "relations/extractor.hpp"
+#include "relations/typed_stage.hpp"
 #include "relgraph/error.hpp"
 #include "tag/tagger.hpp"
 #include "text/tokenizer.hpp"
@@ -54,7 +55,10 @@ Pipeline make_pipeline(const PipelineOptions& options) {
   if (wants(Layer::Deps)) p.add(require(make_parser_stage(o), "parser"));
   if (wants(Layer::Entities)) p.add(require(make_entity_stage(o), "entity"));
   if (wants(Layer::Coref)) p.add(require(make_coref_stage(o), "coreference"));
-  if (wants(Layer::Propositions)) p.add(require(make_relation_stage(o), "relation"));
+  if (wants(Layer::Propositions)) {
+    p.add(require(make_relation_stage(o), "relation"));
+    p.add(require(make_typed_relation_stage(o), "typed-relation"));
+  }
   for (const auto& rule : o.disable) {
     bool known = false;
     for (const auto& stage : p.stages())
