@@ -188,7 +188,8 @@ TEST(DocredEntities, ClustersAndIdenticalValuesBecomeEntities) {
   std::string got;
   for (const auto& e : p.entities) {
     got.append(e.type).append(":");
-    for (const auto& m : e.mentions) got.append(" ").append(std::to_string(m.sent)).append(".").append(std::to_string(m.first));
+    for (const auto& m : e.mentions)
+      got.append(" ").append(std::to_string(m.sent)).append(".").append(std::to_string(m.first));
     got += "; ";
   }
   // The pronoun is not a DocRED mention; the nationality is apart from its country.

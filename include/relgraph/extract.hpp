@@ -44,6 +44,9 @@ struct GraphOptions {
   bool roles = true;             // "holds role" edges from appositions and titles
   bool isolated = true;          // keep entities that take part in no fact (diagrams leave them out)
   int max_literal_words = 12;    // longer argument phrases are cut at a word boundary
+  // Typed relations (Document::typed_facts) that no open edge states become
+  // edges from this confidence up; above 1, only those replacing an open edge.
+  double typed_alone = 2.0;
 };
 
 // Builds the graph of one annotated document (see above).

@@ -55,10 +55,8 @@ Pipeline make_pipeline(const PipelineOptions& options) {
   if (wants(Layer::Deps)) p.add(require(make_parser_stage(o), "parser"));
   if (wants(Layer::Entities)) p.add(require(make_entity_stage(o), "entity"));
   if (wants(Layer::Coref)) p.add(require(make_coref_stage(o), "coreference"));
-  if (wants(Layer::Propositions)) {
-    p.add(require(make_relation_stage(o), "relation"));
-    p.add(require(make_typed_relation_stage(o), "typed-relation"));
-  }
+  if (wants(Layer::TypedRelations)) p.add(require(make_typed_relation_stage(o), "typed-relation"));
+  if (wants(Layer::Propositions)) p.add(require(make_relation_stage(o), "relation"));
   for (const auto& rule : o.disable) {
     bool known = false;
     for (const auto& stage : p.stages())

@@ -10,10 +10,10 @@ namespace relgraph {
 std::string docred_type(const EntityMention& m) {
   if (m.subtype == "Nominal" || m.subtype == "Pronoun" || m.subtype == "Role") return "";
   static const std::map<std::string, std::string> kTypes = {
-      {"PER", "PER"},      {"ORG", "ORG"},          {"LOC", "LOC"},        {"GPE", "LOC"},      {"FAC", "LOC"},      {"NORP", "LOC"},
-      {"TIME", "TIME"},    {"DATE", "TIME"},        {"NUM", "NUM"},        {"CARDINAL", "NUM"}, {"MONEY", "NUM"},
-      {"PERCENT", "NUM"},  {"QUANTITY", "NUM"},     {"MISC", "MISC"},      {"EVENT", "MISC"},
-      {"PRODUCT", "MISC"}, {"WORK_OF_ART", "MISC"}, {"LANGUAGE", "MISC"},  {"LAW", "MISC"},
+      {"PER", "PER"},      {"ORG", "ORG"},          {"LOC", "LOC"},       {"GPE", "LOC"},   {"FAC", "LOC"},
+      {"NORP", "LOC"},     {"TIME", "TIME"},        {"DATE", "TIME"},     {"NUM", "NUM"},   {"CARDINAL", "NUM"},
+      {"MONEY", "NUM"},    {"PERCENT", "NUM"},      {"QUANTITY", "NUM"},  {"MISC", "MISC"}, {"EVENT", "MISC"},
+      {"PRODUCT", "MISC"}, {"WORK_OF_ART", "MISC"}, {"LANGUAGE", "MISC"}, {"LAW", "MISC"},
   };
   auto it = kTypes.find(m.type);
   return it == kTypes.end() ? "" : it->second;
@@ -40,7 +40,21 @@ std::vector<PairEntity> entity_pairs_input(const Document& doc) {
   return out;
 }
 
-void add_typed_facts(Document& doc, const RelationClassifier& classifier) {
+void describe_property(TypedFact& f, const RelationSchema& schema) {
+  const WikidataProperty* p = schema.property(f.property);
+  f.label = p ? p->label : f.property;
+  f.name = p ? p->name : f.property;
+  f.explains.clear();
+  f.explains_inverse.clear();
+  if (p) f.explains = p->explains, f.explains_inverse = p->explains_inverse;
+  for (const auto& r : schema.relations()) {
+    if (r.wikidata != f.property) continue;
+    if (r.symmetric || !r.wikidata_inverse) f.explains.push_back(r.name);
+    if (r.symmetric || r.wikidata_inverse) f.explains_inverse.push_back(r.name);
+  }
+}
+
+void add_typed_facts(Document& doc, const RelationClassifier& classifier, const RelationSchema& schema) {
   doc.typed_facts.clear();
   auto entities = entity_pairs_input(doc);
   // Entities without a typed mention take no part (their type is empty).
@@ -60,6 +74,7 @@ void add_typed_facts(Document& doc, const RelationClassifier& classifier) {
     for (const auto& m : kept[r.tail].mentions)
       if (subject_sentences.count(m.sentence) && (f.sentence < 0 || m.sentence < f.sentence)) f.sentence = m.sentence;
     if (f.sentence < 0 && !subject_sentences.empty()) f.sentence = *subject_sentences.begin();
+    describe_property(f, schema);
     doc.typed_facts.push_back(std::move(f));
   }
 }
@@ -68,22 +83,34 @@ namespace {
 
 class TypedRelationStage : public Stage {
  public:
-  explicit TypedRelationStage(RelationClassifier rc) : rc_(std::move(rc)) {}
+  TypedRelationStage(RelationClassifier rc, RelationSchema schema, bool enabled)
+      : rc_(std::move(rc)), schema_(std::move(schema)), enabled_(enabled) {}
   std::string name() const override { return "typed-relations"; }
+  std::vector<std::string> rules() const override { return {kRule}; }
   std::vector<Layer> needs() const override {
     return {Layer::Tokens, Layer::Tags, Layer::Lemmas, Layer::Deps, Layer::Entities, Layer::Coref};
   }
-  std::vector<Layer> adds() const override { return {}; }
-  void process(Document& doc) const override { add_typed_facts(doc, rc_); }
+  std::vector<Layer> adds() const override { return {Layer::TypedRelations}; }
+  void process(Document& doc) const override {
+    doc.typed_facts.clear();
+    if (enabled_) add_typed_facts(doc, rc_, schema_);
+  }
+  static constexpr const char* kRule = "relations.typed";
 
  private:
   RelationClassifier rc_;
+  RelationSchema schema_;
+  bool enabled_;
 };
 
 }  // namespace
 
 std::unique_ptr<Stage> make_typed_relation_stage(const PipelineOptions& options) {
-  return std::make_unique<TypedRelationStage>(RelationClassifier::load(options.models() + "/relations.bin"));
+  // Switched off, the stage loads nothing (and needs no model).
+  if (!options.enabled(TypedRelationStage::kRule))
+    return std::make_unique<TypedRelationStage>(RelationClassifier{}, RelationSchema{}, false);
+  return std::make_unique<TypedRelationStage>(RelationClassifier::load(options.models() + "/relations.bin"),
+                                              RelationSchema::load(options.schemas() + "/relations.json"), true);
 }
 
 }  // namespace relgraph
