@@ -13,6 +13,7 @@
 #include "relations/extractor.hpp"
 #include "relations/typed_stage.hpp"
 #include "relgraph/error.hpp"
+#include "relgraph/extract.hpp"
 #include "tag/tagger.hpp"
 #include "text/tokenizer.hpp"
 
@@ -57,8 +58,9 @@ Pipeline make_pipeline(const PipelineOptions& options) {
   if (wants(Layer::Coref)) p.add(require(make_coref_stage(o), "coreference"));
   if (wants(Layer::TypedRelations)) p.add(require(make_typed_relation_stage(o), "typed-relation"));
   if (wants(Layer::Propositions)) p.add(require(make_relation_stage(o), "relation"));
+  const auto graph = graph_rules();  // applied by build_graph(), after the stages
   for (const auto& rule : o.disable) {
-    bool known = false;
+    bool known = std::find(graph.begin(), graph.end(), rule) != graph.end();
     for (const auto& stage : p.stages())
       for (const auto& r : stage->rules()) known = known || r == rule;
     if (!known) throw Error(ErrorKind::InvalidArgument, "--disable: no stage has a rule named '" + rule + "'");
