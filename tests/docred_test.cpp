@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "docred/crossval_trainer.hpp"
+#include "relations/typed_stage.hpp"
 #include "relgraph/error.hpp"
 #include "support/builders.hpp"
 
@@ -186,8 +187,9 @@ TEST(DocredEntities, ClustersAndIdenticalValuesBecomeEntities) {
   auto p = docred::predicted_entities(doc, "t");
   std::string got;
   for (const auto& e : p.entities) {
-    got += e.type + ":";
-    for (const auto& m : e.mentions) got += " " + std::to_string(m.sent) + "." + std::to_string(m.first);
+    got.append(e.type).append(":");
+    for (const auto& m : e.mentions)
+      got.append(" ").append(std::to_string(m.sent)).append(".").append(std::to_string(m.first));
     got += "; ";
   }
   // The pronoun is not a DocRED mention; the nationality is apart from its country.
@@ -285,4 +287,43 @@ TEST(DocredEntities, ValueMentionsCutIntoBareValues) {
 }
 
 }  // namespace
+TEST(TypedRelationStage, EntitiesTakeTheirMentionsMajorityType) {
+  Document doc;
+  auto& s = doc.sentences.emplace_back();
+  for (const char* w : {"Anna", "Berg", "visited", "Norway", "and", "she", "left", "."}) {
+    Token t;
+    t.form = w;
+    s.tokens.push_back(std::move(t));
+  }
+  auto mention = [](int first, int last, std::string type, std::string subtype = "") {
+    EntityMention m;
+    m.span.sentence = 0;
+    m.span.first = first;
+    m.span.last = last;
+    m.type = std::move(type);
+    m.subtype = std::move(subtype);
+    return m;
+  };
+  doc.mentions = {mention(0, 2, "PER"), mention(3, 4, "GPE"), mention(5, 6, "PER", "Pronoun")};
+  for (const std::vector<int>& ms : {std::vector<int>{0, 2}, std::vector<int>{1}, std::vector<int>{2}})
+    doc.entities.emplace_back().mentions = ms;
+  auto in = entity_pairs_input(doc);
+  ASSERT_EQ(in.size(), 3u);
+  EXPECT_EQ(in[0].type, "PER");
+  EXPECT_EQ(in[0].mentions.size(), 1u);  // the pronoun is no DocRED mention
+  EXPECT_EQ(in[1].type, "LOC");
+  EXPECT_EQ(in[2].type, "");  // nothing but a pronoun: left out
+}
+
+TEST(TypedRelationStage, MissingModelIsAnErrorNamingIt) {
+  PipelineOptions o;
+  o.models_dir = "/nonexistent-models";
+  try {
+    make_typed_relation_stage(o);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent-models/relations.bin"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace relgraph

@@ -274,8 +274,8 @@ TEST(Tsv, HeaderAndQuoting) {
   EXPECT_EQ(
       write(g, "tsv"),
       "subject\tpredicate\tobject\tconfidence\tsentence\tevidence\tsubject_id\tobject_id\tsubject_type\t"
-      "object_type\tnegated\tmodality\n"
-      "\"A \"\"quoted\"\" name\"\twent to\tB\t0.75\t3,5\t\"line\nbreak\"\tquoted_name\tb\tPerson\tPlace\tfalse\t\n");
+      "object_type\tnegated\tmodality\twikidata\n"
+      "\"A \"\"quoted\"\" name\"\twent to\tB\t0.75\t3,5\t\"line\nbreak\"\tquoted_name\tb\tPerson\tPlace\tfalse\t\t\n");
 }
 
 TEST(GraphMl, ReadsGraphsMadeElsewhere) {

@@ -48,6 +48,7 @@ void keep_only(Document& doc, const std::vector<Layer>& keep) {
   }
   if (!has(keep, Layer::Entities)) doc.mentions.clear();
   if (!has(keep, Layer::Propositions)) doc.propositions.clear();
+  if (!has(keep, Layer::TypedRelations)) doc.typed_facts.clear();
 }
 
 // The layers in `layers`, as text.
@@ -88,6 +89,10 @@ std::string dump(const Document& doc, const std::vector<Layer>& layers) {
       for (const auto& [k, v] : p.attributes) o << ' ' << k << '=' << v;
       o << '\n';
     }
+  if (has(layers, Layer::TypedRelations))
+    for (const auto& f : doc.typed_facts)
+      o << "typed " << f.subject << ' ' << f.property << ' ' << f.object << ' ' << f.confidence << ' ' << f.sentence
+        << '\n';
   return o.str();
 }
 
@@ -99,7 +104,7 @@ TEST(Stages, EachRunsOnItsDeclaredLayersAlone) {
   options.models_dir = models;
   options.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
   auto pipeline = make_pipeline(options);
-  ASSERT_EQ(pipeline.stages().size(), 7u);
+  ASSERT_EQ(pipeline.stages().size(), 8u);
   Document full;
   full.id = "invented.txt";
   full.text = kArticle;

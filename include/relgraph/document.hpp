@@ -129,6 +129,22 @@ struct Metadata {
   }
 };
 
+// A typed relation between two entities, from the relation classifier, read
+// in the Wikidata property's direction: subject -[property]-> object.
+struct TypedFact {
+  int subject = -1;         // index into Document::entities
+  int object = -1;          // index into Document::entities
+  std::string property;     // Wikidata property id, "P108"
+  std::string label;        // its Wikidata label, "employer"
+  std::string name;         // its canonical name (schemas/relations.json), "employed_by"
+  double confidence = 0.0;  // in (0, 1); above 0.5 (the relation's threshold is passed)
+  int sentence = -1;        // evidence: the first sentence naming both, else the subject's first
+  // Canonical open relations that state this fact from subject to object
+  // ("employed_by"), and from object to subject ("employs").
+  std::vector<std::string> explains;
+  std::vector<std::string> explains_inverse;
+};
+
 struct Document {
   std::string id;    // document name (file path or corpus id)
   std::string text;  // the original input (of an HTML page: its article text; wraps made spaces, see soft_breaks)
@@ -137,6 +153,7 @@ struct Document {
   std::vector<EntityMention> mentions;
   std::vector<Entity> entities;
   std::vector<Proposition> propositions;
+  std::vector<TypedFact> typed_facts;
 
   std::string_view slice(std::size_t begin, std::size_t end) const {
     return std::string_view(text).substr(begin, end - begin);

@@ -47,6 +47,9 @@ struct GraphOptions {
   // Graph-building rules to switch off (graph_rules(), e.g. "graph.drop_self_copula");
   // other names are ignored here (make_pipeline checks them).
   std::vector<std::string> disable{};
+  // Typed relations (Document::typed_facts) that no open edge states become
+  // edges from this confidence up; above 1, only those replacing an open edge.
+  double typed_alone = 2.0;
 };
 
 // The named rules build_graph() applies (the fact filters, in order), which

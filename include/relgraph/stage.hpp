@@ -27,15 +27,16 @@ namespace relgraph {
 
 // What a stage reads or fills in a Document.
 enum class Layer {
-  Metadata,      // Document::metadata (headline, byline, body span)
-  Sentences,     // Document::sentences with their spans
-  Tokens,        // Sentence::tokens: form and span
-  Tags,          // Token::upos, Token::xpos
-  Lemmas,        // Token::lemma
-  Deps,          // Token::head, Token::deprel
-  Entities,      // Token::ner, Document::mentions (names and values)
-  Coref,         // Document::entities, EntityMention::entity, added nominal/pronoun mentions
-  Propositions,  // Document::propositions
+  Metadata,        // Document::metadata (headline, byline, body span)
+  Sentences,       // Document::sentences with their spans
+  Tokens,          // Sentence::tokens: form and span
+  Tags,            // Token::upos, Token::xpos
+  Lemmas,          // Token::lemma
+  Deps,            // Token::head, Token::deprel
+  Entities,        // Token::ner, Document::mentions (names and values)
+  Coref,           // Document::entities, EntityMention::entity, added nominal/pronoun mentions
+  TypedRelations,  // Document::typed_facts (Wikidata properties between entities)
+  Propositions,    // Document::propositions
 };
 const char* to_string(Layer layer) noexcept;
 

@@ -24,6 +24,8 @@ const char* to_string(Layer layer) noexcept {
       return "entities";
     case Layer::Coref:
       return "coreference";
+    case Layer::TypedRelations:
+      return "typed relations";
     case Layer::Propositions:
       return "propositions";
   }

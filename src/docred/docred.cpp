@@ -146,18 +146,6 @@ std::vector<Document> process(const std::vector<GoldDocument>& gold, const Pipel
   return out;
 }
 
-std::string docred_type(const EntityMention& m) {
-  if (m.subtype == "Nominal" || m.subtype == "Pronoun" || m.subtype == "Role") return "";
-  static const std::map<std::string, std::string> kTypes = {
-      {"PER", "PER"},      {"ORG", "ORG"},          {"LOC", "LOC"},       {"GPE", "LOC"},   {"FAC", "LOC"},
-      {"NORP", "LOC"},     {"TIME", "TIME"},        {"DATE", "TIME"},     {"NUM", "NUM"},   {"CARDINAL", "NUM"},
-      {"MONEY", "NUM"},    {"PERCENT", "NUM"},      {"QUANTITY", "NUM"},  {"MISC", "MISC"}, {"EVENT", "MISC"},
-      {"PRODUCT", "MISC"}, {"WORK_OF_ART", "MISC"}, {"LANGUAGE", "MISC"}, {"LAW", "MISC"},
-  };
-  auto it = kTypes.find(m.type);
-  return it == kTypes.end() ? "" : it->second;
-}
-
 Prediction gold_entities(const GoldDocument& gold) {
   Prediction p;
   p.title = gold.title;

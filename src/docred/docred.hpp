@@ -13,6 +13,7 @@
 
 #include "core/resources.hpp"
 #include "relations/classifier.hpp"
+#include "relations/typed_stage.hpp"
 #include "relgraph/document.hpp"
 #include "relgraph/pipeline.hpp"
 
@@ -57,7 +58,8 @@ std::vector<Document> process(const std::vector<GoldDocument>& gold, const Pipel
 
 // DocRED type of a recognised mention ("" = not a DocRED entity: pronouns,
 // nominal mentions, ordinals). Types already in DocRED's set pass through.
-std::string docred_type(const EntityMention& m);
+// (relations/typed_stage.hpp, shared with the typed-relation stage).
+using relgraph::docred_type;
 
 // The prediction for one document; entities index into `entities`.
 struct PredictedEntity {

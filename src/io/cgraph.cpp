@@ -145,6 +145,11 @@ void add_edge(Agraph_t* g, Agnode_t* s, Agnode_t* o, const RelationEdge& r, Cgra
   std::string label = (r.negated ? "not " : "") + r.predicate + (r.modality.empty() ? "" : " (" + r.modality + ")");
   set(edge, "label", wrap(label, 20));
   std::string tooltip = r.surface.empty() ? r.predicate : r.surface;
+  if (std::string property = wikidata_property(r); !property.empty()) {
+    auto label = r.attributes.find("wikidata_label");
+    tooltip += " (Wikidata " + property + (label == r.attributes.end() ? "" : ", " + label->second) +
+               (wikidata_inverse(r) ? ", read from the object" : "") + ")";
+  }
   if (!r.evidence.empty() && !r.evidence.front().text.empty()) tooltip += "\n" + r.evidence.front().text;
   set(edge, "tooltip", label_text(tooltip));
 }

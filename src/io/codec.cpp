@@ -119,6 +119,20 @@ std::string percent_encode(std::string_view text) {
   return out;
 }
 
+std::string wikidata_property(const RelationEdge& edge) {
+  auto it = edge.attributes.find("wikidata");
+  if (it == edge.attributes.end()) return "";
+  const std::string& id = it->second;
+  bool ok = id.size() >= 2 && id.size() <= 12 && id[0] == 'P' &&
+            std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return ok ? id : "";
+}
+
+bool wikidata_inverse(const RelationEdge& edge) {
+  auto it = edge.attributes.find("wikidata_inverse");
+  return it != edge.attributes.end() && it->second == "true";
+}
+
 std::string percent_decode(std::string_view text, const std::string& where) {
   auto digit = [&](char c) -> int {
     if (c >= '0' && c <= '9') return c - '0';

@@ -27,6 +27,15 @@ std::size_t parse_index(std::string_view text, const std::string& where);
 std::string percent_encode(std::string_view text);
 std::string percent_decode(std::string_view text, const std::string& where);
 
+// The Wikidata property a typed edge carries (its "wikidata" attribute,
+// "P108"), or "" when it has none or the value is not a property id. JSON-LD
+// and N-Triples write such an edge's direct link as wdt:P108.
+std::string wikidata_property(const RelationEdge& edge);
+// True when a typed edge runs from the property's value to its subject
+// (attribute "wikidata_inverse": "Acme -[employs]-> Ann" typed P108): its
+// direct link is written the other way round, Ann wdt:P108 Acme.
+bool wikidata_inverse(const RelationEdge& edge);
+
 // JSON text of list-valued fields and back (Error(Format) naming `where`).
 std::string strings_to_json(const std::vector<std::string>& values);
 std::vector<std::string> strings_from_json(const std::string& json, const std::string& where);

@@ -39,6 +39,14 @@ using Value = rapidjson::Value;
 constexpr std::string_view kEntityPrefix = "ent:";
 constexpr std::string_view kRelationPrefix = "rel:";
 constexpr std::string_view kVocabPrefix = "rg:";
+constexpr std::string_view kWikidataPrefix = "wdt:";
+
+// The key of a fact's direct link: wdt:P108 for a typed edge, else rel:<predicate>.
+std::string link_key(const RelationEdge& r) {
+  std::string property = wikidata_property(r);
+  if (!property.empty()) return std::string(kWikidataPrefix) + property;
+  return std::string(kRelationPrefix) + percent_encode(r.predicate);
+}
 
 void str(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
@@ -79,8 +87,10 @@ void write_span_fields(Writer& w, const Span& s) {
   w.Uint64(s.end);
 }
 
-void write_entity(Writer& w, const KnowledgeGraph& graph, KnowledgeGraph::Vertex v,
-                  const std::vector<KnowledgeGraph::Edge>& asserted) {
+// A direct link of an entity: its key (rel:<predicate>, wdt:P108) and the other end's IRI.
+using Link = std::pair<std::string, std::string>;
+
+void write_entity(Writer& w, const KnowledgeGraph& graph, KnowledgeGraph::Vertex v, const std::vector<Link>& links) {
   const auto& g = graph.graph();
   const EntityNode& n = g[v];
   w.StartObject();
@@ -105,14 +115,20 @@ void write_entity(Writer& w, const KnowledgeGraph& graph, KnowledgeGraph::Vertex
     w.EndArray();
   }
   write_attributes(w, n.attributes);
-  // Direct links for asserted facts, grouped by predicate (edges come in canonical order).
-  for (std::size_t i = 0; i < asserted.size();) {
-    const std::string& predicate = g[asserted[i]].predicate;
-    w.Key((std::string(kRelationPrefix) + percent_encode(predicate)).c_str());
+  // Direct links for asserted facts, grouped by key (a JSON object has each key once).
+  std::map<std::string, std::vector<std::string>> by_key;
+  std::vector<std::string> order;
+  for (const auto& [key, target] : links) {
+    auto [it, added] = by_key.try_emplace(key);
+    if (added) order.push_back(key);
+    it->second.push_back(target);
+  }
+  for (const auto& key : order) {
+    w.Key(key.c_str());
     w.StartArray();
-    for (; i < asserted.size() && g[asserted[i]].predicate == predicate; ++i) {
+    for (const auto& target : by_key[key]) {
       w.StartObject();
-      key_str(w, "@id", entity_iri(g[boost::target(asserted[i], g)].id));
+      key_str(w, "@id", target);
       w.EndObject();
     }
     w.EndArray();
@@ -169,9 +185,14 @@ class JsonLdExporter : public Exporter {
                   "tools/gen-jsonld-context.sh)");
     const auto& g = graph.graph();
     auto edges = graph.canonical_edges();
-    std::vector<std::vector<KnowledgeGraph::Edge>> asserted(boost::num_vertices(g));
-    for (auto e : edges)
-      if (!g[e].negated && g[e].modality.empty()) asserted[boost::source(e, g)].push_back(e);
+    // A typed edge read from the property's value is the other end's link.
+    std::vector<std::vector<Link>> links(boost::num_vertices(g));
+    for (auto e : edges) {
+      if (g[e].negated || !g[e].modality.empty()) continue;
+      auto from = boost::source(e, g), to = boost::target(e, g);
+      if (!wikidata_property(g[e]).empty() && wikidata_inverse(g[e])) std::swap(from, to);
+      links[from].emplace_back(link_key(g[e]), entity_iri(g[to].id));
+    }
 
     rapidjson::OStreamWrapper stream(out);
     Writer w(stream);
@@ -187,7 +208,7 @@ class JsonLdExporter : public Exporter {
       write_attributes(w, graph.properties());
       w.EndObject();
     }
-    for (auto v : graph.canonical_vertices()) write_entity(w, graph, v, asserted[v]);
+    for (auto v : graph.canonical_vertices()) write_entity(w, graph, v, links[v]);
     for (auto e : edges) write_relation(w, graph, e);
     w.EndArray();
     w.EndObject();
@@ -339,6 +360,7 @@ class Reader {
       static const std::string_view known[] = {"@id",   "@type",   "name",     "alternateName",
                                                "value", "mention", "attribute"};
       if (key.substr(0, kRelationPrefix.size()) != kRelationPrefix &&
+          key.substr(0, kWikidataPrefix.size()) != kWikidataPrefix &&
           std::find(std::begin(known), std::end(known), key) == std::end(known))
         fail("has an unknown property \"" + std::string(key) + "\"");
     }

@@ -218,7 +218,7 @@ class RelationshipsCsv : public Exporter {
         auto it = r.attributes.find(k);
         row.push_back(it == r.attributes.end() ? "" : csv_string(it->second));
       }
-      row.push_back(csv_string(relationship_type(r.predicate)));
+      row.push_back(csv_string(edge_type(r)));
       csv_row(out, row);
     }
   }
@@ -339,8 +339,8 @@ class Neo4jCypher : public Exporter {
       for (const auto& [k, val] : r.attributes) p.str(edge_keys.at(k), val);
       out << "MATCH (a:Entity {id: " << cypher_string(g[boost::source(e, g)].id)
           << "}), (b:Entity {id: " << cypher_string(g[boost::target(e, g)].id)
-          << "}) MERGE (a)-[r:" << cypher_name(relationship_type(r.predicate)) << " " << id.text()
-          << "]->(b) SET r += " << p.text() << ";\n";
+          << "}) MERGE (a)-[r:" << cypher_name(edge_type(r)) << " " << id.text() << "]->(b) SET r += " << p.text()
+          << ";\n";
     }
   }
 };
@@ -372,7 +372,7 @@ class KuzuCypher : public Exporter {
     for (auto e : graph.canonical_edges()) {
       const RelationEdge& r = g[e];
       Props p;
-      p.raw("type", cypher_string(relationship_type(r.predicate))).raw("predicate", cypher_string(r.predicate));
+      p.raw("type", cypher_string(edge_type(r))).raw("predicate", cypher_string(r.predicate));
       p.str("surface", r.surface).raw("confidence", float_text(r.confidence));
       p.raw("negated", r.negated ? "true" : "false").raw("modality", cypher_string(r.modality));
       p.list("evidence", evidence_texts(r)).list("documents", edge_documents(r));
@@ -432,11 +432,11 @@ class KuzuRelationsCsv : public Exporter {
                   "documents", "attributes"});
     for (auto e : graph.canonical_edges()) {
       const RelationEdge& r = g[e];
-      csv_row(out, {csv_string(g[boost::source(e, g)].id), csv_string(g[boost::target(e, g)].id),
-                    csv_string(relationship_type(r.predicate)), csv_string(r.predicate), csv_string(r.surface),
-                    float_text(r.confidence), r.negated ? "true" : "false", csv_string(r.modality),
-                    kuzu_csv_list(evidence_texts(r)), kuzu_csv_list(edge_documents(r)),
-                    r.attributes.empty() ? "" : csv_string(json_object(r.attributes))});
+      csv_row(out,
+              {csv_string(g[boost::source(e, g)].id), csv_string(g[boost::target(e, g)].id), csv_string(edge_type(r)),
+               csv_string(r.predicate), csv_string(r.surface), float_text(r.confidence), r.negated ? "true" : "false",
+               csv_string(r.modality), kuzu_csv_list(evidence_texts(r)), kuzu_csv_list(edge_documents(r)),
+               r.attributes.empty() ? "" : csv_string(json_object(r.attributes))});
     }
   }
 };
@@ -480,6 +480,13 @@ std::string relationship_type(const std::string& predicate) {
   if (out.empty()) return "RELATED_TO";
   if (std::isdigit(static_cast<unsigned char>(out[0]))) out = "R_" + out;
   return out;
+}
+
+std::string edge_type(const RelationEdge& edge) {
+  auto label = edge.attributes.find("wikidata_label");
+  if (!wikidata_property(edge).empty() && !wikidata_inverse(edge) && label != edge.attributes.end())
+    return relationship_type(label->second);
+  return relationship_type(edge.predicate);
 }
 
 std::string node_label(const std::string& type) {

@@ -38,6 +38,10 @@ void save_neo4j_directory(const KnowledgeGraph& graph, const std::string& dir);
 
 // "met with" -> "MET_WITH"; never empty ("RELATED_TO"), never starts with a digit.
 std::string relationship_type(const std::string& predicate);
+// An edge's relationship type: a typed edge's from its Wikidata label
+// (P108 "employer" -> "EMPLOYER"), the same in every article; else (an open
+// edge, or a typed one read from the property's value) the predicate's.
+std::string edge_type(const RelationEdge& edge);
 // Entity type as a label: letters, digits and '_' only ("Thing" if empty).
 std::string node_label(const std::string& type);
 

@@ -170,7 +170,17 @@ class NTriplesExporter : public Exporter {
     for (auto e : graph.canonical_edges()) {
       const RelationEdge& r = g[e];
       std::string s = w.entity(g[boost::source(e, g)].id), o = w.entity(g[boost::target(e, g)].id);
-      if (!r.negated && r.modality.empty()) w.triple(s, w.relation(r.predicate), o);
+      if (!r.negated && r.modality.empty()) {
+        // A typed edge states its fact with the Wikidata property; the
+        // statement below keeps the graph's own predicate and the property id.
+        std::string property = wikidata_property(r);
+        if (property.empty())
+          w.triple(s, w.relation(r.predicate), o);
+        else if (wikidata_inverse(r))
+          w.triple(o, w.iri(ctx.expand("wdt:" + property)), s);
+        else
+          w.triple(s, w.iri(ctx.expand("wdt:" + property)), o);
+      }
       if (!std::isfinite(r.confidence))
         throw Error(ErrorKind::InvalidArgument,
                     "cannot write N-Triples: the confidence of " + describe(graph, e) + " is not a finite number");

@@ -18,11 +18,12 @@ namespace {
 
 // The columns ../shared/eval/kgscore.py and other consumers expect, then
 // polarity and modality so a negated or hypothetical fact is never mistaken
-// for an asserted one.
+// for an asserted one, then the Wikidata property of a typed edge ("P108";
+// "^P108" when the edge runs from the property's value to its subject).
 // not English: column names of the TSV format
-const std::vector<std::string> kColumns = {"subject",      "predicate",   "object",     "confidence",
-                                           "sentence",     "evidence",    "subject_id", "object_id",
-                                           "subject_type", "object_type", "negated",    "modality"};
+const std::vector<std::string> kColumns = {"subject",  "predicate",  "object",    "confidence",   "sentence",
+                                           "evidence", "subject_id", "object_id", "subject_type", "object_type",
+                                           "negated",  "modality",   "wikidata"};
 
 void write_field(std::ostream& out, const std::string& s) {
   if (s.find_first_of("\t\n\r\"") == std::string::npos) {
@@ -56,6 +57,11 @@ std::string first_text(const std::vector<Evidence>& evidence) {
   return "";
 }
 
+std::string wikidata_column(const RelationEdge& r) {
+  std::string property = wikidata_property(r);
+  return property.empty() || !wikidata_inverse(r) ? property : "^" + property;
+}
+
 class TsvExporter : public Exporter {
  public:
   std::string name() const override { return "tsv"; }
@@ -78,7 +84,8 @@ class TsvExporter : public Exporter {
                                     s.type,
                                     o.type,
                                     r.negated ? "true" : "false",
-                                    r.modality};
+                                    r.modality,
+                                    wikidata_column(r)};
       for (std::size_t i = 0; i < std::size(fields); ++i) {
         if (i) out << '\t';
         write_field(out, fields[i]);
@@ -217,6 +224,10 @@ class TsvImporter : public Importer {
       throw Error(ErrorKind::Format, where + ": negated must be true or false, not '" + negated + "'");
     r.negated = negated == "true";
     r.modality = get("modality");
+    if (auto property = get("wikidata"); !property.empty()) {
+      if (property[0] == '^') r.attributes["wikidata_inverse"] = "true", property.erase(0, 1);
+      r.attributes["wikidata"] = property;
+    }
     std::string text = get("evidence"), sentences = get("sentence");
     for (std::size_t start = 0; !sentences.empty() && start <= sentences.size();) {
       auto comma = sentences.find(',', start);

@@ -85,6 +85,7 @@ class Builder {
   void add_extra_edges(const Proposition& p, const RelationEdge& r, KnowledgeGraph::Vertex subject,
                        const std::vector<ExtraEdge>& extra);
   void add_roles();
+  void add_typed();
   std::pair<std::string, std::size_t> role_country(const EntityMention& role) const;
   std::optional<KnowledgeGraph::Vertex> of_entity(const Proposition& p, const std::string& predicate);
   void add_article();
@@ -562,6 +563,79 @@ void Builder::add_roles() {
   }
 }
 
+// Typed relations (Document::typed_facts). An asserted open edge between the
+// same entities that states the fact becomes the typed edge: it keeps its
+// wording and direction and gains the Wikidata property ("wikidata",
+// "wikidata_label", and "wikidata_inverse" when it runs from the property's
+// value to its subject) and the classifier's evidence; several such edges
+// become one. A fact no open edge states is an edge of its own, in the
+// property's direction and named by its canonical name, when its confidence
+// reaches GraphOptions::typed_alone.
+void Builder::add_typed() {
+  auto& g = g_.graph();
+  auto vertex = [&](int e) {
+    return e >= 0 && e < static_cast<int>(entity_vertex_.size()) ? entity_vertex_[e] : std::nullopt;
+  };
+  for (const TypedFact& f : doc_.typed_facts) {
+    auto s = vertex(f.subject), o = vertex(f.object);
+    if (!s || !o || *s == *o || f.property.empty() || !in_body(f.sentence)) continue;
+    std::vector<std::pair<KnowledgeGraph::Edge, bool>> explained;  // edge, runs from the object
+    auto collect = [&](KnowledgeGraph::Vertex from, KnowledgeGraph::Vertex to, const std::vector<std::string>& names,
+                       bool inverse) {
+      for (auto e : boost::make_iterator_range(boost::out_edges(from, g))) {
+        const RelationEdge& open = g[e];
+        auto c = open.attributes.find("canonical");
+        if (boost::target(e, g) != to || open.negated || !open.modality.empty() || c == open.attributes.end() ||
+            open.attributes.count("wikidata"))
+          continue;
+        for (const auto& n : names)
+          if (readable(n) == c->second) {
+            explained.emplace_back(e, inverse);
+            break;
+          }
+      }
+    };
+    collect(*s, *o, f.explains, false);
+    collect(*o, *s, f.explains_inverse, true);
+    auto typed_already = [&](KnowledgeGraph::Vertex from, KnowledgeGraph::Vertex to) {
+      for (auto e : boost::make_iterator_range(boost::out_edges(from, g))) {
+        auto w = g[e].attributes.find("wikidata");
+        if (boost::target(e, g) == to && w != g[e].attributes.end() && w->second == f.property) return true;
+      }
+      return false;
+    };
+    if (explained.empty() && (typed_already(*s, *o) || typed_already(*o, *s))) continue;
+    Evidence said = sentence_evidence(f.sentence);
+    std::string label = f.label.empty() ? f.property : f.label;
+    if (explained.empty()) {
+      if (f.confidence < o_.typed_alone) continue;
+      RelationEdge r;
+      r.predicate = readable(f.name.empty() ? f.property : f.name);
+      r.confidence = f.confidence;
+      r.attributes = {{"wikidata", f.property}, {"wikidata_label", label}, {"source", "classifier"}};
+      r.evidence.push_back(said);
+      g_.add_relation(*s, *o, std::move(r));
+      continue;
+    }
+    auto [keep, inverse] = explained.front();
+    RelationEdge& r = g[keep];
+    r.attributes["wikidata"] = f.property;
+    r.attributes["wikidata_label"] = label;
+    if (inverse) r.attributes["wikidata_inverse"] = "true";
+    r.confidence = std::max(r.confidence, f.confidence);
+    std::vector<Evidence> evidence = {said};
+    for (std::size_t i = 1; i < explained.size(); ++i) {
+      const RelationEdge& other = g[explained[i].first];
+      r.confidence = std::max(r.confidence, other.confidence);
+      evidence.insert(evidence.end(), other.evidence.begin(), other.evidence.end());
+    }
+    for (auto& ev : evidence)
+      if (std::find(r.evidence.begin(), r.evidence.end(), ev) == r.evidence.end()) r.evidence.push_back(ev);
+    std::sort(r.evidence.begin(), r.evidence.end());
+    for (std::size_t i = 1; i < explained.size(); ++i) boost::remove_edge(explained[i].first, g);
+  }
+}
+
 void Builder::add_article() {
   const Metadata& md = doc_.metadata;
   auto& props = g_.properties();
@@ -650,6 +724,7 @@ KnowledgeGraph Builder::build() {
     return a->sentence != b->sentence ? a->sentence < b->sentence : start(a) < start(b);
   });
   for (const auto* p : props) add_fact(*p);
+  add_typed();
   if (o_.roles) add_roles();
   add_article();
   if (!o_.isolated) drop_isolated();

@@ -11,6 +11,7 @@
 #include "ner/recognizer.hpp"
 #include "parse/parser.hpp"
 #include "relations/extractor.hpp"
+#include "relations/typed_stage.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/extract.hpp"
 #include "tag/tagger.hpp"
@@ -55,6 +56,7 @@ Pipeline make_pipeline(const PipelineOptions& options) {
   if (wants(Layer::Deps)) p.add(require(make_parser_stage(o), "parser"));
   if (wants(Layer::Entities)) p.add(require(make_entity_stage(o), "entity"));
   if (wants(Layer::Coref)) p.add(require(make_coref_stage(o), "coreference"));
+  if (wants(Layer::TypedRelations)) p.add(require(make_typed_relation_stage(o), "typed-relation"));
   if (wants(Layer::Propositions)) p.add(require(make_relation_stage(o), "relation"));
   const auto graph = graph_rules();  // applied by build_graph(), after the stages
   for (const auto& rule : o.disable) {

@@ -5,6 +5,8 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <algorithm>
+
 #include "core/files.hpp"
 #include "relgraph/error.hpp"
 
@@ -73,6 +75,40 @@ bool get_bool(const rapidjson::Value& obj, const char* field, const std::string&
   return it->value.GetBool();
 }
 
+// The "properties" list: each one's names must be relations of `schema`, and
+// every relation's "wikidata" must be listed.
+std::vector<WikidataProperty> parse_properties(const rapidjson::Value& d, const std::string& source,
+                                               const RelationSchema& schema) {
+  std::vector<WikidataProperty> out;
+  auto property = [&](const std::string& id) {
+    return std::any_of(out.begin(), out.end(), [&](const auto& p) { return p.id == id; });
+  };
+  auto list = d.FindMember("properties");
+  if (list == d.MemberEnd()) return out;
+  if (!list->value.IsArray()) throw Error(ErrorKind::Format, source + ": \"properties\" must be a list");
+  for (const auto& p : list->value.GetArray()) {
+    std::string where = source + ": property #" + std::to_string(out.size() + 1);
+    if (!p.IsObject()) throw Error(ErrorKind::Format, where + ": must be an object");
+    WikidataProperty w;
+    w.id = get_string(p, "id", where, true);
+    where = source + ": property '" + w.id + "'";
+    w.label = get_string(p, "label", where, true);
+    w.name = get_string(p, "name", where, true);
+    w.explains = get_strings(p, "explains", where);
+    w.explains_inverse = get_strings(p, "explains_inverse", where);
+    if (property(w.id)) throw Error(ErrorKind::Format, where + ": listed twice");
+    for (const auto* names : {&w.explains, &w.explains_inverse})
+      for (const auto& n : *names)
+        if (!schema.find(n)) throw Error(ErrorKind::Format, where + ": explains unknown relation '" + n + "'");
+    out.push_back(std::move(w));
+  }
+  for (const auto& r : schema.relations())
+    if (!r.wikidata.empty() && !property(r.wikidata))
+      throw Error(ErrorKind::Format, source + ": relation '" + r.name + "' names property '" + r.wikidata +
+                                         "', which \"properties\" does not list");
+  return out;
+}
+
 }  // namespace
 
 RelationSchema RelationSchema::parse(std::string_view json, const std::string& source) {
@@ -92,6 +128,7 @@ RelationSchema RelationSchema::parse(std::string_view json, const std::string& s
     where = source + ": relation '" + type.name + "'";
     type.description = get_string(r, "description", where, true);
     type.wikidata = get_string(r, "wikidata", where, false);
+    type.wikidata_inverse = get_bool(r, "wikidata_inverse", where);
     type.arg_types = get_strings(r, "arg_types", where);
     type.inverse = get_string(r, "inverse", where, false);
     type.symmetric = get_bool(r, "symmetric", where);
@@ -118,8 +155,15 @@ RelationSchema RelationSchema::parse(std::string_view json, const std::string& s
   for (const auto& r : schema.relations_)
     if (!r.inverse.empty() && !schema.find(r.inverse))
       throw Error(ErrorKind::Format, source + ": relation '" + r.name + "' names unknown inverse '" + r.inverse + "'");
+  schema.properties_ = parse_properties(d, source, schema);
   schema.index();
   return schema;
+}
+
+const WikidataProperty* RelationSchema::property(std::string_view id) const {
+  for (const auto& p : properties_)
+    if (p.id == id) return &p;
+  return nullptr;
 }
 
 RelationSchema RelationSchema::load(const std::string& path) { return parse(detail::read_file(path), path); }

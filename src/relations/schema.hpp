@@ -36,11 +36,24 @@ struct RelationType {
   std::string name;  // "met", "member_of" ...
   std::string description;
   std::string wikidata;                // Wikidata property ("P108"), "" if none
+  bool wikidata_inverse = false;       // the property is read from the object ("employs": P108 of the person)
   std::vector<std::string> arg_types;  // per argument: "Person|Organization" ...
   std::string inverse;                 // name of the inverse relation, "" if none
   bool symmetric = false;
   bool attribution = false;  // a statement verb: its clausal complement is reported speech
   std::vector<RelationTrigger> triggers;
+};
+
+// A Wikidata property typed relations carry: "P108", "employer", canonical
+// name "employed_by", and the open relations that state it, read from its
+// subject (`explains`) or from its object (`explains_inverse`) besides the
+// relations that name it with "wikidata".
+struct WikidataProperty {
+  std::string id;
+  std::string label;
+  std::string name;
+  std::vector<std::string> explains;
+  std::vector<std::string> explains_inverse;
 };
 
 class RelationSchema {
@@ -53,6 +66,9 @@ class RelationSchema {
 
   const std::vector<RelationType>& relations() const { return relations_; }
   const RelationType* find(std::string_view name) const;
+  const std::vector<WikidataProperty>& properties() const { return properties_; }
+  // The property with id `id` ("P108"), nullptr if the file does not list it.
+  const WikidataProperty* property(std::string_view id) const;
 
   // Canonical relation name for a proposition, "" if none applies.
   // `passive`: the proposition is an agentless passive, whose subject is the
@@ -65,6 +81,7 @@ class RelationSchema {
  private:
   void index();
   std::vector<RelationType> relations_;
+  std::vector<WikidataProperty> properties_;
   // (construction, lemma) -> (relation index, trigger index) candidates
   std::unordered_map<std::string, std::vector<std::pair<int, int>>> by_lemma_;
 };
