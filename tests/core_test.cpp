@@ -18,6 +18,35 @@
 using namespace relgraph;
 using namespace relgraph::detail;
 
+TEST(Strings, LowerAndWordsAreAscii) {
+  struct Case {
+    std::string in, lower;
+    std::vector<std::string> words;
+  };
+  const std::vector<Case> cases = {
+      {"", "", {}},
+      {"U.S. Army", "u.s. army", {"U.S.", "Army"}},
+      {"  a\tb\r\nc\f\vd  ", "  a\tb\r\nc\f\vd  ", {"a", "b", "c", "d"}},
+      {"\xC3\x89"
+       "cole Normale",
+       "\xC3\x89"
+       "cole normale",
+       {"\xC3\x89"
+        "cole",
+        "Normale"}},  // UTF-8 bytes kept
+      {"non\xC2\xA0"
+       "breaking",
+       "non\xC2\xA0"
+       "breaking",
+       {"non\xC2\xA0"
+        "breaking"}},  // NBSP is not ASCII space
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(detail::ascii_lower(c.in), c.lower) << c.in;
+    EXPECT_EQ(detail::split_words(c.in), c.words) << c.in;
+  }
+}
+
 TEST(Utf8, FindsInvalidBytes) {
   struct Case {
     std::string text;

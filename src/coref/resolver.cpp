@@ -8,28 +8,13 @@
 #include <functional>
 #include <numeric>
 
+#include "core/strings.hpp"
+
 namespace relgraph::coref_impl {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
-std::vector<std::string> split_words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
+std::vector<std::string> split_words(std::string_view s) { return relgraph::detail::split_words(s); }
 
 std::string join(const std::vector<std::string>& w, std::size_t from, std::size_t to) {
   std::string out;

@@ -28,6 +28,7 @@ const std::vector<Format>& formats() {
       {"dot", {".dot", ".gv"}, detail::make_dot_exporter, nullptr},
       {"tsv", {".tsv"}, detail::make_tsv_exporter, detail::make_tsv_importer},
       {"ntriples", {".nt"}, detail::make_ntriples_exporter, detail::make_ntriples_importer},
+      {"html", {".html", ".htm"}, detail::make_viewer_exporter, nullptr},
       {"neo4j-nodes", {}, detail::make_neo4j_nodes_exporter, nullptr},
       {"neo4j-relationships", {}, detail::make_neo4j_relationships_exporter, nullptr},
       {"cypher", {".cypher", ".cql"}, detail::make_cypher_exporter, nullptr},

@@ -12,6 +12,7 @@
 #include "core/files.hpp"
 #include "core/mention_index.hpp"
 #include "core/resources.hpp"
+#include "core/strings.hpp"
 #include "coref/descriptions.hpp"
 #include "relations/fact_filters.hpp"
 #include "relations/phrase.hpp"
@@ -21,11 +22,7 @@
 namespace relgraph {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 // A word list of schemas/lexicon (the default schemas directory).
 const detail::Lexicon& lexicon(const char* name) { return detail::Resources::shared().lexicon(name); }

@@ -10,6 +10,7 @@
 
 #include "core/mention_index.hpp"
 #include "core/resources.hpp"
+#include "core/strings.hpp"
 
 namespace relgraph::detail {
 namespace {
@@ -21,11 +22,7 @@ constexpr const char* kPartOf = "relations.np_part_of";
 constexpr const char* kLocation = "relations.np_location";
 constexpr const char* kDemonym = "relations.np_demonym";
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 // Entity kinds as the rules need them. Without a recogniser (no mentions in
 // the document) a proper noun may be any kind of name.
