@@ -44,10 +44,20 @@ const std::vector<Case> kCases = {
      {"Smith/PROPN/NNP/Smith/2/nsubj", "trained/VERB/VBD/train/0/root", "fighters/NOUN/NNS/fighter/2/obj",
       "in/ADP/IN/in/5/case", "Libya/PROPN/NNP/Libya/2/obl"},
      {"(Smith)-[trained]->(fighters)-[in]->(Libya) {trained}"}},
-    {"passive with agent becomes active",
+    {"passive with agent keeps its voice",
      {"The/DET/DT/the/2/det", "talks/NOUN/NNS/talk/4/nsubj:pass", "were/AUX/VBD/be/4/aux:pass",
       "attended/VERB/VBN/attend/0/root", "by/ADP/IN/by/6/case", "Lee/PROPN/NNP/Lee/4/obl:agent"},
+     {"(The talks)-[were attended by]->(Lee)"},
      {"(Lee)-[attended]->(The talks)"}},
+    {"passive with agent and a canonical relation becomes active",
+     {"The/DET/DT/the/2/det", "school/NOUN/NN/school/4/nsubj:pass", "was/AUX/VBD/be/4/aux:pass",
+      "founded/VERB/VBN/found/0/root", "by/ADP/IN/by/6/case", "Lee/PROPN/NNP/Lee/4/obl:agent"},
+     {"(Lee)-[founded]->(The school) {founded}"}},
+    {"event arguments: a date and a place after the object",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "sold/VERB/VBD/sell/0/root", "the/DET/DT/the/4/det", "farm/NOUN/NN/farm/2/obj",
+      "in/ADP/IN/in/6/case", "Leeds/PROPN/NNP/Leeds/2/obl", "last/ADJ/JJ/last/8/amod", "week/NOUN/NN/week/2/obl:tmod"},
+     {"(Lee)-[sold]->(last week)", "(Lee)-[sold]->(the farm)-[in]->(Leeds)-[]->(last week) {supplied}"},
+     {"(Lee)-[sold in]->(Leeds)"}},
     {"passive without agent keeps its voice",
      {"The/DET/DT/the/2/det", "case/NOUN/NN/case/4/nsubj:pass", "was/AUX/VBD/be/4/aux:pass",
       "reviewed/VERB/VBN/review/0/root"},
@@ -458,7 +468,7 @@ TEST(Propositions, NamedObjectTypesAreChecked) {
   EXPECT_EQ(bought("PER"), "");
 }
 
-TEST(Propositions, DatePlaceAndAmountAttributes) {
+TEST(Propositions, DatePlaceAndAmountAreAttributesAndArguments) {
   auto doc = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "met/VERB/VBD/meet/0/root", "Kim/PROPN/NNP/Kim/2/obj",
                                      "in/ADP/IN/in/5/case", "Rome/PROPN/NNP/Rome/2/obl", "on/ADP/IN/on/7/case",
                                      "Monday/PROPN/NNP/Monday/2/obl"});
@@ -469,9 +479,21 @@ TEST(Propositions, DatePlaceAndAmountAttributes) {
   monday.type = "DATE";
   doc.mentions = {rome, monday};
   auto props = extractor().extract(doc, 0);
-  ASSERT_EQ(props.size(), 1u);
-  EXPECT_EQ(props[0].attributes["place"], "Rome");
-  EXPECT_EQ(props[0].attributes["date"], "Monday");
+  // The event keeps them as attributes; each is also a proposition of its
+  // own, worded by the verb and the preposition (relations.event_arguments).
+  auto met = std::find_if(props.begin(), props.end(), [](const auto& p) { return p.relation == "met"; });
+  ASSERT_NE(met, props.end());
+  EXPECT_EQ(met->attributes["place"], "Rome");
+  EXPECT_EQ(met->attributes["date"], "Monday");
+  std::vector<std::string> got;
+  for (const auto& p : props) got.push_back(dump(doc, p));
+  EXPECT_NE(std::find(got.begin(), got.end(), "(Lee)-[met in]->(Rome)"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "(Lee)-[met on]->(Monday)"), got.end());
+  EXPECT_EQ(props.size(), 3u);
+  for (const auto& p : props) {
+    if (p.relation == "met") continue;
+    EXPECT_EQ(p.attributes.at("event"), "met");
+  }
 }
 
 TEST(Confidence, IsGraded) {
@@ -652,6 +674,14 @@ const std::vector<RuleCase> kRuleCases = {
      {"cooperation/NOUN/NN/cooperation/6/nsubj", "between/ADP/IN/between/3/case", "Lee/PROPN/NNP/Lee/1/nmod",
       "and/CCONJ/CC/and/5/cc", "Smith/PROPN/NNP/Smith/3/conj", "grew/VERB/VBD/grow/0/root"},
      "(Lee)-[cooperation]->(Smith) {cooperates_with}"},
+    {"relations.passive_voice",
+     {"The/DET/DT/the/2/det", "bridge/NOUN/NN/bridge/4/nsubj:pass", "was/AUX/VBD/be/4/aux:pass",
+      "painted/VERB/VBN/paint/0/root", "by/ADP/IN/by/6/case", "Lee/PROPN/NNP/Lee/4/obl:agent"},
+     "(The bridge)-[was painted by]->(Lee)"},
+    {"relations.event_arguments",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "painted/VERB/VBD/paint/0/root", "the/DET/DT/the/4/det",
+      "bridge/NOUN/NN/bridge/2/obj", "last/ADJ/JJ/last/6/amod", "week/NOUN/NN/week/2/obl:tmod"},
+     "(Lee)-[painted]->(last week)"},
 };
 
 class RuleSwitches : public ::testing::TestWithParam<RuleCase> {};

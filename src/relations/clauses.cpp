@@ -1119,7 +1119,8 @@ constexpr std::array<std::string_view, kRuleCount> kRuleNames = {
     "relations.shared_object",   "relations.chain_complement",
     "relations.relative_gap",    "relations.reported_clause",
     "relations.light_verb",      "relations.stray_agent",
-    "relations.between_parties",
+    "relations.between_parties", "relations.passive_voice",
+    "relations.event_arguments",
 };
 
 }  // namespace
@@ -1137,6 +1138,7 @@ std::shared_ptr<const ClauseLexicon> ClauseLexicon::load(const std::string& sche
   lex->light_verbs = WordSet(res.lexicon("light_verbs"));
   lex->relativizers = WordSet(res.lexicon("relativizers"));
   lex->negation = WordSet(res.lexicon("negation_words"));
+  lex->place_preps = WordSet(res.lexicon("place_prepositions"));
   std::string lemmas, forms;
   for (const auto& row : res.lexicon("modal_auxiliaries").rows())
     (row.size() > 2 && row[2] == "form" ? forms : lemmas) += row[0] + "\t" + row[1] + "\n";
