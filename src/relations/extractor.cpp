@@ -363,10 +363,12 @@ RelationExtractor::RelationExtractor(RelationSchema schema, detail::NpRelations 
 
 RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const std::vector<std::string>& disable) {
   const auto& nouns = detail::Resources::shared(schemas_dir).lexicon("relational_nouns");
-  auto rule = detail::Attribution::rule_names().front();
-  bool attribution = std::find(disable.begin(), disable.end(), rule) == disable.end();
+  auto on = [&](const std::string& rule) { return std::find(disable.begin(), disable.end(), rule) == disable.end(); };
+  const auto& attribution_rules = detail::Attribution::rule_names();
+  detail::Attribution attribution(on(attribution_rules[0]), on(attribution_rules[1]),
+                                  detail::WordSet(detail::Resources::shared(schemas_dir).lexicon("speech_verbs")));
   RelationExtractor rx(RelationSchema::load(schemas_dir + "/relations.json"), detail::NpRelations(&nouns, disable),
-                       detail::Attribution(attribution));
+                       attribution);
   rx.rules_ = detail::ClauseRules::from(disable, schemas_dir);
   return rx;
 }
