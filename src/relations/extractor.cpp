@@ -148,17 +148,19 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
   std::vector<int> rel = c.verbs;
   std::vector<std::pair<Slot, std::string>> args;  // slot, role
   p.canonical = clause_canonical(c, schema);
-  // A passive with its agent and no canonical relation keeps its voice, as
-  // the text says it ("Y was covered by X"): the agent's preposition folds
-  // into the relation below.
+  // A passive with its agent keeps its voice, as the text says it ("Y was
+  // covered by X"): the agent's preposition folds into the relation below.
   // Only a finite passive of its own subject ("Y was covered by X"): a
   // participle modifying a noun ("territory controlled by X") or a relative
   // clause ("a meeting, which was attended by X") reads as the agent's act.
   bool finite = !c.subj.inherited &&
                 std::any_of(c.aux.begin(), c.aux.end(), [&](int w) { return s.tokens[w].deprel == "aux:pass"; });
-  bool active = c.passive && c.agent >= 0 && !(rules.on(detail::Rule::PassiveVoice) && p.canonical.empty() && finite);
+  bool active = c.passive && c.agent >= 0 && !(rules.on(detail::Rule::PassiveVoice) && finite);
   if (c.passive && c.agent >= 0 && !active) {
     p.attributes["voice"] = "passive";
+    // The canonical relation reads from the agent: kept as an attribute.
+    if (!p.canonical.empty()) p.attributes["agent_relation"] = p.canonical;
+    p.canonical.clear();
     for (int w : c.aux)
       if (s.tokens[w].deprel == "aux:pass") rel.push_back(w);
     args.emplace_back(c.subj, "subj");
