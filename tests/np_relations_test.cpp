@@ -284,5 +284,24 @@ TEST(Attribution, AQuotationRunningOnKeepsItsSpeaker) {
   EXPECT_TRUE(detail::Attribution(true, true, speech).find(closed, 1).empty());
 }
 
+TEST(Attribution, AQuotedLooseClauseIsWhatTheSpeakerSaid) {
+  // Lee told the BBC , " the plan failed "
+  auto doc = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "told/VERB/VBD/tell/0/root", "the/DET/DT/the/4/det",
+                                     "BBC/PROPN/NNP/BBC/2/iobj", ",/PUNCT/,/,/9/punct", "\"/PUNCT/``/\"/9/punct",
+                                     "the/DET/DT/the/8/det", "plan/NOUN/NN/plan/9/nsubj",
+                                     "failed/VERB/VBD/fail/2/parataxis", "\"/PUNCT/''/\"/9/punct"});
+  auto speech = detail::WordSet(std::vector<std::string>{"tell"});
+  auto props = detail::Attribution(false, false, speech, true).find(doc, 0);
+  ASSERT_EQ(props.size(), 1u);
+  EXPECT_EQ(dump(doc, props[0]), "(Lee)-[said]->(the plan failed) {said}");
+  EXPECT_EQ(props[0].attributes.at("rule"), "relations.quoted_clause");
+  EXPECT_TRUE(detail::Attribution(false, false, speech, false).find(doc, 0).empty());
+  // Without a quotation mark the loose clause is the writer's, not Lee's.
+  auto plain = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "told/VERB/VBD/tell/0/root", "the/DET/DT/the/4/det",
+                                       "BBC/PROPN/NNP/BBC/2/iobj", ",/PUNCT/,/,/8/punct", "the/DET/DT/the/7/det",
+                                       "plan/NOUN/NN/plan/8/nsubj", "failed/VERB/VBD/fail/2/parataxis"});
+  EXPECT_TRUE(detail::Attribution(false, false, speech, true).find(plain, 0).empty());
+}
+
 }  // namespace
 }  // namespace relgraph

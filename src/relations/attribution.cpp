@@ -106,7 +106,62 @@ std::vector<Proposition> Attribution::find(const Document& doc, int sentence) co
   if (!parsed(doc.sentences[sentence])) return out;
   if (according_to_) according_to(doc, sentence, out);
   if (quotes_) quote_continuation(doc, sentence, out);
+  if (quoted_clauses_) quoted_clause(doc, sentence, out);
   return out;
+}
+
+bool quote_mark(const std::string& form) {
+  return form == "\"" || form == "``" || form == "''" || form == "\xE2\x80\x9C" || form == "\xE2\x80\x9D";
+}
+
+// A speech verb with a subject and a loose clause (parataxis) after it that
+// opens with a quotation mark: the clause, and each loose clause it runs on
+// into, is a statement of the subject.
+void Attribution::quoted_clause(const Document& doc, int sentence, std::vector<Proposition>& out) const {
+  const auto& toks = doc.sentences[sentence].tokens;
+  Tree t(toks);
+  for (int v = 0; v < t.size(); ++v) {
+    if (!speech_verbs_.contains(lower(toks[v].lemma))) continue;
+    int subj = -1;
+    for (int c : t.kids[v])
+      if (toks[c].deprel == "nsubj") subj = c;
+    if (subj < 0) continue;
+    for (int k : t.kids[v]) {
+      if (toks[k].deprel != "parataxis" || k < v) continue;
+      bool quoted = false;
+      for (int i = v + 1; i < k; ++i) quoted = quoted || quote_mark(toks[i].form);
+      if (!quoted) continue;
+      std::vector<int> statements = {k};
+      for (int c : t.kids[k])
+        if (toks[c].deprel == "parataxis" && c > k) statements.push_back(c);
+      std::vector<int> who;
+      t.collect(subj, who);
+      trim(t, who);
+      for (int st : statements) {
+        std::vector<int> said;
+        t.collect(st, said);
+        if (st == k)
+          std::erase_if(said, [&](int w) {
+            for (int o : statements)
+              for (int x = w; x >= 0 && x != k; x = t.head(x))
+                if (x == o && o != k) return true;
+            return false;
+          });
+        trim(t, said);
+        if (who.empty() || said.size() < 3) continue;
+        Proposition p;
+        p.sentence = sentence;
+        p.relation = "said";
+        p.lemma = "say";
+        p.canonical = "said";
+        p.args = {argument(doc, sentence, subj, who, "subj"), argument(doc, sentence, st, said, "comp")};
+        p.confidence = 0.5;
+        p.attributes["construction"] = "attribution";
+        p.attributes["rule"] = rule_names()[2];
+        out.push_back(std::move(p));
+      }
+    }
+  }
 }
 
 // A sentence that starts inside a quotation opened in one of the few

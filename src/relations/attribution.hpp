@@ -4,7 +4,9 @@
 // subject would ("relations.according_to"). A quotation running on over
 // further sentences of its paragraph ("Lee said, "We won. We played well."")
 // gives each of them the speaker too: (Lee)-[said]->(We played well)
-// ("relations.quote_continuation").
+// ("relations.quote_continuation"). A quotation the parse hangs on the
+// speech verb as a loose clause ("Lee told the BBC, "We won"") is what the
+// speaker said: (Lee)-[said]->(We won) ("relations.quoted_clause").
 // Thread safety: immutable; find() is const.
 // Tests: tests/np_relations_test.cpp (Attribution.*)
 #pragma once
@@ -20,9 +22,15 @@ namespace relgraph::detail {
 class Attribution {
  public:
   // `speech_verbs`: lemmas whose subject speaks a quotation (schemas/lexicon/speech_verbs.tsv).
-  explicit Attribution(bool according_to = true, bool quotes = false, WordSet speech_verbs = {})
-      : according_to_(according_to), quotes_(quotes), speech_verbs_(std::move(speech_verbs)) {}
-  static std::vector<std::string> rule_names() { return {"relations.according_to", "relations.quote_continuation"}; }
+  explicit Attribution(bool according_to = true, bool quotes = false, WordSet speech_verbs = {},
+                       bool quoted_clauses = false)
+      : according_to_(according_to),
+        quotes_(quotes),
+        quoted_clauses_(quoted_clauses),
+        speech_verbs_(std::move(speech_verbs)) {}
+  static std::vector<std::string> rule_names() {
+    return {"relations.according_to", "relations.quote_continuation", "relations.quoted_clause"};
+  }
   // The attributed statements of sentence `sentence`: canonical "said",
   // attributes["construction"] = "attribution", attributes["rule"] = the rule name.
   std::vector<Proposition> find(const Document& doc, int sentence) const;
@@ -30,8 +38,10 @@ class Attribution {
  private:
   void according_to(const Document& doc, int sentence, std::vector<Proposition>& out) const;
   void quote_continuation(const Document& doc, int sentence, std::vector<Proposition>& out) const;
+  void quoted_clause(const Document& doc, int sentence, std::vector<Proposition>& out) const;
   bool according_to_ = true;
   bool quotes_ = false;
+  bool quoted_clauses_ = false;
   WordSet speech_verbs_;
 };
 

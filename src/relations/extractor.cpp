@@ -368,7 +368,8 @@ RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const 
   auto on = [&](const std::string& rule) { return std::find(disable.begin(), disable.end(), rule) == disable.end(); };
   const auto& attribution_rules = detail::Attribution::rule_names();
   detail::Attribution attribution(on(attribution_rules[0]), on(attribution_rules[1]),
-                                  detail::WordSet(detail::Resources::shared(schemas_dir).lexicon("speech_verbs")));
+                                  detail::WordSet(detail::Resources::shared(schemas_dir).lexicon("speech_verbs")),
+                                  on(attribution_rules[2]));
   RelationExtractor rx(RelationSchema::load(schemas_dir + "/relations.json"), detail::NpRelations(&nouns, disable),
                        attribution);
   rx.rules_ = detail::ClauseRules::from(disable, schemas_dir);
