@@ -657,8 +657,25 @@ TEST(FactFilter, EachNamedFilterDropsItsCaseAndNoOther) {
     detail::FactView fact{
         doc, p, c.subject_type, c.object_type, c.subject_key, c.object_key, c.construction, detail::is_copula(p)};
     EXPECT_EQ(detail::dropping_filter(fact), c.expected);
+    // Switched off, the filter lets the fact through.
+    if (!c.expected.empty()) {
+      EXPECT_EQ(detail::dropping_filter(fact, {c.expected}), "");
+    }
   }
   EXPECT_EQ(detail::fact_filters().size(), 9u);
+}
+
+TEST(FactFilter, GraphRulesAreNamedAndSwitchable) {
+  auto rules = graph_rules();
+  ASSERT_EQ(rules.size(), detail::fact_filters().size());
+  EXPECT_EQ(rules.front(), "graph.drop_value_subject");
+  // make_pipeline accepts a graph rule in --disable (build_graph applies it) and still refuses unknown names.
+  PipelineOptions o;
+  o.until = Layer::Sentences;
+  o.disable = {"graph.drop_self_copula"};
+  EXPECT_NO_THROW(make_pipeline(o));
+  o.disable = {"graph.no_such_rule"};
+  EXPECT_THROW(make_pipeline(o), Error);
 }
 
 }  // namespace

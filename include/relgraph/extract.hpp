@@ -44,7 +44,14 @@ struct GraphOptions {
   bool roles = true;             // "holds role" edges from appositions and titles
   bool isolated = true;          // keep entities that take part in no fact (diagrams leave them out)
   int max_literal_words = 12;    // longer argument phrases are cut at a word boundary
+  // Graph-building rules to switch off (graph_rules(), e.g. "graph.drop_self_copula");
+  // other names are ignored here (make_pipeline checks them).
+  std::vector<std::string> disable{};
 };
+
+// The named rules build_graph() applies (the fact filters, in order), which
+// GraphOptions::disable and `--disable` switch off.
+std::vector<std::string> graph_rules();
 
 // Builds the graph of one annotated document (see above).
 KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options = {});

@@ -26,6 +26,7 @@ struct EvalDocredArgs {
   bool timing = false;
   int folds = 0;
   int epochs = RelationTrainOptions{}.epochs;
+  std::vector<std::string> disable;  // named rules switched off
 };
 
 double cpu_now() {
@@ -39,6 +40,8 @@ void run(const EvalDocredArgs& a) {
   PipelineOptions po;
   po.pretokenized = true;
   po.until = a.gold_entities ? Layer::Deps : Layer::Coref;
+  po.disable = a.disable;
+  check_disable(po);
   auto pipeline = make_pipeline(po);
   const double t0 = cpu_now();
   auto docs = docred::process(gold, pipeline);
@@ -90,6 +93,7 @@ void add_eval_docred(CLI::App& app) {
   cmd->add_flag("--no-relations", args->no_relations, "Entities and coreference only");
   cmd->add_option("-o,--output", args->output, "Write the predictions (docred_score.py's PRED.json format)");
   cmd->add_flag("--timing", args->timing, "Print CPU time per phase on stderr");
+  add_disable_option(*cmd, args->disable);
   cmd->callback([args] { run(*args); });
 }
 

@@ -62,7 +62,7 @@ void score_set(const Options& o) {
   p.models_dir = o.models_dir;
   p.schemas_dir = o.schemas_dir;
   p.disable = o.disable;
-  KgSetScore set = score_kg_set(pairs, make_pipeline(p));
+  KgSetScore set = score_kg_set(pairs, make_pipeline(p), o.disable);
   if (o.json) {
     std::cout << "{\"articles\": [";
     for (std::size_t i = 0; i < set.articles.size(); ++i)

@@ -54,12 +54,14 @@ bool wants_mentions(const std::string& mode, const std::string& format) {
 
 struct Annotated {
   std::vector<Document> docs;
+  std::vector<std::string> disable;  // named rules switched off (the graph's too)
 };
 
 KnowledgeGraph graph_of(const Annotated& a, bool mentions, bool isolated = true) {
   GraphOptions g;
   g.article_mentions = mentions;
   g.isolated = isolated;
+  g.disable = a.disable;
   KnowledgeGraph out;
   for (const auto& doc : a.docs) {
     KnowledgeGraph one = build_graph(doc, g);
@@ -109,6 +111,7 @@ void run_extract(const ExtractOptions& o) {
   Timings timings(o.timings);
   const Pipeline& pipeline = keep_until_exit(timings.time("load models", [&] { return make_pipeline(p); }));
   Annotated a;
+  a.disable = o.disable;
   for (const auto& input : o.inputs) {
     if (!timings.on()) {
       a.docs.push_back(annotate(detail::read_text(input), input, pipeline));

@@ -136,6 +136,7 @@ void run_extract_corpus(const ExtractCorpusOptions& o) {
   p.disable = o.disable;
   const Pipeline& pipeline = keep_until_exit(make_pipeline(p));
   GraphOptions g;
+  g.disable = o.disable;
   g.article_mentions =
       o.mentions == "yes" || (o.mentions == "auto" && format != "tsv" && format != "dot" && !is_picture(format));
   auto extract = pipeline_extractor(pipeline, g);

@@ -1,11 +1,12 @@
 // `relgraph rules [--json]`: the named rules (sieves, constructions) of each
-// pipeline stage, which `--disable RULE[,RULE]` switches off on extract,
-// entities, eval kg and eval ner (tools/ablate.sh measures each one).
+// pipeline stage and of the graph builder, which `--disable RULE[,RULE]` switches
+// off on extract, entities, eval kg, eval ner and eval docred (tools/ablate.sh measures each one).
 // Tests: tests/eval_cli_test.cpp
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/json_text.hpp"
+#include "relgraph/extract.hpp"
 #include "relgraph/pipeline.hpp"
 
 namespace relgraph::cli {
@@ -37,15 +38,17 @@ void add_rules_command(CLI::App& app) {
     p.models_dir = o->models_dir;
     p.schemas_dir = o->schemas_dir;
     Pipeline pipeline = make_pipeline(p);
+    std::vector<std::pair<std::string, std::vector<std::string>>> stages;
+    for (const auto& stage : pipeline.stages()) stages.emplace_back(stage->name(), stage->rules());
+    stages.emplace_back("graph", graph_rules());  // applied by build_graph() after the stages
     if (o->json) {
       std::cout << "{";
       bool first_stage = true;
-      for (const auto& stage : pipeline.stages()) {
-        std::cout << (first_stage ? "" : ", ") << "\"" << json_escape(stage->name()) << "\""
-                  << ": [";
+      for (const auto& [name, rules] : stages) {
+        std::cout << (first_stage ? "" : ", ") << "\"" << json_escape(name) << "\": [";
         first_stage = false;
         bool first = true;
-        for (const auto& rule : stage->rules()) {
+        for (const auto& rule : rules) {
           std::cout << (first ? "" : ", ") << "\"" << json_escape(rule) << "\"";
           first = false;
         }
@@ -55,8 +58,8 @@ void add_rules_command(CLI::App& app) {
       return;
     }
     // One rule a line, tab after the stage name: easy to cut -f2 in scripts.
-    for (const auto& stage : pipeline.stages())
-      for (const auto& rule : stage->rules()) std::cout << stage->name() << "\t" << rule << "\n";
+    for (const auto& [name, rules] : stages)
+      for (const auto& rule : rules) std::cout << name << "\t" << rule << "\n";
   });
 }
 

@@ -16,10 +16,8 @@
 //      "French Interior Minister Jane Doe" make nominal mentions and roles.
 //   6. definite descriptions: "the ambassador", "the ministry", "the country".
 //   7. pronouns and possessives by agreement and recency.
-// Each pass is a named sieve (rules(): coref.state_agent, coref.bracket_acronym,
-// coref.apposition_kind, coref.exact, coref.acronym, coref.alias,
-// coref.surname, coref.apposition, coref.apposition_surface, coref.role,
-// coref.definite, coref.pronoun) that PipelineOptions::disable switches off.
+// Each pass is a named sieve (rules(), listed by `relgraph rules`) that
+// PipelineOptions::disable switches off.
 // English words the sieves compare against are lists in schemas/lexicon/
 // (kCorefWordLists), read through detail::Resources when the stage is made.
 // The result: Document::entities (label = fullest proper name, graph type,

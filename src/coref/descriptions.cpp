@@ -19,11 +19,11 @@ const Lexicon& words(const char* name) { return Resources::shared().lexicon(name
 RelativePronoun relative_pronoun_in(const Document& doc, const Argument& a) {
   RelativePronoun r;
   if (a.span.sentence < 0 || a.span.empty()) return r;
-  static const Lexicon& relatives = words("relative_pronouns");
+  static const Lexicon& relatives = words("relativizers");
   const auto& toks = doc.sentences[a.span.sentence].tokens;
   for (int i = a.span.first; i < a.span.last && i < static_cast<int>(toks.size()); ++i) {
     std::string w = lower(toks[i].form);
-    if (!relatives.contains(w)) continue;
+    if (relatives.value(w) != "pronoun") continue;
     bool after_of = i > a.span.first && lower(toks[i - 1].form) == "of";
     if (after_of || i == a.span.first) {
       r.word = i;

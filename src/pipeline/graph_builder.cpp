@@ -464,7 +464,7 @@ void Builder::add_fact(const Proposition& p) {
                         entity_key(on.label),
                         construction == p.attributes.end() ? "" : construction->second,
                         detail::is_copula(p)};
-  if (!detail::dropping_filter(fact).empty()) return;
+  if (!detail::dropping_filter(fact, o_.disable).empty()) return;
   RelationEdge r;
   r.surface = p.relation;
   const Argument& o = p.args[1];
@@ -719,6 +719,12 @@ std::string predicate_label(const Proposition& p, bool clausal_object) {
 }
 
 KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options) { return Builder(doc, options).build(); }
+
+std::vector<std::string> graph_rules() {
+  std::vector<std::string> out;
+  for (const auto& f : detail::fact_filters()) out.emplace_back(f.name);
+  return out;
+}
 
 Document annotate(const std::string& text, const std::string& id, const Pipeline& pipeline) {
   detail::check_text(text, id);

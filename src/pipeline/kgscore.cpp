@@ -357,8 +357,10 @@ KgScore mean_kg(const std::vector<KgScore>& scores) {
   return m;
 }
 
-KgSetScore score_kg_set(const std::vector<KgPair>& pairs, const Pipeline& pipeline) {
+KgSetScore score_kg_set(const std::vector<KgPair>& pairs, const Pipeline& pipeline,
+                        const std::vector<std::string>& disable) {
   GraphOptions options;
+  options.disable = disable;
   options.article_mentions = false;  // the TSV export's default
   auto tsv = make_exporter("tsv");
   KgSetScore out;

@@ -61,6 +61,8 @@ struct KgSetScore {
 // `relgraph extract X.txt -o X.tsv` writes it (no `mentions` edges), and
 // scores it against its reference graph. Errors of reading, extraction and
 // scoring propagate (each names its file).
-KgSetScore score_kg_set(const std::vector<KgPair>& pairs, const Pipeline& pipeline);
+// `disable`: graph-building rules switched off (GraphOptions::disable).
+KgSetScore score_kg_set(const std::vector<KgPair>& pairs, const Pipeline& pipeline,
+                        const std::vector<std::string>& disable = {});
 
 }  // namespace relgraph

@@ -12,6 +12,7 @@
 #include "parse/parser.hpp"
 #include "relations/extractor.hpp"
 #include "relgraph/error.hpp"
+#include "relgraph/extract.hpp"
 #include "tag/tagger.hpp"
 #include "text/tokenizer.hpp"
 
@@ -55,8 +56,9 @@ Pipeline make_pipeline(const PipelineOptions& options) {
   if (wants(Layer::Entities)) p.add(require(make_entity_stage(o), "entity"));
   if (wants(Layer::Coref)) p.add(require(make_coref_stage(o), "coreference"));
   if (wants(Layer::Propositions)) p.add(require(make_relation_stage(o), "relation"));
+  const auto graph = graph_rules();  // applied by build_graph(), after the stages
   for (const auto& rule : o.disable) {
-    bool known = false;
+    bool known = std::find(graph.begin(), graph.end(), rule) != graph.end();
     for (const auto& stage : p.stages())
       for (const auto& r : stage->rules()) known = known || r == rule;
     if (!known) throw Error(ErrorKind::InvalidArgument, "--disable: no stage has a rule named '" + rule + "'");

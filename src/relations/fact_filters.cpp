@@ -2,6 +2,7 @@
 // Tests: tests/pipeline_test.cpp (FactFilter*)
 #include "relations/fact_filters.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/resources.hpp"
@@ -91,9 +92,9 @@ const std::vector<FactFilter>& fact_filters() {
   return all;
 }
 
-std::string dropping_filter(const FactView& fact) {
+std::string dropping_filter(const FactView& fact, const std::vector<std::string>& disabled) {
   for (const auto& f : fact_filters())
-    if (f.drops(fact)) return f.name;
+    if (std::find(disabled.begin(), disabled.end(), f.name) == disabled.end() && f.drops(fact)) return f.name;
   return "";
 }
 

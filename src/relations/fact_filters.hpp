@@ -31,8 +31,8 @@ struct FactFilter {
 // The filters in the order build_graph() applies them.
 const std::vector<FactFilter>& fact_filters();
 
-// The name of the first filter that drops the fact, "" if none does.
-std::string dropping_filter(const FactView& fact);
+// The name of the first filter not in `disabled` that drops the fact, "" if none does.
+std::string dropping_filter(const FactView& fact, const std::vector<std::string>& disabled = {});
 
 // Whether the proposition states "X is Y": construction "copula" or a
 // relation that is a form of "be" (schemas/lexicon/be_forms.tsv).
