@@ -192,6 +192,8 @@ TEST(BuildGraph, AnAmountKeepsWhatItCounts) {
   GraphOptions o;
   o.article = false;
   EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Acme)-[lost]->(30 percent of its old customers)"});
+  o.disable = {"graph.value_of_phrase"};
+  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Acme)-[lost]->(30 percent)"});
 }
 
 TEST(BuildGraph, LiteralsNegationAndModality) {
@@ -667,7 +669,8 @@ TEST(FactFilter, EachNamedFilterDropsItsCaseAndNoOther) {
 
 TEST(FactFilter, GraphRulesAreNamedAndSwitchable) {
   auto rules = graph_rules();
-  ASSERT_EQ(rules.size(), detail::fact_filters().size());
+  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 1);
+  EXPECT_EQ(rules.back(), "graph.value_of_phrase");
   EXPECT_EQ(rules.front(), "graph.drop_value_subject");
   // make_pipeline accepts a graph rule in --disable (build_graph applies it) and still refuses unknown names.
   PipelineOptions o;

@@ -65,6 +65,7 @@ class Builder {
 
  private:
   bool in_body(int sentence) const;
+  bool on(const char* rule) const { return std::find(o_.disable.begin(), o_.disable.end(), rule) == o_.disable.end(); }
   int mention_for(const Argument& a) const;
   std::optional<KnowledgeGraph::Vertex> node_for(const Argument& a);
   KnowledgeGraph::Vertex value_node(const Argument& a, const EntityMention& em);
@@ -151,6 +152,9 @@ int Builder::mention_for(const Argument& a) const {
 
 bool is_date_type(const std::string& t) { return t == "DATE" || t == "TIME"; }
 
+// Graph-building rules besides the fact filters (graph_rules()).
+constexpr const char* kValueOfPhrase = "graph.value_of_phrase";  // "46 percent [of the damage]"
+
 // The end of an "of" phrase right after words [first, last) and depending
 // on one of them ("46 percent [of the damage to crops]"), within `limit`;
 // `last` when there is none.
@@ -180,7 +184,8 @@ KnowledgeGraph::Vertex Builder::value_node(const Argument& a, const EntityMentio
     // Keep the counted noun right after a number ("3,000 fighters").
     if (last < a.span.last && (toks[last].upos == "NOUN" || toks[last].upos == "PROPN")) ++last;
     // ... and what an amount is counted of ("46 percent of the damage").
-    if (!is_date_type(em.type)) last = std::max(last, of_phrase_end(toks, em.span.first, last, a.span.last));
+    if (!is_date_type(em.type) && on(kValueOfPhrase))
+      last = std::max(last, of_phrase_end(toks, em.span.first, last, a.span.last));
     upto.span.last = last;
     upto.span.end = toks[last - 1].end;
     upto.text = std::string(doc_.slice(upto.span.begin, upto.span.end));
@@ -723,6 +728,7 @@ KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options) { r
 std::vector<std::string> graph_rules() {
   std::vector<std::string> out;
   for (const auto& f : detail::fact_filters()) out.emplace_back(f.name);
+  out.emplace_back(kValueOfPhrase);
   return out;
 }
 
