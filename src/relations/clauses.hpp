@@ -76,8 +76,9 @@ enum class Rule {
   // Rendering (extractor.cpp), not clause finding:
   PassiveVoice,    // "Y was covered by X" stays (Y)-[was covered by]->(X) unless a canonical relation fits
   EventArguments,  // "left Lima in 2007": one more proposition per date, place, amount or count
+  WithAbsolute,    // "ended with Lee winning the race": Lee is the gerund's subject
 };
-inline constexpr std::size_t kRuleCount = 23;
+inline constexpr std::size_t kRuleCount = 24;
 // Rule names in enum order: "relations.copula", ...
 const std::array<std::string_view, kRuleCount>& rule_names();
 
