@@ -77,8 +77,9 @@ enum class Rule {
   PassiveVoice,    // "Y was covered by X" stays (Y)-[was covered by]->(X) unless a canonical relation fits
   EventArguments,  // "left Lima in 2007": one more proposition per date, place, amount or count
   WithAbsolute,    // "ended with Lee winning the race": Lee is the gerund's subject
+  LightVerbNoun,   // "took place in Oslo": (X)-[took place in]->(Oslo)
 };
-inline constexpr std::size_t kRuleCount = 24;
+inline constexpr std::size_t kRuleCount = 25;
 // Rule names in enum order: "relations.copula", ...
 const std::array<std::string_view, kRuleCount>& rule_names();
 

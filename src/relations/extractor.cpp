@@ -186,6 +186,17 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
     args.emplace_back(c.subj, "subj");
     for (const auto& a : c.args) args.emplace_back(a, a.role);
   }
+  // "took place in X", "gave birth to X": a light verb's bare singular noun
+  // object before an oblique is part of the relation, the oblique its object.
+  if (rules.on(detail::Rule::LightVerbNoun) && rules.lexicon && c.kind == Construction::Verb && args.size() > 2 &&
+      args[1].second == "obj" && args[1].first.words.size() == 1 && !is_core_role(args[2].second) &&
+      follows(args[2].first, c.pred) && rules.lexicon->light_verbs.contains(c.lemma)) {
+    const Token& noun = s.tokens[args[1].first.words.front()];
+    if (noun.upos == "NOUN" && noun.xpos == "NN" && args[1].first.head > c.pred) {
+      rel.push_back(args[1].first.head);
+      args.erase(args.begin() + 1);
+    }
+  }
   {
     std::vector<int> plain = rel;
     std::sort(plain.begin(), plain.end());
