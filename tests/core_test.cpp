@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/files.hpp"
+#include "core/mention_index.hpp"
 #include "core/model_io.hpp"
 #include "core/perceptron.hpp"
 #include "core/perceptron_trainer.hpp"
@@ -16,6 +17,35 @@
 
 using namespace relgraph;
 using namespace relgraph::detail;
+
+TEST(Strings, LowerAndWordsAreAscii) {
+  struct Case {
+    std::string in, lower;
+    std::vector<std::string> words;
+  };
+  const std::vector<Case> cases = {
+      {"", "", {}},
+      {"U.S. Army", "u.s. army", {"U.S.", "Army"}},
+      {"  a\tb\r\nc\f\vd  ", "  a\tb\r\nc\f\vd  ", {"a", "b", "c", "d"}},
+      {"\xC3\x89"
+       "cole Normale",
+       "\xC3\x89"
+       "cole normale",
+       {"\xC3\x89"
+        "cole",
+        "Normale"}},  // UTF-8 bytes kept
+      {"non\xC2\xA0"
+       "breaking",
+       "non\xC2\xA0"
+       "breaking",
+       {"non\xC2\xA0"
+        "breaking"}},  // NBSP is not ASCII space
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(detail::ascii_lower(c.in), c.lower) << c.in;
+    EXPECT_EQ(detail::split_words(c.in), c.words) << c.in;
+  }
+}
 
 TEST(Utf8, FindsInvalidBytes) {
   struct Case {
@@ -407,4 +437,29 @@ TEST(Resources, MissingGazetteerTableIsNamed) {
   auto without = Resources::load(dir.string());  // no gazetteer folder: only asking for it fails
   EXPECT_THROW(without->gazetteer(), Error);
   std::filesystem::remove_all(dir);
+}
+
+// Mentions by sentence, in increasing order, whatever order the document
+// lists them in; mentions outside the sentences are left out.
+TEST(MentionIndex, ListsEachSentencesMentionsInOrder) {
+  Document doc;
+  doc.sentences.resize(3);
+  for (int sentence : {1, 0, 1, -1, 7, 2, 1}) {
+    EntityMention m;
+    m.span.sentence = sentence;
+    doc.mentions.push_back(m);
+  }
+  detail::MentionIndex index(doc);
+  auto list = [&](int s) {
+    auto span = index.of(s);
+    return std::vector<int>(span.begin(), span.end());
+  };
+  EXPECT_EQ(list(0), (std::vector<int>{1}));
+  EXPECT_EQ(list(1), (std::vector<int>{0, 2, 6}));
+  EXPECT_EQ(list(2), (std::vector<int>{5}));
+  EXPECT_TRUE(list(3).empty());
+  EXPECT_TRUE(list(-1).empty());
+  index.add(7, 0);
+  index.add(8, 9);
+  EXPECT_EQ(list(0), (std::vector<int>{1, 7}));
 }

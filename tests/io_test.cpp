@@ -273,7 +273,7 @@ TEST(Tsv, HeaderAndQuoting) {
       write(g, "tsv"),
       "subject\tpredicate\tobject\tconfidence\tsentence\tevidence\tsubject_id\tobject_id\tsubject_type\t"
       "object_type\tnegated\tmodality\n"
-      "\"A \"\"quoted\"\" name\"\twent to\tB\t0.75\t2,4\t\"line\nbreak\"\tquoted_name\tb\tPerson\tPlace\tfalse\t\n");
+      "\"A \"\"quoted\"\" name\"\twent to\tB\t0.75\t3,5\t\"line\nbreak\"\tquoted_name\tb\tPerson\tPlace\tfalse\t\n");
 }
 
 TEST(GraphMl, ReadsGraphsMadeElsewhere) {
@@ -801,5 +801,103 @@ TEST(Render, FormatsLayoutsAndErrors) {
   std::size_t files = 0;
   for (auto& e : fs::directory_iterator(dir)) (void)e, ++files;
   EXPECT_EQ(files, 4u);  // g.png g.pdf g.svg layout.out; nothing from the failures
+  fs::remove_all(dir);
+}
+
+// Picture size and layout by graph size ----------------------------------------------
+
+namespace {
+
+// About what one news article gives: 100 entities in 14 components (hubs
+// with spokes, a few chains), labels of ordinary length.
+KnowledgeGraph article_sized_graph() {
+  KnowledgeGraph g;
+  int n = 0;
+  auto add = [&](const std::string& type) {
+    ++n;
+    return g.add_entity(entity("Invented Name Number " + std::to_string(n), type));
+  };
+  for (int c = 0; c < 14; ++c) {
+    auto hub = add(c % 2 ? "Organization" : "Person");
+    int spokes = 2 + (c * 5) % 9;
+    auto last = hub;
+    for (int i = 0; i < spokes; ++i) {
+      auto v = add(i % 3 ? "Place" : "Person");
+      RelationEdge r;
+      r.predicate = i % 2 ? "spoke with" : "is based in";
+      r.confidence = 0.5;
+      g.add_relation(c % 3 == 0 ? last : hub, v, r);
+      last = v;
+    }
+  }
+  return g;
+}
+
+std::pair<unsigned, unsigned> png_size(const std::string& png) {
+  auto be32 = [&](std::size_t at) {
+    unsigned v = 0;
+    for (std::size_t i = 0; i < 4; ++i) v = v << 8 | static_cast<unsigned char>(png.at(at + i));
+    return v;
+  };
+  return {be32(16), be32(20)};  // IHDR width, height
+}
+
+}  // namespace
+
+TEST(Render, AutoLayoutFitsAScreen) {
+  auto dir = temp_dir("render_size");
+  KnowledgeGraph g = article_sized_graph();
+  ASSERT_GE(g.num_entities(), 90u);
+  render_graph(g, dir + "/g.png");
+  auto [w, h] = png_size(detail::read_file(dir + "/g.png"));
+  EXPECT_LE(std::max(w, h), 2000u) << w << "x" << h;
+  EXPECT_GE(std::max(w, h), 1000u) << w << "x" << h;                 // not shrunk to a thumbnail
+  EXPECT_LE(std::max(w, h), 2.5 * std::min(w, h)) << w << "x" << h;  // components packed, not in a row
+  RenderOptions any;
+  any.max_pixels = 0;
+  render_graph(g, dir + "/big.png", any);
+  auto [bw, bh] = png_size(detail::read_file(dir + "/big.png"));
+  EXPECT_GT(std::max(bw, bh), 2000u);
+  fs::remove_all(dir);
+}
+
+TEST(Render, RefusesGraphsTooLargeToDrawWithAdvice) {
+  KnowledgeGraph g;
+  auto prev = g.add_entity(entity("node 0", "Thing"));
+  for (std::size_t i = 1; i <= kMaxRenderEntities; ++i) {
+    auto v = g.add_entity(entity("node " + std::to_string(i), "Thing"));
+    g.add_relation(prev, v, {.predicate = "links"});
+    prev = v;
+  }
+  auto dir = temp_dir("render_refuse");
+  try {
+    render_graph(g, dir + "/g.svg");
+    ADD_FAILURE() << "a picture of " << g.num_entities() << " entities was drawn";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::InvalidArgument);
+    std::string what = e.what();
+    for (const char* advice : {"--top", "--focus", "--min-confidence", ".html"})
+      EXPECT_NE(what.find(advice), std::string::npos) << what;
+  }
+  EXPECT_FALSE(fs::exists(dir + "/g.svg"));
+  // The slow layouts have lower caps: dot at 300 entities, neato and fdp at 600.
+  KnowledgeGraph chain;
+  prev = chain.add_entity(entity("node 0", "Thing"));
+  for (int i = 1; i <= 400; ++i) {
+    auto v = chain.add_entity(entity("node " + std::to_string(i), "Thing"));
+    chain.add_relation(prev, v, {.predicate = "links"});
+    prev = v;
+  }
+  RenderOptions dot;
+  dot.layout = "dot";
+  try {
+    render_graph(chain, dir + "/chain.svg", dot);
+    ADD_FAILURE() << "dot drew " << chain.num_entities() << " entities";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("use layout sfdp or auto"), std::string::npos) << e.what();
+  }
+  RenderOptions neato;
+  neato.layout = "neato";
+  EXPECT_NO_THROW(render_graph(chain, dir + "/chain.svg", neato));
   fs::remove_all(dir);
 }

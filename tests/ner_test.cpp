@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 #include "core/perceptron_trainer.hpp"
@@ -774,4 +775,46 @@ TEST_F(Training, AnnotatesDocumentsWithTypedMentionsAndValues) {
   EXPECT_EQ(tags[1], "I-PER");
   EXPECT_EQ(tags[3], "B-LOC");
   EXPECT_EQ(tags[9], "O");  // demonyms are mentions (NORP) but not PER/ORG/LOC tags
+}
+
+// The label score cache gives the very floats of scoring every label feature
+// (so the decoded labels cannot change), over sentences that share a cache.
+TEST(Viterbi, CachedLabelScoresEqualDirectScores) {
+  const std::vector<std::vector<std::string>> sentences = {
+      {"Jane", "Roe", "met", "ACME", "officials", "in", "Lyon", "."},
+      {"ACME", "said", "Roe", "will", "visit", "Lyon", "again", "."},
+      {"the", "talks", "ended", "at", "5", "pm"}};
+  FeatureExtractor fx(nullptr, false);
+  const int L = 9;
+  detail::PerceptronTrainer trainer(L);
+  std::mt19937 rng(5);
+  std::vector<std::uint64_t> feats;
+  std::vector<Document> docs;
+  for (const auto& words : sentences) {
+    docs.push_back(relgraph::testing::make_document(words));
+    std::vector<TokenInfo> info;
+    fx.prepare(docs.back().sentences[0], info);
+    for (int round = 0; round < 3; ++round)
+      for (int i = 0; i < static_cast<int>(info.size()); ++i)
+        for (int prev = -1; prev < L; ++prev) {
+          fx.label_features(info, i, prev, feats);
+          trainer.update(feats, static_cast<int>(rng() % L), static_cast<int>(rng() % L), 0.37f);
+          fx.token_features(info, i, feats);
+          trainer.update(feats, static_cast<int>(rng() % L), static_cast<int>(rng() % L), 0.11f);
+          trainer.tick();
+        }
+  }
+  const detail::Perceptron weights = trainer.average();
+  LabelScoreCache cache;
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& doc : docs) {
+      std::vector<TokenInfo> info;
+      fx.prepare(doc.sentences[0], info);
+      Lattice direct, cached;
+      fill_lattice(weights, fx, info, L, direct, feats);         // every feature looked up
+      fill_lattice(weights, fx, info, L, cached, feats, cache);  // label features from the cache
+      ASSERT_EQ(direct.trans.size(), cached.trans.size());
+      EXPECT_EQ(0, std::memcmp(direct.trans.data(), cached.trans.data(), direct.trans.size() * sizeof(float)));
+      EXPECT_EQ(0, std::memcmp(direct.emit.data(), cached.emit.data(), direct.emit.size() * sizeof(float)));
+    }
 }

@@ -230,6 +230,52 @@ TEST_F(QueryTest, SubgraphKeepsFactsAmongKeptEntities) {
   EXPECT_EQ(all.num_relations(), 8u);
 }
 
+// filter_graph on the sample: each row names the filter and the entities left.
+TEST_F(QueryTest, FilterKeepsThePartWorthShowing) {
+  auto labels = [](const KnowledgeGraph& k) {
+    std::string out;
+    for (auto v : k.canonical_vertices()) out += (out.empty() ? "" : ", ") + k.node(v).label;
+    return out;
+  };
+  struct Case {
+    std::string what;
+    double min_confidence;
+    std::size_t top;
+    std::string focus;
+    int hops;
+    bool isolated;
+    std::string entities;
+    std::size_t facts;
+  } cases[] = {
+      {"everything", 0, 0, "", 1, true,
+       "Acme Corp, Alice Smith, Bob Smith, Carol Jones, Dave Brown, Eve White, France, Lonely Entity, Paris", 8},
+      {"no lone entities", 0, 0, "", 1, false,
+       "Acme Corp, Alice Smith, Bob Smith, Carol Jones, Dave Brown, Eve White, France, Paris", 8},
+      // 0.8 drops Carol's two facts and so Carol; the isolated entity had no facts and stays.
+      {"confident", 0.8, 0, "", 1, true,
+       "Acme Corp, Alice Smith, Bob Smith, Dave Brown, Eve White, France, Lonely Entity, Paris", 6},
+      {"focus 1 hop", 0, 0, "acme", 1, true, "Acme Corp, Alice Smith, Dave Brown, Eve White, Paris", 4},
+      {"focus 0 hops", 0, 0, "France", 0, true, "France", 0},
+      {"focus 2 hops, confident", 0.95, 0, "France", 2, true, "France, Paris", 1},
+      {"top 1", 0, 1, "", 1, true, "Acme Corp", 0},
+      {"top 1 keeps the focus", 0, 1, "Dave Brown", 1, true, "Acme Corp, Dave Brown", 1},
+  };
+  for (const auto& c : cases) {
+    GraphFilter filter;
+    filter.min_confidence = c.min_confidence;
+    filter.top = c.top;
+    filter.focus = c.focus;
+    filter.hops = c.hops;
+    filter.isolated = c.isolated;
+    KnowledgeGraph f = filter_graph(g, filter);
+    EXPECT_EQ(labels(f), c.entities) << c.what;
+    EXPECT_EQ(f.num_relations(), c.facts) << c.what;
+  }
+  GraphFilter unknown;
+  unknown.focus = "Nobody Known";
+  EXPECT_THROW(filter_graph(g, unknown), Error);
+}
+
 TEST(NameDistance, Levenshtein) {
   EXPECT_EQ(name_distance("kitten", "sitting"), 3u);
   EXPECT_EQ(name_distance("Paris", "paris"), 0u);

@@ -69,6 +69,21 @@ TEST_F(TextCli, ParsePrintsConlluWithRangesAndOffsets) {
   EXPECT_NE(out.find("# newpar\n# sent_id = 2\n# text = Hi there"), std::string::npos) << out;
 }
 
+TEST_F(TextCli, ParseReadsWordListsFromTheSchemasGiven) {
+  // A copy of schemas/ whose clitic list lacks "ll": "she'll" is no longer split.
+  const fs::path schemas = dir_ / "schemas";
+  fs::copy(fs::path(RELGRAPH_SOURCE_DIR) / "schemas", schemas, fs::copy_options::recursive);
+  std::ofstream(schemas / "lexicon" / "clitics.tsv", std::ios::trunc) << "# test list\ns\nm\nd\nre\nve\n";
+  auto in = write("in.txt", "I think she'll go.");
+  std::string out, err;
+  ASSERT_EQ(relgraph("parse '" + in + "' --until tokens" + models_flag(), &out, &err), 0) << err;
+  EXPECT_NE(out.find("\t'll\t"), std::string::npos) << out;
+  ASSERT_EQ(
+      relgraph("parse '" + in + "' --until tokens --schemas '" + schemas.string() + "'" + models_flag(), &out, &err), 0)
+      << err;
+  EXPECT_EQ(out.find("\t'll\t"), std::string::npos) << out;
+}
+
 TEST_F(TextCli, ParsePretokenizedKeepsWords) {
   auto in = write("pre.txt", "I do n't know .\nHi\n");
   std::string out, err;

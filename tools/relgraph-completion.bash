@@ -6,10 +6,11 @@ _relgraph() {
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=${COMP_WORDS[COMP_CWORD-1]}
   local commands="extract render convert query merge parse entities rules train eval"
-  local flags="--help --output --format --models --schemas --pretokenized --stats --jsonl --threads --stream --disable"
+  local flags="--help --output --format --models --schemas --pretokenized --stats --jsonl --threads --stream --disable
+    --quiet --verbose --min-confidence --top --focus --hops --keep-isolated --max-size --json"
   case $prev in
     --format)
-      COMPREPLY=($(compgen -W "jsonld graphml dot tsv ntriples svg png pdf carb" -- "$cur"))
+      COMPREPLY=($(compgen -W "jsonld graphml dot tsv ntriples svg png pdf html carb" -- "$cur"))
       return ;;
     --models|--schemas)
       COMPREPLY=($(compgen -d -- "$cur"))

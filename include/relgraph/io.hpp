@@ -33,7 +33,8 @@ class Importer {
   virtual KnowledgeGraph read(std::istream& in, const std::string& source) const = 0;
 };
 
-// Formats: "jsonld", "graphml", "dot", "tsv", "ntriples" (+ more as added).
+// Formats: "jsonld", "graphml", "dot", "tsv", "ntriples", "html" (an
+// interactive viewer page, self-contained) (+ more as added).
 // N-Triples and JSON-LD in also read what RDF tools made of relgraph's export:
 // any triple order, expanded or flattened JSON-LD.
 std::unique_ptr<Exporter> make_exporter(const std::string& format);
@@ -60,14 +61,22 @@ std::unique_ptr<Importer> make_importer(const std::string& format, const ImportO
 KnowledgeGraph load_graph(const std::string& path, const std::string& format, const ImportOptions& options);
 
 struct RenderOptions {
-  std::string layout = "dot";  // dot, neato, fdp, sfdp
-  std::string format = "";     // svg, png, pdf; "" = from extension
+  std::string layout = "auto";  // auto (chosen by size), dot, neato, fdp, sfdp
+  std::string format = "";      // svg, png, pdf; "" = from extension
   bool legend = true;
+  double max_pixels = 2000;  // the picture's longer side at most (PNG pixels, SVG/PDF points * 4/3); 0 = any
 };
+// The most a picture shows: past this, Graphviz's layouts take more than a few
+// seconds and the drawing is unreadable anyway.
+constexpr std::size_t kMaxRenderEntities = 2500, kMaxRenderRelations = 5000;
 // Renders a diagram through Graphviz gvc, atomically. Graphviz is not
 // thread-safe: rendering and the DOT exporter serialise on one global lock.
+// "auto" lays out small graphs top-down (dot), news-article sizes with
+// neato, larger ones with sfdp and straight edges; components are packed.
 // Throws Error(InvalidArgument) for an unknown layout or image format (the
-// message names it and the path), Error(Io) if the file cannot be written.
+// message names it and the path) and for a graph past kMaxRenderEntities or
+// kMaxRenderRelations (the message says how to draw a part of it),
+// Error(Io) if the file cannot be written.
 void render_graph(const KnowledgeGraph& graph, const std::string& path, const RenderOptions& options = {});
 
 }  // namespace relgraph

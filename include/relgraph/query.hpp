@@ -132,6 +132,22 @@ class GraphQuery {
   std::multimap<std::string, Vertex> aliases_;  // folded alias, entity_key() forms -> entity
 };
 
+// The part of a graph worth showing: noise control for exports, pictures and
+// queries. Steps run in this order: facts below `min_confidence` go (and the
+// entities they alone connected); with `focus`, only entities within `hops`
+// of it stay; with `top`, only the `top` entities of highest PageRank (the
+// focus entity always stays); without `isolated`, entities with no fact go.
+// Throws resolve()'s errors for an unknown or ambiguous `focus`.
+struct GraphFilter {
+  double min_confidence = 0.0;
+  std::size_t top = 0;  // 0 = all
+  std::string focus{};  // entity name, alias or id; "" = the whole graph
+  int hops = 1;
+  bool isolated = true;
+  bool article_mentions = true;  // keep an article's `mentions` edges
+};
+KnowledgeGraph filter_graph(const KnowledgeGraph& graph, const GraphFilter& filter);
+
 // Case-insensitive edit distance (Levenshtein) between two names.
 std::size_t name_distance(const std::string& a, const std::string& b);
 

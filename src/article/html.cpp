@@ -14,15 +14,13 @@
 #include <set>
 
 #include "article/metadata.hpp"
+#include "core/strings.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/strings.hpp"
+
 namespace relgraph::article_text {
 
 struct Line {
@@ -15,7 +17,7 @@ struct Line {
   std::string_view text;
 };
 
-inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+inline bool is_space(char c) { return relgraph::detail::ascii_space(c); }
 
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -46,26 +48,9 @@ inline std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-inline std::vector<std::string> words_of(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (is_space(c)) {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
+inline std::vector<std::string> words_of(std::string_view s) { return relgraph::detail::split_words(s); }
 
-inline std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+inline std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 inline bool ends_sentence(std::string_view s) {
   static const std::array<std::string_view, 9> enders = {".", "!", "?", "\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99",

@@ -77,7 +77,7 @@ void write_json(const Document& doc, std::ostream& o) {
     json_string(o, m.canonical);
     o << ", \"value\": ";
     json_string(o, m.value);
-    o << ", \"begin\": " << m.span.begin << ", \"end\": " << m.span.end << ", \"sentence\": " << m.span.sentence
+    o << ", \"begin\": " << m.span.begin << ", \"end\": " << m.span.end << ", \"sentence\": " << m.span.sentence + 1
       << ", \"first\": " << m.span.first << ", \"last\": " << m.span.last << "}";
   }
   o << (doc.mentions.empty() ? "" : "\n") << "]}\n";

@@ -8,6 +8,7 @@
 
 #include "cli/cmd_extract_corpus.hpp"
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "cli/keep_until_exit.hpp"
 #include "cli/timings.hpp"
 #include "core/files.hpp"
@@ -31,6 +32,7 @@ struct ExtractOptions {
   bool stream = false;
   std::vector<std::string> disable;  // named rules switched off
   std::string timings;               // "", text or json (timings.hpp)
+  double min_confidence = 0.0;       // facts below are left out (filter_graph)
 };
 
 const std::vector<std::string> kImageFormats = {"svg", "png", "pdf"};
@@ -57,7 +59,7 @@ struct Annotated {
   std::vector<std::string> disable;  // named rules switched off (the graph's too)
 };
 
-KnowledgeGraph graph_of(const Annotated& a, bool mentions, bool isolated = true) {
+KnowledgeGraph graph_of(const Annotated& a, bool mentions, bool isolated = true, double min_confidence = 0) {
   GraphOptions g;
   g.article_mentions = mentions;
   g.isolated = isolated;
@@ -65,40 +67,50 @@ KnowledgeGraph graph_of(const Annotated& a, bool mentions, bool isolated = true)
   KnowledgeGraph out;
   for (const auto& doc : a.docs) {
     KnowledgeGraph one = build_graph(doc, g);
-    if (a.docs.size() == 1) return one;
+    if (a.docs.size() == 1) {
+      out = std::move(one);
+      break;
+    }
     out.merge(one);
   }
-  out.canonicalize();
+  if (a.docs.size() != 1) out.canonicalize();
+  if (min_confidence > 0) out = filter_graph(out, {.min_confidence = min_confidence});
   return out;
 }
 
-void write_one(const Annotated& a, const std::string& path, std::string format, const std::string& mentions) {
+void write_one(const Annotated& a, const std::string& path, std::string format, const ExtractOptions& o) {
   if (format.empty()) format = path == "-" ? "tsv" : extension(path);
   if (is_image(format)) {
     RenderOptions r;
     r.format = format;
-    bool m = wants_mentions(mentions, format);
-    render_graph(graph_of(a, m, m), path, r);  // a diagram without mentions edges shows no lone entities
+    bool m = wants_mentions(o.mentions, format);
+    // a diagram without mentions edges shows no lone entities
+    render_graph(graph_of(a, m, m, o.min_confidence), path, r);
     return;
   }
   if (format == "nt") format = "ntriples";
   if (format == "json") format = "jsonld";
   if (format == "gv") format = "dot";
   if (path != "-" && format.empty()) format = format_from_path(path);  // names the path in the error
-  bool m = wants_mentions(mentions, format);
-  save_graph(graph_of(a, m, m || format != "dot"), path, format);
+  bool m = wants_mentions(o.mentions, format);
+  save_graph(graph_of(a, m, m || format != "dot", o.min_confidence), path, format);
 }
 
-void run_extract(const ExtractOptions& o) {
+void run_extract(ExtractOptions o) {
+  // Piped text without `-`; not in mapper mode, which reads stdin itself.
+  if (o.inputs.empty() && o.jsonl.empty() && !o.stream) {
+    auto in = stdin_if_piped("");
+    if (!in.empty()) o.inputs.push_back(in);
+  }
   // Several articles, a directory, --jsonl, -j or --stream: corpus mode.
   bool to_dir_output = o.output != "-" && (o.output.back() == '/' || std::filesystem::is_directory(o.output));
   if (o.format != "carb" &&
       (wants_corpus_mode(o.inputs, o.jsonl, o.threads, o.stream) || (o.inputs.size() > 1 && !to_dir_output))) {
     run_extract_corpus({o.inputs, o.jsonl, o.threads, o.output, o.format, o.stream, o.models_dir, o.schemas_dir,
-                        o.mentions, o.stats, o.disable});
+                        o.mentions, o.stats, o.disable, o.min_confidence});
     return;
   }
-  if (o.inputs.empty()) throw Error(ErrorKind::InvalidArgument, "extract: no input file (use - for stdin)");
+  if (o.inputs.empty()) throw Error(ErrorKind::InvalidArgument, "extract: no input file (name one, or pipe text in)");
   if (o.format == "carb") {
     run_extract_carb({o.inputs, o.output, o.pretokenized, o.models_dir, o.schemas_dir, o.disable});
     return;
@@ -127,7 +139,7 @@ void run_extract(const ExtractOptions& o) {
 
   bool to_dir = o.output != "-" && (o.output.back() == '/' || std::filesystem::is_directory(o.output));
   if (!to_dir) {
-    timings.time("graph and output", [&] { write_one(a, o.output, o.format, o.mentions); });
+    timings.time("graph and output", [&] { write_one(a, o.output, o.format, o); });
   } else {
     std::error_code ec;
     std::filesystem::create_directories(o.output, ec);
@@ -138,16 +150,16 @@ void run_extract(const ExtractOptions& o) {
     detail::StagedFiles staged(o.output);
     // not English: file extensions
     for (const char* ext : {"jsonld", "graphml", "dot", "tsv", "nt", "svg"})
-      write_one(a, staged.path(stem + "." + ext), o.format.empty() ? "" : o.format, o.mentions);
+      write_one(a, staged.path(stem + "." + ext), o.format.empty() ? "" : o.format, o);
     staged.commit();
   }
   timings.report(std::cerr, "extract");
-  if (o.stats) {
-    KnowledgeGraph g = graph_of(a, true);
+  if (o.stats || verbose_on()) {
+    KnowledgeGraph g = graph_of(a, true, true, o.min_confidence);
     std::size_t sentences = 0;
     for (const auto& d : a.docs) sentences += d.sentences.size();
-    std::cerr << "extract: " << a.docs.size() << " document(s), " << sentences << " sentences, " << g.num_entities()
-              << " nodes, " << g.num_relations() << " edges\n";
+    (o.stats ? std::cerr : verbose()) << "extract: " << a.docs.size() << " document(s), " << sentences << " sentences, "
+                                      << g.num_entities() << " nodes, " << g.num_relations() << " edges\n";
   }
 }
 
@@ -177,6 +189,9 @@ void add_extract_command(CLI::App& app) {
   cmd->add_flag("--stream", o->stream,
                 "Mapper mode: JSONL records in (--jsonl or stdin), one graph line per article out (jsonl, ntriples)");
   add_disable_option(*cmd, o->disable);
+  cmd->add_option("--min-confidence", o->min_confidence,
+                  "Leave out facts less confident than this (0-1), and the entities only they named")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--timings", o->timings,
                   "Print the time of model loading, of each stage and of the output, and tokens/s, on stderr "
                   "(text or json; one article or several files to one output, not corpus mode)")

@@ -1,4 +1,4 @@
-// Corpus mode of `relgraph extract`: prints progress (on a terminal only),
+// Corpus mode of `relgraph extract`: prints progress with rate and ETA (on a terminal only),
 // failed articles and speed around relgraph::extract_corpus / stream_corpus.
 // Tests: tests/corpus_test.cpp (library), tests/corpus_cli_test.cpp.
 #include "cli/cmd_extract_corpus.hpp"
@@ -12,6 +12,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "cli/common.hpp"
 #include "cli/keep_until_exit.hpp"
 #include "core/files.hpp"
 #include "relgraph/corpus.hpp"
@@ -46,24 +47,6 @@ void check_output(const std::string& output) {
   if (::access(dir.c_str(), W_OK) != 0)
     throw Error(ErrorKind::Io, "cannot write '" + output + "': directory '" + dir.string() + "' is not writable");
 }
-
-class ProgressBar {
- public:
-  explicit ProgressBar(bool enabled) : enabled_(enabled) {}
-  void update(std::size_t done, std::size_t total, std::size_t failed) {
-    if (!enabled_) return;
-    constexpr int kWidth = 30;
-    int filled = total ? static_cast<int>(kWidth * done / total) : kWidth;
-    std::cerr << "\r[" << std::string(filled, '=') << std::string(kWidth - filled, ' ') << "] " << done << "/" << total
-              << " articles";
-    if (failed) std::cerr << ", " << failed << " failed";
-    std::cerr << std::flush;
-    if (done == total) std::cerr << "\n";
-  }
-
- private:
-  bool enabled_;
-};
 
 void report_failures(const std::vector<ArticleFailure>& failures, std::size_t articles) {
   if (failures.empty()) return;
@@ -145,7 +128,7 @@ void run_extract_corpus(const ExtractCorpusOptions& o) {
     return;
   }
 
-  ProgressBar bar(::isatty(STDERR_FILENO));
+  Progress bar("articles");
   CorpusOptions c{
       .inputs = o.inputs,
       .jsonl = o.jsonl,
@@ -159,9 +142,11 @@ void run_extract_corpus(const ExtractCorpusOptions& o) {
   if (is_picture(format)) {
     RenderOptions ro;
     ro.format = format;
-    render_graph(r.graph, o.output, ro);
+    // A corpus picture without lone entities (and within render_graph's limits, or refused).
+    render_graph(filter_graph(r.graph, {.min_confidence = o.min_confidence, .isolated = false}), o.output, ro);
   } else {
-    save_graph(r.graph, o.output, format);
+    save_graph(o.min_confidence > 0 ? filter_graph(r.graph, {.min_confidence = o.min_confidence}) : r.graph, o.output,
+               format);
   }
   if (o.stats) print_speed(r.articles - r.failures.size(), r.sentences, r.tokens, seconds, cpu, o.threads);
   report_failures(r.failures, r.articles);

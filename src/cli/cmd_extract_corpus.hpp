@@ -19,6 +19,7 @@ struct ExtractCorpusOptions {
   std::string mentions = "auto";     // article `mentions` edges: auto, yes, no
   bool stats = false;                // articles, tokens and speed on stderr
   std::vector<std::string> disable;  // named rules switched off (--disable)
+  double min_confidence = 0.0;       // facts below are left out of the merged graph
 };
 
 // Throws relgraph::Error; when articles failed, after writing the graph of

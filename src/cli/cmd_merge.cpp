@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "core/files.hpp"
 #include "io/neo4j_export.hpp"
 #include "relgraph/corpus.hpp"
@@ -17,9 +18,8 @@ namespace {
 struct MergeArgs {
   std::vector<std::string> inputs;
   std::string output;
-  std::string from;  // input format, "" = from each file's extension
-  std::string to;    // output format, "" = from the output's extension
-  bool quiet = true;
+  std::string from;            // input format, "" = from each file's extension
+  std::string to;              // output format, "" = from the output's extension
   bool ignore_failed = false;  // failed-article lines in .jsonl input do not make the exit status non-zero
   ImportOptions import;
 };
@@ -49,9 +49,8 @@ void run_merge(const MergeArgs& a) {
     for (const auto& f : failed)
       std::cerr << "  " << detail::escape_control(f.id) << ": " << detail::escape_control(f.message) << "\n";
   }
-  if (!a.quiet)
-    std::cerr << "relgraph merge: " << a.inputs.size() << " graphs -> " << merged.num_entities() << " entities, "
-              << merged.num_relations() << " relations in " << a.output << "\n";
+  verbose() << "relgraph merge: " << a.inputs.size() << " graphs -> " << merged.num_entities() << " entities, "
+            << merged.num_relations() << " relations in " << a.output << "\n";
   if (!failed.empty() && !a.ignore_failed)
     throw Error(
         ErrorKind::InvalidInput,
@@ -77,7 +76,6 @@ void add_merge_command(CLI::App& app) {
                   "Output format (default: from the output's extension); neo4j = a directory of\n"
                   "nodes.csv, relationships.csv, import.cypher (neo4j-admin, cypher-shell), kuzu-load.cypher\n"
                   "with kuzu-entities.csv and kuzu-relations.csv (Kuzu COPY FROM), kuzu.cypher");
-  cmd->add_flag("!--verbose,!-v", args->quiet, "Print a summary on stderr");
   cmd->add_flag("--ignore-failed", args->ignore_failed,
                 "Failed-article lines in .jsonl inputs are listed but do not fail the merge (a reducer's choice)");
   cmd->footer(

@@ -19,6 +19,7 @@ struct ParseOptions {
   std::string input = "-";
   std::string output = "-";
   std::string models_dir;
+  std::string schemas_dir;
   std::string until = "deps";
   bool pretokenized = false;
   bool stats = false;
@@ -31,6 +32,7 @@ void run_parse(const ParseOptions& o) {
   doc.text = detail::read_text(o.input);  // input errors first, then model errors
   PipelineOptions options;
   options.models_dir = o.models_dir;
+  options.schemas_dir = o.schemas_dir;
   options.pretokenized = o.pretokenized;
   Timings timings(o.timings);
   const Pipeline& pipeline = keep_until_exit(
@@ -61,6 +63,7 @@ void add_parse_command(CLI::App& app) {
   cmd->add_option("-o,--output", o->output, "CoNLL-U output file, or - for stdout")->capture_default_str();
   cmd->add_flag("--pretokenized", o->pretokenized, "Input is one sentence a line, tokens separated by spaces");
   cmd->add_option("--models", o->models_dir, "Models directory (default: $RELGRAPH_MODELS or models/)");
+  cmd->add_option("--schemas", o->schemas_dir, "Schemas directory (default: $RELGRAPH_SCHEMAS or schemas/)");
   cmd->add_option("--until", o->until, "Last layer: tokens, tags or deps")->capture_default_str();
   cmd->add_flag("--stats", o->stats,
                 "Print sentence/word counts and words per second (pipeline only, wall and CPU) on stderr");

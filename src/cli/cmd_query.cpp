@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "io/neo4j_export.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/io.hpp"
@@ -27,6 +28,7 @@ struct QueryArgs {
   int depth = 1;
   std::size_t top = 10;
   bool mentions = false;
+  GraphFilter filter;
 };
 
 using Json = rapidjson::Writer<rapidjson::OStreamWrapper>;
@@ -85,7 +87,7 @@ void json_fact(Json& w, const KnowledgeGraph& g, Edge e) {
     w.Key("document");
     w.String(ev.document.c_str());
     w.Key("sentence");
-    w.Int(ev.sentence);
+    w.Int(ev.sentence >= 0 ? ev.sentence + 1 : 0);  // from 1, as in the text output
     w.Key("begin");
     w.Uint64(ev.begin);
     w.Key("end");
@@ -135,6 +137,8 @@ void run_stats(const GraphQuery& q, const QueryArgs& a) {
       w.Uint64(s.entities);
       w.Key("relations");
       w.Uint64(s.relations);
+      w.Key("relationship_types");
+      w.Uint64(s.by_predicate.size());
       w.Key("evidence");
       w.Uint64(s.evidence);
       w.Key("documents");
@@ -163,6 +167,7 @@ void run_stats(const GraphQuery& q, const QueryArgs& a) {
   std::cout << "entities    " << s.entities << "\n"
             << "relations   " << s.relations << " (" << s.evidence << " pieces of evidence from " << s.documents
             << " documents)\n"
+            << "relationship types  " << s.by_predicate.size() << "\n"
             << "components  " << s.components;
   if (!s.component_sizes.empty())
     std::cout << " (largest " << s.component_sizes.front() << " entities; " << s.isolated << " isolated)";
@@ -379,8 +384,10 @@ void run_subgraph(const GraphQuery& q, const QueryArgs& a) {
 void add_query_command(CLI::App& app) {
   auto args = std::make_shared<QueryArgs>();
   auto* cmd = app.add_subcommand("query", "Ask questions of a saved graph (JSON-LD, GraphML, TSV)");
-  cmd->add_option("graph", args->graph, "Graph file ('-' = stdin with --format)")->required();
-  cmd->add_option("--format", args->format, "Input format (default: from the extension)");
+  cmd->add_option("graph", args->graph, "Graph file, or - for stdin (the default when input is piped)");
+  cmd->add_option("--format", args->format, "Input format (default: from the extension or content)");
+  cmd->add_flag("--json", args->json, "Print JSON for scripts");
+  add_min_confidence(*cmd, args->filter);
   cmd->add_flag("--with-mentions", args->mentions,
                 "Let neighbors/path/central/subgraph walk an article's `mentions` edges (left out by default)");
   cmd->require_subcommand(1);
@@ -395,7 +402,7 @@ void add_query_command(CLI::App& app) {
   using Runner = void (*)(const GraphQuery&, const QueryArgs&);
   auto bind = [args](CLI::App* sub, Runner run) {
     sub->callback([args, run] {
-      auto graph = load_graph(args->graph, args->format);
+      auto graph = filter_graph(read_graph(stdin_if_piped(args->graph), args->format), args->filter);
       GraphQuery q(graph, {.article_mentions = args->mentions});
       run(q, *args);
     });

@@ -8,6 +8,7 @@
 #include <new>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "core/files.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/version.hpp"
@@ -67,6 +68,10 @@ int check_standard_streams(int status) {
 
 int run(CLI::App& app, int argc, char** argv) {
   using namespace relgraph;
+  if (auto unknown = cli::unknown_subcommand(app, argc, argv)) {
+    std::cerr << "relgraph: error: " << *unknown << "\n";
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -93,6 +98,7 @@ int main(int argc, char** argv) {
   CLI::App app{"relgraph: English news articles to knowledge graphs"};
   app.set_version_flag("--version", std::string("relgraph ") + kVersion);
   app.require_subcommand(1);
+  cli::add_global_flags(app);  // before the subcommands, which inherit fallthrough
   cli::add_extract_command(app);
   cli::add_render_command(app);
   cli::add_convert_command(app);

@@ -1,6 +1,7 @@
 // Assembles tokenizer + tagger + parser (see syntax_pipeline.hpp).
 #include "cli/syntax_pipeline.hpp"
 
+#include "core/resources.hpp"
 #include "parse/parser.hpp"
 #include "relgraph/error.hpp"
 #include "tag/tagger.hpp"
@@ -34,6 +35,7 @@ class WholeTextStage : public Stage {
 std::unique_ptr<Stage> make_whole_text_stage() { return std::make_unique<WholeTextStage>(); }
 
 Pipeline make_syntax_pipeline(const PipelineOptions& options, Layer until, bool given_tokens) {
+  detail::Resources::shared(options.schemas());  // every word list, read and checked now (as make_pipeline does)
   Pipeline p;
   if (given_tokens) {
     p.add(std::make_unique<GivenTokensStage>());

@@ -95,8 +95,10 @@ std::shared_ptr<const Resources> Resources::load(const std::string& schemas_dir)
 const Resources& Resources::shared(const std::string& schemas_dir) {
   static std::mutex mu;
   static auto* cache = new std::map<std::string, std::shared_ptr<const Resources>>();  // lives until exit
-  const std::string dir = schemas_dir.empty() ? data_dir("RELGRAPH_SCHEMAS", "schemas") : schemas_dir;
+  static auto* active = new std::string();  // the last directory asked for by name (make_pipeline's --schemas)
   std::lock_guard lock(mu);
+  if (!schemas_dir.empty()) *active = schemas_dir;
+  const std::string dir = !active->empty() ? *active : data_dir("RELGRAPH_SCHEMAS", "schemas");
   auto& slot = (*cache)[dir];
   if (!slot) slot = load(dir);
   return *slot;

@@ -98,8 +98,11 @@ class Resources {
   // exists. Throws Error(NotFound) if lexicon/ or a gazetteer table is missing
   // and Error(Format) naming file and line for a malformed file.
   static std::shared_ptr<const Resources> load(const std::string& schemas_dir);
-  // The process-wide instance for `schemas_dir` ("" = default_schemas_dir()),
-  // loaded on first use and shared afterwards.
+  // The process-wide instance for `schemas_dir`, loaded on first use and shared
+  // afterwards. "" = the directory of the last call that named one (make_pipeline
+  // names PipelineOptions::schemas_dir, so `--schemas DIR` reaches every word list
+  // a stage looks up by name), else default_schemas_dir(). Word lists kept in
+  // function-local statics bind at their first use: one schemas directory per process.
   static const Resources& shared(const std::string& schemas_dir = "");
 
   const std::string& schemas_dir() const { return dir_; }

@@ -11,7 +11,6 @@
 
 namespace relgraph::detail {
 
-// Splits a line at every tab; views point into `line`.
 // ASCII lower case ("U.S." -> "u.s."); other bytes are kept.
 inline std::string ascii_lower(std::string_view s) {
   std::string out(s);
@@ -19,6 +18,23 @@ inline std::string ascii_lower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
+
+inline bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+// The words of `s` between runs of ASCII white space ("  a b\t" -> {"a", "b"}).
+inline std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && ascii_space(s[i])) ++i;
+    std::size_t start = i;
+    while (i < s.size() && !ascii_space(s[i])) ++i;
+    if (i > start) out.emplace_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+// Splits a line at every tab; views point into `line`.
 
 inline std::vector<std::string_view> split_tabs(std::string_view line) {
   std::vector<std::string_view> cols;

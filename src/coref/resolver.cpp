@@ -8,28 +8,13 @@
 #include <functional>
 #include <numeric>
 
+#include "core/strings.hpp"
+
 namespace relgraph::coref_impl {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
-std::vector<std::string> split_words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
+std::vector<std::string> split_words(std::string_view s) { return relgraph::detail::split_words(s); }
 
 std::string join(const std::vector<std::string>& w, std::size_t from, std::size_t to) {
   std::string out;
@@ -133,6 +118,8 @@ int Resolver::add_mention(int s, int first, int last, const std::string& type, c
   it.active = true;
   items_.push_back(it);
   parent_.push_back(idx);
+  cluster_.push_back({idx});
+  in_sentence_.add(idx, s);
   if (kind != Kind::Pronoun)
     for (int i = first; i < last; ++i)
       if (at_[s][i] < 0) at_[s][i] = idx;
@@ -169,6 +156,10 @@ void Resolver::unite(int a, int b) {
   if (a == b) return;
   if (position(a) > position(b)) std::swap(a, b);  // the earlier mention stays root
   parent_[b] = a;
+  std::vector<int> both(cluster_[a].size() + cluster_[b].size());
+  std::merge(cluster_[a].begin(), cluster_[a].end(), cluster_[b].begin(), cluster_[b].end(), both.begin());
+  cluster_[a] = std::move(both);
+  std::vector<int>().swap(cluster_[b]);
   for (auto& r : roles_[b]) roles_[a].push_back(r);
   roles_.erase(b);
   if (gender_.count(b) && !gender_.count(a)) gender_[a] = gender_[b];
@@ -183,8 +174,9 @@ std::string Resolver::country_of(const std::string& word) const {
 
 std::vector<int> Resolver::members(int root) {
   std::vector<int> out;
-  for (int m = 0; m < static_cast<int>(items_.size()); ++m)
-    if (items_[m].active && find(m) == root) out.push_back(m);
+  if (find(root) != root) return out;
+  for (int m : cluster_[root])
+    if (items_[m].active) out.push_back(m);
   return out;
 }
 
@@ -265,6 +257,9 @@ void Resolver::prepare() {
   items_.assign(doc_.mentions.size(), Item{});
   parent_.resize(doc_.mentions.size());
   std::iota(parent_.begin(), parent_.end(), 0);
+  cluster_.resize(doc_.mentions.size());
+  for (int m = 0; m < static_cast<int>(cluster_.size()); ++m) cluster_[m] = {m};
+  in_sentence_ = detail::MentionIndex(doc_);
   for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
     doc_.mentions[m].entity = -1;
     if (!keep_named(m)) continue;

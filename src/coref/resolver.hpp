@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/mention_index.hpp"
 #include "coref/coref.hpp"
 
 namespace relgraph::coref_impl {
@@ -120,7 +121,8 @@ class Resolver {
   int bracket_name(int s, int i);
   void later_acronyms(const std::map<std::string, int>& found);
   std::vector<int> kind_partners(int m) const;
-  bool is_acronym_of(const std::string& letters, const std::vector<std::string>& words) const;
+  // Initials of `words`, lower case; without acronym_skip_words unless `all`.
+  std::string initials(const std::vector<std::string>& words, bool all) const;
   std::string possessor_country(int m) const;
   bool person_variant(const Item& it, const Item& other, const std::vector<std::string>& a,
                       const std::vector<std::string>& b, bool& by_last_words) const;
@@ -165,10 +167,12 @@ class Resolver {
   std::vector<std::vector<std::vector<int>>> kids_;
   std::vector<Item> items_;
   std::vector<int> parent_;
-  std::vector<std::vector<bool>> quoted_;                    // per sentence: word inside a quotation
-  std::vector<std::vector<int>> at_;                         // per sentence: word -> mention index (named/nominal), -1
-  std::map<int, std::vector<std::string>> roles_;            // cluster root -> role phrases
-  std::map<int, char> gender_;                               // cluster root -> 'm' / 'f'
+  std::vector<std::vector<int>> cluster_;          // root -> every mention of its cluster, in increasing order
+  detail::MentionIndex in_sentence_;               // sentence -> its mentions, in increasing order
+  std::vector<std::vector<bool>> quoted_;          // per sentence: word inside a quotation
+  std::vector<std::vector<int>> at_;               // per sentence: word -> mention index (named/nominal), -1
+  std::map<int, std::vector<std::string>> roles_;  // cluster root -> role phrases
+  std::map<int, char> gender_;                     // cluster root -> 'm' / 'f'
   std::map<std::string, std::set<std::string>> kind_nouns_;  // name key -> its appositive nouns ("group")
 };
 

@@ -1,6 +1,8 @@
 // Sieves coref.bracket_acronym ("the Police Unit (PU)") and coref.acronym
 // (MoD <-> Ministry of Defence). Tests: tests/coref_test.cpp (Sieve*)
 #include <cctype>
+#include <map>
+#include <set>
 
 #include "coref/resolver.hpp"
 
@@ -86,22 +88,29 @@ void Resolver::parenthetical_acronyms() {
   later_acronyms(found);
 }
 
-// The initials of `words` (all of them, or without the function words of
-// acronym_skip_words) spell `letters`.
-bool Resolver::is_acronym_of(const std::string& letters, const std::vector<std::string>& words) const {
-  auto initials = [&](bool all) {
-    std::string out;
-    for (const auto& w : words) {
-      if (!all && this->words("acronym_skip_words", lower(w))) continue;
-      if (!w.empty() && std::isalpha(static_cast<unsigned char>(w[0])))
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
-    }
-    return out;
-  };
-  return initials(true) == letters || initials(false) == letters;
+// The initials of `words`, lower case: of all of them, or without the
+// function words of acronym_skip_words.
+std::string Resolver::initials(const std::vector<std::string>& words, bool all) const {
+  std::string out;
+  for (const auto& w : words) {
+    if (!all && this->words("acronym_skip_words", lower(w))) continue;
+    if (!w.empty() && std::isalpha(static_cast<unsigned char>(w[0])))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+  }
+  return out;
 }
 
 void Resolver::acronyms() {
+  // The names an acronym may stand for, by their initials (with or without the skip words).
+  std::map<std::string, std::vector<int>> by_initials;
+  for (int o = 0; o < nitems(); ++o) {
+    const auto& other = items_[o];
+    if (!other.active || other.kind != Kind::Named || other.name.size() < 2 || other.etype == "Person") continue;
+    auto words = split_words(other.label);
+    std::string all = initials(words, true), some = initials(words, false);
+    by_initials[all].push_back(o);
+    if (some != all) by_initials[some].push_back(o);
+  }
   for (int m = 0; m < nitems(); ++m) {
     const auto& it = items_[m];
     if (!it.active || it.kind != Kind::Named || it.name.size() != 1) continue;
@@ -115,12 +124,9 @@ void Resolver::acronyms() {
     }
     if (upper < 2 || letters.size() < 2 || letters.size() > 8 || w.size() > 10) continue;
     std::set<int> hits;
-    for (int o = 0; o < nitems(); ++o) {
-      const auto& other = items_[o];
-      if (!other.active || other.kind != Kind::Named || other.name.size() < 2) continue;
-      if (!compatible(it.etype, other.etype) || other.etype == "Person") continue;
-      if (is_acronym_of(letters, split_words(other.label))) hits.insert(find(o));
-    }
+    if (auto named = by_initials.find(letters); named != by_initials.end())
+      for (int o : named->second)
+        if (compatible(it.etype, items_[o].etype)) hits.insert(find(o));
     if (hits.size() == 1) unite(m, *hits.begin());
   }
 }

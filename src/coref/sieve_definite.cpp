@@ -56,12 +56,12 @@ int Resolver::description_antecedent(int s, int i, const std::string& head, cons
   long here = static_cast<long>(s) * 100000 + i;
   int pick = -1;
   long best = -1;
-  for (int m = 0; m < nitems(); ++m) {
-    const auto& it = items_[m];
-    if (!it.active || it.kind == Kind::Pronoun || position(m) >= here) continue;
-    if (doc_.mentions[m].span.sentence < s - 5) continue;
-    if (description_fits(m, s, head, mods) && position(m) > best) best = position(m), pick = m;
-  }
+  for (int ms = std::max(0, s - 5); ms <= s; ++ms)  // ties: one sentence, the earliest index first
+    for (int m : in_sentence_.of(ms)) {
+      const auto& it = items_[m];
+      if (!it.active || it.kind == Kind::Pronoun || position(m) >= here) continue;
+      if (description_fits(m, s, head, mods) && position(m) > best) best = position(m), pick = m;
+    }
   return pick;
 }
 

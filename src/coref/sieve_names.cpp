@@ -141,15 +141,28 @@ int Resolver::variant_pick(int m, const std::vector<int>& cands, bool by_last_wo
 void Resolver::name_variants() {
   retype_organisation_heads();
   int n = nitems();
+  // Every variant test needs the shorter name's last word in the longer
+  // name: only the names holding that word are candidates.
+  std::map<std::string, std::vector<int>> with_word;  // lower-case word -> named mentions, in increasing order
+  for (int o = 0; o < n; ++o) {
+    const auto& other = items_[o];
+    if (!other.active || other.kind != Kind::Named) continue;
+    for (const auto& w : lower_all(other.name)) {
+      auto& list = with_word[w];
+      if (list.empty() || list.back() != o) list.push_back(o);
+    }
+  }
   for (int m = 0; m < n; ++m) {
     const auto& it = items_[m];
     if (!it.active || it.kind != Kind::Named || it.name.empty()) continue;
     auto a = lower_all(it.name);
     std::vector<int> cands;
     bool by_last_words = false;  // matched as the last words of a fuller name
-    for (int o = 0; o < n; ++o) {
+    auto holding = with_word.find(a.back());
+    if (holding == with_word.end()) continue;
+    for (int o : holding->second) {
       const auto& other = items_[o];
-      if (o == m || !other.active || other.kind != Kind::Named || same(m, o)) continue;
+      if (o == m || same(m, o)) continue;
       if (other.name.size() <= a.size() || !compatible(it.etype, other.etype)) continue;
       auto b = lower_all(other.name);
       bool match = false;

@@ -68,18 +68,21 @@ int Resolver::singular_antecedent(int s, int i, const std::string& cls, bool sub
   long here = static_cast<long>(s) * 100000 + i, best = -1, best_subject = -1;
   int window = neuter ? 1 : 3, pick = -1, subject_pick = -1;
   int local_subject = clause_subject(s, i);
-  for (int m = 0; m < nitems(); ++m) {
-    const auto& em = doc_.mentions[m];
-    if (em.span.sentence < s - window || position(m) >= here || !pronoun_fits(m, cls)) continue;
-    if (em.span.sentence == s && em.span.first <= i && i < em.span.last) continue;
-    if (neuter && em.span.sentence == s && local_subject >= 0 && em.span.first <= local_subject &&
-        local_subject < em.span.last)
-      continue;
-    if (position(m) > best) best = position(m), pick = m;
-    int h = items_[m].head;
-    if (neuter && h >= 0 && tok(em.span.sentence, h).deprel.rfind("nsubj", 0) == 0 && position(m) > best_subject)
-      best_subject = position(m), subject_pick = m;
-  }
+  // Mentions of one position are all in one sentence, so going sentence by
+  // sentence keeps the earliest-indexed mention on ties.
+  for (int ms = std::max(0, s - window); ms <= s; ++ms)
+    for (int m : in_sentence_.of(ms)) {
+      const auto& em = doc_.mentions[m];
+      if (position(m) >= here || !pronoun_fits(m, cls)) continue;
+      if (em.span.sentence == s && em.span.first <= i && i < em.span.last) continue;
+      if (neuter && em.span.sentence == s && local_subject >= 0 && em.span.first <= local_subject &&
+          local_subject < em.span.last)
+        continue;
+      if (position(m) > best) best = position(m), pick = m;
+      int h = items_[m].head;
+      if (neuter && h >= 0 && tok(em.span.sentence, h).deprel.rfind("nsubj", 0) == 0 && position(m) > best_subject)
+        best_subject = position(m), subject_pick = m;
+    }
   if (subject_only) return subject_pick;
   return neuter && subject_pick >= 0 ? subject_pick : pick;
 }

@@ -9,8 +9,8 @@ namespace relgraph::coref_impl {
 
 // The mention (named, nominal or pronoun) whose head is word i, -1 if none.
 int Resolver::mention_headed_at(int s, int i) const {
-  for (int m = 0; m < nitems(); ++m)
-    if (items_[m].active && doc_.mentions[m].span.sentence == s && items_[m].head == i) return m;
+  for (int m : in_sentence_.of(s))
+    if (items_[m].active && items_[m].head == i) return m;
   return -1;
 }
 

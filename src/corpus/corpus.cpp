@@ -281,7 +281,10 @@ CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor
   CorpusResult result;
   result.articles = jobs.size();
   for (auto& w : workers) {
-    result.graph.merge(w.graph);
+    if (&w == &workers.front())
+      result.graph = std::move(w.graph);  // merging into an empty graph would copy it
+    else
+      result.graph.merge(w.graph), w.graph = KnowledgeGraph();
     result.sentences += w.sentences;
     result.tokens += w.tokens;
   }
@@ -364,7 +367,10 @@ CorpusResult extract_corpus(const CorpusOptions& options, const Pipeline& pipeli
   CorpusResult result;
   result.articles = jobs.size();
   for (auto& w : workers) {
-    result.graph.merge(w.graph);
+    if (&w == &workers.front())
+      result.graph = std::move(w.graph);  // merging into an empty graph would copy it
+    else
+      result.graph.merge(w.graph), w.graph = KnowledgeGraph();
     result.sentences += w.sentences;
     result.tokens += w.tokens;
   }

@@ -260,8 +260,12 @@ std::vector<KnowledgeGraph::Edge> KnowledgeGraph::canonical_edges() const {
 void KnowledgeGraph::canonicalize() {
   Graph sorted;
   std::vector<Vertex> map(boost::num_vertices(g_));
-  for (Vertex v : canonical_vertices()) map[v] = boost::add_vertex(g_[v], sorted);
-  for (Edge e : canonical_edges()) boost::add_edge(map[boost::source(e, g_)], map[boost::target(e, g_)], g_[e], sorted);
+  // Both orders are taken first: the properties then move, so the graph is
+  // never held twice.
+  const auto vertices = canonical_vertices();
+  const auto edges = canonical_edges();
+  for (Vertex v : vertices) map[v] = boost::add_vertex(std::move(g_[v]), sorted);
+  for (Edge e : edges) boost::add_edge(map[boost::source(e, g_)], map[boost::target(e, g_)], std::move(g_[e]), sorted);
   g_ = std::move(sorted);
   reindex();
 }

@@ -59,7 +59,7 @@ void write_span(Writer& w, const Span& s) {
   w.Key("document");
   write_string(w, s.document);
   w.Key("sentence");
-  w.Int(s.sentence);
+  w.Int64(sentence_number(s.sentence));
   w.Key("begin");
   w.Uint64(s.begin);
   w.Key("end");
@@ -71,7 +71,7 @@ Span read_span(const rapidjson::Value& v, const std::string& where) {
   if (!v.IsObject()) throw Error(ErrorKind::Format, where + ": each list item must be a JSON object");
   Span s;
   s.document = get_string(v, "document", where);
-  s.sentence = get_int<int>(v, "sentence", -1, where);
+  s.sentence = sentence_index(get_int<int>(v, "sentence", 0, where));
   s.begin = get_int<std::size_t>(v, "begin", 0, where);
   s.end = get_int<std::size_t>(v, "end", 0, where);
   return s;

@@ -35,6 +35,11 @@ std::vector<MentionRef> mentions_from_json(const std::string& json, const std::s
 std::string evidence_to_json(const std::vector<Evidence>& evidence);
 std::vector<Evidence> evidence_from_json(const std::string& json, const std::string& where);
 
+// Sentence numbers in files count from 1, as in every message (0 = unknown);
+// in memory they count from 0 (-1 = unknown). Readers also take -1 as unknown.
+constexpr long long sentence_number(int index) { return index >= 0 ? index + 1LL : 0; }
+constexpr int sentence_index(long long number) { return number > 0 ? static_cast<int>(number - 1) : -1; }
+
 // "line N" of a byte offset into `text`, for parse error messages.
 std::size_t line_of(std::string_view text, std::size_t offset);
 
@@ -57,5 +62,7 @@ std::unique_ptr<Importer> make_graphml_importer(const std::string& label_key);
 std::unique_ptr<Exporter> make_dot_exporter();
 std::unique_ptr<Exporter> make_ntriples_exporter();
 std::unique_ptr<Importer> make_ntriples_importer();
+// The interactive viewer page (viewer.cpp).
+std::unique_ptr<Exporter> make_viewer_exporter();
 
 }  // namespace relgraph::detail

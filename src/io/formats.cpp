@@ -1,6 +1,7 @@
 // The format factory (one table row per format), format detection from file
 // extensions, and atomic save/load. Tests: tests/io_test.cpp
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include "core/files.hpp"
@@ -27,6 +28,7 @@ const std::vector<Format>& formats() {
       {"dot", {".dot", ".gv"}, detail::make_dot_exporter, nullptr},
       {"tsv", {".tsv"}, detail::make_tsv_exporter, detail::make_tsv_importer},
       {"ntriples", {".nt"}, detail::make_ntriples_exporter, detail::make_ntriples_importer},
+      {"html", {".html", ".htm"}, detail::make_viewer_exporter, nullptr},
       {"neo4j-nodes", {}, detail::make_neo4j_nodes_exporter, nullptr},
       {"neo4j-relationships", {}, detail::make_neo4j_relationships_exporter, nullptr},
       {"cypher", {".cypher", ".cql"}, detail::make_cypher_exporter, nullptr},
@@ -115,7 +117,17 @@ void save_graph(const KnowledgeGraph& graph, const std::string& path, const std:
   if (format.empty() && path == "-")
     throw Error(ErrorKind::InvalidArgument, "writing to standard output needs an explicit format");
   auto exporter = make_exporter(format.empty() ? format_from_path(path) : format);
-  // Render into memory first so a failing exporter never touches the target.
+  // A failing exporter never touches the target: a regular file is written
+  // through write_atomic's temporary file (no copy of a large graph's text
+  // in memory); standard output, a device or a FIFO gets the text rendered
+  // in memory first.
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (path != "-" &&
+      (status.type() == std::filesystem::file_type::not_found || std::filesystem::is_regular_file(status))) {
+    detail::write_atomic(path, [&](std::ostream& out) { exporter->write(graph, out); });
+    return;
+  }
   std::ostringstream out;
   exporter->write(graph, out);
   detail::write_atomic(path, out.view());

@@ -72,7 +72,7 @@ template <class Span>
 void write_span_fields(Writer& w, const Span& s) {
   key_str(w, "document", s.document);
   w.Key("sentence");
-  w.Int(s.sentence);
+  w.Int64(sentence_number(s.sentence));
   w.Key("begin");
   w.Uint64(s.begin);
   w.Key("end");
@@ -299,7 +299,7 @@ class Reader {
         fail(std::string("has a bad \"") + key + "\" (expected an integer)");
       return static_cast<T>(it->value.GetInt64());
     };
-    s.sentence = integer("sentence", -1);
+    s.sentence = sentence_index(integer("sentence", 0));
     s.begin = integer("begin", std::size_t{0});
     s.end = integer("end", std::size_t{0});
     return s;

@@ -132,7 +132,7 @@ class Writer {
   std::string span(const Span& s) {
     std::string node = blank();
     triple(node, term("document"), literal(s.document));
-    triple(node, term("sentence"), integer(s.sentence));
+    triple(node, term("sentence"), integer(sentence_number(s.sentence)));
     triple(node, term("begin"), integer(static_cast<long long>(s.begin)));
     triple(node, term("end"), integer(static_cast<long long>(s.end)));
     return node;

@@ -162,7 +162,7 @@ class Builder {
       }
       fail(std::string("has a ") + term + " that is not an integer: '" + text + "'");
     };
-    s.sentence = static_cast<int>(integer("sentence", -1));
+    s.sentence = sentence_index(integer("sentence", 0));
     s.begin = static_cast<std::size_t>(integer("begin", 0));
     s.end = static_cast<std::size_t>(integer("end", 0));
     return s;

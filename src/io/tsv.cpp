@@ -37,7 +37,7 @@ void write_field(std::ostream& out, const std::string& s) {
   out << '"';
 }
 
-// "3,7": the distinct sentence indices of a fact's evidence.
+// "3,7": the distinct sentence numbers (from 1) of a fact's evidence.
 std::string sentence_list(const std::vector<Evidence>& evidence) {
   std::set<int> sentences;
   for (const auto& e : evidence)
@@ -45,7 +45,7 @@ std::string sentence_list(const std::vector<Evidence>& evidence) {
   std::string out;
   for (int s : sentences) {
     if (!out.empty()) out += ',';
-    out += std::to_string(s);
+    out += std::to_string(sentence_number(s));
   }
   return out;
 }
@@ -225,8 +225,8 @@ class TsvImporter : public Importer {
       if (index > static_cast<std::size_t>(std::numeric_limits<int>::max()))
         throw Error(ErrorKind::Format, where + ", sentence: " + std::string(piece) + " is out of range (the limit is " +
                                            std::to_string(std::numeric_limits<int>::max()) + ")");
-      Evidence ev;
-      ev.sentence = static_cast<int>(index);
+      Evidence ev;  // 0: the sentence is unknown
+      ev.sentence = sentence_index(static_cast<long long>(index));
       if (r.evidence.empty()) ev.text = text;
       r.evidence.push_back(std::move(ev));
       if (comma == std::string::npos) break;

@@ -276,16 +276,23 @@ void FeatureExtractor::context_features(const TokenInfo& t, const TokenInfo& p1,
     if (t.ctx_doc[k]) out.push_back(feature(kCtxType, k, 2 * t.ctx_doc[k] >= total, t.flags & kCap));
 }
 
+int FeatureExtractor::label_parts(const TokenInfo& t, LabelPart* out) const {
+  int n = 0;
+  out[n++] = {kLabel, 0, 0};
+  out[n++] = {kLabelShape, t.shape, 0};
+  out[n++] = {kLabelGaz, t.gaz, t.gaz_pos};
+  out[n++] = {kLabelNames, t.names, t.names_pos};
+  if (clusters_) out[n++] = {kLabelCluster, detail::WordClusters::middle(t.cluster), 0};
+  return n;
+}
+
 void FeatureExtractor::label_features(const std::vector<TokenInfo>& info, int i, int prev,
                                       std::vector<std::uint64_t>& out) const {
-  const TokenInfo& t = info[i];
   const std::uint64_t l1 = static_cast<std::uint64_t>(prev + 2);
+  LabelPart parts[kMaxLabelParts];
+  const int n = label_parts(info[i], parts);
   out.clear();
-  out.push_back(feature(kLabel, l1));
-  out.push_back(feature(kLabelShape, l1, t.shape));
-  out.push_back(feature(kLabelGaz, l1, t.gaz, t.gaz_pos));
-  out.push_back(feature(kLabelNames, l1, t.names, t.names_pos));
-  if (clusters_) out.push_back(feature(kLabelCluster, l1, detail::WordClusters::middle(t.cluster)));
+  for (int k = 0; k < n; ++k) out.push_back(feature(parts[k].tmpl, l1, parts[k].a, parts[k].b));
 }
 
 }  // namespace relgraph::ner

@@ -55,6 +55,14 @@ struct TokenInfo {
   std::uint8_t ctx_doc[4] = {0, 0, 0, 0};
 };
 
+// One label feature without its label: label_features() yields
+// detail::feature(tmpl, prev + 2, a, b) for each part.
+struct LabelPart {
+  std::uint64_t tmpl = 0, a = 0, b = 0;
+  bool operator==(const LabelPart&) const = default;
+};
+inline constexpr int kMaxLabelParts = 5;
+
 class FeatureExtractor {
  public:
   // `clusters`: word-class features (null or empty: none); `context`: also the
@@ -71,6 +79,9 @@ class FeatureExtractor {
   void token_features(const std::vector<TokenInfo>& info, int i, std::vector<std::uint64_t>& out) const;
   // Features of token i conjoined with the label of token i-1 (-1 = sentence start).
   void label_features(const std::vector<TokenInfo>& info, int i, int prev, std::vector<std::uint64_t>& out) const;
+  // The parts of those features, the same for every previous label, in the
+  // same order; returns their number (at most kMaxLabelParts).
+  int label_parts(const TokenInfo& t, LabelPart* out) const;
 
  private:
   void context_features(const TokenInfo& t, const TokenInfo& p1, const TokenInfo& n1,

@@ -2,6 +2,8 @@
 // decoding. The pipeline stage is in entity_stage.cpp. Tests: tests/ner_test.cpp
 #include "ner/recognizer.hpp"
 
+#include <atomic>
+
 #include "core/files.hpp"
 #include "ner/bilou.hpp"
 #include "ner/context.hpp"
@@ -16,7 +18,28 @@ struct EntityRecognizer::Tables {
   detail::WordClusters clusters;
   ner::BilouTransitions transitions;
   std::vector<std::uint8_t> types;  // label_types() of the labels
+  std::uint64_t id = next_id();     // tells this model's label score caches from another's
+  static std::uint64_t next_id() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+  }
 };
+
+namespace {
+
+// This thread's label score caches for the model `id` (both stages).
+ner::LabelScoreCache* label_caches(std::uint64_t id) {
+  thread_local std::uint64_t owner = 0;
+  thread_local ner::LabelScoreCache caches[2];
+  if (owner != id) {
+    caches[0].clear();
+    caches[1].clear();
+    owner = id;
+  }
+  return caches;
+}
+
+}  // namespace
 
 EntityRecognizer::EntityRecognizer(Model model) : model_(std::move(model)) {
   const int n = static_cast<int>(model_.labels.size());
@@ -46,9 +69,10 @@ std::vector<std::vector<int>> EntityRecognizer::label_ids(std::span<const Senten
   std::vector<std::vector<int>> out(n);
   std::vector<std::uint64_t> feats;
   ner::Lattice lattice;
+  ner::LabelScoreCache* caches = label_caches(tables_->id);
   for (std::size_t s = 0; s < n; ++s) {
     fx.prepare(sentences[s], info[s]);
-    ner::fill_lattice(model_.weights, fx, info[s], n_labels, lattice, feats);
+    ner::fill_lattice(model_.weights, fx, info[s], n_labels, lattice, feats, caches[0]);
     out[s] = ner::viterbi(lattice, tables_->transitions);
   }
   if (!model_.two_stage() || first_stage_only) return out;
@@ -57,7 +81,7 @@ std::vector<std::vector<int>> EntityRecognizer::label_ids(std::span<const Senten
                      std::span<const std::vector<int>>(out).subspan(begin, end - begin), tables_->types);
   ner::FeatureExtractor fx2(&tables_->gazetteer, model_.use_pos, &tables_->clusters, true);
   for (std::size_t s = 0; s < n; ++s) {
-    ner::fill_lattice(model_.context_weights, fx2, info[s], n_labels, lattice, feats);
+    ner::fill_lattice(model_.context_weights, fx2, info[s], n_labels, lattice, feats, caches[1]);
     out[s] = ner::viterbi(lattice, tables_->transitions);
   }
   return out;

@@ -16,12 +16,7 @@ namespace {
 
 using Forms = std::vector<std::string>;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c += 32;
-  return out;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 bool is_digits(std::string_view s) {
   if (s.empty()) return false;

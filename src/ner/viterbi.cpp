@@ -24,6 +24,53 @@ void Lattice::resize(int tokens, int num_labels) {
   trans.assign(static_cast<std::size_t>(tokens) * (num_labels + 1) * num_labels, 0.0f);
 }
 
+void LabelScoreCache::scores(const detail::Perceptron& weights, int num_labels, const LabelPart* parts, int count,
+                             const float** out) {
+  constexpr std::size_t kMaxFloats = std::size_t{1} << 20;  // 4 MB: start over beyond
+  const std::size_t size = static_cast<std::size_t>(num_labels + 1) * num_labels;
+  if (scores_.size() + static_cast<std::size_t>(count) * size > kMaxFloats) clear();
+  std::size_t at[kMaxLabelParts];
+  for (int k = 0; k < count; ++k) {
+    auto [it, added] = offset_.try_emplace(parts[k], scores_.size());
+    at[k] = it->second;
+    if (!added) continue;
+    scores_.resize(at[k] + size, 0.0f);
+    for (int p = 0; p <= num_labels; ++p) {
+      const std::uint64_t l1 = static_cast<std::uint64_t>((p == num_labels ? -1 : p) + 2);
+      const std::uint64_t f = detail::feature(parts[k].tmpl, l1, parts[k].a, parts[k].b);
+      weights.score(std::span<const std::uint64_t>(&f, 1), &scores_[at[k] + static_cast<std::size_t>(p) * num_labels]);
+    }
+  }
+  for (int k = 0; k < count; ++k) out[k] = scores_.data() + at[k];  // after every resize
+}
+
+void LabelScoreCache::clear() {
+  offset_.clear();
+  scores_.clear();
+}
+
+void fill_lattice(const detail::Perceptron& weights, const FeatureExtractor& fx, const std::vector<TokenInfo>& info,
+                  int num_labels, Lattice& lattice, std::vector<std::uint64_t>& feats, LabelScoreCache& cache) {
+  const int n = static_cast<int>(info.size());
+  const std::size_t L = static_cast<std::size_t>(num_labels);
+  lattice.resize(n, num_labels);
+  LabelPart parts[kMaxLabelParts];
+  const float* part_scores[kMaxLabelParts];
+  for (int i = 0; i < n; ++i) {
+    fx.token_features(info, i, feats);
+    weights.score(feats, {&lattice.emit_at(i, 0), L});
+    const int count = fx.label_parts(info[i], parts);
+    cache.scores(weights, num_labels, parts, count, part_scores);
+    for (int p = i == 0 ? num_labels : 0; p < (i == 0 ? num_labels + 1 : num_labels); ++p) {
+      float* row = lattice.trans_row(i, p);
+      for (int k = 0; k < count; ++k) {
+        const float* add = part_scores[k] + static_cast<std::size_t>(p) * L;
+        for (std::size_t c = 0; c < L; ++c) row[c] += add[c];
+      }
+    }
+  }
+}
+
 std::vector<int> viterbi(const Lattice& lat, const BilouTransitions& t) {
   const int n = lat.n, L = lat.labels;
   if (n == 0) return {};

@@ -6,8 +6,10 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "core/perceptron.hpp"
 #include "ner/features.hpp"
 
 namespace relgraph::ner {
@@ -52,6 +54,32 @@ void fill_lattice(const Weights& weights, const FeatureExtractor& fx, const std:
     }
   }
 }
+
+// The scores of each label feature part (LabelPart) after every previous
+// label, kept across sentences: label features are over half of the lookups
+// per token but take few distinct values. Scores for one set of immutable
+// weights; not thread-safe (one per thread).
+class LabelScoreCache {
+ public:
+  // out[k]: the scores of parts[k], (num_labels + 1) rows of num_labels, row
+  // p for previous label p, row num_labels for the sentence start; valid
+  // until the next call.
+  void scores(const detail::Perceptron& weights, int num_labels, const LabelPart* parts, int count, const float** out);
+  void clear();
+
+ private:
+  struct Hash {
+    std::size_t operator()(const LabelPart& p) const { return detail::hash_mix(detail::hash_mix(p.tmpl, p.a), p.b); }
+  };
+  std::unordered_map<LabelPart, std::size_t, Hash> offset_;
+  std::vector<float> scores_;
+};
+
+// fill_lattice() for immutable weights, with the label features' scores
+// from `cache`: the same floats (each row sums the same weights in the same
+// order, and a feature absent for a label adds +0).
+void fill_lattice(const detail::Perceptron& weights, const FeatureExtractor& fx, const std::vector<TokenInfo>& info,
+                  int num_labels, Lattice& lattice, std::vector<std::uint64_t>& feats, LabelScoreCache& cache);
 
 // The highest-scoring label sequence that obeys `t` (ties: the lower label id).
 std::vector<int> viterbi(const Lattice& lattice, const BilouTransitions& t);

@@ -10,21 +10,19 @@
 #include <set>
 
 #include "core/files.hpp"
+#include "core/mention_index.hpp"
 #include "core/resources.hpp"
 #include "core/strings.hpp"
 #include "coref/descriptions.hpp"
 #include "relations/fact_filters.hpp"
+#include "relations/phrase.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/extract.hpp"
 
 namespace relgraph {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 // A word list of schemas/lexicon (the default schemas directory).
 const detail::Lexicon& lexicon(const char* name) { return detail::Resources::shared().lexicon(name); }
@@ -60,12 +58,16 @@ bool head_ok(const Document& doc, const Argument& a) {
 
 class Builder {
  public:
-  Builder(const Document& doc, const GraphOptions& o) : doc_(doc), o_(o) {}
+  Builder(const Document& doc, const GraphOptions& o) : doc_(doc), o_(o), mentions_(doc) {}
   KnowledgeGraph build();
 
  private:
   bool in_body(int sentence) const;
   bool on(const char* rule) const { return std::find(o_.disable.begin(), o_.disable.end(), rule) == o_.disable.end(); }
+  std::string literal(const Argument& a) const {
+    return detail::sentence_literal_phrase(doc_, a, o_.max_literal_words, relation_words_,
+                                           mentions_.of(a.span.sentence));
+  }
   int mention_for(const Argument& a) const;
   std::optional<KnowledgeGraph::Vertex> node_for(const Argument& a);
   KnowledgeGraph::Vertex value_node(const Argument& a, const EntityMention& em);
@@ -91,6 +93,7 @@ class Builder {
 
   const Document& doc_;
   const GraphOptions& o_;
+  const detail::MentionIndex mentions_;  // per sentence
   KnowledgeGraph g_;
   std::vector<std::optional<KnowledgeGraph::Vertex>> entity_vertex_;
   std::map<std::string, KnowledgeGraph::Vertex> concept_by_head_;  // head lemma -> latest literal
@@ -121,19 +124,17 @@ int Builder::mention_for(const Argument& a) const {
     const auto& u = doc_.sentences[a.span.sentence].tokens[a.head].upos;
     if (u == "ADP" || u == "PART" || u == "SCONJ" || u == "CCONJ") {
       int best = -1;
-      for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+      for (int m : mentions_.of(a.span.sentence)) {
         const auto& sp = doc_.mentions[m].span;
-        if (sp.sentence != a.span.sentence || sp.first < a.span.first || sp.last > a.span.last ||
-            doc_.mentions[m].entity < 0)
-          continue;
+        if (sp.first < a.span.first || sp.last > a.span.last || doc_.mentions[m].entity < 0) continue;
         if (best < 0 || sp.first < doc_.mentions[best].span.first) best = m;
       }
       if (best >= 0) return best;
     }
   }
-  for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+  for (int m : mentions_.of(a.span.sentence)) {
     const auto& sp = doc_.mentions[m].span;
-    if (sp.sentence != a.span.sentence || a.head < sp.first || a.head >= sp.last) continue;
+    if (a.head < sp.first || a.head >= sp.last) continue;
     if (doc_.mentions[m].entity >= 0) return m;
     if (fallback < 0) fallback = m;
   }
@@ -141,9 +142,9 @@ int Builder::mention_for(const Argument& a) const {
   if (fallback < 0 && a.span.sentence >= 0 &&
       a.head < static_cast<int>(doc_.sentences[a.span.sentence].tokens.size())) {
     const auto& toks = doc_.sentences[a.span.sentence].tokens;
-    for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+    for (int m : mentions_.of(a.span.sentence)) {
       const auto& sp = doc_.mentions[m].span;
-      if (sp.sentence != a.span.sentence || doc_.mentions[m].entity < 0 || sp.first != a.head + 1) continue;
+      if (doc_.mentions[m].entity < 0 || sp.first != a.head + 1) continue;
       if (toks[sp.first].head - 1 == a.head && toks[sp.first].deprel == "flat") return m;
     }
   }
@@ -190,7 +191,7 @@ KnowledgeGraph::Vertex Builder::value_node(const Argument& a, const EntityMentio
     upto.span.end = toks[last - 1].end;
     upto.text = std::string(doc_.slice(upto.span.begin, upto.span.end));
   }
-  n.label = literal_phrase(doc_, upto, o_.max_literal_words, relation_words_);
+  n.label = literal(upto);
   if (n.label.empty()) n.label = em.text;
   n.type = value_node_type(em.type);
   n.value = em.value.empty() ? em.text : em.value;
@@ -219,7 +220,7 @@ std::optional<std::optional<KnowledgeGraph::Vertex>> Builder::relative_node(cons
   if (!rel.after_of) return none;
   std::string antecedent = detail::relative_antecedent(doc_, a.span.sentence, a.span.first);
   if (antecedent.empty()) return none;
-  std::string phrase = literal_phrase(doc_, a, o_.max_literal_words, relation_words_);
+  std::string phrase = literal(a);
   auto pos = lower(phrase).rfind(rel.form);
   if (pos == std::string::npos) return none;
   return literal_node(phrase.substr(0, pos) + antecedent + phrase.substr(pos + rel.form.size()));
@@ -266,7 +267,7 @@ std::optional<KnowledgeGraph::Vertex> Builder::phrase_node(const Argument& a) {
   // carries the content: the anchor's phrase names the concept.
   if (a.role != "phrase")
     if (int g = detail::appositive_anchor(doc_, a); g >= 0) return node_for(phrase_of(a.span.sentence, g));
-  auto v = literal_node(literal_phrase(doc_, a, o_.max_literal_words, relation_words_));
+  auto v = literal_node(literal(a));
   if (!v) return v;
   // Only a noun phrase introduces a concept a later "the <noun>" can name;
   // a clause headed by the verb "cut" is not "the cuts".
@@ -423,7 +424,7 @@ void Builder::further_arguments(const Proposition& p, RelationEdge& r, std::vect
       if (auto v = node_for(a)) extra.emplace_back(&a, *v);
       continue;
     }
-    std::string phrase = literal_phrase(doc_, a, o_.max_literal_words, relation_words_);
+    std::string phrase = literal(a);
     if (!phrase.empty()) append(a.role, phrase);
   }
 }
@@ -506,9 +507,9 @@ std::pair<std::string, std::size_t> Builder::role_country(const EntityMention& r
   std::size_t end = role.span.begin;
   for (int i = role.span.first; i < role.span.last; ++i) {
     std::string found;
-    for (const auto& m : doc_.mentions) {
-      if (m.span.sentence != role.span.sentence || i < m.span.first || i >= m.span.last || m.subtype == "Role")
-        continue;
+    for (int k : mentions_.of(role.span.sentence)) {
+      const auto& m = doc_.mentions[k];
+      if (i < m.span.first || i >= m.span.last || m.subtype == "Role") continue;
       if (m.entity >= 0 && doc_.entities[m.entity].type == "Country")
         found = doc_.entities[m.entity].label;
       else if (m.type == "NORP" && !m.canonical.empty())
@@ -535,8 +536,8 @@ std::optional<KnowledgeGraph::Vertex> Builder::of_entity(const Proposition& p, c
   if (at < o.span.last && lower(toks[at].form) == "of") {
     ++at;
     if (at < o.span.last && lower(toks[at].form) == "the") ++at;
-    for (const auto& m : doc_.mentions)
-      if (m.span.sentence == o.span.sentence && m.span.first == at && m.entity >= 0 && entity_vertex_[m.entity])
+    for (int k : mentions_.of(o.span.sentence))
+      if (const auto& m = doc_.mentions[k]; m.span.first == at && m.entity >= 0 && entity_vertex_[m.entity])
         return entity_vertex_[m.entity];
   }
   for (int i = o.span.first; i < o.span.last; ++i) {
@@ -545,9 +546,9 @@ std::optional<KnowledgeGraph::Vertex> Builder::of_entity(const Proposition& p, c
     for (int j = o.span.first; j < o.span.last; ++j)
       if (toks[j].head - 1 == i && lower(toks[j].form) == "of") of = true;
     if (!of) continue;
-    for (const auto& m : doc_.mentions)
-      if (m.span.sentence == o.span.sentence && m.span.first <= i && i < m.span.last && m.entity >= 0 &&
-          entity_vertex_[m.entity])
+    for (int k : mentions_.of(o.span.sentence))
+      if (const auto& m = doc_.mentions[k];
+          m.span.first <= i && i < m.span.last && m.entity >= 0 && entity_vertex_[m.entity])
         return entity_vertex_[m.entity];
   }
   return std::nullopt;

@@ -6,13 +6,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/strings.hpp"
+
 namespace relgraph::detail {
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 struct Tree {
   const std::vector<Token>& toks;

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "core/strings.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -44,11 +45,7 @@ enum Template : std::uint64_t {
   kCooccur,
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 int bucket(int n) {
   if (n <= 3) return n;

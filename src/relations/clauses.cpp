@@ -9,16 +9,14 @@
 #include <cctype>
 #include <string_view>
 
+#include "core/strings.hpp"
+
 namespace relgraph::detail {
 namespace {
 
 constexpr std::size_t kMaxVariants = 12;  // coordinated combinations per clause
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 std::string_view base_rel(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
 

@@ -8,8 +8,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <span>
 #include <utility>
 
+#include "core/mention_index.hpp"
 #include "core/resources.hpp"
 #include "relations/clauses.hpp"
 #include "relations/confidence.hpp"
@@ -29,7 +31,9 @@ using detail::confidence;
 
 std::string join_forms(const Sentence& s, const std::vector<int>& words) { return detail::words_text(s, words); }
 
-Argument make_argument(const Document& doc, int sentence, const Slot& slot, const std::string& role) {
+// `mentions`: the sentence's mentions, in increasing order.
+Argument make_argument(const Document& doc, int sentence, std::span<const int> mentions, const Slot& slot,
+                       const std::string& role) {
   const auto& s = doc.sentences[sentence];
   Argument a;
   a.role = role;
@@ -48,9 +52,9 @@ Argument make_argument(const Document& doc, int sentence, const Slot& slot, cons
   a.text = contiguous && a.span.end <= doc.text.size() && a.span.begin <= a.span.end
                ? std::string(doc.slice(a.span.begin, a.span.end))
                : join_forms(s, slot.words);
-  for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
+  for (int m : mentions) {
     const auto& sp = doc.mentions[m].span;
-    if (sp.sentence == sentence && sp.first <= slot.head && slot.head < sp.last) {
+    if (sp.first <= slot.head && slot.head < sp.last) {
       a.mention = m;
       break;
     }
@@ -134,8 +138,8 @@ std::string clause_canonical(const Clause& c, const RelationSchema& schema) {
 
 // `base` receives the relation before an oblique's preposition is folded in
 // ("left", not "left for"): event_arguments() words further arguments with it.
-Proposition to_proposition(const Document& doc, int sentence, const Clause& c, const RelationSchema& schema,
-                           const detail::ClauseRules& rules, std::string& base) {
+Proposition to_proposition(const Document& doc, int sentence, std::span<const int> mentions, const Clause& c,
+                           const RelationSchema& schema, const detail::ClauseRules& rules, std::string& base) {
   const auto& s = doc.sentences[sentence];
   Proposition p;
   p.sentence = sentence;
@@ -221,7 +225,7 @@ Proposition to_proposition(const Document& doc, int sentence, const Clause& c, c
     p.relation += " " + marker;
   }
   if (!c.synthetic.empty() && !active) p.relation = p.relation.empty() ? c.synthetic : c.synthetic + " " + p.relation;
-  for (const auto& [slot, role] : args) p.args.push_back(make_argument(doc, sentence, slot, role));
+  for (const auto& [slot, role] : args) p.args.push_back(make_argument(doc, sentence, mentions, slot, role));
   event_attributes(doc, p);
   // A relation whose object must be a named party or place ("met", "founded")
   // does not name an event with an unnamed thing ("created jobs"). Checked
@@ -361,8 +365,9 @@ class RelationStage : public Stage {
   std::vector<std::string> rules() const override { return relation_rules(); }
   void process(Document& doc) const override {
     doc.propositions.clear();
+    const detail::MentionIndex mentions(doc);
     for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s)
-      for (auto& p : rx_.extract(doc, s)) doc.propositions.push_back(std::move(p));
+      for (auto& p : rx_.extract(doc, s, mentions)) doc.propositions.push_back(std::move(p));
   }
 
  private:
@@ -397,18 +402,24 @@ std::vector<std::string> relation_rules() {
 }
 
 std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sentence) const {
+  return extract(doc, sentence, detail::MentionIndex(doc));
+}
+
+std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sentence,
+                                                    const detail::MentionIndex& index) const {
   check_sentence(doc, sentence);
+  const std::span<const int> mentions = index.of(sentence);
   std::vector<Proposition> out;
   for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_, rules_)) {
     if (c.subj.head < 0 || c.subj.words.empty()) continue;
     std::string base;
-    auto p = to_proposition(doc, sentence, c, schema_, rules_, base);
+    auto p = to_proposition(doc, sentence, mentions, c, schema_, rules_, base);
     if (c.kind == Construction::Modifier && p.canonical.empty()) continue;
     if (rules_.on(detail::Rule::EventArguments) && rules_.lexicon)
       for (auto& q : event_arguments(doc, p, base, *rules_.lexicon)) out.push_back(std::move(q));
     out.push_back(std::move(p));
   }
-  for (auto& p : np_.find(doc, sentence)) out.push_back(std::move(p));
+  for (auto& p : np_.find(doc, sentence, mentions)) out.push_back(std::move(p));
   for (auto& p : attribution_.find(doc, sentence)) out.push_back(std::move(p));
   return out;
 }

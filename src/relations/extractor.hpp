@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "core/mention_index.hpp"
 #include "relations/attribution.hpp"
 #include "relations/clauses.hpp"
 #include "relations/np_relations.hpp"
@@ -61,6 +62,9 @@ class RelationExtractor {
   // Uses doc.mentions (when the recognizer ran) to link arguments to entity
   // mentions. Sentences without a dependency parse yield nothing.
   std::vector<Proposition> extract(const Document& doc, int sentence) const;
+  // The same with the document's mentions indexed once (for every sentence
+  // of a long document; `mentions` must be built from `doc`).
+  std::vector<Proposition> extract(const Document& doc, int sentence, const detail::MentionIndex& mentions) const;
   // The same propositions rendered for CaRB (tuples with fewer than two
   // arguments are left out: CaRB cannot match them).
   std::vector<CarbTuple> extract_carb(const Document& doc, int sentence) const;

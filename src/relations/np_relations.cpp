@@ -5,9 +5,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
 #include <string_view>
 
+#include "core/mention_index.hpp"
 #include "core/resources.hpp"
+#include "core/strings.hpp"
 
 namespace relgraph::detail {
 namespace {
@@ -19,11 +22,7 @@ constexpr const char* kPartOf = "relations.np_part_of";
 constexpr const char* kLocation = "relations.np_location";
 constexpr const char* kDemonym = "relations.np_demonym";
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 // Entity kinds as the rules need them. Without a recogniser (no mentions in
 // the document) a proper noun may be any kind of name.
@@ -31,13 +30,17 @@ enum class Kind { None, Person, Org, Place, Demonym, Other, AnyName };
 
 class Np {
  public:
-  Np(const Document& doc, int sentence, const Lexicon* nouns)
-      : doc_(doc), s_(sentence), toks_(doc.sentences[sentence].tokens), nouns_(nouns), kids_(toks_.size()) {
+  // `mentions`: the mentions of the sentence, in increasing order.
+  Np(const Document& doc, int sentence, std::span<const int> mentions, const Lexicon* nouns)
+      : doc_(doc),
+        s_(sentence),
+        toks_(doc.sentences[sentence].tokens),
+        nouns_(nouns),
+        mentions_(mentions),
+        kids_(toks_.size()) {
     for (int i = 0; i < size(); ++i)
       if (int h = head(i); h >= 0) kids_[h].push_back(i);
-    for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m)
-      if (doc.mentions[m].span.sentence == sentence) have_mentions_ = true;
-    have_mentions_ = have_mentions_ || !doc.mentions.empty();
+    have_mentions_ = !doc.mentions.empty();
   }
 
   int size() const { return static_cast<int>(toks_.size()); }
@@ -62,9 +65,9 @@ class Np {
 
   // The mention over word i (entity and nominal mentions, not values), or -1.
   int mention_at(int i) const {
-    for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+    for (int m : mentions_) {
       const auto& em = doc_.mentions[m];
-      if (em.span.sentence != s_ || i < em.span.first || i >= em.span.last) continue;
+      if (i < em.span.first || i >= em.span.last) continue;
       const auto& t = em.type;
       if (t == "DATE" || t == "TIME" || t == "MONEY" || t == "PERCENT" || t == "CARDINAL" || t == "QUANTITY" ||
           t == "ORDINAL")
@@ -174,20 +177,19 @@ class Np {
   // an organisation's mention, "'s", a person's.
   void linear_affiliations(std::vector<Proposition>& out, const char* rule) const {
     std::vector<int> starts(toks_.size(), -1);
-    for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+    for (int m : mentions_) {
       const auto& sp = doc_.mentions[m].span;
-      if (sp.sentence == s_ && sp.first >= 0 && sp.last <= size() && !sp.empty() && !descriptive(doc_.mentions[m]))
-        starts[sp.first] = m;
+      if (sp.first >= 0 && sp.last <= size() && !sp.empty() && !descriptive(doc_.mentions[m])) starts[sp.first] = m;
     }
     auto words = [](const Span& sp) {
       std::vector<int> w;
       for (int i = sp.first; i < sp.last; ++i) w.push_back(i);
       return w;
     };
-    for (int m = 0; m < static_cast<int>(doc_.mentions.size()); ++m) {
+    for (int m : mentions_) {
       const auto& em = doc_.mentions[m];
       const auto& sp = em.span;
-      if (sp.sentence != s_ || sp.empty() || sp.last >= size() || descriptive(em)) continue;
+      if (sp.empty() || sp.last >= size() || descriptive(em)) continue;
       std::string next = lower(toks_[sp.last].form);
       int j = sp.last + 1;
       if (em.type == "PER" && (next == "of" || next == "from")) {
@@ -231,6 +233,7 @@ class Np {
   int s_;
   const std::vector<Token>& toks_;
   const Lexicon* nouns_;
+  std::span<const int> mentions_;
   std::vector<std::vector<int>> kids_;
   bool have_mentions_ = false;
 };
@@ -288,13 +291,17 @@ std::vector<std::string> NpRelations::rule_names() {
 }
 
 std::vector<Proposition> NpRelations::find(const Document& doc, int sentence) const {
+  return find(doc, sentence, MentionIndex(doc).of(sentence));
+}
+
+std::vector<Proposition> NpRelations::find(const Document& doc, int sentence, std::span<const int> mentions) const {
   std::vector<Proposition> out;
   if (enabled_.empty() || sentence < 0 || sentence >= static_cast<int>(doc.sentences.size())) return out;
   const auto& toks = doc.sentences[sentence].tokens;
   for (const auto& t : toks)
     if (t.head < 0) return out;  // unparsed
   auto on = [&](const char* rule) { return std::find(enabled_.begin(), enabled_.end(), rule) != enabled_.end(); };
-  Np t(doc, sentence, nouns_);
+  Np t(doc, sentence, mentions, nouns_);
 
   // Kinship and roles: the relational noun's party is its possessor, its
   // of/for/at-phrase, a name compounded before it or a demonym.

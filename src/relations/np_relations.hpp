@@ -13,6 +13,7 @@
 // Thread safety: immutable after construction; find() is const.
 // Tests: tests/np_relations_test.cpp
 #pragma once
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,8 @@ class NpRelations {
   // Propositions of sentence `sentence` found inside noun phrases. Each has
   // attributes["construction"] = "np" and attributes["rule"] = its rule name.
   std::vector<Proposition> find(const Document& doc, int sentence) const;
+  // The same with the sentence's mentions given (detail::MentionIndex::of).
+  std::vector<Proposition> find(const Document& doc, int sentence, std::span<const int> mentions) const;
 
  private:
   const Lexicon* nouns_ = nullptr;

@@ -7,18 +7,16 @@
 #include <cctype>
 #include <functional>
 #include <set>
+#include <span>
 
 #include "core/resources.hpp"
+#include "core/strings.hpp"
 
 namespace relgraph {
 namespace detail {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 std::string trim(std::string s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
@@ -68,10 +66,12 @@ void drop_asides(Keep& k, const Argument& arg) {
 
 // A date inside a phrase ("the magazine in October 2017") belongs to the
 // event, not to the concept.
-void drop_dates(Keep& k, const Document& doc, const Argument& arg) {
+// `mentions`: those of the argument's sentence.
+void drop_dates(Keep& k, const Document& doc, const Argument& arg, std::span<const int> mentions) {
   const auto& toks = k.toks;
-  for (const auto& m : doc.mentions) {
-    if (m.span.sentence != arg.span.sentence || (m.type != "DATE" && m.type != "TIME")) continue;
+  for (int mi : mentions) {
+    const auto& m = doc.mentions[mi];
+    if (m.type != "DATE" && m.type != "TIME") continue;
     for (int i = std::max(k.first, m.span.first); i < std::min(k.last, m.span.last); ++i) {
       int h = toks[i].head - 1;
       bool top = h < m.span.first || h >= m.span.last;  // the date's own head word
@@ -149,6 +149,14 @@ std::string strip_edges(std::string out) {
 }  // namespace
 
 std::vector<int> phrase_words(const Document& doc, const Argument& arg, const std::vector<int>& relation) {
+  std::vector<int> mentions;
+  for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m)
+    if (doc.mentions[m].span.sentence == arg.span.sentence) mentions.push_back(m);
+  return phrase_words(doc, arg, relation, mentions);
+}
+
+std::vector<int> phrase_words(const Document& doc, const Argument& arg, const std::vector<int>& relation,
+                              std::span<const int> mentions) {
   const Span& sp = arg.span;
   const auto& toks = doc.sentences[sp.sentence].tokens;
   int n = static_cast<int>(toks.size());
@@ -157,7 +165,7 @@ std::vector<int> phrase_words(const Document& doc, const Argument& arg, const st
   drop_asides(k, arg);
   for (int w : relation)
     if (w != arg.head && w >= k.first && w < k.last && k.keep[w]) k.drop(w);
-  drop_dates(k, doc, arg);
+  drop_dates(k, doc, arg, mentions);
   std::vector<int> words;
   for (int i = k.first; i < k.last; ++i)
     if (k.keep[i]) words.push_back(i);
@@ -183,19 +191,33 @@ std::string render_words(const Document& doc, const std::vector<int>& words, int
   return out;
 }
 
+namespace {
+
+// `mentions`: those of the argument's sentence, or null to look them up.
+std::string phrase(const Document& doc, const Argument& arg, int max_words, const std::vector<int>& relation,
+                   const std::span<const int>* mentions) {
+  const Span& sp = arg.span;
+  if (sp.sentence < 0 || sp.sentence >= static_cast<int>(doc.sentences.size()) || sp.empty()) return trim(arg.text);
+  const auto& toks = doc.sentences[sp.sentence].tokens;
+  std::vector<int> words = mentions ? phrase_words(doc, arg, relation, *mentions) : phrase_words(doc, arg, relation);
+  trim_front(words, toks, arg);
+  trim_commas(words, toks, arg);
+  if (static_cast<int>(words.size()) > max_words) words.resize(max_words);
+  while (!words.empty() && function_word(toks[words.back()])) words.pop_back();
+  return trim(strip_edges(render_words(doc, words, sp.sentence)));
+}
+
+}  // namespace
+
+std::string sentence_literal_phrase(const Document& doc, const Argument& arg, int max_words,
+                                    const std::vector<int>& relation, std::span<const int> mentions) {
+  return phrase(doc, arg, max_words, relation, &mentions);
+}
+
 }  // namespace detail
 
 std::string literal_phrase(const Document& doc, const Argument& arg, int max_words, const std::vector<int>& relation) {
-  const Span& sp = arg.span;
-  if (sp.sentence < 0 || sp.sentence >= static_cast<int>(doc.sentences.size()) || sp.empty())
-    return detail::trim(arg.text);
-  const auto& toks = doc.sentences[sp.sentence].tokens;
-  std::vector<int> words = detail::phrase_words(doc, arg, relation);
-  detail::trim_front(words, toks, arg);
-  detail::trim_commas(words, toks, arg);
-  if (static_cast<int>(words.size()) > max_words) words.resize(max_words);
-  while (!words.empty() && detail::function_word(toks[words.back()])) words.pop_back();
-  return detail::trim(detail::strip_edges(detail::render_words(doc, words, sp.sentence)));
+  return detail::phrase(doc, arg, max_words, relation, nullptr);
 }
 
 }  // namespace relgraph

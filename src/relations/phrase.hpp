@@ -3,6 +3,7 @@
 // built from small named steps. Word lists: schemas/lexicon/determiners.tsv.
 // Tests: tests/pipeline_test.cpp (LiteralPhrase*)
 #pragma once
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,14 @@ namespace relgraph::detail {
 // (relative clauses, appositions, clause material of a nominal head, the
 // predicate's own words and dates hanging inside the phrase), in order.
 std::vector<int> phrase_words(const Document& doc, const Argument& arg, const std::vector<int>& relation);
+// The same with the mentions of the argument's sentence given (MentionIndex::of).
+std::vector<int> phrase_words(const Document& doc, const Argument& arg, const std::vector<int>& relation,
+                              std::span<const int> mentions);
+
+// relgraph::literal_phrase with the mentions of the argument's sentence given,
+// for callers that take many phrases from one document.
+std::string sentence_literal_phrase(const Document& doc, const Argument& arg, int max_words,
+                                    const std::vector<int>& relation, std::span<const int> mentions);
 
 // The words rendered with the document's own spacing; parts of one
 // multiword token are written once.

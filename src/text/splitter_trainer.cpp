@@ -7,18 +7,14 @@
 #include <random>
 
 #include "core/perceptron_trainer.hpp"
+#include "core/strings.hpp"
 #include "text/chars.hpp"
 #include "text/ud_eval.hpp"
 
 namespace relgraph {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 bool all_letters(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return detail::is_ascii_letter(c); });

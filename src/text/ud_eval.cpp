@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/strings.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -25,12 +26,7 @@ struct Side {
   std::vector<std::pair<std::size_t, std::size_t>> tokens, sentences;
 };
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
-}
+std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
 // Appends the non-whitespace characters of `form`; returns its span.
 std::pair<std::size_t, std::size_t> add_chars(std::string& chars, const std::string& form) {
