@@ -241,3 +241,67 @@ TEST(Attribution, TheNameInAppositionSpeaksAndANounPhraseIsNoStatement) {
 
 }  // namespace
 }  // namespace relgraph
+
+namespace relgraph {
+namespace {
+
+// Two parsed sentences as one document: `Lee said , " We won .` then `We played well . "`
+Document quoted_pair(bool closed_first) {
+  Document a = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "said/VERB/VBD/say/0/root", ",/PUNCT/,/,/2/punct",
+                                       "\"/PUNCT/``/\"/5/punct", "We/PRON/PRP/we/6/nsubj", "won/VERB/VBD/win/2/ccomp",
+                                       "./PUNCT/././2/punct"});
+  if (closed_first) {
+    Token q = a.sentences[0].tokens[3];
+    q.begin = a.text.size() + 1;
+    a.text += " \"";
+    q.end = a.text.size();
+    q.head = 2;
+    a.sentences[0].tokens.push_back(q);
+    a.sentences[0].end = a.text.size();
+  }
+  Document b = testing::make_document({"We/PRON/PRP/we/2/nsubj", "played/VERB/VBD/play/0/root",
+                                       "well/ADV/RB/well/2/advmod", "./PUNCT/././2/punct", "\"/PUNCT/''/\"/2/punct"});
+  std::size_t shift = a.text.size() + 1;
+  a.text += " " + b.text;
+  Sentence s = b.sentences[0];
+  s.begin += shift;
+  s.end += shift;
+  for (auto& t : s.tokens) t.begin += shift, t.end += shift;
+  a.sentences.push_back(s);
+  return a;
+}
+
+TEST(Attribution, AQuotationRunningOnKeepsItsSpeaker) {
+  auto speech = detail::WordSet(std::vector<std::string>{"say"});
+  auto doc = quoted_pair(false);
+  auto props = detail::Attribution(true, true, speech).find(doc, 1);
+  ASSERT_EQ(props.size(), 1u);
+  EXPECT_EQ(dump(doc, props[0]), "(Lee)-[said]->(We played well) {said}");
+  EXPECT_EQ(props[0].attributes.at("rule"), "relations.quote_continuation");
+  // Switched off, or the quotation closed before the sentence: no speaker.
+  EXPECT_TRUE(detail::Attribution(true, false, speech).find(doc, 1).empty());
+  auto closed = quoted_pair(true);
+  EXPECT_TRUE(detail::Attribution(true, true, speech).find(closed, 1).empty());
+}
+
+TEST(Attribution, AQuotedLooseClauseIsWhatTheSpeakerSaid) {
+  // Lee told the BBC , " the plan failed "
+  auto doc = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "told/VERB/VBD/tell/0/root", "the/DET/DT/the/4/det",
+                                     "BBC/PROPN/NNP/BBC/2/iobj", ",/PUNCT/,/,/9/punct", "\"/PUNCT/``/\"/9/punct",
+                                     "the/DET/DT/the/8/det", "plan/NOUN/NN/plan/9/nsubj",
+                                     "failed/VERB/VBD/fail/2/parataxis", "\"/PUNCT/''/\"/9/punct"});
+  auto speech = detail::WordSet(std::vector<std::string>{"tell"});
+  auto props = detail::Attribution(false, false, speech, true).find(doc, 0);
+  ASSERT_EQ(props.size(), 1u);
+  EXPECT_EQ(dump(doc, props[0]), "(Lee)-[said]->(the plan failed) {said}");
+  EXPECT_EQ(props[0].attributes.at("rule"), "relations.quoted_clause");
+  EXPECT_TRUE(detail::Attribution(false, false, speech, false).find(doc, 0).empty());
+  // Without a quotation mark the loose clause is the writer's, not Lee's.
+  auto plain = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "told/VERB/VBD/tell/0/root", "the/DET/DT/the/4/det",
+                                       "BBC/PROPN/NNP/BBC/2/iobj", ",/PUNCT/,/,/8/punct", "the/DET/DT/the/7/det",
+                                       "plan/NOUN/NN/plan/8/nsubj", "failed/VERB/VBD/fail/2/parataxis"});
+  EXPECT_TRUE(detail::Attribution(false, false, speech, true).find(plain, 0).empty());
+}
+
+}  // namespace
+}  // namespace relgraph

@@ -176,6 +176,26 @@ TEST(BuildGraph, EntitiesFactsAndEventAttributes) {
   EXPECT_EQ(g.num_entities(), 3u);  // Jane Doe, John Roe, Paris (no node for the date)
 }
 
+TEST(BuildGraph, AnAmountKeepsWhatItCounts) {
+  // "Acme lost 30 percent of its old customers in May ." / "... lost 30 percent in May ."
+  Document doc = parsed(
+      "Acme/PROPN/2/nsubj lost/VERB/0/root 30/NUM/4/nummod percent/NOUN/2/obj of/ADP/8/case its/PRON/8/nmod:poss "
+      "old/ADJ/8/amod customers/NOUN/4/nmod in/ADP/10/case May/PROPN/2/obl ./PUNCT/2/punct");
+  entity(doc, "Acme", "Organization", {mention(doc, 0, 1, "ORG")});
+  mention(doc, 2, 4, "PERCENT", "30%");
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "lost";
+  p.relation_words = {1};
+  p.args = {arg(doc, "subj", 0, 1, 0), arg(doc, "obj", 2, 10, 3)};
+  doc.propositions.push_back(p);
+  GraphOptions o;
+  o.article = false;
+  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Acme)-[lost]->(30 percent of its old customers)"});
+  o.disable = {"graph.value_of_phrase"};
+  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Acme)-[lost]->(30 percent)"});
+}
+
 TEST(BuildGraph, LiteralsNegationAndModality) {
   // "Acme did not fund the new bridge , which opened in 2010 ."
   Document doc = parsed(
@@ -649,7 +669,8 @@ TEST(FactFilter, EachNamedFilterDropsItsCaseAndNoOther) {
 
 TEST(FactFilter, GraphRulesAreNamedAndSwitchable) {
   auto rules = graph_rules();
-  ASSERT_EQ(rules.size(), detail::fact_filters().size());
+  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 1);
+  EXPECT_EQ(rules.back(), "graph.value_of_phrase");
   EXPECT_EQ(rules.front(), "graph.drop_value_subject");
   // make_pipeline accepts a graph rule in --disable (build_graph applies it) and still refuses unknown names.
   PipelineOptions o;

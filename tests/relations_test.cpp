@@ -44,10 +44,30 @@ const std::vector<Case> kCases = {
      {"Smith/PROPN/NNP/Smith/2/nsubj", "trained/VERB/VBD/train/0/root", "fighters/NOUN/NNS/fighter/2/obj",
       "in/ADP/IN/in/5/case", "Libya/PROPN/NNP/Libya/2/obl"},
      {"(Smith)-[trained]->(fighters)-[in]->(Libya) {trained}"}},
-    {"passive with agent becomes active",
+    {"passive with agent keeps its voice",
      {"The/DET/DT/the/2/det", "talks/NOUN/NNS/talk/4/nsubj:pass", "were/AUX/VBD/be/4/aux:pass",
       "attended/VERB/VBN/attend/0/root", "by/ADP/IN/by/6/case", "Lee/PROPN/NNP/Lee/4/obl:agent"},
+     {"(The talks)-[were attended by]->(Lee)"},
      {"(Lee)-[attended]->(The talks)"}},
+    {"passive with agent and a canonical relation keeps its voice too",
+     {"The/DET/DT/the/2/det", "school/NOUN/NN/school/4/nsubj:pass", "was/AUX/VBD/be/4/aux:pass",
+      "founded/VERB/VBN/found/0/root", "by/ADP/IN/by/6/case", "Lee/PROPN/NNP/Lee/4/obl:agent"},
+     {"(The school)-[was founded by]->(Lee)"},
+     {"(Lee)-[founded]->(The school) {founded}"}},
+    {"a participle modifying a noun reads as the agent's act",
+     {"the/DET/DT/the/2/det", "school/NOUN/NN/school/6/nsubj", "founded/VERB/VBN/found/2/acl", "by/ADP/IN/by/5/case",
+      "Lee/PROPN/NNP/Lee/3/obl:agent", "closed/VERB/VBD/close/0/root"},
+     {"(Lee)-[founded]->(the school) {founded}"}},
+    {"a light verb keeps a determined or plural object",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "took/VERB/VBD/take/0/root", "the/DET/DT/the/4/det", "train/NOUN/NN/train/2/obj",
+      "to/ADP/IN/to/6/case", "Oslo/PROPN/NNP/Oslo/2/obl"},
+     {"(Lee)-[took]->(the train)-[to]->(Oslo)"},
+     {"(Lee)-[took train to]->(Oslo)"}},
+    {"event arguments: a date and a place after the object",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "sold/VERB/VBD/sell/0/root", "the/DET/DT/the/4/det", "farm/NOUN/NN/farm/2/obj",
+      "in/ADP/IN/in/6/case", "Leeds/PROPN/NNP/Leeds/2/obl", "last/ADJ/JJ/last/8/amod", "week/NOUN/NN/week/2/obl:tmod"},
+     {"(Lee)-[sold]->(last week)", "(Lee)-[sold]->(the farm)-[in]->(Leeds)-[]->(last week) {supplied}"},
+     {"(Lee)-[sold in]->(Leeds)"}},
     {"passive without agent keeps its voice",
      {"The/DET/DT/the/2/det", "case/NOUN/NN/case/4/nsubj:pass", "was/AUX/VBD/be/4/aux:pass",
       "reviewed/VERB/VBN/review/0/root"},
@@ -190,8 +210,8 @@ const std::vector<Case> kCases = {
      {"It/PRON/PRP/it/3/nsubj:pass", "was/AUX/VBD/be/3/aux:pass", "signed/VERB/VBN/sign/0/root", "by/ADP/IN/by/5/case",
       "Lee/PROPN/NNP/Lee/3/obl", "and/CCONJ/CC/and/9/cc", "according/VERB/VBG/accord/9/case", "to/ADP/IN/to/7/fixed",
       "Reuters/PROPN/NNP/Reuters/5/conj"},
-     {"(Lee)-[signed]->(It) {signed}"},
-     {"(Reuters)-[signed]->(It) {signed}"}},
+     {"(It)-[was signed by]->(Lee)"},
+     {"(It)-[was signed by]->(Reuters)", "(Reuters)-[signed]->(It) {signed}"}},
     {"a participle with an object is no reduced passive",
      {"Police/NOUN/NNS/police/0/root", "fired/VERB/VBN/fire/1/acl", "gas/NOUN/NN/gas/2/obj"},
      {"(Police)-[fired]->(gas)"},
@@ -458,7 +478,7 @@ TEST(Propositions, NamedObjectTypesAreChecked) {
   EXPECT_EQ(bought("PER"), "");
 }
 
-TEST(Propositions, DatePlaceAndAmountAttributes) {
+TEST(Propositions, DatePlaceAndAmountAreAttributesAndArguments) {
   auto doc = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "met/VERB/VBD/meet/0/root", "Kim/PROPN/NNP/Kim/2/obj",
                                      "in/ADP/IN/in/5/case", "Rome/PROPN/NNP/Rome/2/obl", "on/ADP/IN/on/7/case",
                                      "Monday/PROPN/NNP/Monday/2/obl"});
@@ -469,9 +489,21 @@ TEST(Propositions, DatePlaceAndAmountAttributes) {
   monday.type = "DATE";
   doc.mentions = {rome, monday};
   auto props = extractor().extract(doc, 0);
-  ASSERT_EQ(props.size(), 1u);
-  EXPECT_EQ(props[0].attributes["place"], "Rome");
-  EXPECT_EQ(props[0].attributes["date"], "Monday");
+  // The event keeps them as attributes; each is also a proposition of its
+  // own, worded by the verb and the preposition (relations.event_arguments).
+  auto met = std::find_if(props.begin(), props.end(), [](const auto& p) { return p.relation == "met"; });
+  ASSERT_NE(met, props.end());
+  EXPECT_EQ(met->attributes["place"], "Rome");
+  EXPECT_EQ(met->attributes["date"], "Monday");
+  std::vector<std::string> got;
+  for (const auto& p : props) got.push_back(dump(doc, p));
+  EXPECT_NE(std::find(got.begin(), got.end(), "(Lee)-[met in]->(Rome)"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "(Lee)-[met on]->(Monday)"), got.end());
+  EXPECT_EQ(props.size(), 3u);
+  for (const auto& p : props) {
+    if (p.relation == "met") continue;
+    EXPECT_EQ(p.attributes.at("event"), "met");
+  }
 }
 
 TEST(Confidence, IsGraded) {
@@ -652,6 +684,22 @@ const std::vector<RuleCase> kRuleCases = {
      {"cooperation/NOUN/NN/cooperation/6/nsubj", "between/ADP/IN/between/3/case", "Lee/PROPN/NNP/Lee/1/nmod",
       "and/CCONJ/CC/and/5/cc", "Smith/PROPN/NNP/Smith/3/conj", "grew/VERB/VBD/grow/0/root"},
      "(Lee)-[cooperation]->(Smith) {cooperates_with}"},
+    {"relations.passive_voice",
+     {"The/DET/DT/the/2/det", "bridge/NOUN/NN/bridge/4/nsubj:pass", "was/AUX/VBD/be/4/aux:pass",
+      "painted/VERB/VBN/paint/0/root", "by/ADP/IN/by/6/case", "Lee/PROPN/NNP/Lee/4/obl:agent"},
+     "(The bridge)-[was painted by]->(Lee)"},
+    {"relations.with_absolute",
+     {"The/DET/DT/the/2/det", "race/NOUN/NN/race/3/nsubj", "ended/VERB/VBD/end/0/root", "with/ADP/IN/with/5/case",
+      "Lee/PROPN/NNP/Lee/3/obl", "winning/VERB/VBG/win/3/advcl", "a/DET/DT/a/8/det", "cup/NOUN/NN/cup/6/obj"},
+     "carb: winning | Lee | a cup"},
+    {"relations.light_verb_noun",
+     {"The/DET/DT/the/2/det", "fair/NOUN/NN/fair/3/nsubj", "took/VERB/VBD/take/0/root", "place/NOUN/NN/place/3/obj",
+      "in/ADP/IN/in/6/case", "Oslo/PROPN/NNP/Oslo/3/obl"},
+     "(The fair)-[took place in]->(Oslo)"},
+    {"relations.event_arguments",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "painted/VERB/VBD/paint/0/root", "the/DET/DT/the/4/det",
+      "bridge/NOUN/NN/bridge/2/obj", "last/ADJ/JJ/last/6/amod", "week/NOUN/NN/week/2/obl:tmod"},
+     "(Lee)-[painted]->(last week)"},
 };
 
 class RuleSwitches : public ::testing::TestWithParam<RuleCase> {};

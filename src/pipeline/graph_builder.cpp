@@ -63,6 +63,7 @@ class Builder {
 
  private:
   bool in_body(int sentence) const;
+  bool on(const char* rule) const { return std::find(o_.disable.begin(), o_.disable.end(), rule) == o_.disable.end(); }
   std::string literal(const Argument& a) const {
     return detail::sentence_literal_phrase(doc_, a, o_.max_literal_words, relation_words_,
                                            mentions_.of(a.span.sentence));
@@ -151,6 +152,29 @@ int Builder::mention_for(const Argument& a) const {
   return fallback;
 }
 
+bool is_date_type(const std::string& t) { return t == "DATE" || t == "TIME"; }
+
+// Graph-building rules besides the fact filters (graph_rules()).
+constexpr const char* kValueOfPhrase = "graph.value_of_phrase";  // "46 percent [of the damage]"
+
+// The end of an "of" phrase right after words [first, last) and depending
+// on one of them ("46 percent [of the damage to crops]"), within `limit`;
+// `last` when there is none.
+int of_phrase_end(const std::vector<Token>& toks, int first, int last, int limit) {
+  if (last >= limit || detail::ascii_lower(toks[last].form) != "of") return last;
+  int noun = toks[last].head - 1;
+  if (noun <= last || noun >= limit) return last;
+  int h = toks[noun].head - 1;
+  if (h < first || h >= last) return last;
+  int end = noun + 1;
+  for (int i = noun + 1; i < limit; ++i) {
+    int x = i;
+    for (int steps = 0; x >= 0 && x != noun && steps < 50; ++steps) x = toks[x].head - 1;
+    if (x == noun) end = i + 1;
+  }
+  return end;
+}
+
 // A Date / Money / Quantity node for a value mention: the phrase up to the
 // value's end ("about 3,000 fighters", not "5 euros on Wednesday for ...").
 KnowledgeGraph::Vertex Builder::value_node(const Argument& a, const EntityMention& em) {
@@ -161,6 +185,9 @@ KnowledgeGraph::Vertex Builder::value_node(const Argument& a, const EntityMentio
     int last = em.span.last;
     // Keep the counted noun right after a number ("3,000 fighters").
     if (last < a.span.last && (toks[last].upos == "NOUN" || toks[last].upos == "PROPN")) ++last;
+    // ... and what an amount is counted of ("46 percent of the damage").
+    if (!is_date_type(em.type) && on(kValueOfPhrase))
+      last = std::max(last, of_phrase_end(toks, em.span.first, last, a.span.last));
     upto.span.last = last;
     upto.span.end = toks[last - 1].end;
     upto.text = detail::squeeze_spaces(doc_.slice(upto.span.begin, upto.span.end));
@@ -777,6 +804,7 @@ KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options) { r
 std::vector<std::string> graph_rules() {
   std::vector<std::string> out;
   for (const auto& f : detail::fact_filters()) out.emplace_back(f.name);
+  out.emplace_back(kValueOfPhrase);
   return out;
 }
 

@@ -1,4 +1,5 @@
-// Statements attributed by "according to X" (see attribution.hpp).
+// Statements attributed by "according to X" and quotations running over
+// several sentences (see attribution.hpp).
 // Tests: tests/np_relations_test.cpp (Attribution.*)
 #include "relations/attribution.hpp"
 
@@ -74,14 +75,150 @@ void trim(const Tree& t, std::vector<int>& w) {
   while (!w.empty() && edge(w.back())) w.pop_back();
 }
 
+// Is byte `at` inside a quotation, counting quotation marks from byte
+// `from`? Straight quotes toggle, curly ones open and close. A quotation may
+// run on into the next paragraph: a mark opening that paragraph while one is
+// open continues it (news style), it does not close it.
+bool open_at(const std::string& text, std::size_t from, std::size_t at) {
+  at = std::min(at, text.size());
+  bool open = false;
+  for (std::size_t i = from; i < at; ++i) {
+    bool par_start = i >= 2 && text[i - 1] == '\n' && text[i - 2] == '\n';
+    if (text[i] == '"') open = (par_start && open) || !open;
+    if (text.compare(i, 3, "\xE2\x80\x9C") == 0) open = true;
+    if (text.compare(i, 3, "\xE2\x80\x9D") == 0) open = false;
+  }
+  return open;
+}
+
+bool parsed(const Sentence& s) {
+  for (const auto& tk : s.tokens)
+    if (tk.head < 0) return false;
+  return !s.tokens.empty();
+}
+
 }  // namespace
 
 std::vector<Proposition> Attribution::find(const Document& doc, int sentence) const {
   std::vector<Proposition> out;
-  if (!enabled_ || sentence < 0 || sentence >= static_cast<int>(doc.sentences.size())) return out;
+  if (sentence < 0 || sentence >= static_cast<int>(doc.sentences.size())) return out;
+  if (!parsed(doc.sentences[sentence])) return out;
+  if (according_to_) according_to(doc, sentence, out);
+  if (quotes_) quote_continuation(doc, sentence, out);
+  if (quoted_clauses_) quoted_clause(doc, sentence, out);
+  return out;
+}
+
+bool quote_mark(const std::string& form) {
+  return form == "\"" || form == "``" || form == "''" || form == "\xE2\x80\x9C" || form == "\xE2\x80\x9D";
+}
+
+// A speech verb with a subject and a loose clause (parataxis) after it that
+// opens with a quotation mark: the clause, and each loose clause it runs on
+// into, is a statement of the subject.
+void Attribution::quoted_clause(const Document& doc, int sentence, std::vector<Proposition>& out) const {
   const auto& toks = doc.sentences[sentence].tokens;
-  for (const auto& tk : toks)
-    if (tk.head < 0) return out;  // unparsed
+  Tree t(toks);
+  for (int v = 0; v < t.size(); ++v) {
+    if (!speech_verbs_.contains(lower(toks[v].lemma))) continue;
+    int subj = -1;
+    for (int c : t.kids[v])
+      if (toks[c].deprel == "nsubj") subj = c;
+    if (subj < 0) continue;
+    for (int k : t.kids[v]) {
+      if (toks[k].deprel != "parataxis" || k < v) continue;
+      bool quoted = false;
+      for (int i = v + 1; i < k; ++i) quoted = quoted || quote_mark(toks[i].form);
+      if (!quoted) continue;
+      std::vector<int> statements = {k};
+      for (int c : t.kids[k])
+        if (toks[c].deprel == "parataxis" && c > k) statements.push_back(c);
+      std::vector<int> who;
+      t.collect(subj, who);
+      trim(t, who);
+      for (int st : statements) {
+        std::vector<int> said;
+        t.collect(st, said);
+        if (st == k)
+          std::erase_if(said, [&](int w) {
+            for (int o : statements)
+              for (int x = w; x >= 0 && x != k; x = t.head(x))
+                if (x == o && o != k) return true;
+            return false;
+          });
+        trim(t, said);
+        if (who.empty() || said.size() < 3) continue;
+        Proposition p;
+        p.sentence = sentence;
+        p.relation = "said";
+        p.lemma = "say";
+        p.canonical = "said";
+        p.args = {argument(doc, sentence, subj, who, "subj"), argument(doc, sentence, st, said, "comp")};
+        p.confidence = 0.5;
+        p.attributes["construction"] = "attribution";
+        p.attributes["rule"] = rule_names()[2];
+        out.push_back(std::move(p));
+      }
+    }
+  }
+}
+
+// A sentence that starts inside a quotation opened in one of the few
+// sentences before it, whose speech verb outside the quotation has a
+// subject: that subject said this sentence's main clause.
+void Attribution::quote_continuation(const Document& doc, int sentence, std::vector<Proposition>& out) const {
+  const Sentence& cur = doc.sentences[sentence];
+  constexpr int kReach = 6;  // sentences a quotation is followed back
+  for (int s = sentence - 1; s >= 0 && s >= sentence - kReach; --s) {
+    const Sentence& prev = doc.sentences[s];
+    std::size_t from = prev.begin;
+    if (!open_at(doc.text, from, cur.begin)) {
+      // No mark since: the sentence lies inside the quotation (look further
+      // back) or there is none.
+      bool marks = false;
+      for (std::size_t i = from; i < cur.begin && i < doc.text.size(); ++i)
+        marks = marks || doc.text[i] == '"' || doc.text.compare(i, 2, "\xE2\x80") == 0;
+      if (marks) return;
+      continue;
+    }
+    if (!parsed(prev)) return;
+    Tree t(prev.tokens);
+    for (int v = 0; v < t.size(); ++v) {
+      if (!speech_verbs_.contains(lower(prev.tokens[v].lemma)) || open_at(doc.text, from, prev.tokens[v].begin))
+        continue;
+      int subj = -1;
+      for (int c : t.kids[v])
+        if (prev.tokens[c].deprel == "nsubj") subj = c;
+      if (subj < 0) continue;
+      Tree q(cur.tokens);
+      int root = -1;
+      for (int i = 0; i < q.size(); ++i)
+        if (q.head(i) < 0 && cur.tokens[i].deprel == "root") root = i;
+      if (root < 0) return;
+      std::vector<int> who, said;
+      t.collect(subj, who);
+      q.collect(root, said);
+      trim(t, who);
+      trim(q, said);
+      if (who.empty() || said.size() < 3) return;
+      Proposition p;
+      p.sentence = sentence;
+      p.relation = "said";
+      p.lemma = "say";
+      p.canonical = "said";
+      p.args = {argument(doc, s, subj, who, "subj"), argument(doc, sentence, root, said, "comp")};
+      p.confidence = 0.5;
+      p.attributes["construction"] = "attribution";
+      p.attributes["rule"] = rule_names()[1];
+      out.push_back(std::move(p));
+      return;
+    }
+    return;
+  }
+}
+
+void Attribution::according_to(const Document& doc, int sentence, std::vector<Proposition>& out) const {
+  const auto& toks = doc.sentences[sentence].tokens;
   Tree t(toks);
   for (int k = 0; k < t.size(); ++k) {
     if (!t.according_to(k)) continue;
@@ -125,7 +262,6 @@ std::vector<Proposition> Attribution::find(const Document& doc, int sentence) co
     p.attributes["rule"] = rule_names().front();
     out.push_back(std::move(p));
   }
-  return out;
 }
 
 }  // namespace relgraph::detail

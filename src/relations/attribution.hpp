@@ -1,27 +1,48 @@
 // Internal: statements attributed by a prepositional source, "According to
 // X, the plan failed" -> (X)-[according to]->(the plan failed) {said}: the
 // source becomes the speaker of the clause it qualifies, as a speech verb's
-// subject would. One named rule, "relations.according_to".
-// Thread safety: stateless; find() is const.
+// subject would ("relations.according_to"). A quotation running on over
+// further sentences of its paragraph ("Lee said, "We won. We played well."")
+// gives each of them the speaker too: (Lee)-[said]->(We played well)
+// ("relations.quote_continuation"). A quotation the parse hangs on the
+// speech verb as a loose clause ("Lee told the BBC, "We won"") is what the
+// speaker said: (Lee)-[said]->(We won) ("relations.quoted_clause").
+// Thread safety: immutable; find() is const.
 // Tests: tests/np_relations_test.cpp (Attribution.*)
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "core/lexicon.hpp"
 #include "relgraph/document.hpp"
 
 namespace relgraph::detail {
 
 class Attribution {
  public:
-  explicit Attribution(bool enabled = true) : enabled_(enabled) {}
-  static std::vector<std::string> rule_names() { return {"relations.according_to"}; }
+  // `speech_verbs`: lemmas whose subject speaks a quotation (schemas/lexicon/speech_verbs.tsv).
+  explicit Attribution(bool according_to = true, bool quotes = false, WordSet speech_verbs = {},
+                       bool quoted_clauses = false)
+      : according_to_(according_to),
+        quotes_(quotes),
+        quoted_clauses_(quoted_clauses),
+        speech_verbs_(std::move(speech_verbs)) {}
+  static std::vector<std::string> rule_names() {
+    return {"relations.according_to", "relations.quote_continuation", "relations.quoted_clause"};
+  }
   // The attributed statements of sentence `sentence`: canonical "said",
   // attributes["construction"] = "attribution", attributes["rule"] = the rule name.
   std::vector<Proposition> find(const Document& doc, int sentence) const;
 
  private:
-  bool enabled_ = true;
+  void according_to(const Document& doc, int sentence, std::vector<Proposition>& out) const;
+  void quote_continuation(const Document& doc, int sentence, std::vector<Proposition>& out) const;
+  void quoted_clause(const Document& doc, int sentence, std::vector<Proposition>& out) const;
+  bool according_to_ = true;
+  bool quotes_ = false;
+  bool quoted_clauses_ = false;
+  WordSet speech_verbs_;
 };
 
 }  // namespace relgraph::detail

@@ -430,12 +430,29 @@ class Finder {
         }
       std::erase_if(s.words, [&](int w) { return contains(own, w); });
       t_.trim(s.words);
+    } else if (int w = with_absolute(p); w >= 0) {
+      s = make_slot(t_, w, "subj");
     } else if (r == "conj" || r == "xcomp" || (r == "advcl" && (t_.tok(p).xpos == "VBG" || infinitive(p)))) {
       // A coordinated nominal predicate ("is a footballer and coach") shares its head's subject too.
       s = subject(h, depth + 1);
     }
     if (s.head >= 0) s.inherited = true;
     return s;
+  }
+
+  // "The race ended with Lee winning a cup": a gerund clause right after a
+  // "with" phrase of the same head has that phrase's noun as its subject
+  // (an absolute construction the parse split in two). -1 if not.
+  int with_absolute(int p) const {
+    int h = t_.head(p);
+    if (!on(Rule::WithAbsolute) || h < 0 || t_.brel(p) != "advcl" || t_.tok(p).xpos != "VBG") return -1;
+    for (int k : t_.kids(h)) {
+      if (k >= p || t_.brel(k) != "obl" || !t_.is_nominal(k) || t_.marker_text(t_.markers(k)) != "with") continue;
+      std::vector<int> words;
+      t_.collect(k, words);
+      if (*std::max_element(words.begin(), words.end()) == p - 1) return k;
+    }
+    return -1;
   }
 
   // The noun a relative pronoun follows ("the band, who ..."), when the
@@ -1117,7 +1134,9 @@ constexpr std::array<std::string_view, kRuleCount> kRuleNames = {
     "relations.shared_object",   "relations.chain_complement",
     "relations.relative_gap",    "relations.reported_clause",
     "relations.light_verb",      "relations.stray_agent",
-    "relations.between_parties",
+    "relations.between_parties", "relations.passive_voice",
+    "relations.event_arguments", "relations.with_absolute",
+    "relations.light_verb_noun",
 };
 
 }  // namespace
@@ -1135,6 +1154,7 @@ std::shared_ptr<const ClauseLexicon> ClauseLexicon::load(const std::string& sche
   lex->light_verbs = WordSet(res.lexicon("light_verbs"));
   lex->relativizers = WordSet(res.lexicon("relativizers"));
   lex->negation = WordSet(res.lexicon("negation_words"));
+  lex->place_preps = WordSet(res.lexicon("place_prepositions"));
   std::string lemmas, forms;
   for (const auto& row : res.lexicon("modal_auxiliaries").rows())
     (row.size() > 2 && row[2] == "form" ? forms : lemmas) += row[0] + "\t" + row[1] + "\n";

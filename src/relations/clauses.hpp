@@ -73,8 +73,13 @@ enum class Rule {
   LightVerb,        // "X held talks with Y"
   StrayAgent,       // "facilitated the acquisition of arms by X"
   BetweenParties,   // "cooperation between X and Y"
+  // Rendering (extractor.cpp), not clause finding:
+  PassiveVoice,    // "Y was covered by X" stays (Y)-[was covered by]->(X) unless a canonical relation fits
+  EventArguments,  // "left Lima in 2007": one more proposition per date, place, amount or count
+  WithAbsolute,    // "ended with Lee winning the race": Lee is the gerund's subject
+  LightVerbNoun,   // "took place in Oslo": (X)-[took place in]->(Oslo)
 };
-inline constexpr std::size_t kRuleCount = 21;
+inline constexpr std::size_t kRuleCount = 25;
 // Rule names in enum order: "relations.copula", ...
 const std::array<std::string_view, kRuleCount>& rule_names();
 
@@ -91,6 +96,7 @@ struct ClauseLexicon {
   WordSet negation;          // negation_words.tsv
   WordMap modal_by_lemma;    // modal_auxiliaries.tsv, matched on the lemma
   WordMap modal_by_form;     // modal_auxiliaries.tsv, matched on the form
+  WordSet place_preps;       // place_prepositions.tsv
   static std::shared_ptr<const ClauseLexicon> load(const std::string& schemas_dir = "");
 };
 

@@ -123,8 +123,24 @@ void event_attributes(const Document& doc, Proposition& p) {
   }
 }
 
+// The canonical relation of a clause, before the argument type check.
+std::string clause_canonical(const Clause& c, const RelationSchema& schema) {
+  bool clausal = c.kind == Construction::Verb || c.kind == Construction::Nominal || c.kind == Construction::Modifier;
+  std::string prep = clausal ? prep_of(c) : c.object_lemma;
+  std::string object = clausal ? c.object_lemma : "";
+  // Without its agent a passive's subject is the one acted on: no canonical
+  // relation, whose first argument is always the actor ("aid provided to X").
+  // Relations read from that subject ("was born in", "was charged with")
+  // say so with a trigger marked "passive".
+  if (c.kind != Construction::Verb || !c.passive || c.agent >= 0)
+    return schema.canonical(c.kind, c.lemma, prep, object);
+  return schema.canonical(c.kind, c.lemma, prep, object, true);
+}
+
+// `base` receives the relation before an oblique's preposition is folded in
+// ("left", not "left for"): event_arguments() words further arguments with it.
 Proposition to_proposition(const Document& doc, int sentence, std::span<const int> mentions, const Clause& c,
-                           const RelationSchema& schema) {
+                           const RelationSchema& schema, const detail::ClauseRules& rules, std::string& base) {
   const auto& s = doc.sentences[sentence];
   Proposition p;
   p.sentence = sentence;
@@ -136,7 +152,27 @@ Proposition to_proposition(const Document& doc, int sentence, std::span<const in
   p.attributes["construction"] = to_string(c.kind);
   std::vector<int> rel = c.verbs;
   std::vector<std::pair<Slot, std::string>> args;  // slot, role
-  if (c.passive && c.agent >= 0) {
+  p.canonical = clause_canonical(c, schema);
+  // A passive with its agent keeps its voice, as the text says it ("Y was
+  // covered by X"): the agent's preposition folds into the relation below.
+  // Only a finite passive of its own subject ("Y was covered by X"): a
+  // participle modifying a noun ("territory controlled by X") or a relative
+  // clause ("a meeting, which was attended by X") reads as the agent's act.
+  bool finite = !c.subj.inherited &&
+                std::any_of(c.aux.begin(), c.aux.end(), [&](int w) { return s.tokens[w].deprel == "aux:pass"; });
+  bool active = c.passive && c.agent >= 0 && !(rules.on(detail::Rule::PassiveVoice) && finite);
+  if (c.passive && c.agent >= 0 && !active) {
+    p.attributes["voice"] = "passive";
+    // The canonical relation reads from the agent: kept as an attribute.
+    if (!p.canonical.empty()) p.attributes["agent_relation"] = p.canonical;
+    p.canonical.clear();
+    for (int w : c.aux)
+      if (s.tokens[w].deprel == "aux:pass") rel.push_back(w);
+    args.emplace_back(c.subj, "subj");
+    args.emplace_back(c.args[c.agent], c.args[c.agent].role);
+    for (int i = 0; i < static_cast<int>(c.args.size()); ++i)
+      if (i != c.agent) args.emplace_back(c.args[i], c.args[i].role);
+  } else if (active) {
     // Active voice for the graph: "Y was attended by X" -> (X)-[attended]->(Y).
     p.attributes["voice"] = "passive";
     args.emplace_back(c.args[c.agent], "subj");
@@ -155,6 +191,24 @@ Proposition to_proposition(const Document& doc, int sentence, std::span<const in
     args.emplace_back(c.subj, "subj");
     for (const auto& a : c.args) args.emplace_back(a, a.role);
   }
+  // "took place in X", "gave birth to X": a light verb's bare singular noun
+  // object before an oblique is part of the relation, the oblique its object.
+  if (rules.on(detail::Rule::LightVerbNoun) && rules.lexicon && c.kind == Construction::Verb && args.size() > 2 &&
+      args[1].second == "obj" && args[1].first.words.size() == 1 && !is_core_role(args[2].second) &&
+      follows(args[2].first, c.pred) && rules.lexicon->light_verbs.contains(c.lemma)) {
+    const Token& noun = s.tokens[args[1].first.words.front()];
+    if (noun.upos == "NOUN" && noun.xpos == "NN" && args[1].first.head > c.pred) {
+      rel.push_back(args[1].first.head);
+      args.erase(args.begin() + 1);
+    }
+  }
+  {
+    std::vector<int> plain = rel;
+    std::sort(plain.begin(), plain.end());
+    plain.erase(std::unique(plain.begin(), plain.end()), plain.end());
+    base = join_forms(s, plain);
+    if (!c.synthetic.empty() && !active) base = base.empty() ? c.synthetic : c.synthetic + " " + base;
+  }
   // Fold the preposition of a first oblique into the relation: "met with".
   if (args.size() > 1 && !is_core_role(args[1].second) && follows(args[1].first, c.pred))
     rel.insert(rel.end(), args[1].first.marker.begin(), args[1].first.marker.end());
@@ -171,21 +225,9 @@ Proposition to_proposition(const Document& doc, int sentence, std::span<const in
     for (char& ch : marker) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     p.relation += " " + marker;
   }
-  if (!c.synthetic.empty() && !(c.passive && c.agent >= 0))
-    p.relation = p.relation.empty() ? c.synthetic : c.synthetic + " " + p.relation;
+  if (!c.synthetic.empty() && !active) p.relation = p.relation.empty() ? c.synthetic : c.synthetic + " " + p.relation;
   for (const auto& [slot, role] : args) p.args.push_back(make_argument(doc, sentence, mentions, slot, role));
   event_attributes(doc, p);
-  bool clausal = c.kind == Construction::Verb || c.kind == Construction::Nominal || c.kind == Construction::Modifier;
-  std::string prep = clausal ? prep_of(c) : c.object_lemma;
-  std::string object = clausal ? c.object_lemma : "";
-  // Without its agent a passive's subject is the one acted on: no canonical
-  // relation, whose first argument is always the actor ("aid provided to X").
-  // Relations read from that subject ("was born in", "was charged with")
-  // say so with a trigger marked "passive".
-  if (c.kind != Construction::Verb || !c.passive || c.agent >= 0)
-    p.canonical = schema.canonical(c.kind, c.lemma, prep, object);
-  else
-    p.canonical = schema.canonical(c.kind, c.lemma, prep, object, true);
   // A relation whose object must be a named party or place ("met", "founded")
   // does not name an event with an unnamed thing ("created jobs"). Checked
   // when the recognizer ran (the document has mentions).
@@ -201,6 +243,49 @@ Proposition to_proposition(const Document& doc, int sentence, std::span<const in
     }
   }
   return p;
+}
+
+// The event's further participants ("left Lima in 2007 with $5", "was held
+// in Paris last week"): one proposition each for a date, time, amount, count
+// or place among the arguments after the object, worded by the relation and
+// the argument's preposition ("left in" 2007). The event's own proposition
+// keeps them as attributes too; `event` names its relation. Other entities
+// among further arguments get their edge in the graph builder.
+std::vector<Proposition> event_arguments(const Document& doc, const Proposition& p, const std::string& base,
+                                         const detail::ClauseLexicon& lex) {
+  std::vector<Proposition> out;
+  if (base.empty()) return out;
+  const auto& s = doc.sentences[p.sentence];
+  for (std::size_t i = 2; i < p.args.size(); ++i) {
+    const Argument& a = p.args[i];
+    if (a.head < 0 || a.role == "subj" || a.role == "obj" || a.role == "iobj" || a.role == "comp" || a.role == "attr")
+      continue;
+    std::string type = a.mention >= 0 ? doc.mentions[a.mention].type : "";
+    bool temporal = s.tokens[a.head].deprel == "obl:tmod";
+    bool value = type == "DATE" || type == "TIME" || type == "MONEY" || type == "CARDINAL" || type == "QUANTITY" ||
+                 type == "PERCENT" || temporal;
+    bool place = (type == "LOC" || type == "GPE" || type == "FAC") && lex.place_preps.contains(a.role);
+    if (!value && !place) continue;
+    Proposition q;
+    q.sentence = p.sentence;
+    q.lemma = p.lemma;
+    q.negated = p.negated;
+    q.modality = p.modality;
+    q.attribution = p.attribution;
+    q.confidence = p.confidence;
+    q.relation_words = p.relation_words;
+    q.relation = a.role.empty() ? base : base + " " + a.role;
+    q.args = {p.args[0], a};
+    q.args[1].role = a.role.empty() ? "obj" : a.role;
+    q.attributes["construction"] = "argument";
+    q.attributes["event"] = p.relation;
+    q.attributes["argument"] = place && !value                                                 ? "place"
+                               : type == "MONEY"                                               ? "amount"
+                               : type == "CARDINAL" || type == "QUANTITY" || type == "PERCENT" ? "quantity"
+                                                                                               : "date";
+    out.push_back(std::move(q));
+  }
+  return out;
 }
 
 // CaRB's gold keeps appositions inside arguments ("Trek 's president ,
@@ -297,10 +382,13 @@ RelationExtractor::RelationExtractor(RelationSchema schema, detail::NpRelations 
 
 RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const std::vector<std::string>& disable) {
   const auto& nouns = detail::Resources::shared(schemas_dir).lexicon("relational_nouns");
-  auto rule = detail::Attribution::rule_names().front();
-  bool attribution = std::find(disable.begin(), disable.end(), rule) == disable.end();
+  auto on = [&](const std::string& rule) { return std::find(disable.begin(), disable.end(), rule) == disable.end(); };
+  const auto& attribution_rules = detail::Attribution::rule_names();
+  detail::Attribution attribution(on(attribution_rules[0]), on(attribution_rules[1]),
+                                  detail::WordSet(detail::Resources::shared(schemas_dir).lexicon("speech_verbs")),
+                                  on(attribution_rules[2]));
   RelationExtractor rx(RelationSchema::load(schemas_dir + "/relations.json"), detail::NpRelations(&nouns, disable),
-                       detail::Attribution(attribution));
+                       attribution);
   rx.rules_ = detail::ClauseRules::from(disable, schemas_dir);
   return rx;
 }
@@ -325,8 +413,11 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
   std::vector<Proposition> out;
   for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_, rules_)) {
     if (c.subj.head < 0 || c.subj.words.empty()) continue;
-    auto p = to_proposition(doc, sentence, mentions, c, schema_);
+    std::string base;
+    auto p = to_proposition(doc, sentence, mentions, c, schema_, rules_, base);
     if (c.kind == Construction::Modifier && p.canonical.empty()) continue;
+    if (rules_.on(detail::Rule::EventArguments) && rules_.lexicon)
+      for (auto& q : event_arguments(doc, p, base, *rules_.lexicon)) out.push_back(std::move(q));
     out.push_back(std::move(p));
   }
   for (auto& p : np_.find(doc, sentence, mentions)) out.push_back(std::move(p));
