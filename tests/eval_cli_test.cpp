@@ -145,5 +145,16 @@ TEST_F(EvalKg, EveryListedRuleCanBeDisabled) {
   EXPECT_EQ(run("extract one.txt -o one.tsv --disable " + all, nullptr, &err), 0) << err;
 }
 
+TEST_F(EvalKg, DisableTakesOneValueAndLeavesTheInputs) {
+  if (!have_models() || !fs::exists(RELGRAPH_BINARY)) GTEST_SKIP() << "needs models/ and the relgraph binary";
+  write("one.txt", kArticle);
+  std::string err;
+  // The input after --disable RULE is an input, not a second rule; --disable repeats and splits at commas.
+  EXPECT_EQ(run("extract --disable coref.acronym one.txt -o one.tsv", nullptr, &err), 0) << err;
+  EXPECT_EQ(
+      run("extract --disable coref.acronym --disable coref.alias,coref.surname one.txt -o two.tsv", nullptr, &err), 0)
+      << err;
+}
+
 }  // namespace
 }  // namespace relgraph

@@ -16,6 +16,8 @@ void add_disable_option(CLI::App& cmd, std::vector<std::string>& disable) {
                  "Switch off named rules, e.g. --disable coref.acronym,relations.passive (repeatable; "
                  "`relgraph rules` lists them)")
       ->delimiter(',')
+      ->allow_extra_args(false)  // one value per --disable: a following input path stays an input
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->type_name("RULE[,RULE]");
 }
 
