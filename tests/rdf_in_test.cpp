@@ -104,6 +104,28 @@ TEST_F(RdfInTest, NTriplesSyntaxErrorNamesFileAndLine) {
   }
 }
 
+TEST_F(RdfInTest, NTriplesNumbersOutOfRangeAreRefusedByValue) {
+  auto g = awkward_graph();
+  std::ostringstream nt;
+  make_exporter("ntriples")->write(g, nt);
+  const std::string sentence = "<https://w3id.org/relgraph/vocab#sentence> \"";
+  auto at = nt.str().find(sentence);
+  ASSERT_NE(at, std::string::npos) << nt.str();
+  for (const char* bad : {"99999999999", "-5"}) {
+    std::string text = nt.str();
+    auto end = text.find('"', at + sentence.size());
+    text.replace(at + sentence.size(), end - at - sentence.size(), bad);
+    std::istringstream in(text);
+    try {
+      make_importer("ntriples")->read(in, "big.nt");
+      FAIL() << "no error for sentence " << bad;
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("out of range"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find(bad), std::string::npos) << e.what();
+    }
+  }
+}
+
 // RDF made elsewhere: a direct link with no Statement is a fact, a foreign
 // class names the type by its last segment, an unnamed entity keeps its id.
 TEST_F(RdfInTest, ForeignTriplesBecomeEntitiesAndFacts) {

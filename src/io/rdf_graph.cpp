@@ -4,6 +4,7 @@
 
 #include <rapidjson/document.h>
 
+#include <limits>
 #include <map>
 #include <set>
 
@@ -162,9 +163,17 @@ class Builder {
       }
       fail(std::string("has a ") + term + " that is not an integer: '" + text + "'");
     };
-    s.sentence = sentence_index(integer("sentence", 0));
-    s.begin = static_cast<std::size_t>(integer("begin", 0));
-    s.end = static_cast<std::size_t>(integer("end", 0));
+    // In range, or an error naming the value: never a silent wrap-around.
+    auto bounded = [&](const char* term, long long lo, long long hi) {
+      long long v = integer(term, 0);
+      if (v < lo || v > hi)
+        fail(std::string("has a ") + term + " out of range: " + std::to_string(v) + " (expected " + std::to_string(lo) +
+             " to " + std::to_string(hi) + ")");
+      return v;
+    };
+    s.sentence = sentence_index(bounded("sentence", -1, std::numeric_limits<int>::max()));
+    s.begin = static_cast<std::size_t>(bounded("begin", 0, std::numeric_limits<long long>::max()));
+    s.end = static_cast<std::size_t>(bounded("end", 0, std::numeric_limits<long long>::max()));
     return s;
   }
 
