@@ -34,9 +34,6 @@ bool value_subject(const FactView& f) { return is_value_type(f.subject_type); }
 // A title is a fact when it names a role ("Interior Minister X"), not any noun before a name.
 bool plain_title(const FactView& f) { return f.construction == "title" && f.p.canonical.empty(); }
 
-// A noun modifier ("the groups in X") is a fact only when X is a known place or entity.
-bool literal_modifier(const FactView& f) { return f.construction == "mod" && f.object_type == "Literal"; }
-
 // "X is Y" is a fact about an entity, not between two loose phrases ...
 bool loose_copula(const FactView& f) { return f.copula && f.p.canonical.empty() && f.subject_type == "Literal"; }
 
@@ -53,26 +50,10 @@ bool possession_artefact(const FactView& f) {
   return have && (f.construction == "poss" || p.relation_words.empty() || verb_head(f.doc, p.args[1]));
 }
 
-// A clause is no actor: "threaten interests -[using]-> X" lost its subject.
-bool clause_subject(const FactView& f) { return f.subject_type == "Literal" && verb_head(f.doc, f.p.args[0]); }
-
 // "operation known as X -[known as]-> X": a phrase restating its own object.
 bool restating_phrase(const FactView& f) {
   return f.subject_type == "Literal" && f.object_type != "Literal" && f.p.canonical.empty() &&
          f.subject_key.find(f.object_key) != std::string::npos;
-}
-
-// A relation needs a verb, noun or preposition: "foremost" alone is a parse artefact.
-bool contentless_relation(const FactView& f) {
-  const auto& p = f.p;
-  if (!p.canonical.empty() || p.relation_words.empty()) return false;
-  const auto& toks = f.doc.sentences[p.sentence].tokens;
-  for (int w : p.relation_words) {
-    if (w < 0 || w >= static_cast<int>(toks.size())) continue;
-    const auto& u = toks[w].upos;
-    if (u == "VERB" || u == "AUX" || u == "NOUN" || u == "PROPN" || u == "ADP") return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -81,13 +62,10 @@ const std::vector<FactFilter>& fact_filters() {
   static const std::vector<FactFilter> all = {
       {"graph.drop_value_subject", value_subject},
       {"graph.drop_plain_title", plain_title},
-      {"graph.drop_literal_modifier", literal_modifier},
       {"graph.drop_loose_copula", loose_copula},
       {"graph.drop_self_copula", self_copula},
       {"graph.drop_possession_artefact", possession_artefact},
-      {"graph.drop_clause_subject", clause_subject},
       {"graph.drop_restating_phrase", restating_phrase},
-      {"graph.drop_contentless_relation", contentless_relation},
   };
   return all;
 }
