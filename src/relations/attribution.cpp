@@ -65,6 +65,21 @@ Argument argument(const Document& doc, int sentence, int head, std::vector<int> 
   return a;
 }
 
+// The attribution fact "speaker said statement" (canonical "said"), worded `relation` / `lemma`.
+Proposition attribution_fact(int sentence, Argument speaker, Argument statement, const char* relation,
+                             const char* lemma, const std::string& rule) {
+  Proposition p;
+  p.sentence = sentence;
+  p.relation = relation;
+  p.lemma = lemma;
+  p.canonical = "said";
+  p.args = {std::move(speaker), std::move(statement)};
+  p.confidence = 0.5;
+  p.attributes["construction"] = "attribution";
+  p.attributes["rule"] = rule;
+  return p;
+}
+
 void trim(const Tree& t, std::vector<int>& w) {
   std::sort(w.begin(), w.end());
   auto edge = [&](int i) {
@@ -148,16 +163,8 @@ void Attribution::quoted_clause(const Document& doc, int sentence, std::vector<P
           });
         trim(t, said);
         if (who.empty() || said.size() < 3) continue;
-        Proposition p;
-        p.sentence = sentence;
-        p.relation = "said";
-        p.lemma = "say";
-        p.canonical = "said";
-        p.args = {argument(doc, sentence, subj, who, "subj"), argument(doc, sentence, st, said, "comp")};
-        p.confidence = 0.5;
-        p.attributes["construction"] = "attribution";
-        p.attributes["rule"] = rule_names()[2];
-        out.push_back(std::move(p));
+        out.push_back(attribution_fact(sentence, argument(doc, sentence, subj, who, "subj"),
+                                       argument(doc, sentence, st, said, "comp"), "said", "say", rule_names()[2]));
       }
     }
   }
@@ -201,16 +208,8 @@ void Attribution::quote_continuation(const Document& doc, int sentence, std::vec
       trim(t, who);
       trim(q, said);
       if (who.empty() || said.size() < 3) return;
-      Proposition p;
-      p.sentence = sentence;
-      p.relation = "said";
-      p.lemma = "say";
-      p.canonical = "said";
-      p.args = {argument(doc, s, subj, who, "subj"), argument(doc, sentence, root, said, "comp")};
-      p.confidence = 0.5;
-      p.attributes["construction"] = "attribution";
-      p.attributes["rule"] = rule_names()[1];
-      out.push_back(std::move(p));
+      out.push_back(attribution_fact(sentence, argument(doc, s, subj, who, "subj"),
+                                     argument(doc, sentence, root, said, "comp"), "said", "say", rule_names()[1]));
       return;
     }
     return;
@@ -251,16 +250,9 @@ void Attribution::according_to(const Document& doc, int sentence, std::vector<Pr
     std::erase_if(said, [&](int w) { return std::find(own.begin(), own.end(), w) != own.end(); });
     trim(t, said);
     if (who.empty() || said.size() < 2) continue;
-    Proposition p;
-    p.sentence = sentence;
-    p.relation = "according to";
-    p.lemma = "according to";
-    p.canonical = "said";
-    p.args = {argument(doc, sentence, speaker, who, "subj"), argument(doc, sentence, v, said, "comp")};
-    p.confidence = 0.5;
-    p.attributes["construction"] = "attribution";
-    p.attributes["rule"] = rule_names().front();
-    out.push_back(std::move(p));
+    out.push_back(attribution_fact(sentence, argument(doc, sentence, speaker, who, "subj"),
+                                   argument(doc, sentence, v, said, "comp"), "according to", "according to",
+                                   rule_names().front()));
   }
 }
 
