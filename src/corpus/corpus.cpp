@@ -236,7 +236,10 @@ std::vector<std::string> corpus_files(const std::vector<std::string>& inputs) {
   return files;
 }
 
-CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor& extract) {
+namespace {
+
+// The articles of a corpus: JSONL records, then files (directories listed).
+std::vector<Job> corpus_jobs(const CorpusOptions& options) {
   if (options.threads < 1)
     throw Error(ErrorKind::InvalidArgument,
                 "thread count must be at least 1 (got " + std::to_string(options.threads) + ")");
@@ -244,11 +247,37 @@ CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor
   if (!options.jsonl.empty()) jobs = jsonl_jobs(options.jsonl);
   for (const auto& f : corpus_files(options.inputs)) jobs.push_back({f == "-" ? "<stdin>" : f, f, "", ""});
   if (jobs.empty()) throw Error(ErrorKind::InvalidInput, "the corpus is empty: no article files or records");
+  return jobs;
+}
 
-  struct Worker {
-    KnowledgeGraph graph;
-    std::size_t sentences = 0, tokens = 0;
-  };
+// One thread's share of a corpus run.
+struct Worker {
+  KnowledgeGraph graph;
+  std::size_t sentences = 0, tokens = 0;
+};
+
+// The workers' graphs merged into one, with the totals and failures in article order.
+CorpusResult reduce(std::vector<Worker>& workers, std::vector<std::optional<ArticleFailure>>& failed) {
+  CorpusResult result;
+  result.articles = failed.size();
+  for (auto& w : workers) {
+    if (&w == &workers.front())
+      result.graph = std::move(w.graph);  // merging into an empty graph would copy it
+    else
+      result.graph.merge(w.graph), w.graph = KnowledgeGraph();
+    result.sentences += w.sentences;
+    result.tokens += w.tokens;
+  }
+  result.graph.canonicalize();
+  for (auto& f : failed)
+    if (f) result.failures.push_back(std::move(*f));
+  return result;
+}
+
+}  // namespace
+
+CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor& extract) {
+  const std::vector<Job> jobs = corpus_jobs(options);
   std::vector<Worker> workers(std::max(options.threads, 1));
   std::vector<std::optional<ArticleFailure>> failed(jobs.size());
   std::mutex mu;
@@ -278,37 +307,13 @@ CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor
     if (options.progress) options.progress(done, jobs.size(), failures);
   });
 
-  CorpusResult result;
-  result.articles = jobs.size();
-  for (auto& w : workers) {
-    if (&w == &workers.front())
-      result.graph = std::move(w.graph);  // merging into an empty graph would copy it
-    else
-      result.graph.merge(w.graph), w.graph = KnowledgeGraph();
-    result.sentences += w.sentences;
-    result.tokens += w.tokens;
-  }
-  result.graph.canonicalize();
-  for (auto& f : failed)
-    if (f) result.failures.push_back(std::move(*f));
-  return result;
+  return reduce(workers, failed);
 }
 
 CorpusResult extract_corpus(const CorpusOptions& options, const Pipeline& pipeline, const GraphOptions& graph,
                             std::size_t batch) {
-  if (options.threads < 1)
-    throw Error(ErrorKind::InvalidArgument,
-                "thread count must be at least 1 (got " + std::to_string(options.threads) + ")");
+  const std::vector<Job> jobs = corpus_jobs(options);
   batch = std::max<std::size_t>(batch, 1);
-  std::vector<Job> jobs;
-  if (!options.jsonl.empty()) jobs = jsonl_jobs(options.jsonl);
-  for (const auto& f : corpus_files(options.inputs)) jobs.push_back({f == "-" ? "<stdin>" : f, f, "", ""});
-  if (jobs.empty()) throw Error(ErrorKind::InvalidArgument, "the corpus is empty: no article files or records");
-
-  struct Worker {
-    KnowledgeGraph graph;
-    std::size_t sentences = 0, tokens = 0;
-  };
   std::vector<Worker> workers(std::max(options.threads, 1));
   std::vector<std::optional<ArticleFailure>> failed(jobs.size());
   std::mutex mu;
@@ -364,20 +369,7 @@ CorpusResult extract_corpus(const CorpusOptions& options, const Pipeline& pipeli
     }
   });
 
-  CorpusResult result;
-  result.articles = jobs.size();
-  for (auto& w : workers) {
-    if (&w == &workers.front())
-      result.graph = std::move(w.graph);  // merging into an empty graph would copy it
-    else
-      result.graph.merge(w.graph), w.graph = KnowledgeGraph();
-    result.sentences += w.sentences;
-    result.tokens += w.tokens;
-  }
-  result.graph.canonicalize();
-  for (auto& f : failed)
-    if (f) result.failures.push_back(std::move(*f));
-  return result;
+  return reduce(workers, failed);
 }
 
 StreamResult stream_corpus(std::istream& in, std::ostream& out, const ArticleExtractor& extract,
