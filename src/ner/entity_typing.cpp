@@ -457,8 +457,10 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
     if (options.gazetteer_names) {
       for (const auto& [span, entry] : gazetteer_names(s, gazetteer)) {
-        bool taken = std::any_of(spans.begin(), spans.end(),
-                                 [&](const TypedSpan& t) { return overlaps(t, span.first, span.last); });
+        // (bounds copied: clang 14, the fuzz build's compiler, cannot capture a structured binding)
+        bool taken = std::any_of(
+            spans.begin(), spans.end(),
+            [first = span.first, last = span.last](const TypedSpan& t) { return overlaps(t, first, last); });
         if (!taken) spans.push_back(span);
       }
       std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
