@@ -3,6 +3,7 @@
 # sample article's paragraphs repeated (the lines above the body once), for each N given.
 #   tools/memory.sh 1 5 25              # build/relgraph; BIN=... for another binary
 #   nice -n 10 tools/memory.sh 1 5 25
+#   ARGS="--disable coref.definite" tools/memory.sh 1 5 25    # extra extract arguments
 # Prints: MB, user CPU seconds, peak resident KB, KB per MB of text above the
 # smallest size's peak (the growth that must stay about constant).
 set -eu
@@ -31,7 +32,8 @@ while n < size:
     i += 1
 open(sys.argv[3], "w", encoding="utf-8").write("\n\n".join(out) + "\n")
 EOF
-  /usr/bin/time -f '%U %M' -o "$dir/time$mb" "$bin" extract "$dir/mem$mb.txt" -o "$dir/out$mb.tsv"
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%U %M' -o "$dir/time$mb" "$bin" extract "$dir/mem$mb.txt" -o "$dir/out$mb.tsv" ${ARGS:-}
   read -r cpu kb <"$dir/time$mb"
   if [ -z "$first_mb" ]; then
     first_mb=$mb
