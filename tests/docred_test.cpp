@@ -3,8 +3,10 @@
 // hand-built parsed sentences.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "docred/crossval_trainer.hpp"
 #include "relations/typed_stage.hpp"
@@ -356,6 +358,23 @@ TEST(DocredEntities, QuotedTitlesAreOneMiscMention) {
     for (const auto& m : e.mentions)
       got += e.type + '[' + std::to_string(m.first) + ',' + std::to_string(m.last) + ") ";
   EXPECT_EQ(got, "PER[8,10) MISC[3,6) ");
+}
+
+TEST(RelationFeatures, CountEntitiesOfTheTailTypeBetweenTheMentions) {
+  auto doc = testing::make_document(split_words("Lea lives in Ulm , Bavaria ."));
+  auto features = [&](const std::string& middle_type) {
+    std::vector<PairEntity> entities = {
+        {"PER", {Span{0, 0, 1, 0, 0}}}, {middle_type, {Span{0, 3, 4, 0, 0}}}, {"LOC", {Span{0, 5, 6, 0, 0}}}};
+    auto ctx = detail::make_pair_context(doc, entities);
+    std::vector<std::uint64_t> out;
+    detail::pair_features(ctx, 0, 2, out);
+    return out;
+  };
+  auto with_place = features("LOC"), with_other = features("MISC");
+  std::vector<std::uint64_t> differ;
+  std::set_symmetric_difference(with_place.begin(), with_place.end(), with_other.begin(), with_other.end(),
+                                std::back_inserter(differ));
+  EXPECT_EQ(differ.size(), 2u);  // one place between Lea and Bavaria, or none
 }
 
 }  // namespace
