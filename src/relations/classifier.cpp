@@ -191,7 +191,7 @@ void sentence_pair(const Sentence& s, const Span& mh, int hh, const Span& mt, in
 }
 
 // How many other entities of the tail's type, and of the head's, have a
-// mention between the two ("in Neusiedl , Burgenland , Austria": the nearest
+// mention between the two ("in Ulm , Bavaria , Germany": the nearest
 // place is the likelier container).
 void intervening(const detail::PairContext& ctx, int h, int t, const Span& mh, const Span& mt, std::uint64_t tp,
                  std::vector<std::uint64_t>& out) {
