@@ -703,6 +703,14 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .build();
        },
        "HB", "Harbour Board", "(no mention 'HB')"},
+      {"coref.group",
+       [] {
+         return DocBuilder()
+             .sentence("Harbour/NOUN/2/compound pilots/NOUN/3/nsubj/NNS/pilot struck/VERB/0/root ./PUNCT/3/punct")
+             .sentence("They/PRON/2/nsubj/PRP want/VERB/0/root pay/NOUN/2/obj ./PUNCT/2/punct")
+             .build();
+       },
+       "They", "Harbour pilots", "(no mention 'They')"},
       {"coref.alias",
        [] {
          return DocBuilder()
@@ -861,7 +869,7 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   for (const char* r : {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname",
                         "coref.state_agent", "coref.apposition_kind", "coref.apposition", "coref.apposition_surface",
                         "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place", "coref.subject_it",
-                        "coref.quote_speaker", "coref.org_head", "coref.definite_unique"})
+                        "coref.quote_speaker", "coref.org_head", "coref.definite_unique", "coref.group"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()
@@ -929,6 +937,46 @@ TEST(Sieve, FirstPersonInAQuotationNamesItsSpeaker) {
   EXPECT_EQ(entity_of(doc, "I"), "Doe");
   EXPECT_EQ(entity_of(doc, "We"), "Acme");
   EXPECT_EQ(entity_of(doc, "I", 1), "(no mention 'I')");
+}
+
+TEST(Sieve, APluralPronounNamesTheGroupASubjectIntroduced) {
+  // Each case: the second sentence, and the label "they" / "them" takes ("-": none).
+  struct Case {
+    const char* second;
+    const char* probe;
+    const char* label;
+  };
+  const std::vector<Case> cases = {
+      // A chain: "they" bound to the group carries it to the next "they".
+      {"They/PRON/2/nsubj/PRP landed/VERB/0/root ./PUNCT/2/punct", "They", "rescue crew"},
+      // A collective noun without a modifier is too vague to be a node.
+      {"The/DET/2/det crew/NOUN/3/nsubj/NN left/VERB/0/root ./PUNCT/3/punct They/PRON/5/nsubj/PRP "
+       "landed/VERB/3/parataxis ./PUNCT/3/punct",
+       "They", "-"},
+      // A quantified group is no one group.
+      {"Many/ADJ/2/amod/JJ/many schools/NOUN/3/nsubj/NNS/school said/VERB/0/root they/PRON/5/nsubj/PRP "
+       "close/VERB/3/ccomp ./PUNCT/3/punct",
+       "they", "-"},
+      // An object pronoun never takes its own clause's subject.
+      {"Local/ADJ/2/amod doctors/NOUN/3/nsubj/NNS/doctor thanked/VERB/0/root them/PRON/3/obj/PRP ./PUNCT/3/punct",
+       "them", "rescue crew"},
+      // A unit of measure is no group.
+      {"It/PRON/2/nsubj flew/VERB/0/root 40/NUM/4/nummod/CD miles/NOUN/2/obl/NNS/mile ./PUNCT/2/punct "
+       "They/PRON/7/nsubj/PRP waited/VERB/2/parataxis ./PUNCT/2/punct",
+       "They", "rescue crew"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.second);
+    auto doc = DocBuilder()
+                   .sentence(
+                       "The/DET/3/det rescue/NOUN/3/compound crew/NOUN/4/nsubj/NN flew/VERB/0/root "
+                       "north/ADV/4/advmod ./PUNCT/4/punct")
+                   .sentence(c.second)
+                   .build();
+    resolve_coreference(doc, tables());
+    std::string got = entity_of(doc, c.probe);
+    EXPECT_EQ(got.rfind("(no mention", 0) == 0 ? "-" : got, c.label);
+  }
 }
 
 TEST(Sieve, TheCityNamesACityNotARegion) {

@@ -1,0 +1,118 @@
+// Sieve coref.group: a plural pronoun no name took ("they", "them", "their")
+// names the group a plural or collective common noun before it introduced:
+// "Company officials said they would appeal", "The crew landed. They ...".
+// The group's phrase becomes a nominal mention labelled by its own words, so
+// the group is one node however often the text says "they".
+// Tests: tests/coref_test.cpp (Sieve*)
+#include <algorithm>
+
+#include "core/strings.hpp"
+#include "coref/resolver.hpp"
+
+namespace relgraph::coref_impl {
+namespace {
+
+bool subject(const Token& t) { return t.deprel.rfind("nsubj", 0) == 0; }
+
+}  // namespace
+
+// Word j heads a phrase that may introduce a group: a plural noun or a
+// collective one (schemas/lexicon/group_nouns.tsv, organisation_nouns.tsv)
+// that is an argument, outside every name and value, and no unit of measure.
+bool Resolver::group_noun(int s, int j) const {
+  const Token& k = tok(s, j);
+  if (k.upos != "NOUN" || !word_in_body(s, j)) return false;
+  std::string lemma = lower(k.lemma.empty() ? k.form : k.lemma);
+  bool collective = words("group_nouns", lemma) || words("organisation_nouns", lemma);
+  if (k.xpos != "NNS" && !collective) return false;
+  if (words("time_units", lemma) || words("measure_units", lemma)) return false;
+  static const char* const kArgument[] = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos", "root"};
+  if (std::find(std::begin(kArgument), std::end(kArgument), k.deprel) == std::end(kArgument)) return false;
+  if (int m = mention_at(s, j); m >= 0 && !group_.count(m)) return false;
+  for (int m : in_sentence_.of(s)) {
+    const auto& sp = doc_.mentions[m].span;
+    if (sp.first <= j && j < sp.last && is_value_type(doc_.mentions[m].type)) return false;
+  }
+  return true;
+}
+
+// The nominal mention of the group headed at word j, made on first use: its
+// determiners and modifiers, and a short "of" phrase ("a group of students").
+int Resolver::group_mention(int s, int j) {
+  if (int m = mention_at(s, j); m >= 0 && group_.count(m)) return m;
+  int first = j, last = j + 1;
+  for (int c : children(s, j)) {
+    const std::string& d = tok(s, c).deprel;
+    // A quantified phrase ("every team", "many schools") introduces no one group.
+    if (c < j && d == "det" && !t_.words.row("determiners", lower(tok(s, c).form))) return -1;
+    if (c < j && words("vague_adjectives", lower(tok(s, c).lemma.empty() ? tok(s, c).form : tok(s, c).lemma)))
+      return -1;  // "other sites", "several scenarios"
+    if (c < j && (d == "det" || d == "amod" || d == "compound" || d == "nummod" || d == "nmod:poss"))
+      first = std::min(first, subtree(s, c).first);
+    if (c > j && d == "nmod" && has_case(s, c, "of")) {
+      auto [lo, hi] = subtree(s, c);
+      if (lo == j + 1 && hi - lo <= 4) last = hi;
+    }
+  }
+  for (int i = first; i < j; ++i)
+    if (blocks(s, i) && tok(s, i).deprel != "compound" && tok(s, i).deprel != "amod") first = i + 1;
+  int label_from = first;
+  while (label_from < j && tok(s, label_from).upos == "DET" && t_.words.value("determiners", lower(tok(s, label_from).form)) != "possessive")
+    ++label_from;
+  // A bare noun ("the team") is too vague to be a node of its own.
+  if (label_from == j && last == j + 1) return -1;
+  const Token& h = tok(s, j);
+  bool collective = h.xpos != "NNS";
+  int m = add_mention(s, first, last, collective ? "ORG" : "MISC", "Nominal", Kind::Nominal,
+                      collective ? "Organization" : "Thing");
+  items_[m].label = detail::squeeze_spaces(doc_.slice(tok(s, label_from).begin, tok(s, last - 1).end));
+  group_.insert(m);
+  return m;
+}
+
+// The group a plural pronoun at word i names: within its sentence and the one
+// before, the nearest subject that is a group (or a plural pronoun already
+// bound to one), else the nearest group; an object pronoun never takes the
+// subject of its own clause ("critics blamed them"). -1 if none.
+int Resolver::group_antecedent(int s, int i, const std::map<std::pair<int, int>, int>& bound) {
+  bool object = !subject(tok(s, i)) && tok(s, i).deprel != "nmod:poss";
+  int own_subject = object ? clause_subject(s, i) : -1;
+  std::pair<int, int> nearest{-1, -1}, nearest_subject{-1, -1};
+  for (int ss = s; ss >= std::max(0, s - 1); --ss)
+    for (int j = (ss == s ? i - 1 : ntok(ss) - 1); j >= 0; --j) {
+      if (ss == s && j == own_subject) continue;
+      if (!bound.count({ss, j}) && !group_noun(ss, j)) continue;
+      if (nearest.first < 0) nearest = {ss, j};
+      if (nearest_subject.first < 0 && subject(tok(ss, j))) nearest_subject = {ss, j};
+    }
+  auto pick = nearest_subject;
+  if (pick.first < 0) return -1;
+  if (auto b = bound.find(pick); b != bound.end()) return b->second;
+  return group_mention(pick.first, pick.second);
+}
+
+void Resolver::groups() {
+  std::map<std::pair<int, int>, int> bound;  // plural pronoun word -> its antecedent's mention
+  std::set<std::pair<int, int>> taken;
+  for (int m = 0; m < nitems(); ++m)
+    if (items_[m].active && items_[m].kind == Kind::Pronoun) {
+      const auto& sp = doc_.mentions[m].span;
+      taken.insert({sp.sentence, sp.first});
+      if (t_.words.value("personal_pronouns", lower(tok(sp.sentence, sp.first).form)) == "plural")
+        bound[{sp.sentence, sp.first}] = m;
+    }
+  for (int s = 0; s < nsent(); ++s)
+    for (int i = 0; i < ntok(s); ++i) {
+      const Token& t = tok(s, i);
+      if (t.upos != "PRON" && t.upos != "DET") continue;
+      if (t_.words.value("personal_pronouns", lower(t.form)) != "plural" || taken.count({s, i})) continue;
+      if (!word_in_body(s, i) || quoted(s, i)) continue;
+      int g = group_antecedent(s, i, bound);
+      if (g < 0) continue;
+      int pm = add_mention(s, i, i + 1, doc_.mentions[g].type, "Pronoun", Kind::Pronoun, items_[g].etype);
+      unite(pm, g);
+      bound[{s, i}] = pm;
+    }
+}
+
+}  // namespace relgraph::coref_impl
