@@ -26,6 +26,7 @@ bool Resolver::group_noun(int s, int j) const {
   bool collective = words("group_nouns", lemma) || words("organisation_nouns", lemma);
   if (k.xpos != "NNS" && !collective) return false;
   if (words("time_units", lemma) || words("measure_units", lemma)) return false;
+  // not English: dependency relations of an argument.
   static const char* const kArgument[] = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos", "root"};
   if (std::find(std::begin(kArgument), std::end(kArgument), k.deprel) == std::end(kArgument)) return false;
   if (int m = mention_at(s, j); m >= 0 && !group_.count(m)) return false;
@@ -57,7 +58,8 @@ int Resolver::group_mention(int s, int j) {
   for (int i = first; i < j; ++i)
     if (blocks(s, i) && tok(s, i).deprel != "compound" && tok(s, i).deprel != "amod") first = i + 1;
   int label_from = first;
-  while (label_from < j && tok(s, label_from).upos == "DET" && t_.words.value("determiners", lower(tok(s, label_from).form)) != "possessive")
+  while (label_from < j && tok(s, label_from).upos == "DET" &&
+         t_.words.value("determiners", lower(tok(s, label_from).form)) != "possessive")
     ++label_from;
   // A bare noun ("the team") is too vague to be a node of its own.
   if (label_from == j && last == j + 1) return -1;
