@@ -711,6 +711,14 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .build();
        },
        "They", "Harbour pilots", "(no mention 'They')"},
+      {"coref.group_description",
+       [] {
+         return DocBuilder()
+             .sentence("The/DET/3/det Welsh/ADJ/3/amod squad/NOUN/4/nsubj/NN trained/VERB/0/root ./PUNCT/4/punct")
+             .sentence("The/DET/2/det squad/NOUN/3/nsubj/NN won/VERB/0/root ./PUNCT/3/punct")
+             .build();
+       },
+       "The squad", "Welsh squad", "(no mention 'The squad')"},
       {"coref.alias",
        [] {
          return DocBuilder()
@@ -866,10 +874,11 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   o.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
   auto stage = make_coref_stage(o);
   auto rules = stage->rules();
-  for (const char* r : {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname",
-                        "coref.state_agent", "coref.apposition_kind", "coref.apposition", "coref.apposition_surface",
-                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place", "coref.subject_it",
-                        "coref.quote_speaker", "coref.org_head", "coref.definite_unique", "coref.group"})
+  for (const char* r :
+       {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname", "coref.state_agent",
+        "coref.apposition_kind", "coref.apposition", "coref.apposition_surface", "coref.role", "coref.definite",
+        "coref.pronoun", "coref.person_not_place", "coref.subject_it", "coref.quote_speaker", "coref.org_head",
+        "coref.definite_unique", "coref.group", "coref.group_description"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()
@@ -949,8 +958,8 @@ TEST(Sieve, APluralPronounNamesTheGroupASubjectIntroduced) {
   const std::vector<Case> cases = {
       // A chain: "they" bound to the group carries it to the next "they".
       {"They/PRON/2/nsubj/PRP landed/VERB/0/root ./PUNCT/2/punct", "They", "rescue crew"},
-      // A collective noun without a modifier is too vague to be a node.
-      {"The/DET/2/det crew/NOUN/3/nsubj/NN left/VERB/0/root ./PUNCT/3/punct They/PRON/5/nsubj/PRP "
+      // A collective noun without a modifier, naming no earlier group, is too vague to be a node.
+      {"The/DET/2/det staff/NOUN/3/nsubj/NN left/VERB/0/root ./PUNCT/3/punct They/PRON/5/nsubj/PRP "
        "landed/VERB/3/parataxis ./PUNCT/3/punct",
        "They", "-"},
       // A quantified group is no one group.
@@ -977,6 +986,27 @@ TEST(Sieve, APluralPronounNamesTheGroupASubjectIntroduced) {
     std::string got = entity_of(doc, c.probe);
     EXPECT_EQ(got.rfind("(no mention", 0) == 0 ? "-" : got, c.label);
   }
+}
+
+TEST(Sieve, ADefiniteDescriptionOfAGroupNamesTheMostMentionedFittingGroup) {
+  // "the crew" after two phrases naming the Irish crew and one the Dutch crew: the Irish one,
+  // though the Dutch crew came last; "the crews" (plural) and a capitalised noun inside a name
+  // name none of them.
+  auto doc = DocBuilder()
+                 .sentence("The/DET/3/det Irish/ADJ/3/amod crew/NOUN/4/nsubj/NN rowed/VERB/0/root ./PUNCT/4/punct")
+                 .sentence(
+                     "An/DET/3/det Irish/ADJ/3/amod crew/NOUN/4/nsubj/NN won/VERB/0/root "
+                     "Rowing/NOUN/6/compound Crews/NOUN/4/obj/NNS/crew ./PUNCT/4/punct")
+                 .sentence("The/DET/3/det Dutch/ADJ/3/amod crew/NOUN/4/nsubj/NN lost/VERB/0/root ./PUNCT/4/punct")
+                 .sentence("The/DET/2/det crew/NOUN/3/nsubj/NN celebrated/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("The/DET/2/det crews/NOUN/3/nsubj/NNS/crew rested/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("Many/ADJ/2/amod/JJ/many crews/NOUN/3/nsubj/NNS/crew left/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("The/DET/2/det crews/NOUN/3/nsubj/NNS/crew slept/VERB/0/root ./PUNCT/3/punct")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "The crew"), "Irish crew");
+  EXPECT_EQ(entity_of(doc, "The Dutch crew"), "(no mention 'The Dutch crew')");
+  EXPECT_EQ(entity_of(doc, "The crews"), "(no mention 'The crews')");
 }
 
 TEST(Sieve, TheCityNamesACityNotARegion) {

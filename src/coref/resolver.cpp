@@ -411,8 +411,9 @@ const std::vector<Sieve>& sieves() {
       {"coref.surname", &Resolver::surnames},  // again: appositions may have shown that a name is a person's
       {"coref.definite", &Resolver::definite_descriptions},
       {"coref.pronoun", &Resolver::pronouns},
-      {"coref.group", &Resolver::groups},                  // after pronouns: the plural ones no name took
-      {"coref.quote_speaker", &Resolver::quote_speakers},  // after pronouns: "he said" names the speaker
+      {"coref.group_description", &Resolver::group_descriptions},  // "the team": an earlier group
+      {"coref.group", &Resolver::groups},                          // after pronouns: the plural ones no name took
+      {"coref.quote_speaker", &Resolver::quote_speakers},          // after pronouns: "he said" names the speaker
   };
   return all;
 }

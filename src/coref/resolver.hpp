@@ -83,6 +83,7 @@ class Resolver {
   void pronouns();
   void quote_speakers();
   void groups();
+  void group_descriptions();
 
  private:
   bool enabled(std::string_view rule) const;
@@ -160,7 +161,8 @@ class Resolver {
   int mention_headed_at(int s, int i) const;
   int sentence_speaker(int s) const;
   bool group_noun(int s, int j) const;
-  int group_mention(int s, int j);
+  int group_mention(int s, int j, bool bare = false);
+  std::set<std::string> group_modifiers(int s, int j) const;
   int group_antecedent(int s, int i, const std::map<std::pair<int, int>, int>& bound);
 
   std::string country_of(const std::string& word) const;  // demonym / country name -> canonical

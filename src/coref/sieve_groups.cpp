@@ -5,6 +5,7 @@
 // the group is one node however often the text says "they".
 // Tests: tests/coref_test.cpp (Sieve*)
 #include <algorithm>
+#include <cctype>
 
 #include "core/strings.hpp"
 #include "coref/resolver.hpp"
@@ -22,12 +23,15 @@ bool subject(const Token& t) { return t.deprel.rfind("nsubj", 0) == 0; }
 bool Resolver::group_noun(int s, int j) const {
   const Token& k = tok(s, j);
   if (k.upos != "NOUN" || !word_in_body(s, j)) return false;
+  // A capitalised noun inside a sentence belongs to a name or title ("Better Idea of Afghan Girls").
+  if (j > 0 && !k.form.empty() && std::isupper(static_cast<unsigned char>(k.form[0]))) return false;
   std::string lemma = lower(k.lemma.empty() ? k.form : k.lemma);
   bool collective = words("group_nouns", lemma) || words("organisation_nouns", lemma);
   if (k.xpos != "NNS" && !collective) return false;
   if (words("time_units", lemma) || words("measure_units", lemma)) return false;
   // not English: dependency relations of an argument.
-  static const char* const kArgument[] = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos", "root"};
+  static const char* const kArgument[] = {"nsubj", "nsubj:pass", "obj",  "iobj",  "obl",
+                                          "nmod",  "nmod:poss",  "conj", "appos", "root"};
   if (std::find(std::begin(kArgument), std::end(kArgument), k.deprel) == std::end(kArgument)) return false;
   if (int m = mention_at(s, j); m >= 0 && !group_.count(m)) return false;
   for (int m : in_sentence_.of(s)) {
@@ -39,7 +43,8 @@ bool Resolver::group_noun(int s, int j) const {
 
 // The nominal mention of the group headed at word j, made on first use: its
 // determiners and modifiers, and a short "of" phrase ("a group of students").
-int Resolver::group_mention(int s, int j) {
+// A bare noun ("the team") only when `bare`: it then names an earlier group.
+int Resolver::group_mention(int s, int j, bool bare) {
   if (int m = mention_at(s, j); m >= 0 && group_.count(m)) return m;
   int first = j, last = j + 1;
   for (int c : children(s, j)) {
@@ -62,7 +67,7 @@ int Resolver::group_mention(int s, int j) {
          t_.words.value("determiners", lower(tok(s, label_from).form)) != "possessive")
     ++label_from;
   // A bare noun ("the team") is too vague to be a node of its own.
-  if (label_from == j && last == j + 1) return -1;
+  if (label_from == j && last == j + 1 && !bare) return -1;
   const Token& h = tok(s, j);
   bool collective = h.xpos != "NNS";
   int m = add_mention(s, first, last, collective ? "ORG" : "MISC", "Nominal", Kind::Nominal,
@@ -91,6 +96,69 @@ int Resolver::group_antecedent(int s, int i, const std::map<std::pair<int, int>,
   if (pick.first < 0) return -1;
   if (auto b = bound.find(pick); b != bound.end()) return b->second;
   return group_mention(pick.first, pick.second);
+}
+
+// Lemmas of the adjectives and compounds before group noun j, vague ones left out.
+std::set<std::string> Resolver::group_modifiers(int s, int j) const {
+  std::set<std::string> out;
+  for (int c : children(s, j)) {
+    const Token& k = tok(s, c);
+    std::string lemma = lower(k.lemma.empty() ? k.form : k.lemma);
+    if (c < j && (k.deprel == "amod" || k.deprel == "compound") && !words("vague_adjectives", lemma)) out.insert(lemma);
+  }
+  return out;
+}
+
+// "the team", "this team", "these girls": a definite description of a group
+// names the group an earlier phrase with the same noun, the same number and
+// (at least) its modifiers introduced. Of several ("the Afghan team", "the
+// European team"), the one the article names most often so far; ties go to
+// the most recent.
+void Resolver::group_descriptions() {
+  struct Phrase {
+    int s, j;
+    std::string lemma;
+    bool plural;
+    std::set<std::string> mods;
+  };
+  std::vector<Phrase> seen;
+  auto shares = [](const std::set<std::string>& a, const std::set<std::string>& b) {
+    return std::any_of(a.begin(), a.end(), [&](const std::string& w) { return b.count(w) > 0; });
+  };
+  for (int s = 0; s < nsent(); ++s)
+    for (int i = 0; i < ntok(s); ++i) {
+      if (!group_noun(s, i) || mention_at(s, i) >= 0) continue;
+      const Token& t = tok(s, i);
+      Phrase here{s, i, lower(t.lemma.empty() ? t.form : t.lemma), t.xpos == "NNS", group_modifiers(s, i)};
+      bool definite = false, quantified = false;
+      for (int c : children(s, i)) {
+        if (c > i || tok(s, c).deprel != "det") continue;
+        const auto* r = t_.words.row("determiners", lower(tok(s, c).form));
+        quantified |= r == nullptr;
+        definite |= r && (*r)[1] != "possessive" && (*r)[2] == "definite";
+      }
+      if (quantified) continue;
+      if (definite) {
+        int best = -1, best_score = 0;
+        for (int k = 0; k < static_cast<int>(seen.size()); ++k) {
+          const Phrase& p = seen[k];
+          if (p.lemma != here.lemma || p.plural != here.plural || p.mods.empty()) continue;
+          if (!std::includes(p.mods.begin(), p.mods.end(), here.mods.begin(), here.mods.end())) continue;
+          int score = 0;
+          for (const Phrase& q : seen) score += q.lemma == p.lemma && q.plural == p.plural && shares(q.mods, p.mods);
+          if (score >= best_score) best = k, best_score = score;
+        }
+        if (best >= 0) {
+          const Phrase pick = seen[best];
+          int g = group_mention(pick.s, pick.j);
+          if (g >= 0) {
+            int d = group_mention(s, i, true);
+            if (d >= 0) unite(d, g);
+          }
+        }
+      }
+      seen.push_back(here);
+    }
 }
 
 void Resolver::groups() {
