@@ -719,6 +719,16 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .build();
        },
        "The squad", "Welsh squad", "(no mention 'The squad')"},
+      {"coref.they_organisation",
+       [] {
+         return DocBuilder()
+             .sentence("Acme/PROPN/2/nsubj denied/VERB/0/root it/PRON/2/obj ./PUNCT/2/punct")
+             .sentence("She/PRON/3/nsubj was/AUX/3/aux:pass paid/VERB/0/root ./PUNCT/3/punct")
+             .sentence("They/PRON/2/nsubj/PRP added/VERB/0/root more/ADJ/2/obj ./PUNCT/2/punct")
+             .mention(0, 1, 2, "ORG")
+             .build();
+       },
+       "They", "Acme", "(no mention 'They')"},
       {"coref.alias",
        [] {
          return DocBuilder()
@@ -1007,6 +1017,17 @@ TEST(Sieve, ADefiniteDescriptionOfAGroupNamesTheMostMentionedFittingGroup) {
   EXPECT_EQ(entity_of(doc, "The crew"), "Irish crew");
   EXPECT_EQ(entity_of(doc, "The Dutch crew"), "(no mention 'The Dutch crew')");
   EXPECT_EQ(entity_of(doc, "The crews"), "(no mention 'The crews')");
+}
+
+TEST(Sieve, TheyNamesASubjectOrganisationOnlyWhenNoPluralSubjectIntervenes) {
+  auto doc = DocBuilder()
+                 .sentence("Acme/PROPN/2/nsubj denied/VERB/0/root it/PRON/2/obj ./PUNCT/2/punct")
+                 .sentence("Guards/NOUN/2/nsubj/NNS/guard left/VERB/0/root ./PUNCT/2/punct")
+                 .sentence("They/PRON/2/nsubj/PRP added/VERB/0/root more/ADJ/2/obj ./PUNCT/2/punct")
+                 .mention(0, 1, 2, "ORG")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "They"), "(no mention 'They')");
 }
 
 TEST(Sieve, TheCityNamesACityNotARegion) {

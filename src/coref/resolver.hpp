@@ -50,6 +50,8 @@ inline constexpr const char* kOrgHead = "coref.org_head";  // "Church of Sciento
 inline constexpr const char* kAcronymRetype = "coref.acronym_retype";  // "Zorbian News Agency (ZNA) ... said ZNA"[PER]
 // Rules of the definite-description pass.
 inline constexpr const char* kUniqueDescription = "coref.definite_unique";  // the only fitting entity, any distance
+// Rule of the group pass.
+inline constexpr const char* kTheyOrganisation = "coref.they_organisation";  // "Acme denied it: ... They said"
 // Rule of the pronoun pass.
 inline constexpr const char* kSubjectIt = "coref.subject_it";  // "Acme grew. It hired ..."
 
@@ -163,6 +165,7 @@ class Resolver {
   bool group_noun(int s, int j) const;
   int group_mention(int s, int j, bool bare = false);
   std::set<std::string> group_modifiers(int s, int j) const;
+  int subject_organisation(int s);
   int group_antecedent(int s, int i, const std::map<std::pair<int, int>, int>& bound);
 
   std::string country_of(const std::string& word) const;  // demonym / country name -> canonical

@@ -161,6 +161,25 @@ void Resolver::group_descriptions() {
     }
 }
 
+// An organisation that was the subject of a sentence outside quotations,
+// within three sentences before s, when no subject between it and s could
+// take a plural pronoun: "Acme denied the claims: ... She was paid. They
+// also said ...". -1 if none.
+int Resolver::subject_organisation(int s) {
+  for (int ss = s - 1; ss >= std::max(0, s - 3); --ss)
+    for (int j = ntok(ss) - 1; j >= 0; --j) {
+      const Token& k = tok(ss, j);
+      if (!subject(k) || quoted(ss, j)) continue;
+      int m = mention_at(ss, j);
+      if (m >= 0 && items_[m].head == j && cluster_type(find(m)) == "Organization") return m;
+      // Another subject that could be "they" (a plural noun, a group, "they") ends the search.
+      bool plural_subject = k.xpos == "NNS" || k.xpos == "NNPS" || m >= 0 ||
+                            t_.words.value("personal_pronouns", lower(k.form)) == "plural";
+      if (plural_subject) return -1;
+    }
+  return -1;
+}
+
 void Resolver::groups() {
   std::map<std::pair<int, int>, int> bound;  // plural pronoun word -> its antecedent's mention
   std::set<std::pair<int, int>> taken;
@@ -178,6 +197,7 @@ void Resolver::groups() {
       if (t_.words.value("personal_pronouns", lower(t.form)) != "plural" || taken.count({s, i})) continue;
       if (!word_in_body(s, i) || quoted(s, i)) continue;
       int g = group_antecedent(s, i, bound);
+      if (g < 0 && subject(t) && enabled(kTheyOrganisation)) g = subject_organisation(s);
       if (g < 0) continue;
       int pm = add_mention(s, i, i + 1, doc_.mentions[g].type, "Pronoun", Kind::Pronoun, items_[g].etype);
       unite(pm, g);
