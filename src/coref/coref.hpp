@@ -16,9 +16,9 @@
 //      "French Interior Minister Jane Doe" make nominal mentions and roles.
 //   6. definite descriptions: "the ambassador", "the ministry", "the country".
 //   7. pronouns and possessives by agreement and recency.
-//   8. plural pronouns no name took: the group a subject phrase introduced
-//      ("Harbour pilots struck. They want pay."), a nominal mention labelled
-//      by its own words.
+//   8. definite descriptions of groups ("the crew") and plural pronouns no
+//      name took: the group a subject phrase introduced ("Harbour pilots
+//      struck. They want pay."), a nominal mention labelled by its own words.
 // Each pass is a named sieve (rules(), listed by `relgraph rules`) that
 // PipelineOptions::disable switches off.
 // English words the sieves compare against are lists in schemas/lexicon/
