@@ -6,6 +6,7 @@
 // Tests: tests/coref_test.cpp (Sieve*)
 #include <algorithm>
 #include <cctype>
+#include <deque>
 
 #include "core/strings.hpp"
 #include "coref/resolver.hpp"
@@ -14,6 +15,8 @@ namespace relgraph::coref_impl {
 namespace {
 
 bool subject(const Token& t) { return t.deprel.rfind("nsubj", 0) == 0; }
+
+constexpr std::size_t kMaxGroupPhrases = 32;
 
 }  // namespace
 
@@ -121,7 +124,9 @@ void Resolver::group_descriptions() {
     bool plural;
     std::set<std::string> mods;
   };
-  std::vector<Phrase> seen;
+  // Phrases seen so far by noun and number, the most recent kMaxGroupPhrases of each: a
+  // news article has a handful, a long text of repeated nouns must not cost quadratic time.
+  std::map<std::pair<std::string, bool>, std::deque<Phrase>> seen;
   auto shares = [](const std::set<std::string>& a, const std::set<std::string>& b) {
     return std::any_of(a.begin(), a.end(), [&](const std::string& w) { return b.count(w) > 0; });
   };
@@ -138,26 +143,25 @@ void Resolver::group_descriptions() {
         definite |= r && (*r)[1] != "possessive" && (*r)[2] == "definite";
       }
       if (quantified) continue;
+      auto& same = seen[{here.lemma, here.plural}];
       if (definite) {
-        int best = -1, best_score = 0;
-        for (int k = 0; k < static_cast<int>(seen.size()); ++k) {
-          const Phrase& p = seen[k];
-          if (p.lemma != here.lemma || p.plural != here.plural || p.mods.empty()) continue;
-          if (!std::includes(p.mods.begin(), p.mods.end(), here.mods.begin(), here.mods.end())) continue;
+        const Phrase* pick = nullptr;
+        int best_score = 0;
+        for (const Phrase& p : same) {
+          if (p.mods.empty() || !std::includes(p.mods.begin(), p.mods.end(), here.mods.begin(), here.mods.end()))
+            continue;
           int score = 0;
-          for (const Phrase& q : seen) score += q.lemma == p.lemma && q.plural == p.plural && shares(q.mods, p.mods);
-          if (score >= best_score) best = k, best_score = score;
+          for (const Phrase& q : same) score += shares(q.mods, p.mods);
+          if (score >= best_score) pick = &p, best_score = score;
         }
-        if (best >= 0) {
-          const Phrase pick = seen[best];
-          int g = group_mention(pick.s, pick.j);
-          if (g >= 0) {
-            int d = group_mention(s, i, true);
-            if (d >= 0) unite(d, g);
-          }
+        if (pick) {
+          int g = group_mention(pick->s, pick->j);
+          int d = g >= 0 ? group_mention(s, i, true) : -1;
+          if (d >= 0) unite(d, g);
         }
       }
-      seen.push_back(here);
+      same.push_back(here);
+      if (same.size() > kMaxGroupPhrases) same.pop_front();
     }
 }
 
