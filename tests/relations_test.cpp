@@ -750,5 +750,123 @@ TEST(RuleSwitches, TheStageHonoursDisable) {
   EXPECT_TRUE(doc.propositions.empty());
 }
 
+// Coordinated names read off the mentions (relations.name_list,
+// relations.list_apposition): parses that attach a list's names wrongly, as
+// a parser often does with long lists.
+struct NameMention {
+  int first, last;  // words [first, last)
+  const char* type;
+};
+
+struct NameListCase {
+  const char* name;
+  std::vector<std::string> words;
+  std::vector<NameMention> mentions;
+  std::vector<std::string> expected;  // with every rule on
+  std::vector<std::string> absent;    // with every rule on
+  const char* rule;  // switching it off loses the first expected row (or brings back the first absent one)
+};
+
+Document with_mentions(const std::vector<std::string>& words, const std::vector<NameMention>& mentions) {
+  Document doc = testing::make_document(words);
+  const auto& toks = doc.sentences[0].tokens;
+  for (const auto& m : mentions) {
+    EntityMention em;
+    em.span = {0, m.first, m.last, toks[m.first].begin, toks[m.last - 1].end};
+    em.text = std::string(doc.slice(em.span.begin, em.span.end));
+    em.type = m.type;
+    doc.mentions.push_back(em);
+  }
+  return doc;
+}
+
+const std::vector<NameListCase> kNameListCases = {
+    {"subject list with affiliations, parsed as nested nominals",
+     {"Ann/PROPN/NNP/Ann/14/nsubj:pass", "Lee/PROPN/NNP/Lee/1/flat", "of/ADP/IN/of/6/case", "the/DET/DT/the/6/det",
+      "Green/PROPN/NNP/Green/6/compound", "Party/PROPN/NNP/Party/1/nmod", ",/PUNCT/,/,/8/punct",
+      "Tom/PROPN/NNP/Tom/6/appos", "Chen/PROPN/NNP/Chen/8/flat", "and/CCONJ/CC/and/11/cc", "Mary/PROPN/NNP/Mary/8/conj",
+      "Wu/PROPN/NNP/Wu/11/flat", "were/AUX/VBD/be/14/aux:pass", "elected/VERB/VBN/elect/0/root", "in/ADP/IN/in/16/case",
+      "Leeds/PROPN/NNP/Leeds/14/obl"},
+     {{0, 2, "PER"}, {4, 6, "ORG"}, {7, 9, "PER"}, {10, 12, "PER"}, {15, 16, "GPE"}},
+     {"(Tom Chen)-[were elected in]->(Leeds)", "(Mary Wu)-[were elected in]->(Leeds)",
+      "(Ann Lee of the Green Party , Tom Chen and Mary Wu)-[were elected in]->(Leeds)"},
+     {},
+     "relations.name_list"},
+    {"object list after a passive's agent",
+     {"The/DET/DT/the/2/det", "fund/NOUN/NN/fund/4/nsubj:pass", "was/AUX/VBD/be/4/aux:pass",
+      "backed/VERB/VBN/back/0/root", "by/ADP/IN/by/6/case", "Acme/PROPN/NNP/Acme/4/obl:agent", ",/PUNCT/,/,/9/punct",
+      "Bolt/PROPN/NNP/Bolt/9/compound", "Corp/PROPN/NNP/Corp/6/appos", "and/CCONJ/CC/and/12/cc",
+      "Zeta/PROPN/NNP/Zeta/12/compound", "Bank/PROPN/NNP/Bank/9/conj"},
+     {{5, 6, "ORG"}, {7, 9, "ORG"}, {10, 12, "ORG"}},
+     {"(The fund)-[was backed by]->(Bolt Corp)", "(The fund)-[was backed by]->(Zeta Bank)",
+      "(The fund)-[was backed by]->(Acme)"},
+     {},
+     "relations.name_list"},
+    {"names of one list are not one another",
+     {"Ann/PROPN/NNP/Ann/9/nsubj", "Lee/PROPN/NNP/Lee/1/flat", ",/PUNCT/,/,/4/punct", "Tom/PROPN/NNP/Tom/1/appos",
+      "Chen/PROPN/NNP/Chen/4/flat", "and/CCONJ/CC/and/7/cc", "Bo/PROPN/NNP/Bo/1/conj", "Tan/PROPN/NNP/Tan/7/flat",
+      "won/VERB/VBD/win/0/root"},
+     {{0, 2, "PER"}, {3, 5, "PER"}, {6, 8, "PER"}},
+     {"(Tom Chen)-[won]", "(Bo Tan)-[won]"},
+     {"(Ann Lee)-[is]->(Tom Chen)"},
+     "relations.list_apposition"},
+    {"an apposition naming another person is no list",
+     {"Ann/PROPN/NNP/Ann/9/nsubj", "Lee/PROPN/NNP/Lee/1/flat", ",/PUNCT/,/,/7/punct", "Tom/PROPN/NNP/Tom/7/nmod:poss",
+      "Chen/PROPN/NNP/Chen/4/flat", "'s/PART/POS/'s/4/case", "lawyer/NOUN/NN/lawyer/1/appos", ",/PUNCT/,/,/7/punct",
+      "spoke/VERB/VBD/speak/0/root"},
+     {{0, 2, "PER"}, {3, 5, "PER"}},
+     {"(Ann Lee)-[spoke]"},
+     {"(Tom Chen)-[spoke]"},
+     nullptr},
+    {"names without a conjunction are no list",
+     {"Ann/PROPN/NNP/Ann/6/nsubj", "Lee/PROPN/NNP/Lee/1/flat", ",/PUNCT/,/,/4/punct", "Tom/PROPN/NNP/Tom/1/appos",
+      "Chen/PROPN/NNP/Chen/4/flat", "left/VERB/VBD/leave/0/root", "Oslo/PROPN/NNP/Oslo/6/obj"},
+     {{0, 2, "PER"}, {3, 5, "PER"}, {6, 7, "GPE"}},
+     {"(Ann Lee)-[left]->(Oslo)"},
+     {"(Tom Chen)-[left]->(Oslo)"},
+     nullptr},
+};
+
+std::vector<std::string> name_list_dumps(const Document& doc, const std::vector<std::string>& disable) {
+  auto rx = RelationExtractor::load(std::string(RELGRAPH_SOURCE_DIR) + "/schemas", disable);
+  std::vector<std::string> out;
+  for (const auto& p : rx.extract(doc, 0)) out.push_back(dump(doc, p));
+  return out;
+}
+
+bool has_prefix(const std::vector<std::string>& dumps, const std::string& want) {
+  return std::any_of(dumps.begin(), dumps.end(), [&](const std::string& d) { return d.rfind(want, 0) == 0; });
+}
+
+class NameList : public ::testing::TestWithParam<NameListCase> {};
+
+TEST_P(NameList, DistributesOverTheListAndSwitchesOff) {
+  const auto& c = GetParam();
+  auto doc = with_mentions(c.words, c.mentions);
+  auto got = name_list_dumps(doc, {});
+  std::string all;
+  for (const auto& d : got) all += "\n  " + d;
+  for (const auto& e : c.expected) EXPECT_TRUE(has_prefix(got, e)) << "missing " << e << " in" << all;
+  for (const auto& a : c.absent) EXPECT_FALSE(has_prefix(got, a)) << "unexpected " << a << " in" << all;
+  if (!c.rule) return;
+  auto off = name_list_dumps(doc, {c.rule});
+  if (c.absent.empty())
+    EXPECT_FALSE(has_prefix(off, c.expected.front())) << c.rule << " off still gives " << c.expected.front();
+  else
+    EXPECT_TRUE(has_prefix(off, c.absent.front())) << c.rule << " off does not bring back " << c.absent.front();
+}
+
+INSTANTIATE_TEST_SUITE_P(Relations, NameList, ::testing::ValuesIn(kNameListCases), [](const auto& info) {
+  std::string n;
+  for (char ch : std::string(info.param.name)) n += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+  return n;
+});
+
+TEST(NameList, TheStageListsItsRules) {
+  const auto all = relation_rules();
+  for (const char* r : {"relations.name_list", "relations.list_apposition"})
+    EXPECT_NE(std::find(all.begin(), all.end(), std::string(r)), all.end()) << r;
+}
+
 }  // namespace
 }  // namespace relgraph

@@ -16,6 +16,7 @@
 #include "core/strings.hpp"
 #include "relations/clauses.hpp"
 #include "relations/confidence.hpp"
+#include "relations/name_list.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -390,6 +391,8 @@ RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const 
   RelationExtractor rx(RelationSchema::load(schemas_dir + "/relations.json"), detail::NpRelations(&nouns, disable),
                        attribution);
   rx.rules_ = detail::ClauseRules::from(disable, schemas_dir);
+  rx.name_list_ = on(detail::kNameListRule);
+  rx.list_apposition_ = on(detail::kListAppositionRule);
   return rx;
 }
 
@@ -399,6 +402,8 @@ std::vector<std::string> relation_rules() {
   std::vector<std::string> out(names.begin(), names.end());
   for (auto& r : detail::NpRelations::rule_names()) out.push_back(r);
   for (auto& a : detail::Attribution::rule_names()) out.push_back(a);
+  out.emplace_back(detail::kNameListRule);
+  out.emplace_back(detail::kListAppositionRule);
   return out;
 }
 
@@ -411,14 +416,31 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
   check_sentence(doc, sentence);
   const std::span<const int> mentions = index.of(sentence);
   std::vector<Proposition> out;
+  std::vector<std::pair<Proposition, std::string>> copies;  // for the other names of a subject list, with base
+  auto add = [&](Proposition p, const std::string& base) {
+    if (rules_.on(detail::Rule::EventArguments) && rules_.lexicon)
+      for (auto& q : event_arguments(doc, p, base, *rules_.lexicon)) out.push_back(std::move(q));
+    out.push_back(std::move(p));
+  };
   for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_, rules_)) {
     if (c.subj.head < 0 || c.subj.words.empty()) continue;
     std::string base;
     auto p = to_proposition(doc, sentence, mentions, c, schema_, rules_, base);
     if (c.kind == Construction::Modifier && p.canonical.empty()) continue;
-    if (rules_.on(detail::Rule::EventArguments) && rules_.lexicon)
-      for (auto& q : event_arguments(doc, p, base, *rules_.lexicon)) out.push_back(std::move(q));
-    out.push_back(std::move(p));
+    if (list_apposition_ && (c.kind == Construction::Apposition || c.kind == Construction::Copula) &&
+        detail::same_list(doc, p, mentions))
+      continue;
+    if (name_list_)
+      for (auto& q : detail::distribute_over_names(doc, p, mentions)) copies.emplace_back(std::move(q), base);
+    add(std::move(p), base);
+  }
+  // A copy the parse already gave (a coordination it read right) is left out.
+  for (auto& [q, base] : copies) {
+    auto same = [&](const Proposition& o) {
+      return o.args.size() == q.args.size() && o.relation_words == q.relation_words &&
+             o.args[0].mention == q.args[0].mention && (o.args.size() < 2 || o.args[1].head == q.args[1].head);
+    };
+    if (std::none_of(out.begin(), out.end(), same)) add(std::move(q), base);
   }
   for (auto& p : np_.find(doc, sentence, mentions)) out.push_back(std::move(p));
   for (auto& p : attribution_.find(doc, sentence)) out.push_back(std::move(p));

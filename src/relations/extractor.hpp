@@ -76,6 +76,8 @@ class RelationExtractor {
   detail::ClauseRules rules_;
   detail::NpRelations np_;
   detail::Attribution attribution_;
+  bool name_list_ = true;        // detail::kNameListRule
+  bool list_apposition_ = true;  // detail::kListAppositionRule
 };
 
 // Names of the clause constructions ("relations.copula", "relations.passive", ...).
