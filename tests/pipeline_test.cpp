@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <sstream>
 
 #include "pipeline/kgscore.hpp"
@@ -662,48 +661,9 @@ TEST(FactFilter, EachNamedFilterDropsItsCaseAndNoOther) {
   EXPECT_EQ(detail::fact_filters().size(), 6u);
 }
 
-// graph.specific_copula keeps what graph.drop_loose_copula would drop when the
-// subject is one specific thing and the object says what it is like.
-struct CopulaCase {
-  const char* sentence;  // word/UPOS/head/deprel ...
-  int subject_last;      // subject = words [0, subject_last), head subject_last - 1
-  int object_first, object_last, object_head;
-  bool kept;
-};
-
-TEST(FactFilter, SpecificCopulaKeepsWhatOneThingIsLike) {
-  const std::vector<CopulaCase> cases = {
-      {"the/DET/3/det new/ADJ/3/amod law/NOUN/5/nsubj is/AUX/5/cop retroactive/ADJ/0/root", 3, 4, 5, 4, true},
-      {"the/DET/2/det plan/NOUN/5/nsubj was/AUX/5/cop very/ADV/5/advmod bold/ADJ/0/root", 2, 3, 5, 4, true},
-      // "Acme's" possessor: specific as well.
-      {"Acme/PROPN/3/nmod:poss 's/PART/1/case site/NOUN/5/nsubj is/AUX/5/cop slow/ADJ/0/root", 3, 4, 5, 4, true},
-      // Not specific: no determiner; an indefinite one; a prepositional phrase; a noun object.
-      {"plans/NOUN/3/nsubj are/AUX/3/cop bold/ADJ/0/root", 1, 2, 3, 2, false},
-      {"a/DET/2/det plan/NOUN/4/nsubj is/AUX/4/cop bold/ADJ/0/root", 2, 3, 4, 3, false},
-      {"the/DET/2/det plan/NOUN/6/nsubj of/ADP/4/case Acme/PROPN/2/nmod is/AUX/6/cop bold/ADJ/0/root", 4, 5, 6, 5,
-       false},
-      {"the/DET/2/det plan/NOUN/4/nsubj is/AUX/4/cop idea/NOUN/0/root", 2, 3, 4, 3, false},
-  };
-  for (const auto& c : cases) {
-    SCOPED_TRACE(c.sentence);
-    Document doc = parsed(c.sentence);
-    Proposition p;
-    p.sentence = 0;
-    p.relation = "is";
-    p.attributes["construction"] = "copula";
-    p.args = {arg(doc, "subj", 0, c.subject_last, c.subject_last - 1),
-              arg(doc, "attr", c.object_first, c.object_last, c.object_head)};
-    detail::FactView fact{doc, p, "Literal", "Literal", "subject", "object", "copula", detail::is_copula(p)};
-    EXPECT_EQ(detail::dropping_filter(fact), c.kept ? "" : "graph.drop_loose_copula");
-    // Without the exception the loose copula goes.
-    EXPECT_EQ(detail::dropping_filter(fact, {"graph.specific_copula"}), "graph.drop_loose_copula");
-  }
-}
-
 TEST(FactFilter, GraphRulesAreNamedAndSwitchable) {
   auto rules = graph_rules();
-  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 2);  // + graph.specific_copula, graph.value_of_phrase
-  EXPECT_NE(std::find(rules.begin(), rules.end(), "graph.specific_copula"), rules.end());
+  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 1);
   EXPECT_EQ(rules.back(), "graph.value_of_phrase");
   EXPECT_EQ(rules.front(), "graph.drop_value_subject");
   // make_pipeline accepts a graph rule in --disable (build_graph applies it) and still refuses unknown names.

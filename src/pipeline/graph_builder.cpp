@@ -804,8 +804,6 @@ KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options) { r
 std::vector<std::string> graph_rules() {
   std::vector<std::string> out;
   for (const auto& f : detail::fact_filters()) out.emplace_back(f.name);
-  for (const auto& f : detail::fact_filters())
-    if (f.exception) out.emplace_back(f.exception);
   out.emplace_back(kValueOfPhrase);
   return out;
 }

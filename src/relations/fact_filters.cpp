@@ -1,4 +1,4 @@
-// The named fact filters of build_graph() and their exceptions (see fact_filters.hpp).
+// The named fact filters of build_graph() (see fact_filters.hpp).
 // Tests: tests/pipeline_test.cpp (FactFilter*)
 #include "relations/fact_filters.hpp"
 
@@ -34,33 +34,6 @@ bool value_subject(const FactView& f) { return is_value_type(f.subject_type); }
 // A title is a fact when it names a role ("Interior Minister X"), not any noun before a name.
 bool plain_title(const FactView& f) { return f.construction == "title" && f.p.canonical.empty(); }
 
-// ... unless it says what one specific thing is like: "the new law is
-// retroactive", "the company's website was unreachable". The subject is a
-// short common-noun phrase made specific by a definite determiner, a
-// demonstrative or a possessor (no clause, number or prepositional phrase in
-// it); the object a short adjective phrase.
-bool specific_subject(const FactView& f) {
-  const Argument& a = f.p.args[0];
-  const Token* h = head_token(f.doc, a);
-  if (!h || h->upos != "NOUN" || a.span.last - a.span.first > 6) return false;
-  const auto& toks = f.doc.sentences[a.span.sentence].tokens;
-  static const Lexicon& determiners = Resources::shared().lexicon("specific_determiners");
-  bool specific = false;
-  for (int i = a.span.first; i < a.span.last; ++i) {
-    const Token& t = toks[i];
-    if (t.upos == "VERB" || t.upos == "AUX" || t.upos == "PRON" || t.upos == "NUM" || t.upos == "PUNCT" ||
-        t.upos == "ADP")
-      return false;
-    bool on_head = t.head - 1 == a.head;
-    if (on_head && t.deprel == "det" && determiners.contains(lower(t.form))) specific = true;
-    if (on_head && t.deprel == "nmod:poss") specific = true;
-  }
-  if (!specific) return false;
-  const Argument& o = f.p.args[1];
-  const Token* oh = head_token(f.doc, o);
-  return oh && oh->upos == "ADJ" && o.span.last - o.span.first <= 3;
-}
-
 // "X is Y" is a fact about an entity, not between two loose phrases ...
 bool loose_copula(const FactView& f) { return f.copula && f.p.canonical.empty() && f.subject_type == "Literal"; }
 
@@ -89,7 +62,7 @@ const std::vector<FactFilter>& fact_filters() {
   static const std::vector<FactFilter> all = {
       {"graph.drop_value_subject", value_subject},
       {"graph.drop_plain_title", plain_title},
-      {"graph.drop_loose_copula", loose_copula, "graph.specific_copula", specific_subject},
+      {"graph.drop_loose_copula", loose_copula},
       {"graph.drop_self_copula", self_copula},
       {"graph.drop_possession_artefact", possession_artefact},
       {"graph.drop_restating_phrase", restating_phrase},
@@ -98,9 +71,8 @@ const std::vector<FactFilter>& fact_filters() {
 }
 
 std::string dropping_filter(const FactView& fact, const std::vector<std::string>& disabled) {
-  auto on = [&](const char* rule) { return std::find(disabled.begin(), disabled.end(), rule) == disabled.end(); };
   for (const auto& f : fact_filters())
-    if (on(f.name) && f.drops(fact) && !(f.exception && on(f.exception) && f.keeps(fact))) return f.name;
+    if (std::find(disabled.begin(), disabled.end(), f.name) == disabled.end() && f.drops(fact)) return f.name;
   return "";
 }
 

@@ -26,16 +26,12 @@ struct FactView {
 struct FactFilter {
   const char* name;
   bool (*drops)(const FactView&);
-  // A rule of its own that keeps some of what the filter drops ("graph.specific_copula"), or nullptr.
-  const char* exception = nullptr;
-  bool (*keeps)(const FactView&) = nullptr;
 };
 
 // The filters in the order build_graph() applies them.
 const std::vector<FactFilter>& fact_filters();
 
-// The name of the first filter not in `disabled` that drops the fact (and
-// whose exception, unless in `disabled` too, does not keep it), "" if none does.
+// The name of the first filter not in `disabled` that drops the fact, "" if none does.
 std::string dropping_filter(const FactView& fact, const std::vector<std::string>& disabled = {});
 
 // Whether the proposition states "X is Y": construction "copula" or a
