@@ -8,6 +8,7 @@
 
 #include "pipeline/kgscore.hpp"
 #include "relations/fact_filters.hpp"
+#include "relations/phrase.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/extract.hpp"
 
@@ -524,6 +525,20 @@ TEST(BuildGraph, CopulaWithARelationNoun) {
   EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Zed)-[wing of]->(Acme)"});
 }
 
+TEST(LiteralPhrase, AListOfConjunctsKeepsItsCommas) {
+  // "the spread of weeds , pests and diseases": UD hangs each comma on the next conjunct.
+  Document doc = parsed(
+      "the/DET/2/det spread/NOUN/0/root of/ADP/4/case weeds/NOUN/2/nmod ,/PUNCT/6/punct pests/NOUN/4/conj "
+      "and/CCONJ/8/cc diseases/NOUN/4/conj");
+  Argument a = arg(doc, "obj", 0, 8, 1);
+  EXPECT_EQ(literal_phrase(doc, a), "spread of weeds , pests and diseases");  // the test text spaces every word
+  std::vector<int> all;
+  EXPECT_EQ(detail::sentence_literal_phrase(doc, a, 12, {}, all, false), "spread of weeds");
+  // Any other comma after the head still cuts: "the farm , near Leeds".
+  Document f = parsed("the/DET/2/det farm/NOUN/0/root ,/PUNCT/5/punct near/ADP/5/case Leeds/PROPN/2/nmod");
+  EXPECT_EQ(literal_phrase(f, arg(f, "obj", 0, 5, 1)), "farm");
+}
+
 TEST(LiteralPhrase, DatesBelongToTheEvent) {
   Document doc = parsed("the/DET/2/det magazine/NOUN/0/root in/ADP/4/case October/PROPN/2/nmod 2017/NUM/4/nummod");
   mention(doc, 3, 5, "DATE", "2017-10");
@@ -663,7 +678,8 @@ TEST(FactFilter, EachNamedFilterDropsItsCaseAndNoOther) {
 
 TEST(FactFilter, GraphRulesAreNamedAndSwitchable) {
   auto rules = graph_rules();
-  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 1);
+  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 2);  // + graph.literal_list, graph.value_of_phrase
+  EXPECT_NE(std::find(rules.begin(), rules.end(), "graph.literal_list"), rules.end());
   EXPECT_EQ(rules.back(), "graph.value_of_phrase");
   EXPECT_EQ(rules.front(), "graph.drop_value_subject");
   // make_pipeline accepts a graph rule in --disable (build_graph applies it) and still refuses unknown names.

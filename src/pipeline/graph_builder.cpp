@@ -66,7 +66,7 @@ class Builder {
   bool on(const char* rule) const { return std::find(o_.disable.begin(), o_.disable.end(), rule) == o_.disable.end(); }
   std::string literal(const Argument& a) const {
     return detail::sentence_literal_phrase(doc_, a, o_.max_literal_words, relation_words_,
-                                           mentions_.of(a.span.sentence));
+                                           mentions_.of(a.span.sentence), on(detail::kLiteralListRule));
   }
   int mention_for(const Argument& a) const;
   std::optional<KnowledgeGraph::Vertex> node_for(const Argument& a);
@@ -804,6 +804,7 @@ KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options) { r
 std::vector<std::string> graph_rules() {
   std::vector<std::string> out;
   for (const auto& f : detail::fact_filters()) out.emplace_back(f.name);
+  out.emplace_back(detail::kLiteralListRule);
   out.emplace_back(kValueOfPhrase);
   return out;
 }
