@@ -696,6 +696,10 @@ const std::vector<RuleCase> kRuleCases = {
      {"The/DET/DT/the/2/det", "fair/NOUN/NN/fair/3/nsubj", "took/VERB/VBD/take/0/root", "place/NOUN/NN/place/3/obj",
       "in/ADP/IN/in/6/case", "Oslo/PROPN/NNP/Oslo/3/obl"},
      "(The fair)-[took place in]->(Oslo)"},
+    {"relations.control_object",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "urged/VERB/VBD/urge/0/root", "voters/NOUN/NNS/voter/2/obj", "to/PART/TO/to/5/mark",
+      "back/VERB/VB/back/2/xcomp", "the/DET/DT/the/7/det", "plan/NOUN/NN/plan/5/obj"},
+     "(Lee)-[urged]->(voters to back the plan)"},
     {"relations.event_arguments",
      {"Lee/PROPN/NNP/Lee/2/nsubj", "painted/VERB/VBD/paint/0/root", "the/DET/DT/the/4/det",
       "bridge/NOUN/NN/bridge/2/obj", "last/ADJ/JJ/last/6/amod", "week/NOUN/NN/week/2/obl:tmod"},
@@ -866,6 +870,26 @@ TEST(NameList, TheStageListsItsRules) {
   const auto all = relation_rules();
   for (const char* r : {"relations.name_list", "relations.list_apposition"})
     EXPECT_NE(std::find(all.begin(), all.end(), std::string(r)), all.end()) << r;
+}
+
+TEST(ControlObject, OnlyUnderAnObjectControlVerbAndRightAfterTheObject) {
+  auto has = [](const Document& doc, const std::string& want) {
+    for (const auto& p : extractor().extract(doc, 0))
+      if (dump(doc, p).rfind(want, 0) == 0) return true;
+    return false;
+  };
+  // "hire" controls nothing: "to build a road" is the hiring's purpose.
+  auto purpose = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "hired/VERB/VBD/hire/0/root",
+                                         "workers/NOUN/NNS/worker/2/obj", "to/PART/TO/to/5/mark",
+                                         "build/VERB/VB/build/2/advcl", "a/DET/DT/a/7/det", "road/NOUN/NN/road/5/obj"});
+  EXPECT_TRUE(has(purpose, "(Lee)-[hired]->(workers)"));
+  EXPECT_FALSE(has(purpose, "(Lee)-[hired]->(workers to"));
+  // An infinitive with a subject of its own is no controlled one.
+  auto own = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "urged/VERB/VBD/urge/0/root",
+                                     "voters/NOUN/NNS/voter/2/obj", "for/SCONJ/IN/for/5/mark", "us/PRON/PRP/we/7/nsubj",
+                                     "to/PART/TO/to/7/mark", "win/VERB/VB/win/2/advcl"});
+  EXPECT_TRUE(has(own, "(Lee)-[urged]->(voters)"));
+  EXPECT_FALSE(has(own, "(Lee)-[urged]->(voters for"));
 }
 
 }  // namespace

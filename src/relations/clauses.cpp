@@ -1136,7 +1136,7 @@ constexpr std::array<std::string_view, kRuleCount> kRuleNames = {
     "relations.light_verb",      "relations.stray_agent",
     "relations.between_parties", "relations.passive_voice",
     "relations.event_arguments", "relations.with_absolute",
-    "relations.light_verb_noun",
+    "relations.light_verb_noun", "relations.control_object",
 };
 
 }  // namespace

@@ -78,8 +78,9 @@ enum class Rule {
   EventArguments,  // "left Lima in 2007": one more proposition per date, place, amount or count
   WithAbsolute,    // "ended with Lee winning the race": Lee is the gerund's subject
   LightVerbNoun,   // "took place in Oslo": (X)-[took place in]->(Oslo)
+  ControlObject,   // "urged citizens to vote": the object runs on over its infinitive, (X)-[urged]->(citizens to vote)
 };
-inline constexpr std::size_t kRuleCount = 25;
+inline constexpr std::size_t kRuleCount = 26;
 // Rule names in enum order: "relations.copula", ...
 const std::array<std::string_view, kRuleCount>& rule_names();
 

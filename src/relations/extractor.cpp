@@ -138,6 +138,48 @@ std::string clause_canonical(const Clause& c, const RelationSchema& schema) {
   return schema.canonical(c.kind, c.lemma, prep, object, true);
 }
 
+// "urged citizens to vote for the plan": under an object-control verb the
+// object is the subject of the to-infinitive after it, and the graph's
+// object says both ("citizens to vote for the plan"); the infinitive's own
+// proposition (relations.object_control) stays.
+void extend_over_infinitive(const Sentence& s, const Clause& c, const detail::ClauseLexicon& lex,
+                            std::vector<std::pair<Slot, std::string>>& args) {
+  if (!lex.object_control.contains(c.lemma)) return;
+  const int n = static_cast<int>(s.tokens.size());
+  for (auto& [slot, role] : args) {
+    if (role != "obj" || slot.head < 0 || slot.words.empty()) continue;
+    for (int x = slot.words.back() + 1; x < n; ++x) {
+      const Token& t = s.tokens[x];
+      if (t.head - 1 != c.pred || (t.deprel != "xcomp" && t.deprel != "advcl") || t.upos != "VERB") continue;
+      // Its subtree: x's descendants (heads always point inside the sentence).
+      std::vector<int> words{x};
+      bool to = false, subject = false;
+      for (std::size_t k = 0; k < words.size(); ++k)
+        for (int i = 0; i < n; ++i)
+          if (s.tokens[i].head - 1 == words[k]) {
+            words.push_back(i);
+            if (words[k] == x && s.tokens[i].deprel == "mark" && detail::ascii_lower(s.tokens[i].form) == "to")
+              to = true;
+            if (words[k] == x && s.tokens[i].deprel.rfind("nsubj", 0) == 0) subject = true;
+          }
+      if (!to || subject) break;
+      std::sort(words.begin(), words.end());
+      // Only right after the object: "asked him to leave", not "asked him, then left to ...".
+      int gap_first = slot.words.back() + 1, gap_last = words.front();
+      bool adjacent = gap_first == gap_last;
+      if (!adjacent) break;
+      while (!words.empty() && s.tokens[words.back()].upos == "PUNCT") words.pop_back();
+      slot.words.insert(slot.words.end(), words.begin(), words.end());
+      // The infinitive as an argument of its own ("attr" from an xcomp) is now the object's.
+      std::erase_if(args, [&](const auto& a) {
+        return a.second != "obj" && std::find(words.begin(), words.end(), a.first.head) != words.end();
+      });
+      return;
+    }
+    return;
+  }
+}
+
 // `base` receives the relation before an oblique's preposition is folded in
 // ("left", not "left for"): event_arguments() words further arguments with it.
 Proposition to_proposition(const Document& doc, int sentence, std::span<const int> mentions, const Clause& c,
@@ -203,6 +245,8 @@ Proposition to_proposition(const Document& doc, int sentence, std::span<const in
       args.erase(args.begin() + 1);
     }
   }
+  if (rules.on(detail::Rule::ControlObject) && rules.lexicon && c.kind == Construction::Verb && !c.passive)
+    extend_over_infinitive(s, c, *rules.lexicon, args);
   {
     std::vector<int> plain = rel;
     std::sort(plain.begin(), plain.end());
