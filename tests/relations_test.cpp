@@ -700,6 +700,10 @@ const std::vector<RuleCase> kRuleCases = {
      {"Lee/PROPN/NNP/Lee/2/nsubj", "urged/VERB/VBD/urge/0/root", "voters/NOUN/NNS/voter/2/obj", "to/PART/TO/to/5/mark",
       "back/VERB/VB/back/2/xcomp", "the/DET/DT/the/7/det", "plan/NOUN/NN/plan/5/obj"},
      "(Lee)-[urged]->(voters to back the plan)"},
+    {"relations.subjectless_complement",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "found/VERB/VBD/find/0/root", "prices/NOUN/NNS/price/2/obj", "in/ADP/IN/in/5/case",
+      "May/PROPN/NNP/May/2/obl", "rose/VERB/VBD/rise/2/ccomp", "sharply/ADV/RB/sharply/6/advmod"},
+     "(Lee)-[found]->(prices in May rose sharply)"},
     {"relations.event_arguments",
      {"Lee/PROPN/NNP/Lee/2/nsubj", "painted/VERB/VBD/paint/0/root", "the/DET/DT/the/4/det",
       "bridge/NOUN/NN/bridge/2/obj", "last/ADJ/JJ/last/6/amod", "week/NOUN/NN/week/2/obl:tmod"},
@@ -890,6 +894,26 @@ TEST(ControlObject, OnlyUnderAnObjectControlVerbAndRightAfterTheObject) {
                                      "to/PART/TO/to/7/mark", "win/VERB/VB/win/2/advcl"});
   EXPECT_TRUE(has(own, "(Lee)-[urged]->(voters)"));
   EXPECT_FALSE(has(own, "(Lee)-[urged]->(voters for"));
+}
+
+TEST(SubjectlessComplement, OnlyAClauseWithoutSubjectOrComplementizer) {
+  auto has = [](const Document& doc, const std::string& want) {
+    for (const auto& p : extractor().extract(doc, 0))
+      if (dump(doc, p).rfind(want, 0) == 0) return true;
+    return false;
+  };
+  // "told Ann that prices rose": the clause has its complementizer and subject.
+  auto own = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "told/VERB/VBD/tell/0/root",
+                                     "Ann/PROPN/NNP/Ann/2/obj", "that/SCONJ/IN/that/6/mark",
+                                     "prices/NOUN/NNS/price/6/nsubj", "rose/VERB/VBD/rise/2/ccomp"});
+  EXPECT_TRUE(has(own, "(Lee)-[told]->(Ann)"));
+  EXPECT_FALSE(has(own, "(Lee)-[told]->(Ann that"));
+  // "..., officials said" after a comma is a parataxis of its own.
+  auto aside =
+      testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "sold/VERB/VBD/sell/0/root", "shares/NOUN/NNS/share/2/obj",
+                              ",/PUNCT/,/,/5/punct", "rose/VERB/VBD/rise/2/parataxis"});
+  EXPECT_TRUE(has(aside, "(Lee)-[sold]->(shares)"));
+  EXPECT_FALSE(has(aside, "(Lee)-[sold]->(shares , rose"));
 }
 
 }  // namespace

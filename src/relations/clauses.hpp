@@ -79,8 +79,9 @@ enum class Rule {
   WithAbsolute,    // "ended with Lee winning the race": Lee is the gerund's subject
   LightVerbNoun,   // "took place in Oslo": (X)-[took place in]->(Oslo)
   ControlObject,   // "urged citizens to vote": the object runs on over its infinitive, (X)-[urged]->(citizens to vote)
+  SubjectlessComplement,  // "found [yields by 2050] fell": a complement clause without a subject takes the object
 };
-inline constexpr std::size_t kRuleCount = 26;
+inline constexpr std::size_t kRuleCount = 27;
 // Rule names in enum order: "relations.copula", ...
 const std::array<std::string_view, kRuleCount>& rule_names();
 

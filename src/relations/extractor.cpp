@@ -180,6 +180,53 @@ void extend_over_infinitive(const Sentence& s, const Clause& c, const detail::Cl
   }
 }
 
+// The descendants of word x, x included, sorted.
+std::vector<int> subtree_of(const Sentence& s, int x) {
+  std::vector<int> words{x};
+  const int n = static_cast<int>(s.tokens.size());
+  for (std::size_t k = 0; k < words.size(); ++k)
+    for (int i = 0; i < n; ++i)
+      if (s.tokens[i].head - 1 == words[k]) words.push_back(i);
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+// "found reduction of yields by 2050 exceeded 10 percent": a parse that
+// makes the complement clause's subject the verb's object leaves the clause
+// without a subject; the object is then the whole clause, from the object to
+// the clause's end, with what the parse hung between them.
+void object_as_clause_subject(const Sentence& s, const Clause& c, std::vector<std::pair<Slot, std::string>>& args) {
+  const int n = static_cast<int>(s.tokens.size());
+  auto obj = std::find_if(args.begin(), args.end(), [](const auto& a) { return a.second == "obj"; });
+  if (obj == args.end() || obj->first.words.empty()) return;
+  for (int x = obj->first.words.back() + 1; x < n; ++x) {
+    const Token& t = s.tokens[x];
+    if (t.head - 1 != c.pred || t.upos != "VERB") continue;
+    // A parataxis only when no punctuation parts it from the object ("..., officials said" is one).
+    bool unparted = true;
+    for (int i = obj->first.words.back() + 1; i < x; ++i) unparted = unparted && s.tokens[i].upos != "PUNCT";
+    if (t.deprel != "ccomp" && !(t.deprel == "parataxis" && unparted)) continue;
+    bool subject = false, marked = false;
+    for (int i = 0; i < n; ++i)
+      if (s.tokens[i].head - 1 == x) {
+        const auto& r = s.tokens[i].deprel;
+        subject = subject || r.rfind("nsubj", 0) == 0 || r.rfind("csubj", 0) == 0 || r == "expl";
+        marked = marked || (r == "mark" && i < x);  // "that", "whether": a clause of its own
+      }
+    if (subject || marked) return;
+    std::vector<int> clause = subtree_of(s, x);
+    int first = obj->first.words.front(), last = clause.back();
+    // Everything between the object and the clause must hang on the verb or inside them.
+    std::vector<int> words;
+    for (int i = first; i <= last; ++i) words.push_back(i);
+    while (!words.empty() && s.tokens[words.back()].upos == "PUNCT") words.pop_back();
+    obj->first.words = words;
+    std::erase_if(args,
+                  [&](const auto& a) { return a.second != "obj" && a.first.head >= first && a.first.head <= last; });
+    return;
+  }
+}
+
 // `base` receives the relation before an oblique's preposition is folded in
 // ("left", not "left for"): event_arguments() words further arguments with it.
 Proposition to_proposition(const Document& doc, int sentence, std::span<const int> mentions, const Clause& c,
@@ -247,6 +294,8 @@ Proposition to_proposition(const Document& doc, int sentence, std::span<const in
   }
   if (rules.on(detail::Rule::ControlObject) && rules.lexicon && c.kind == Construction::Verb && !c.passive)
     extend_over_infinitive(s, c, *rules.lexicon, args);
+  if (rules.on(detail::Rule::SubjectlessComplement) && c.kind == Construction::Verb && !c.passive)
+    object_as_clause_subject(s, c, args);
   {
     std::vector<int> plain = rel;
     std::sort(plain.begin(), plain.end());
