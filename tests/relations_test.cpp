@@ -818,6 +818,22 @@ const std::vector<NameListCase> kNameListCases = {
      {"(Tom Chen)-[won]", "(Bo Tan)-[won]"},
      {"(Ann Lee)-[is]->(Tom Chen)"},
      "relations.list_apposition"},
+    {"a possessor shared by a list of names",
+     {"Acme/PROPN/NNP/Acme/3/nmod:poss", "'s/PART/POS/'s/1/case", "Ann/PROPN/NNP/Ann/8/nsubj",
+      "Lee/PROPN/NNP/Lee/3/flat", "and/CCONJ/CC/and/6/cc", "Tom/PROPN/NNP/Tom/3/conj", "Chen/PROPN/NNP/Chen/6/flat",
+      "won/VERB/VBD/win/0/root"},
+     {{0, 1, "ORG"}, {2, 4, "PER"}, {5, 7, "PER"}},
+     {"(Tom Chen)-[member of]->(Acme)", "(Ann Lee)-[member of]->(Acme)"},
+     {},
+     "relations.shared_possessor"},
+    {"a name described apart does not share the possessor",
+     {"Acme/PROPN/NNP/Acme/3/nmod:poss", "'s/PART/POS/'s/1/case", "Ann/PROPN/NNP/Ann/9/nsubj",
+      "Lee/PROPN/NNP/Lee/3/flat", "and/CCONJ/CC/and/7/cc", "independent/ADJ/JJ/independent/7/amod",
+      "Tom/PROPN/NNP/Tom/3/conj", "Chen/PROPN/NNP/Chen/7/flat", "won/VERB/VBD/win/0/root"},
+     {{0, 1, "ORG"}, {2, 4, "PER"}, {6, 8, "PER"}},
+     {"(Ann Lee)-[member of]->(Acme)"},
+     {"(Tom Chen)-[member of]->(Acme)"},
+     nullptr},
     {"an apposition naming another person is no list",
      {"Ann/PROPN/NNP/Ann/9/nsubj", "Lee/PROPN/NNP/Lee/1/flat", ",/PUNCT/,/,/7/punct", "Tom/PROPN/NNP/Tom/7/nmod:poss",
       "Chen/PROPN/NNP/Chen/4/flat", "'s/PART/POS/'s/4/case", "lawyer/NOUN/NN/lawyer/1/appos", ",/PUNCT/,/,/7/punct",
@@ -872,7 +888,7 @@ INSTANTIATE_TEST_SUITE_P(Relations, NameList, ::testing::ValuesIn(kNameListCases
 
 TEST(NameList, TheStageListsItsRules) {
   const auto all = relation_rules();
-  for (const char* r : {"relations.name_list", "relations.list_apposition"})
+  for (const char* r : {"relations.name_list", "relations.list_apposition", "relations.shared_possessor"})
     EXPECT_NE(std::find(all.begin(), all.end(), std::string(r)), all.end()) << r;
 }
 

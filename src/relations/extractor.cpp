@@ -486,6 +486,7 @@ RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const 
   rx.rules_ = detail::ClauseRules::from(disable, schemas_dir);
   rx.name_list_ = on(detail::kNameListRule);
   rx.list_apposition_ = on(detail::kListAppositionRule);
+  rx.shared_possessor_ = on(detail::kSharedPossessorRule);
   return rx;
 }
 
@@ -497,6 +498,7 @@ std::vector<std::string> relation_rules() {
   for (auto& a : detail::Attribution::rule_names()) out.push_back(a);
   out.emplace_back(detail::kNameListRule);
   out.emplace_back(detail::kListAppositionRule);
+  out.emplace_back(detail::kSharedPossessorRule);
   return out;
 }
 
@@ -535,7 +537,11 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
     };
     if (std::none_of(out.begin(), out.end(), same)) add(std::move(q), base);
   }
-  for (auto& p : np_.find(doc, sentence, mentions)) out.push_back(std::move(p));
+  for (auto& p : np_.find(doc, sentence, mentions)) {
+    if (shared_possessor_)
+      for (auto& q : detail::share_possessor(doc, p, mentions)) out.push_back(std::move(q));
+    out.push_back(std::move(p));
+  }
   for (auto& p : attribution_.find(doc, sentence)) out.push_back(std::move(p));
   return out;
 }

@@ -139,6 +139,47 @@ std::vector<Proposition> distribute_over_names(const Document& doc, const Propos
   return out;
 }
 
+std::vector<Proposition> share_possessor(const Document& doc, const Proposition& p, std::span<const int> mentions) {
+  std::vector<Proposition> out;
+  if (p.canonical != "member_of" || p.args.size() != 2 || p.args[0].mention < 0 || p.args[1].mention < 0) return out;
+  const auto& toks = doc.sentences[p.sentence].tokens;
+  const int n = static_cast<int>(toks.size());
+  const auto& person = doc.mentions[p.args[0].mention].span;
+  const auto& org = doc.mentions[p.args[1].mention].span;
+  if (org.last + 1 != person.first || org.last >= n || !possessive_mark(toks[org.last])) return out;
+  auto own_party = [&](const Span& sp) {
+    if (sp.first > 0 && possessive_mark(toks[sp.first - 1])) return true;
+    if (sp.last + 1 < n) {
+      std::string next = ascii_lower(toks[sp.last].form);
+      if ((next == "of" || next == "from") && (capitalised(toks[sp.last + 1]) || toks[sp.last + 1].form == "the"))
+        return true;
+    }
+    return false;
+  };
+  if (own_party(person) && !(person.first > 0 && person.first - 1 == org.last)) return out;  // "Lee of X": not shared
+  bool after = false;
+  for (int m : coordinated_names(doc, p.sentence, mentions, p.args[0].mention)) {
+    if (m == p.args[0].mention) {
+      after = true;
+      continue;
+    }
+    if (!after) continue;
+    const auto& sp = doc.mentions[m].span;
+    if (own_party(sp)) break;  // the possessor's scope ends where another party begins
+    // A name with words of its own before it ("and independent Bo Tan") is described apart.
+    std::string before = sp.first > 0 ? ascii_lower(toks[sp.first - 1].form) : "";
+    if (before != "and" && before != ",") break;
+    Proposition q = p;
+    q.args[0].span = sp;
+    q.args[0].text = doc.mentions[m].text;
+    q.args[0].head = sp.last - 1;
+    q.args[0].mention = m;
+    q.attributes["rule"] = kSharedPossessorRule;
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
 bool same_list(const Document& doc, const Proposition& p, std::span<const int> mentions) {
   if (p.args.size() < 2 || p.args[0].mention < 0 || p.args[1].mention < 0) return false;
   const auto names = coordinated_names(doc, p.sentence, mentions, p.args[0].mention);

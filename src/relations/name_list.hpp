@@ -35,6 +35,13 @@ std::vector<int> coordinated_names(const Document& doc, int sentence, std::span<
 std::vector<Proposition> distribute_over_names(const Document& doc, const Proposition& p,
                                                std::span<const int> mentions);
 
+// "Acme's Ann Lee and Tom Chen": copies of the membership `p` (subject a
+// person, object the organisation whose possessive stands right before the
+// person) for the later names of the person's list that have no possessor
+// or of/from-phrase of their own.
+inline constexpr const char* kSharedPossessorRule = "relations.shared_possessor";
+std::vector<Proposition> share_possessor(const Document& doc, const Proposition& p, std::span<const int> mentions);
+
 // Are the proposition's subject and object two names of one list? ("Ann Lee,
 // Tom Chen and Mary Wu": a parse that reads "Ann Lee, Tom Chen" as an
 // apposition makes "Ann Lee is Tom Chen".)
