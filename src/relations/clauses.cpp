@@ -1151,6 +1151,7 @@ constexpr std::array<std::string_view, kRuleCount> kRuleNames = {
     "relations.light_verb_noun",
     "relations.control_object",
     "relations.subjectless_complement",
+    "relations.coordinated_passive",
 };
 
 }  // namespace

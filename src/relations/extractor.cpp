@@ -248,7 +248,11 @@ Proposition to_proposition(const Document& doc, int sentence, std::span<const in
   // Only a finite passive of its own subject ("Y was covered by X"): a
   // participle modifying a noun ("territory controlled by X") or a relative
   // clause ("a meeting, which was attended by X") reads as the agent's act.
-  bool finite = !c.subj.inherited &&
+  // A passive coordinated with its subject's first verb ("Lee was hurt and
+  // replaced by Bo") is as finite as that verb (relations.coordinated_passive).
+  bool conjunct = rules.on(detail::Rule::CoordinatedPassive) && c.pred >= 0 && s.tokens[c.pred].deprel == "conj" &&
+                  s.tokens[c.pred].xpos == "VBN";
+  bool finite = (!c.subj.inherited || conjunct) &&
                 std::any_of(c.aux.begin(), c.aux.end(), [&](int w) { return s.tokens[w].deprel == "aux:pass"; });
   bool active = c.passive && c.agent >= 0 && !(rules.on(detail::Rule::PassiveVoice) && finite);
   if (c.passive && c.agent >= 0 && !active) {
