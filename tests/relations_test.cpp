@@ -839,6 +839,22 @@ const std::vector<NameListCase> kNameListCases = {
      {"(Ann Lee)-[member of]->(Acme)"},
      {"(Tom Chen)-[member of]->(Acme)"},
      nullptr},
+    {"names given as examples of the object",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "thanked/VERB/VBD/thank/0/root", "old/ADJ/JJ/old/4/amod",
+      "friends/NOUN/NNS/friend/2/obj", ",/PUNCT/,/,/7/punct", "including/VERB/VBG/include/7/case",
+      "actor/NOUN/NN/actor/8/compound", "Ann/PROPN/NNP/Ann/4/nmod", "Ray/PROPN/NNP/Ray/8/flat",
+      "and/CCONJ/CC/and/11/cc", "Tom/PROPN/NNP/Tom/8/conj", "Chen/PROPN/NNP/Chen/11/flat"},
+     {{7, 9, "PER"}, {10, 12, "PER"}},
+     {"(Lee)-[thanked]->(Ann Ray)", "(Lee)-[thanked]->(Tom Chen)", "(Lee)-[thanked]->(old friends"},
+     {},
+     "relations.named_examples"},
+    {"no example without its marker",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "thanked/VERB/VBD/thank/0/root", "old/ADJ/JJ/old/4/amod",
+      "friends/NOUN/NNS/friend/2/obj", "of/ADP/IN/of/6/case", "Ann/PROPN/NNP/Ann/4/nmod", "Ray/PROPN/NNP/Ray/6/flat"},
+     {{5, 7, "PER"}},
+     {"(Lee)-[thanked]->(old friends of Ann Ray)"},
+     {"(Lee)-[thanked]->(Ann Ray)"},
+     nullptr},
     {"an apposition naming another person is no list",
      {"Ann/PROPN/NNP/Ann/9/nsubj", "Lee/PROPN/NNP/Lee/1/flat", ",/PUNCT/,/,/7/punct", "Tom/PROPN/NNP/Tom/7/nmod:poss",
       "Chen/PROPN/NNP/Chen/4/flat", "'s/PART/POS/'s/4/case", "lawyer/NOUN/NN/lawyer/1/appos", ",/PUNCT/,/,/7/punct",
@@ -893,7 +909,8 @@ INSTANTIATE_TEST_SUITE_P(Relations, NameList, ::testing::ValuesIn(kNameListCases
 
 TEST(NameList, TheStageListsItsRules) {
   const auto all = relation_rules();
-  for (const char* r : {"relations.name_list", "relations.list_apposition", "relations.shared_possessor"})
+  for (const char* r :
+       {"relations.name_list", "relations.list_apposition", "relations.shared_possessor", "relations.named_examples"})
     EXPECT_NE(std::find(all.begin(), all.end(), std::string(r)), all.end()) << r;
 }
 

@@ -491,6 +491,7 @@ RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const 
   rx.name_list_ = on(detail::kNameListRule);
   rx.list_apposition_ = on(detail::kListAppositionRule);
   rx.shared_possessor_ = on(detail::kSharedPossessorRule);
+  rx.named_examples_ = on(detail::kExamplesRule);
   return rx;
 }
 
@@ -503,6 +504,7 @@ std::vector<std::string> relation_rules() {
   out.emplace_back(detail::kNameListRule);
   out.emplace_back(detail::kListAppositionRule);
   out.emplace_back(detail::kSharedPossessorRule);
+  out.emplace_back(detail::kExamplesRule);
   return out;
 }
 
@@ -531,6 +533,8 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
       continue;
     if (name_list_)
       for (auto& q : detail::distribute_over_names(doc, p, mentions)) copies.emplace_back(std::move(q), base);
+    if (named_examples_)
+      for (auto& q : detail::named_examples(doc, p, mentions)) copies.emplace_back(std::move(q), base);
     add(std::move(p), base);
   }
   // A copy the parse already gave (a coordination it read right) is left out.

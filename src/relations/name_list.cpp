@@ -180,6 +180,46 @@ std::vector<Proposition> share_possessor(const Document& doc, const Proposition&
   return out;
 }
 
+std::vector<Proposition> named_examples(const Document& doc, const Proposition& p, std::span<const int> mentions) {
+  std::vector<Proposition> out;
+  if (p.args.size() < 2 || p.args[1].head < 0 || p.args[1].span.empty() || p.args[1].mention >= 0) return out;
+  auto c = p.attributes.find("construction");
+  if (c == p.attributes.end() || (c->second != "verb" && c->second != "copula")) return out;
+  const auto& toks = doc.sentences[p.sentence].tokens;
+  const int n = static_cast<int>(toks.size());
+  const Argument& o = p.args[1];
+  // The marker inside the object phrase, after its head (a comma may come first).
+  int i = -1;
+  for (int k = o.head + 1; k < std::min(n, o.span.last) && i < 0; ++k) {
+    std::string w = ascii_lower(toks[k].form);
+    if (w == "including") i = k + 1;
+    if (w == "such" && k + 1 < n && ascii_lower(toks[k + 1].form) == "as") i = k + 2;
+  }
+  if (i < 0 || i >= n) return out;
+  // Lower-case words before the first name: "musician Ann Lee".
+  int first = -1;
+  for (int x : mentions) {
+    const auto& em = doc.mentions[x];
+    if (em.span.sentence != p.sentence || em.span.first < i || name_kind(em).empty()) continue;
+    bool plain = true;
+    for (int k = i; k < em.span.first; ++k) plain = plain && !capitalised(toks[k]) && toks[k].upos != "PUNCT";
+    if (plain && em.span.first - i <= 2) first = x;
+    break;
+  }
+  if (first < 0) return out;
+  for (int m : coordinated_names(doc, p.sentence, mentions, first)) {
+    if (doc.mentions[m].span.first < i) continue;
+    Proposition q = p;
+    q.args[1].span = doc.mentions[m].span;
+    q.args[1].text = doc.mentions[m].text;
+    q.args[1].head = doc.mentions[m].span.last - 1;
+    q.args[1].mention = m;
+    q.attributes["rule"] = kExamplesRule;
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
 bool same_list(const Document& doc, const Proposition& p, std::span<const int> mentions) {
   if (p.args.size() < 2 || p.args[0].mention < 0 || p.args[1].mention < 0) return false;
   const auto names = coordinated_names(doc, p.sentence, mentions, p.args[0].mention);

@@ -42,6 +42,13 @@ std::vector<Proposition> distribute_over_names(const Document& doc, const Propos
 inline constexpr const char* kSharedPossessorRule = "relations.shared_possessor";
 std::vector<Proposition> share_possessor(const Document& doc, const Proposition& p, std::span<const int> mentions);
 
+// "assisted by former members, including Ann Lee and Tom Chen": copies of
+// the clause proposition `p` (verb or copula) with each name the object
+// phrase gives as an example ("including" / "such as" and a list of names
+// right after the object's head) as the object.
+inline constexpr const char* kExamplesRule = "relations.named_examples";
+std::vector<Proposition> named_examples(const Document& doc, const Proposition& p, std::span<const int> mentions);
+
 // Are the proposition's subject and object two names of one list? ("Ann Lee,
 // Tom Chen and Mary Wu": a parse that reads "Ann Lee, Tom Chen" as an
 // apposition makes "Ann Lee is Tom Chen".)
