@@ -1012,11 +1012,16 @@ TEST(Sieve, ADefiniteDescriptionOfAGroupNamesTheMostMentionedFittingGroup) {
                  .sentence("The/DET/2/det crews/NOUN/3/nsubj/NNS/crew rested/VERB/0/root ./PUNCT/3/punct")
                  .sentence("Many/ADJ/2/amod/JJ/many crews/NOUN/3/nsubj/NNS/crew left/VERB/0/root ./PUNCT/3/punct")
                  .sentence("The/DET/2/det crews/NOUN/3/nsubj/NNS/crew slept/VERB/0/root ./PUNCT/3/punct")
+                 .sentence(
+                     "Guards/NOUN/2/nsubj/NNS/guard asked/VERB/0/root the/DET/4/det crew/NOUN/2/obj/NN "
+                     "to/PART/6/mark leave/VERB/2/xcomp ./PUNCT/2/punct")
                  .build();
   resolve_coreference(doc, tables());
   EXPECT_EQ(entity_of(doc, "The crew"), "Irish crew");
   EXPECT_EQ(entity_of(doc, "The Dutch crew"), "(no mention 'The Dutch crew')");
   EXPECT_EQ(entity_of(doc, "The crews"), "(no mention 'The crews')");
+  // "asked the crew to leave": the object and its clause stay one argument.
+  EXPECT_EQ(entity_of(doc, "the crew"), "(no mention 'the crew')");
 }
 
 TEST(Sieve, TheyNamesASubjectOrganisationOnlyWhenNoPluralSubjectIntervenes) {

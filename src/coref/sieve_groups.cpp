@@ -49,6 +49,11 @@ bool Resolver::group_noun(int s, int j) const {
 // A bare noun ("the team") only when `bare`: it then names an earlier group.
 int Resolver::group_mention(int s, int j, bool bare) {
   if (int m = mention_at(s, j); m >= 0 && group_.count(m)) return m;
+  // "asked the schools to pay": the object and its clause are one argument, which a node
+  // for the group alone would cut short.
+  if (int v = head_of(s, j); v >= 0 && tok(s, j).deprel == "obj")
+    for (int c : children(s, v))
+      if (c > j && tok(s, c).deprel == "xcomp") return -1;
   int first = j, last = j + 1;
   for (int c : children(s, j)) {
     const std::string& d = tok(s, c).deprel;
