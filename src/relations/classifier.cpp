@@ -3,6 +3,7 @@
 #include "relations/classifier.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 
@@ -196,6 +197,78 @@ std::string gov_of(const Sentence& s, int w) {
   return base_rel(t.deprel) + (c.empty() ? "" : ":" + c) + " " + g;
 }
 
+// hash_str() in two steps, so that the hash of "a b" continues from that of "a ".
+constexpr std::uint64_t kFnvBasis = 1469598103934665603ull;
+std::uint64_t fnv(std::uint64_t h, std::string_view s) {
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+std::uint64_t fnv_end(std::uint64_t h) { return h ? h : 1; }
+
+// hash_str(std::to_string(n)) for the small numbers the features print.
+std::uint64_t number_hash(int n) {
+  static const auto table = [] {
+    std::array<std::uint64_t, 8> t{};
+    for (int i = 0; i < 8; ++i) t[i] = detail::hash_str(std::to_string(i));
+    return t;
+  }();
+  return n >= 0 && n < 8 ? table[n] : detail::hash_str(std::to_string(n));
+}
+
+std::vector<std::uint64_t> distinct(std::vector<std::uint64_t> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+detail::EntityKeys entity_keys(const detail::PairContext& ctx, int e) {
+  using detail::hash_str;
+  const auto& entity = ctx.entities[e];
+  detail::EntityKeys k;
+  k.type = hash_str(entity.type);
+  k.type_bar = fnv(fnv(kFnvBasis, entity.type), "|");
+  const auto& name = ctx.names[e];
+  k.name = hash_str(name);
+  k.name_as_tail[0] = hash_str(name + " <title");
+  k.name_as_tail[1] = hash_str(name + " <other");
+  k.name_as_head[0] = hash_str(name + " >title");
+  k.name_as_head[1] = hash_str(name + " >other");
+  const auto& word = ctx.head_words[e];
+  k.head_word_h = hash_str("h " + word);
+  k.head_word_t = hash_str("t " + word);
+  k.head_word_space = fnv(fnv(kFnvBasis, word), " ");
+  for (std::size_t i = 0; i < entity.mentions.size(); ++i) {
+    const auto& m = entity.mentions[i];
+    auto gov = gov_of(ctx.doc->sentences[m.sentence], ctx.heads[e][i]);
+    k.govs.push_back(hash_str(gov));
+    k.govs_t.push_back(hash_str("t " + gov));
+    k.govs_h.push_back(hash_str("h " + gov));
+    k.sentences.push_back(m.sentence);
+  }
+  k.govs = distinct(std::move(k.govs));
+  k.govs_t = distinct(std::move(k.govs_t));
+  k.govs_h = distinct(std::move(k.govs_h));
+  std::sort(k.sentences.begin(), k.sentences.end());
+  k.sentences.erase(std::unique(k.sentences.begin(), k.sentences.end()), k.sentences.end());
+  return k;
+}
+
+// The smallest sentence distance between two ascending lists, and how many sentences they share.
+std::pair<int, int> sentence_distance(const std::vector<int>& a, const std::vector<int>& b) {
+  int min_dist = 1 << 30, shared = 0;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    min_dist = std::min(min_dist, std::abs(a[i] - b[j]));
+    if (a[i] == b[j])
+      ++shared, ++i, ++j;
+    else if (a[i] < b[j])
+      ++i;
+    else
+      ++j;
+  }
+  return {min_dist, shared};
+}
+
 }  // namespace
 
 namespace detail {
@@ -242,6 +315,8 @@ PairContext make_pair_context(const Document& doc, std::span<const PairEntity> e
   std::sort(first.begin(), first.end());
   ctx.rank.assign(n, 0);
   for (int i = 0; i < n; ++i) ctx.rank[first[i].second] = i;
+  ctx.keys.reserve(n);
+  for (int e = 0; e < n; ++e) ctx.keys.push_back(entity_keys(ctx, e));
   return ctx;
 }
 
@@ -249,53 +324,45 @@ void pair_features(const PairContext& ctx, int h, int t, std::vector<std::uint64
   out.clear();
   const auto& eh = ctx.entities[h];
   const auto& et = ctx.entities[t];
-  const std::uint64_t tp = hash_str(eh.type + "|" + et.type);
+  const auto& kh = ctx.keys[h];
+  const auto& kt = ctx.keys[t];
+  const std::uint64_t tp = fnv_end(fnv(kh.type_bar, et.type));
+  const bool h_title = ctx.rank[h] == 0, t_title = ctx.rank[t] == 0;
   out.push_back(feature(kBias, 0));
   out.push_back(feature(kTypes, tp));
-  add(out, kHeadRank, tp, std::to_string(std::min(ctx.rank[h], 4)));
-  add(out, kTailRank, tp, std::to_string(std::min(ctx.rank[t], 4)));
-  add(out, kTailName, hash_str(eh.type), ctx.names[t]);
-  add(out, kTailName, tp, ctx.names[t] + (ctx.rank[h] == 0 ? " <title" : " <other"));
-  add(out, kHeadName, tp, ctx.names[h] + (ctx.rank[t] == 0 ? " >title" : " >other"));
-  add(out, kHeadName, hash_str(et.type), ctx.names[h]);
-  add(out, kHeadWords, tp, "h " + ctx.head_words[h]);
-  add(out, kHeadWords, tp, "t " + ctx.head_words[t]);
-  add(out, kHeadWords, tp, ctx.head_words[h] + " " + ctx.head_words[t]);
-  add(out, kFirstSentences, tp,
-      std::to_string(bucket(ctx.first_sentence[h])) + " " + std::to_string(bucket(ctx.first_sentence[t])));
-  add(out, kMentionCounts, tp,
-      std::to_string(std::min<int>(eh.mentions.size(), 3)) + "," +
-          std::to_string(std::min<int>(et.mentions.size(), 3)));
-  const auto& doc = *ctx.doc;
-  int min_dist = 1 << 30;
-  for (std::size_t i = 0; i < eh.mentions.size(); ++i) {
-    const auto& mh = eh.mentions[i];
-    const auto& sh = doc.sentences[mh.sentence];
-    add(out, kHeadGov, tp, gov_of(sh, ctx.heads[h][i]));
-    for (std::size_t j = 0; j < et.mentions.size(); ++j) {
-      const auto& mt = et.mentions[j];
-      int dist = std::abs(mh.sentence - mt.sentence);
-      min_dist = std::min(min_dist, dist);
-      if (dist == 0) sentence_pair(sh, mh, ctx.heads[h][i], mt, ctx.heads[t][j], tp, out);
-    }
-  }
-  for (std::size_t j = 0; j < et.mentions.size(); ++j) {
-    auto gov = gov_of(doc.sentences[et.mentions[j].sentence], ctx.heads[t][j]);
-    if (ctx.rank[h] == 0) add(out, kTitleGov, tp, "t " + gov);
-    add(out, kTailGov, tp, gov);
-  }
-  if (ctx.rank[t] == 0)
+  out.push_back(feature(kHeadRank, tp, number_hash(std::min(ctx.rank[h], 4))));
+  out.push_back(feature(kTailRank, tp, number_hash(std::min(ctx.rank[t], 4))));
+  out.push_back(feature(kTailName, kh.type, kt.name));
+  out.push_back(feature(kTailName, tp, kt.name_as_tail[h_title ? 0 : 1]));
+  out.push_back(feature(kHeadName, tp, kh.name_as_head[t_title ? 0 : 1]));
+  out.push_back(feature(kHeadName, kt.type, kh.name));
+  out.push_back(feature(kHeadWords, tp, kh.head_word_h));
+  out.push_back(feature(kHeadWords, tp, kt.head_word_t));
+  out.push_back(feature(kHeadWords, tp, fnv_end(fnv(kh.head_word_space, ctx.head_words[t]))));
+  auto first = [&](int e) { return std::to_string(bucket(ctx.first_sentence[e])); };
+  add(out, kFirstSentences, tp, first(h) + " " + first(t));
+  auto count = [](const PairEntity& e) { return std::to_string(std::min<int>(e.mentions.size(), 3)); };
+  add(out, kMentionCounts, tp, count(eh) + "," + count(et));
+  for (auto g : kh.govs) out.push_back(feature(kHeadGov, tp, g));
+  for (auto g : kt.govs) out.push_back(feature(kTailGov, tp, g));
+  if (h_title)
+    for (auto g : kt.govs_t) out.push_back(feature(kTitleGov, tp, g));
+  if (t_title)
+    for (auto g : kh.govs_h) out.push_back(feature(kTitleGov, tp, g));
+  const auto [min_dist, shared] = sentence_distance(kh.sentences, kt.sentences);
+  if (shared > 0) {  // evidence inside each shared sentence
+    const auto& doc = *ctx.doc;
     for (std::size_t i = 0; i < eh.mentions.size(); ++i)
-      add(out, kTitleGov, tp, "h " + gov_of(doc.sentences[eh.mentions[i].sentence], ctx.heads[h][i]));
-  std::vector<int> shared;
-  for (const auto& mh : eh.mentions)
-    for (const auto& mt : et.mentions)
-      if (mh.sentence == mt.sentence) shared.push_back(mh.sentence);
-  std::sort(shared.begin(), shared.end());
-  add(out, kCooccur, tp,
-      std::to_string(bucket(static_cast<int>(std::unique(shared.begin(), shared.end()) - shared.begin()))));
-  add(out, kSentDist, tp, std::to_string(bucket(min_dist)));
-  add(out, kSameSentence, tp, min_dist == 0 ? "1" : "0");
+      for (std::size_t j = 0; j < et.mentions.size(); ++j) {
+        const auto& mh = eh.mentions[i];
+        const auto& mt = et.mentions[j];
+        if (mh.sentence == mt.sentence)
+          sentence_pair(doc.sentences[mh.sentence], mh, ctx.heads[h][i], mt, ctx.heads[t][j], tp, out);
+      }
+  }
+  out.push_back(feature(kCooccur, tp, number_hash(bucket(shared))));
+  out.push_back(feature(kSentDist, tp, number_hash(bucket(min_dist))));
+  out.push_back(feature(kSameSentence, tp, number_hash(min_dist == 0 ? 1 : 0)));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
