@@ -320,35 +320,60 @@ PairContext make_pair_context(const Document& doc, std::span<const PairEntity> e
   return ctx;
 }
 
-void pair_features(const PairContext& ctx, int h, int t, std::vector<std::uint64_t>& out) {
-  out.clear();
+}  // namespace detail
+
+namespace {
+
+std::uint64_t type_pair(const detail::PairContext& ctx, int h, int t) {
+  return fnv_end(fnv(ctx.keys[h].type_bar, ctx.entities[t].type));
+}
+
+// The features of a pair fall into three parts: the head's, which read only the
+// head entity and the tail's type; the tail's, likewise; and the pair's own
+// (pair_side() and the pair of head words).
+// The first two repeat across pairs, so classify() looks them up once.
+void head_side(const detail::PairContext& ctx, int h, std::uint64_t tp, std::uint64_t tail_type, bool tail_title,
+               std::vector<std::uint64_t>& out) {
+  using detail::feature;
+  const auto& k = ctx.keys[h];
+  out.push_back(feature(kHeadName, tp, k.name_as_head[tail_title ? 0 : 1]));
+  out.push_back(feature(kHeadName, tail_type, k.name));
+  out.push_back(feature(kHeadWords, tp, k.head_word_h));
+  for (auto g : k.govs) out.push_back(feature(kHeadGov, tp, g));
+  if (tail_title)
+    for (auto g : k.govs_h) out.push_back(feature(kTitleGov, tp, g));
+}
+
+void tail_side(const detail::PairContext& ctx, int t, std::uint64_t tp, std::uint64_t head_type, bool head_title,
+               std::vector<std::uint64_t>& out) {
+  using detail::feature;
+  const auto& k = ctx.keys[t];
+  out.push_back(feature(kTailName, head_type, k.name));
+  out.push_back(feature(kTailName, tp, k.name_as_tail[head_title ? 0 : 1]));
+  out.push_back(feature(kHeadWords, tp, k.head_word_t));
+  for (auto g : k.govs) out.push_back(feature(kTailGov, tp, g));
+  if (head_title)
+    for (auto g : k.govs_t) out.push_back(feature(kTitleGov, tp, g));
+}
+
+std::uint64_t head_words_feature(const detail::PairContext& ctx, int h, int t, std::uint64_t tp) {
+  return detail::feature(kHeadWords, tp, fnv_end(fnv(ctx.keys[h].head_word_space, ctx.head_words[t])));
+}
+
+void pair_side(const detail::PairContext& ctx, int h, int t, std::uint64_t tp, std::vector<std::uint64_t>& out) {
+  using detail::feature;
   const auto& eh = ctx.entities[h];
   const auto& et = ctx.entities[t];
   const auto& kh = ctx.keys[h];
   const auto& kt = ctx.keys[t];
-  const std::uint64_t tp = fnv_end(fnv(kh.type_bar, et.type));
-  const bool h_title = ctx.rank[h] == 0, t_title = ctx.rank[t] == 0;
   out.push_back(feature(kBias, 0));
   out.push_back(feature(kTypes, tp));
   out.push_back(feature(kHeadRank, tp, number_hash(std::min(ctx.rank[h], 4))));
   out.push_back(feature(kTailRank, tp, number_hash(std::min(ctx.rank[t], 4))));
-  out.push_back(feature(kTailName, kh.type, kt.name));
-  out.push_back(feature(kTailName, tp, kt.name_as_tail[h_title ? 0 : 1]));
-  out.push_back(feature(kHeadName, tp, kh.name_as_head[t_title ? 0 : 1]));
-  out.push_back(feature(kHeadName, kt.type, kh.name));
-  out.push_back(feature(kHeadWords, tp, kh.head_word_h));
-  out.push_back(feature(kHeadWords, tp, kt.head_word_t));
-  out.push_back(feature(kHeadWords, tp, fnv_end(fnv(kh.head_word_space, ctx.head_words[t]))));
   auto first = [&](int e) { return std::to_string(bucket(ctx.first_sentence[e])); };
   add(out, kFirstSentences, tp, first(h) + " " + first(t));
   auto count = [](const PairEntity& e) { return std::to_string(std::min<int>(e.mentions.size(), 3)); };
   add(out, kMentionCounts, tp, count(eh) + "," + count(et));
-  for (auto g : kh.govs) out.push_back(feature(kHeadGov, tp, g));
-  for (auto g : kt.govs) out.push_back(feature(kTailGov, tp, g));
-  if (h_title)
-    for (auto g : kt.govs_t) out.push_back(feature(kTitleGov, tp, g));
-  if (t_title)
-    for (auto g : kh.govs_h) out.push_back(feature(kTitleGov, tp, g));
   const auto [min_dist, shared] = sentence_distance(kh.sentences, kt.sentences);
   if (shared > 0) {  // evidence inside each shared sentence
     const auto& doc = *ctx.doc;
@@ -363,6 +388,19 @@ void pair_features(const PairContext& ctx, int h, int t, std::vector<std::uint64
   out.push_back(feature(kCooccur, tp, number_hash(bucket(shared))));
   out.push_back(feature(kSentDist, tp, number_hash(bucket(min_dist))));
   out.push_back(feature(kSameSentence, tp, number_hash(min_dist == 0 ? 1 : 0)));
+}
+
+}  // namespace
+
+namespace detail {
+
+void pair_features(const PairContext& ctx, int h, int t, std::vector<std::uint64_t>& out) {
+  out.clear();
+  const std::uint64_t tp = type_pair(ctx, h, t);
+  head_side(ctx, h, tp, ctx.keys[t].type, ctx.rank[t] == 0, out);
+  tail_side(ctx, t, tp, ctx.keys[h].type, ctx.rank[h] == 0, out);
+  pair_side(ctx, h, t, tp, out);
+  out.push_back(head_words_feature(ctx, h, t, tp));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
@@ -393,24 +431,110 @@ bool RelationClassifier::any_allowed(int th, int tt) const {
   return false;
 }
 
+namespace {
+
+// A feature and the range of its weights, sorted by feature.
+struct Found {
+  std::uint64_t key;
+  detail::Perceptron::Range range;
+  bool operator<(const Found& o) const { return key < o.key; }
+};
+
+// The lookups of one document's pairs. An entity's side of its pairs depends
+// only on the partner's type (unless the partner is the first entity, whose
+// title features are added), so each is looked up once; the pair's own
+// features but one come from a few thousand distinct keys, which a
+// direct-mapped cache keeps.
+class PairLookups {
+ public:
+  PairLookups(const detail::Perceptron& model, const detail::PairContext& ctx, int types)
+      : model_(model), ctx_(ctx), types_(types), sides_(2 * ctx.entities.size() * types), cache_(kCache) {}
+
+  // The one pair feature that is new at each pair, so rarely in a cache: its
+  // slot is loaded a few pairs ahead.
+  void prefetch(int h, int t) const { model_.prefetch(head_words_feature(ctx_, h, t, type_pair(ctx_, h, t))); }
+
+  // Appends the features of the pair (h, t) of type indexes (th, tt).
+  void features(int h, int t, int th, int tt, std::vector<Found>& out) {
+    const std::uint64_t tp = type_pair(ctx_, h, t);
+    const bool h_title = ctx_.rank[h] == 0, t_title = ctx_.rank[t] == 0;
+    if (t_title || h_title) {
+      keys_.clear();
+      head_side(ctx_, h, tp, ctx_.keys[t].type, t_title, keys_);
+      tail_side(ctx_, t, tp, ctx_.keys[h].type, h_title, keys_);
+      for (auto k : keys_) out.push_back({k, find(k)});
+    } else {
+      auto& head = sides_[(2 * h) * types_ + tt];
+      if (head.empty()) {
+        keys_.clear();
+        head_side(ctx_, h, tp, ctx_.keys[t].type, false, keys_);
+        for (auto k : keys_) head.push_back({k, model_.find(k)});
+      }
+      auto& tail = sides_[(2 * t + 1) * types_ + th];
+      if (tail.empty()) {
+        keys_.clear();
+        tail_side(ctx_, t, tp, ctx_.keys[h].type, false, keys_);
+        for (auto k : keys_) tail.push_back({k, model_.find(k)});
+      }
+      out.insert(out.end(), head.begin(), head.end());
+      out.insert(out.end(), tail.begin(), tail.end());
+    }
+    keys_.clear();
+    pair_side(ctx_, h, t, tp, keys_);
+    for (auto k : keys_) out.push_back({k, find(k)});
+    const auto words = head_words_feature(ctx_, h, t, tp);
+    out.push_back({words, model_.find(words)});
+  }
+
+ private:
+  static constexpr std::size_t kCache = 16384;
+  detail::Perceptron::Range find(std::uint64_t key) {
+    Found& f = cache_[key & (kCache - 1)];
+    if (f.key != key) f = {key, model_.find(key)};
+    return f.range;
+  }
+  const detail::Perceptron& model_;
+  const detail::PairContext& ctx_;
+  const int types_;
+  std::vector<std::vector<Found>> sides_;  // per entity: as head, as tail; per partner type
+  std::vector<Found> cache_;               // key 0 = empty (features are never 0)
+  std::vector<std::uint64_t> keys_;
+};
+
+}  // namespace
+
 std::vector<TypedRelation> RelationClassifier::classify(const Document& doc,
                                                         std::span<const PairEntity> entities) const {
   std::vector<TypedRelation> out;
   auto ctx = detail::make_pair_context(doc, entities);
   std::vector<int> type(entities.size());
   for (std::size_t e = 0; e < entities.size(); ++e) type[e] = type_index(entities[e].type);
-  std::vector<std::uint64_t> feats;
+  const int nt = static_cast<int>(types_.size());
+  std::vector<std::vector<int>> allowed_labels(nt * nt);
+  for (int th = 0; th < nt; ++th)
+    for (int tt = 0; tt < nt; ++tt)
+      for (int l = 0; l < static_cast<int>(labels_.size()); ++l)
+        if (allowed(th, tt, l)) allowed_labels[th * nt + tt].push_back(l);
+  PairLookups lookups(model_, ctx, nt);
+  constexpr int kAhead = 8;
+  std::vector<Found> feats;
   std::vector<float> scores(labels_.size());
   const int n = static_cast<int>(entities.size());
   for (int h = 0; h < n; ++h) {
     if (type[h] < 0) continue;
     for (int t = 0; t < n; ++t) {
-      if (t == h || type[t] < 0 || !any_allowed(type[h], type[t])) continue;
-      detail::pair_features(ctx, h, t, feats);
+      if (t + kAhead < n) lookups.prefetch(h, t + kAhead);
+      if (t == h || type[t] < 0) continue;
+      const auto& labels = allowed_labels[type[h] * nt + type[t]];
+      if (labels.empty()) continue;
+      feats.clear();
+      lookups.features(h, t, type[h], type[t], feats);
+      // As pair_features() and Perceptron::score(): distinct features in order.
+      std::sort(feats.begin(), feats.end());
       std::fill(scores.begin(), scores.end(), 0.0f);
-      model_.score(feats, scores);
-      for (std::size_t l = 0; l < labels_.size(); ++l) {
-        if (!allowed(type[h], type[t], static_cast<int>(l))) continue;
+      for (std::size_t i = 0; i < feats.size(); ++i)
+        if (i == 0 || feats[i].key != feats[i - 1].key) model_.add(feats[i].range, scores.data());
+      for (int l : labels) {
         float margin = scores[l] - thresholds_[l];
         if (margin > 0) out.push_back({h, t, labels_[l], static_cast<float>(1.0 / (1.0 + std::exp(-margin)))});
       }
