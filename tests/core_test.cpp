@@ -175,6 +175,14 @@ TEST(WordClusters, ReadsTheTableAndFindsWordsInAnyCase) {
   // The table round-trips through the keys and packed values models store.
   detail::WordClusters copy(c.keys(), c.packed());
   EXPECT_EQ(copy.find("Rome"), c.find("rome"));
+  // Models carrying equal tables share one; another table is another.
+  auto a = detail::WordClusters::shared(c.keys(), c.packed());
+  auto b = detail::WordClusters::shared(std::vector<std::uint64_t>(c.keys()), c.packed());
+  EXPECT_EQ(a.get(), b.get());
+  EXPECT_EQ(a->find("Paris"), c.find("paris"));
+  auto other = detail::WordClusters::shared({c.keys()[0]}, {c.packed()[0]});
+  EXPECT_NE(other.get(), a.get());
+  EXPECT_EQ(other->find("rome"), detail::WordClusters::kNone);
   // Bad lines are errors naming the file and line.
   std::ofstream(path) << "paris\t3\t17\n";
   try {
