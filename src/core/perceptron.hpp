@@ -109,12 +109,13 @@ class Perceptron {
   // or the older sorted-arrays layout, which it indexes.
   static Perceptron load(ModelReader& in);
 
- private:
   // One slot per feature: its key (0 = empty) and the range of its entries.
   struct Slot {
     std::uint64_t key;
     std::uint32_t begin, end;
   };
+
+ private:
   struct Table;
   void build(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& offsets,
              std::vector<Entry> entries);
