@@ -703,6 +703,32 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .build();
        },
        "HB", "Harbour Board", "(no mention 'HB')"},
+      {"coref.group",
+       [] {
+         return DocBuilder()
+             .sentence("Harbour/NOUN/2/compound pilots/NOUN/3/nsubj/NNS/pilot struck/VERB/0/root ./PUNCT/3/punct")
+             .sentence("They/PRON/2/nsubj/PRP want/VERB/0/root pay/NOUN/2/obj ./PUNCT/2/punct")
+             .build();
+       },
+       "They", "Harbour pilots", "(no mention 'They')"},
+      {"coref.group_description",
+       [] {
+         return DocBuilder()
+             .sentence("The/DET/3/det Welsh/ADJ/3/amod squad/NOUN/4/nsubj/NN trained/VERB/0/root ./PUNCT/4/punct")
+             .sentence("The/DET/2/det squad/NOUN/3/nsubj/NN won/VERB/0/root ./PUNCT/3/punct")
+             .build();
+       },
+       "The squad", "Welsh squad", "(no mention 'The squad')"},
+      {"coref.they_organisation",
+       [] {
+         return DocBuilder()
+             .sentence("Acme/PROPN/2/nsubj denied/VERB/0/root it/PRON/2/obj ./PUNCT/2/punct")
+             .sentence("She/PRON/3/nsubj was/AUX/3/aux:pass paid/VERB/0/root ./PUNCT/3/punct")
+             .sentence("They/PRON/2/nsubj/PRP added/VERB/0/root more/ADJ/2/obj ./PUNCT/2/punct")
+             .mention(0, 1, 2, "ORG")
+             .build();
+       },
+       "They", "Acme", "(no mention 'They')"},
       {"coref.alias",
        [] {
          return DocBuilder()
@@ -858,10 +884,11 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   o.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
   auto stage = make_coref_stage(o);
   auto rules = stage->rules();
-  for (const char* r : {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname",
-                        "coref.state_agent", "coref.apposition_kind", "coref.apposition", "coref.apposition_surface",
-                        "coref.role", "coref.definite", "coref.pronoun", "coref.person_not_place", "coref.subject_it",
-                        "coref.quote_speaker", "coref.org_head", "coref.definite_unique"})
+  for (const char* r :
+       {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname", "coref.state_agent",
+        "coref.apposition_kind", "coref.apposition", "coref.apposition_surface", "coref.role", "coref.definite",
+        "coref.pronoun", "coref.person_not_place", "coref.subject_it", "coref.quote_speaker", "coref.org_head",
+        "coref.definite_unique", "coref.group", "coref.group_description"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()
@@ -929,6 +956,83 @@ TEST(Sieve, FirstPersonInAQuotationNamesItsSpeaker) {
   EXPECT_EQ(entity_of(doc, "I"), "Doe");
   EXPECT_EQ(entity_of(doc, "We"), "Acme");
   EXPECT_EQ(entity_of(doc, "I", 1), "(no mention 'I')");
+}
+
+TEST(Sieve, APluralPronounNamesTheGroupASubjectIntroduced) {
+  // Each case: the second sentence, and the label "they" / "them" takes ("-": none).
+  struct Case {
+    const char* second;
+    const char* probe;
+    const char* label;
+  };
+  const std::vector<Case> cases = {
+      // A chain: "they" bound to the group carries it to the next "they".
+      {"They/PRON/2/nsubj/PRP landed/VERB/0/root ./PUNCT/2/punct", "They", "rescue crew"},
+      // A collective noun without a modifier, naming no earlier group, is too vague to be a node.
+      {"The/DET/2/det staff/NOUN/3/nsubj/NN left/VERB/0/root ./PUNCT/3/punct They/PRON/5/nsubj/PRP "
+       "landed/VERB/3/parataxis ./PUNCT/3/punct",
+       "They", "-"},
+      // A quantified group is no one group.
+      {"Many/ADJ/2/amod/JJ/many schools/NOUN/3/nsubj/NNS/school said/VERB/0/root they/PRON/5/nsubj/PRP "
+       "close/VERB/3/ccomp ./PUNCT/3/punct",
+       "they", "-"},
+      // An object pronoun never takes its own clause's subject.
+      {"Local/ADJ/2/amod doctors/NOUN/3/nsubj/NNS/doctor thanked/VERB/0/root them/PRON/3/obj/PRP ./PUNCT/3/punct",
+       "them", "rescue crew"},
+      // A unit of measure is no group.
+      {"It/PRON/2/nsubj flew/VERB/0/root 40/NUM/4/nummod/CD miles/NOUN/2/obl/NNS/mile ./PUNCT/2/punct "
+       "They/PRON/7/nsubj/PRP waited/VERB/2/parataxis ./PUNCT/2/punct",
+       "They", "rescue crew"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.second);
+    auto doc = DocBuilder()
+                   .sentence(
+                       "The/DET/3/det rescue/NOUN/3/compound crew/NOUN/4/nsubj/NN flew/VERB/0/root "
+                       "north/ADV/4/advmod ./PUNCT/4/punct")
+                   .sentence(c.second)
+                   .build();
+    resolve_coreference(doc, tables());
+    std::string got = entity_of(doc, c.probe);
+    EXPECT_EQ(got.rfind("(no mention", 0) == 0 ? "-" : got, c.label);
+  }
+}
+
+TEST(Sieve, ADefiniteDescriptionOfAGroupNamesTheMostMentionedFittingGroup) {
+  // "the crew" after two phrases naming the Irish crew and one the Dutch crew: the Irish one,
+  // though the Dutch crew came last; "the crews" (plural) and a capitalised noun inside a name
+  // name none of them.
+  auto doc = DocBuilder()
+                 .sentence("The/DET/3/det Irish/ADJ/3/amod crew/NOUN/4/nsubj/NN rowed/VERB/0/root ./PUNCT/4/punct")
+                 .sentence(
+                     "An/DET/3/det Irish/ADJ/3/amod crew/NOUN/4/nsubj/NN won/VERB/0/root "
+                     "Rowing/NOUN/6/compound Crews/NOUN/4/obj/NNS/crew ./PUNCT/4/punct")
+                 .sentence("The/DET/3/det Dutch/ADJ/3/amod crew/NOUN/4/nsubj/NN lost/VERB/0/root ./PUNCT/4/punct")
+                 .sentence("The/DET/2/det crew/NOUN/3/nsubj/NN celebrated/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("The/DET/2/det crews/NOUN/3/nsubj/NNS/crew rested/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("Many/ADJ/2/amod/JJ/many crews/NOUN/3/nsubj/NNS/crew left/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("The/DET/2/det crews/NOUN/3/nsubj/NNS/crew slept/VERB/0/root ./PUNCT/3/punct")
+                 .sentence(
+                     "Guards/NOUN/2/nsubj/NNS/guard asked/VERB/0/root the/DET/4/det crew/NOUN/2/obj/NN "
+                     "to/PART/6/mark leave/VERB/2/xcomp ./PUNCT/2/punct")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "The crew"), "Irish crew");
+  EXPECT_EQ(entity_of(doc, "The Dutch crew"), "(no mention 'The Dutch crew')");
+  EXPECT_EQ(entity_of(doc, "The crews"), "(no mention 'The crews')");
+  // "asked the crew to leave": the object and its clause stay one argument.
+  EXPECT_EQ(entity_of(doc, "the crew"), "(no mention 'the crew')");
+}
+
+TEST(Sieve, TheyNamesASubjectOrganisationOnlyWhenNoPluralSubjectIntervenes) {
+  auto doc = DocBuilder()
+                 .sentence("Acme/PROPN/2/nsubj denied/VERB/0/root it/PRON/2/obj ./PUNCT/2/punct")
+                 .sentence("Guards/NOUN/2/nsubj/NNS/guard left/VERB/0/root ./PUNCT/2/punct")
+                 .sentence("They/PRON/2/nsubj/PRP added/VERB/0/root more/ADJ/2/obj ./PUNCT/2/punct")
+                 .mention(0, 1, 2, "ORG")
+                 .build();
+  resolve_coreference(doc, tables());
+  EXPECT_EQ(entity_of(doc, "They"), "(no mention 'They')");
 }
 
 TEST(Sieve, TheCityNamesACityNotARegion) {

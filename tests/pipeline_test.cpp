@@ -8,6 +8,7 @@
 
 #include "pipeline/kgscore.hpp"
 #include "relations/fact_filters.hpp"
+#include "relations/phrase.hpp"
 #include "relgraph/error.hpp"
 #include "relgraph/extract.hpp"
 
@@ -524,6 +525,48 @@ TEST(BuildGraph, CopulaWithARelationNoun) {
   EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Zed)-[wing of]->(Acme)"});
 }
 
+TEST(LiteralPhrase, AListOfConjunctsKeepsItsCommas) {
+  // "the spread of weeds , pests and diseases": UD hangs each comma on the next conjunct.
+  Document doc = parsed(
+      "the/DET/2/det spread/NOUN/0/root of/ADP/4/case weeds/NOUN/2/nmod ,/PUNCT/6/punct pests/NOUN/4/conj "
+      "and/CCONJ/8/cc diseases/NOUN/4/conj");
+  Argument a = arg(doc, "obj", 0, 8, 1);
+  EXPECT_EQ(literal_phrase(doc, a), "spread of weeds , pests and diseases");  // the test text spaces every word
+  std::vector<int> all;
+  EXPECT_EQ(detail::sentence_literal_phrase(doc, a, 12, {}, all, false), "spread of weeds");
+  // Any other comma after the head still cuts: "the farm , near Leeds".
+  Document f = parsed("the/DET/2/det farm/NOUN/0/root ,/PUNCT/5/punct near/ADP/5/case Leeds/PROPN/2/nmod");
+  EXPECT_EQ(literal_phrase(f, arg(f, "obj", 0, 5, 1)), "farm");
+}
+
+TEST(BuildGraph, ANameAfterItsTitleIsTheNode) {
+  // "Deputy Minister Bo Tan met Ann Lee" with "Minister" as the subject's head (the name its nmod);
+  // "a meeting with Bo Tan" keeps its own node.
+  Document doc = parsed(
+      "Deputy/PROPN/2/compound Minister/PROPN/5/nsubj Bo/PROPN/4/compound Tan/PROPN/2/nmod met/VERB/0/root "
+      "Ann/PROPN/5/obj Lee/PROPN/6/flat a/DET/9/det meeting/NOUN/5/obl with/ADP/11/case Bo/PROPN/9/nmod "
+      "Tan/PROPN/11/flat");
+  entity(doc, "Bo Tan", "Person", {mention(doc, 2, 4, "PER"), mention(doc, 10, 12, "PER")});
+  entity(doc, "Ann Lee", "Person", {mention(doc, 5, 7, "PER")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "met";
+  p.relation_words = {4};
+  p.attributes["construction"] = "verb";
+  p.args = {arg(doc, "subj", 0, 4, 1), arg(doc, "obj", 5, 7, 5)};
+  Proposition q = p;
+  q.args = {arg(doc, "subj", 5, 7, 5), arg(doc, "obj", 7, 12, 8)};
+  doc.propositions = {p, q};
+  GraphOptions o;
+  o.article = false;
+  auto got = facts(build_graph(doc, o));
+  EXPECT_NE(std::find(got.begin(), got.end(), "(Bo Tan)-[met]->(Ann Lee)"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "(Ann Lee)-[met]->(meeting with Bo Tan)"), got.end());
+  o.disable = {"graph.name_after_title"};
+  got = facts(build_graph(doc, o));
+  EXPECT_EQ(std::find(got.begin(), got.end(), "(Bo Tan)-[met]->(Ann Lee)"), got.end());
+}
+
 TEST(LiteralPhrase, DatesBelongToTheEvent) {
   Document doc = parsed("the/DET/2/det magazine/NOUN/0/root in/ADP/4/case October/PROPN/2/nmod 2017/NUM/4/nummod");
   mention(doc, 3, 5, "DATE", "2017-10");
@@ -663,7 +706,8 @@ TEST(FactFilter, EachNamedFilterDropsItsCaseAndNoOther) {
 
 TEST(FactFilter, GraphRulesAreNamedAndSwitchable) {
   auto rules = graph_rules();
-  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 1);
+  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 3);  // + literal_list, name_after_title, value_of_phrase
+  EXPECT_NE(std::find(rules.begin(), rules.end(), "graph.literal_list"), rules.end());
   EXPECT_EQ(rules.back(), "graph.value_of_phrase");
   EXPECT_EQ(rules.front(), "graph.drop_value_subject");
   // make_pipeline accepts a graph rule in --disable (build_graph applies it) and still refuses unknown names.

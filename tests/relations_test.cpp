@@ -696,6 +696,19 @@ const std::vector<RuleCase> kRuleCases = {
      {"The/DET/DT/the/2/det", "fair/NOUN/NN/fair/3/nsubj", "took/VERB/VBD/take/0/root", "place/NOUN/NN/place/3/obj",
       "in/ADP/IN/in/6/case", "Oslo/PROPN/NNP/Oslo/3/obl"},
      "(The fair)-[took place in]->(Oslo)"},
+    {"relations.control_object",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "urged/VERB/VBD/urge/0/root", "voters/NOUN/NNS/voter/2/obj", "to/PART/TO/to/5/mark",
+      "back/VERB/VB/back/2/xcomp", "the/DET/DT/the/7/det", "plan/NOUN/NN/plan/5/obj"},
+     "(Lee)-[urged]->(voters to back the plan)"},
+    {"relations.subjectless_complement",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "found/VERB/VBD/find/0/root", "prices/NOUN/NNS/price/2/obj", "in/ADP/IN/in/5/case",
+      "May/PROPN/NNP/May/2/obl", "rose/VERB/VBD/rise/2/ccomp", "sharply/ADV/RB/sharply/6/advmod"},
+     "(Lee)-[found]->(prices in May rose sharply)"},
+    {"relations.coordinated_passive",
+     {"Lee/PROPN/NNP/Lee/3/nsubj:pass", "was/AUX/VBD/be/3/aux:pass", "hurt/VERB/VBN/hurt/0/root",
+      "and/CCONJ/CC/and/5/cc", "replaced/VERB/VBN/replace/3/conj", "by/ADP/IN/by/7/case",
+      "Bo/PROPN/NNP/Bo/5/obl:agent"},
+     "(Lee)-[was replaced by]->(Bo)"},
     {"relations.event_arguments",
      {"Lee/PROPN/NNP/Lee/2/nsubj", "painted/VERB/VBD/paint/0/root", "the/DET/DT/the/4/det",
       "bridge/NOUN/NN/bridge/2/obj", "last/ADJ/JJ/last/6/amod", "week/NOUN/NN/week/2/obl:tmod"},
@@ -748,6 +761,197 @@ TEST(RuleSwitches, TheStageHonoursDisable) {
   auto doc = svo("met", "meet", "with");
   make_relation_stage(options)->process(doc);
   EXPECT_TRUE(doc.propositions.empty());
+}
+
+// Coordinated names read off the mentions (relations.name_list,
+// relations.list_apposition): parses that attach a list's names wrongly, as
+// a parser often does with long lists.
+struct NameMention {
+  int first, last;  // words [first, last)
+  const char* type;
+};
+
+struct NameListCase {
+  const char* name;
+  std::vector<std::string> words;
+  std::vector<NameMention> mentions;
+  std::vector<std::string> expected;  // with every rule on
+  std::vector<std::string> absent;    // with every rule on
+  const char* rule;  // switching it off loses the first expected row (or brings back the first absent one)
+};
+
+Document with_mentions(const std::vector<std::string>& words, const std::vector<NameMention>& mentions) {
+  Document doc = testing::make_document(words);
+  const auto& toks = doc.sentences[0].tokens;
+  for (const auto& m : mentions) {
+    EntityMention em;
+    em.span = {0, m.first, m.last, toks[m.first].begin, toks[m.last - 1].end};
+    em.text = std::string(doc.slice(em.span.begin, em.span.end));
+    em.type = m.type;
+    doc.mentions.push_back(em);
+  }
+  return doc;
+}
+
+const std::vector<NameListCase> kNameListCases = {
+    {"subject list with affiliations, parsed as nested nominals",
+     {"Ann/PROPN/NNP/Ann/14/nsubj:pass", "Lee/PROPN/NNP/Lee/1/flat", "of/ADP/IN/of/6/case", "the/DET/DT/the/6/det",
+      "Green/PROPN/NNP/Green/6/compound", "Party/PROPN/NNP/Party/1/nmod", ",/PUNCT/,/,/8/punct",
+      "Tom/PROPN/NNP/Tom/6/appos", "Chen/PROPN/NNP/Chen/8/flat", "and/CCONJ/CC/and/11/cc", "Mary/PROPN/NNP/Mary/8/conj",
+      "Wu/PROPN/NNP/Wu/11/flat", "were/AUX/VBD/be/14/aux:pass", "elected/VERB/VBN/elect/0/root", "in/ADP/IN/in/16/case",
+      "Leeds/PROPN/NNP/Leeds/14/obl"},
+     {{0, 2, "PER"}, {4, 6, "ORG"}, {7, 9, "PER"}, {10, 12, "PER"}, {15, 16, "GPE"}},
+     {"(Tom Chen)-[were elected in]->(Leeds)", "(Mary Wu)-[were elected in]->(Leeds)",
+      "(Ann Lee of the Green Party , Tom Chen and Mary Wu)-[were elected in]->(Leeds)"},
+     {},
+     "relations.name_list"},
+    {"object list after a passive's agent",
+     {"The/DET/DT/the/2/det", "fund/NOUN/NN/fund/4/nsubj:pass", "was/AUX/VBD/be/4/aux:pass",
+      "backed/VERB/VBN/back/0/root", "by/ADP/IN/by/6/case", "Acme/PROPN/NNP/Acme/4/obl:agent", ",/PUNCT/,/,/9/punct",
+      "Bolt/PROPN/NNP/Bolt/9/compound", "Corp/PROPN/NNP/Corp/6/appos", "and/CCONJ/CC/and/12/cc",
+      "Zeta/PROPN/NNP/Zeta/12/compound", "Bank/PROPN/NNP/Bank/9/conj"},
+     {{5, 6, "ORG"}, {7, 9, "ORG"}, {10, 12, "ORG"}},
+     {"(The fund)-[was backed by]->(Bolt Corp)", "(The fund)-[was backed by]->(Zeta Bank)",
+      "(The fund)-[was backed by]->(Acme)"},
+     {},
+     "relations.name_list"},
+    {"names of one list are not one another",
+     {"Ann/PROPN/NNP/Ann/9/nsubj", "Lee/PROPN/NNP/Lee/1/flat", ",/PUNCT/,/,/4/punct", "Tom/PROPN/NNP/Tom/1/appos",
+      "Chen/PROPN/NNP/Chen/4/flat", "and/CCONJ/CC/and/7/cc", "Bo/PROPN/NNP/Bo/1/conj", "Tan/PROPN/NNP/Tan/7/flat",
+      "won/VERB/VBD/win/0/root"},
+     {{0, 2, "PER"}, {3, 5, "PER"}, {6, 8, "PER"}},
+     {"(Tom Chen)-[won]", "(Bo Tan)-[won]"},
+     {"(Ann Lee)-[is]->(Tom Chen)"},
+     "relations.list_apposition"},
+    {"a possessor shared by a list of names",
+     {"Acme/PROPN/NNP/Acme/3/nmod:poss", "'s/PART/POS/'s/1/case", "Ann/PROPN/NNP/Ann/8/nsubj",
+      "Lee/PROPN/NNP/Lee/3/flat", "and/CCONJ/CC/and/6/cc", "Tom/PROPN/NNP/Tom/3/conj", "Chen/PROPN/NNP/Chen/6/flat",
+      "won/VERB/VBD/win/0/root"},
+     {{0, 1, "ORG"}, {2, 4, "PER"}, {5, 7, "PER"}},
+     {"(Tom Chen)-[member of]->(Acme)", "(Ann Lee)-[member of]->(Acme)"},
+     {},
+     "relations.shared_possessor"},
+    {"a name described apart does not share the possessor",
+     {"Acme/PROPN/NNP/Acme/3/nmod:poss", "'s/PART/POS/'s/1/case", "Ann/PROPN/NNP/Ann/9/nsubj",
+      "Lee/PROPN/NNP/Lee/3/flat", "and/CCONJ/CC/and/7/cc", "independent/ADJ/JJ/independent/7/amod",
+      "Tom/PROPN/NNP/Tom/3/conj", "Chen/PROPN/NNP/Chen/7/flat", "won/VERB/VBD/win/0/root"},
+     {{0, 1, "ORG"}, {2, 4, "PER"}, {6, 8, "PER"}},
+     {"(Ann Lee)-[member of]->(Acme)"},
+     {"(Tom Chen)-[member of]->(Acme)"},
+     nullptr},
+    {"names given as examples of the object",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "thanked/VERB/VBD/thank/0/root", "old/ADJ/JJ/old/4/amod",
+      "friends/NOUN/NNS/friend/2/obj", ",/PUNCT/,/,/7/punct", "including/VERB/VBG/include/7/case",
+      "actor/NOUN/NN/actor/8/compound", "Ann/PROPN/NNP/Ann/4/nmod", "Ray/PROPN/NNP/Ray/8/flat",
+      "and/CCONJ/CC/and/11/cc", "Tom/PROPN/NNP/Tom/8/conj", "Chen/PROPN/NNP/Chen/11/flat"},
+     {{7, 9, "PER"}, {10, 12, "PER"}},
+     {"(Lee)-[thanked]->(Ann Ray)", "(Lee)-[thanked]->(Tom Chen)", "(Lee)-[thanked]->(old friends"},
+     {},
+     "relations.named_examples"},
+    {"no example without its marker",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "thanked/VERB/VBD/thank/0/root", "old/ADJ/JJ/old/4/amod",
+      "friends/NOUN/NNS/friend/2/obj", "of/ADP/IN/of/6/case", "Ann/PROPN/NNP/Ann/4/nmod", "Ray/PROPN/NNP/Ray/6/flat"},
+     {{5, 7, "PER"}},
+     {"(Lee)-[thanked]->(old friends of Ann Ray)"},
+     {"(Lee)-[thanked]->(Ann Ray)"},
+     nullptr},
+    {"an apposition naming another person is no list",
+     {"Ann/PROPN/NNP/Ann/9/nsubj", "Lee/PROPN/NNP/Lee/1/flat", ",/PUNCT/,/,/7/punct", "Tom/PROPN/NNP/Tom/7/nmod:poss",
+      "Chen/PROPN/NNP/Chen/4/flat", "'s/PART/POS/'s/4/case", "lawyer/NOUN/NN/lawyer/1/appos", ",/PUNCT/,/,/7/punct",
+      "spoke/VERB/VBD/speak/0/root"},
+     {{0, 2, "PER"}, {3, 5, "PER"}},
+     {"(Ann Lee)-[spoke]"},
+     {"(Tom Chen)-[spoke]"},
+     nullptr},
+    {"names without a conjunction are no list",
+     {"Ann/PROPN/NNP/Ann/6/nsubj", "Lee/PROPN/NNP/Lee/1/flat", ",/PUNCT/,/,/4/punct", "Tom/PROPN/NNP/Tom/1/appos",
+      "Chen/PROPN/NNP/Chen/4/flat", "left/VERB/VBD/leave/0/root", "Oslo/PROPN/NNP/Oslo/6/obj"},
+     {{0, 2, "PER"}, {3, 5, "PER"}, {6, 7, "GPE"}},
+     {"(Ann Lee)-[left]->(Oslo)"},
+     {"(Tom Chen)-[left]->(Oslo)"},
+     nullptr},
+};
+
+std::vector<std::string> name_list_dumps(const Document& doc, const std::vector<std::string>& disable) {
+  auto rx = RelationExtractor::load(std::string(RELGRAPH_SOURCE_DIR) + "/schemas", disable);
+  std::vector<std::string> out;
+  for (const auto& p : rx.extract(doc, 0)) out.push_back(dump(doc, p));
+  return out;
+}
+
+bool has_prefix(const std::vector<std::string>& dumps, const std::string& want) {
+  return std::any_of(dumps.begin(), dumps.end(), [&](const std::string& d) { return d.rfind(want, 0) == 0; });
+}
+
+class NameList : public ::testing::TestWithParam<NameListCase> {};
+
+TEST_P(NameList, DistributesOverTheListAndSwitchesOff) {
+  const auto& c = GetParam();
+  auto doc = with_mentions(c.words, c.mentions);
+  auto got = name_list_dumps(doc, {});
+  std::string all;
+  for (const auto& d : got) all += "\n  " + d;
+  for (const auto& e : c.expected) EXPECT_TRUE(has_prefix(got, e)) << "missing " << e << " in" << all;
+  for (const auto& a : c.absent) EXPECT_FALSE(has_prefix(got, a)) << "unexpected " << a << " in" << all;
+  if (!c.rule) return;
+  auto off = name_list_dumps(doc, {c.rule});
+  if (c.absent.empty())
+    EXPECT_FALSE(has_prefix(off, c.expected.front())) << c.rule << " off still gives " << c.expected.front();
+  else
+    EXPECT_TRUE(has_prefix(off, c.absent.front())) << c.rule << " off does not bring back " << c.absent.front();
+}
+
+INSTANTIATE_TEST_SUITE_P(Relations, NameList, ::testing::ValuesIn(kNameListCases), [](const auto& info) {
+  std::string n;
+  for (char ch : std::string(info.param.name)) n += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+  return n;
+});
+
+TEST(NameList, TheStageListsItsRules) {
+  const auto all = relation_rules();
+  for (const char* r :
+       {"relations.name_list", "relations.list_apposition", "relations.shared_possessor", "relations.named_examples"})
+    EXPECT_NE(std::find(all.begin(), all.end(), std::string(r)), all.end()) << r;
+}
+
+TEST(ControlObject, OnlyUnderAnObjectControlVerbAndRightAfterTheObject) {
+  auto has = [](const Document& doc, const std::string& want) {
+    for (const auto& p : extractor().extract(doc, 0))
+      if (dump(doc, p).rfind(want, 0) == 0) return true;
+    return false;
+  };
+  // "hire" controls nothing: "to build a road" is the hiring's purpose.
+  auto purpose = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "hired/VERB/VBD/hire/0/root",
+                                         "workers/NOUN/NNS/worker/2/obj", "to/PART/TO/to/5/mark",
+                                         "build/VERB/VB/build/2/advcl", "a/DET/DT/a/7/det", "road/NOUN/NN/road/5/obj"});
+  EXPECT_TRUE(has(purpose, "(Lee)-[hired]->(workers)"));
+  EXPECT_FALSE(has(purpose, "(Lee)-[hired]->(workers to"));
+  // An infinitive with a subject of its own is no controlled one.
+  auto own = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "urged/VERB/VBD/urge/0/root",
+                                     "voters/NOUN/NNS/voter/2/obj", "for/SCONJ/IN/for/5/mark", "us/PRON/PRP/we/7/nsubj",
+                                     "to/PART/TO/to/7/mark", "win/VERB/VB/win/2/advcl"});
+  EXPECT_TRUE(has(own, "(Lee)-[urged]->(voters)"));
+  EXPECT_FALSE(has(own, "(Lee)-[urged]->(voters for"));
+}
+
+TEST(SubjectlessComplement, OnlyAClauseWithoutSubjectOrComplementizer) {
+  auto has = [](const Document& doc, const std::string& want) {
+    for (const auto& p : extractor().extract(doc, 0))
+      if (dump(doc, p).rfind(want, 0) == 0) return true;
+    return false;
+  };
+  // "told Ann that prices rose": the clause has its complementizer and subject.
+  auto own = testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "told/VERB/VBD/tell/0/root",
+                                     "Ann/PROPN/NNP/Ann/2/obj", "that/SCONJ/IN/that/6/mark",
+                                     "prices/NOUN/NNS/price/6/nsubj", "rose/VERB/VBD/rise/2/ccomp"});
+  EXPECT_TRUE(has(own, "(Lee)-[told]->(Ann)"));
+  EXPECT_FALSE(has(own, "(Lee)-[told]->(Ann that"));
+  // "..., officials said" after a comma is a parataxis of its own.
+  auto aside =
+      testing::make_document({"Lee/PROPN/NNP/Lee/2/nsubj", "sold/VERB/VBD/sell/0/root", "shares/NOUN/NNS/share/2/obj",
+                              ",/PUNCT/,/,/5/punct", "rose/VERB/VBD/rise/2/parataxis"});
+  EXPECT_TRUE(has(aside, "(Lee)-[sold]->(shares)"));
+  EXPECT_FALSE(has(aside, "(Lee)-[sold]->(shares , rose"));
 }
 
 }  // namespace

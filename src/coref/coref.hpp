@@ -16,6 +16,9 @@
 //      "French Interior Minister Jane Doe" make nominal mentions and roles.
 //   6. definite descriptions: "the ambassador", "the ministry", "the country".
 //   7. pronouns and possessives by agreement and recency.
+//   8. definite descriptions of groups ("the crew") and plural pronouns no
+//      name took: the group a subject phrase introduced ("Harbour pilots
+//      struck. They want pay."), a nominal mention labelled by its own words.
 // Each pass is a named sieve (rules(), listed by `relgraph rules`) that
 // PipelineOptions::disable switches off.
 // English words the sieves compare against are lists in schemas/lexicon/
@@ -48,7 +51,8 @@ inline constexpr const char* kCorefWordLists[] = {
     "personal_pronouns",     "honorific_gender",   "subnational_units",   "state_agent_nouns",    "organisation_nouns",
     "acronym_skip_words",    "name_continuations", "description_nouns",   "determiners",          "title_continuations",
     "title_prepositions",    "place_prepositions", "motion_prepositions", "expletive_predicates", "speech_verbs",
-    "first_person_pronouns", "role_prepositions"};
+    "first_person_pronouns", "role_prepositions",  "group_nouns",         "time_units",           "measure_units",
+    "vague_adjectives"};
 
 struct CorefWords {
   std::map<std::string, detail::Lexicon, std::less<>> lists;  // list name -> its lexicon

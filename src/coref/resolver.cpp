@@ -370,6 +370,9 @@ void Resolver::build_entities() {
     Entity e;
     e.type = cluster_type(r);
     e.label = entity_label(ms, e.type);
+    // A group without a name (coref.group) is named by the phrase that introduced it.
+    for (int m : ms)
+      if (e.label.empty() && group_.count(m)) e.label = items_[m].label;
     if (e.label.empty()) continue;  // only nominal mentions: nothing to name it by
     int idx = static_cast<int>(doc_.entities.size());
     std::set<std::string> seen = {e.label};
@@ -408,7 +411,9 @@ const std::vector<Sieve>& sieves() {
       {"coref.surname", &Resolver::surnames},  // again: appositions may have shown that a name is a person's
       {"coref.definite", &Resolver::definite_descriptions},
       {"coref.pronoun", &Resolver::pronouns},
-      {"coref.quote_speaker", &Resolver::quote_speakers},  // after pronouns: "he said" names the speaker
+      {"coref.group_description", &Resolver::group_descriptions},  // "the team": an earlier group
+      {"coref.group", &Resolver::groups},                          // after pronouns: the plural ones no name took
+      {"coref.quote_speaker", &Resolver::quote_speakers},          // after pronouns: "he said" names the speaker
   };
   return all;
 }
@@ -417,8 +422,8 @@ std::vector<std::string> rule_names() {
   std::vector<std::string> out;
   for (const Sieve& s : sieves())
     if (s.name && std::find(out.begin(), out.end(), s.name) == out.end()) out.push_back(s.name);
-  for (const char* r :
-       {kApposition, kSurfaceApposition, kRole, kSubjectIt, kOrgHead, kUniqueDescription, kAcronymRetype})
+  for (const char* r : {kApposition, kSurfaceApposition, kRole, kSubjectIt, kOrgHead, kUniqueDescription,
+                        kAcronymRetype, kTheyOrganisation})
     out.push_back(r);
   return out;
 }

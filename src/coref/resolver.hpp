@@ -50,6 +50,8 @@ inline constexpr const char* kOrgHead = "coref.org_head";  // "Church of Sciento
 inline constexpr const char* kAcronymRetype = "coref.acronym_retype";  // "Zorbian News Agency (ZNA) ... said ZNA"[PER]
 // Rules of the definite-description pass.
 inline constexpr const char* kUniqueDescription = "coref.definite_unique";  // the only fitting entity, any distance
+// Rule of the group pass.
+inline constexpr const char* kTheyOrganisation = "coref.they_organisation";  // "Acme denied it: ... They said"
 // Rule of the pronoun pass.
 inline constexpr const char* kSubjectIt = "coref.subject_it";  // "Acme grew. It hired ..."
 
@@ -82,6 +84,8 @@ class Resolver {
   void definite_descriptions();
   void pronouns();
   void quote_speakers();
+  void groups();
+  void group_descriptions();
 
  private:
   bool enabled(std::string_view rule) const;
@@ -158,6 +162,11 @@ class Resolver {
   void mark_quotes();
   int mention_headed_at(int s, int i) const;
   int sentence_speaker(int s) const;
+  bool group_noun(int s, int j) const;
+  int group_mention(int s, int j, bool bare = false);
+  std::set<std::string> group_modifiers(int s, int j) const;
+  int subject_organisation(int s);
+  int group_antecedent(int s, int i, const std::map<std::pair<int, int>, int>& bound);
 
   std::string country_of(const std::string& word) const;  // demonym / country name -> canonical
   std::string cluster_type(int root);
@@ -178,7 +187,8 @@ class Resolver {
   std::vector<std::vector<int>> at_;               // per sentence: word -> mention index (named/nominal), -1
   std::map<int, std::vector<std::string>> roles_;  // cluster root -> role phrases
   std::map<int, char> gender_;                     // cluster root -> 'm' / 'f'
-  std::map<std::string, std::set<std::string>> kind_nouns_;  // name key -> its appositive nouns ("group")
+  std::map<std::string, std::set<std::string>> kind_nouns_;
+  std::set<int> group_;  // nominal mentions coref.group made for a group  // name key -> its appositive nouns ("group")
 };
 
 }  // namespace relgraph::coref_impl

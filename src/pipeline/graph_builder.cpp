@@ -56,6 +56,8 @@ bool head_ok(const Document& doc, const Argument& a) {
          a.head < static_cast<int>(doc.sentences[a.span.sentence].tokens.size());
 }
 
+constexpr const char* kNameAfterTitle = "graph.name_after_title";  // "Acme spokesman [Bo Tan]"
+
 class Builder {
  public:
   Builder(const Document& doc, const GraphOptions& o) : doc_(doc), o_(o), mentions_(doc) {}
@@ -66,9 +68,10 @@ class Builder {
   bool on(const char* rule) const { return std::find(o_.disable.begin(), o_.disable.end(), rule) == o_.disable.end(); }
   std::string literal(const Argument& a) const {
     return detail::sentence_literal_phrase(doc_, a, o_.max_literal_words, relation_words_,
-                                           mentions_.of(a.span.sentence));
+                                           mentions_.of(a.span.sentence), on(detail::kLiteralListRule));
   }
   int mention_for(const Argument& a) const;
+  int name_after_title(const Argument& a) const;
   std::optional<KnowledgeGraph::Vertex> node_for(const Argument& a);
   KnowledgeGraph::Vertex value_node(const Argument& a, const EntityMention& em);
   std::optional<KnowledgeGraph::Vertex> literal_node(const std::string& label);
@@ -149,7 +152,36 @@ int Builder::mention_for(const Argument& a) const {
       if (toks[sp.first].head - 1 == a.head && toks[sp.first].deprel == "flat") return m;
     }
   }
+  if (fallback < 0 && on(kNameAfterTitle)) return name_after_title(a);
   return fallback;
+}
+
+// "Afghan Ambassador to Peru Ann Lee", "the agency's spokesman Bo Tan": a
+// phrase that ends in a name right after a noun or proper noun of its title
+// (no verb, preposition or possessive before the name) is the named entity,
+// whatever the parse made its head. -1 if none.
+int Builder::name_after_title(const Argument& a) const {
+  if (a.span.sentence < 0 || a.span.sentence >= static_cast<int>(doc_.sentences.size()) || a.span.empty()) return -1;
+  const auto& toks = doc_.sentences[a.span.sentence].tokens;
+  // The head is a title word ("Ambassador"), not a common noun the name only completes ("meeting with ... Lee").
+  if (a.head < 0 || a.head >= static_cast<int>(toks.size()) || toks[a.head].form.empty() ||
+      !std::isupper(static_cast<unsigned char>(toks[a.head].form[0])))
+    return -1;
+  int last = std::min<int>(a.span.last, static_cast<int>(toks.size()));
+  while (last > a.span.first && toks[last - 1].upos == "PUNCT") --last;
+  for (int m : mentions_.of(a.span.sentence)) {
+    const auto& em = doc_.mentions[m];
+    const auto& sp = em.span;
+    if (sp.last != last || sp.first <= a.span.first || em.entity < 0 || (em.type != "PER" && em.type != "ORG") ||
+        em.subtype == "Role" || em.subtype == "Nominal" || em.subtype == "Pronoun")
+      continue;
+    const auto& before = toks[sp.first - 1];
+    if (before.upos != "NOUN" && before.upos != "PROPN") return -1;
+    for (int i = a.span.first; i < sp.first; ++i)
+      if (toks[i].upos == "VERB" || toks[i].upos == "AUX" || toks[i].upos == "PRON") return -1;
+    return m;
+  }
+  return -1;
 }
 
 bool is_date_type(const std::string& t) { return t == "DATE" || t == "TIME"; }
@@ -804,6 +836,8 @@ KnowledgeGraph build_graph(const Document& doc, const GraphOptions& options) { r
 std::vector<std::string> graph_rules() {
   std::vector<std::string> out;
   for (const auto& f : detail::fact_filters()) out.emplace_back(f.name);
+  out.emplace_back(detail::kLiteralListRule);
+  out.emplace_back(kNameAfterTitle);
   out.emplace_back(kValueOfPhrase);
   return out;
 }

@@ -78,8 +78,11 @@ enum class Rule {
   EventArguments,  // "left Lima in 2007": one more proposition per date, place, amount or count
   WithAbsolute,    // "ended with Lee winning the race": Lee is the gerund's subject
   LightVerbNoun,   // "took place in Oslo": (X)-[took place in]->(Oslo)
+  ControlObject,   // "urged citizens to vote": the object runs on over its infinitive, (X)-[urged]->(citizens to vote)
+  SubjectlessComplement,  // "found [yields by 2050] fell": a complement clause without a subject takes the object
+  CoordinatedPassive,     // "Lee was hurt and replaced by Bo": the second passive keeps its voice too
 };
-inline constexpr std::size_t kRuleCount = 25;
+inline constexpr std::size_t kRuleCount = 28;
 // Rule names in enum order: "relations.copula", ...
 const std::array<std::string_view, kRuleCount>& rule_names();
 

@@ -16,6 +16,7 @@
 #include "core/strings.hpp"
 #include "relations/clauses.hpp"
 #include "relations/confidence.hpp"
+#include "relations/name_list.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -137,6 +138,95 @@ std::string clause_canonical(const Clause& c, const RelationSchema& schema) {
   return schema.canonical(c.kind, c.lemma, prep, object, true);
 }
 
+// "urged citizens to vote for the plan": under an object-control verb the
+// object is the subject of the to-infinitive after it, and the graph's
+// object says both ("citizens to vote for the plan"); the infinitive's own
+// proposition (relations.object_control) stays.
+void extend_over_infinitive(const Sentence& s, const Clause& c, const detail::ClauseLexicon& lex,
+                            std::vector<std::pair<Slot, std::string>>& args) {
+  if (!lex.object_control.contains(c.lemma)) return;
+  const int n = static_cast<int>(s.tokens.size());
+  for (auto& [slot, role] : args) {
+    if (role != "obj" || slot.head < 0 || slot.words.empty()) continue;
+    for (int x = slot.words.back() + 1; x < n; ++x) {
+      const Token& t = s.tokens[x];
+      if (t.head - 1 != c.pred || (t.deprel != "xcomp" && t.deprel != "advcl") || t.upos != "VERB") continue;
+      // Its subtree: x's descendants (heads always point inside the sentence).
+      std::vector<int> words{x};
+      bool to = false, subject = false;
+      for (std::size_t k = 0; k < words.size(); ++k)
+        for (int i = 0; i < n; ++i)
+          if (s.tokens[i].head - 1 == words[k]) {
+            words.push_back(i);
+            if (words[k] == x && s.tokens[i].deprel == "mark" && detail::ascii_lower(s.tokens[i].form) == "to")
+              to = true;
+            if (words[k] == x && s.tokens[i].deprel.rfind("nsubj", 0) == 0) subject = true;
+          }
+      if (!to || subject) break;
+      std::sort(words.begin(), words.end());
+      // Only right after the object: "asked him to leave", not "asked him, then left to ...".
+      int gap_first = slot.words.back() + 1, gap_last = words.front();
+      bool adjacent = gap_first == gap_last;
+      if (!adjacent) break;
+      while (!words.empty() && s.tokens[words.back()].upos == "PUNCT") words.pop_back();
+      slot.words.insert(slot.words.end(), words.begin(), words.end());
+      // The infinitive as an argument of its own ("attr" from an xcomp) is now the object's.
+      std::erase_if(args, [&](const auto& a) {
+        return a.second != "obj" && std::find(words.begin(), words.end(), a.first.head) != words.end();
+      });
+      return;
+    }
+    return;
+  }
+}
+
+// The descendants of word x, x included, sorted.
+std::vector<int> subtree_of(const Sentence& s, int x) {
+  std::vector<int> words{x};
+  const int n = static_cast<int>(s.tokens.size());
+  for (std::size_t k = 0; k < words.size(); ++k)
+    for (int i = 0; i < n; ++i)
+      if (s.tokens[i].head - 1 == words[k]) words.push_back(i);
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+// "found reduction of yields by 2050 exceeded 10 percent": a parse that
+// makes the complement clause's subject the verb's object leaves the clause
+// without a subject; the object is then the whole clause, from the object to
+// the clause's end, with what the parse hung between them.
+void object_as_clause_subject(const Sentence& s, const Clause& c, std::vector<std::pair<Slot, std::string>>& args) {
+  const int n = static_cast<int>(s.tokens.size());
+  auto obj = std::find_if(args.begin(), args.end(), [](const auto& a) { return a.second == "obj"; });
+  if (obj == args.end() || obj->first.words.empty()) return;
+  for (int x = obj->first.words.back() + 1; x < n; ++x) {
+    const Token& t = s.tokens[x];
+    if (t.head - 1 != c.pred || t.upos != "VERB") continue;
+    // A parataxis only when no punctuation parts it from the object ("..., officials said" is one).
+    bool unparted = true;
+    for (int i = obj->first.words.back() + 1; i < x; ++i) unparted = unparted && s.tokens[i].upos != "PUNCT";
+    if (t.deprel != "ccomp" && !(t.deprel == "parataxis" && unparted)) continue;
+    bool subject = false, marked = false;
+    for (int i = 0; i < n; ++i)
+      if (s.tokens[i].head - 1 == x) {
+        const auto& r = s.tokens[i].deprel;
+        subject = subject || r.rfind("nsubj", 0) == 0 || r.rfind("csubj", 0) == 0 || r == "expl";
+        marked = marked || (r == "mark" && i < x);  // "that", "whether": a clause of its own
+      }
+    if (subject || marked) return;
+    std::vector<int> clause = subtree_of(s, x);
+    int first = obj->first.words.front(), last = clause.back();
+    // Everything between the object and the clause must hang on the verb or inside them.
+    std::vector<int> words;
+    for (int i = first; i <= last; ++i) words.push_back(i);
+    while (!words.empty() && s.tokens[words.back()].upos == "PUNCT") words.pop_back();
+    obj->first.words = words;
+    std::erase_if(args,
+                  [&](const auto& a) { return a.second != "obj" && a.first.head >= first && a.first.head <= last; });
+    return;
+  }
+}
+
 // `base` receives the relation before an oblique's preposition is folded in
 // ("left", not "left for"): event_arguments() words further arguments with it.
 Proposition to_proposition(const Document& doc, int sentence, std::span<const int> mentions, const Clause& c,
@@ -158,7 +248,11 @@ Proposition to_proposition(const Document& doc, int sentence, std::span<const in
   // Only a finite passive of its own subject ("Y was covered by X"): a
   // participle modifying a noun ("territory controlled by X") or a relative
   // clause ("a meeting, which was attended by X") reads as the agent's act.
-  bool finite = !c.subj.inherited &&
+  // A passive coordinated with its subject's first verb ("Lee was hurt and
+  // replaced by Bo") is as finite as that verb (relations.coordinated_passive).
+  bool conjunct = rules.on(detail::Rule::CoordinatedPassive) && c.pred >= 0 && s.tokens[c.pred].deprel == "conj" &&
+                  s.tokens[c.pred].xpos == "VBN";
+  bool finite = (!c.subj.inherited || conjunct) &&
                 std::any_of(c.aux.begin(), c.aux.end(), [&](int w) { return s.tokens[w].deprel == "aux:pass"; });
   bool active = c.passive && c.agent >= 0 && !(rules.on(detail::Rule::PassiveVoice) && finite);
   if (c.passive && c.agent >= 0 && !active) {
@@ -202,6 +296,10 @@ Proposition to_proposition(const Document& doc, int sentence, std::span<const in
       args.erase(args.begin() + 1);
     }
   }
+  if (rules.on(detail::Rule::ControlObject) && rules.lexicon && c.kind == Construction::Verb && !c.passive)
+    extend_over_infinitive(s, c, *rules.lexicon, args);
+  if (rules.on(detail::Rule::SubjectlessComplement) && c.kind == Construction::Verb && !c.passive)
+    object_as_clause_subject(s, c, args);
   {
     std::vector<int> plain = rel;
     std::sort(plain.begin(), plain.end());
@@ -390,6 +488,10 @@ RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const 
   RelationExtractor rx(RelationSchema::load(schemas_dir + "/relations.json"), detail::NpRelations(&nouns, disable),
                        attribution);
   rx.rules_ = detail::ClauseRules::from(disable, schemas_dir);
+  rx.name_list_ = on(detail::kNameListRule);
+  rx.list_apposition_ = on(detail::kListAppositionRule);
+  rx.shared_possessor_ = on(detail::kSharedPossessorRule);
+  rx.named_examples_ = on(detail::kExamplesRule);
   return rx;
 }
 
@@ -399,6 +501,10 @@ std::vector<std::string> relation_rules() {
   std::vector<std::string> out(names.begin(), names.end());
   for (auto& r : detail::NpRelations::rule_names()) out.push_back(r);
   for (auto& a : detail::Attribution::rule_names()) out.push_back(a);
+  out.emplace_back(detail::kNameListRule);
+  out.emplace_back(detail::kListAppositionRule);
+  out.emplace_back(detail::kSharedPossessorRule);
+  out.emplace_back(detail::kExamplesRule);
   return out;
 }
 
@@ -411,16 +517,39 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
   check_sentence(doc, sentence);
   const std::span<const int> mentions = index.of(sentence);
   std::vector<Proposition> out;
+  std::vector<std::pair<Proposition, std::string>> copies;  // for the other names of a subject list, with base
+  auto add = [&](Proposition p, const std::string& base) {
+    if (rules_.on(detail::Rule::EventArguments) && rules_.lexicon)
+      for (auto& q : event_arguments(doc, p, base, *rules_.lexicon)) out.push_back(std::move(q));
+    out.push_back(std::move(p));
+  };
   for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_, rules_)) {
     if (c.subj.head < 0 || c.subj.words.empty()) continue;
     std::string base;
     auto p = to_proposition(doc, sentence, mentions, c, schema_, rules_, base);
     if (c.kind == Construction::Modifier && p.canonical.empty()) continue;
-    if (rules_.on(detail::Rule::EventArguments) && rules_.lexicon)
-      for (auto& q : event_arguments(doc, p, base, *rules_.lexicon)) out.push_back(std::move(q));
+    if (list_apposition_ && (c.kind == Construction::Apposition || c.kind == Construction::Copula) &&
+        detail::same_list(doc, p, mentions))
+      continue;
+    if (name_list_)
+      for (auto& q : detail::distribute_over_names(doc, p, mentions)) copies.emplace_back(std::move(q), base);
+    if (named_examples_)
+      for (auto& q : detail::named_examples(doc, p, mentions)) copies.emplace_back(std::move(q), base);
+    add(std::move(p), base);
+  }
+  // A copy the parse already gave (a coordination it read right) is left out.
+  for (auto& [q, base] : copies) {
+    auto same = [&](const Proposition& o) {
+      return o.args.size() == q.args.size() && o.relation_words == q.relation_words &&
+             o.args[0].mention == q.args[0].mention && (o.args.size() < 2 || o.args[1].head == q.args[1].head);
+    };
+    if (std::none_of(out.begin(), out.end(), same)) add(std::move(q), base);
+  }
+  for (auto& p : np_.find(doc, sentence, mentions)) {
+    if (shared_possessor_)
+      for (auto& q : detail::share_possessor(doc, p, mentions)) out.push_back(std::move(q));
     out.push_back(std::move(p));
   }
-  for (auto& p : np_.find(doc, sentence, mentions)) out.push_back(std::move(p));
   for (auto& p : attribution_.find(doc, sentence)) out.push_back(std::move(p));
   return out;
 }

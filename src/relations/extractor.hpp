@@ -76,6 +76,10 @@ class RelationExtractor {
   detail::ClauseRules rules_;
   detail::NpRelations np_;
   detail::Attribution attribution_;
+  bool name_list_ = true;         // detail::kNameListRule
+  bool list_apposition_ = true;   // detail::kListAppositionRule
+  bool shared_possessor_ = true;  // detail::kSharedPossessorRule
+  bool named_examples_ = true;    // detail::kExamplesRule
 };
 
 // Names of the clause constructions ("relations.copula", "relations.passive", ...).

@@ -21,6 +21,7 @@ constexpr const char* kAffiliation = "relations.np_affiliation";
 constexpr const char* kPartOf = "relations.np_part_of";
 constexpr const char* kLocation = "relations.np_location";
 constexpr const char* kDemonym = "relations.np_demonym";
+constexpr const char* kAge = "relations.np_age";
 
 std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
 
@@ -207,6 +208,29 @@ class Np {
     }
   }
 
+  // "Ann Lee, 45, said": a whole number of years set off by commas (or
+  // brackets) right after a person's name is the person's age.
+  void ages(std::vector<Proposition>& out, const char* rule) const {
+    for (int m : mentions_) {
+      const auto& em = doc_.mentions[m];
+      const auto& sp = em.span;
+      if (em.type != "PER" || descriptive(em) || sp.empty() || sp.last + 2 >= size()) continue;
+      const auto& open = toks_[sp.last].form;
+      const auto& number = toks_[sp.last + 1];
+      const auto& close = toks_[sp.last + 2].form;
+      if (!((open == "," && close == ",") || (open == "(" && close == ")")) || number.upos != "NUM") continue;
+      if (number.form.empty() || number.form.size() > 3 ||
+          !std::all_of(number.form.begin(), number.form.end(), [](unsigned char c) { return std::isdigit(c); }))
+        continue;
+      int years = std::stoi(number.form);
+      if (years < 1 || years > 120) continue;
+      std::vector<int> name;
+      for (int i = sp.first; i < sp.last; ++i) name.push_back(i);
+      emit(out, rule, argument(span_head(sp.first, sp.last), name, "subj"), argument(sp.last + 1, {sp.last + 1}, "obj"),
+           "age", "", -1, 0.6);
+    }
+  }
+
   // (subject)-[relation]->(object) with its canonical name and rule.
   void emit(std::vector<Proposition>& out, const char* rule, const Argument& subj, const Argument& obj,
             const std::string& relation, const std::string& canonical, int word, double confidence) const {
@@ -287,7 +311,7 @@ NpRelations::NpRelations(const Lexicon* nouns, const std::vector<std::string>& d
 }
 
 std::vector<std::string> NpRelations::rule_names() {
-  return {kKinship, kRole, kAffiliation, kPartOf, kLocation, kDemonym};
+  return {kKinship, kRole, kAffiliation, kPartOf, kLocation, kDemonym, kAge};
 }
 
 std::vector<Proposition> NpRelations::find(const Document& doc, int sentence) const {
@@ -402,6 +426,7 @@ std::vector<Proposition> NpRelations::find(const Document& doc, int sentence, st
     }
   }
   if (on(kAffiliation)) t.linear_affiliations(out, kAffiliation);
+  if (on(kAge)) t.ages(out, kAge);
   return out;
 }
 

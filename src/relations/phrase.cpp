@@ -1,5 +1,6 @@
 // literal_phrase(): the short phrase of a literal node, in steps: drop the
-// asides, trim the edges, cut at a comma after the head, render, strip a
+// asides, trim the edges, cut at a comma after the head (not one inside a
+// list of conjuncts, graph.literal_list), render, strip a
 // possessive ending and unpaired quotes. Tests: tests/pipeline_test.cpp
 #include "relations/phrase.hpp"
 
@@ -101,7 +102,7 @@ void trim_front(std::vector<int>& words, const std::vector<Token>& toks, const A
 // A fronted phrase before a comma that precedes the head ("in particular,
 // terrorist groups"), punctuation left at the edge of a removed aside
 // ("visit , aims") and everything after a comma following the head go.
-void trim_commas(std::vector<int>& words, const std::vector<Token>& toks, const Argument& arg) {
+void trim_commas(std::vector<int>& words, const std::vector<Token>& toks, const Argument& arg, bool lists) {
   for (std::size_t k = words.size(); k-- > 0;) {
     if (words[k] < arg.head && toks[words[k]].form == ",") {
       words.erase(words.begin(), words.begin() + static_cast<long>(k) + 1);
@@ -116,8 +117,18 @@ void trim_commas(std::vector<int>& words, const std::vector<Token>& toks, const 
     else
       ++k;
   }
+  auto kept = [&](int w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+  // A comma between conjuncts of the phrase ("weeds, pests and diseases")
+  // belongs to it: UD hangs it on the next conjunct.
+  auto in_list = [&](int comma) {
+    if (!lists) return false;
+    int c = toks[comma].head - 1;
+    if (c <= comma || c >= static_cast<int>(toks.size()) || toks[c].deprel != "conj" || !kept(c)) return false;
+    int first = toks[c].head - 1;
+    return first >= 0 && first < comma && first != arg.head && kept(first);
+  };
   for (std::size_t k = 0; k < words.size(); ++k) {
-    if (toks[words[k]].form == "," && words[k] > arg.head && k >= 1) {
+    if (toks[words[k]].form == "," && words[k] > arg.head && k >= 1 && !in_list(words[k])) {
       words.resize(k);
       break;
     }
@@ -195,13 +206,13 @@ namespace {
 
 // `mentions`: those of the argument's sentence, or null to look them up.
 std::string phrase(const Document& doc, const Argument& arg, int max_words, const std::vector<int>& relation,
-                   const std::span<const int>* mentions) {
+                   const std::span<const int>* mentions, bool lists) {
   const Span& sp = arg.span;
   if (sp.sentence < 0 || sp.sentence >= static_cast<int>(doc.sentences.size()) || sp.empty()) return trim(arg.text);
   const auto& toks = doc.sentences[sp.sentence].tokens;
   std::vector<int> words = mentions ? phrase_words(doc, arg, relation, *mentions) : phrase_words(doc, arg, relation);
   trim_front(words, toks, arg);
-  trim_commas(words, toks, arg);
+  trim_commas(words, toks, arg, lists);
   if (static_cast<int>(words.size()) > max_words) words.resize(max_words);
   while (!words.empty() && function_word(toks[words.back()])) words.pop_back();
   return trim(strip_edges(render_words(doc, words, sp.sentence)));
@@ -210,14 +221,14 @@ std::string phrase(const Document& doc, const Argument& arg, int max_words, cons
 }  // namespace
 
 std::string sentence_literal_phrase(const Document& doc, const Argument& arg, int max_words,
-                                    const std::vector<int>& relation, std::span<const int> mentions) {
-  return phrase(doc, arg, max_words, relation, &mentions);
+                                    const std::vector<int>& relation, std::span<const int> mentions, bool lists) {
+  return phrase(doc, arg, max_words, relation, &mentions, lists);
 }
 
 }  // namespace detail
 
 std::string literal_phrase(const Document& doc, const Argument& arg, int max_words, const std::vector<int>& relation) {
-  return detail::phrase(doc, arg, max_words, relation, nullptr);
+  return detail::phrase(doc, arg, max_words, relation, nullptr, true);
 }
 
 }  // namespace relgraph

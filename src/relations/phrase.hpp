@@ -20,9 +20,12 @@ std::vector<int> phrase_words(const Document& doc, const Argument& arg, const st
                               std::span<const int> mentions);
 
 // relgraph::literal_phrase with the mentions of the argument's sentence given,
-// for callers that take many phrases from one document.
+// for callers that take many phrases from one document. `lists`: a comma
+// between conjuncts of the phrase ("weeds, pests and diseases") does not cut
+// it (rule kLiteralListRule); false cuts at every comma after the head.
+inline constexpr const char* kLiteralListRule = "graph.literal_list";
 std::string sentence_literal_phrase(const Document& doc, const Argument& arg, int max_words,
-                                    const std::vector<int>& relation, std::span<const int> mentions);
+                                    const std::vector<int>& relation, std::span<const int> mentions, bool lists = true);
 
 // The words rendered with the document's own spacing; parts of one
 // multiword token are written once.
