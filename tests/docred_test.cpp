@@ -3,8 +3,10 @@
 // hand-built parsed sentences.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "docred/crossval_trainer.hpp"
 #include "relations/typed_stage.hpp"
@@ -284,6 +286,95 @@ TEST(DocredEntities, ValueMentionsCutIntoBareValues) {
     }
     EXPECT_EQ(got, want) << text;
   }
+}
+
+std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> words;
+  for (std::size_t at = 0; at <= text.size();) {
+    auto sp = std::min(text.find(' ', at), text.size());
+    words.push_back(text.substr(at, sp - at));
+    at = sp + 1;
+  }
+  return words;
+}
+
+TEST(DocredEntities, ValueMentionsTakeDocredBounds) {
+  const auto edges = detail::Lexicon("value_edges", "value_edges.tsv", "# test\nfor\tlead\n-\tsplit\nthe\tarticle\n");
+  const auto units = detail::Lexicon("time_units", "time_units.tsv", "# test\nweek\nhour\ncentury\n");
+  const auto numbers = detail::Lexicon("number_words", "number_words.tsv", "# test\ntwo\t2\nforty\t40\n");
+  const docred::ValueLexicons lex{&edges, &units, &numbers};
+  // text, the recognised mention [first, last) and its type, the DocRED mentions
+  const std::vector<std::tuple<std::string, int, int, std::string, std::string>> cases = {
+      {"for two weeks", 0, 2, "NUM", "TIME[1,3)"},
+      {"a two - hour drive", 1, 2, "NUM", "TIME[1,4)"},
+      {"forty - two letters", 0, 3, "NUM", "NUM[0,3)"},
+      {"forty - two letters", 2, 3, "NUM", "NUM[0,3)"},
+      {"in the 1960s", 2, 3, "TIME", "TIME[1,3)"},
+      {"the 19th century", 1, 3, "TIME", "TIME[0,3)"},
+      {"the 1990 season", 1, 2, "TIME", "TIME[1,2)"},  // a year keeps no article
+      {"two cats", 0, 1, "NUM", "NUM[0,1)"},
+      {"1801 - 1870", 0, 3, "TIME", "TIME[0,1) TIME[2,3)"},
+  };
+  for (const auto& [text, first, last, type, want] : cases) {
+    auto doc = testing::make_document(split_words(text));
+    std::string got;
+    for (const auto& v : docred::value_mentions(doc.sentences[0], first, last, type, lex)) {
+      if (!got.empty()) got += ' ';
+      got += v.type + '[' + std::to_string(v.first) + ',' + std::to_string(v.last) + ')';
+    }
+    EXPECT_EQ(got, want) << text;
+  }
+}
+
+TEST(DocredEntities, QuotedTitlesAreOneMiscMention) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"the song \" Rain on Glass \" was", "[3,6)"},
+      {"he wrote \" Blue Hour . \" then", "[3,5)"},
+      {"she said \" no way \" twice", ""},  // not capitalised: speech
+      {"a \" Long Night \" and \" Dawn \"", "[2,4) [7,8)"},
+      {"an open \" quote", ""},
+  };
+  for (const auto& [text, want] : cases) {
+    auto doc = testing::make_document(split_words(text));
+    std::string got;
+    for (auto [a, b] : docred::quoted_titles(doc.sentences[0])) {
+      if (!got.empty()) got += ' ';
+      got += '[' + std::to_string(a) + ',' + std::to_string(b) + ')';
+    }
+    EXPECT_EQ(got, want) << text;
+  }
+  // A recognised mention inside the title gives way to it; one with the title's bounds stays.
+  auto doc = testing::make_document(split_words("the song \" Rain on Glass \" by Ana Lind"));
+  EntityMention inner;
+  inner.span = Span{0, 3, 4, 0, 0};
+  inner.type = "PER";
+  EntityMention singer;
+  singer.span = Span{0, 8, 10, 0, 0};
+  singer.type = "PER";
+  doc.mentions = {inner, singer};
+  auto p = docred::predicted_entities(doc, "t");
+  std::string got;
+  for (const auto& e : p.entities)
+    for (const auto& m : e.mentions)
+      got += e.type + '[' + std::to_string(m.first) + ',' + std::to_string(m.last) + ") ";
+  EXPECT_EQ(got, "PER[8,10) MISC[3,6) ");
+}
+
+TEST(RelationFeatures, CountEntitiesOfTheTailTypeBetweenTheMentions) {
+  auto doc = testing::make_document(split_words("Lea lives in Ulm , Bavaria ."));
+  auto features = [&](const std::string& middle_type) {
+    std::vector<PairEntity> entities = {
+        {"PER", {Span{0, 0, 1, 0, 0}}}, {middle_type, {Span{0, 3, 4, 0, 0}}}, {"LOC", {Span{0, 5, 6, 0, 0}}}};
+    auto ctx = detail::make_pair_context(doc, entities);
+    std::vector<std::uint64_t> out;
+    detail::pair_features(ctx, 0, 2, out);
+    return out;
+  };
+  auto with_place = features("LOC"), with_other = features("MISC");
+  std::vector<std::uint64_t> differ;
+  std::set_symmetric_difference(with_place.begin(), with_place.end(), with_other.begin(), with_other.end(),
+                                std::back_inserter(differ));
+  EXPECT_EQ(differ.size(), 2u);  // one place between Lea and Bavaria, or none
 }
 
 }  // namespace

@@ -46,11 +46,11 @@ void run(const EvalDocredArgs& a) {
   const double t0 = cpu_now();
   auto docs = docred::process(gold, pipeline);
   const double t1 = cpu_now();
-  const auto& edges = detail::Resources::shared().lexicon("value_edges");
+  const auto values = docred::ValueLexicons::shared();
   std::vector<docred::Prediction> pred;
   for (std::size_t i = 0; i < gold.size(); ++i)
     pred.push_back(a.gold_entities ? docred::gold_entities(gold[i])
-                                   : docred::predicted_entities(docs[i], gold[i].title, &edges));
+                                   : docred::predicted_entities(docs[i], gold[i].title, &values));
   const double t2 = cpu_now();
   if (a.folds > 0) {
     RelationTrainOptions o;

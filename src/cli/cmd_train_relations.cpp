@@ -57,11 +57,11 @@ void run(const TrainRelationsArgs& a) {
   o.seed = a.seed;
   std::string cv_json = "null";
   if (a.folds > 0) {
-    const auto& edges = detail::Resources::shared().lexicon("value_edges");
+    const auto values = docred::ValueLexicons::shared();
     std::vector<std::vector<docred::Prediction>> sets(2);
     for (std::size_t i = 0; i < gold.size(); ++i) {
       sets[0].push_back(docred::gold_entities(gold[i]));
-      sets[1].push_back(docred::predicted_entities(docs[i], gold[i].title, &edges));
+      sets[1].push_back(docred::predicted_entities(docs[i], gold[i].title, &values));
     }
     docred::cross_validate(gold, docs, sets, a.folds, o);
     auto g = docred::score(gold, sets[0]);

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "core/files.hpp"
+#include "core/resources.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph::docred {
@@ -158,6 +159,8 @@ Prediction gold_entities(const GoldDocument& gold) {
   return p;
 }
 
+constexpr int kMaxQuotedTitle = 12;  // words; longer quotations are speech, not titles
+
 std::vector<std::pair<int, int>> value_parts(const Sentence& s, int first, int last, const detail::Lexicon& edges) {
   std::vector<std::pair<int, int>> out;
   int start = -1;
@@ -181,7 +184,101 @@ std::vector<std::pair<int, int>> value_parts(const Sentence& s, int first, int l
   return out;
 }
 
-Prediction predicted_entities(const Document& doc, const std::string& title, const detail::Lexicon* value_edges) {
+namespace {
+
+std::string lower_form(const Token& t) {
+  std::string w = t.form;
+  for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return w;
+}
+
+bool numeral(const Token& t, const detail::Lexicon& number_words) {
+  const auto& f = t.form;
+  if (!f.empty() && std::all_of(f.begin(), f.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || c == ',' || c == '.';
+      }))
+    return std::isdigit(static_cast<unsigned char>(f[0])) != 0;
+  return number_words.contains(lower_form(t));
+}
+
+bool time_unit(const Token& t, const detail::Lexicon& units) {
+  std::string w = lower_form(t);
+  if (units.contains(w) || (!t.lemma.empty() && units.contains(t.lemma))) return true;
+  return w.size() > 1 && w.back() == 's' && units.contains(w.substr(0, w.size() - 1));
+}
+
+// "1960s", "19th": digits followed by letters.
+bool decade_or_ordinal(const std::string& w) {
+  std::size_t i = 0;
+  while (i < w.size() && std::isdigit(static_cast<unsigned char>(w[i]))) ++i;
+  return i > 0 && i < w.size() && std::isalpha(static_cast<unsigned char>(w[i]));
+}
+
+bool capitalised(const std::string& w) {
+  return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') || (static_cast<unsigned char>(w[0]) & 0x80));
+}
+
+}  // namespace
+
+ValueLexicons ValueLexicons::shared() {
+  const auto& r = detail::Resources::shared();
+  return {&r.lexicon("value_edges"), &r.lexicon("time_units"), &r.lexicon("number_words")};
+}
+
+std::vector<ValueMention> value_mentions(const Sentence& s, int first, int last, const std::string& type,
+                                         const ValueLexicons& lex) {
+  std::vector<ValueMention> out;
+  const int n = static_cast<int>(s.tokens.size());
+  auto word = [&](int i) { return i >= 0 && i < n ? std::string_view(s.tokens[i].form) : std::string_view(); };
+  auto number_word = [&](int i) { return i >= 0 && i < n && lex.number_words->contains(lower_form(s.tokens[i])); };
+  for (auto [a, b] : value_parts(s, first, last, *lex.edges)) {
+    ValueMention v{a, b, type};
+    if (number_word(v.last - 1) && word(v.last) == "-" && number_word(v.last + 1)) v.last += 2;
+    if (number_word(v.first) && word(v.first - 1) == "-" && number_word(v.first - 2)) v.first -= 2;
+    if (numeral(s.tokens[v.last - 1], *lex.number_words)) {
+      if (v.last < n && time_unit(s.tokens[v.last], *lex.time_units)) {
+        v.last += 1;
+        v.type = "TIME";
+      } else if (word(v.last) == "-" && v.last + 1 < n && time_unit(s.tokens[v.last + 1], *lex.time_units)) {
+        v.last += 2;
+        v.type = "TIME";
+      }
+    }
+    if (v.type == "TIME" && v.first > 0 && lex.edges->value(lower_form(s.tokens[v.first - 1])) == "article" &&
+        decade_or_ordinal(s.tokens[v.first].form))
+      v.first -= 1;
+    out.push_back(std::move(v));
+  }
+  // A widened value may cover its neighbour ("forty" and "two" of "forty - two").
+  std::vector<ValueMention> kept;
+  for (const auto& v : out) {
+    auto covers = [&](const ValueMention& w) {
+      return &w != &v && w.first <= v.first && v.last <= w.last && w.last - w.first > v.last - v.first;
+    };
+    auto same = [&](const ValueMention& w) { return w.first == v.first && w.last == v.last; };
+    if (std::none_of(out.begin(), out.end(), covers) && std::none_of(kept.begin(), kept.end(), same)) kept.push_back(v);
+  }
+  return kept;
+}
+
+std::vector<std::pair<int, int>> quoted_titles(const Sentence& s) {
+  auto quote = [](const std::string& w) {
+    return w == "\"" || w == "\u201c" || w == "\u201d" || w == "``" || w == "''";
+  };
+  auto trailing = [](const std::string& w) { return w == "." || w == "," || w == ";" || w == ":" || w == "!"; };
+  std::vector<int> marks;
+  for (int i = 0; i < static_cast<int>(s.tokens.size()); ++i)
+    if (quote(s.tokens[i].form)) marks.push_back(i);
+  std::vector<std::pair<int, int>> out;
+  for (std::size_t q = 0; q + 1 < marks.size(); q += 2) {
+    int a = marks[q] + 1, b = marks[q + 1];
+    while (b > a && trailing(s.tokens[b - 1].form)) --b;
+    if (b - a >= 1 && b - a <= kMaxQuotedTitle && capitalised(s.tokens[a].form)) out.push_back({a, b});
+  }
+  return out;
+}
+
+Prediction predicted_entities(const Document& doc, const std::string& title, const ValueLexicons* values) {
   // DocRED's entities: a coreference cluster; a value or nationality with all
   // its identical mentions ("1990" ... "1990", "Norwegian" apart from Norway);
   // clusters sharing a mention text of the same type are one entity.
@@ -198,32 +295,52 @@ Prediction predicted_entities(const Document& doc, const std::string& title, con
     return g;
   };
   std::set<std::tuple<int, int, int>> seen;
+  // Quoted titles: (sentence, first, last) -> whether a recognised mention has exactly those bounds.
+  std::map<std::tuple<int, int, int>, bool> titles;
+  for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si)
+    for (auto [a, b] : quoted_titles(doc.sentences[si])) titles[{si, a, b}] = false;
+  auto inside_title = [&](int si, int first, int last) {
+    for (auto& [k, exact] : titles) {
+      auto [ts, ta, tb] = k;
+      if (ts != si || first < ta || last > tb) continue;
+      if (first == ta && last == tb) return exact = true, false;
+      return true;
+    }
+    return false;
+  };
+  auto add = [&](Mention x, const std::string& key_if_own) {
+    if (!seen.insert(x.key()).second) return;
+    const auto& sentence = doc.sentences[x.sent];
+    std::string text;
+    for (int i = x.first; i < x.last; ++i) {
+      if (i > x.first) text += ' ';
+      text += lower_form(sentence.tokens[i]);
+    }
+    const std::string key = !key_if_own.empty() ? key_if_own : "t" + x.type + "|" + text;
+    auto [it, fresh] = group_of.try_emplace(key, static_cast<int>(parent.size()));
+    if (fresh) parent.push_back(it->second);
+    auto [same, first_seen] = by_text.try_emplace({x.type, text}, it->second);
+    if (!first_seen) parent[find(it->second)] = find(same->second);
+    items.push_back({std::move(x), it->second});
+  };
   for (const auto& m : doc.mentions) {
     std::string type = docred_type(m);
     if (type.empty() || m.span.empty() || m.span.sentence < 0 ||
         m.span.sentence >= static_cast<int>(doc.sentences.size()))
       continue;
     const auto& sentence = doc.sentences[m.span.sentence];
-    std::vector<std::pair<int, int>> parts = {{m.span.first, m.span.last}};
-    if (value_edges && (type == "TIME" || type == "NUM"))
-      parts = value_parts(sentence, m.span.first, m.span.last, *value_edges);
-    for (const auto& [first, last] : parts) {
-      Mention x{m.span.sentence, first, last, type};
-      if (!seen.insert(x.key()).second) continue;
-      std::string text;
-      for (int i = first; i < last; ++i) {
-        if (i > first) text += ' ';
-        for (char c : sentence.tokens[i].form) text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      }
-      const bool own = m.entity >= 0 && m.type != "NORP";
-      const std::string key = own ? "e" + std::to_string(m.entity) : "t" + type + "|" + text;
-      auto [it, fresh] = group_of.try_emplace(key, static_cast<int>(parent.size()));
-      if (fresh) parent.push_back(it->second);
-      auto [same, first_seen] = by_text.try_emplace({type, text}, it->second);
-      if (!first_seen) parent[find(it->second)] = find(same->second);
-      items.push_back({std::move(x), it->second});
+    std::vector<ValueMention> parts = {{m.span.first, m.span.last, type}};
+    if (values && (type == "TIME" || type == "NUM"))
+      parts = value_mentions(sentence, m.span.first, m.span.last, type, *values);
+    const bool own = m.entity >= 0 && m.type != "NORP";
+    for (const auto& v : parts) {
+      if (inside_title(m.span.sentence, v.first, v.last)) continue;
+      add(Mention{m.span.sentence, v.first, v.last, v.type},
+          own && v.type == type ? "e" + std::to_string(m.entity) : "");
     }
   }
+  for (const auto& [k, exact] : titles)
+    if (!exact) add(Mention{std::get<0>(k), std::get<1>(k), std::get<2>(k), "MISC"}, "");
   Prediction p;
   p.title = title;
   std::map<int, int> entity_of;  // root group -> prediction entity

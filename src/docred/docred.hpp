@@ -76,13 +76,39 @@ struct Prediction {
 Prediction gold_entities(const GoldDocument& gold);
 // Entities from the recognised mentions and coreference clusters of `doc`:
 // one entity per cluster, value mentions (dates, numbers) as singletons.
-// With `value_edges` (schemas/lexicon/value_edges.tsv: word, lead|split),
-// value mentions are cut into bare values: "from 1992 to 2002" gives 1992 and 2002.
-Prediction predicted_entities(const Document& doc, const std::string& title,
-                              const detail::Lexicon* value_edges = nullptr);
+// DocRED's mention conventions always apply to a capitalised title between
+// quotation marks ("Mess of Blues"): it is one MISC mention, and recognised
+// mentions inside it are dropped. With `values`, value mentions follow
+// DocRED's bounds too (value_mentions below).
+struct ValueLexicons {
+  const detail::Lexicon* edges = nullptr;         // value_edges.tsv: word, lead|split|article
+  const detail::Lexicon* time_units = nullptr;    // time_units.tsv: lemma
+  const detail::Lexicon* number_words = nullptr;  // number_words.tsv: word, value
+  // The tables of schemas/lexicon (Resources::shared()).
+  static ValueLexicons shared();
+};
+Prediction predicted_entities(const Document& doc, const std::string& title, const ValueLexicons* values = nullptr);
 
-// The bare values [first, last) inside words [first, last) of `s` (see above).
+// The bare values [first, last) inside words [first, last) of `s`: "from 1992
+// to 2002" gives 1992 and 2002 (`edges`: word, lead|split).
 std::vector<std::pair<int, int>> value_parts(const Sentence& s, int first, int last, const detail::Lexicon& edges);
+
+struct ValueMention {
+  int first = 0;
+  int last = 0;
+  std::string type;  // TIME or NUM
+};
+// The DocRED value mentions of a recognised TIME or NUM mention [first, last):
+// its bare values (value_parts), each widened to DocRED's bounds: a counted
+// time unit makes a stretch of time ("two weeks", "two - hour": TIME), a
+// hyphenated number word joins its neighbour ("forty - two"), and a decade or
+// ordinal keeps its article ("the 1960s", "the 19th century").
+std::vector<ValueMention> value_mentions(const Sentence& s, int first, int last, const std::string& type,
+                                         const ValueLexicons& lex);
+
+// Spans [first, last) of capitalised titles between quotation marks in `s`,
+// trailing sentence punctuation left out.
+std::vector<std::pair<int, int>> quoted_titles(const Sentence& s);
 
 // Relation-classifier input for a prediction's entities.
 std::vector<PairEntity> classifier_entities(const Prediction& p);

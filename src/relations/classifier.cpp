@@ -43,6 +43,7 @@ enum Template : std::uint64_t {
   kTitleGov,
   kHeadWords,
   kCooccur,
+  kIntervening = 29,  // entities of the tail's (head's) type between the two mentions
 };
 
 std::string lower(std::string_view s) { return relgraph::detail::ascii_lower(s); }
@@ -189,6 +190,23 @@ void sentence_pair(const Sentence& s, const Span& mh, int hh, const Span& mt, in
   if (!ph.empty()) add(out, kPrep, tp, "h:" + ph + " " + p.rels);
 }
 
+// How many other entities of the tail's type, and of the head's, have a
+// mention between the two ("in Ulm , Bavaria , Germany": the nearest
+// place is the likelier container).
+void intervening(const detail::PairContext& ctx, int h, int t, const Span& mh, const Span& mt, std::uint64_t tp,
+                 std::vector<std::uint64_t>& out) {
+  const int from = std::min(mh.last, mt.last), to = std::max(mh.first, mt.first);
+  int same_tail = 0, same_head = 0;
+  for (const auto& [first, e] : ctx.by_sentence[mh.sentence]) {
+    if (first < from || first >= to || e == h || e == t) continue;
+    if (ctx.entities[e].type == ctx.entities[t].type) ++same_tail;
+    if (ctx.entities[e].type == ctx.entities[h].type) ++same_head;
+  }
+  const std::string dir = mh.first < mt.first ? ">" : "<";
+  add(out, kIntervening, tp, dir + "t" + std::to_string(std::min(same_tail, 3)));
+  add(out, kIntervening, tp, dir + "h" + std::to_string(std::min(same_head, 3)));
+}
+
 std::string gov_of(const Sentence& s, int w) {
   const auto& t = s.tokens[w];
   std::string g = t.head > 0 ? lower(lemma_of(s.tokens[t.head - 1])) : "ROOT";
@@ -209,6 +227,7 @@ PairContext make_pair_context(const Document& doc, std::span<const PairEntity> e
   ctx.names.resize(n);
   ctx.head_words.resize(n);
   ctx.first_sentence.assign(n, 1 << 30);
+  ctx.by_sentence.resize(doc.sentences.size());
   std::vector<std::pair<std::tuple<int, int>, int>> first(n);
   for (int e = 0; e < n; ++e) {
     std::tuple<int, int> earliest{1 << 30, 0};
@@ -224,6 +243,7 @@ PairContext make_pair_context(const Document& doc, std::span<const PairEntity> e
                                                     ", " + std::to_string(m.last) + ") outside sentence " +
                                                     std::to_string(m.sentence));
       ctx.heads[e].push_back(span_head(s, m));
+      ctx.by_sentence[m.sentence].push_back({m.first, e});
       if (m.sentence < ctx.first_sentence[e]) ctx.first_sentence[e] = m.sentence;
       earliest = std::min(earliest, std::tuple<int, int>{m.sentence, m.first});
       if (static_cast<std::size_t>(m.last - m.first) > longest || ctx.names[e].empty()) {
@@ -276,7 +296,9 @@ void pair_features(const PairContext& ctx, int h, int t, std::vector<std::uint64
       const auto& mt = et.mentions[j];
       int dist = std::abs(mh.sentence - mt.sentence);
       min_dist = std::min(min_dist, dist);
-      if (dist == 0) sentence_pair(sh, mh, ctx.heads[h][i], mt, ctx.heads[t][j], tp, out);
+      if (dist != 0) continue;
+      sentence_pair(sh, mh, ctx.heads[h][i], mt, ctx.heads[t][j], tp, out);
+      intervening(ctx, h, t, mh, mt, tp, out);
     }
   }
   for (std::size_t j = 0; j < et.mentions.size(); ++j) {

@@ -83,11 +83,12 @@ namespace detail {
 struct PairContext {
   const Document* doc = nullptr;
   std::span<const PairEntity> entities;
-  std::vector<std::vector<int>> heads;  // per entity, per mention: head word (0-based)
-  std::vector<int> rank;                // order of first appearance
-  std::vector<std::string> names;       // lower-cased text of the longest mention
-  std::vector<std::string> head_words;  // lemma of that mention's head word
-  std::vector<int> first_sentence;      // first sentence with a mention
+  std::vector<std::vector<int>> heads;                        // per entity, per mention: head word (0-based)
+  std::vector<int> rank;                                      // order of first appearance
+  std::vector<std::string> names;                             // lower-cased text of the longest mention
+  std::vector<std::string> head_words;                        // lemma of that mention's head word
+  std::vector<int> first_sentence;                            // first sentence with a mention
+  std::vector<std::vector<std::pair<int, int>>> by_sentence;  // per sentence: (first word, entity) of each mention
 };
 PairContext make_pair_context(const Document& doc, std::span<const PairEntity> entities);
 
