@@ -80,8 +80,9 @@ bool Resolver::description_fits(int m, int s, const std::string& head, const std
 }
 
 // The most recent fitting mention within five sentences before word i; else
-// (rule coref.definite_unique) the one entity earlier in the article that
-// fits ("the church" ten sentences after the only church); -1 if none.
+// (rule coref.definite_unique) the one entity earlier in the article, within
+// kUniqueDescriptionReach sentences, that fits ("the church" ten sentences
+// after the only church); -1 if none.
 int Resolver::description_antecedent(int s, int i, const std::string& head, const std::vector<int>& mods) {
   long here = static_cast<long>(s) * 100000 + i;
   int pick = -1, far_pick = -1;
@@ -94,7 +95,7 @@ int Resolver::description_antecedent(int s, int i, const std::string& head, cons
     }
   if (pick >= 0 || !enabled(kUniqueDescription)) return pick;
   std::set<int> far_roots;
-  for (int ms = 0; ms < s - 5; ++ms)
+  for (int ms = std::max(0, s - kUniqueDescriptionReach); ms < s - 5; ++ms)
     for (int m : in_sentence_.of(ms)) {
       const auto& it = items_[m];
       if (!it.active || it.kind == Kind::Pronoun || !description_fits(m, s, head, mods)) continue;
