@@ -538,7 +538,9 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
     add(std::move(p), base);
   }
   // A copy the parse already gave (a coordination it read right) is left out.
-  for (auto& [q, base] : copies) {
+  for (auto& copy : copies) {
+    Proposition& q = copy.first;  // a plain reference: clang before 16 cannot capture a structured binding
+    const auto& base = copy.second;
     auto same = [&](const Proposition& o) {
       return o.args.size() == q.args.size() && o.relation_words == q.relation_words &&
              o.args[0].mention == q.args[0].mention && (o.args.size() < 2 || o.args[1].head == q.args[1].head);
