@@ -175,6 +175,14 @@ TEST(WordClusters, ReadsTheTableAndFindsWordsInAnyCase) {
   // The table round-trips through the keys and packed values models store.
   detail::WordClusters copy(c.keys(), c.packed());
   EXPECT_EQ(copy.find("Rome"), c.find("rome"));
+  // Models carrying equal tables share one; another table is another.
+  auto a = detail::WordClusters::shared(c.keys(), c.packed());
+  auto b = detail::WordClusters::shared(std::vector<std::uint64_t>(c.keys()), c.packed());
+  EXPECT_EQ(a.get(), b.get());
+  EXPECT_EQ(a->find("Paris"), c.find("paris"));
+  auto other = detail::WordClusters::shared({c.keys()[0]}, {c.packed()[0]});
+  EXPECT_NE(other.get(), a.get());
+  EXPECT_EQ(other->find("rome"), detail::WordClusters::kNone);
   // Bad lines are errors naming the file and line.
   std::ofstream(path) << "paris\t3\t17\n";
   try {
@@ -279,6 +287,7 @@ TEST(Perceptron, ReadsTheOlderLayoutAndRejectsACorruptImage) {
   p.save(image);
   std::string bytes = image.bytes();
   ASSERT_EQ(bytes.size() % 8, 0u);
+  const std::string good = bytes;
   bytes[bytes.size() - 8] = 9;  // class 9 of 2
   EXPECT_THROW(
       {
@@ -286,6 +295,19 @@ TEST(Perceptron, ReadsTheOlderLayoutAndRejectsACorruptImage) {
         Perceptron::load(bad);
       },
       Error);
+  // A slot whose range ends past the entries: f2's slot holds its key, then begin and end.
+  bytes = good;
+  const auto at = bytes.find(std::string(reinterpret_cast<const char*>(&f2), 8));
+  ASSERT_NE(at, std::string::npos);
+  bytes[at + 12] = 3;  // end 3 of 2 entries
+  EXPECT_THROW(
+      {
+        auto bad = ModelReader::from_bytes(bytes, "bad.bin", "p", 1);
+        Perceptron::load(bad);
+      },
+      Error);
+  auto fine = ModelReader::from_bytes(good, "good.bin", "p", 1);
+  EXPECT_NO_THROW(Perceptron::load(fine));
 }
 
 TEST(Resources, ReadsListsAndTablesWithHeaders) {

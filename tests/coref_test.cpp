@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "coref/descriptions.hpp"
+#include "coref/resolver.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -1096,6 +1097,19 @@ TEST(Sieve, DefiniteDescriptionRules) {
                      .build();
   resolve_coreference(two, tables());
   EXPECT_EQ(entity_of(two, "church"), "(no mention 'church')");
+  // The far look-back has a reach (kUniqueDescriptionReach sentences): past it, a long document's
+  // description stays unresolved, which keeps one very long document linear.
+  for (int gap : {10, relgraph::coref_impl::kUniqueDescriptionReach + 5}) {
+    SCOPED_TRACE(gap);
+    DocBuilder far;
+    far.sentence("The/DET/2/det Church/PROPN/5/nsubj of/ADP/4/case Varn/PROPN/2/nmod grew/VERB/0/root ./PUNCT/5/punct");
+    for (int k = 0; k < gap; ++k) far.sentence("Rain/NOUN/2/nsubj fell/VERB/0/root ./PUNCT/2/punct");
+    Document d = far.sentence("The/DET/2/det church/NOUN/3/nsubj sued/VERB/0/root ./PUNCT/3/punct")
+                     .mention(0, 2, 5, "ORG")
+                     .build();
+    resolve_coreference(d, tables());
+    EXPECT_EQ(entity_of(d, "church"), gap == 10 ? "Church of Varn" : "(no mention 'church')");
+  }
   // A role's head is its last word or the word before its preposition: "the match" is no "match referee".
   auto referee = DocBuilder()
                      .sentence(

@@ -8,12 +8,15 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "relgraph/io.hpp"
+#include "relgraph/pipeline.hpp"
 #include "support/builders.hpp"
 
 namespace relgraph {
@@ -171,6 +174,57 @@ TEST_F(CorpusTest, BadArticlesAreReportedAndSkipped) {
     }
     EXPECT_EQ(canonical_jsonld(r.graph), one_pass(true));
   }
+}
+
+// A stage that takes 400 ms over an article saying "slow", and no time over
+// the others: the per-article time limit without models.
+struct SlowOnSlow : Stage {
+  std::string name() const override { return "slow-on-slow"; }
+  std::vector<Layer> needs() const override { return {}; }
+  std::vector<Layer> adds() const override { return {}; }
+  void process(Document& doc) const override {
+    if (doc.text.find("slow") != std::string::npos) std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  }
+};
+
+TEST_F(CorpusTest, ArticlesOverTheTimeLimitAreReportedAndSkipped) {
+  Pipeline pipeline;
+  pipeline.add(std::make_unique<SlowOnSlow>());
+  auto c = dir / "timed";
+  fs::create_directories(c);
+  for (const char* name : {"a.txt", "b.txt", "c.txt"})
+    std::ofstream(c / name) << (name[0] == 'b' ? "a slow one\n" : "a quick one\n");
+  auto expect_slow_skipped = [](const CorpusResult& r, const std::string& at) {
+    EXPECT_EQ(r.articles, 3u);
+    ASSERT_EQ(r.failures.size(), 1u);
+    EXPECT_TRUE(r.failures[0].id.ends_with("b.txt")) << r.failures[0].id;
+    EXPECT_EQ(r.failures[0].kind, ErrorKind::InvalidInput);
+    EXPECT_NE(r.failures[0].message.find("longer than the time limit of 0.2 s"), std::string::npos)
+        << r.failures[0].message;
+    EXPECT_NE(r.failures[0].message.find(at), std::string::npos) << r.failures[0].message;
+  };
+  for (int threads : {1, 2}) {
+    CorpusOptions o{.inputs = {c.string()}, .jsonl = "", .threads = threads, .article_timeout = 0.2};
+    expect_slow_skipped(extract_corpus(o, pipeline), "stage 'slow-on-slow'");         // stage-major
+    expect_slow_skipped(extract_corpus(o, pipeline_extractor(pipeline)), "the end");  // checked after the article
+    expect_slow_skipped(extract_corpus({o.inputs, "", threads}, pipeline_extractor(pipeline, {}, 0.2)),
+                        "stage 'slow-on-slow'");
+    EXPECT_TRUE(extract_corpus({o.inputs, "", threads}, pipeline).failures.empty());  // no limit
+  }
+  // The mapper: an error line for the slow record, graphs for the others.
+  std::istringstream in(
+      "{\"id\": \"q1\", \"text\": \"quick\"}\n{\"id\": \"s\", \"text\": \"slow\"}\n"
+      "{\"id\": \"q2\", \"text\": \"quick\"}\n");
+  std::ostringstream out;
+  auto r = stream_corpus(in, out, pipeline_extractor(pipeline, {}, 0.2));
+  EXPECT_EQ(r.records, 3u);
+  ASSERT_EQ(r.failures.size(), 1u);
+  EXPECT_EQ(r.failures[0].id, "s");
+  std::istringstream lines(out.str());
+  std::vector<std::string> got;
+  for (std::string line; std::getline(lines, line);) got.push_back(line.substr(0, line.find(',')));
+  EXPECT_EQ(got, (std::vector<std::string>{"{\"id\":\"q1\"", "{\"id\":\"s\"", "{\"id\":\"q2\""}));
+  EXPECT_NE(out.str().find("{\"id\":\"s\",\"error\""), std::string::npos) << out.str();
 }
 
 TEST_F(CorpusTest, JsonlRecordsWithBadLines) {

@@ -288,6 +288,28 @@ TEST(RelationClassifier, UpdateMarginKeepsTheDecisionAndClearsTheMargin) {
   }
 }
 
+TEST(RelationClassifier, PooledFeaturesIgnoreMentionOrder) {
+  // Two sentences, "Kim Lu was born in Bonn ." and "Kim Lu was seen in Oslo .".
+  Document doc = born_in("Kim", "Lu", "Bonn", true);
+  doc.sentences.push_back(born_in("Kim", "Lu", "Oslo", false).sentences[0]);
+  auto span = [](int sentence, int first, int last) { return Span{sentence, first, last, 0, 0}; };
+  std::vector<PairEntity> forward = {{"PER", {span(0, 0, 2), span(1, 0, 2)}}, {"LOC", {span(1, 5, 6)}}};
+  std::vector<PairEntity> backward = {{"PER", {span(1, 0, 2), span(0, 0, 2)}}, {"LOC", {span(1, 5, 6)}}};
+  std::vector<PairEntity> apart = {{"PER", {span(0, 0, 2)}}, {"LOC", {span(1, 5, 6)}}};
+  std::vector<std::uint64_t> a, b, c;
+  for (auto [h, t] : {std::pair{0, 1}, std::pair{1, 0}}) {
+    auto ca = detail::make_pair_context(doc, forward), cb = detail::make_pair_context(doc, backward);
+    detail::pair_features(ca, h, t, a);
+    detail::pair_features(cb, h, t, b);
+    EXPECT_EQ(a, b);
+    EXPECT_TRUE(std::is_sorted(a.begin(), a.end()));
+    // Without a shared sentence the path between the mentions is missing.
+    auto cc = detail::make_pair_context(doc, apart);
+    detail::pair_features(cc, h, t, c);
+    EXPECT_GT(a.size(), c.size() + 3);
+  }
+}
+
 TEST(RelationClassifier, RejectsMentionsOutsideTheDocument) {
   RelationClassifier rc({"P19"}, {"PER", "LOC"}, {0, 1, 0, 0}, {0.0f}, detail::Perceptron());
   std::vector<PairEntity> entities = {{"PER", {Span{3, 0, 1, 0, 0}}}, {"LOC", {Span{0, 0, 1, 0, 0}}}};

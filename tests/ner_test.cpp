@@ -468,6 +468,37 @@ TEST(Typing, AHyphenatedNameRunsOnOverItsAttachedWords) {
   }
 }
 
+TEST(Typing, TwoNamesJoinedByAndAreCutApart) {
+  struct Row {
+    std::string sentence;
+    std::vector<TypedSpan> spans;
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      // each part has an organisation cue word of its own
+      {"Ulmar/O Institute/O of/O Optics/O and/O Zorbia/O State/O University/O met/O ./O",
+       {{0, 8, "ORG"}},
+       "0-4ORG 5-8ORG "},
+      // a determiner opens the second name
+      {"the/O Ulmar/O Bank/O and/O the/O Zorbia/O Trust/O met/O ./O", {{1, 7, "ORG"}}, "1-3ORG 5-7ORG "},
+      // no cue before "and": one name
+      {"the/O Food/O and/O Drug/O Administration/O met/O ./O", {{1, 5, "ORG"}}, "1-5ORG "},
+      {"Ulmar/O Trade/O and/O Zorbia/O Ministry/O met/O ./O", {{0, 5, "ORG"}}, "0-5ORG "},
+      // three names
+      {"Ulmar/O University/O and/O Zorbia/O Institute/O and/O Kelt/O Council/O met/O ./O",
+       {{0, 8, "ORG"}},
+       "0-2ORG 3-5ORG 6-8ORG "},
+      {"Ulmar/O University/O and/O the/O met/O ./O", {{0, 4, "ORG"}}, "0-4ORG "},  // nothing after the determiner
+  };
+  for (const auto& r : rows) {
+    Document doc = iob2_document({iob2(r.sentence)}, "t");
+    std::string out;
+    for (const auto& t : split_coordinated_names(doc.sentences[0], gazetteer(), r.spans))
+      out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
+    EXPECT_EQ(out, r.want) << r.sentence;
+  }
+}
+
 TEST(Typing, CueWordsNameFacilitiesEventsLawsAndOperations) {
   struct Row {
     std::string sentence;

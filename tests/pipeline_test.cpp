@@ -567,6 +567,54 @@ TEST(BuildGraph, ANameAfterItsTitleIsTheNode) {
   EXPECT_EQ(std::find(got.begin(), got.end(), "(Bo Tan)-[met]->(Ann Lee)"), got.end());
 }
 
+TEST(BuildGraph, ANameAfterItsRoleNounIsTheNode) {
+  // "Ann Lee met <object>": the object ends in a name after a lower-case role or organisation
+  // noun; a description mention without an entity over the head, or a bracketed short form,
+  // does not stop it. A common noun before the name keeps the phrase.
+  struct Row {
+    std::string object;  // word/UPOS/head/deprel, heads counted from the object's first word + 3
+    int head;            // the object's head word (0-based in the sentence)
+    int name_first, name_last;
+    bool description;  // a mention without an entity over the head
+    std::string with, without;
+  };
+  const std::vector<Row> rows = {
+      {"the/DET/6/det company/NOUN/6/compound lawyer/NOUN/3/obj Bo/PROPN/8/compound Tan/PROPN/6/nmod", 5, 6, 8, false,
+       "(Ann Lee)-[met]->(Bo Tan)", "(Ann Lee)-[met]->(company lawyer Bo Tan)"},
+      {"the/DET/6/det news/NOUN/6/compound agency/NOUN/3/obj Kelt/PROPN/8/compound Wire/PROPN/6/nmod "
+       "(/PUNCT/10/punct KW/PROPN/8/appos",
+       5, 6, 8, true, "(Ann Lee)-[met]->(Kelt Wire)", "(Ann Lee)-[met]->(news agency Kelt Wire)"},
+      {"the/DET/6/det opposition/NOUN/6/compound party/NOUN/3/obj Kelt/PROPN/8/compound Union/PROPN/6/nmod", 5, 6, 8,
+       false, "(Ann Lee)-[met]->(Kelt Union)", "(Ann Lee)-[met]->(opposition party Kelt Union)"},
+      {"the/DET/6/det garden/NOUN/6/compound visit/NOUN/3/obj Bo/PROPN/8/compound Tan/PROPN/6/nmod", 5, 6, 8, false,
+       "(Ann Lee)-[met]->(garden visit Bo Tan)", "(Ann Lee)-[met]->(garden visit Bo Tan)"},
+  };
+  for (const auto& r : rows) {
+    Document doc = parsed("Ann/PROPN/3/nsubj Lee/PROPN/1/flat met/VERB/0/root " + r.object);
+    int n = static_cast<int>(doc.sentences[0].tokens.size());
+    entity(doc, "Ann Lee", "Person", {mention(doc, 0, 2, "PER")});
+    entity(doc, doc.sentences[0].tokens[r.name_first].form + " " + doc.sentences[0].tokens[r.name_last - 1].form,
+           "Organization", {mention(doc, r.name_first, r.name_last, "ORG")});
+    if (r.description) mention(doc, r.head, r.head + 1, "ORG");
+    Proposition p;
+    p.sentence = 0;
+    p.relation = "met";
+    p.relation_words = {2};
+    p.attributes["construction"] = "verb";
+    p.args = {arg(doc, "subj", 0, 2, 0), arg(doc, "obj", 3, n, r.head)};
+    doc.propositions = {p};
+    GraphOptions o;
+    o.article = false;
+    auto got = facts(build_graph(doc, o));
+    EXPECT_NE(std::find(got.begin(), got.end(), r.with), got.end()) << r.object << "\n"
+                                                                    << ::testing::PrintToString(got);
+    o.disable = {"graph.name_after_role"};
+    got = facts(build_graph(doc, o));
+    EXPECT_NE(std::find(got.begin(), got.end(), r.without), got.end()) << r.object << "\n"
+                                                                       << ::testing::PrintToString(got);
+  }
+}
+
 TEST(LiteralPhrase, DatesBelongToTheEvent) {
   Document doc = parsed("the/DET/2/det magazine/NOUN/0/root in/ADP/4/case October/PROPN/2/nmod 2017/NUM/4/nummod");
   mention(doc, 3, 5, "DATE", "2017-10");
@@ -706,7 +754,7 @@ TEST(FactFilter, EachNamedFilterDropsItsCaseAndNoOther) {
 
 TEST(FactFilter, GraphRulesAreNamedAndSwitchable) {
   auto rules = graph_rules();
-  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 3);  // + literal_list, name_after_title, value_of_phrase
+  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 4);  // + literal_list, name_after_title/role, value_of_phrase
   EXPECT_NE(std::find(rules.begin(), rules.end(), "graph.literal_list"), rules.end());
   EXPECT_EQ(rules.back(), "graph.value_of_phrase");
   EXPECT_EQ(rules.front(), "graph.drop_value_subject");

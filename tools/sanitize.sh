@@ -29,8 +29,9 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRELGRAPH_SANITI
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:halt_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 if [ "$mode" = smoke ]; then
-  # The input-facing code: text, articles, formats and files, and the hostile inputs.
-  smoke="tokenizer_test article_test html_test io_test core_test output_safety_test"
+  # The input-facing code: text, articles, formats, corpora and JSONL records, files,
+  # and the hostile inputs.
+  smoke="tokenizer_test article_test html_test io_test rdf_in_test core_test corpus_test output_safety_test"
   # shellcheck disable=SC2086
   cmake --build "$build" -j"$jobs" --target relgraph_cli $smoke
   for t in $smoke; do "$build/tests/$t" --gtest_brief=1; done

@@ -6,7 +6,9 @@
 // (KnowledgeGraph::merge: the same entity in two articles is one node, facts
 // keep all their evidence). A failed article (unreadable, binary, empty,
 // invalid UTF-8, or a stage error) is recorded in CorpusResult::failures and
-// skipped; it never aborts the batch.
+// skipped; it never aborts the batch. So is an article whose stages run
+// longer than CorpusOptions::article_timeout (checked after each stage, so it
+// is stopped at most one stage late).
 //
 // stream_corpus() is the scale-out mapper: JSONL records in, one output line
 // per record out, in input order, no state shared between records, so it can
@@ -49,7 +51,10 @@ struct ArticleGraph {
 using ArticleExtractor = std::function<ArticleGraph(const std::string& text, const std::string& id)>;
 
 // annotate() + build_graph() with a shared pipeline (which must outlive it).
-ArticleExtractor pipeline_extractor(const Pipeline& pipeline, const GraphOptions& options = {});
+// With `timeout` > 0, an article still unfinished after a stage once
+// `timeout` seconds (wall clock) have gone throws Error(InvalidInput) naming
+// the budget and the stage.
+ArticleExtractor pipeline_extractor(const Pipeline& pipeline, const GraphOptions& options = {}, double timeout = 0);
 
 struct ArticleFailure {
   std::string id;  // file path, or the JSONL record's id ("FILE:LINE" if it has none)
@@ -61,6 +66,9 @@ struct CorpusOptions {
   std::vector<std::string> inputs{};  // files and directories (every regular, non-hidden file below)
   std::string jsonl{};                // or a JSONL file of {"id": ..., "text": ...} ("-" = stdin)
   int threads = 1;                    // worker threads (>= 1)
+  // Seconds (wall clock) one article's stages may take; 0 = no limit. An
+  // article over it is a failure (ErrorKind::InvalidInput) and is skipped.
+  double article_timeout = 0;
   // Called after each article: (articles done, total, failures so far).
   std::function<void(std::size_t, std::size_t, std::size_t)> progress{};
 };

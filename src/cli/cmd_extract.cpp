@@ -98,8 +98,6 @@ void write_one(const Annotated& a, const std::string& path, std::string format, 
 }
 
 void run_extract(ExtractOptions o) {
-  detail::exit_after(o.timeout, "error: extract timed out after " + std::to_string(o.timeout) +
-                                    " s (--timeout); no output was written\n");
   // Piped text without `-`; not in mapper mode, which reads stdin itself.
   if (o.inputs.empty() && o.jsonl.empty() && !o.stream) {
     auto in = stdin_if_piped("");
@@ -109,10 +107,13 @@ void run_extract(ExtractOptions o) {
   bool to_dir_output = o.output != "-" && (o.output.back() == '/' || std::filesystem::is_directory(o.output));
   if (o.format != "carb" &&
       (wants_corpus_mode(o.inputs, o.jsonl, o.threads, o.stream) || (o.inputs.size() > 1 && !to_dir_output))) {
+    // --timeout is per article there: one over it is reported and skipped.
     run_extract_corpus({o.inputs, o.jsonl, o.threads, o.output, o.format, o.stream, o.models_dir, o.schemas_dir,
-                        o.mentions, o.stats, o.disable, o.min_confidence});
+                        o.mentions, o.stats, o.disable, o.min_confidence, static_cast<double>(o.timeout)});
     return;
   }
+  detail::exit_after(o.timeout, "error: extract timed out after " + std::to_string(o.timeout) +
+                                    " s (--timeout); no output was written\n");
   if (o.inputs.empty()) throw Error(ErrorKind::InvalidArgument, "extract: no input file (name one, or pipe text in)");
   if (o.format == "carb") {
     run_extract_carb({o.inputs, o.output, o.pretokenized, o.models_dir, o.schemas_dir, o.disable});
@@ -187,7 +188,8 @@ void add_extract_command(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "yes", "no"}))
       ->capture_default_str();
   cmd->add_option("--timeout", o->timeout,
-                  "Give up after SECONDS with an error, leaving no output file half-written (default: no limit)")
+                  "Give up after SECONDS with an error, leaving no output file half-written; in corpus mode, "
+                  "skip (and name) each article that takes longer, keeping the others (default: no limit)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--stats", o->stats, "Print document, sentence, node and edge counts on stderr");
   cmd->add_option("--jsonl", o->jsonl, "Corpus of JSONL records {\"id\", \"text\"} (- = stdin)");

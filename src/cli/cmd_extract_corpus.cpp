@@ -122,7 +122,7 @@ void run_extract_corpus(const ExtractCorpusOptions& o) {
   g.disable = o.disable;
   g.article_mentions =
       o.mentions == "yes" || (o.mentions == "auto" && format != "tsv" && format != "dot" && !is_picture(format));
-  auto extract = pipeline_extractor(pipeline, g);
+  auto extract = pipeline_extractor(pipeline, g, o.timeout);
   if (o.stream) {
     run_stream(o, extract);
     return;
@@ -133,6 +133,7 @@ void run_extract_corpus(const ExtractCorpusOptions& o) {
       .inputs = o.inputs,
       .jsonl = o.jsonl,
       .threads = o.threads,
+      .article_timeout = o.timeout,
       .progress = [&](std::size_t done, std::size_t total, std::size_t failed) { bar.update(done, total, failed); }};
   auto start = std::chrono::steady_clock::now();
   std::clock_t cpu_start = std::clock();

@@ -20,10 +20,13 @@ struct ExtractCorpusOptions {
   bool stats = false;                // articles, tokens and speed on stderr
   std::vector<std::string> disable;  // named rules switched off (--disable)
   double min_confidence = 0.0;       // facts below are left out of the merged graph
+  double timeout = 0.0;              // seconds per article (0 = none): one over it is skipped
 };
 
-// Throws relgraph::Error; when articles failed, after writing the graph of
-// the others, throws Error(InvalidInput) saying how many (exit status 1).
+// Throws relgraph::Error; when articles failed (or took longer than
+// `timeout`), after writing the graph of the others, throws
+// Error(InvalidInput) saying how many (exit status 1). With --stream they
+// are error lines and the exit status is 0.
 void run_extract_corpus(const ExtractCorpusOptions& options);
 
 // True when `inputs`/flags call for corpus mode: a directory, --jsonl, -j > 1

@@ -77,6 +77,31 @@ class Perceptron {
     }
   }
 
+  // One feature's weights, found once and added many times: adding the ranges
+  // of sorted features in order gives the floats score() gives for them.
+  struct Range {
+    std::uint32_t begin = 0, end = 0;
+  };
+  Range find(std::uint64_t feature) const {
+    for (std::uint64_t s = feature & mask_;; s = (s + 1) & mask_) {
+      const Slot& slot = slots_[s];
+      if (slot.key == feature) return {slot.begin, slot.end};
+      if (slot.key == 0) return {};
+    }
+  }
+  // Starts loading the slot find(feature) reads first. (GCC drops a
+  // __builtin_prefetch whose address takes a loop to compute; the asm stays.)
+  void prefetch(std::uint64_t feature) const {
+#if defined(__x86_64__) && defined(__GNUC__)
+    asm volatile("prefetcht0 %0" : : "m"(slots_[feature & mask_]));
+#else
+    __builtin_prefetch(&slots_[feature & mask_]);
+#endif
+  }
+  void add(Range r, float* scores) const {
+    for (std::uint32_t i = r.begin; i < r.end; ++i) scores[entries_[i].cls] += entries_[i].weight;
+  }
+
   // Writes the inference layout itself (the open-addressing slots and the
   // entries, 8-byte aligned), so load() maps it without copying or hashing.
   void save(ModelWriter& out) const;
@@ -84,12 +109,13 @@ class Perceptron {
   // or the older sorted-arrays layout, which it indexes.
   static Perceptron load(ModelReader& in);
 
- private:
   // One slot per feature: its key (0 = empty) and the range of its entries.
   struct Slot {
     std::uint64_t key;
     std::uint32_t begin, end;
   };
+
+ private:
   struct Table;
   void build(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& offsets,
              std::vector<Entry> entries);

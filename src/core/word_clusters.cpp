@@ -2,6 +2,7 @@
 #include "core/word_clusters.hpp"
 
 #include <charconv>
+#include <mutex>
 
 #include "core/files.hpp"
 #include "core/perceptron.hpp"
@@ -25,6 +26,26 @@ WordClusters::WordClusters(std::vector<std::uint64_t> keys, std::vector<std::uin
     slot_keys_[s] = k;
     slot_values_[s] = packed_[i];
   }
+}
+
+std::shared_ptr<const WordClusters> WordClusters::shared(const std::vector<std::uint64_t>& keys,
+                                                         const std::vector<std::uint32_t>& packed) {
+  // Tables stay alive while a model uses them; a dead entry is rebuilt or dropped.
+  static std::mutex mutex;
+  static std::vector<std::weak_ptr<const WordClusters>> tables;
+  std::lock_guard<std::mutex> lock(mutex);
+  for (auto it = tables.begin(); it != tables.end();) {
+    auto t = it->lock();
+    if (!t) {
+      it = tables.erase(it);
+      continue;
+    }
+    if (t->keys_ == keys && t->packed_ == packed) return t;
+    ++it;
+  }
+  auto t = std::make_shared<const WordClusters>(keys, packed);
+  tables.push_back(t);
+  return t;
 }
 
 std::uint32_t WordClusters::find(std::string_view word) const {

@@ -7,6 +7,7 @@
 // Tests: tests/core_test.cpp
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,11 @@ class WordClusters {
   WordClusters() = default;
   // keys: hash_str of the lower-cased word; packed: c64 | c256 << 8 | c1024 << 16.
   WordClusters(std::vector<std::uint64_t> keys, std::vector<std::uint32_t> packed);
+  // The table of these keys and classes, built once per process: the tagger
+  // and the entity recognizer carry the same table, and each copy costs
+  // about 8 MB and 10 M instructions to build. Thread-safe.
+  static std::shared_ptr<const WordClusters> shared(const std::vector<std::uint64_t>& keys,
+                                                    const std::vector<std::uint32_t>& packed);
   // Reads the TSV (word, c64, c256, c1024; '#' comments); Error(Io/Format) naming `path`.
   static WordClusters read_tsv(const std::string& path);
 

@@ -161,9 +161,18 @@ void Resolver::unite(int a, int b) {
   std::merge(cluster_[a].begin(), cluster_[a].end(), cluster_[b].begin(), cluster_[b].end(), both.begin());
   cluster_[a] = std::move(both);
   std::vector<int>().swap(cluster_[b]);
-  for (auto& r : roles_[b]) roles_[a].push_back(r);
-  roles_.erase(b);
+  auto rb = roles_.find(b);
+  if (rb != roles_.end()) {
+    std::vector<std::string> moved = std::move(rb->second);
+    roles_.erase(rb);
+    for (auto& r : moved) add_role_phrase(a, r);
+  }
   if (gender_.count(b) && !gender_.count(a)) gender_[a] = gender_[b];
+}
+
+void Resolver::add_role_phrase(int r, const std::string& role) {
+  auto& roles = roles_[r];
+  if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
 }
 
 std::string Resolver::country_of(const std::string& word) const {
@@ -283,7 +292,7 @@ void Resolver::strip_person_titles(int m, std::vector<std::string>& words) {
   if (start == 0)
     while (start + 1 < words.size() && !country_of(words[start]).empty()) ++start;
   if (start > 0) {
-    roles_[m].push_back(join(words, 0, start));
+    add_role_phrase(m, join(words, 0, start));
     std::string_view g = t_.words.value("honorific_gender", lower(words[0]));
     if (!g.empty()) gender_[m] = g[0];
   }

@@ -50,6 +50,9 @@ inline constexpr const char* kOrgHead = "coref.org_head";  // "Church of Sciento
 inline constexpr const char* kAcronymRetype = "coref.acronym_retype";  // "Zorbian News Agency (ZNA) ... said ZNA"[PER]
 // Rules of the definite-description pass.
 inline constexpr const char* kUniqueDescription = "coref.definite_unique";  // the only fitting entity, any distance
+// How far back (in sentences) coref.definite_unique looks: further than any
+// news article, and a bound that keeps one very long document linear.
+inline constexpr int kUniqueDescriptionReach = 250;
 // Rule of the group pass.
 inline constexpr const char* kTheyOrganisation = "coref.they_organisation";  // "Acme denied it: ... They said"
 // Rule of the pronoun pass.
@@ -112,6 +115,9 @@ class Resolver {
   // --- union-find over mentions ---
   int find(int m) { return parent_[m] == m ? m : parent_[m] = find(parent_[m]); }
   void unite(int a, int b);
+  // Adds a role phrase to cluster root r's roles, once: a long article that
+  // repeats a role keeps one copy, so the role tests stay cheap.
+  void add_role_phrase(int r, const std::string& role);
   bool same(int a, int b) { return find(a) == find(b); }
 
   // --- keys (resolver.cpp) ---

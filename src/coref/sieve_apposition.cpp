@@ -96,7 +96,7 @@ void Resolver::add_role(int m, int s, int first, int last, const std::string& ro
   int nm = add_mention(s, first, last, doc_.mentions[m].type, "Role", Kind::Nominal, etype);
   doc_.mentions[nm].canonical = role;
   unite(nm, m);
-  roles_[find(m)].push_back(role);
+  add_role_phrase(find(m), role);
 }
 
 // "the US envoy to Peru, John Roe" when the parse missed the apposition.

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -113,6 +114,20 @@ std::vector<Job> jsonl_jobs(const std::string& path) {
   return jobs;
 }
 
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// The per-article time limit: throws Error(InvalidInput) once `spent`
+// seconds exceed `limit` (0 = none), naming the limit and what ran last.
+void check_time(double spent, double limit, const std::string& last) {
+  if (limit <= 0 || spent <= limit) return;
+  char figures[64];
+  std::snprintf(figures, sizeof figures, "%g s (stopped after %.1f s", limit, spent);
+  throw Error(ErrorKind::InvalidInput,
+              std::string("the article took longer than the time limit of ") + figures + ", at " + last + ")");
+}
+
 ArticleFailure failure(const std::string& id, const std::exception& e) {
   if (auto* err = dynamic_cast<const Error*>(&e)) return {id, err->kind(), err->what()};
   return {id, ErrorKind::Internal, e.what()};
@@ -194,11 +209,24 @@ std::string graph_line(const std::string& id, const KnowledgeGraph& graph, const
 
 }  // namespace
 
-ArticleExtractor pipeline_extractor(const Pipeline& pipeline, const GraphOptions& options) {
-  return [&pipeline, options](const std::string& text, const std::string& id) {
-    Document doc = annotate(text, id, pipeline);
+ArticleExtractor pipeline_extractor(const Pipeline& pipeline, const GraphOptions& options, double timeout) {
+  return [&pipeline, options, timeout](const std::string& text, const std::string& id) {
+    auto start = Clock::now();
+    Document doc;
+    if (timeout <= 0) {
+      doc = annotate(text, id, pipeline);
+    } else {  // what annotate() does, with the clock checked after each stage
+      detail::check_text(text, id);
+      doc.id = id;
+      doc.text = text;
+      for (const auto& stage : pipeline.stages()) {
+        stage->process(doc);
+        check_time(seconds_since(start), timeout, "stage '" + stage->name() + "'");
+      }
+    }
     ArticleGraph out;
     out.graph = build_graph(doc, options);
+    check_time(seconds_since(start), timeout, "building its graph");
     out.sentences = doc.sentences.size();
     for (const auto& s : doc.sentences) out.tokens += s.tokens.size();
     return out;
@@ -294,7 +322,9 @@ CorpusResult extract_corpus(const CorpusOptions& options, const ArticleExtractor
         text = std::move(r.text);
         id = std::move(r.id);
       }
+      auto start = Clock::now();
       ArticleGraph a = extract(text, id);
+      check_time(seconds_since(start), options.article_timeout, "the end of the article");
       workers[w].graph.merge(a.graph);
       workers[w].sentences += a.sentences;
       workers[w].tokens += a.tokens;
@@ -322,7 +352,8 @@ CorpusResult extract_corpus(const CorpusOptions& options, const Pipeline& pipeli
   parallel_for(batches, options.threads, [&](std::size_t b, int w) {
     const std::size_t first = b * batch, last = std::min(jobs.size(), first + batch);
     std::vector<std::optional<Document>> docs(last - first);
-    for (std::size_t i = first; i < last; ++i) {  // what annotate() does before the stages
+    std::vector<double> spent(last - first, 0.0);  // seconds each article's stages took
+    for (std::size_t i = first; i < last; ++i) {   // what annotate() does before the stages
       const Job& job = jobs[i];
       try {
         Document doc;
@@ -344,7 +375,10 @@ CorpusResult extract_corpus(const CorpusOptions& options, const Pipeline& pipeli
       for (std::size_t i = first; i < last; ++i) {
         if (!docs[i - first]) continue;
         try {
+          auto start = Clock::now();
           stage->process(*docs[i - first]);
+          spent[i - first] += seconds_since(start);
+          check_time(spent[i - first], options.article_timeout, "stage '" + stage->name() + "'");
         } catch (const std::exception& e) {
           failed[i] = failure(jobs[i].id, e);
           docs[i - first].reset();
@@ -353,7 +387,9 @@ CorpusResult extract_corpus(const CorpusOptions& options, const Pipeline& pipeli
     for (std::size_t i = first; i < last; ++i) {
       if (auto& doc = docs[i - first]) {
         try {
+          auto start = Clock::now();
           KnowledgeGraph g = build_graph(*doc, graph);
+          check_time(spent[i - first] + seconds_since(start), options.article_timeout, "building its graph");
           workers[w].graph.merge(g);
           workers[w].sentences += doc->sentences.size();
           for (const auto& s : doc->sentences) workers[w].tokens += s.tokens.size();

@@ -250,8 +250,9 @@ class Reader {
     if (is_expanded(doc)) return graph_from_rdf(parse_expanded_jsonld(text, source_), source_);
     if (!doc.IsObject())
       throw Error(ErrorKind::Format, "'" + source_ + "': expected a JSON-LD object at the top level");
-    auto items = doc.FindMember("@graph");
-    if (items == doc.MemberEnd() || !items->value.IsArray())
+    const rapidjson::Value& top = doc;  // const iterators: clang finds `==` on mutable ones ambiguous in C++20
+    auto items = top.FindMember("@graph");
+    if (items == top.MemberEnd() || !items->value.IsArray())
       throw Error(ErrorKind::Format, "'" + source_ + "': no \"@graph\" array (is this relgraph JSON-LD?)");
     KnowledgeGraph graph;
     std::map<std::string, KnowledgeGraph::Vertex> ids;

@@ -24,7 +24,7 @@ class EntityStage : public Stage {
   }
   std::vector<Layer> adds() const override { return {Layer::Entities}; }
   std::vector<std::string> rules() const override {
-    return {ner::kHyphenNameRule, ner::kCueNamesRule, ner::kProperNounsRule};
+    return {ner::kHyphenNameRule, ner::kCueNamesRule, ner::kProperNounsRule, ner::kCoordinatedNamesRule};
   }
   void process(Document& doc) const override { ner::annotate_entities(doc, recognizer_, gazetteer_, options_); }
 
@@ -41,6 +41,7 @@ std::unique_ptr<Stage> make_entity_stage(const PipelineOptions& options) {
   annotate.hyphen_names = options.enabled(ner::kHyphenNameRule);
   annotate.cue_names = options.enabled(ner::kCueNamesRule);
   annotate.proper_nouns = options.enabled(ner::kProperNounsRule);
+  annotate.coordinated_names = options.enabled(ner::kCoordinatedNamesRule);
   return std::make_unique<EntityStage>(EntityRecognizer::load(options.models() + "/ner.bin"),
                                        ner::Gazetteer::from(detail::Resources::shared(options.schemas()).gazetteer()),
                                        annotate);

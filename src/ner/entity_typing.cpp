@@ -310,6 +310,30 @@ std::vector<TypedSpan> join_hyphenated_names(const Sentence& s, const std::vecto
   return kept;
 }
 
+std::vector<TypedSpan> split_coordinated_names(const Sentence& s, const Gazetteer& gazetteer,
+                                               const std::vector<TypedSpan>& spans) {
+  auto has_cue = [&](int first, int last) {
+    std::vector<std::string_view> words;
+    for (int k = first; k < last; ++k) words.emplace_back(strip_possessive(s.tokens[k].form));
+    return !words.empty() && !gazetteer.org_subtype(words).empty();
+  };
+  std::vector<TypedSpan> out;
+  for (const auto& t : spans) {
+    TypedSpan rest = t;
+    for (int k = t.first + 1; k + 1 < rest.last; ++k) {
+      if (s.tokens[k].form != "and") continue;
+      const auto& next = s.tokens[k + 1];
+      bool determiner = (next.upos == "DET" || next.form == "the") && k + 2 < rest.last;
+      if (!determiner && !(has_cue(rest.first, k) && has_cue(k + 1, rest.last))) continue;
+      out.push_back({rest.first, k, t.type});
+      rest.first = determiner ? k + 2 : k + 1;
+      k = rest.first;
+    }
+    out.push_back(rest);
+  }
+  return out;
+}
+
 std::vector<TypedSpan> cue_names(const Sentence& s, const std::vector<TypedSpan>& spans) {
   static const detail::Lexicon& cues = detail::Resources::shared().lexicon("name_cues");
   const int n = static_cast<int>(s.tokens.size());
@@ -451,14 +475,17 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
     if (options.rules) {
       merge_rule_spans(spans, cue_headed_organisations(s, gazetteer, spans, person_words));
       if (options.cue_names) merge_rule_spans(spans, cue_names(s, spans));
+      if (options.coordinated_names) spans = split_coordinated_names(s, gazetteer, spans);
       split_roles(s, gazetteer, spans);
       drop_trailing_titles(s, gazetteer, spans);
     }
     std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
     if (options.gazetteer_names) {
       for (const auto& [span, entry] : gazetteer_names(s, gazetteer)) {
-        bool taken = std::any_of(spans.begin(), spans.end(),
-                                 [&](const TypedSpan& t) { return overlaps(t, span.first, span.last); });
+        // (bounds copied: clang 14, the fuzz build's compiler, cannot capture a structured binding)
+        bool taken = std::any_of(
+            spans.begin(), spans.end(),
+            [first = span.first, last = span.last](const TypedSpan& t) { return overlaps(t, first, last); });
         if (!taken) spans.push_back(span);
       }
       std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });

@@ -30,12 +30,15 @@ struct AnnotateOptions {
   bool cue_names = true;
   // Rule ner.proper_nouns: runs of proper nouns the recognizer left untagged are MISC names.
   bool proper_nouns = true;
+  // Rule ner.coordinated_names: "the University of Leeds and the Royal Society" is two names.
+  bool coordinated_names = true;
 };
 
 // Named rules of the entity stage (PipelineOptions::disable).
 inline constexpr const char* kHyphenNameRule = "ner.hyphen_name";
 inline constexpr const char* kCueNamesRule = "ner.cue_names";
 inline constexpr const char* kProperNounsRule = "ner.proper_nouns";
+inline constexpr const char* kCoordinatedNamesRule = "ner.coordinated_names";
 
 // Replaces doc.mentions and every Token::ner.
 void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const Gazetteer& gazetteer,
@@ -51,6 +54,14 @@ void propagate_names(const Document& doc, std::vector<std::vector<TypedSpan>>& s
 // of a name, so the span is cut there and both parts keep the type. All-lower-case
 // names ("taco bell") are left alone.
 std::vector<TypedSpan> split_at_lower_words(const Sentence& sentence, const std::vector<TypedSpan>& spans);
+
+// "the Open University and the Royal Society", "Leeds Institute of Physics and
+// Oxford State University": a span that runs over "and" is cut there into two
+// names of its type when a determiner opens the second part, or when each part
+// holds an organisation cue word of its own (schemas/gazetteer/org_cues.tsv).
+// "Food and Drug Administration" (no cue before "and") stays one name.
+std::vector<TypedSpan> split_coordinated_names(const Sentence& sentence, const Gazetteer& gazetteer,
+                                               const std::vector<TypedSpan>& spans);
 
 // "Cheng Chung-tai", tokenized Chung - tai: a name of two or more words that
 // ends right before an attached hyphen runs on over it and the attached word

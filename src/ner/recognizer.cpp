@@ -15,7 +15,7 @@ namespace relgraph {
 
 struct EntityRecognizer::Tables {
   ner::GazetteerFeatures gazetteer;
-  detail::WordClusters clusters;
+  std::shared_ptr<const detail::WordClusters> clusters;  // shared with the tagger's when equal
   ner::BilouTransitions transitions;
   std::vector<std::uint8_t> types;  // label_types() of the labels
   std::uint64_t id = next_id();     // tells this model's label score caches from another's
@@ -51,7 +51,7 @@ EntityRecognizer::EntityRecognizer(Model model) : model_(std::move(model)) {
     throw Error(ErrorKind::Model, "NER model: gazetteer keys and bits differ in length");
   auto tables = std::make_shared<Tables>();
   tables->gazetteer = ner::GazetteerFeatures(model_.gaz_keys, model_.gaz_bits);
-  tables->clusters = detail::WordClusters(model_.cluster_keys, model_.cluster_ids);
+  tables->clusters = detail::WordClusters::shared(model_.cluster_keys, model_.cluster_ids);
   tables->transitions = ner::BilouTransitions(model_.labels);
   tables->types = ner::label_types(model_.labels);
   if (model_.two_stage() && model_.context_weights.num_classes() != n)
@@ -64,7 +64,7 @@ std::vector<std::vector<int>> EntityRecognizer::label_ids(std::span<const Senten
   if (model_.labels.empty()) throw Error(ErrorKind::Internal, "EntityRecognizer used without a model");
   const int n_labels = static_cast<int>(model_.labels.size());
   const std::size_t n = sentences.size();
-  ner::FeatureExtractor fx(&tables_->gazetteer, model_.use_pos, &tables_->clusters);
+  ner::FeatureExtractor fx(&tables_->gazetteer, model_.use_pos, tables_->clusters.get());
   std::vector<std::vector<ner::TokenInfo>> info(n);
   std::vector<std::vector<int>> out(n);
   std::vector<std::uint64_t> feats;
@@ -79,7 +79,7 @@ std::vector<std::vector<int>> EntityRecognizer::label_ids(std::span<const Senten
   for (const auto& [begin, end] : ner::discourses(sentences))
     ner::add_context(std::span(info).subspan(begin, end - begin),
                      std::span<const std::vector<int>>(out).subspan(begin, end - begin), tables_->types);
-  ner::FeatureExtractor fx2(&tables_->gazetteer, model_.use_pos, &tables_->clusters, true);
+  ner::FeatureExtractor fx2(&tables_->gazetteer, model_.use_pos, tables_->clusters.get(), true);
   for (std::size_t s = 0; s < n; ++s) {
     ner::fill_lattice(model_.context_weights, fx2, info[s], n_labels, lattice, feats, caches[1]);
     out[s] = ner::viterbi(lattice, tables_->transitions);

@@ -57,6 +57,7 @@ bool head_ok(const Document& doc, const Argument& a) {
 }
 
 constexpr const char* kNameAfterTitle = "graph.name_after_title";  // "Acme spokesman [Bo Tan]"
+constexpr const char* kNameAfterRole = "graph.name_after_role";    // "the agency's lawyer [Bo Tan]"
 
 class Builder {
  public:
@@ -72,6 +73,7 @@ class Builder {
   }
   int mention_for(const Argument& a) const;
   int name_after_title(const Argument& a) const;
+  bool title_head(const Token& head) const;
   std::optional<KnowledgeGraph::Vertex> node_for(const Argument& a);
   KnowledgeGraph::Vertex value_node(const Argument& a, const EntityMention& em);
   std::optional<KnowledgeGraph::Vertex> literal_node(const std::string& label);
@@ -153,6 +155,12 @@ int Builder::mention_for(const Argument& a) const {
     }
   }
   if (fallback < 0 && on(kNameAfterTitle)) return name_after_title(a);
+  // A description mention without an entity over the head ("the news agency")
+  // gives way to the name that ends the phrase ("... agency [Central News Service]").
+  if (fallback >= 0 && on(kNameAfterTitle) && on(kNameAfterRole)) {
+    int named = name_after_title(a);
+    if (named >= 0) return named;
+  }
   return fallback;
 }
 
@@ -163,12 +171,16 @@ int Builder::mention_for(const Argument& a) const {
 int Builder::name_after_title(const Argument& a) const {
   if (a.span.sentence < 0 || a.span.sentence >= static_cast<int>(doc_.sentences.size()) || a.span.empty()) return -1;
   const auto& toks = doc_.sentences[a.span.sentence].tokens;
-  // The head is a title word ("Ambassador"), not a common noun the name only completes ("meeting with ... Lee").
-  if (a.head < 0 || a.head >= static_cast<int>(toks.size()) || toks[a.head].form.empty() ||
-      !std::isupper(static_cast<unsigned char>(toks[a.head].form[0])))
-    return -1;
+  if (a.head < 0 || a.head >= static_cast<int>(toks.size()) || !title_head(toks[a.head])) return -1;
   int last = std::min<int>(a.span.last, static_cast<int>(toks.size()));
   while (last > a.span.first && toks[last - 1].upos == "PUNCT") --last;
+  // "... agency Central News Service (CNS)": the bracketed short form after the name.
+  if (on(kNameAfterRole))
+    for (int open = last - 1; open > a.span.first && last - open <= 4; --open)
+      if (toks[open].form == "(") {
+        last = open;
+        break;
+      }
   for (int m : mentions_.of(a.span.sentence)) {
     const auto& em = doc_.mentions[m];
     const auto& sp = em.span;
@@ -182,6 +194,20 @@ int Builder::name_after_title(const Argument& a) const {
     return m;
   }
   return -1;
+}
+
+// The head is a title word ("Ambassador"), not a common noun the name only
+// completes ("meeting with ... Lee"); with graph.name_after_role also a lower-case
+// role or organisation noun ("ambassador", "agency": schemas/lexicon/
+// relational_nouns.tsv with kind "role", organisation_nouns.tsv).
+bool Builder::title_head(const Token& head) const {
+  if (head.form.empty()) return false;
+  if (std::isupper(static_cast<unsigned char>(head.form[0]))) return true;
+  if (!on(kNameAfterRole) || head.upos != "NOUN") return false;
+  std::string lemma = detail::ascii_lower(head.lemma.empty() ? head.form : head.lemma);
+  if (lexicon("organisation_nouns").contains(lemma)) return true;
+  const auto* row = lexicon("relational_nouns").find(lemma);
+  return row != nullptr && row->size() >= 2 && row->back() == "role";
 }
 
 bool is_date_type(const std::string& t) { return t == "DATE" || t == "TIME"; }
@@ -838,6 +864,7 @@ std::vector<std::string> graph_rules() {
   for (const auto& f : detail::fact_filters()) out.emplace_back(f.name);
   out.emplace_back(detail::kLiteralListRule);
   out.emplace_back(kNameAfterTitle);
+  out.emplace_back(kNameAfterRole);
   out.emplace_back(kValueOfPhrase);
   return out;
 }

@@ -3,6 +3,7 @@
 #include "relations/classifier.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 
@@ -214,6 +215,78 @@ std::string gov_of(const Sentence& s, int w) {
   return base_rel(t.deprel) + (c.empty() ? "" : ":" + c) + " " + g;
 }
 
+// hash_str() in two steps, so that the hash of "a b" continues from that of "a ".
+constexpr std::uint64_t kFnvBasis = 1469598103934665603ull;
+std::uint64_t fnv(std::uint64_t h, std::string_view s) {
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+std::uint64_t fnv_end(std::uint64_t h) { return h ? h : 1; }
+
+// hash_str(std::to_string(n)) for the small numbers the features print.
+std::uint64_t number_hash(int n) {
+  static const auto table = [] {
+    std::array<std::uint64_t, 8> t{};
+    for (int i = 0; i < 8; ++i) t[i] = detail::hash_str(std::to_string(i));
+    return t;
+  }();
+  return n >= 0 && n < 8 ? table[n] : detail::hash_str(std::to_string(n));
+}
+
+std::vector<std::uint64_t> distinct(std::vector<std::uint64_t> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+detail::EntityKeys entity_keys(const detail::PairContext& ctx, int e) {
+  using detail::hash_str;
+  const auto& entity = ctx.entities[e];
+  detail::EntityKeys k;
+  k.type = hash_str(entity.type);
+  k.type_bar = fnv(fnv(kFnvBasis, entity.type), "|");
+  const auto& name = ctx.names[e];
+  k.name = hash_str(name);
+  k.name_as_tail[0] = hash_str(name + " <title");
+  k.name_as_tail[1] = hash_str(name + " <other");
+  k.name_as_head[0] = hash_str(name + " >title");
+  k.name_as_head[1] = hash_str(name + " >other");
+  const auto& word = ctx.head_words[e];
+  k.head_word_h = hash_str("h " + word);
+  k.head_word_t = hash_str("t " + word);
+  k.head_word_space = fnv(fnv(kFnvBasis, word), " ");
+  for (std::size_t i = 0; i < entity.mentions.size(); ++i) {
+    const auto& m = entity.mentions[i];
+    auto gov = gov_of(ctx.doc->sentences[m.sentence], ctx.heads[e][i]);
+    k.govs.push_back(hash_str(gov));
+    k.govs_t.push_back(hash_str("t " + gov));
+    k.govs_h.push_back(hash_str("h " + gov));
+    k.sentences.push_back(m.sentence);
+  }
+  k.govs = distinct(std::move(k.govs));
+  k.govs_t = distinct(std::move(k.govs_t));
+  k.govs_h = distinct(std::move(k.govs_h));
+  std::sort(k.sentences.begin(), k.sentences.end());
+  k.sentences.erase(std::unique(k.sentences.begin(), k.sentences.end()), k.sentences.end());
+  return k;
+}
+
+// The smallest sentence distance between two ascending lists, and how many sentences they share.
+std::pair<int, int> sentence_distance(const std::vector<int>& a, const std::vector<int>& b) {
+  int min_dist = 1 << 30, shared = 0;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    min_dist = std::min(min_dist, std::abs(a[i] - b[j]));
+    if (a[i] == b[j])
+      ++shared, ++i, ++j;
+    else if (a[i] < b[j])
+      ++i;
+    else
+      ++j;
+  }
+  return {min_dist, shared};
+}
+
 }  // namespace
 
 namespace detail {
@@ -262,62 +335,93 @@ PairContext make_pair_context(const Document& doc, std::span<const PairEntity> e
   std::sort(first.begin(), first.end());
   ctx.rank.assign(n, 0);
   for (int i = 0; i < n; ++i) ctx.rank[first[i].second] = i;
+  ctx.keys.reserve(n);
+  for (int e = 0; e < n; ++e) ctx.keys.push_back(entity_keys(ctx, e));
   return ctx;
 }
 
-void pair_features(const PairContext& ctx, int h, int t, std::vector<std::uint64_t>& out) {
-  out.clear();
+}  // namespace detail
+
+namespace {
+
+std::uint64_t type_pair(const detail::PairContext& ctx, int h, int t) {
+  return fnv_end(fnv(ctx.keys[h].type_bar, ctx.entities[t].type));
+}
+
+// The features of a pair fall into three parts: the head's, which read only the
+// head entity and the tail's type; the tail's, likewise; and the pair's own
+// (pair_side() and the pair of head words).
+// The first two repeat across pairs, so classify() looks them up once.
+void head_side(const detail::PairContext& ctx, int h, std::uint64_t tp, std::uint64_t tail_type, bool tail_title,
+               std::vector<std::uint64_t>& out) {
+  using detail::feature;
+  const auto& k = ctx.keys[h];
+  out.push_back(feature(kHeadName, tp, k.name_as_head[tail_title ? 0 : 1]));
+  out.push_back(feature(kHeadName, tail_type, k.name));
+  out.push_back(feature(kHeadWords, tp, k.head_word_h));
+  for (auto g : k.govs) out.push_back(feature(kHeadGov, tp, g));
+  if (tail_title)
+    for (auto g : k.govs_h) out.push_back(feature(kTitleGov, tp, g));
+}
+
+void tail_side(const detail::PairContext& ctx, int t, std::uint64_t tp, std::uint64_t head_type, bool head_title,
+               std::vector<std::uint64_t>& out) {
+  using detail::feature;
+  const auto& k = ctx.keys[t];
+  out.push_back(feature(kTailName, head_type, k.name));
+  out.push_back(feature(kTailName, tp, k.name_as_tail[head_title ? 0 : 1]));
+  out.push_back(feature(kHeadWords, tp, k.head_word_t));
+  for (auto g : k.govs) out.push_back(feature(kTailGov, tp, g));
+  if (head_title)
+    for (auto g : k.govs_t) out.push_back(feature(kTitleGov, tp, g));
+}
+
+std::uint64_t head_words_feature(const detail::PairContext& ctx, int h, int t, std::uint64_t tp) {
+  return detail::feature(kHeadWords, tp, fnv_end(fnv(ctx.keys[h].head_word_space, ctx.head_words[t])));
+}
+
+void pair_side(const detail::PairContext& ctx, int h, int t, std::uint64_t tp, std::vector<std::uint64_t>& out) {
+  using detail::feature;
   const auto& eh = ctx.entities[h];
   const auto& et = ctx.entities[t];
-  const std::uint64_t tp = hash_str(eh.type + "|" + et.type);
+  const auto& kh = ctx.keys[h];
+  const auto& kt = ctx.keys[t];
   out.push_back(feature(kBias, 0));
   out.push_back(feature(kTypes, tp));
-  add(out, kHeadRank, tp, std::to_string(std::min(ctx.rank[h], 4)));
-  add(out, kTailRank, tp, std::to_string(std::min(ctx.rank[t], 4)));
-  add(out, kTailName, hash_str(eh.type), ctx.names[t]);
-  add(out, kTailName, tp, ctx.names[t] + (ctx.rank[h] == 0 ? " <title" : " <other"));
-  add(out, kHeadName, tp, ctx.names[h] + (ctx.rank[t] == 0 ? " >title" : " >other"));
-  add(out, kHeadName, hash_str(et.type), ctx.names[h]);
-  add(out, kHeadWords, tp, "h " + ctx.head_words[h]);
-  add(out, kHeadWords, tp, "t " + ctx.head_words[t]);
-  add(out, kHeadWords, tp, ctx.head_words[h] + " " + ctx.head_words[t]);
-  add(out, kFirstSentences, tp,
-      std::to_string(bucket(ctx.first_sentence[h])) + " " + std::to_string(bucket(ctx.first_sentence[t])));
-  add(out, kMentionCounts, tp,
-      std::to_string(std::min<int>(eh.mentions.size(), 3)) + "," +
-          std::to_string(std::min<int>(et.mentions.size(), 3)));
-  const auto& doc = *ctx.doc;
-  int min_dist = 1 << 30;
-  for (std::size_t i = 0; i < eh.mentions.size(); ++i) {
-    const auto& mh = eh.mentions[i];
-    const auto& sh = doc.sentences[mh.sentence];
-    add(out, kHeadGov, tp, gov_of(sh, ctx.heads[h][i]));
-    for (std::size_t j = 0; j < et.mentions.size(); ++j) {
-      const auto& mt = et.mentions[j];
-      int dist = std::abs(mh.sentence - mt.sentence);
-      min_dist = std::min(min_dist, dist);
-      if (dist != 0) continue;
-      sentence_pair(sh, mh, ctx.heads[h][i], mt, ctx.heads[t][j], tp, out);
-      intervening(ctx, h, t, mh, mt, tp, out);
-    }
-  }
-  for (std::size_t j = 0; j < et.mentions.size(); ++j) {
-    auto gov = gov_of(doc.sentences[et.mentions[j].sentence], ctx.heads[t][j]);
-    if (ctx.rank[h] == 0) add(out, kTitleGov, tp, "t " + gov);
-    add(out, kTailGov, tp, gov);
-  }
-  if (ctx.rank[t] == 0)
+  out.push_back(feature(kHeadRank, tp, number_hash(std::min(ctx.rank[h], 4))));
+  out.push_back(feature(kTailRank, tp, number_hash(std::min(ctx.rank[t], 4))));
+  auto first = [&](int e) { return std::to_string(bucket(ctx.first_sentence[e])); };
+  add(out, kFirstSentences, tp, first(h) + " " + first(t));
+  auto count = [](const PairEntity& e) { return std::to_string(std::min<int>(e.mentions.size(), 3)); };
+  add(out, kMentionCounts, tp, count(eh) + "," + count(et));
+  const auto [min_dist, shared] = sentence_distance(kh.sentences, kt.sentences);
+  if (shared > 0) {  // evidence inside each shared sentence
+    const auto& doc = *ctx.doc;
     for (std::size_t i = 0; i < eh.mentions.size(); ++i)
-      add(out, kTitleGov, tp, "h " + gov_of(doc.sentences[eh.mentions[i].sentence], ctx.heads[h][i]));
-  std::vector<int> shared;
-  for (const auto& mh : eh.mentions)
-    for (const auto& mt : et.mentions)
-      if (mh.sentence == mt.sentence) shared.push_back(mh.sentence);
-  std::sort(shared.begin(), shared.end());
-  add(out, kCooccur, tp,
-      std::to_string(bucket(static_cast<int>(std::unique(shared.begin(), shared.end()) - shared.begin()))));
-  add(out, kSentDist, tp, std::to_string(bucket(min_dist)));
-  add(out, kSameSentence, tp, min_dist == 0 ? "1" : "0");
+      for (std::size_t j = 0; j < et.mentions.size(); ++j) {
+        const auto& mh = eh.mentions[i];
+        const auto& mt = et.mentions[j];
+        if (mh.sentence != mt.sentence) continue;
+        sentence_pair(doc.sentences[mh.sentence], mh, ctx.heads[h][i], mt, ctx.heads[t][j], tp, out);
+        intervening(ctx, h, t, mh, mt, tp, out);
+      }
+  }
+  out.push_back(feature(kCooccur, tp, number_hash(bucket(shared))));
+  out.push_back(feature(kSentDist, tp, number_hash(bucket(min_dist))));
+  out.push_back(feature(kSameSentence, tp, number_hash(min_dist == 0 ? 1 : 0)));
+}
+
+}  // namespace
+
+namespace detail {
+
+void pair_features(const PairContext& ctx, int h, int t, std::vector<std::uint64_t>& out) {
+  out.clear();
+  const std::uint64_t tp = type_pair(ctx, h, t);
+  head_side(ctx, h, tp, ctx.keys[t].type, ctx.rank[t] == 0, out);
+  tail_side(ctx, t, tp, ctx.keys[h].type, ctx.rank[h] == 0, out);
+  pair_side(ctx, h, t, tp, out);
+  out.push_back(head_words_feature(ctx, h, t, tp));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
@@ -348,24 +452,110 @@ bool RelationClassifier::any_allowed(int th, int tt) const {
   return false;
 }
 
+namespace {
+
+// A feature and the range of its weights, sorted by feature.
+struct Found {
+  std::uint64_t key;
+  detail::Perceptron::Range range;
+  bool operator<(const Found& o) const { return key < o.key; }
+};
+
+// The lookups of one document's pairs. An entity's side of its pairs depends
+// only on the partner's type (unless the partner is the first entity, whose
+// title features are added), so each is looked up once; the pair's own
+// features but one come from a few thousand distinct keys, which a
+// direct-mapped cache keeps.
+class PairLookups {
+ public:
+  PairLookups(const detail::Perceptron& model, const detail::PairContext& ctx, int types)
+      : model_(model), ctx_(ctx), types_(types), sides_(2 * ctx.entities.size() * types), cache_(kCache) {}
+
+  // The one pair feature that is new at each pair, so rarely in a cache: its
+  // slot is loaded a few pairs ahead.
+  void prefetch(int h, int t) const { model_.prefetch(head_words_feature(ctx_, h, t, type_pair(ctx_, h, t))); }
+
+  // Appends the features of the pair (h, t) of type indexes (th, tt).
+  void features(int h, int t, int th, int tt, std::vector<Found>& out) {
+    const std::uint64_t tp = type_pair(ctx_, h, t);
+    const bool h_title = ctx_.rank[h] == 0, t_title = ctx_.rank[t] == 0;
+    if (t_title || h_title) {
+      keys_.clear();
+      head_side(ctx_, h, tp, ctx_.keys[t].type, t_title, keys_);
+      tail_side(ctx_, t, tp, ctx_.keys[h].type, h_title, keys_);
+      for (auto k : keys_) out.push_back({k, find(k)});
+    } else {
+      auto& head = sides_[(2 * h) * types_ + tt];
+      if (head.empty()) {
+        keys_.clear();
+        head_side(ctx_, h, tp, ctx_.keys[t].type, false, keys_);
+        for (auto k : keys_) head.push_back({k, model_.find(k)});
+      }
+      auto& tail = sides_[(2 * t + 1) * types_ + th];
+      if (tail.empty()) {
+        keys_.clear();
+        tail_side(ctx_, t, tp, ctx_.keys[h].type, false, keys_);
+        for (auto k : keys_) tail.push_back({k, model_.find(k)});
+      }
+      out.insert(out.end(), head.begin(), head.end());
+      out.insert(out.end(), tail.begin(), tail.end());
+    }
+    keys_.clear();
+    pair_side(ctx_, h, t, tp, keys_);
+    for (auto k : keys_) out.push_back({k, find(k)});
+    const auto words = head_words_feature(ctx_, h, t, tp);
+    out.push_back({words, model_.find(words)});
+  }
+
+ private:
+  static constexpr std::size_t kCache = 16384;
+  detail::Perceptron::Range find(std::uint64_t key) {
+    Found& f = cache_[key & (kCache - 1)];
+    if (f.key != key) f = {key, model_.find(key)};
+    return f.range;
+  }
+  const detail::Perceptron& model_;
+  const detail::PairContext& ctx_;
+  const int types_;
+  std::vector<std::vector<Found>> sides_;  // per entity: as head, as tail; per partner type
+  std::vector<Found> cache_;               // key 0 = empty (features are never 0)
+  std::vector<std::uint64_t> keys_;
+};
+
+}  // namespace
+
 std::vector<TypedRelation> RelationClassifier::classify(const Document& doc,
                                                         std::span<const PairEntity> entities) const {
   std::vector<TypedRelation> out;
   auto ctx = detail::make_pair_context(doc, entities);
   std::vector<int> type(entities.size());
   for (std::size_t e = 0; e < entities.size(); ++e) type[e] = type_index(entities[e].type);
-  std::vector<std::uint64_t> feats;
+  const int nt = static_cast<int>(types_.size());
+  std::vector<std::vector<int>> allowed_labels(nt * nt);
+  for (int th = 0; th < nt; ++th)
+    for (int tt = 0; tt < nt; ++tt)
+      for (int l = 0; l < static_cast<int>(labels_.size()); ++l)
+        if (allowed(th, tt, l)) allowed_labels[th * nt + tt].push_back(l);
+  PairLookups lookups(model_, ctx, nt);
+  constexpr int kAhead = 8;
+  std::vector<Found> feats;
   std::vector<float> scores(labels_.size());
   const int n = static_cast<int>(entities.size());
   for (int h = 0; h < n; ++h) {
     if (type[h] < 0) continue;
     for (int t = 0; t < n; ++t) {
-      if (t == h || type[t] < 0 || !any_allowed(type[h], type[t])) continue;
-      detail::pair_features(ctx, h, t, feats);
+      if (t + kAhead < n) lookups.prefetch(h, t + kAhead);
+      if (t == h || type[t] < 0) continue;
+      const auto& labels = allowed_labels[type[h] * nt + type[t]];
+      if (labels.empty()) continue;
+      feats.clear();
+      lookups.features(h, t, type[h], type[t], feats);
+      // As pair_features() and Perceptron::score(): distinct features in order.
+      std::sort(feats.begin(), feats.end());
       std::fill(scores.begin(), scores.end(), 0.0f);
-      model_.score(feats, scores);
-      for (std::size_t l = 0; l < labels_.size(); ++l) {
-        if (!allowed(type[h], type[t], static_cast<int>(l))) continue;
+      for (std::size_t i = 0; i < feats.size(); ++i)
+        if (i == 0 || feats[i].key != feats[i - 1].key) model_.add(feats[i].range, scores.data());
+      for (int l : labels) {
         float margin = scores[l] - thresholds_[l];
         if (margin > 0) out.push_back({h, t, labels_[l], static_cast<float>(1.0 / (1.0 + std::exp(-margin)))});
       }

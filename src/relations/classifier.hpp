@@ -78,6 +78,20 @@ class RelationClassifier {
 
 namespace detail {
 
+// The hashed strings of one entity that its pair features read, so that a
+// pair costs no string work unless the two entities share a sentence.
+struct EntityKeys {
+  std::uint64_t type = 0;                           // hash of the type
+  std::uint64_t type_bar = 0;                       // FNV-1a state after "type|"
+  std::uint64_t name = 0;                           // hash of the name
+  std::uint64_t name_as_tail[2] = {0, 0};           // "name <title", "name <other"
+  std::uint64_t name_as_head[2] = {0, 0};           // "name >title", "name >other"
+  std::uint64_t head_word_h = 0, head_word_t = 0;   // "h word", "t word"
+  std::uint64_t head_word_space = 0;                // FNV-1a state after "word "
+  std::vector<std::uint64_t> govs, govs_t, govs_h;  // distinct governors: "gov", "t gov", "h gov"
+  std::vector<int> sentences;                       // distinct sentences with a mention, ascending
+};
+
 // Per-document view the features read: each entity's mentions with their
 // syntactic heads. Built once per document.
 struct PairContext {
@@ -89,6 +103,7 @@ struct PairContext {
   std::vector<std::string> head_words;                        // lemma of that mention's head word
   std::vector<int> first_sentence;                            // first sentence with a mention
   std::vector<std::vector<std::pair<int, int>>> by_sentence;  // per sentence: (first word, entity) of each mention
+  std::vector<EntityKeys> keys;                               // per entity
 };
 PairContext make_pair_context(const Document& doc, std::span<const PairEntity> entities);
 

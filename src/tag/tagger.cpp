@@ -75,7 +75,7 @@ void Tagger::index() {
     lemma_table_.emplace(model_.lemma_keys[i], model_.lemma_edits[i]);
   for (std::size_t i = 0; i < model_.feats_keys.size(); ++i)
     feats_table_.emplace(model_.feats_keys[i], model_.feats_ids[i]);
-  clusters_ = detail::WordClusters(model_.cluster_keys, model_.cluster_ids);
+  clusters_ = detail::WordClusters::shared(model_.cluster_keys, model_.cluster_ids);
   parsed_edits_.clear();
   for (const auto& e : model_.edits) parsed_edits_.push_back(parse_lemma_edit(e));
 }
@@ -164,7 +164,7 @@ int Tagger::tag_class(std::string_view upos, std::string_view xpos) const {
 
 std::vector<int> Tagger::predict(const Sentence& sentence) const {
   std::vector<detail::WordInfo> words;
-  detail::describe_words(sentence, ambiguity_, words, &clusters_);
+  detail::describe_words(sentence, ambiguity_, words, clusters_.get());
   std::vector<int> tags = detail::greedy_tags(words, dict_, model_.tagger, nullptr);
   if (model_.tagger2.num_classes() > 0) tags = detail::greedy_tags(words, dict_, model_.tagger2, &tags);
   return tags;

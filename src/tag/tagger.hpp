@@ -114,7 +114,7 @@ class Tagger {
   std::vector<LemmaEdit> parsed_edits_;
   std::unordered_map<std::uint64_t, std::uint16_t> dict_, lemma_table_, feats_table_;
   detail::AmbiguityLexicon ambiguity_;
-  detail::WordClusters clusters_;
+  std::shared_ptr<const detail::WordClusters> clusters_;  // shared with other models carrying the same table
 };
 
 // The pipeline stage: needs tokens, adds tags and lemmas. Loads

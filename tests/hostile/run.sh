@@ -143,6 +143,24 @@ if [ -e timed.jsonld ] || ls -a | grep -q 'relgraph-tmp'; then
   echo "FAIL   extract-timeout: an output or a temporary was left"
   failures=$((failures + 1))
 fi
+# In corpus mode --timeout is per article: the slow one is named and skipped
+# (exit 1), the other's facts are written.
+mkdir -p timed-dir && head -n 5000 many.txt >timed-dir/slow.txt
+printf 'Idris Vale joined Tidewater Labs in Oslo.\n' >timed-dir/quick.txt
+expect 1 corpus-timeout "$rg" extract timed-dir --timeout 1 -o timed-corpus.tsv
+if ! grep -q 'slow.txt: the article took longer than the time limit of 1 s' corpus-timeout.err ||
+  ! grep -q 'Idris Vale' timed-corpus.tsv 2>/dev/null || grep -q 'quick.txt' corpus-timeout.err; then
+  echo "FAIL   corpus-timeout: the slow article was not named, or the quick one was lost"
+  failures=$((failures + 1))
+fi
+expect 0 stream-timeout "$rg" extract --stream --timeout 1 --jsonl <(python3 -c '
+import json
+print(json.dumps({"id": "quick", "text": "Idris Vale joined Tidewater Labs in Oslo."}))
+print(json.dumps({"id": "slow", "text": open("timed-dir/slow.txt").read()}))') -o timed-stream.jsonl
+if [ "$(grep -c '"error"' timed-stream.jsonl 2>/dev/null)" != 1 ] || ! grep -q '"id":"quick","entities"' timed-stream.jsonl; then
+  echo "FAIL   stream-timeout: expected the quick graph and one error line"
+  failures=$((failures + 1))
+fi
 
 echo "hostile inputs: $cases cases, $failures failed"
 [ $failures -eq 0 ]
