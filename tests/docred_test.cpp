@@ -252,6 +252,42 @@ TEST(RelationClassifier, LearnsAConstructionAndRoundTrips) {
   EXPECT_THROW(RelationClassifier::from_bytes(bytes + "x", "relations.bin"), Error);
 }
 
+// The update margin: training goes on until the gold relation's raw score is
+// above +margin and the others' below -margin. At every margin the construction
+// is learned; the raw score of a training pair clears the margin.
+TEST(RelationClassifier, UpdateMarginKeepsTheDecisionAndClearsTheMargin) {
+  const std::vector<std::string> names = {"Ada", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivy", "Jo"};
+  const std::vector<std::string> places = {"Oslo", "Rome", "Lima", "Kiev", "Oran", "Pune", "Riga", "Suva"};
+  std::vector<Document> docs;
+  for (std::size_t i = 0; i < 16; ++i)
+    docs.push_back(born_in(names[i % 10], names[(i + 3) % 10], places[i % 8], i % 2 == 0));
+  std::vector<RelationDocument> train;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    RelationDocument rd;
+    rd.doc = &docs[i];
+    rd.entities = born_entities();
+    if (i % 2 == 0) rd.facts.push_back({0, 1, "P19"});
+    train.push_back(std::move(rd));
+  }
+  const auto entities = born_entities();
+  for (float margin : {0.0f, 2.0f, 8.0f, 20.0f}) {
+    RelationTrainOptions o;
+    o.tune_folds = 0;
+    o.margin = margin;
+    auto rc = train_relation_classifier(train, o);
+    auto yes = rc.classify(born_in("Kim", "Lu", "Bonn", true), entities);
+    ASSERT_EQ(yes.size(), 1u) << margin;
+    EXPECT_EQ(yes[0].property, "P19") << margin;
+    EXPECT_TRUE(rc.classify(born_in("Kim", "Lu", "Bonn", false), entities).empty()) << margin;
+    auto ctx = detail::make_pair_context(docs[0], entities);
+    std::vector<std::uint64_t> feats;
+    detail::pair_features(ctx, 0, 1, feats);
+    std::vector<float> scores(1, 0.0f);
+    rc.model().score(feats, scores);
+    EXPECT_GT(scores[0], margin) << margin;
+  }
+}
+
 TEST(RelationClassifier, PooledFeaturesIgnoreMentionOrder) {
   // Two sentences, "Kim Lu was born in Bonn ." and "Kim Lu was seen in Oslo .".
   Document doc = born_in("Kim", "Lu", "Bonn", true);

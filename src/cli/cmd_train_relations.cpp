@@ -24,6 +24,7 @@ struct TrainRelationsArgs {
   int folds = 0;
   int epochs = RelationTrainOptions{}.epochs;
   unsigned seed = 1;
+  float margin = RelationTrainOptions{}.margin;
 };
 
 std::string meta_path(const std::string& model) {
@@ -35,7 +36,7 @@ std::string command_line(const TrainRelationsArgs& a) {
   std::ostringstream c;
   c << "relgraph train relations " << a.data;
   if (a.folds > 0) c << " --folds " << a.folds;
-  c << " --epochs " << a.epochs << " --seed " << a.seed << " -o " << a.output;
+  c << " --epochs " << a.epochs << " --margin " << a.margin << " --seed " << a.seed << " -o " << a.output;
   return c.str();
 }
 
@@ -55,6 +56,7 @@ void run(const TrainRelationsArgs& a) {
   RelationTrainOptions o;
   o.epochs = a.epochs;
   o.seed = a.seed;
+  o.margin = a.margin;
   std::string cv_json = "null";
   if (a.folds > 0) {
     const auto values = docred::ValueLexicons::shared();
@@ -107,6 +109,7 @@ void add_train_relations(CLI::App& app) {
   cmd->add_option("-o,--output", args->output, "Model file")->capture_default_str();
   cmd->add_option("--folds", args->folds, "Cross-validate by document over K folds first and record the figures");
   cmd->add_option("--epochs", args->epochs, "Perceptron epochs")->capture_default_str();
+  cmd->add_option("--margin", args->margin, "Perceptron update margin")->capture_default_str();
   cmd->add_option("--seed", args->seed, "Random seed")->capture_default_str();
   cmd->callback([args] { run(*args); });
 }

@@ -114,8 +114,8 @@ detail::Perceptron train_weights(const Instances& data, const Tables& t, const R
       for (int l : data.gold[i]) is_gold[l] = 1;
       for (std::size_t l = 0; l < t.labels.size(); ++l) {
         if (!t.allowed_at(data.types[i], static_cast<int>(l))) continue;
-        if (is_gold[l] && scores[l] <= 0) trainer.update(row, static_cast<int>(l), -1, 1.0f);
-        if (!is_gold[l] && scores[l] > 0) trainer.update(row, static_cast<int>(l), -1, -1.0f);
+        if (is_gold[l] && scores[l] <= o.margin) trainer.update(row, static_cast<int>(l), -1, 1.0f);
+        if (!is_gold[l] && scores[l] > -o.margin) trainer.update(row, static_cast<int>(l), -1, -1.0f);
       }
       trainer.tick();
     }

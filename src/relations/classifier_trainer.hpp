@@ -30,6 +30,10 @@ struct RelationTrainOptions {
   int tune_folds = 4;  // inner folds whose held-out scores tune the thresholds (< 2: thresholds 0)
   std::uint64_t seed = 1;
   float min_weight = 0.0f;  // drop averaged weights smaller than this (model size)
+  // Update margin: a relation's weights move unless its score is above +margin
+  // (gold) or below -margin (not gold); 0 is the plain perceptron. 4 gave
+  // gold-entity CV F1 45.36 on Re-DocRED dev against 44.60 for 0 (1: 44.04).
+  float margin = 4.0f;
   // not English: DocRED's entity type labels.
   std::vector<std::string> types = {"PER", "ORG", "LOC", "TIME", "NUM", "MISC"};
 };
