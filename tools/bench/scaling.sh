@@ -50,13 +50,7 @@ for k in ${COPIES:-1 8 32}; do
 done
 
 [[ ${THREADS:-1} == 0 ]] && exit 0
-mkdir -p "$tmp/corpus"
-awk -v dir="$tmp/corpus" '
-  /^# newdoc/ { if (f) close(f); f = sprintf("%s/article-%03d.txt", dir, ++docs); n = 0 }
-  /^# newpar/ { if (n) printf "\n\n" > f; n = 0 }
-  /^# text = / { t = substr($0, 10); printf "%s%s", (n++ ? " " : ""), t > f }
-  END { if (f) close(f) }' "$gold"
-for f in "$tmp"/corpus/*.txt; do echo >>"$f"; done
+"$root/tools/bench/ewt-corpus.sh" "$gold" "$tmp/corpus"
 declare -A wall
 for j in 1 2; do
   hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$tmp/h$j.json" \

@@ -27,13 +27,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$root"
 
-mkdir -p "$tmp/corpus"
-awk -v dir="$tmp/corpus" '
-  /^# newdoc/ { if (f) close(f); f = sprintf("%s/article-%03d.txt", dir, ++docs); n = 0 }
-  /^# newpar/ { if (n) printf "\n\n" > f; n = 0 }
-  /^# text = / { t = substr($0, 10); printf "%s%s", (n++ ? " " : ""), t > f }
-  END { if (f) close(f) }' "$gold"
-for f in "$tmp"/corpus/*.txt; do echo >>"$f"; done
+"$root/tools/bench/ewt-corpus.sh" "$gold" "$tmp/corpus"
 articles=$(ls "$tmp/corpus" | wc -l)
 tokens=$(grep -cE '^[0-9]+	' "$gold")
 
