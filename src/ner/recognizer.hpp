@@ -29,6 +29,10 @@
 
 namespace relgraph {
 
+namespace ner {
+class GazetteerFeatures;
+}
+
 class EntityRecognizer {
  public:
   // 2: Viterbi decoding, features conjoined with the previous label only.
@@ -38,14 +42,17 @@ class EntityRecognizer {
   //    files are read without them.
   // 5: weights in the mapped inference layout (core/perceptron.hpp); older
   //    layouts are still read.
-  static constexpr std::uint32_t kFormatVersion = 5;
+  // 6: the gazetteer feature table stored built (ner/features.hpp), mapped
+  //    at load instead of the key and bit lists; version 5 files still read.
+  static constexpr std::uint32_t kFormatVersion = 6;
 
   // Everything a model holds; built by the trainer (recognizer_trainer.hpp).
   struct Model {
     std::vector<std::string> labels;          // BILOU classes: "O", "B-PER", "I-PER" ...
     bool use_pos = false;                     // trained with UPOS features (needs the tagger)
     std::vector<std::uint64_t> gaz_keys;      // hash of a lower-cased gazetteer word ...
-    std::vector<std::uint16_t> gaz_bits;      // ... and its GazetteerBit mask (gazetteer.hpp)
+    std::vector<std::uint16_t> gaz_bits;      // ... and its GazetteerBit mask (gazetteer.hpp);
+                                              // empty when read from a file, which holds the table
     std::vector<std::uint64_t> cluster_keys;  // word classes (core/word_clusters.hpp); empty = none
     std::vector<std::uint32_t> cluster_ids;
     detail::Perceptron weights;
@@ -80,6 +87,8 @@ class EntityRecognizer {
 
  private:
   static EntityRecognizer read(detail::ModelReader& in);
+  // `gazetteer`: the table read from a file; null: built from the model's lists.
+  EntityRecognizer(Model model, const ner::GazetteerFeatures* gazetteer);
   Model model_;
   struct Tables;  // gazetteer feature table and BILOU transitions, built once per model
   std::shared_ptr<const Tables> tables_;
