@@ -24,6 +24,7 @@
 
 #include "core/model_io.hpp"
 #include "core/perceptron.hpp"
+#include "core/word_clusters.hpp"
 #include "relgraph/document.hpp"
 #include "relgraph/stage.hpp"
 
@@ -42,8 +43,9 @@ class EntityRecognizer {
   //    files are read without them.
   // 5: weights in the mapped inference layout (core/perceptron.hpp); older
   //    layouts are still read.
-  // 6: the gazetteer feature table stored built (ner/features.hpp), mapped
-  //    at load instead of the key and bit lists; version 5 files still read.
+  // 6: the gazetteer feature table (ner/features.hpp) and the word class
+  //    table stored built and mapped at load, instead of their key lists
+  //    (Model::gaz_* and cluster_* stay empty); version 5 files still read.
   static constexpr std::uint32_t kFormatVersion = 6;
 
   // Everything a model holds; built by the trainer (recognizer_trainer.hpp).
@@ -87,8 +89,10 @@ class EntityRecognizer {
 
  private:
   static EntityRecognizer read(detail::ModelReader& in);
-  // `gazetteer`: the table read from a file; null: built from the model's lists.
-  EntityRecognizer(Model model, const ner::GazetteerFeatures* gazetteer);
+  // `gazetteer`, `clusters`: the tables read from a file; null: built from
+  // the model's lists.
+  EntityRecognizer(Model model, const ner::GazetteerFeatures* gazetteer,
+                   std::shared_ptr<const detail::WordClusters> clusters);
   Model model_;
   struct Tables;  // gazetteer feature table and BILOU transitions, built once per model
   std::shared_ptr<const Tables> tables_;
