@@ -713,7 +713,49 @@ const std::vector<RuleCase> kRuleCases = {
      {"Lee/PROPN/NNP/Lee/2/nsubj", "painted/VERB/VBD/paint/0/root", "the/DET/DT/the/4/det",
       "bridge/NOUN/NN/bridge/2/obj", "last/ADJ/JJ/last/6/amod", "week/NOUN/NN/week/2/obl:tmod"},
      "(Lee)-[painted]->(last week)"},
+    {"relations.object_oblique",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "put/VERB/VBD/put/0/root", "the/DET/DT/the/4/det", "troops/NOUN/NNS/troop/2/obj",
+      "on/ADP/IN/on/6/case", "alert/NOUN/NN/alert/2/obl"},
+     "(Lee)-[put troops on]->(alert)"},
 };
+
+// relations.object_oblique: an oblique after the object, neither a value nor
+// a time, becomes a fact worded by the verb, the object's head and the
+// preposition; without an object, or before it, it does not.
+struct ObliqueCase {
+  std::vector<std::string> words;
+  std::string fact;
+  bool expected;
+};
+
+TEST(ObjectOblique, AnObliqueAfterTheObjectIsAFactOfItsOwn) {
+  const std::vector<ObliqueCase> cases = {
+      {{"Ann/PROPN/NNP/Ann/2/nsubj", "fired/VERB/VBD/fire/0/root", "rockets/NOUN/NNS/rocket/2/obj",
+        "at/ADP/IN/at/6/case", "the/DET/DT/the/6/det", "posts/NOUN/NNS/post/2/obl"},
+       "(Ann)-[fired rockets at]->(the posts)",
+       true},
+      {{"Ann/PROPN/NNP/Ann/2/nsubj", "moved/VERB/VBD/move/0/root", "the/DET/DT/the/4/det", "goats/NOUN/NNS/goat/2/obj",
+        "to/ADP/IN/to/7/case", "a/DET/DT/a/7/det", "barn/NOUN/NN/barn/2/obl"},
+       "(Ann)-[moved goats to]->(a barn)",
+       true},
+      // No object: the oblique is already the relation's object ("rested in").
+      {{"Ann/PROPN/NNP/Ann/2/nsubj", "rested/VERB/VBD/rest/0/root", "in/ADP/IN/in/5/case", "the/DET/DT/the/5/det",
+        "shade/NOUN/NN/shade/2/obl", "after/ADP/IN/after/7/case", "lunch/NOUN/NN/lunch/2/obl"},
+       "(Ann)-[rested shade after]->(lunch)",
+       false},
+      // A bare time noun is a date (relations.event_arguments), not a participant.
+      {{"Ann/PROPN/NNP/Ann/2/nsubj", "sold/VERB/VBD/sell/0/root", "the/DET/DT/the/4/det", "farm/NOUN/NN/farm/2/obj",
+        "last/ADJ/JJ/last/6/amod", "year/NOUN/NN/year/2/obl:tmod"},
+       "(Ann)-[sold farm]->(last year)",
+       false},
+  };
+  for (const auto& c : cases) {
+    Document doc = testing::make_document(c.words);
+    auto got = outputs(extractor(), doc);
+    bool found = std::find(got.begin(), got.end(), c.fact) != got.end();
+    EXPECT_EQ(found, c.expected) << c.fact;
+  }
+}
 
 class RuleSwitches : public ::testing::TestWithParam<RuleCase> {};
 

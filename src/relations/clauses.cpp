@@ -1152,6 +1152,7 @@ constexpr std::array<std::string_view, kRuleCount> kRuleNames = {
     "relations.control_object",
     "relations.subjectless_complement",
     "relations.coordinated_passive",
+    "relations.object_oblique",
 };
 
 }  // namespace
@@ -1170,6 +1171,7 @@ std::shared_ptr<const ClauseLexicon> ClauseLexicon::load(const std::string& sche
   lex->relativizers = WordSet(res.lexicon("relativizers"));
   lex->negation = WordSet(res.lexicon("negation_words"));
   lex->place_preps = WordSet(res.lexicon("place_prepositions"));
+  lex->adjunct_preps = WordSet(res.lexicon("adjunct_prepositions"));
   std::string lemmas, forms;
   for (const auto& row : res.lexicon("modal_auxiliaries").rows())
     (row.size() > 2 && row[2] == "form" ? forms : lemmas) += row[0] + "\t" + row[1] + "\n";
