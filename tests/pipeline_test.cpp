@@ -374,6 +374,8 @@ TEST(PredicateLabel, CanonicalWithSurfaceWhenItSaysMore) {
       {"have joined", "member_of", false, "member of (have joined)"},
       {"is branch of", "branch_of", false, "branch of"},
       {"is", "branch_of", false, "branch of"},
+      {"goalkeeper of", "member_of", false, "member of (goalkeeper of)"},  // a shared "of" says nothing
+      {"is member of", "member_of", false, "member of"},
       {"stressed", "said", false, "stressed"},
       {"concluded", "signed", true, "concluded"},
       {"Praised", "", false, "praised"},

@@ -848,8 +848,10 @@ std::string predicate_label(const Proposition& p, bool clausal_object) {
     }
     return out;
   };
+  // Function words ("of" in "member of" / "goalkeeper of") say nothing of the relation.
   for (const auto& a : words(canonical))
     for (const auto& b : words(surface)) {
+      if (light.contains(a)) continue;
       std::size_t n = std::min({a.size(), b.size(), std::size_t{4}});
       if (a == b || (n == 4 && a.compare(0, 4, b, 0, 4) == 0)) return canonical;
     }
