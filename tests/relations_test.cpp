@@ -717,6 +717,10 @@ const std::vector<RuleCase> kRuleCases = {
      {"Lee/PROPN/NNP/Lee/2/nsubj", "put/VERB/VBD/put/0/root", "the/DET/DT/the/4/det", "troops/NOUN/NNS/troop/2/obj",
       "on/ADP/IN/on/6/case", "alert/NOUN/NN/alert/2/obl"},
      "(Lee)-[put troops on]->(alert)"},
+    {"relations.from_to",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "moved/VERB/VBD/move/0/root", "from/ADP/IN/from/4/case", "Lyon/PROPN/NNP/Lyon/2/obl",
+      "to/ADP/IN/to/6/case", "Paris/PROPN/NNP/Paris/4/nmod"},
+     "(Lee)-[moved to]->(Paris)"},
 };
 
 // relations.object_oblique: an oblique after the object, neither a value nor
@@ -754,6 +758,35 @@ TEST(ObjectOblique, AnObliqueAfterTheObjectIsAFactOfItsOwn) {
     auto got = outputs(extractor(), doc);
     bool found = std::find(got.begin(), got.end(), c.fact) != got.end();
     EXPECT_EQ(found, c.expected) << c.fact;
+  }
+}
+
+// relations.from_to: a to-phrase hung on a from-phrase is the verb's own
+// argument, except in a range of numbers.
+TEST(FromTo, TheEndOfARangeIsAnArgumentOfTheVerb) {
+  const std::vector<ObliqueCase> cases = {
+      {{"The/DET/DT/the/2/det", "law/NOUN/NN/law/3/nsubj", "changed/VERB/VBD/change/0/root", "from/ADP/IN/from/6/case",
+        "old/ADJ/JJ/old/6/amod", "rules/NOUN/NNS/rule/3/obl", "to/ADP/IN/to/9/case", "new/ADJ/JJ/new/9/amod",
+        "ones/NOUN/NNS/one/6/nmod"},
+       "(The law)-[changed to]->(new ones)",
+       true},
+      {{"The/DET/DT/the/2/det", "law/NOUN/NN/law/3/nsubj", "changed/VERB/VBD/change/0/root", "from/ADP/IN/from/6/case",
+        "old/ADJ/JJ/old/6/amod", "rules/NOUN/NNS/rule/3/obl", "to/ADP/IN/to/9/case", "new/ADJ/JJ/new/9/amod",
+        "ones/NOUN/NNS/one/6/nmod"},
+       "(The law)-[changed from]->(old rules)",
+       true},
+      {{"Sales/NOUN/NNS/sale/2/nsubj", "rose/VERB/VBD/rise/0/root", "from/ADP/IN/from/4/case", "9/NUM/CD/9/2/obl",
+        "to/ADP/IN/to/6/case", "12/NUM/CD/12/4/nmod"},
+       "(Sales)-[rose to]->(12)",
+       false},
+  };
+  for (const auto& c : cases) {
+    Document doc = testing::make_document(c.words);
+    auto got = outputs(extractor(), doc);
+    bool found = std::find(got.begin(), got.end(), c.fact) != got.end();
+    std::string all;
+    for (const auto& g : got) all += "\n  " + g;
+    EXPECT_EQ(found, c.expected) << c.fact << all;
   }
 }
 

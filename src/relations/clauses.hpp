@@ -82,8 +82,9 @@ enum class Rule {
   SubjectlessComplement,  // "found [yields by 2050] fell": a complement clause without a subject takes the object
   CoordinatedPassive,     // "Lee was hurt and replaced by Bo": the second passive keeps its voice too
   ObjectOblique,          // "put its troops on alert": (X)-[put troops on]->(alert), an oblique after the object
+  FromTo,                 // "moved from Lyon to Paris": the to-phrase the parse hung on the from-phrase is the verb's
 };
-inline constexpr std::size_t kRuleCount = 29;
+inline constexpr std::size_t kRuleCount = 30;
 // Rule names in enum order: "relations.copula", ...
 const std::array<std::string_view, kRuleCount>& rule_names();
 

@@ -386,6 +386,31 @@ std::vector<Proposition> event_arguments(const Document& doc, const Proposition&
   return out;
 }
 
+// relations.from_to: the to-phrase of "changed from X to Y", which the parse
+// hung on the from-phrase, is its own proposition worded by the relation
+// without a preposition: (S)-[changed to]->(Y) besides (S)-[changed from]->(X).
+std::vector<Proposition> range_ends(const Document& doc, Proposition& p, const std::string& base) {
+  std::vector<Proposition> out;
+  if (base.empty()) return out;
+  const auto& s = doc.sentences[p.sentence];
+  for (std::size_t i = 2; i < p.args.size(); ++i) {
+    const Argument& a = p.args[i];
+    const Argument& from = p.args[i - 1];
+    if (a.role != "to" || from.role != "from" || a.head < 0 || from.head < 0 || s.tokens[a.head].head - 1 != from.head)
+      continue;
+    Proposition q = p;
+    q.relation = base + " to";
+    q.args = {p.args[0], a};
+    q.attributes["construction"] = "argument";
+    q.attributes["event"] = p.relation;
+    q.attributes["argument"] = "to";
+    out.push_back(std::move(q));
+    p.args.erase(p.args.begin() + static_cast<long>(i));
+    break;
+  }
+  return out;
+}
+
 // "put its troops on high alert", "fired rockets at the posts": an oblique
 // after the object is a participant of its own. Values and places have their
 // propositions (event_arguments) and names their edges (the graph builder); a
@@ -568,6 +593,8 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
   std::vector<Proposition> out;
   std::vector<std::pair<Proposition, std::string>> copies;  // for the other names of a subject list, with base
   auto add = [&](Proposition p, const std::string& base) {
+    std::vector<Proposition> ends;
+    if (rules_.on(detail::Rule::FromTo)) ends = range_ends(doc, p, base);
     if (rules_.on(detail::Rule::EventArguments) && rules_.lexicon)
       for (auto& q : event_arguments(doc, p, base, *rules_.lexicon)) out.push_back(std::move(q));
     std::vector<Proposition> obliques;
@@ -575,6 +602,7 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
       obliques = object_obliques(doc, p, base, *rules_.lexicon);
     out.push_back(std::move(p));
     for (auto& q : obliques) out.push_back(std::move(q));
+    for (auto& q : ends) out.push_back(std::move(q));
   };
   for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_, rules_)) {
     if (c.subj.head < 0 || c.subj.words.empty()) continue;
