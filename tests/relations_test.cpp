@@ -721,6 +721,10 @@ const std::vector<RuleCase> kRuleCases = {
      {"Lee/PROPN/NNP/Lee/2/nsubj", "moved/VERB/VBD/move/0/root", "from/ADP/IN/from/4/case", "Lyon/PROPN/NNP/Lyon/2/obl",
       "to/ADP/IN/to/6/case", "Paris/PROPN/NNP/Paris/4/nmod"},
      "(Lee)-[moved to]->(Paris)"},
+    {"relations.adjective_complement",
+     {"Wheat/NOUN/NN/wheat/3/nsubj", "is/AUX/VBZ/be/3/cop", "sensitive/ADJ/JJ/sensitive/0/root", "to/ADP/IN/to/5/case",
+      "heat/NOUN/NN/heat/3/obl"},
+     "(Wheat)-[is sensitive to]->(heat)"},
 };
 
 // relations.object_oblique: an oblique after the object, neither a value nor
@@ -758,6 +762,29 @@ TEST(ObjectOblique, AnObliqueAfterTheObjectIsAFactOfItsOwn) {
     auto got = outputs(extractor(), doc);
     bool found = std::find(got.begin(), got.end(), c.fact) != got.end();
     EXPECT_EQ(found, c.expected) << c.fact;
+  }
+}
+
+// relations.adjective_complement: an adjective predicate's prepositional
+// complement, not a long predicate phrase nor one before the adjective.
+TEST(AdjectiveComplement, TheComplementOfAnAdjectivePredicateIsTheFact) {
+  const std::vector<ObliqueCase> cases = {
+      {{"Ann/PROPN/NNP/Ann/4/nsubj", "Lee/PROPN/NNP/Lee/1/flat", "was/AUX/VBD/be/4/cop", "happy/ADJ/JJ/happy/0/root",
+        "with/ADP/IN/with/7/case", "the/DET/DT/the/7/det", "result/NOUN/NN/result/4/obl"},
+       "(Ann Lee)-[was happy with]->(the result)",
+       true},
+      {{"In/ADP/IN/in/2/case", "May/PROPN/NNP/May/5/obl", "Ann/PROPN/NNP/Ann/5/nsubj", "was/AUX/VBD/be/5/cop",
+        "ill/ADJ/JJ/ill/0/root"},
+       "(Ann)-[was ill in]->(May)",
+       false},
+  };
+  for (const auto& c : cases) {
+    Document doc = testing::make_document(c.words);
+    auto got = outputs(extractor(), doc);
+    bool found = std::find(got.begin(), got.end(), c.fact) != got.end();
+    std::string all;
+    for (const auto& g : got) all += "\n  " + g;
+    EXPECT_EQ(found, c.expected) << c.fact << all;
   }
 }
 

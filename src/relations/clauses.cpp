@@ -1176,6 +1176,7 @@ constexpr std::array<std::string_view, kRuleCount> kRuleNames = {
     "relations.coordinated_passive",
     "relations.object_oblique",
     "relations.from_to",
+    "relations.adjective_complement",
 };
 
 }  // namespace

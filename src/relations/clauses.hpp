@@ -83,8 +83,9 @@ enum class Rule {
   CoordinatedPassive,     // "Lee was hurt and replaced by Bo": the second passive keeps its voice too
   ObjectOblique,          // "put its troops on alert": (X)-[put troops on]->(alert), an oblique after the object
   FromTo,                 // "moved from Lyon to Paris": the to-phrase the parse hung on the from-phrase is the verb's
+  AdjectiveComplement,    // "Wheat is sensitive to ozone": (Wheat)-[is sensitive to]->(ozone)
 };
-inline constexpr std::size_t kRuleCount = 30;
+inline constexpr std::size_t kRuleCount = 31;
 // Rule names in enum order: "relations.copula", ...
 const std::array<std::string_view, kRuleCount>& rule_names();
 

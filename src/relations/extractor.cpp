@@ -386,6 +386,42 @@ std::vector<Proposition> event_arguments(const Document& doc, const Proposition&
   return out;
 }
 
+// "Wheat is sensitive to ozone", "the firm was critical of the tax": an
+// adjective predicate's prepositional complement is the fact, worded by the
+// copula, the adjective and the preposition: (Wheat)-[is sensitive to]->(ozone).
+std::vector<Proposition> adjective_complements(const Document& doc, const Proposition& p) {
+  std::vector<Proposition> out;
+  auto construction = p.attributes.find("construction");
+  if (construction == p.attributes.end() || construction->second != "copula" || p.args.size() < 3 ||
+      p.args[1].role != "attr" || p.args[1].head < 0 || p.relation.empty())
+    return out;
+  const auto& s = doc.sentences[p.sentence];
+  const Token& adjective = s.tokens[p.args[1].head];
+  if (adjective.upos != "ADJ" || p.args[1].span.last - p.args[1].span.first > 2) return out;
+  for (std::size_t i = 2; i < p.args.size(); ++i) {
+    const Argument& a = p.args[i];
+    if (a.head < 0 || is_core_role(a.role) || a.span.first <= p.args[1].head) continue;
+    const auto& u = s.tokens[a.head].upos;
+    if (u != "NOUN" && u != "PROPN" && u != "PRON") continue;
+    Proposition q;
+    q.sentence = p.sentence;
+    q.lemma = p.lemma;
+    q.negated = p.negated;
+    q.modality = p.modality;
+    q.attribution = p.attribution;
+    q.confidence = p.confidence;
+    q.relation_words = p.relation_words;
+    q.relation = p.relation + " " + detail::ascii_lower(adjective.form) + " " + a.role;
+    q.args = {p.args[0], a};
+    q.attributes["construction"] = "argument";
+    q.attributes["event"] = p.relation;
+    q.attributes["argument"] = "complement";
+    out.push_back(std::move(q));
+    break;
+  }
+  return out;
+}
+
 // relations.from_to: the to-phrase of "changed from X to Y", which the parse
 // hung on the from-phrase, is its own proposition worded by the relation
 // without a preposition: (S)-[changed to]->(Y) besides (S)-[changed from]->(X).
@@ -595,6 +631,8 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
   auto add = [&](Proposition p, const std::string& base) {
     std::vector<Proposition> ends;
     if (rules_.on(detail::Rule::FromTo)) ends = range_ends(doc, p, base);
+    std::vector<Proposition> adjective;
+    if (rules_.on(detail::Rule::AdjectiveComplement)) adjective = adjective_complements(doc, p);
     if (rules_.on(detail::Rule::EventArguments) && rules_.lexicon)
       for (auto& q : event_arguments(doc, p, base, *rules_.lexicon)) out.push_back(std::move(q));
     std::vector<Proposition> obliques;
@@ -603,6 +641,7 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
     out.push_back(std::move(p));
     for (auto& q : obliques) out.push_back(std::move(q));
     for (auto& q : ends) out.push_back(std::move(q));
+    for (auto& q : adjective) out.push_back(std::move(q));
   };
   for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_, rules_)) {
     if (c.subj.head < 0 || c.subj.words.empty()) continue;
