@@ -389,7 +389,8 @@ std::vector<Proposition> event_arguments(const Document& doc, const Proposition&
 // "Wheat is sensitive to ozone", "the firm was critical of the tax": an
 // adjective predicate's prepositional complement is the fact, worded by the
 // copula, the adjective and the preposition: (Wheat)-[is sensitive to]->(ozone).
-std::vector<Proposition> adjective_complements(const Document& doc, const Proposition& p) {
+std::vector<Proposition> adjective_complements(const Document& doc, const Proposition& p,
+                                               const detail::ClauseLexicon& lex) {
   std::vector<Proposition> out;
   auto construction = p.attributes.find("construction");
   if (construction == p.attributes.end() || construction->second != "copula" || p.args.size() < 3 ||
@@ -401,6 +402,7 @@ std::vector<Proposition> adjective_complements(const Document& doc, const Propos
   for (std::size_t i = 2; i < p.args.size(); ++i) {
     const Argument& a = p.args[i];
     if (a.head < 0 || is_core_role(a.role) || a.span.first <= p.args[1].head) continue;
+    if (lex.adjunct_preps.contains(a.role)) continue;  // "rife following the visit": a circumstance
     const auto& u = s.tokens[a.head].upos;
     if (u != "NOUN" && u != "PROPN" && u != "PRON") continue;
     Proposition q;
@@ -632,7 +634,8 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
     std::vector<Proposition> ends;
     if (rules_.on(detail::Rule::FromTo)) ends = range_ends(doc, p, base);
     std::vector<Proposition> adjective;
-    if (rules_.on(detail::Rule::AdjectiveComplement)) adjective = adjective_complements(doc, p);
+    if (rules_.on(detail::Rule::AdjectiveComplement) && rules_.lexicon)
+      adjective = adjective_complements(doc, p, *rules_.lexicon);
     if (rules_.on(detail::Rule::EventArguments) && rules_.lexicon)
       for (auto& q : event_arguments(doc, p, base, *rules_.lexicon)) out.push_back(std::move(q));
     std::vector<Proposition> obliques;
