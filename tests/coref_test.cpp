@@ -819,6 +819,17 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .build();
        },
        "envoy", "John Roe", "(no mention 'envoy')"},
+      {"coref.apposition_named_modifier",
+       [] {
+         return DocBuilder()
+             .sentence(
+                 "Police/NOUN/2/nsubj/NNS called/VERB/0/root an/DET/5/det Acme/PROPN/5/compound lawyer/NOUN/2/obj "
+                 ",/PUNCT/8/punct Bo/PROPN/8/compound Tan/PROPN/5/appos ./PUNCT/2/punct")
+             .mention(0, 4, 5, "ORG")
+             .mention(0, 7, 9, "PER")
+             .build();
+       },
+       "lawyer", "Bo Tan", "(no mention 'lawyer')"},
       {"coref.apposition_surface",
        [] {
          return DocBuilder()
@@ -885,11 +896,26 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   o.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
   auto stage = make_coref_stage(o);
   auto rules = stage->rules();
-  for (const char* r :
-       {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname", "coref.state_agent",
-        "coref.apposition_kind", "coref.apposition", "coref.apposition_surface", "coref.role", "coref.definite",
-        "coref.pronoun", "coref.person_not_place", "coref.subject_it", "coref.quote_speaker", "coref.org_head",
-        "coref.definite_unique", "coref.group", "coref.group_description"})
+  for (const char* r : {"coref.exact",
+                        "coref.acronym",
+                        "coref.bracket_acronym",
+                        "coref.alias",
+                        "coref.surname",
+                        "coref.state_agent",
+                        "coref.apposition_kind",
+                        "coref.apposition",
+                        "coref.apposition_surface",
+                        "coref.apposition_named_modifier",
+                        "coref.role",
+                        "coref.definite",
+                        "coref.pronoun",
+                        "coref.person_not_place",
+                        "coref.subject_it",
+                        "coref.quote_speaker",
+                        "coref.org_head",
+                        "coref.definite_unique",
+                        "coref.group",
+                        "coref.group_description"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()

@@ -41,9 +41,10 @@ struct Item {
 class Resolver;
 
 // Rules applied per mention by the apposition pass.
-inline constexpr const char* kApposition = "coref.apposition";                 // "John Roe, the US envoy"
-inline constexpr const char* kSurfaceApposition = "coref.apposition_surface";  // the same when the parse missed it
-inline constexpr const char* kRole = "coref.role";                             // "French Interior Minister Jane Doe"
+inline constexpr const char* kApposition = "coref.apposition";                    // "John Roe, the US envoy"
+inline constexpr const char* kSurfaceApposition = "coref.apposition_surface";     // the same when the parse missed it
+inline constexpr const char* kRole = "coref.role";                                // "French Interior Minister Jane Doe"
+inline constexpr const char* kNamedModifier = "coref.apposition_named_modifier";  // "an [Acme] lawyer, Bo Tan"
 // Rule of the alias pass.
 inline constexpr const char* kOrgHead = "coref.org_head";  // "Church of Scientology ... the Church"
 // Rule of the bracket-acronym pass.

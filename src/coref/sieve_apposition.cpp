@@ -176,10 +176,18 @@ bool Resolver::parse_appositions(int m) {
     // names inside post-modifiers ("branch of X") keep their own mentions.
     int first = words.front();
     if (first > g) continue;
-    bool clean = true;
+    int blocked = -1;  // the last word of a name among the role's words
     for (int i = first; i <= g; ++i)
-      if (blocks(s, i)) clean = false;
-    if (!clean) continue;
+      if (blocks(s, i)) blocked = i;
+    // "an Acme lawyer, Bo Tan": a name modifying the role keeps its mention;
+    // the role mention covers the words after it ("lawyer").
+    if (blocked >= 0) {
+      if (!enabled(kNamedModifier) || blocked == g || tok(s, g).upos != "NOUN" || it.etype != "Person" ||
+          items_[mention_at(s, blocked)].etype == "Person")
+        continue;
+      first = blocked + 1;
+      while (first < g && tok(s, first).upos == "PART") ++first;  // "Acme's lawyer"
+    }
     add_role(m, s, first, g + 1, role, items_[m].etype);
     added = true;
   }
