@@ -493,6 +493,20 @@ TEST(Coref, StageLayers) {
 namespace relgraph {
 namespace {
 
+TEST(Coref, ACountrysNameBeforeAPersonIsNoTitle) {
+  // "Aid to the United States Bo Tan grew" (a wrong parse): no role "United States" for Bo Tan.
+  auto doc = DocBuilder()
+                 .sentence(
+                     "Aid/NOUN/8/nsubj to/ADP/7/case the/DET/7/det United/PROPN/5/compound States/PROPN/7/compound "
+                     "Bo/PROPN/7/compound Tan/PROPN/1/nmod grew/VERB/0/root")
+                 .mention(0, 4, 6, "LOC", "Country", "United States")
+                 .mention(0, 6, 8, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  for (const auto& m : doc.mentions) EXPECT_NE(m.subtype, "Role") << m.text;
+  EXPECT_EQ(entity_of(doc, "Bo Tan"), "Bo Tan");
+}
+
 TEST(Coref, TitleWithPrepositionalPhrase) {
   // "Peruvian Minister of Justice John Roe spoke ."
   auto doc =

@@ -240,9 +240,11 @@ void Resolver::title_before(int m) {
   while (first < em.span.first &&
          (tok(s, first).upos == "ADP" || tok(s, first).upos == "DET" || tok(s, first).form == "-"))
     ++first;
+  // A title has a noun of its own, not only a country's name ("the United States Bo Tan").
   bool has_noun = false;
   for (int j = first; j < em.span.first; ++j)
-    has_noun |= (tok(s, j).upos == "NOUN" || tok(s, j).upos == "PROPN") && country_of(tok(s, j).form).empty();
+    has_noun |= (tok(s, j).upos == "NOUN" || tok(s, j).upos == "PROPN") && country_of(tok(s, j).form).empty() &&
+                mention_at(s, j) < 0;
   if (first >= em.span.first || !has_noun) return;
   std::string role(doc_.slice(tok(s, first).begin, tok(s, em.span.first - 1).end));
   add_role(m, s, first, em.span.first, role, "Person");
