@@ -664,6 +664,28 @@ TEST(BuildGraph, ANameAfterItsTitleIsTheNode) {
   EXPECT_EQ(std::find(got.begin(), got.end(), "(Bo Tan)-[met]->(Ann Lee)"), got.end());
 }
 
+TEST(BuildGraph, ANameAfterItsTitleEndsBeforeAnAside) {
+  // "Envoy Bo Tan , the deputy , met Ann Lee" with "Envoy" as the subject's head and the
+  // aside inside the subject's span: the name before the comma is the node.
+  Document doc = parsed(
+      "Envoy/PROPN/8/nsubj Bo/PROPN/3/compound Tan/PROPN/1/nmod ,/PUNCT/6/punct the/DET/6/det deputy/NOUN/1/appos "
+      ",/PUNCT/6/punct met/VERB/0/root Ann/PROPN/8/obj Lee/PROPN/9/flat");
+  entity(doc, "Bo Tan", "Person", {mention(doc, 1, 3, "PER")});
+  entity(doc, "Ann Lee", "Person", {mention(doc, 8, 10, "PER")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "met";
+  p.relation_words = {7};
+  p.attributes["construction"] = "verb";
+  p.args = {arg(doc, "subj", 0, 7, 0), arg(doc, "obj", 8, 10, 8)};
+  doc.propositions = {p};
+  GraphOptions o;
+  o.article = false;
+  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Bo Tan)-[met]->(Ann Lee)"});
+  o.disable = {"graph.name_before_aside"};
+  EXPECT_NE(facts(build_graph(doc, o)), std::vector<std::string>{"(Bo Tan)-[met]->(Ann Lee)"});
+}
+
 TEST(BuildGraph, ANameAfterItsRoleNounIsTheNode) {
   // "Ann Lee met <object>": the object ends in a name after a lower-case role or organisation
   // noun; a description mention without an entity over the head, or a bracketed short form,
@@ -851,8 +873,8 @@ TEST(FactFilter, EachNamedFilterDropsItsCaseAndNoOther) {
 
 TEST(FactFilter, GraphRulesAreNamedAndSwitchable) {
   auto rules = graph_rules();
-  // + literal_list, name_after_title/role, value_of_phrase, role_title
-  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 5);
+  // + literal_list, name_after_title/role/before_aside, value_of_phrase, role_title
+  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 6);
   EXPECT_NE(std::find(rules.begin(), rules.end(), "graph.literal_list"), rules.end());
   EXPECT_EQ(rules.back(), "graph.role_title");
   EXPECT_EQ(rules.front(), "graph.drop_value_subject");

@@ -56,8 +56,9 @@ bool head_ok(const Document& doc, const Argument& a) {
          a.head < static_cast<int>(doc.sentences[a.span.sentence].tokens.size());
 }
 
-constexpr const char* kNameAfterTitle = "graph.name_after_title";  // "Acme spokesman [Bo Tan]"
-constexpr const char* kNameAfterRole = "graph.name_after_role";    // "the agency's lawyer [Bo Tan]"
+constexpr const char* kNameAfterTitle = "graph.name_after_title";    // "Acme spokesman [Bo Tan]"
+constexpr const char* kNameAfterRole = "graph.name_after_role";      // "the agency's lawyer [Bo Tan]"
+constexpr const char* kNameBeforeAside = "graph.name_before_aside";  // "Ambassador [Bo Tan], the envoy"
 
 class Builder {
  public:
@@ -191,6 +192,13 @@ int Builder::name_after_title(const Argument& a) const {
   const auto& toks = doc_.sentences[a.span.sentence].tokens;
   if (a.head < 0 || a.head >= static_cast<int>(toks.size()) || !title_head(toks[a.head])) return -1;
   int last = std::min<int>(a.span.last, static_cast<int>(toks.size()));
+  // "Ambassador Bo Tan, the envoy, ...": the name ends the phrase before an aside.
+  if (on(kNameBeforeAside))
+    for (int i = a.head + 1; i < last; ++i)
+      if (toks[i].form == ",") {
+        last = i;
+        break;
+      }
   while (last > a.span.first && toks[last - 1].upos == "PUNCT") --last;
   // "... agency Central News Service (CNS)": the bracketed short form after the name.
   if (on(kNameAfterRole))
@@ -1022,6 +1030,7 @@ std::vector<std::string> graph_rules() {
   out.emplace_back(detail::kLiteralListRule);
   out.emplace_back(kNameAfterTitle);
   out.emplace_back(kNameAfterRole);
+  out.emplace_back(kNameBeforeAside);
   out.emplace_back(kValueOfPhrase);
   out.emplace_back(kRoleTitle);
   return out;
