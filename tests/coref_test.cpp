@@ -718,6 +718,17 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .build();
        },
        "HB", "Harbour Board", "(no mention 'HB')"},
+      {"coref.bracket_expansion",
+       [] {
+         return DocBuilder()
+             .sentence(
+                 "The/DET/2/det CNV/PROPN/9/nsubj (/PUNCT/5/punct National/PROPN/5/compound Council/PROPN/2/appos "
+                 "of/ADP/7/case Varnia/PROPN/5/nmod )/PUNCT/5/punct met/VERB/0/root ./PUNCT/9/punct")
+             .mention(0, 2, 3, "ORG")
+             .mention(0, 7, 8, "LOC")
+             .build();
+       },
+       "CNV", "National Council of Varnia", "CNV"},
       {"coref.group",
        [] {
          return DocBuilder()

@@ -410,6 +410,7 @@ const std::vector<Sieve>& sieves() {
   static const std::vector<Sieve> all = {
       {"coref.state_agent", &Resolver::state_agents},
       {"coref.bracket_acronym", &Resolver::parenthetical_acronyms},
+      {"coref.bracket_expansion", &Resolver::bracket_expansions},
       {"coref.apposition_kind", &Resolver::retype_by_apposition},
       {"coref.person_not_place", &Resolver::persons_not_places},
       {"coref.exact", &Resolver::exact_match},

@@ -80,6 +80,7 @@ class Resolver {
   void exact_match();
   void acronyms();
   void parenthetical_acronyms();
+  void bracket_expansions();
   void retype_by_apposition();
   void name_variants();
   void appositions();
