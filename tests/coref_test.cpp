@@ -765,6 +765,26 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .build();
        },
        "Doe", "Jane Doe", "Doe"},
+      {"coref.compass_name",
+       [] {
+         return DocBuilder()
+             .sentence("North/PROPN/2/compound Varnia/PROPN/3/nsubj shelled/VERB/0/root ./PUNCT/3/punct")
+             .sentence("The/DET/2/det South/PROPN/3/nsubj retaliated/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 1, 3, "LOC", "Country", "North Varnia")
+             .mention(1, 2, 3, "MISC")
+             .build();
+       },
+       "South", "South", "South"},
+      {"coref.compass_name",
+       [] {
+         return DocBuilder()
+             .sentence("South/PROPN/2/compound Varnia/PROPN/3/nsubj shelled/VERB/0/root ./PUNCT/3/punct")
+             .sentence("The/DET/2/det South/PROPN/3/nsubj retaliated/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 1, 3, "LOC", "Country", "South Varnia")
+             .mention(1, 2, 3, "MISC")
+             .build();
+       },
+       "South", "South Varnia", "South"},
       {"coref.surname",
        [] {
          return DocBuilder()

@@ -52,7 +52,7 @@ inline constexpr const char* kCorefWordLists[] = {
     "acronym_skip_words",    "name_continuations", "description_nouns",   "determiners",          "title_continuations",
     "title_prepositions",    "place_prepositions", "motion_prepositions", "expletive_predicates", "speech_verbs",
     "first_person_pronouns", "role_prepositions",  "group_nouns",         "time_units",           "measure_units",
-    "vague_adjectives"};
+    "vague_adjectives",      "compass_words"};
 
 struct CorefWords {
   std::map<std::string, detail::Lexicon, std::less<>> lists;  // list name -> its lexicon

@@ -83,6 +83,7 @@ class Resolver {
   void bracket_expansions();
   void retype_by_apposition();
   void name_variants();
+  void compass_names();
   void appositions();
   void surnames();
   void persons_not_places();

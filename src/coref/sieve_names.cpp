@@ -187,6 +187,35 @@ void Resolver::name_variants() {
   }
 }
 
+// Rule coref.compass_name: "the North" alone names the one country of the
+// article whose name opens with that compass word ("North Korea"), whatever
+// type the recogniser gave it. Not regions: "the South" of a country is no
+// "South Province".
+void Resolver::compass_names() {
+  std::map<std::string, std::set<int>> places;  // compass word -> clusters of countries it opens
+  std::map<std::string, int> place_of;          // compass word -> one mention of such a country
+  for (int m = 0; m < nitems(); ++m) {
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.name.size() < 2 || it.etype != "Country") continue;
+    std::string w = lower(it.name[0]);
+    if (!words("compass_words", w)) continue;
+    places[w].insert(find(m));
+    place_of[w] = m;
+  }
+  for (int m = 0; m < nitems(); ++m) {
+    auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.name.size() != 1 || !after_the(m)) continue;
+    std::string w = lower(it.name[0]);
+    auto p = places.find(w);
+    if (p == places.end() || p->second.size() != 1 || same(m, place_of[w])) continue;
+    int to = place_of[w];
+    doc_.mentions[m].type = doc_.mentions[to].type;
+    doc_.mentions[m].subtype = doc_.mentions[to].subtype;
+    it.etype = items_[to].etype;
+    unite(m, to);
+  }
+}
+
 // Surnames the recogniser missed ("Lopez said") join the person who has them.
 void Resolver::surnames() {
   std::map<std::string, std::vector<int>> by_surname;  // surname -> named person mentions
