@@ -785,6 +785,17 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .build();
        },
        "South", "South Varnia", "South"},
+      {"coref.it_nearer_subject",
+       [] {
+         return DocBuilder()
+             .sentence("Acme/PROPN/2/nsubj grew/VERB/0/root ./PUNCT/2/punct")
+             .sentence(
+                 "The/DET/2/det plant/NOUN/3/nsubj closed/VERB/0/root after/SCONJ/6/mark it/PRON/6/nsubj "
+                 "failed/VERB/3/advcl ./PUNCT/3/punct")
+             .mention(0, 1, 2, "ORG")
+             .build();
+       },
+       "it", "(no mention 'it')", "Acme"},
       {"coref.surname",
        [] {
          return DocBuilder()

@@ -433,7 +433,7 @@ std::vector<std::string> rule_names() {
   std::vector<std::string> out;
   for (const Sieve& s : sieves())
     if (s.name && std::find(out.begin(), out.end(), s.name) == out.end()) out.push_back(s.name);
-  for (const char* r : {kApposition, kSurfaceApposition, kRole, kNamedModifier, kSubjectIt, kOrgHead,
+  for (const char* r : {kApposition, kSurfaceApposition, kRole, kNamedModifier, kSubjectIt, kItNearerSubject, kOrgHead,
                         kUniqueDescription, kAcronymRetype, kTheyOrganisation})
     out.push_back(r);
   return out;

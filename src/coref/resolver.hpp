@@ -57,7 +57,8 @@ inline constexpr int kUniqueDescriptionReach = 250;
 // Rule of the group pass.
 inline constexpr const char* kTheyOrganisation = "coref.they_organisation";  // "Acme denied it: ... They said"
 // Rule of the pronoun pass.
-inline constexpr const char* kSubjectIt = "coref.subject_it";  // "Acme grew. It hired ..."
+inline constexpr const char* kSubjectIt = "coref.subject_it";               // "Acme grew. It hired ..."
+inline constexpr const char* kItNearerSubject = "coref.it_nearer_subject";  // "... the plant closed after it"
 
 // One sieve: a rule name and the pass that applies it.
 struct Sieve {
@@ -166,6 +167,7 @@ class Resolver {
   int plural_antecedent(int s, int i, const std::string& cls);
   int singular_antecedent(int s, int i, const std::string& cls, bool subject_only = false);
   int clause_subject(int s, int i) const;
+  bool noun_subject_between(int m, int s, int i) const;
   bool expletive_it(int s, int i) const;
   bool quoted(int s, int i) const { return !quoted_.empty() && quoted_[s][i]; }
   void mark_quotes();
