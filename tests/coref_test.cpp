@@ -507,6 +507,28 @@ TEST(Coref, ACountrysNameBeforeAPersonIsNoTitle) {
   EXPECT_EQ(entity_of(doc, "Bo Tan"), "Bo Tan");
 }
 
+TEST(Coref, AShortCountryNameNeverTakesARegionOrAPersonsName) {
+  // "South Varnia won. Africa watched. Bo Varnia spoke. Varnia scored.": "Africa" is a
+  // region, "Varnia" part of a person's name: neither joins South Varnia.
+  auto t = tables();
+  t.regions = {"africa"};
+  auto doc = DocBuilder()
+                 .sentence("South/PROPN/2/compound Africa/PROPN/3/nsubj won/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("Africa/PROPN/2/nsubj watched/VERB/0/root ./PUNCT/2/punct")
+                 .sentence("South/PROPN/2/compound Varnia/PROPN/3/nsubj won/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("Bo/PROPN/2/compound Varnia/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("Varnia/PROPN/2/nsubj scored/VERB/0/root ./PUNCT/2/punct")
+                 .mention(0, 1, 3, "LOC", "Country", "South Africa")
+                 .mention(1, 1, 2, "LOC")
+                 .mention(2, 1, 3, "LOC", "Country", "South Varnia")
+                 .mention(3, 1, 3, "PER")
+                 .mention(4, 1, 2, "PER")
+                 .build();
+  resolve_coreference(doc, t);
+  EXPECT_EQ(entity_of(doc, "Africa"), "Africa");
+  EXPECT_NE(entity_of(doc, "Varnia"), "South Varnia");
+}
+
 TEST(Coref, TitleWithPrepositionalPhrase) {
   // "Peruvian Minister of Justice John Roe spoke ."
   auto doc =
@@ -785,6 +807,16 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .build();
        },
        "South", "South Varnia", "South"},
+      {"coref.country_short_name",
+       [] {
+         return DocBuilder()
+             .sentence("South/PROPN/2/compound Varnia/PROPN/3/nsubj won/VERB/0/root ./PUNCT/3/punct")
+             .sentence("Varnia/PROPN/2/nsubj scored/VERB/0/root ./PUNCT/2/punct")
+             .mention(0, 1, 3, "LOC", "Country", "South Varnia")
+             .mention(1, 1, 2, "PER")
+             .build();
+       },
+       "Varnia", "South Varnia", "Varnia"},
       {"coref.it_nearer_subject",
        [] {
          return DocBuilder()

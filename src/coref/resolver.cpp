@@ -417,6 +417,7 @@ const std::vector<Sieve>& sieves() {
       {"coref.acronym", &Resolver::acronyms},
       {"coref.alias", &Resolver::name_variants},
       {"coref.compass_name", &Resolver::compass_names},
+      {"coref.country_short_name", &Resolver::country_short_names},
       {"coref.surname", &Resolver::surnames},
       {nullptr, &Resolver::appositions},       // rules per mention: kApposition, kSurfaceApposition, kRole
       {"coref.surname", &Resolver::surnames},  // again: appositions may have shown that a name is a person's

@@ -85,6 +85,7 @@ class Resolver {
   void retype_by_apposition();
   void name_variants();
   void compass_names();
+  void country_short_names();
   void appositions();
   void surnames();
   void persons_not_places();

@@ -216,6 +216,40 @@ void Resolver::compass_names() {
   }
 }
 
+// Rule coref.country_short_name: a one-word name that ends the name of
+// exactly one country of the article ("Varnia" after "South Varnia") is that
+// country, whatever type the recogniser gave it; not when the word is a
+// country or a world region itself ("Africa" is no "South Africa"), nor a
+// word of a person's full name.
+void Resolver::country_short_names() {
+  std::map<std::string, std::set<int>> countries;  // last word -> clusters of countries it ends
+  std::map<std::string, int> country_of_word;      // last word -> one mention of such a country
+  std::set<std::string> person_words;
+  for (int m = 0; m < nitems(); ++m) {
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.name.size() < 2) continue;
+    if (it.etype == "Person")
+      for (const auto& w : it.name) person_words.insert(lower(w));
+    if (it.etype != "Country") continue;
+    std::string w = lower(it.name.back());
+    countries[w].insert(find(m));
+    country_of_word[w] = m;
+  }
+  for (int m = 0; m < nitems(); ++m) {
+    auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.name.size() != 1) continue;
+    std::string w = lower(strip_possessive(it.name[0]));
+    auto c = countries.find(w);
+    if (c == countries.end() || c->second.size() != 1 || same(m, country_of_word[w])) continue;
+    if (!country_of(w).empty() || t_.regions.count(w) || person_words.count(w)) continue;
+    int to = country_of_word[w];
+    doc_.mentions[m].type = doc_.mentions[to].type;
+    doc_.mentions[m].subtype = doc_.mentions[to].subtype;
+    it.etype = items_[to].etype;
+    unite(m, to);
+  }
+}
+
 // Surnames the recogniser missed ("Lopez said") join the person who has them.
 void Resolver::surnames() {
   std::map<std::string, std::vector<int>> by_surname;  // surname -> named person mentions
