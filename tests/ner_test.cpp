@@ -15,6 +15,7 @@
 #include "ner/features.hpp"
 #include "ner/gazetteer.hpp"
 #include "ner/iob2.hpp"
+#include "ner/name_rules.hpp"
 #include "ner/recognizer.hpp"
 #include "ner/recognizer_trainer.hpp"
 #include "ner/values.hpp"
@@ -950,4 +951,40 @@ TEST(Viterbi, CachedLabelScoresEqualDirectScores) {
       EXPECT_EQ(0, std::memcmp(direct.trans.data(), cached.trans.data(), direct.trans.size() * sizeof(float)));
       EXPECT_EQ(0, std::memcmp(direct.emit.data(), cached.emit.data(), direct.emit.size() * sizeof(float)));
     }
+}
+
+namespace {
+
+std::string dump_spans(const std::vector<TypedSpan>& spans) {
+  std::string out;
+  for (const auto& t : spans) out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
+  return out;
+}
+
+}  // namespace
+
+TEST(NameRules, ACountryAfterAnOrganisationsOwnNameIsCutOff) {
+  struct Row {
+    std::string sentence;
+    std::vector<TypedSpan> spans;
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      // an of-phrase before: the name is whole without the country
+      {"the/O University/O of/O Ulmar/O of/O the/O UK/O met/O ./O", {{1, 7, "ORG"}}, "1-4ORG 6-7LOC "},
+      // a place's name before the cue
+      {"Ohio/O Varn/O University/O of/O the/O US/O met/O ./O", {{0, 6, "ORG"}}, "0-3ORG 5-6LOC "},
+      {"Ohio/O Varn/O University/O of/O the/O United/O States/O met/O ./O", {{0, 7, "ORG"}}, "0-3ORG 5-7LOC "},
+      // the country is the name's own part
+      {"the/O University/O of/O the/O Philippines/O met/O ./O", {{1, 5, "ORG"}}, "1-5ORG "},
+      {"the/O Varn/O Museum/O of/O the/O Philippines/O met/O ./O", {{1, 6, "ORG"}}, "1-6ORG "},
+      // no "the", no country, not an organisation
+      {"Ohio/O Varn/O Bank/O of/O India/O met/O ./O", {{0, 5, "ORG"}}, "0-5ORG "},
+      {"Ohio/O Varn/O University/O of/O the/O Arts/O met/O ./O", {{0, 6, "ORG"}}, "0-6ORG "},
+      {"Ohio/O Varn/O Hall/O of/O the/O US/O ./O", {{0, 6, "LOC"}}, "0-6LOC "},
+  };
+  for (const auto& r : rows) {
+    Document doc = iob2_document({iob2(r.sentence)}, "t");
+    EXPECT_EQ(dump_spans(split_country_suffix(doc.sentences[0], gazetteer(), r.spans)), r.want) << r.sentence;
+  }
 }
