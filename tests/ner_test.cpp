@@ -955,6 +955,20 @@ TEST(Viterbi, CachedLabelScoresEqualDirectScores) {
 
 namespace {
 
+// A document of one sentence from "form/XPOS" words (every token "O").
+Document tagged_document(const std::string& sentence) {
+  std::string plain;
+  std::vector<std::string> xpos;
+  for (const auto& w : words(sentence)) {
+    auto slash = w.rfind('/');
+    xpos.push_back(w.substr(slash + 1));
+    plain += (plain.empty() ? "" : " ") + w.substr(0, slash) + "/O";
+  }
+  Document doc = iob2_document({iob2(plain)}, "t");
+  for (std::size_t k = 0; k < xpos.size(); ++k) doc.sentences[0].tokens[k].xpos = xpos[k];
+  return doc;
+}
+
 std::string dump_spans(const std::vector<TypedSpan>& spans) {
   std::string out;
   for (const auto& t : spans) out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
@@ -986,5 +1000,29 @@ TEST(NameRules, ACountryAfterAnOrganisationsOwnNameIsCutOff) {
   for (const auto& r : rows) {
     Document doc = iob2_document({iob2(r.sentence)}, "t");
     EXPECT_EQ(dump_spans(split_country_suffix(doc.sentences[0], gazetteer(), r.spans)), r.want) << r.sentence;
+  }
+}
+
+TEST(NameRules, AKindNounAnnouncesTheNameAfterIt) {
+  struct Row {
+    std::string sentence;  // form/XPOS
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      {"the/DT company/NN Zentrix/NNP Labs/NNPS grew/VBD ./.", "2-4ORG "},
+      {"in/IN the/DT company/NN Zentrix/NNP UK/NNP 's/POS list/NN", "3-5ORG "},       // ends before "'s"
+      {"the/DT book/NN Gone/VBN for/IN Ever/RB ,/, written/VBN", "2-5WORK_OF_ART "},  // function words in a title
+      {"the/DT book/NN Gone/VBN for/IN ever/RB", "2-3WORK_OF_ART "},                  // ends on a capitalised word
+      {"in/IN journal/NN Ocean/NNP Letters/NNPS last/JJ week/NN", "2-4ORG "},
+      {"the/DT company/NN of/IN Ulmar/NNP Labs/NNPS", ""},              // not right after the noun
+      {"the/DT company/NN Monday/NNP said/VBD", ""},                    // a weekday
+      {"the/DT company/NN President/NNP Jo/NNP Arn/NNP said/VBD", ""},  // a personal title
+      {"the/DT club/NN I/PRP liked/VBD", ""},
+      {"they/PRP play/VBP Varn/NNP Rovers/NNPS today/NN", ""},   // a verb, not the noun
+      {"the/DT companies/NNS Zentrix/NNP and/CC Varn/NNP", ""},  // plural: a list, not one name
+  };
+  for (const auto& r : rows) {
+    Document doc = tagged_document(r.sentence);
+    EXPECT_EQ(dump_spans(kind_noun_names(doc.sentences[0], gazetteer())), r.want) << r.sentence;
   }
 }

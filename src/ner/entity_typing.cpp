@@ -478,6 +478,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
       merge_rule_spans(spans, cue_headed_organisations(s, gazetteer, spans, person_words));
       if (options.cue_names) merge_rule_spans(spans, cue_names(s, spans));
       if (options.coordinated_names) spans = split_coordinated_names(s, gazetteer, spans);
+      if (options.kind_noun_names) merge_rule_spans(spans, kind_noun_names(s, gazetteer));
       if (options.country_suffix) spans = split_country_suffix(s, gazetteer, spans);
       split_roles(s, gazetteer, spans);
       drop_trailing_titles(s, gazetteer, spans);

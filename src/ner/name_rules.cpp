@@ -3,8 +3,10 @@
 #include "ner/name_rules.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "core/lexicon.hpp"
+#include "core/strings.hpp"
 #include "ner/features.hpp"
 
 namespace relgraph::ner {
@@ -55,6 +57,40 @@ std::vector<TypedSpan> split_country_suffix(const Sentence& s, const Gazetteer& 
     }
     out.push_back({t.first, of, t.type});
     out.push_back({of + 2, t.last, "LOC"});
+  }
+  return out;
+}
+
+std::vector<TypedSpan> kind_noun_names(const Sentence& s, const Gazetteer& g) {
+  static const auto kKinds = detail::WordMap::load("kind_nouns");
+  static const auto kMonths = detail::WordSet::load("months");
+  static const auto kWeekdays = detail::WordSet::load("weekdays");
+  static const auto kJoiners = detail::WordSet::load("name_joiners");
+  const int n = static_cast<int>(s.tokens.size());
+  // A capitalised word that may be part of the name; "'s" ends it.
+  auto name_word = [&](int k) {
+    if (k >= n) return false;
+    const auto& f = s.tokens[k].form;
+    if (!upper_initial(f) || f == "I" || f.find('\'') != std::string::npos) return false;
+    std::string l = detail::ascii_lower(f);
+    return !kMonths.contains(l) && !kWeekdays.contains(l) && !(phrase_bits(g, s, k, k + 1) & kGazTitle);
+  };
+  std::vector<TypedSpan> out;
+  for (int i = 0; i + 1 < n; ++i) {
+    const std::string* type = kKinds.find(s.tokens[i].form);
+    if (!type || s.tokens[i].xpos != "NN" || !name_word(i + 1)) continue;
+    const bool work = *type == "WORK_OF_ART";
+    int last = i + 2;
+    for (int j = last; j < n; ++j) {
+      if (name_word(j)) {
+        last = j + 1;
+        continue;
+      }
+      // "Gone for Ever", "Gone with the Wind": function words inside a title.
+      if (!work || !kJoiners.contains(s.tokens[j].form)) break;
+    }
+    out.push_back({i + 1, last, *type});
+    i = last - 1;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Named rules over the recognizer's typed spans that fix the bounds or the
 // type of a name from the words around it: a country after an organisation's
-// name. The entity stage switches each off by its rule name
-// (PipelineOptions::disable). Internal to src/ner.
+// name, a name announced by its kind ("the company Acme"). The entity stage switches each off by its rule
+// name (PipelineOptions::disable). Internal to src/ner.
 // Tests: tests/ner_test.cpp (NameRules.*)
 #pragma once
 #include <vector>
@@ -13,6 +13,7 @@
 namespace relgraph::ner {
 
 inline constexpr const char* kCountrySuffixRule = "ner.country_suffix";
+inline constexpr const char* kKindNounNamesRule = "ner.kind_noun_names";
 
 // "Ohio State University of the US", "University of Leeds of the UK"[ORG]:
 // an organisation's name that ends in "of the <country>" is cut before "of"
@@ -21,5 +22,14 @@ inline constexpr const char* kCountrySuffixRule = "ner.country_suffix";
 // "University of the Philippines", "National Museum of the Philippines" stay whole.
 std::vector<TypedSpan> split_country_suffix(const Sentence& sentence, const Gazetteer& gazetteer,
                                             const std::vector<TypedSpan>& spans);
+
+// "the company Zentrix UK", "the book Gone for Ever", "in journal Ocean
+// Letters": the capitalised words right after a common noun of
+// schemas/lexicon/kind_nouns.tsv (tagged as a singular common noun) are a
+// name of the noun's type. A work's title may hold lower-case function words
+// between capitalised ones. A personal title, a month, a weekday or "I" ends
+// the name, and so does a possessive "'s". Returns the new spans;
+// merge them with the others (the spans a name covers give way to it).
+std::vector<TypedSpan> kind_noun_names(const Sentence& sentence, const Gazetteer& gazetteer);
 
 }  // namespace relgraph::ner
