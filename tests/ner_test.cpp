@@ -1026,3 +1026,19 @@ TEST(NameRules, AKindNounAnnouncesTheNameAfterIt) {
     EXPECT_EQ(dump_spans(kind_noun_names(doc.sentences[0], gazetteer())), r.want) << r.sentence;
   }
 }
+
+TEST(NameRules, ANameAfterAPersonsOfIsAnOrganisation) {
+  Document doc = iob2_document(
+      {iob2("Jo/O Arn/O of/O Varn/O Power/O and/O Bo/O Lee/O of/O the/O VLP/O won/O ./O"),
+       iob2("Varn/O Power/O and/O Kelt/O Labs/O gained/O ./O"), iob2("Ulmar/O of/O Zorbia/O spoke/O ./O")},
+      "t");
+  std::vector<std::vector<TypedSpan>> spans = {
+      {{0, 2, "PER"}, {3, 5, "MISC"}, {6, 8, "PER"}, {10, 11, "MISC"}},
+      {{0, 2, "MISC"}, {3, 5, "MISC"}},  // the same words elsewhere; "Kelt Labs" is another name
+      {{0, 1, "LOC"}, {2, 3, "MISC"}},   // after a place, not a person
+  };
+  affiliation_organisations(doc, spans);
+  EXPECT_EQ(dump_spans(spans[0]), "0-2PER 3-5ORG 6-8PER 10-11ORG ");
+  EXPECT_EQ(dump_spans(spans[1]), "0-2ORG 3-5MISC ");
+  EXPECT_EQ(dump_spans(spans[2]), "0-1LOC 2-3MISC ");
+}

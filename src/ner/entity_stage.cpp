@@ -25,8 +25,8 @@ class EntityStage : public Stage {
   }
   std::vector<Layer> adds() const override { return {Layer::Entities}; }
   std::vector<std::string> rules() const override {
-    return {ner::kHyphenNameRule,       ner::kCueNamesRule,      ner::kProperNounsRule,
-            ner::kCoordinatedNamesRule, ner::kCountrySuffixRule, ner::kKindNounNamesRule};
+    return {ner::kHyphenNameRule,    ner::kCueNamesRule,      ner::kProperNounsRule,   ner::kCoordinatedNamesRule,
+            ner::kCountrySuffixRule, ner::kKindNounNamesRule, ner::kAffiliationOrgRule};
   }
   void process(Document& doc) const override { ner::annotate_entities(doc, recognizer_, gazetteer_, options_); }
 
@@ -46,6 +46,7 @@ ner::AnnotateOptions ner::annotate_options(const PipelineOptions& options) {
   annotate.coordinated_names = options.enabled(kCoordinatedNamesRule);
   annotate.country_suffix = options.enabled(kCountrySuffixRule);
   annotate.kind_noun_names = options.enabled(kKindNounNamesRule);
+  annotate.affiliation_org = options.enabled(kAffiliationOrgRule);
   return annotate;
 }
 

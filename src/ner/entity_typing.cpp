@@ -506,6 +506,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
                          [&](const ValueMention& v) { return v.first <= t.first && t.last <= v.last; });
     });
   }
+  if (options.rules && options.affiliation_org) affiliation_organisations(doc, sentence_spans);
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     Sentence& s = doc.sentences[si];
     if (s.tokens.empty()) continue;

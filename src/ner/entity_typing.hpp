@@ -33,9 +33,10 @@ struct AnnotateOptions {
   bool proper_nouns = true;
   // Rule ner.coordinated_names: "the University of Leeds and the Royal Society" is two names.
   bool coordinated_names = true;
-  // Rules of name_rules.hpp: ner.country_suffix, ner.kind_noun_names.
+  // Rules of name_rules.hpp: ner.country_suffix, ner.kind_noun_names, ner.affiliation_org.
   bool country_suffix = true;
   bool kind_noun_names = true;
+  bool affiliation_org = true;
 };
 
 // The rule switches of `options.disable` (the defaults for everything else).

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 #include "core/lexicon.hpp"
 #include "core/strings.hpp"
@@ -93,6 +94,33 @@ std::vector<TypedSpan> kind_noun_names(const Sentence& s, const Gazetteer& g) {
     i = last - 1;
   }
   return out;
+}
+
+void affiliation_organisations(const Document& doc, std::vector<std::vector<TypedSpan>>& spans) {
+  auto words = [&](const Sentence& s, const TypedSpan& t) {
+    std::string w;
+    for (int k = t.first; k < t.last; ++k) w += std::string(strip_possessive(s.tokens[k].form)) + ' ';
+    return w;
+  };
+  std::unordered_set<std::string> organisations;
+  for (std::size_t si = 0; si < spans.size() && si < doc.sentences.size(); ++si) {
+    const auto& s = doc.sentences[si];
+    const auto& sp = spans[si];
+    for (std::size_t k = 1; k < sp.size(); ++k) {
+      const auto& person = sp[k - 1];
+      const auto& t = sp[k];
+      if (person.type != "PER" || t.type != "MISC" || t.first <= person.last) continue;
+      const auto& link = s.tokens[person.last].form;
+      const int gap = t.first - person.last;
+      if ((link != "of" && link != "from") || gap > 2 || (gap == 2 && s.tokens[person.last + 1].form != "the"))
+        continue;
+      organisations.insert(words(s, t));
+    }
+  }
+  if (organisations.empty()) return;
+  for (std::size_t si = 0; si < spans.size() && si < doc.sentences.size(); ++si)
+    for (auto& t : spans[si])
+      if (t.type == "MISC" && organisations.count(words(doc.sentences[si], t))) t.type = "ORG";
 }
 
 }  // namespace relgraph::ner
