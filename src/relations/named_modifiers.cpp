@@ -67,6 +67,10 @@ std::vector<Proposition> named_modifiers(const Document& doc, int sentence, std:
     if (toks[first_conjunct].deprel != "nmod") continue;
     int g = head(first_conjunct);
     if (g < 0 || g > y || toks[g].upos != "NOUN" || mention_over(g) >= 0) continue;
+    // A capitalised noun inside a sentence is part of a name the recogniser
+    // missed ("the Daughters of ..."), not a description.
+    const bool initial = g == 0 || (g == 1 && toks[0].upos == "DET");
+    if (!initial && !toks[g].form.empty() && toks[g].form[0] >= 'A' && toks[g].form[0] <= 'Z') continue;
     std::string prep;
     for (int k = 0; k < n; ++k)
       if (head(k) == first_conjunct && base_rel(toks[k]) == "case" && k < first_conjunct)

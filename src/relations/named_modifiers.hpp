@@ -18,9 +18,9 @@ inline constexpr const char* kNamedModifierRule = "relations.named_modifier";
 // increasing order): for each name (a PER/ORG/LOC/MISC ... mention, not a
 // value, role or pronoun) whose head hangs as nmod, with a one-word
 // preposition of schemas/lexicon/modifier_prepositions.tsv, on a common noun
-// that no name covers, (the noun with its compounds, adjectives and numbers)-
-// [preposition]->(the name). attributes["construction"] = "np",
-// attributes["rule"] = kNamedModifierRule. A later conjunct of such a name
+// that no name covers and that is not capitalised inside the sentence, (the noun with its compounds, adjectives and
+// numbers)- [preposition]->(the name). attributes["construction"] = "np", attributes["rule"] = kNamedModifierRule. A
+// later conjunct of such a name
 // ("from Ulmaria, Kelt and Varn") takes the same noun and preposition.
 std::vector<Proposition> named_modifiers(const Document& doc, int sentence, std::span<const int> mentions);
 
