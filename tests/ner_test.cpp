@@ -512,9 +512,9 @@ TEST(Typing, CueWordsNameFacilitiesEventsLawsAndOperations) {
       {"The/O Clean/O Water/O Act/O passed/O ./O", {}, "1-4LAW "},
       {"Operation/O Desert/O Gale/O began/O ./O", {}, "0-3EVENT "},
       {"Jo/O told/O Ulm/O Weekly/O ./O", {{2, 3, "ORG"}}, "2-4ORG "},  // a periodical
-      {"The/O Act/O passed/O ./O", {}, ""},                        // a cue alone names nothing
-      {"Jo/O Arn/O Stadium/O opened/O ./O", {{0, 2, "PER"}}, ""},  // never over a person's name
-      {"They/O met/O in/O the/O stadium/O ./O", {}, ""},           // lower case
+      {"The/O Act/O passed/O ./O", {}, ""},                            // a cue alone names nothing
+      {"Jo/O Arn/O Stadium/O opened/O ./O", {{0, 2, "PER"}}, ""},      // never over a person's name
+      {"They/O met/O in/O the/O stadium/O ./O", {}, ""},               // lower case
   };
   for (const auto& r : rows) {
     Document doc = iob2_document({iob2(r.sentence)}, "t");
