@@ -374,6 +374,8 @@ TEST(PredicateLabel, CanonicalWithSurfaceWhenItSaysMore) {
       {"have joined", "member_of", false, "member of (have joined)"},
       {"is branch of", "branch_of", false, "branch of"},
       {"is", "branch_of", false, "branch of"},
+      {"goalkeeper of", "member_of", false, "member of (goalkeeper of)"},  // a shared "of" says nothing
+      {"is member of", "member_of", false, "member of"},
       {"stressed", "said", false, "stressed"},
       {"concluded", "signed", true, "concluded"},
       {"Praised", "", false, "praised"},
@@ -426,6 +428,25 @@ TEST(BuildGraph, DefiniteDescriptionOfAnEventNoun) {
   o.article = false;
   EXPECT_EQ(facts(build_graph(doc, o)),
             (std::vector<std::string>{"(Doe’s visit to Peru)-[included]->(Lima)", "(Jane Doe)-[visited]->(Peru)"}));
+}
+
+TEST(BuildGraph, AnExtraEntityTakesItsOwnPrepositionOnly) {
+  // "Acme met with Zed at Orb": the relation holds the first oblique's "with".
+  Document doc =
+      parsed("Acme/PROPN/2/nsubj met/VERB/0/root with/ADP/4/case Zed/PROPN/2/obl at/ADP/6/case Orb/PROPN/2/obl");
+  entity(doc, "Acme", "Organization", {mention(doc, 0, 1, "ORG")});
+  entity(doc, "Zed", "Organization", {mention(doc, 3, 4, "ORG")});
+  entity(doc, "Orb", "Organization", {mention(doc, 5, 6, "ORG")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "met with";
+  p.relation_words = {1, 2};
+  p.args = {arg(doc, "subj", 0, 1, 0), arg(doc, "with", 3, 4, 3), arg(doc, "at", 5, 6, 5)};
+  doc.propositions.push_back(p);
+  GraphOptions o;
+  o.article = false;
+  auto g = build_graph(doc, o);
+  EXPECT_EQ(facts(g), (std::vector<std::string>{"(Acme)-[met at]->(Orb)", "(Acme)-[met with]->(Zed)"}));
 }
 
 TEST(BuildGraph, ComplexPrepositionBeforeAnExtraEntity) {

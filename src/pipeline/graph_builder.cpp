@@ -497,7 +497,14 @@ void Builder::add_extra_edges(const Proposition& p, const RelationEdge& r, Knowl
     RelationEdge x = r;
     // not English: argument role names.
     static const std::set<std::string> core = {"subj", "obj", "iobj", "comp", "attr"};
-    x.predicate = core.count(a->role) ? lower(p.relation) : lower(p.relation) + " " + a->role;
+    // The first oblique's preposition is folded into the relation ("met with"):
+    // another argument takes its own ("met at" Acme, not "met with at").
+    std::string relation = lower(p.relation);
+    if (p.args.size() > 1 && !core.count(p.args[1].role) && !p.args[1].role.empty() && !core.count(a->role) &&
+        relation.size() > p.args[1].role.size() &&
+        relation.compare(relation.size() - p.args[1].role.size() - 1, std::string::npos, " " + p.args[1].role) == 0)
+      relation.resize(relation.size() - p.args[1].role.size() - 1);
+    x.predicate = core.count(a->role) ? relation : relation + " " + a->role;
     // A complex preposition right before the entity says how it takes part:
     // "in cooperation with X", "on behalf of X", "in response to X".
     const auto& toks = doc_.sentences[p.sentence].tokens;
@@ -848,8 +855,10 @@ std::string predicate_label(const Proposition& p, bool clausal_object) {
     }
     return out;
   };
+  // Function words ("of" in "member of" / "goalkeeper of") say nothing of the relation.
   for (const auto& a : words(canonical))
     for (const auto& b : words(surface)) {
+      if (light.contains(a)) continue;
       std::size_t n = std::min({a.size(), b.size(), std::size_t{4}});
       if (a == b || (n == 4 && a.compare(0, 4, b, 0, 4) == 0)) return canonical;
     }
