@@ -15,6 +15,7 @@
 #include "ner/features.hpp"
 #include "ner/gazetteer.hpp"
 #include "ner/iob2.hpp"
+#include "ner/name_rules.hpp"
 #include "ner/recognizer.hpp"
 #include "ner/recognizer_trainer.hpp"
 #include "ner/values.hpp"
@@ -510,9 +511,10 @@ TEST(Typing, CueWordsNameFacilitiesEventsLawsAndOperations) {
       {"Ulm/O won/O the/O Varn/O World/O Cup/O ./O", {{0, 1, "LOC"}, {3, 4, "ORG"}}, "3-6EVENT "},
       {"The/O Clean/O Water/O Act/O passed/O ./O", {}, "1-4LAW "},
       {"Operation/O Desert/O Gale/O began/O ./O", {}, "0-3EVENT "},
-      {"The/O Act/O passed/O ./O", {}, ""},                        // a cue alone names nothing
-      {"Jo/O Arn/O Stadium/O opened/O ./O", {{0, 2, "PER"}}, ""},  // never over a person's name
-      {"They/O met/O in/O the/O stadium/O ./O", {}, ""},           // lower case
+      {"Jo/O told/O Ulm/O Weekly/O ./O", {{2, 3, "ORG"}}, "2-4ORG "},  // a periodical
+      {"The/O Act/O passed/O ./O", {}, ""},                            // a cue alone names nothing
+      {"Jo/O Arn/O Stadium/O opened/O ./O", {{0, 2, "PER"}}, ""},      // never over a person's name
+      {"They/O met/O in/O the/O stadium/O ./O", {}, ""},               // lower case
   };
   for (const auto& r : rows) {
     Document doc = iob2_document({iob2(r.sentence)}, "t");
@@ -950,4 +952,94 @@ TEST(Viterbi, CachedLabelScoresEqualDirectScores) {
       EXPECT_EQ(0, std::memcmp(direct.trans.data(), cached.trans.data(), direct.trans.size() * sizeof(float)));
       EXPECT_EQ(0, std::memcmp(direct.emit.data(), cached.emit.data(), direct.emit.size() * sizeof(float)));
     }
+}
+
+namespace {
+
+// A document of one sentence from "form/XPOS" words (every token "O").
+Document tagged_document(const std::string& sentence) {
+  std::string plain;
+  std::vector<std::string> xpos;
+  for (const auto& w : words(sentence)) {
+    auto slash = w.rfind('/');
+    xpos.push_back(w.substr(slash + 1));
+    plain += (plain.empty() ? "" : " ") + w.substr(0, slash) + "/O";
+  }
+  Document doc = iob2_document({iob2(plain)}, "t");
+  for (std::size_t k = 0; k < xpos.size(); ++k) doc.sentences[0].tokens[k].xpos = xpos[k];
+  return doc;
+}
+
+std::string dump_spans(const std::vector<TypedSpan>& spans) {
+  std::string out;
+  for (const auto& t : spans) out += std::to_string(t.first) + "-" + std::to_string(t.last) + t.type + " ";
+  return out;
+}
+
+}  // namespace
+
+TEST(NameRules, ACountryAfterAnOrganisationsOwnNameIsCutOff) {
+  struct Row {
+    std::string sentence;
+    std::vector<TypedSpan> spans;
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      // an of-phrase before: the name is whole without the country
+      {"the/O University/O of/O Ulmar/O of/O the/O UK/O met/O ./O", {{1, 7, "ORG"}}, "1-4ORG 6-7LOC "},
+      // a place's name before the cue
+      {"Ohio/O Varn/O University/O of/O the/O US/O met/O ./O", {{0, 6, "ORG"}}, "0-3ORG 5-6LOC "},
+      {"Ohio/O Varn/O University/O of/O the/O United/O States/O met/O ./O", {{0, 7, "ORG"}}, "0-3ORG 5-7LOC "},
+      // the country is the name's own part
+      {"the/O University/O of/O the/O Philippines/O met/O ./O", {{1, 5, "ORG"}}, "1-5ORG "},
+      {"the/O Varn/O Museum/O of/O the/O Philippines/O met/O ./O", {{1, 6, "ORG"}}, "1-6ORG "},
+      // no "the", no country, not an organisation
+      {"Ohio/O Varn/O Bank/O of/O India/O met/O ./O", {{0, 5, "ORG"}}, "0-5ORG "},
+      {"Ohio/O Varn/O University/O of/O the/O Arts/O met/O ./O", {{0, 6, "ORG"}}, "0-6ORG "},
+      {"Ohio/O Varn/O Hall/O of/O the/O US/O ./O", {{0, 6, "LOC"}}, "0-6LOC "},
+  };
+  for (const auto& r : rows) {
+    Document doc = iob2_document({iob2(r.sentence)}, "t");
+    EXPECT_EQ(dump_spans(split_country_suffix(doc.sentences[0], gazetteer(), r.spans)), r.want) << r.sentence;
+  }
+}
+
+TEST(NameRules, AKindNounAnnouncesTheNameAfterIt) {
+  struct Row {
+    std::string sentence;  // form/XPOS
+    std::string want;
+  };
+  const std::vector<Row> rows = {
+      {"the/DT company/NN Zentrix/NNP Labs/NNPS grew/VBD ./.", "2-4ORG "},
+      {"in/IN the/DT company/NN Zentrix/NNP UK/NNP 's/POS list/NN", "3-5ORG "},       // ends before "'s"
+      {"the/DT book/NN Gone/VBN for/IN Ever/RB ,/, written/VBN", "2-5WORK_OF_ART "},  // function words in a title
+      {"the/DT book/NN Gone/VBN for/IN ever/RB", "2-3WORK_OF_ART "},                  // ends on a capitalised word
+      {"in/IN journal/NN Ocean/NNP Letters/NNPS last/JJ week/NN", "2-4ORG "},
+      {"the/DT company/NN of/IN Ulmar/NNP Labs/NNPS", ""},              // not right after the noun
+      {"the/DT company/NN Monday/NNP said/VBD", ""},                    // a weekday
+      {"the/DT company/NN President/NNP Jo/NNP Arn/NNP said/VBD", ""},  // a personal title
+      {"the/DT club/NN I/PRP liked/VBD", ""},
+      {"they/PRP play/VBP Varn/NNP Rovers/NNPS today/NN", ""},   // a verb, not the noun
+      {"the/DT companies/NNS Zentrix/NNP and/CC Varn/NNP", ""},  // plural: a list, not one name
+  };
+  for (const auto& r : rows) {
+    Document doc = tagged_document(r.sentence);
+    EXPECT_EQ(dump_spans(kind_noun_names(doc.sentences[0], gazetteer())), r.want) << r.sentence;
+  }
+}
+
+TEST(NameRules, ANameAfterAPersonsOfIsAnOrganisation) {
+  Document doc = iob2_document(
+      {iob2("Jo/O Arn/O of/O Varn/O Power/O and/O Bo/O Lee/O of/O the/O VLP/O won/O ./O"),
+       iob2("Varn/O Power/O and/O Kelt/O Labs/O gained/O ./O"), iob2("Ulmar/O of/O Zorbia/O spoke/O ./O")},
+      "t");
+  std::vector<std::vector<TypedSpan>> spans = {
+      {{0, 2, "PER"}, {3, 5, "MISC"}, {6, 8, "PER"}, {10, 11, "MISC"}},
+      {{0, 2, "MISC"}, {3, 5, "MISC"}},  // the same words elsewhere; "Kelt Labs" is another name
+      {{0, 1, "LOC"}, {2, 3, "MISC"}},   // after a place, not a person
+  };
+  affiliation_organisations(doc, spans);
+  EXPECT_EQ(dump_spans(spans[0]), "0-2PER 3-5ORG 6-8PER 10-11ORG ");
+  EXPECT_EQ(dump_spans(spans[1]), "0-2ORG 3-5MISC ");
+  EXPECT_EQ(dump_spans(spans[2]), "0-1LOC 2-3MISC ");
 }

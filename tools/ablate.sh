@@ -53,7 +53,7 @@ measure() {
     fi
   fi
   if [ $HAVE_UNER = 1 ]; then
-    # eval ner refuses a rule it cannot switch off (an entity-stage rule): "n/a".
+    # eval ner switches entity-stage rules off; a failure prints "n/a".
     ner=$("$RG" eval ner "$D/uner-english-ewt/en_ewt-ud-dev.iob2" --json "$@" 2>/dev/null |
       python3 -c 'import json,sys; print("%.4f" % json.load(sys.stdin)["overall"]["f1"])') || ner=n/a
   fi

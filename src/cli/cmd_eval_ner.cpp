@@ -80,29 +80,22 @@ std::string report_json(const ner::NerScores& s, const Timing& t) {
 
 // Rules of later stages (coreference, relations) cannot change the entities,
 // so they are accepted and have no effect; the entity stage's own rules are
-// not reachable from here (the scorer calls the recogniser and typing
-// directly), so asking for them is an error rather than a silent no-op.
-void check_ner_disable(const std::vector<std::string>& disable) {
-  if (disable.empty()) return;
+// switched off in the typing options.
+ner::AnnotateOptions ner_options(const std::vector<std::string>& disable) {
   PipelineOptions p;
   p.disable = disable;
-  check_disable(p);
-  for (const auto& rule : make_entity_stage(p)->rules())
-    for (const auto& d : disable)
-      if (d == rule)
-        throw Error(ErrorKind::InvalidArgument,
-                    "eval ner: --disable " + d + " is an entity-stage rule this scorer cannot switch off");
+  if (!disable.empty()) check_disable(p);
+  return ner::annotate_options(p);
 }
 
 void run(const EvalNerArgs& a) {
-  check_ner_disable(a.disable);
+  ner::AnnotateOptions opt = ner_options(a.disable);
   auto gold = ner::read_iob2_file(a.gold);
   auto recognizer = EntityRecognizer::load(a.model.empty() ? default_models_dir() + "/ner.bin" : a.model);
   auto gazetteer = ner::Gazetteer::load(a.gazetteer.empty() ? default_schemas_dir() + "/gazetteer" : a.gazetteer);
   std::optional<Tagger> tagger;
   if (recognizer.model().use_pos) tagger = Tagger::load(default_models_dir() + "/tagger.bin");
   Document doc = ner::iob2_document(gold, a.gold);
-  ner::AnnotateOptions opt;
   opt.gazetteer_names = !a.recognizer_only;
   opt.rules = !a.recognizer_only;
   opt.values = false;

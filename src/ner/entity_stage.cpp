@@ -7,6 +7,7 @@
 #include "core/resources.hpp"
 #include "ner/entity_typing.hpp"
 #include "ner/gazetteer.hpp"
+#include "ner/name_rules.hpp"
 #include "ner/recognizer.hpp"
 
 namespace relgraph {
@@ -24,7 +25,8 @@ class EntityStage : public Stage {
   }
   std::vector<Layer> adds() const override { return {Layer::Entities}; }
   std::vector<std::string> rules() const override {
-    return {ner::kHyphenNameRule, ner::kCueNamesRule, ner::kProperNounsRule, ner::kCoordinatedNamesRule};
+    return {ner::kHyphenNameRule,    ner::kCueNamesRule,      ner::kProperNounsRule,   ner::kCoordinatedNamesRule,
+            ner::kCountrySuffixRule, ner::kKindNounNamesRule, ner::kAffiliationOrgRule};
   }
   void process(Document& doc) const override { ner::annotate_entities(doc, recognizer_, gazetteer_, options_); }
 
@@ -36,15 +38,22 @@ class EntityStage : public Stage {
 
 }  // namespace
 
+ner::AnnotateOptions ner::annotate_options(const PipelineOptions& options) {
+  AnnotateOptions annotate;
+  annotate.hyphen_names = options.enabled(kHyphenNameRule);
+  annotate.cue_names = options.enabled(kCueNamesRule);
+  annotate.proper_nouns = options.enabled(kProperNounsRule);
+  annotate.coordinated_names = options.enabled(kCoordinatedNamesRule);
+  annotate.country_suffix = options.enabled(kCountrySuffixRule);
+  annotate.kind_noun_names = options.enabled(kKindNounNamesRule);
+  annotate.affiliation_org = options.enabled(kAffiliationOrgRule);
+  return annotate;
+}
+
 std::unique_ptr<Stage> make_entity_stage(const PipelineOptions& options) {
-  ner::AnnotateOptions annotate;
-  annotate.hyphen_names = options.enabled(ner::kHyphenNameRule);
-  annotate.cue_names = options.enabled(ner::kCueNamesRule);
-  annotate.proper_nouns = options.enabled(ner::kProperNounsRule);
-  annotate.coordinated_names = options.enabled(ner::kCoordinatedNamesRule);
   return std::make_unique<EntityStage>(EntityRecognizer::load(options.models() + "/ner.bin"),
                                        ner::Gazetteer::from(detail::Resources::shared(options.schemas()).gazetteer()),
-                                       annotate);
+                                       ner::annotate_options(options));
 }
 
 }  // namespace relgraph

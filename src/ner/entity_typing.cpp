@@ -13,6 +13,7 @@
 #include "ner/bilou.hpp"
 #include "ner/context.hpp"
 #include "ner/features.hpp"
+#include "ner/name_rules.hpp"
 #include "ner/values.hpp"
 
 namespace relgraph::ner {
@@ -468,6 +469,7 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
   }
   if (options.propagate) propagate_names(doc, sentence_spans);
   if (options.rules) surnames_are_persons(doc, sentence_spans);
+  std::vector<std::vector<ValueMention>> sentence_values(doc.sentences.size());
   for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
     Sentence& s = doc.sentences[si];
     if (s.tokens.empty()) continue;
@@ -476,6 +478,8 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
       merge_rule_spans(spans, cue_headed_organisations(s, gazetteer, spans, person_words));
       if (options.cue_names) merge_rule_spans(spans, cue_names(s, spans));
       if (options.coordinated_names) spans = split_coordinated_names(s, gazetteer, spans);
+      if (options.kind_noun_names) merge_rule_spans(spans, kind_noun_names(s, gazetteer));
+      if (options.country_suffix) spans = split_country_suffix(s, gazetteer, spans);
       split_roles(s, gazetteer, spans);
       drop_trailing_titles(s, gazetteer, spans);
     }
@@ -495,11 +499,19 @@ void annotate_entities(Document& doc, const EntityRecognizer& recognizer, const 
       std::sort(spans.begin(), spans.end(), [](const TypedSpan& a, const TypedSpan& b) { return a.first < b.first; });
     }
     // A "name" that a value rule reads whole ("October 2017") is the value.
-    auto values = options.values ? find_values(s, &gazetteer) : std::vector<ValueMention>{};
+    if (options.values) sentence_values[si] = find_values(s, &gazetteer);
+    const auto& values = sentence_values[si];
     std::erase_if(spans, [&](const TypedSpan& t) {
       return std::any_of(values.begin(), values.end(),
                          [&](const ValueMention& v) { return v.first <= t.first && t.last <= v.last; });
     });
+  }
+  if (options.rules && options.affiliation_org) affiliation_organisations(doc, sentence_spans);
+  for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+    Sentence& s = doc.sentences[si];
+    if (s.tokens.empty()) continue;
+    const auto& spans = sentence_spans[si];
+    const auto& values = sentence_values[si];
     std::vector<EntityMention> mentions;
     for (const auto& span : spans) {
       auto m = make_mention(doc, si, span.first, span.last, span.type);

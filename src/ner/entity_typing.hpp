@@ -11,6 +11,7 @@
 #include "ner/gazetteer.hpp"
 #include "ner/recognizer.hpp"
 #include "relgraph/document.hpp"
+#include "relgraph/stage.hpp"
 
 namespace relgraph::ner {
 
@@ -32,7 +33,14 @@ struct AnnotateOptions {
   bool proper_nouns = true;
   // Rule ner.coordinated_names: "the University of Leeds and the Royal Society" is two names.
   bool coordinated_names = true;
+  // Rules of name_rules.hpp: ner.country_suffix, ner.kind_noun_names, ner.affiliation_org.
+  bool country_suffix = true;
+  bool kind_noun_names = true;
+  bool affiliation_org = true;
 };
+
+// The rule switches of `options.disable` (the defaults for everything else).
+AnnotateOptions annotate_options(const PipelineOptions& options);
 
 // Named rules of the entity stage (PipelineOptions::disable).
 inline constexpr const char* kHyphenNameRule = "ner.hyphen_name";

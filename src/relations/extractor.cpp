@@ -17,6 +17,7 @@
 #include "relations/clauses.hpp"
 #include "relations/confidence.hpp"
 #include "relations/name_list.hpp"
+#include "relations/named_modifiers.hpp"
 #include "relgraph/error.hpp"
 
 namespace relgraph {
@@ -604,6 +605,7 @@ RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const 
   rx.list_apposition_ = on(detail::kListAppositionRule);
   rx.shared_possessor_ = on(detail::kSharedPossessorRule);
   rx.named_examples_ = on(detail::kExamplesRule);
+  rx.named_modifiers_ = on(detail::kNamedModifierRule);
   return rx;
 }
 
@@ -617,6 +619,7 @@ std::vector<std::string> relation_rules() {
   out.emplace_back(detail::kListAppositionRule);
   out.emplace_back(detail::kSharedPossessorRule);
   out.emplace_back(detail::kExamplesRule);
+  out.emplace_back(detail::kNamedModifierRule);
   return out;
 }
 
@@ -675,6 +678,8 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
       for (auto& q : detail::share_possessor(doc, p, mentions)) out.push_back(std::move(q));
     out.push_back(std::move(p));
   }
+  if (named_modifiers_)
+    for (auto& p : detail::named_modifiers(doc, sentence, mentions)) out.push_back(std::move(p));
   for (auto& p : attribution_.find(doc, sentence)) out.push_back(std::move(p));
   return out;
 }

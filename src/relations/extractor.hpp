@@ -80,6 +80,7 @@ class RelationExtractor {
   bool list_apposition_ = true;   // detail::kListAppositionRule
   bool shared_possessor_ = true;  // detail::kSharedPossessorRule
   bool named_examples_ = true;    // detail::kExamplesRule
+  bool named_modifiers_ = true;   // detail::kNamedModifierRule
 };
 
 // Names of the clause constructions ("relations.copula", "relations.passive", ...).
