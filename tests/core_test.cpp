@@ -519,3 +519,21 @@ TEST(MentionIndex, ListsEachSentencesMentionsInOrder) {
   index.add(8, 9);
   EXPECT_EQ(list(0), (std::vector<int>{1, 7}));
 }
+
+// Every committed model's record (models/<component>.meta.json) names the
+// format version its file carries, so the record describes the file on disk.
+TEST(CommittedModels, RecordNamesTheFileFormat) {
+  const std::filesystem::path models = std::filesystem::path(RELGRAPH_SOURCE_DIR) / "models";
+  int checked = 0;
+  for (const char* component : {"splitter", "tagger", "parser", "ner", "relations"}) {
+    const std::filesystem::path bin = models / (std::string(component) + ".bin");
+    const std::filesystem::path meta = models / (std::string(component) + ".meta.json");
+    if (!std::filesystem::exists(bin) || !std::filesystem::exists(meta)) continue;
+    const std::uint32_t version = ModelReader(bin.string(), component, ~std::uint32_t{0}).version();
+    const std::string json = read_text(meta.string());
+    EXPECT_NE(json.find("\"format_version\": " + std::to_string(version) + ","), std::string::npos)
+        << meta << " does not name format " << version;
+    ++checked;
+  }
+  if (checked == 0) GTEST_SKIP() << "no committed models";
+}
