@@ -163,6 +163,56 @@ void check_json_nesting(std::string_view json, const std::string& where) {
   }
 }
 
+namespace {
+
+// In a number token (digits, sign, point, exponent; JSON's grammar is checked
+// here), the offset of the exponent's first digit if the significand is zero
+// and an exponent follows, else npos.
+std::size_t zero_significand_exponent(std::string_view t) {
+  std::size_t i = t.starts_with('-') ? 1 : 0;
+  if (i >= t.size() || t[i] != '0') return std::string_view::npos;
+  ++i;
+  if (i < t.size() && t[i] == '.') {
+    std::size_t digits = ++i;
+    while (i < t.size() && t[i] == '0') ++i;
+    if (i == digits) return std::string_view::npos;
+  }
+  if (i >= t.size() || (t[i] != 'e' && t[i] != 'E')) return std::string_view::npos;
+  ++i;
+  if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+  if (i >= t.size() || t.find_first_not_of("0123456789", i) != std::string_view::npos) return std::string_view::npos;
+  return i;
+}
+
+}  // namespace
+
+std::string_view zero_json_exponents(std::string_view json, std::string& scratch) {
+  bool in_string = false;
+  bool copied = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '-' || c == '.' || (c >= '0' && c <= '9')) {
+      std::size_t end = json.find_first_not_of("0123456789+-.eE", i);
+      if (end == std::string_view::npos) end = json.size();
+      if (std::size_t e = zero_significand_exponent(json.substr(i, end - i)); e != std::string_view::npos) {
+        if (!copied) scratch.assign(json), copied = true;
+        scratch[i + e] = '0';
+        std::fill(scratch.begin() + static_cast<std::ptrdiff_t>(i + e + 1),
+                  scratch.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+      }
+      i = end - 1;
+    }
+  }
+  return copied ? std::string_view(scratch) : json;
+}
+
 std::string read_text(const std::string& path) {
   std::string text = read_file(path);
   check_text(text, path == "-" ? "<stdin>" : path);

@@ -49,6 +49,13 @@ printf '%s\nA\tb\tC\t1\t0\n' "$tsv_head" >one.tsv
 expect 1 eval-deep-gold "$rg" eval kg deep-gold.json one.tsv
 printf '{"entities": [], "triples": []}' >empty-gold.json
 expect 1 eval-empty-gold "$rg" eval kg empty-gold.json one.tsv
+# A zero with a large exponent (RapidJSON 1.1.0 read it as 1.28e+294).
+"$rg" convert one.tsv -o one.jsonld && sed 's/"confidence": 1,/"confidence": 0E0111,/' one.jsonld >zeroexp.jsonld
+expect 0 jsonld-zero-exponent "$rg" convert zeroexp.jsonld -o zeroexp.tsv
+if [ "$(cut -f4 zeroexp.tsv 2>/dev/null | tail -1)" != 0 ]; then
+  echo "FAIL   jsonld-zero-exponent: confidence 0E0111 not read as 0: $(tail -1 zeroexp.tsv 2>/dev/null)"
+  failures=$((failures + 1))
+fi
 
 # --- GraphML -------------------------------------------------------------------
 py 'n=100000; print("<graphml>" + "<a>"*n + "</a>"*n + "</graphml>")' >deep.graphml
