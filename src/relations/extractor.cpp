@@ -552,7 +552,7 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
       for (auto& q : detail::share_possessor(doc, p, mentions)) out.push_back(std::move(q));
     out.push_back(std::move(p));
   }
-  for (auto& p : attribution_.find(doc, sentence)) out.push_back(std::move(p));
+  for (auto& p : attribution_.find(doc, sentence, index)) out.push_back(std::move(p));
   return out;
 }
 
