@@ -165,28 +165,30 @@ void check_json_nesting(std::string_view json, const std::string& where) {
 
 namespace {
 
-// In a number token (digits, sign, point, exponent; JSON's grammar is checked
-// here), the offset of the exponent's first digit if the significand is zero
-// and an exponent follows, else npos.
-std::size_t zero_significand_exponent(std::string_view t) {
+// A number token (digits, sign, point, exponent) of JSON's grammar whose
+// significand is zero and that has an exponent or two or more decimals:
+// the zeros RapidJSON 1.1.0 cannot read exactly.
+bool awkward_zero(std::string_view t) {
   std::size_t i = t.starts_with('-') ? 1 : 0;
-  if (i >= t.size() || t[i] != '0') return std::string_view::npos;
+  if (i >= t.size() || t[i] != '0') return false;
   ++i;
+  std::size_t decimals = 0;
   if (i < t.size() && t[i] == '.') {
     std::size_t digits = ++i;
     while (i < t.size() && t[i] == '0') ++i;
-    if (i == digits) return std::string_view::npos;
+    decimals = i - digits;
+    if (decimals == 0) return false;
   }
-  if (i >= t.size() || (t[i] != 'e' && t[i] != 'E')) return std::string_view::npos;
+  if (i == t.size()) return decimals >= 2;
+  if (t[i] != 'e' && t[i] != 'E') return false;
   ++i;
   if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
-  if (i >= t.size() || t.find_first_not_of("0123456789", i) != std::string_view::npos) return std::string_view::npos;
-  return i;
+  return i < t.size() && t.find_first_not_of("0123456789", i) == std::string_view::npos;
 }
 
 }  // namespace
 
-std::string_view zero_json_exponents(std::string_view json, std::string& scratch) {
+std::string_view plain_json_zeros(std::string_view json, std::string& scratch) {
   bool in_string = false;
   bool copied = false;
   for (std::size_t i = 0; i < json.size(); ++i) {
@@ -201,10 +203,11 @@ std::string_view zero_json_exponents(std::string_view json, std::string& scratch
     } else if (c == '-' || c == '.' || (c >= '0' && c <= '9')) {
       std::size_t end = json.find_first_not_of("0123456789+-.eE", i);
       if (end == std::string_view::npos) end = json.size();
-      if (std::size_t e = zero_significand_exponent(json.substr(i, end - i)); e != std::string_view::npos) {
+      if (awkward_zero(json.substr(i, end - i))) {
         if (!copied) scratch.assign(json), copied = true;
-        scratch[i + e] = '0';
-        std::fill(scratch.begin() + static_cast<std::ptrdiff_t>(i + e + 1),
+        std::size_t at = i + (c == '-' ? 1 : 0);
+        scratch.replace(at, 3, "0.0");  // the shortest such token, "0e5", has 3 bytes
+        std::fill(scratch.begin() + static_cast<std::ptrdiff_t>(at + 3),
                   scratch.begin() + static_cast<std::ptrdiff_t>(end), ' ');
       }
       i = end - 1;

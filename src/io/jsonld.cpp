@@ -242,7 +242,7 @@ class Reader {
   KnowledgeGraph read(const std::string& text) {
     check_json_nesting(text, "'" + source_ + "'");
     std::string scratch;
-    std::string_view json = zero_json_exponents(text, scratch);
+    std::string_view json = plain_json_zeros(text, scratch);
     rapidjson::Document doc;
     doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
     if (doc.HasParseError())

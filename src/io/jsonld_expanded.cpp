@@ -22,7 +22,7 @@ class Expanded {
 
   std::vector<RdfTriple> read(std::string_view text) {
     std::string scratch;
-    std::string_view json = zero_json_exponents(text, scratch);
+    std::string_view json = plain_json_zeros(text, scratch);
     rapidjson::Document doc;
     doc.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
     if (doc.HasParseError())
