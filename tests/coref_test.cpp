@@ -493,6 +493,42 @@ TEST(Coref, StageLayers) {
 namespace relgraph {
 namespace {
 
+TEST(Coref, ACountrysNameBeforeAPersonIsNoTitle) {
+  // "Aid to the United States Bo Tan grew" (a wrong parse): no role "United States" for Bo Tan.
+  auto doc = DocBuilder()
+                 .sentence(
+                     "Aid/NOUN/8/nsubj to/ADP/7/case the/DET/7/det United/PROPN/5/compound States/PROPN/7/compound "
+                     "Bo/PROPN/7/compound Tan/PROPN/1/nmod grew/VERB/0/root")
+                 .mention(0, 4, 6, "LOC", "Country", "United States")
+                 .mention(0, 6, 8, "PER")
+                 .build();
+  resolve_coreference(doc, tables());
+  for (const auto& m : doc.mentions) EXPECT_NE(m.subtype, "Role") << m.text;
+  EXPECT_EQ(entity_of(doc, "Bo Tan"), "Bo Tan");
+}
+
+TEST(Coref, AShortCountryNameNeverTakesARegionOrAPersonsName) {
+  // "South Varnia won. Africa watched. Bo Varnia spoke. Varnia scored.": "Africa" is a
+  // region, "Varnia" part of a person's name: neither joins South Varnia.
+  auto t = tables();
+  t.regions = {"africa"};
+  auto doc = DocBuilder()
+                 .sentence("South/PROPN/2/compound Africa/PROPN/3/nsubj won/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("Africa/PROPN/2/nsubj watched/VERB/0/root ./PUNCT/2/punct")
+                 .sentence("South/PROPN/2/compound Varnia/PROPN/3/nsubj won/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("Bo/PROPN/2/compound Varnia/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct")
+                 .sentence("Varnia/PROPN/2/nsubj scored/VERB/0/root ./PUNCT/2/punct")
+                 .mention(0, 1, 3, "LOC", "Country", "South Africa")
+                 .mention(1, 1, 2, "LOC")
+                 .mention(2, 1, 3, "LOC", "Country", "South Varnia")
+                 .mention(3, 1, 3, "PER")
+                 .mention(4, 1, 2, "PER")
+                 .build();
+  resolve_coreference(doc, t);
+  EXPECT_EQ(entity_of(doc, "Africa"), "Africa");
+  EXPECT_NE(entity_of(doc, "Varnia"), "South Varnia");
+}
+
 TEST(Coref, TitleWithPrepositionalPhrase) {
   // "Peruvian Minister of Justice John Roe spoke ."
   auto doc =
@@ -704,6 +740,17 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .build();
        },
        "HB", "Harbour Board", "(no mention 'HB')"},
+      {"coref.bracket_expansion",
+       [] {
+         return DocBuilder()
+             .sentence(
+                 "The/DET/2/det CNV/PROPN/9/nsubj (/PUNCT/5/punct National/PROPN/5/compound Council/PROPN/2/appos "
+                 "of/ADP/7/case Varnia/PROPN/5/nmod )/PUNCT/5/punct met/VERB/0/root ./PUNCT/9/punct")
+             .mention(0, 2, 3, "ORG")
+             .mention(0, 7, 8, "LOC")
+             .build();
+       },
+       "CNV", "National Council of Varnia", "CNV"},
       {"coref.group",
        [] {
          return DocBuilder()
@@ -740,6 +787,47 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .build();
        },
        "Doe", "Jane Doe", "Doe"},
+      {"coref.compass_name",
+       [] {
+         return DocBuilder()
+             .sentence("North/PROPN/2/compound Varnia/PROPN/3/nsubj shelled/VERB/0/root ./PUNCT/3/punct")
+             .sentence("The/DET/2/det South/PROPN/3/nsubj retaliated/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 1, 3, "LOC", "Country", "North Varnia")
+             .mention(1, 2, 3, "MISC")
+             .build();
+       },
+       "South", "South", "South"},
+      {"coref.compass_name",
+       [] {
+         return DocBuilder()
+             .sentence("South/PROPN/2/compound Varnia/PROPN/3/nsubj shelled/VERB/0/root ./PUNCT/3/punct")
+             .sentence("The/DET/2/det South/PROPN/3/nsubj retaliated/VERB/0/root ./PUNCT/3/punct")
+             .mention(0, 1, 3, "LOC", "Country", "South Varnia")
+             .mention(1, 2, 3, "MISC")
+             .build();
+       },
+       "South", "South Varnia", "South"},
+      {"coref.country_short_name",
+       [] {
+         return DocBuilder()
+             .sentence("South/PROPN/2/compound Varnia/PROPN/3/nsubj won/VERB/0/root ./PUNCT/3/punct")
+             .sentence("Varnia/PROPN/2/nsubj scored/VERB/0/root ./PUNCT/2/punct")
+             .mention(0, 1, 3, "LOC", "Country", "South Varnia")
+             .mention(1, 1, 2, "PER")
+             .build();
+       },
+       "Varnia", "South Varnia", "Varnia"},
+      {"coref.it_nearer_subject",
+       [] {
+         return DocBuilder()
+             .sentence("Acme/PROPN/2/nsubj grew/VERB/0/root ./PUNCT/2/punct")
+             .sentence(
+                 "The/DET/2/det plant/NOUN/3/nsubj closed/VERB/0/root after/SCONJ/6/mark it/PRON/6/nsubj "
+                 "failed/VERB/3/advcl ./PUNCT/3/punct")
+             .mention(0, 1, 2, "ORG")
+             .build();
+       },
+       "it", "(no mention 'it')", "Acme"},
       {"coref.surname",
        [] {
          return DocBuilder()
@@ -819,6 +907,17 @@ TEST(Sieve, EachNamedSieveMakesItsLinkAndOnlyWhenEnabled) {
              .build();
        },
        "envoy", "John Roe", "(no mention 'envoy')"},
+      {"coref.apposition_named_modifier",
+       [] {
+         return DocBuilder()
+             .sentence(
+                 "Police/NOUN/2/nsubj/NNS called/VERB/0/root an/DET/5/det Acme/PROPN/5/compound lawyer/NOUN/2/obj "
+                 ",/PUNCT/8/punct Bo/PROPN/8/compound Tan/PROPN/5/appos ./PUNCT/2/punct")
+             .mention(0, 4, 5, "ORG")
+             .mention(0, 7, 9, "PER")
+             .build();
+       },
+       "lawyer", "Bo Tan", "(no mention 'lawyer')"},
       {"coref.apposition_surface",
        [] {
          return DocBuilder()
@@ -885,11 +984,26 @@ TEST(Sieve, TheStageListsEverySieveAndSkipsTheDisabledOnes) {
   o.schemas_dir = std::string(RELGRAPH_SOURCE_DIR) + "/schemas";
   auto stage = make_coref_stage(o);
   auto rules = stage->rules();
-  for (const char* r :
-       {"coref.exact", "coref.acronym", "coref.bracket_acronym", "coref.alias", "coref.surname", "coref.state_agent",
-        "coref.apposition_kind", "coref.apposition", "coref.apposition_surface", "coref.role", "coref.definite",
-        "coref.pronoun", "coref.person_not_place", "coref.subject_it", "coref.quote_speaker", "coref.org_head",
-        "coref.definite_unique", "coref.group", "coref.group_description"})
+  for (const char* r : {"coref.exact",
+                        "coref.acronym",
+                        "coref.bracket_acronym",
+                        "coref.alias",
+                        "coref.surname",
+                        "coref.state_agent",
+                        "coref.apposition_kind",
+                        "coref.apposition",
+                        "coref.apposition_surface",
+                        "coref.apposition_named_modifier",
+                        "coref.role",
+                        "coref.definite",
+                        "coref.pronoun",
+                        "coref.person_not_place",
+                        "coref.subject_it",
+                        "coref.quote_speaker",
+                        "coref.org_head",
+                        "coref.definite_unique",
+                        "coref.group",
+                        "coref.group_description"})
     EXPECT_NE(std::find(rules.begin(), rules.end(), r), rules.end()) << r;
   auto build = [] {
     return DocBuilder()

@@ -309,6 +309,103 @@ TEST(BuildGraph, RolesFromCoreference) {
   EXPECT_EQ(find_edge(g, "(Jane Doe)-[holds role]->(Minister)")->attributes.at("country"), "France");
 }
 
+TEST(BuildGraph, ARoleNamingAnOrganisationKeepsItsTitle) {
+  // "<role words> Bo Tan spoke": a role mention over the words before the name, with the
+  // organisation or place named inside it. A title before the name stays the role and the
+  // organisation gets an edge; a title with "of", "for" or "at" is the edge alone; "to"
+  // stays part of the title.
+  struct Row {
+    std::string role;  // word/UPOS/head/deprel; Bo Tan follows
+    int org_first, org_last;
+    std::string org_label, org_type;
+    std::vector<std::string> with, without;
+  };
+  const std::vector<Row> rows = {
+      {"Varn/PROPN/2/compound spokesman/NOUN/4/compound",
+       0,
+       1,
+       "Varn",
+       "Organization",
+       {"(Bo Tan)-[holds role]->(spokesman)", "(Bo Tan)-[spokesman of]->(Varn)"},
+       {"(Bo Tan)-[holds role]->(Varn spokesman)"}},
+      {"Varn/PROPN/3/nmod:poss 's/PART/1/case lawyer/NOUN/5/compound",
+       0,
+       1,
+       "Varn",
+       "Organization",
+       {"(Bo Tan)-[holds role]->(lawyer)", "(Bo Tan)-[lawyer of]->(Varn)"},
+       {"(Bo Tan)-[holds role]->(Varn 's lawyer)"}},
+      {"president/NOUN/6/compound of/ADP/5/case the/DET/5/det Varn/PROPN/5/compound League/PROPN/1/nmod",
+       3,
+       5,
+       "Varn League",
+       "Organization",
+       {"(Bo Tan)-[president of]->(Varn League)"},
+       {"(Bo Tan)-[holds role]->(president of the Varn League)"}},
+      {"head/NOUN/6/compound of/ADP/5/case the/DET/5/det Varn/PROPN/5/compound region/NOUN/1/nmod",
+       3,
+       4,
+       "Varn",
+       "Place",
+       {"(Bo Tan)-[head of]->(Varn region)"},
+       {"(Bo Tan)-[holds role]->(head of the Varn region)"}},
+      {"envoy/NOUN/4/compound to/ADP/3/case Peru/PROPN/1/nmod",
+       2,
+       3,
+       "Peru",
+       "Country",
+       {"(Bo Tan)-[holds role]->(envoy to Peru)"},
+       {"(Bo Tan)-[holds role]->(envoy to Peru)"}},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(r.role);
+    Document doc = parsed(r.role + " Bo/PROPN/0/compound Tan/PROPN/0/nsubj spoke/VERB/0/root");
+    int n = static_cast<int>(doc.sentences[0].tokens.size());
+    int name = mention(doc, n - 3, n - 1, "PER");
+    int role = mention(doc, 0, n - 3, "PER");
+    doc.mentions[role].subtype = "Role";
+    doc.mentions[role].canonical = doc.mentions[role].text;
+    entity(doc, "Bo Tan", "Person", {name, role});
+    entity(doc, r.org_label, r.org_type,
+           {mention(doc, r.org_first, r.org_last, r.org_type == "Person" ? "PER" : "ORG")});
+    GraphOptions o;
+    o.article = false;
+    EXPECT_EQ(facts(build_graph(doc, o)), r.with);
+    o.disable = {"graph.role_title"};
+    EXPECT_EQ(facts(build_graph(doc, o)), r.without);
+  }
+}
+
+TEST(BuildGraph, ARoleFactNamingAnOrganisationAlreadyLinkedAddsNoEdge) {
+  // "Bo Tan is president of the Varn League ; Bo Tan was elected president of it": the copula's
+  // role becomes the edge, unless an edge between the two already says it.
+  Document doc = parsed(
+      "Bo/PROPN/2/compound Tan/PROPN/3/nsubj is/AUX/0/root president/NOUN/3/attr of/ADP/7/case the/DET/7/det "
+      "Varn/PROPN/7/compound League/PROPN/4/nmod");
+  entity(doc, "Bo Tan", "Person", {mention(doc, 0, 2, "PER")});
+  entity(doc, "Varn League", "Organization", {mention(doc, 6, 8, "ORG")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "is";
+  p.canonical = "holds_role";
+  p.relation_words = {2};
+  p.args = {arg(doc, "subj", 0, 2, 1), arg(doc, "attr", 3, 8, 3)};
+  doc.propositions = {p};
+  GraphOptions o;
+  o.article = false;
+  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Bo Tan)-[president of]->(Varn League)"});
+  Proposition q = p;
+  q.relation = "was elected president of";
+  q.canonical = "";
+  q.args[1] = arg(doc, "obj", 5, 8, 7);
+  doc.propositions.push_back(q);
+  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Bo Tan)-[was elected president of]->(Varn League)"});
+  o.disable = {"graph.role_title"};
+  EXPECT_EQ(facts(build_graph(doc, o)),
+            (std::vector<std::string>{"(Bo Tan)-[holds role]->(president of the Varn League)",
+                                      "(Bo Tan)-[was elected president of]->(Varn League)"}));
+}
+
 TEST(BuildGraph, DefiniteDescriptionReusesAnEarlierConcept) {
   Document doc = parsed(
       "Acme/PROPN/2/nsubj published/VERB/0/root a/DET/5/det long/ADJ/5/amod report/NOUN/2/obj ;/PUNCT/2/punct "
@@ -374,6 +471,8 @@ TEST(PredicateLabel, CanonicalWithSurfaceWhenItSaysMore) {
       {"have joined", "member_of", false, "member of (have joined)"},
       {"is branch of", "branch_of", false, "branch of"},
       {"is", "branch_of", false, "branch of"},
+      {"goalkeeper of", "member_of", false, "member of (goalkeeper of)"},  // a shared "of" says nothing
+      {"is member of", "member_of", false, "member of"},
       {"stressed", "said", false, "stressed"},
       {"concluded", "signed", true, "concluded"},
       {"Praised", "", false, "praised"},
@@ -426,6 +525,25 @@ TEST(BuildGraph, DefiniteDescriptionOfAnEventNoun) {
   o.article = false;
   EXPECT_EQ(facts(build_graph(doc, o)),
             (std::vector<std::string>{"(Doe’s visit to Peru)-[included]->(Lima)", "(Jane Doe)-[visited]->(Peru)"}));
+}
+
+TEST(BuildGraph, AnExtraEntityTakesItsOwnPrepositionOnly) {
+  // "Acme met with Zed at Orb": the relation holds the first oblique's "with".
+  Document doc =
+      parsed("Acme/PROPN/2/nsubj met/VERB/0/root with/ADP/4/case Zed/PROPN/2/obl at/ADP/6/case Orb/PROPN/2/obl");
+  entity(doc, "Acme", "Organization", {mention(doc, 0, 1, "ORG")});
+  entity(doc, "Zed", "Organization", {mention(doc, 3, 4, "ORG")});
+  entity(doc, "Orb", "Organization", {mention(doc, 5, 6, "ORG")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "met with";
+  p.relation_words = {1, 2};
+  p.args = {arg(doc, "subj", 0, 1, 0), arg(doc, "with", 3, 4, 3), arg(doc, "at", 5, 6, 5)};
+  doc.propositions.push_back(p);
+  GraphOptions o;
+  o.article = false;
+  auto g = build_graph(doc, o);
+  EXPECT_EQ(facts(g), (std::vector<std::string>{"(Acme)-[met at]->(Orb)", "(Acme)-[met with]->(Zed)"}));
 }
 
 TEST(BuildGraph, ComplexPrepositionBeforeAnExtraEntity) {
@@ -565,6 +683,28 @@ TEST(BuildGraph, ANameAfterItsTitleIsTheNode) {
   o.disable = {"graph.name_after_title"};
   got = facts(build_graph(doc, o));
   EXPECT_EQ(std::find(got.begin(), got.end(), "(Bo Tan)-[met]->(Ann Lee)"), got.end());
+}
+
+TEST(BuildGraph, ANameAfterItsTitleEndsBeforeAnAside) {
+  // "Envoy Bo Tan , the deputy , met Ann Lee" with "Envoy" as the subject's head and the
+  // aside inside the subject's span: the name before the comma is the node.
+  Document doc = parsed(
+      "Envoy/PROPN/8/nsubj Bo/PROPN/3/compound Tan/PROPN/1/nmod ,/PUNCT/6/punct the/DET/6/det deputy/NOUN/1/appos "
+      ",/PUNCT/6/punct met/VERB/0/root Ann/PROPN/8/obj Lee/PROPN/9/flat");
+  entity(doc, "Bo Tan", "Person", {mention(doc, 1, 3, "PER")});
+  entity(doc, "Ann Lee", "Person", {mention(doc, 8, 10, "PER")});
+  Proposition p;
+  p.sentence = 0;
+  p.relation = "met";
+  p.relation_words = {7};
+  p.attributes["construction"] = "verb";
+  p.args = {arg(doc, "subj", 0, 7, 0), arg(doc, "obj", 8, 10, 8)};
+  doc.propositions = {p};
+  GraphOptions o;
+  o.article = false;
+  EXPECT_EQ(facts(build_graph(doc, o)), std::vector<std::string>{"(Bo Tan)-[met]->(Ann Lee)"});
+  o.disable = {"graph.name_before_aside"};
+  EXPECT_NE(facts(build_graph(doc, o)), std::vector<std::string>{"(Bo Tan)-[met]->(Ann Lee)"});
 }
 
 TEST(BuildGraph, ANameAfterItsRoleNounIsTheNode) {
@@ -754,9 +894,10 @@ TEST(FactFilter, EachNamedFilterDropsItsCaseAndNoOther) {
 
 TEST(FactFilter, GraphRulesAreNamedAndSwitchable) {
   auto rules = graph_rules();
-  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 4);  // + literal_list, name_after_title/role, value_of_phrase
+  // + literal_list, name_after_title/role/before_aside, value_of_phrase, role_title
+  ASSERT_EQ(rules.size(), detail::fact_filters().size() + 6);
   EXPECT_NE(std::find(rules.begin(), rules.end(), "graph.literal_list"), rules.end());
-  EXPECT_EQ(rules.back(), "graph.value_of_phrase");
+  EXPECT_EQ(rules.back(), "graph.role_title");
   EXPECT_EQ(rules.front(), "graph.drop_value_subject");
   // make_pipeline accepts a graph rule in --disable (build_graph applies it) and still refuses unknown names.
   PipelineOptions o;

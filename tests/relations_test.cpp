@@ -713,7 +713,109 @@ const std::vector<RuleCase> kRuleCases = {
      {"Lee/PROPN/NNP/Lee/2/nsubj", "painted/VERB/VBD/paint/0/root", "the/DET/DT/the/4/det",
       "bridge/NOUN/NN/bridge/2/obj", "last/ADJ/JJ/last/6/amod", "week/NOUN/NN/week/2/obl:tmod"},
      "(Lee)-[painted]->(last week)"},
+    {"relations.object_oblique",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "put/VERB/VBD/put/0/root", "the/DET/DT/the/4/det", "troops/NOUN/NNS/troop/2/obj",
+      "on/ADP/IN/on/6/case", "alert/NOUN/NN/alert/2/obl"},
+     "(Lee)-[put troops on]->(alert)"},
+    {"relations.from_to",
+     {"Lee/PROPN/NNP/Lee/2/nsubj", "moved/VERB/VBD/move/0/root", "from/ADP/IN/from/4/case", "Lyon/PROPN/NNP/Lyon/2/obl",
+      "to/ADP/IN/to/6/case", "Paris/PROPN/NNP/Paris/4/nmod"},
+     "(Lee)-[moved to]->(Paris)"},
+    {"relations.adjective_complement",
+     {"Wheat/NOUN/NN/wheat/3/nsubj", "is/AUX/VBZ/be/3/cop", "sensitive/ADJ/JJ/sensitive/0/root", "to/ADP/IN/to/5/case",
+      "heat/NOUN/NN/heat/3/obl"},
+     "(Wheat)-[is sensitive to]->(heat)"},
 };
+
+// relations.object_oblique: an oblique after the object, neither a value nor
+// a time, becomes a fact worded by the verb, the object's head and the
+// preposition; without an object, or before it, it does not.
+struct ObliqueCase {
+  std::vector<std::string> words;
+  std::string fact;
+  bool expected;
+};
+
+TEST(ObjectOblique, AnObliqueAfterTheObjectIsAFactOfItsOwn) {
+  const std::vector<ObliqueCase> cases = {
+      {{"Ann/PROPN/NNP/Ann/2/nsubj", "fired/VERB/VBD/fire/0/root", "rockets/NOUN/NNS/rocket/2/obj",
+        "at/ADP/IN/at/6/case", "the/DET/DT/the/6/det", "posts/NOUN/NNS/post/2/obl"},
+       "(Ann)-[fired rockets at]->(the posts)",
+       true},
+      {{"Ann/PROPN/NNP/Ann/2/nsubj", "moved/VERB/VBD/move/0/root", "the/DET/DT/the/4/det", "goats/NOUN/NNS/goat/2/obj",
+        "to/ADP/IN/to/7/case", "a/DET/DT/a/7/det", "barn/NOUN/NN/barn/2/obl"},
+       "(Ann)-[moved goats to]->(a barn)",
+       true},
+      // No object: the oblique is already the relation's object ("rested in").
+      {{"Ann/PROPN/NNP/Ann/2/nsubj", "rested/VERB/VBD/rest/0/root", "in/ADP/IN/in/5/case", "the/DET/DT/the/5/det",
+        "shade/NOUN/NN/shade/2/obl", "after/ADP/IN/after/7/case", "lunch/NOUN/NN/lunch/2/obl"},
+       "(Ann)-[rested shade after]->(lunch)",
+       false},
+      // A bare time noun is a date (relations.event_arguments), not a participant.
+      {{"Ann/PROPN/NNP/Ann/2/nsubj", "sold/VERB/VBD/sell/0/root", "the/DET/DT/the/4/det", "farm/NOUN/NN/farm/2/obj",
+        "last/ADJ/JJ/last/6/amod", "year/NOUN/NN/year/2/obl:tmod"},
+       "(Ann)-[sold farm]->(last year)",
+       false},
+  };
+  for (const auto& c : cases) {
+    Document doc = testing::make_document(c.words);
+    auto got = outputs(extractor(), doc);
+    bool found = std::find(got.begin(), got.end(), c.fact) != got.end();
+    EXPECT_EQ(found, c.expected) << c.fact;
+  }
+}
+
+// relations.adjective_complement: an adjective predicate's prepositional
+// complement, not a long predicate phrase nor one before the adjective.
+TEST(AdjectiveComplement, TheComplementOfAnAdjectivePredicateIsTheFact) {
+  const std::vector<ObliqueCase> cases = {
+      {{"Ann/PROPN/NNP/Ann/4/nsubj", "Lee/PROPN/NNP/Lee/1/flat", "was/AUX/VBD/be/4/cop", "happy/ADJ/JJ/happy/0/root",
+        "with/ADP/IN/with/7/case", "the/DET/DT/the/7/det", "result/NOUN/NN/result/4/obl"},
+       "(Ann Lee)-[was happy with]->(the result)",
+       true},
+      {{"In/ADP/IN/in/2/case", "May/PROPN/NNP/May/5/obl", "Ann/PROPN/NNP/Ann/5/nsubj", "was/AUX/VBD/be/5/cop",
+        "ill/ADJ/JJ/ill/0/root"},
+       "(Ann)-[was ill in]->(May)",
+       false},
+  };
+  for (const auto& c : cases) {
+    Document doc = testing::make_document(c.words);
+    auto got = outputs(extractor(), doc);
+    bool found = std::find(got.begin(), got.end(), c.fact) != got.end();
+    std::string all;
+    for (const auto& g : got) all += "\n  " + g;
+    EXPECT_EQ(found, c.expected) << c.fact << all;
+  }
+}
+
+// relations.from_to: a to-phrase hung on a from-phrase is the verb's own
+// argument, except in a range of numbers.
+TEST(FromTo, TheEndOfARangeIsAnArgumentOfTheVerb) {
+  const std::vector<ObliqueCase> cases = {
+      {{"The/DET/DT/the/2/det", "law/NOUN/NN/law/3/nsubj", "changed/VERB/VBD/change/0/root", "from/ADP/IN/from/6/case",
+        "old/ADJ/JJ/old/6/amod", "rules/NOUN/NNS/rule/3/obl", "to/ADP/IN/to/9/case", "new/ADJ/JJ/new/9/amod",
+        "ones/NOUN/NNS/one/6/nmod"},
+       "(The law)-[changed to]->(new ones)",
+       true},
+      {{"The/DET/DT/the/2/det", "law/NOUN/NN/law/3/nsubj", "changed/VERB/VBD/change/0/root", "from/ADP/IN/from/6/case",
+        "old/ADJ/JJ/old/6/amod", "rules/NOUN/NNS/rule/3/obl", "to/ADP/IN/to/9/case", "new/ADJ/JJ/new/9/amod",
+        "ones/NOUN/NNS/one/6/nmod"},
+       "(The law)-[changed from]->(old rules)",
+       true},
+      {{"Sales/NOUN/NNS/sale/2/nsubj", "rose/VERB/VBD/rise/0/root", "from/ADP/IN/from/4/case", "9/NUM/CD/9/2/obl",
+        "to/ADP/IN/to/6/case", "12/NUM/CD/12/4/nmod"},
+       "(Sales)-[rose to]->(12)",
+       false},
+  };
+  for (const auto& c : cases) {
+    Document doc = testing::make_document(c.words);
+    auto got = outputs(extractor(), doc);
+    bool found = std::find(got.begin(), got.end(), c.fact) != got.end();
+    std::string all;
+    for (const auto& g : got) all += "\n  " + g;
+    EXPECT_EQ(found, c.expected) << c.fact << all;
+  }
+}
 
 class RuleSwitches : public ::testing::TestWithParam<RuleCase> {};
 

@@ -80,6 +80,7 @@ CorefTables load_coref_tables(const std::string& schemas_dir) {
     if (w != "us") t.countries.erase(w);
   t.countries["u.s."] = t.countries.count("us") ? t.countries["us"] : "United States";
   for (const auto& row : gazetteer.person_titles.rows()) t.titles.insert(lower(row[0]));
+  for (const auto& row : gazetteer.regions.rows()) t.regions.insert(lower(row[0]));
   for (const auto& w : resources.lexicon("title_abbreviations").keys()) t.titles.insert(w);
   return t;
 }

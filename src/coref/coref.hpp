@@ -52,7 +52,7 @@ inline constexpr const char* kCorefWordLists[] = {
     "acronym_skip_words",    "name_continuations", "description_nouns",   "determiners",          "title_continuations",
     "title_prepositions",    "place_prepositions", "motion_prepositions", "expletive_predicates", "speech_verbs",
     "first_person_pronouns", "role_prepositions",  "group_nouns",         "time_units",           "measure_units",
-    "vague_adjectives"};
+    "vague_adjectives",      "compass_words"};
 
 struct CorefWords {
   std::map<std::string, detail::Lexicon, std::less<>> lists;  // list name -> its lexicon
@@ -75,10 +75,11 @@ struct CorefTables {
   std::map<std::string, std::string> capitals;   // "paris" -> "France"
   std::map<std::string, std::string> countries;  // any country name -> canonical ("the us" -> "United States")
   std::set<std::string> titles;                  // person titles: "minister", "mr", "ambassador"
+  std::set<std::string> regions;                 // continents and world regions: "africa", "middle east"
   CorefWords words;                              // English word lists (empty: those sieves find nothing)
 };
 
-// Reads schemas_dir/gazetteer/{demonyms,countries,person_titles}.tsv.
+// Reads schemas_dir/gazetteer/{demonyms,countries,person_titles,regions}.tsv.
 CorefTables load_coref_tables(const std::string& schemas_dir);
 
 // Runs every sieve not named in `disabled` over a document with tokens,

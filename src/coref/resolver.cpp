@@ -417,11 +417,14 @@ const std::vector<Sieve>& sieves() {
   static const std::vector<Sieve> all = {
       {"coref.state_agent", &Resolver::state_agents},
       {"coref.bracket_acronym", &Resolver::parenthetical_acronyms},
+      {"coref.bracket_expansion", &Resolver::bracket_expansions},
       {"coref.apposition_kind", &Resolver::retype_by_apposition},
       {"coref.person_not_place", &Resolver::persons_not_places},
       {"coref.exact", &Resolver::exact_match},
       {"coref.acronym", &Resolver::acronyms},
       {"coref.alias", &Resolver::name_variants},
+      {"coref.compass_name", &Resolver::compass_names},
+      {"coref.country_short_name", &Resolver::country_short_names},
       {"coref.surname", &Resolver::surnames},
       {nullptr, &Resolver::appositions},       // rules per mention: kApposition, kSurfaceApposition, kRole
       {"coref.surname", &Resolver::surnames},  // again: appositions may have shown that a name is a person's
@@ -438,8 +441,8 @@ std::vector<std::string> rule_names() {
   std::vector<std::string> out;
   for (const Sieve& s : sieves())
     if (s.name && std::find(out.begin(), out.end(), s.name) == out.end()) out.push_back(s.name);
-  for (const char* r : {kApposition, kSurfaceApposition, kRole, kSubjectIt, kOrgHead, kUniqueDescription,
-                        kAcronymRetype, kTheyOrganisation})
+  for (const char* r : {kApposition, kSurfaceApposition, kRole, kNamedModifier, kSubjectIt, kItNearerSubject, kOrgHead,
+                        kUniqueDescription, kAcronymRetype, kTheyOrganisation})
     out.push_back(r);
   return out;
 }

@@ -41,9 +41,10 @@ struct Item {
 class Resolver;
 
 // Rules applied per mention by the apposition pass.
-inline constexpr const char* kApposition = "coref.apposition";                 // "John Roe, the US envoy"
-inline constexpr const char* kSurfaceApposition = "coref.apposition_surface";  // the same when the parse missed it
-inline constexpr const char* kRole = "coref.role";                             // "French Interior Minister Jane Doe"
+inline constexpr const char* kApposition = "coref.apposition";                    // "John Roe, the US envoy"
+inline constexpr const char* kSurfaceApposition = "coref.apposition_surface";     // the same when the parse missed it
+inline constexpr const char* kRole = "coref.role";                                // "French Interior Minister Jane Doe"
+inline constexpr const char* kNamedModifier = "coref.apposition_named_modifier";  // "an [Acme] lawyer, Bo Tan"
 // Rule of the alias pass.
 inline constexpr const char* kOrgHead = "coref.org_head";  // "Church of Scientology ... the Church"
 // Rule of the bracket-acronym pass.
@@ -56,7 +57,8 @@ inline constexpr int kUniqueDescriptionReach = 250;
 // Rule of the group pass.
 inline constexpr const char* kTheyOrganisation = "coref.they_organisation";  // "Acme denied it: ... They said"
 // Rule of the pronoun pass.
-inline constexpr const char* kSubjectIt = "coref.subject_it";  // "Acme grew. It hired ..."
+inline constexpr const char* kSubjectIt = "coref.subject_it";               // "Acme grew. It hired ..."
+inline constexpr const char* kItNearerSubject = "coref.it_nearer_subject";  // "... the plant closed after it"
 
 // One sieve: a rule name and the pass that applies it.
 struct Sieve {
@@ -79,8 +81,11 @@ class Resolver {
   void exact_match();
   void acronyms();
   void parenthetical_acronyms();
+  void bracket_expansions();
   void retype_by_apposition();
   void name_variants();
+  void compass_names();
+  void country_short_names();
   void appositions();
   void surnames();
   void persons_not_places();
@@ -163,6 +168,7 @@ class Resolver {
   int plural_antecedent(int s, int i, const std::string& cls);
   int singular_antecedent(int s, int i, const std::string& cls, bool subject_only = false);
   int clause_subject(int s, int i) const;
+  bool noun_subject_between(int m, int s, int i) const;
   bool expletive_it(int s, int i) const;
   bool quoted(int s, int i) const { return !quoted_.empty() && quoted_[s][i]; }
   void mark_quotes();

@@ -1,5 +1,7 @@
-// Sieves coref.bracket_acronym ("the Police Unit (PU)") and coref.acronym
+// Sieves coref.bracket_acronym ("the Police Unit (PU)"), coref.bracket_expansion
+// ("the CNV (National Council of Varnia)") and coref.acronym
 // (MoD <-> Ministry of Defence). Tests: tests/coref_test.cpp (Sieve*)
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -105,6 +107,50 @@ void Resolver::parenthetical_acronyms() {
     }
   }
   later_acronyms(found);
+}
+
+// "the CNV (National Council of Varnia)": an acronym mention right before
+// brackets that hold nothing but a capitalised name whose initials are the
+// acronym's letters, in any order (a name translated from the language the
+// acronym comes from), is that name.
+void Resolver::bracket_expansions() {
+  for (int s = 0; s < nsent(); ++s) {
+    for (int i = 1; i + 2 < ntok(s); ++i) {
+      if (tok(s, i).form != "(" || !acronym_like(tok(s, i - 1).form)) continue;
+      int a = at_[s][i - 1];
+      if (a < 0 || !items_[a].active || items_[a].kind != Kind::Named || items_[a].etype == "Person" ||
+          doc_.mentions[a].span.last != i || !word_in_body(s, i))
+        continue;
+      int close = i + 1;
+      while (close < ntok(s) && close <= i + 9 && tok(s, close).form != ")") ++close;
+      if (close >= ntok(s) || tok(s, close).form != ")" || close - i < 3) continue;
+      std::vector<std::string> name;
+      bool ok = true;
+      for (int k = i + 1; k < close && ok; ++k) {
+        const std::string& f = tok(s, k).form;
+        bool cap = std::isupper(static_cast<unsigned char>(f[0])) != 0;
+        bool skip = words("acronym_skip_words", lower(f));
+        ok = cap || (skip && k > i + 1 && k + 1 < close);
+        // Another name inside the brackets must lie wholly inside them.
+        if (int o = at_[s][k]; o >= 0 && (doc_.mentions[o].span.first <= i || doc_.mentions[o].span.last > close))
+          ok = false;
+        name.push_back(f);
+      }
+      if (!ok) continue;
+      std::string letters = lower(tok(s, i - 1).form), got = initials(name, false);
+      std::erase(letters, '.');
+      std::sort(letters.begin(), letters.end());
+      std::sort(got.begin(), got.end());
+      if (letters != got) continue;
+      const std::string type = doc_.mentions[a].type, subtype = doc_.mentions[a].subtype, etype = items_[a].etype;
+      int e = add_mention(s, i + 1, close, type, subtype, Kind::Named, etype);
+      doc_.mentions[e].canonical = doc_.mentions[e].text;
+      for (int k = i + 1; k < close; ++k) at_[s][k] = e;
+      key_named(e);
+      items_[e].etype = etype;
+      unite(e, a);
+    }
+  }
 }
 
 // The initials of `words`, lower case: of all of them, or without the

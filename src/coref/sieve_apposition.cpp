@@ -176,10 +176,18 @@ bool Resolver::parse_appositions(int m) {
     // names inside post-modifiers ("branch of X") keep their own mentions.
     int first = words.front();
     if (first > g) continue;
-    bool clean = true;
+    int blocked = -1;  // the last word of a name among the role's words
     for (int i = first; i <= g; ++i)
-      if (blocks(s, i)) clean = false;
-    if (!clean) continue;
+      if (blocks(s, i)) blocked = i;
+    // "an Acme lawyer, Bo Tan": a name modifying the role keeps its mention;
+    // the role mention covers the words after it ("lawyer").
+    if (blocked >= 0) {
+      if (!enabled(kNamedModifier) || blocked == g || tok(s, g).upos != "NOUN" || it.etype != "Person" ||
+          items_[mention_at(s, blocked)].etype == "Person")
+        continue;
+      first = blocked + 1;
+      while (first < g && tok(s, first).upos == "PART") ++first;  // "Acme's lawyer"
+    }
     add_role(m, s, first, g + 1, role, items_[m].etype);
     added = true;
   }
@@ -232,9 +240,11 @@ void Resolver::title_before(int m) {
   while (first < em.span.first &&
          (tok(s, first).upos == "ADP" || tok(s, first).upos == "DET" || tok(s, first).form == "-"))
     ++first;
+  // A title has a noun of its own, not only a country's name ("the United States Bo Tan").
   bool has_noun = false;
   for (int j = first; j < em.span.first; ++j)
-    has_noun |= (tok(s, j).upos == "NOUN" || tok(s, j).upos == "PROPN") && country_of(tok(s, j).form).empty();
+    has_noun |= (tok(s, j).upos == "NOUN" || tok(s, j).upos == "PROPN") && country_of(tok(s, j).form).empty() &&
+                mention_at(s, j) < 0;
   if (first >= em.span.first || !has_noun) return;
   std::string role(doc_.slice(tok(s, first).begin, tok(s, em.span.first - 1).end));
   add_role(m, s, first, em.span.first, role, "Person");

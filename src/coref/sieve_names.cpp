@@ -208,6 +208,69 @@ void Resolver::name_variants() {
   }
 }
 
+// Rule coref.compass_name: "the North" alone names the one country of the
+// article whose name opens with that compass word ("North Korea"), whatever
+// type the recogniser gave it. Not regions: "the South" of a country is no
+// "South Province".
+void Resolver::compass_names() {
+  std::map<std::string, std::set<int>> places;  // compass word -> clusters of countries it opens
+  std::map<std::string, int> place_of;          // compass word -> one mention of such a country
+  for (int m = 0; m < nitems(); ++m) {
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.name.size() < 2 || it.etype != "Country") continue;
+    std::string w = lower(it.name[0]);
+    if (!words("compass_words", w)) continue;
+    places[w].insert(find(m));
+    place_of[w] = m;
+  }
+  for (int m = 0; m < nitems(); ++m) {
+    auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.name.size() != 1 || !after_the(m)) continue;
+    std::string w = lower(it.name[0]);
+    auto p = places.find(w);
+    if (p == places.end() || p->second.size() != 1 || same(m, place_of[w])) continue;
+    int to = place_of[w];
+    doc_.mentions[m].type = doc_.mentions[to].type;
+    doc_.mentions[m].subtype = doc_.mentions[to].subtype;
+    it.etype = items_[to].etype;
+    unite(m, to);
+  }
+}
+
+// Rule coref.country_short_name: a one-word name that ends the name of
+// exactly one country of the article ("Varnia" after "South Varnia") is that
+// country, whatever type the recogniser gave it; not when the word is a
+// country or a world region itself ("Africa" is no "South Africa"), nor a
+// word of a person's full name.
+void Resolver::country_short_names() {
+  std::map<std::string, std::set<int>> countries;  // last word -> clusters of countries it ends
+  std::map<std::string, int> country_of_word;      // last word -> one mention of such a country
+  std::set<std::string> person_words;
+  for (int m = 0; m < nitems(); ++m) {
+    const auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.name.size() < 2) continue;
+    if (it.etype == "Person")
+      for (const auto& w : it.name) person_words.insert(lower(w));
+    if (it.etype != "Country") continue;
+    std::string w = lower(it.name.back());
+    countries[w].insert(find(m));
+    country_of_word[w] = m;
+  }
+  for (int m = 0; m < nitems(); ++m) {
+    auto& it = items_[m];
+    if (!it.active || it.kind != Kind::Named || it.name.size() != 1) continue;
+    std::string w = lower(strip_possessive(it.name[0]));
+    auto c = countries.find(w);
+    if (c == countries.end() || c->second.size() != 1 || same(m, country_of_word[w])) continue;
+    if (!country_of(w).empty() || t_.regions.count(w) || person_words.count(w)) continue;
+    int to = country_of_word[w];
+    doc_.mentions[m].type = doc_.mentions[to].type;
+    doc_.mentions[m].subtype = doc_.mentions[to].subtype;
+    it.etype = items_[to].etype;
+    unite(m, to);
+  }
+}
+
 // Surnames the recogniser missed ("Lopez said") join the person who has them.
 void Resolver::surnames() {
   std::map<std::string, std::vector<int>> by_surname;  // surname -> named person mentions

@@ -83,8 +83,25 @@ int Resolver::singular_antecedent(int s, int i, const std::string& cls, bool sub
       if (neuter && h >= 0 && tok(em.span.sentence, h).deprel.rfind("nsubj", 0) == 0 && position(m) > best_subject)
         best_subject = position(m), subject_pick = m;
     }
-  if (subject_only) return subject_pick;
+  if (subject_only) return subject_pick >= 0 && noun_subject_between(subject_pick, s, i) ? -1 : subject_pick;
   return neuter && subject_pick >= 0 ? subject_pick : pick;
+}
+
+// Rule coref.it_nearer_subject: a singular common noun that is a subject
+// between mention m and the word i of sentence s, outside any mention ("Acme
+// bought the plant. The plant closed after it ..."), is the nearer thing
+// "it" may name: the name is too far. Quoted words are another speaker's.
+bool Resolver::noun_subject_between(int m, int s, int i) const {
+  if (!enabled(kItNearerSubject)) return false;
+  const auto& sp = doc_.mentions[m].span;
+  for (int ss = sp.sentence; ss <= s; ++ss)
+    for (int j = ss == sp.sentence ? sp.last : 0; j < (ss == s ? i : ntok(ss)); ++j) {
+      const Token& t = tok(ss, j);
+      if (t.upos == "NOUN" && t.xpos == "NN" && t.deprel.rfind("nsubj", 0) == 0 && mention_at(ss, j) < 0 &&
+          !quoted(ss, j))
+        return true;
+    }
+  return false;
 }
 
 // Subject "it" at word i is an expletive or stands for a clause: "it is

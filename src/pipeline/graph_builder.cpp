@@ -56,8 +56,9 @@ bool head_ok(const Document& doc, const Argument& a) {
          a.head < static_cast<int>(doc.sentences[a.span.sentence].tokens.size());
 }
 
-constexpr const char* kNameAfterTitle = "graph.name_after_title";  // "Acme spokesman [Bo Tan]"
-constexpr const char* kNameAfterRole = "graph.name_after_role";    // "the agency's lawyer [Bo Tan]"
+constexpr const char* kNameAfterTitle = "graph.name_after_title";    // "Acme spokesman [Bo Tan]"
+constexpr const char* kNameAfterRole = "graph.name_after_role";      // "the agency's lawyer [Bo Tan]"
+constexpr const char* kNameBeforeAside = "graph.name_before_aside";  // "Ambassador [Bo Tan], the envoy"
 
 class Builder {
  public:
@@ -93,6 +94,24 @@ class Builder {
   void add_roles();
   void add_typed();
   std::pair<std::string, std::size_t> role_country(const EntityMention& role) const;
+  struct RoleOrganisation {
+    std::string title;                                   // "president"
+    std::string predicate;                               // "president of"
+    std::optional<KnowledgeGraph::Vertex> organisation;  // the named entity, or
+    std::string phrase;                                  // the phrase the name is part of ("the Acme board"): a literal
+    bool relational = false;  // "president of Acme": the edge is the whole fact, no role is left
+  };
+  std::optional<RoleOrganisation> role_organisation(int s, int first, int last, KnowledgeGraph::Vertex holder) const;
+  void role_edge(KnowledgeGraph::Vertex holder, const RoleOrganisation& org, const std::string& surface, Evidence said);
+  void add_role_edges();
+  struct RoleEdge {
+    KnowledgeGraph::Vertex holder;
+    RoleOrganisation org;
+    std::string surface;
+    Evidence said;
+  };
+  std::vector<RoleEdge> role_edges_;  // added once every fact is in (add_role_edges)
+  bool linked(KnowledgeGraph::Vertex a, KnowledgeGraph::Vertex b, const std::string& word) const;
   std::optional<KnowledgeGraph::Vertex> of_entity(const Proposition& p, const std::string& predicate);
   void add_article();
   void drop_isolated();
@@ -173,6 +192,13 @@ int Builder::name_after_title(const Argument& a) const {
   const auto& toks = doc_.sentences[a.span.sentence].tokens;
   if (a.head < 0 || a.head >= static_cast<int>(toks.size()) || !title_head(toks[a.head])) return -1;
   int last = std::min<int>(a.span.last, static_cast<int>(toks.size()));
+  // "Ambassador Bo Tan, the envoy, ...": the name ends the phrase before an aside.
+  if (on(kNameBeforeAside))
+    for (int i = a.head + 1; i < last; ++i)
+      if (toks[i].form == ",") {
+        last = i;
+        break;
+      }
   while (last > a.span.first && toks[last - 1].upos == "PUNCT") --last;
   // "... agency Central News Service (CNS)": the bracketed short form after the name.
   if (on(kNameAfterRole))
@@ -214,6 +240,7 @@ bool is_date_type(const std::string& t) { return t == "DATE" || t == "TIME"; }
 
 // Graph-building rules besides the fact filters (graph_rules()).
 constexpr const char* kValueOfPhrase = "graph.value_of_phrase";  // "46 percent [of the damage]"
+constexpr const char* kRoleTitle = "graph.role_title";           // "[president] of Acme" -> role + edge to Acme
 
 // The end of an "of" phrase right after words [first, last) and depending
 // on one of them ("46 percent [of the damage to crops]"), within `limit`;
@@ -498,7 +525,14 @@ void Builder::add_extra_edges(const Proposition& p, const RelationEdge& r, Knowl
     RelationEdge x = r;
     // not English: argument role names.
     static const std::set<std::string> core = {"subj", "obj", "iobj", "comp", "attr"};
-    x.predicate = core.count(a->role) ? lower(p.relation) : lower(p.relation) + " " + a->role;
+    // The first oblique's preposition is folded into the relation ("met with"):
+    // another argument takes its own ("met at" Acme, not "met with at").
+    std::string relation = lower(p.relation);
+    if (p.args.size() > 1 && !core.count(p.args[1].role) && !p.args[1].role.empty() && !core.count(a->role) &&
+        relation.size() > p.args[1].role.size() &&
+        relation.compare(relation.size() - p.args[1].role.size() - 1, std::string::npos, " " + p.args[1].role) == 0)
+      relation.resize(relation.size() - p.args[1].role.size() - 1);
+    x.predicate = core.count(a->role) ? relation : relation + " " + a->role;
     // A complex preposition right before the entity says how it takes part:
     // "in cooperation with X", "on behalf of X", "in response to X".
     const auto& toks = doc_.sentences[p.sentence].tokens;
@@ -545,6 +579,13 @@ void Builder::add_fact(const Proposition& p) {
     r.attributes["object_phrase"] = on.label;
     object = y;
   }
+  // "X holds role [president of Acme]": the title is the role, Acme an edge of its own.
+  if (r.predicate == "holds role" && this->on(kRoleTitle) && on.type == "Literal" && head_ok(doc_, o))
+    if (auto org = role_organisation(o.span.sentence, o.span.first, o.span.last, *subject)) {
+      role_edge(*subject, *org, p.relation, evidence(p));
+      if (org->relational) return;
+      object = literal_node(org->title);
+    }
   if (!quantity.empty()) r.attributes["quantity"] = quantity;
   r.confidence = p.confidence;
   r.negated = p.negated;
@@ -614,6 +655,126 @@ std::optional<KnowledgeGraph::Vertex> Builder::of_entity(const Proposition& p, c
   return std::nullopt;
 }
 
+// The words [first, last) of role mention `role` in its sentence: those that
+// spell its canonical text, which may start before the mention ("[Acme]
+// lawyer" when the name keeps its own mention) and run past it. {-1, -1} if
+// no words spell it.
+std::pair<int, int> role_words(const std::vector<Token>& toks, const EntityMention& role) {
+  const std::string& c = role.canonical;
+  for (int first = role.span.first; first >= 0 && first >= role.span.first - 8; --first) {
+    std::size_t pos = 0;
+    int i = first;
+    for (; i < static_cast<int>(toks.size()); ++i) {
+      while (pos < c.size() && c[pos] == ' ') ++pos;
+      if (pos >= c.size() || c.compare(pos, toks[i].form.size(), toks[i].form) != 0) break;
+      pos += toks[i].form.size();
+    }
+    while (pos < c.size() && c[pos] == ' ') ++pos;
+    if (pos >= c.size() && i > role.span.first) return {first, i};
+  }
+  return {-1, -1};
+}
+
+// The words [first, last) of sentence s as the text writes them.
+std::string words_text(const Document& doc, int s, int first, int last) {
+  const auto& toks = doc.sentences[s].tokens;
+  return detail::squeeze_spaces(doc.slice(toks[first].begin, toks[last - 1].end));
+}
+
+// A role that names another entity, words [first, last) of sentence s:
+// "president of the Lombard League", "Acme spokesman", "the agency's lawyer"
+// -> the title ("president") and an edge to the organisation or place
+// ("president of"). Only a title of nouns and adjectives, before the name or
+// before an affiliation preposition and the name, with nothing after but the
+// name's own nouns or a bracketed aside.
+std::optional<Builder::RoleOrganisation> Builder::role_organisation(int s, int first, int last,
+                                                                    KnowledgeGraph::Vertex holder) const {
+  const auto& toks = doc_.sentences[s].tokens;
+  while (first < last && toks[first].upos == "DET") ++first;
+  while (last > first && toks[last - 1].upos == "PUNCT") --last;
+  auto title_words = [&](int a, int b) {
+    if (a >= b) return false;
+    for (int i = a; i < b; ++i)
+      if (toks[i].upos != "NOUN" && toks[i].upos != "ADJ" && toks[i].upos != "PROPN") return false;
+    return toks[b - 1].upos == "NOUN" || toks[b - 1].upos == "PROPN";
+  };
+  // The end of the organisation's phrase: the name, its own nouns ("the
+  // Acme [board]", "Acme['s board]"), up to a bracketed aside; -1 if other words follow.
+  auto phrase_end = [&](int from) {
+    for (int i = from; i < last; ++i) {
+      if (toks[i].form == "(") return i;
+      if (toks[i].upos != "NOUN" && toks[i].upos != "PROPN" && toks[i].upos != "PART") return -1;
+    }
+    return last;
+  };
+  for (int k : mentions_.of(s)) {
+    const auto& em = doc_.mentions[k];
+    if (em.span.first < first || em.span.last > last || em.entity < 0 || !entity_vertex_[em.entity] ||
+        *entity_vertex_[em.entity] == holder || em.type == "PER" || is_value_type(em.type) || em.subtype == "Role" ||
+        em.subtype == "Nominal" || em.subtype == "Pronoun")
+      continue;
+    KnowledgeGraph::Vertex org = *entity_vertex_[em.entity];
+    // "Acme spokesman", "Acme's spokesman".
+    if (em.span.first == first) {
+      int t = em.span.last;
+      if (t < last && toks[t].upos == "PART") ++t;
+      if (!title_words(t, last)) continue;
+      std::string title = words_text(doc_, s, t, last);
+      return RoleOrganisation{title, lower(title) + " of", org, "", false};
+    }
+    // "president of [the] Acme".
+    int p = em.span.first - 1;
+    while (p > first && toks[p].upos == "DET") --p;
+    if (toks[p].upos != "ADP" || !lexicon("affiliation_prepositions").contains(lower(toks[p].form))) continue;
+    int end = phrase_end(em.span.last);
+    if (end < 0 || !title_words(first, p)) continue;
+    std::string title = words_text(doc_, s, first, p);
+    RoleOrganisation out{title, lower(title + " " + toks[p].form), org, "", true};
+    if (end > em.span.last) {
+      int from = p + 1;
+      while (from < em.span.first && toks[from].upos == "DET") ++from;
+      out.organisation.reset();
+      out.phrase = words_text(doc_, s, from, end);
+    }
+    return out;
+  }
+  return std::nullopt;
+}
+
+// The edge a role names ("president of" Acme), kept for add_role_edges.
+void Builder::role_edge(KnowledgeGraph::Vertex holder, const RoleOrganisation& org, const std::string& surface,
+                        Evidence said) {
+  role_edges_.push_back({holder, org, surface, std::move(said)});
+}
+
+// The edges roles name, unless an edge between the two already says it
+// ("leads (president of)").
+void Builder::add_role_edges() {
+  for (auto& e : role_edges_) {
+    if (!e.org.organisation) e.org.organisation = literal_node(e.org.phrase);
+    if (!e.org.organisation || linked(e.holder, *e.org.organisation, lower(e.org.title))) continue;
+    RelationEdge r;
+    r.predicate = e.org.predicate;
+    r.surface = e.surface;
+    r.confidence = 0.9;
+    r.attributes["source"] = "role";
+    r.evidence.push_back(std::move(e.said));
+    g_.add_relation(e.holder, *e.org.organisation, std::move(r));
+  }
+  role_edges_.clear();
+}
+
+// An edge between a and b, either way, whose predicate holds `word`.
+bool Builder::linked(KnowledgeGraph::Vertex a, KnowledgeGraph::Vertex b, const std::string& word) const {
+  const auto& g = g_.graph();
+  auto says = [&](KnowledgeGraph::Vertex from, KnowledgeGraph::Vertex to) {
+    for (auto e : boost::make_iterator_range(boost::out_edges(from, g)))
+      if (boost::target(e, g) == to && g[e].predicate.find(word) != std::string::npos) return true;
+    return false;
+  };
+  return says(a, b) || says(b, a);
+}
+
 void Builder::add_roles() {
   for (const auto& m : doc_.mentions) {
     if (m.subtype != "Role" || m.entity < 0 || m.canonical.empty() || !entity_vertex_[m.entity]) continue;
@@ -627,6 +788,16 @@ void Builder::add_roles() {
       while (!label.empty() && (label[0] == ' ' || label[0] == '-')) label.erase(0, 1);
     }
     if (label.empty()) continue;
+    // "president of Acme", "Acme spokesman": the title is the role, Acme an edge of its own.
+    if (auto [first, last] = role_words(doc_.sentences[m.span.sentence].tokens, m); last >= 0 && on(kRoleTitle)) {
+      const auto& toks = doc_.sentences[m.span.sentence].tokens;
+      while (skip > 0 && first < last && toks[first].begin < m.span.begin + skip) ++first;
+      if (auto org = role_organisation(m.span.sentence, first, last, *entity_vertex_[m.entity])) {
+        role_edge(*entity_vertex_[m.entity], *org, m.canonical, sentence_evidence(m.span.sentence));
+        if (org->relational) continue;
+        label = org->title;
+      }
+    }
     // "officers of the Police Unit (PU)": a role naming the entity itself is no role of it.
     if (entity_key(label).find(entity_key(g_.node(*entity_vertex_[m.entity]).label)) != std::string::npos) continue;
     EntityNode n;
@@ -812,6 +983,7 @@ KnowledgeGraph Builder::build() {
   for (const auto* p : props) add_fact(*p);
   add_typed();
   if (o_.roles) add_roles();
+  add_role_edges();
   add_article();
   if (!o_.isolated) drop_isolated();
   g_.canonicalize();
@@ -849,8 +1021,10 @@ std::string predicate_label(const Proposition& p, bool clausal_object) {
     }
     return out;
   };
+  // Function words ("of" in "member of" / "goalkeeper of") say nothing of the relation.
   for (const auto& a : words(canonical))
     for (const auto& b : words(surface)) {
+      if (light.contains(a)) continue;
       std::size_t n = std::min({a.size(), b.size(), std::size_t{4}});
       if (a == b || (n == 4 && a.compare(0, 4, b, 0, 4) == 0)) return canonical;
     }
@@ -866,7 +1040,9 @@ std::vector<std::string> graph_rules() {
   out.emplace_back(detail::kLiteralListRule);
   out.emplace_back(kNameAfterTitle);
   out.emplace_back(kNameAfterRole);
+  out.emplace_back(kNameBeforeAside);
   out.emplace_back(kValueOfPhrase);
+  out.emplace_back(kRoleTitle);
   return out;
 }
 

@@ -589,9 +589,31 @@ class Finder {
         // A fronted "By the end of ..." is a time, not the agent.
         bool agent = r == "obl:agent" || (c.passive && s.role == "by" && k > v);
         if (agent) c.agent = static_cast<int>(c.args.size());
+        int to = on(Rule::FromTo) ? range_end(s) : -1;
+        if (to >= 0) {
+          std::vector<int> end;
+          t_.collect(to, end);
+          std::erase_if(s.words, [&](int w) { return contains(end, w); });
+          t_.trim(s.words);
+        }
         c.args.push_back(std::move(s));
+        if (to >= 0) c.args.push_back(make_slot(t_, to, "to"));
       }
     }
+  }
+
+  // "changed from the old system to the new one", "moved from Lyon to Paris":
+  // the parse often hangs the to-phrase on the from-phrase; it is an argument
+  // of the verb of its own. A range of numbers ("from 9 to 10") stays one.
+  int range_end(const Slot& from) const {
+    if (from.role != "from" || from.head < 0) return -1;
+    const auto& u = t_.tok(from.head).upos;
+    if (u != "NOUN" && u != "PROPN") return -1;
+    for (int k : t_.kids(from.head))
+      if (t_.brel(k) == "nmod" && k > from.head && t_.marker_text(t_.markers(k)) == "to" &&
+          (t_.tok(k).upos == "NOUN" || t_.tok(k).upos == "PROPN"))
+        return k;
+    return -1;
   }
 
   // Relation words contributed by one verb: itself, particles, auxiliaries,
@@ -1152,6 +1174,9 @@ constexpr std::array<std::string_view, kRuleCount> kRuleNames = {
     "relations.control_object",
     "relations.subjectless_complement",
     "relations.coordinated_passive",
+    "relations.object_oblique",
+    "relations.from_to",
+    "relations.adjective_complement",
 };
 
 }  // namespace
@@ -1170,6 +1195,7 @@ std::shared_ptr<const ClauseLexicon> ClauseLexicon::load(const std::string& sche
   lex->relativizers = WordSet(res.lexicon("relativizers"));
   lex->negation = WordSet(res.lexicon("negation_words"));
   lex->place_preps = WordSet(res.lexicon("place_prepositions"));
+  lex->adjunct_preps = WordSet(res.lexicon("adjunct_prepositions"));
   std::string lemmas, forms;
   for (const auto& row : res.lexicon("modal_auxiliaries").rows())
     (row.size() > 2 && row[2] == "form" ? forms : lemmas) += row[0] + "\t" + row[1] + "\n";

@@ -81,8 +81,11 @@ enum class Rule {
   ControlObject,   // "urged citizens to vote": the object runs on over its infinitive, (X)-[urged]->(citizens to vote)
   SubjectlessComplement,  // "found [yields by 2050] fell": a complement clause without a subject takes the object
   CoordinatedPassive,     // "Lee was hurt and replaced by Bo": the second passive keeps its voice too
+  ObjectOblique,          // "put its troops on alert": (X)-[put troops on]->(alert), an oblique after the object
+  FromTo,                 // "moved from Lyon to Paris": the to-phrase the parse hung on the from-phrase is the verb's
+  AdjectiveComplement,    // "Wheat is sensitive to ozone": (Wheat)-[is sensitive to]->(ozone)
 };
-inline constexpr std::size_t kRuleCount = 28;
+inline constexpr std::size_t kRuleCount = 31;
 // Rule names in enum order: "relations.copula", ...
 const std::array<std::string_view, kRuleCount>& rule_names();
 
@@ -100,6 +103,7 @@ struct ClauseLexicon {
   WordMap modal_by_lemma;    // modal_auxiliaries.tsv, matched on the lemma
   WordMap modal_by_form;     // modal_auxiliaries.tsv, matched on the form
   WordSet place_preps;       // place_prepositions.tsv
+  WordSet adjunct_preps;     // adjunct_prepositions.tsv
   static std::shared_ptr<const ClauseLexicon> load(const std::string& schemas_dir = "");
 };
 

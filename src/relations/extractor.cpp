@@ -386,6 +386,118 @@ std::vector<Proposition> event_arguments(const Document& doc, const Proposition&
   return out;
 }
 
+// "Wheat is sensitive to ozone", "the firm was critical of the tax": an
+// adjective predicate's prepositional complement is the fact, worded by the
+// copula, the adjective and the preposition: (Wheat)-[is sensitive to]->(ozone).
+std::vector<Proposition> adjective_complements(const Document& doc, const Proposition& p,
+                                               const detail::ClauseLexicon& lex) {
+  std::vector<Proposition> out;
+  auto construction = p.attributes.find("construction");
+  if (construction == p.attributes.end() || construction->second != "copula" || p.args.size() < 3 ||
+      p.args[1].role != "attr" || p.args[1].head < 0 || p.relation.empty())
+    return out;
+  const auto& s = doc.sentences[p.sentence];
+  const Token& adjective = s.tokens[p.args[1].head];
+  if (adjective.upos != "ADJ" || p.args[1].span.last - p.args[1].span.first > 2) return out;
+  for (std::size_t i = 2; i < p.args.size(); ++i) {
+    const Argument& a = p.args[i];
+    if (a.head < 0 || is_core_role(a.role) || a.span.first <= p.args[1].head) continue;
+    if (lex.adjunct_preps.contains(a.role)) continue;  // "rife following the visit": a circumstance
+    const auto& u = s.tokens[a.head].upos;
+    if (u != "NOUN" && u != "PROPN" && u != "PRON") continue;
+    Proposition q;
+    q.sentence = p.sentence;
+    q.lemma = p.lemma;
+    q.negated = p.negated;
+    q.modality = p.modality;
+    q.attribution = p.attribution;
+    q.confidence = p.confidence;
+    q.relation_words = p.relation_words;
+    q.relation = p.relation + " " + detail::ascii_lower(adjective.form) + " " + a.role;
+    q.args = {p.args[0], a};
+    q.attributes["construction"] = "argument";
+    q.attributes["event"] = p.relation;
+    q.attributes["argument"] = "complement";
+    out.push_back(std::move(q));
+    break;
+  }
+  return out;
+}
+
+// relations.from_to: the to-phrase of "changed from X to Y", which the parse
+// hung on the from-phrase, is its own proposition worded by the relation
+// without a preposition: (S)-[changed to]->(Y) besides (S)-[changed from]->(X).
+std::vector<Proposition> range_ends(const Document& doc, Proposition& p, const std::string& base) {
+  std::vector<Proposition> out;
+  if (base.empty()) return out;
+  const auto& s = doc.sentences[p.sentence];
+  for (std::size_t i = 2; i < p.args.size(); ++i) {
+    const Argument& a = p.args[i];
+    const Argument& from = p.args[i - 1];
+    if (a.role != "to" || from.role != "from" || a.head < 0 || from.head < 0 || s.tokens[a.head].head - 1 != from.head)
+      continue;
+    Proposition q = p;
+    q.relation = base + " to";
+    q.args = {p.args[0], a};
+    q.attributes["construction"] = "argument";
+    q.attributes["event"] = p.relation;
+    q.attributes["argument"] = "to";
+    out.push_back(std::move(q));
+    p.args.erase(p.args.begin() + static_cast<long>(i));
+    break;
+  }
+  return out;
+}
+
+// "put its troops on high alert", "fired rockets at the posts": an oblique
+// after the object is a participant of its own. Values and places have their
+// propositions (event_arguments) and names their edges (the graph builder); a
+// common-noun phrase would otherwise be only an attribute of the event. Its relation says the verb, the object's head
+// and the preposition: (X)-[put troops on]->(high alert).
+std::vector<Proposition> object_obliques(const Document& doc, const Proposition& p, const std::string& base,
+                                         const detail::ClauseLexicon& lex) {
+  std::vector<Proposition> out;
+  if (base.empty() || p.args.size() < 3 || p.args[1].role != "obj" || p.args[1].head < 0) return out;
+  auto construction = p.attributes.find("construction");
+  if (construction == p.attributes.end() || construction->second != "verb" || p.attributes.count("voice")) return out;
+  const auto& s = doc.sentences[p.sentence];
+  const Token& object = s.tokens[p.args[1].head];
+  // A common noun only: a named object has its own node to take the fact.
+  // A light verb's object is the event itself ("had possession in the game"):
+  // the oblique is its circumstance.
+  if (object.upos != "NOUN" || lex.light_verbs.contains(p.lemma)) return out;
+  std::string noun = detail::ascii_lower(object.form);
+  for (std::size_t i = 2; i < p.args.size(); ++i) {
+    const Argument& a = p.args[i];
+    if (a.head < 0 || is_core_role(a.role) || a.mention >= 0 || a.span.first < p.args[1].span.last) continue;
+    if (lex.adjunct_preps.contains(a.role)) continue;
+    const Token& h = s.tokens[a.head];
+    if (h.upos != "NOUN" || h.deprel == "obl:tmod") continue;
+    // "in the 28th minute": a time, not a participant.
+    if (lex.time_units.contains(detail::ascii_lower(h.lemma.empty() ? h.form : h.lemma))) continue;
+    // A phrase that runs into a clause ("the seat were Lee and Bo") is a misparse.
+    bool clause = false;
+    for (int w = a.span.first; w < a.span.last; ++w)
+      clause = clause || s.tokens[w].upos == "VERB" || s.tokens[w].upos == "AUX";
+    if (clause) continue;
+    Proposition q;
+    q.sentence = p.sentence;
+    q.lemma = p.lemma;
+    q.negated = p.negated;
+    q.modality = p.modality;
+    q.attribution = p.attribution;
+    q.confidence = p.confidence;
+    q.relation_words = p.relation_words;
+    q.relation = base + " " + noun + " " + a.role;
+    q.args = {p.args[0], a};
+    q.attributes["construction"] = "argument";
+    q.attributes["event"] = p.relation;
+    q.attributes["argument"] = "oblique";
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
 // CaRB's gold keeps appositions inside arguments ("Trek 's president ,
 // Dick Burke"); the graph does not (the apposition is its own proposition).
 // Measured on CaRB dev: F1 0.446 -> 0.450, AUC 0.287 -> 0.290.
@@ -519,9 +631,20 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
   std::vector<Proposition> out;
   std::vector<std::pair<Proposition, std::string>> copies;  // for the other names of a subject list, with base
   auto add = [&](Proposition p, const std::string& base) {
+    std::vector<Proposition> ends;
+    if (rules_.on(detail::Rule::FromTo)) ends = range_ends(doc, p, base);
+    std::vector<Proposition> adjective;
+    if (rules_.on(detail::Rule::AdjectiveComplement) && rules_.lexicon)
+      adjective = adjective_complements(doc, p, *rules_.lexicon);
     if (rules_.on(detail::Rule::EventArguments) && rules_.lexicon)
       for (auto& q : event_arguments(doc, p, base, *rules_.lexicon)) out.push_back(std::move(q));
+    std::vector<Proposition> obliques;
+    if (rules_.on(detail::Rule::ObjectOblique) && rules_.lexicon)
+      obliques = object_obliques(doc, p, base, *rules_.lexicon);
     out.push_back(std::move(p));
+    for (auto& q : obliques) out.push_back(std::move(q));
+    for (auto& q : ends) out.push_back(std::move(q));
+    for (auto& q : adjective) out.push_back(std::move(q));
   };
   for (const auto& c : detail::find_clauses(doc.sentences[sentence], schema_, rules_)) {
     if (c.subj.head < 0 || c.subj.words.empty()) continue;
