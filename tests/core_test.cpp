@@ -108,6 +108,31 @@ TEST(JsonNesting, RefusesDeepInputNamingTheLimit) {
   EXPECT_THROW(check_json_nesting(std::string(1000000, '['), "x"), Error);
 }
 
+TEST(JsonZeros, ZerosRapidJsonMisreadsBecomePlainZerosOfTheSameLength) {
+  struct Case {
+    std::string in, out;
+  };
+  const Case cases[] = {
+      {"0E0111", "0.0   "},
+      {"[-0.00e-300, 1]", "[-0.0      , 1]"},
+      {"{\"c\": 0e+23}", "{\"c\": 0.0  }"},
+      {"[0e5,0E7]", "[0.0,0.0]"},
+      {"0.000000000000000000000000000000 ", "0.0                              "},
+      {"[0.00]", "[0.0 ]"},
+      // left alone: not zero, one decimal, no exponent, inside a string, not JSON's grammar
+      {"[1e111, 0.5e300, 10e50, 0, 0.0, -0, 0.0000001]", "[1e111, 0.5e300, 10e50, 0, 0.0, -0, 0.0000001]"},
+      {"{\"0e111\": \"\\\" 0e111\"}", "{\"0e111\": \"\\\" 0e111\"}"},
+      {"[00e5, 0.e5, 0e, 0e+, .0e5, 0e5.0]", "[00e5, 0.e5, 0e, 0e+, .0e5, 0e5.0]"},
+  };
+  for (const auto& c : cases) {
+    std::string scratch;
+    EXPECT_EQ(plain_json_zeros(c.in, scratch), c.out) << c.in;
+  }
+  std::string scratch;
+  std::string unchanged = "[1, 2e3]";
+  EXPECT_EQ(plain_json_zeros(unchanged, scratch).data(), unchanged.data());  // no copy
+}
+
 TEST(StagedFiles, AllOrNothing) {
   auto dir = std::filesystem::temp_directory_path() / ("rg_staged_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);

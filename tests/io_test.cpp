@@ -354,6 +354,22 @@ TEST(BadInput, ErrorsNameTheCulprit) {
   }
 }
 
+// RapidJSON 1.1.0's exact number parser turned a zero with a large exponent
+// or many decimals into garbage (0E0111 read as 1.28e+294).
+TEST(JsonLd, ZeroWithAnExponentReadsAsZero) {
+  for (const char* zero : {"0E0111", "-0.0e-300", "0e+23", "0e0", "0.000000000000000000000000000000"}) {
+    std::string json = write(rich_graph(), "jsonld");
+    auto at = json.find("\"confidence\": ");
+    ASSERT_NE(at, std::string::npos);
+    at += std::string("\"confidence\": ").size();
+    json.replace(at, json.find_first_of(",\n}", at) - at, zero);
+    KnowledgeGraph g = read(json, "jsonld");
+    std::size_t zeros = 0;
+    for (auto e : g.canonical_edges()) zeros += g.edge(e).confidence == 0.0;
+    EXPECT_EQ(zeros, 1u) << zero;
+  }
+}
+
 TEST(SaveLoad, AtomicAndNamesFiles) {
   auto dir = temp_dir("save");
   KnowledgeGraph g = rich_graph();

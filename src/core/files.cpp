@@ -163,6 +163,59 @@ void check_json_nesting(std::string_view json, const std::string& where) {
   }
 }
 
+namespace {
+
+// A number token (digits, sign, point, exponent) of JSON's grammar whose
+// significand is zero and that has an exponent or two or more decimals:
+// the zeros RapidJSON 1.1.0 cannot read exactly.
+bool awkward_zero(std::string_view t) {
+  std::size_t i = t.starts_with('-') ? 1 : 0;
+  if (i >= t.size() || t[i] != '0') return false;
+  ++i;
+  std::size_t decimals = 0;
+  if (i < t.size() && t[i] == '.') {
+    std::size_t digits = ++i;
+    while (i < t.size() && t[i] == '0') ++i;
+    decimals = i - digits;
+    if (decimals == 0) return false;
+  }
+  if (i == t.size()) return decimals >= 2;
+  if (t[i] != 'e' && t[i] != 'E') return false;
+  ++i;
+  if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+  return i < t.size() && t.find_first_not_of("0123456789", i) == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string_view plain_json_zeros(std::string_view json, std::string& scratch) {
+  bool in_string = false;
+  bool copied = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '-' || c == '.' || (c >= '0' && c <= '9')) {
+      std::size_t end = json.find_first_not_of("0123456789+-.eE", i);
+      if (end == std::string_view::npos) end = json.size();
+      if (awkward_zero(json.substr(i, end - i))) {
+        if (!copied) scratch.assign(json), copied = true;
+        std::size_t at = i + (c == '-' ? 1 : 0);
+        scratch.replace(at, 3, "0.0");  // the shortest such token, "0e5", has 3 bytes
+        std::fill(scratch.begin() + static_cast<std::ptrdiff_t>(at + 3),
+                  scratch.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+      }
+      i = end - 1;
+    }
+  }
+  return copied ? std::string_view(scratch) : json;
+}
+
 std::string read_text(const std::string& path) {
   std::string text = read_file(path);
   check_text(text, path == "-" ? "<stdin>" : path);

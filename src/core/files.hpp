@@ -37,6 +37,15 @@ inline constexpr int kMaxNesting = 256;
 // Error(Format) "<where> line N: ... deeper than 256 levels (the limit)".
 void check_json_nesting(std::string_view json, const std::string& where);
 
+// RapidJSON 1.1.0's full-precision number parser (kParseFullPrecisionFlag)
+// reads a zero with an exponent or many decimals (`0E0111`, `-0.0e-300`,
+// `0.000000000000000000000000`) as garbage: it normalises the zero
+// significand with __builtin_clzll(0). Returns `json`, or, if it holds such a
+// number outside strings, a copy in `scratch` where each one is `0.0` (`-0.0`)
+// padded with spaces: the same zero, every offset and line unchanged. Call it
+// on untrusted JSON before that parser sees it.
+std::string_view plain_json_zeros(std::string_view json, std::string& scratch);
+
 // 1-based line of byte `offset` in `text`.
 std::size_t line_at(std::string_view text, std::size_t offset);
 

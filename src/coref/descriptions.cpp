@@ -51,15 +51,38 @@ std::string relative_antecedent(const Document& doc, int s, int before) {
   return std::string(doc.slice(toks[lo].begin, toks[j].end));
 }
 
-int appositive_anchor(const Document& doc, const Argument& a) {
+namespace {
+
+// The anchor word, before looking at the mentions; -1 if none.
+int appositive_governor(const Document& doc, const Argument& a) {
   if (a.span.sentence < 0 || a.head < 0) return -1;
   const auto& toks = doc.sentences[a.span.sentence].tokens;
   const Token& h = toks[a.head];
   int g = h.head - 1;
   if (h.deprel != "appos" || h.upos != "NOUN" || g < 0 || (toks[g].upos != "NOUN" && toks[g].upos != "PROPN"))
     return -1;
+  return g;
+}
+
+bool in_entity(const EntityMention& m, int sentence, int word) {
+  return m.span.sentence == sentence && m.span.first <= word && word < m.span.last && m.entity >= 0;
+}
+
+}  // namespace
+
+int appositive_anchor(const Document& doc, const Argument& a) {
+  int g = appositive_governor(doc, a);
+  if (g < 0) return -1;
   for (const auto& m : doc.mentions)
-    if (m.span.sentence == a.span.sentence && m.span.first <= g && g < m.span.last && m.entity >= 0) return -1;
+    if (in_entity(m, a.span.sentence, g)) return -1;
+  return g;
+}
+
+int appositive_anchor(const Document& doc, const Argument& a, std::span<const int> sentence_mentions) {
+  int g = appositive_governor(doc, a);
+  if (g < 0) return -1;
+  for (int m : sentence_mentions)
+    if (in_entity(doc.mentions[m], a.span.sentence, g)) return -1;
   return g;
 }
 

@@ -5,6 +5,7 @@
 // schemas/lexicon/{relative_pronouns,bare_description_determiners}.tsv.
 // Tests: tests/coref_test.cpp (Descriptions*)
 #pragma once
+#include <span>
 #include <string>
 
 #include "relgraph/document.hpp"
@@ -28,6 +29,8 @@ std::string relative_antecedent(const Document& doc, int s, int before);
 // The governor an appositive noun head of `arg` restates ("debate ..., a
 // claim"), when that governor is a noun outside every entity; -1 otherwise.
 int appositive_anchor(const Document& doc, const Argument& arg);
+// The same, given the mentions of the argument's sentence (MentionIndex::of).
+int appositive_anchor(const Document& doc, const Argument& arg, std::span<const int> sentence_mentions);
 
 // The argument's head lemma (lower case) and whether the argument is a bare
 // definite description: "the report", "these groups" (at most three words,

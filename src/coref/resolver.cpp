@@ -157,9 +157,13 @@ void Resolver::unite(int a, int b) {
   if (a == b) return;
   if (position(a) > position(b)) std::swap(a, b);  // the earlier mention stays root
   parent_[b] = a;
-  std::vector<int> both(cluster_[a].size() + cluster_[b].size());
-  std::merge(cluster_[a].begin(), cluster_[a].end(), cluster_[b].begin(), cluster_[b].end(), both.begin());
-  cluster_[a] = std::move(both);
+  if (cluster_[a].back() < cluster_[b].front()) {  // a new mention (a pronoun) joining: no merge needed
+    cluster_[a].insert(cluster_[a].end(), cluster_[b].begin(), cluster_[b].end());
+  } else {
+    std::vector<int> both(cluster_[a].size() + cluster_[b].size());
+    std::merge(cluster_[a].begin(), cluster_[a].end(), cluster_[b].begin(), cluster_[b].end(), both.begin());
+    cluster_[a] = std::move(both);
+  }
   std::vector<int>().swap(cluster_[b]);
   auto rb = roles_.find(b);
   if (rb != roles_.end()) {
@@ -191,14 +195,17 @@ std::vector<int> Resolver::members(int root) {
 }
 
 std::string Resolver::cluster_type(int root) {
+  if (cache_types_)
+    if (auto known = type_of_root_.find(root); known != type_of_root_.end()) return known->second;
   std::map<std::string, int> votes;
   for (int m : members(root))
     if (items_[m].kind != Kind::Pronoun) votes[items_[m].etype] += items_[m].kind == Kind::Named ? 2 : 1;
-  if (votes.count("Country")) return "Country";  // a country acting is still the country
   std::string best = "Thing";
   int n = 0;
   for (auto& [t, v] : votes)
     if (v > n) best = t, n = v;
+  if (votes.count("Country")) best = "Country";  // a country acting is still the country
+  if (cache_types_) type_of_root_.emplace(root, best);
   return best;
 }
 

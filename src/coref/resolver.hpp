@@ -200,6 +200,10 @@ class Resolver {
   std::map<int, std::vector<std::string>> roles_;  // cluster root -> role phrases
   std::map<int, char> gender_;                     // cluster root -> 'm' / 'f'
   std::map<std::string, std::set<std::string>> kind_nouns_;
+  // While the pronoun pass runs, cluster_type() of each root is kept: that pass
+  // only adds pronouns, which do not vote, so a cluster's type stays put.
+  bool cache_types_ = false;
+  std::map<int, std::string> type_of_root_;
   std::set<int> group_;  // nominal mentions coref.group made for a group  // name key -> its appositive nouns ("group")
 };
 

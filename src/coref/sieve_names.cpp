@@ -5,8 +5,10 @@
 // Tests: tests/coref_test.cpp (Sieve*)
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "core/lexicon.hpp"
 #include "coref/resolver.hpp"
@@ -153,12 +155,20 @@ void Resolver::name_variants() {
   // that share its last word: linear time on any text.
   std::vector<std::vector<std::string>> lowered(n);
   std::unordered_map<std::string, std::vector<int>> by_word;
+  // Items of one type and name are alike to every variant rule, so a name is
+  // tested once against each such form, however often the text repeats it.
+  std::map<std::pair<std::string, std::vector<std::string>>, int> forms;
+  std::vector<int> form(n, -1);
   for (int o = 0; o < n; ++o) {
     if (!items_[o].active || items_[o].kind != Kind::Named) continue;
     lowered[o] = lower_all(items_[o].name);
     std::set<std::string> words(lowered[o].begin(), lowered[o].end());
     for (const auto& w : words) by_word[w].push_back(o);
+    form[o] = forms.try_emplace({items_[o].etype, items_[o].name}, static_cast<int>(forms.size())).first->second;
   }
+  enum : signed char { kUntested = 0, kNoMatch, kMatch, kMatchByLastWords };
+  std::vector<signed char> tested(forms.size(), kUntested);
+  std::vector<int> touched;
   for (int m = 0; m < n; ++m) {
     const auto& it = items_[m];
     if (!it.active || it.kind != Kind::Named || it.name.empty()) continue;
@@ -168,18 +178,29 @@ void Resolver::name_variants() {
     std::vector<int> cands;
     bool by_last_words = false;  // matched as the last words of a fuller name
     int looked = 0;
+    for (int f : touched) tested[f] = kUntested;
+    touched.clear();
     for (int o : sharing->second) {
       const auto& other = items_[o];
       if (o == m || other.name.size() <= a.size()) continue;
       if (++looked > kMaxVariantCandidates) break;
-      if (same(m, o) || !compatible(it.etype, other.etype)) continue;
-      const auto& b = lowered[o];
-      bool match = false;
-      if (it.etype == "Person")
-        match = person_variant(it, other, a, b, by_last_words);
-      else if (other.etype != "Person")
-        match = organisation_variant(m, other, a, b);
-      if (match) cands.push_back(o);
+      if (same(m, o)) continue;
+      auto& result = tested[form[o]];
+      if (result == kUntested) {
+        touched.push_back(form[o]);
+        const auto& b = lowered[o];
+        bool match = false, last_words = false;
+        if (!compatible(it.etype, other.etype))
+          match = false;
+        else if (it.etype == "Person")
+          match = person_variant(it, other, a, b, last_words);
+        else if (other.etype != "Person")
+          match = organisation_variant(m, other, a, b);
+        result = !match ? kNoMatch : last_words ? kMatchByLastWords : kMatch;
+      }
+      if (result == kNoMatch) continue;
+      if (result == kMatchByLastWords) by_last_words = true;
+      cands.push_back(o);
     }
     if (cands.empty()) continue;
     int pick = variant_pick(m, cands, by_last_words);

@@ -150,6 +150,8 @@ void Resolver::pronoun(int s, int i, int root, int subj) {
 }
 
 void Resolver::pronouns() {
+  cache_types_ = true;
+  type_of_root_.clear();
   for (int s = 0; s < nsent(); ++s) {
     int root = -1, subj = -1;
     for (int i = 0; i < ntok(s); ++i)
@@ -159,6 +161,8 @@ void Resolver::pronouns() {
         if (tok(s, c).deprel == "nsubj" && mention_at(s, c) >= 0) subj = mention_at(s, c);
     for (int i = 0; i < ntok(s); ++i) pronoun(s, i, root, subj);
   }
+  cache_types_ = false;
+  type_of_root_.clear();
 }
 
 }  // namespace relgraph::coref_impl

@@ -465,8 +465,10 @@ KnowledgeGraph read_graph_lines(std::istream& in, const std::string& source, std
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::string where = source + ":" + std::to_string(line_no);
     detail::check_json_nesting(line, where);
+    std::string scratch;
+    std::string_view json = detail::plain_json_zeros(line, scratch);
     rapidjson::Document d;
-    d.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
+    d.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
     if (d.HasParseError() || !d.IsObject()) throw Error(ErrorKind::Format, where + ": not a JSON object");
     auto error = d.FindMember("error");
     if (error != d.MemberEnd()) {

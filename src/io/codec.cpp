@@ -27,8 +27,10 @@ void write_string(Writer& w, const std::string& s) { w.String(s.data(), static_c
 
 rapidjson::Document parse_json_array(const std::string& json, const std::string& where) {
   check_json_nesting(json, where);
+  std::string scratch;
+  std::string_view text = plain_json_zeros(json, scratch);
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
+  doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
   if (doc.HasParseError())
     throw Error(ErrorKind::Format, where + ": invalid JSON list (" + rapidjson::GetParseError_En(doc.GetParseError()) +
                                        " at offset " + std::to_string(doc.GetErrorOffset()) + ")");

@@ -241,8 +241,10 @@ class Reader {
 
   KnowledgeGraph read(const std::string& text) {
     check_json_nesting(text, "'" + source_ + "'");
+    std::string scratch;
+    std::string_view json = plain_json_zeros(text, scratch);
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+    doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
     if (doc.HasParseError())
       throw Error(ErrorKind::Format, "'" + source_ + "' line " + std::to_string(line_of(text, doc.GetErrorOffset())) +
                                          ": invalid JSON: " + rapidjson::GetParseError_En(doc.GetParseError()));

@@ -4,6 +4,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "core/files.hpp"
 #include "io/codec.hpp"
 #include "io/rdf_graph.hpp"
 #include "relgraph/error.hpp"
@@ -20,8 +21,10 @@ class Expanded {
   explicit Expanded(std::string source) : source_(std::move(source)) {}
 
   std::vector<RdfTriple> read(std::string_view text) {
+    std::string scratch;
+    std::string_view json = plain_json_zeros(text, scratch);
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
+    doc.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
     if (doc.HasParseError())
       throw Error(ErrorKind::Format, "'" + source_ + "' line " + std::to_string(line_of(text, doc.GetErrorOffset())) +
                                          ": invalid JSON: " + rapidjson::GetParseError_En(doc.GetParseError()));

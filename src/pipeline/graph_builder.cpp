@@ -352,7 +352,8 @@ std::optional<KnowledgeGraph::Vertex> Builder::phrase_node(const Argument& a) {
   // An appositive noun ("..., a claim which ...") restates its anchor, which
   // carries the content: the anchor's phrase names the concept.
   if (a.role != "phrase")
-    if (int g = detail::appositive_anchor(doc_, a); g >= 0) return node_for(phrase_of(a.span.sentence, g));
+    if (int g = detail::appositive_anchor(doc_, a, mentions_.of(a.span.sentence)); g >= 0)
+      return node_for(phrase_of(a.span.sentence, g));
   auto v = literal_node(literal(a));
   if (!v) return v;
   // Only a noun phrase introduces a concept a later "the <noun>" can name;

@@ -41,7 +41,10 @@ struct Tree {
   }
 };
 
-Argument argument(const Document& doc, int sentence, int head, std::vector<int> words, const std::string& role) {
+// The argument over `words` of `sentence`; its mention is the first of the
+// sentence's mentions (`index`) containing the head.
+Argument argument(const Document& doc, const MentionIndex& index, int sentence, int head, std::vector<int> words,
+                  const std::string& role) {
   const auto& toks = doc.sentences[sentence].tokens;
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
@@ -55,7 +58,7 @@ Argument argument(const Document& doc, int sentence, int head, std::vector<int> 
   } else {
     for (int w : words) a.text += (a.text.empty() ? "" : " ") + toks[w].form;
   }
-  for (int m = 0; m < static_cast<int>(doc.mentions.size()); ++m) {
+  for (int m : index.of(sentence)) {
     const auto& sp = doc.mentions[m].span;
     if (sp.sentence == sentence && sp.first <= head && head < sp.last) {
       a.mention = m;
@@ -115,12 +118,16 @@ bool parsed(const Sentence& s) {
 }  // namespace
 
 std::vector<Proposition> Attribution::find(const Document& doc, int sentence) const {
+  return find(doc, sentence, MentionIndex(doc));
+}
+
+std::vector<Proposition> Attribution::find(const Document& doc, int sentence, const MentionIndex& mentions) const {
   std::vector<Proposition> out;
   if (sentence < 0 || sentence >= static_cast<int>(doc.sentences.size())) return out;
   if (!parsed(doc.sentences[sentence])) return out;
-  if (according_to_) according_to(doc, sentence, out);
-  if (quotes_) quote_continuation(doc, sentence, out);
-  if (quoted_clauses_) quoted_clause(doc, sentence, out);
+  if (according_to_) according_to(doc, sentence, mentions, out);
+  if (quotes_) quote_continuation(doc, sentence, mentions, out);
+  if (quoted_clauses_) quoted_clause(doc, sentence, mentions, out);
   return out;
 }
 
@@ -131,7 +138,8 @@ bool quote_mark(const std::string& form) {
 // A speech verb with a subject and a loose clause (parataxis) after it that
 // opens with a quotation mark: the clause, and each loose clause it runs on
 // into, is a statement of the subject.
-void Attribution::quoted_clause(const Document& doc, int sentence, std::vector<Proposition>& out) const {
+void Attribution::quoted_clause(const Document& doc, int sentence, const MentionIndex& mentions,
+                                std::vector<Proposition>& out) const {
   const auto& toks = doc.sentences[sentence].tokens;
   Tree t(toks);
   for (int v = 0; v < t.size(); ++v) {
@@ -163,8 +171,9 @@ void Attribution::quoted_clause(const Document& doc, int sentence, std::vector<P
           });
         trim(t, said);
         if (who.empty() || said.size() < 3) continue;
-        out.push_back(attribution_fact(sentence, argument(doc, sentence, subj, who, "subj"),
-                                       argument(doc, sentence, st, said, "comp"), "said", "say", rule_names()[2]));
+        out.push_back(attribution_fact(sentence, argument(doc, mentions, sentence, subj, who, "subj"),
+                                       argument(doc, mentions, sentence, st, said, "comp"), "said", "say",
+                                       rule_names()[2]));
       }
     }
   }
@@ -173,7 +182,8 @@ void Attribution::quoted_clause(const Document& doc, int sentence, std::vector<P
 // A sentence that starts inside a quotation opened in one of the few
 // sentences before it, whose speech verb outside the quotation has a
 // subject: that subject said this sentence's main clause.
-void Attribution::quote_continuation(const Document& doc, int sentence, std::vector<Proposition>& out) const {
+void Attribution::quote_continuation(const Document& doc, int sentence, const MentionIndex& mentions,
+                                     std::vector<Proposition>& out) const {
   const Sentence& cur = doc.sentences[sentence];
   constexpr int kReach = 6;  // sentences a quotation is followed back
   for (int s = sentence - 1; s >= 0 && s >= sentence - kReach; --s) {
@@ -208,15 +218,17 @@ void Attribution::quote_continuation(const Document& doc, int sentence, std::vec
       trim(t, who);
       trim(q, said);
       if (who.empty() || said.size() < 3) return;
-      out.push_back(attribution_fact(sentence, argument(doc, s, subj, who, "subj"),
-                                     argument(doc, sentence, root, said, "comp"), "said", "say", rule_names()[1]));
+      out.push_back(attribution_fact(sentence, argument(doc, mentions, s, subj, who, "subj"),
+                                     argument(doc, mentions, sentence, root, said, "comp"), "said", "say",
+                                     rule_names()[1]));
       return;
     }
     return;
   }
 }
 
-void Attribution::according_to(const Document& doc, int sentence, std::vector<Proposition>& out) const {
+void Attribution::according_to(const Document& doc, int sentence, const MentionIndex& mentions,
+                               std::vector<Proposition>& out) const {
   const auto& toks = doc.sentences[sentence].tokens;
   Tree t(toks);
   for (int k = 0; k < t.size(); ++k) {
@@ -250,8 +262,8 @@ void Attribution::according_to(const Document& doc, int sentence, std::vector<Pr
     std::erase_if(said, [&](int w) { return std::find(own.begin(), own.end(), w) != own.end(); });
     trim(t, said);
     if (who.empty() || said.size() < 2) continue;
-    out.push_back(attribution_fact(sentence, argument(doc, sentence, speaker, who, "subj"),
-                                   argument(doc, sentence, v, said, "comp"), "according to", "according to",
+    out.push_back(attribution_fact(sentence, argument(doc, mentions, sentence, speaker, who, "subj"),
+                                   argument(doc, mentions, sentence, v, said, "comp"), "according to", "according to",
                                    rule_names().front()));
   }
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/lexicon.hpp"
+#include "core/mention_index.hpp"
 #include "relgraph/document.hpp"
 
 namespace relgraph::detail {
@@ -34,11 +35,16 @@ class Attribution {
   // The attributed statements of sentence `sentence`: canonical "said",
   // attributes["construction"] = "attribution", attributes["rule"] = the rule name.
   std::vector<Proposition> find(const Document& doc, int sentence) const;
+  // The same with the document's mentions indexed by sentence.
+  std::vector<Proposition> find(const Document& doc, int sentence, const MentionIndex& mentions) const;
 
  private:
-  void according_to(const Document& doc, int sentence, std::vector<Proposition>& out) const;
-  void quote_continuation(const Document& doc, int sentence, std::vector<Proposition>& out) const;
-  void quoted_clause(const Document& doc, int sentence, std::vector<Proposition>& out) const;
+  void according_to(const Document& doc, int sentence, const MentionIndex& mentions,
+                    std::vector<Proposition>& out) const;
+  void quote_continuation(const Document& doc, int sentence, const MentionIndex& mentions,
+                          std::vector<Proposition>& out) const;
+  void quoted_clause(const Document& doc, int sentence, const MentionIndex& mentions,
+                     std::vector<Proposition>& out) const;
   bool according_to_ = true;
   bool quotes_ = false;
   bool quoted_clauses_ = false;

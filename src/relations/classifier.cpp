@@ -332,6 +332,13 @@ PairContext make_pair_context(const Document& doc, std::span<const PairEntity> e
     }
     first[e] = {earliest, e};
   }
+  ctx.in_order.resize(n);
+  for (int e = 0; e < n; ++e) {
+    const auto& ms = entities[e].mentions;
+    auto& order = ctx.in_order[e];
+    for (int i = 0; i < static_cast<int>(ms.size()); ++i) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return ms[a].sentence < ms[b].sentence; });
+  }
   std::sort(first.begin(), first.end());
   ctx.rank.assign(n, 0);
   for (int i = 0; i < n; ++i) ctx.rank[first[i].second] = i;
@@ -395,16 +402,30 @@ void pair_side(const detail::PairContext& ctx, int h, int t, std::uint64_t tp, s
   auto count = [](const PairEntity& e) { return std::to_string(std::min<int>(e.mentions.size(), 3)); };
   add(out, kMentionCounts, tp, count(eh) + "," + count(et));
   const auto [min_dist, shared] = sentence_distance(kh.sentences, kt.sentences);
-  if (shared > 0) {  // evidence inside each shared sentence
+  if (shared > 0) {  // evidence inside each shared sentence, for each pair of mentions there
+    // The features are pooled as a set, so the pairs are visited sentence by
+    // sentence (a merge of the two entities' mentions), not all against all.
     const auto& doc = *ctx.doc;
-    for (std::size_t i = 0; i < eh.mentions.size(); ++i)
-      for (std::size_t j = 0; j < et.mentions.size(); ++j) {
-        const auto& mh = eh.mentions[i];
-        const auto& mt = et.mentions[j];
-        if (mh.sentence != mt.sentence) continue;
-        sentence_pair(doc.sentences[mh.sentence], mh, ctx.heads[h][i], mt, ctx.heads[t][j], tp, out);
-        intervening(ctx, h, t, mh, mt, tp, out);
+    const auto &oh = ctx.in_order[h], &ot = ctx.in_order[t];
+    std::size_t a = 0, b = 0;
+    while (a < oh.size() && b < ot.size()) {
+      int sa = eh.mentions[oh[a]].sentence, sb = et.mentions[ot[b]].sentence;
+      if (sa != sb) {
+        (sa < sb ? a : b)++;
+        continue;
       }
+      std::size_t a_end = a, b_end = b;
+      while (a_end < oh.size() && eh.mentions[oh[a_end]].sentence == sa) ++a_end;
+      while (b_end < ot.size() && et.mentions[ot[b_end]].sentence == sa) ++b_end;
+      for (std::size_t x = a; x < a_end; ++x)
+        for (std::size_t y = b; y < b_end; ++y) {
+          const auto& mh = eh.mentions[oh[x]];
+          const auto& mt = et.mentions[ot[y]];
+          sentence_pair(doc.sentences[sa], mh, ctx.heads[h][oh[x]], mt, ctx.heads[t][ot[y]], tp, out);
+          intervening(ctx, h, t, mh, mt, tp, out);
+        }
+      a = a_end, b = b_end;
+    }
   }
   out.push_back(feature(kCooccur, tp, number_hash(bucket(shared))));
   out.push_back(feature(kSentDist, tp, number_hash(bucket(min_dist))));

@@ -103,7 +103,8 @@ struct PairContext {
   std::vector<std::string> head_words;                        // lemma of that mention's head word
   std::vector<int> first_sentence;                            // first sentence with a mention
   std::vector<std::vector<std::pair<int, int>>> by_sentence;  // per sentence: (first word, entity) of each mention
-  std::vector<EntityKeys> keys;                               // per entity
+  std::vector<std::vector<int>> in_order;  // per entity: its mention indexes by sentence (ties in mention order)
+  std::vector<EntityKeys> keys;            // per entity
 };
 PairContext make_pair_context(const Document& doc, std::span<const PairEntity> entities);
 

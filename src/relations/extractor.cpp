@@ -680,7 +680,7 @@ std::vector<Proposition> RelationExtractor::extract(const Document& doc, int sen
   }
   if (named_modifiers_)
     for (auto& p : detail::named_modifiers(doc, sentence, mentions)) out.push_back(std::move(p));
-  for (auto& p : attribution_.find(doc, sentence)) out.push_back(std::move(p));
+  for (auto& p : attribution_.find(doc, sentence, index)) out.push_back(std::move(p));
   return out;
 }
 

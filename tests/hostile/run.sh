@@ -49,6 +49,16 @@ printf '%s\nA\tb\tC\t1\t0\n' "$tsv_head" >one.tsv
 expect 1 eval-deep-gold "$rg" eval kg deep-gold.json one.tsv
 printf '{"entities": [], "triples": []}' >empty-gold.json
 expect 1 eval-empty-gold "$rg" eval kg empty-gold.json one.tsv
+# Zeros RapidJSON 1.1.0 misread (0E0111 as 1.28e+294, 30 decimals as 9.6e-240).
+"$rg" convert one.tsv -o one.jsonld
+for zero in 0E0111 0.000000000000000000000000000000; do
+  sed "s/\"confidence\": 1,/\"confidence\": $zero,/" one.jsonld >zero.jsonld
+  expect 0 "jsonld-zero-$zero" "$rg" convert zero.jsonld -o zero.tsv
+  if [ "$(cut -f4 zero.tsv 2>/dev/null | tail -1)" != 0 ]; then
+    echo "FAIL   jsonld-zero-$zero: confidence $zero not read as 0: $(tail -1 zero.tsv 2>/dev/null)"
+    failures=$((failures + 1))
+  fi
+done
 
 # --- GraphML -------------------------------------------------------------------
 py 'n=100000; print("<graphml>" + "<a>"*n + "</a>"*n + "</graphml>")' >deep.graphml
