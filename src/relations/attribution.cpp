@@ -121,6 +121,7 @@ std::vector<Proposition> Attribution::find(const Document& doc, int sentence) co
   if (according_to_) according_to(doc, sentence, out);
   if (quotes_) quote_continuation(doc, sentence, out);
   if (quoted_clauses_) quoted_clause(doc, sentence, out);
+  if (introduced_) introduced_statement(doc, sentence, out);
   return out;
 }
 
@@ -210,6 +211,65 @@ void Attribution::quote_continuation(const Document& doc, int sentence, std::vec
       if (who.empty() || said.size() < 3) return;
       out.push_back(attribution_fact(sentence, argument(doc, s, subj, who, "subj"),
                                      argument(doc, sentence, root, said, "comp"), "said", "say", rule_names()[1]));
+      return;
+    }
+    return;
+  }
+}
+
+// A sentence with no speech verb of its own that an earlier speech sentence
+// introduces: one ending in a colon, whose statements fill the paragraph
+// after it, or one followed by a quotation opening the next sentence, whose
+// statements run to the quotation's close. The speech verb's subject said
+// the sentence's main clause.
+void Attribution::introduced_statement(const Document& doc, int sentence, std::vector<Proposition>& out) const {
+  constexpr int kReach = 6;  // sentences followed back to the introduction
+  const Sentence& cur = doc.sentences[sentence];
+  auto speaks = [&](const Sentence& s) {
+    return std::any_of(s.tokens.begin(), s.tokens.end(),
+                       [&](const Token& t) { return speech_verbs_.contains(lower(t.lemma)); });
+  };
+  auto paragraph_break = [&](std::size_t from, std::size_t to) {
+    to = std::min(to, doc.text.size());
+    return from < to && doc.text.substr(from, to - from).find("\n\n") != std::string::npos;
+  };
+  if (speaks(cur)) return;
+  for (int j = sentence - 1; j >= 0 && j >= sentence - kReach; --j) {
+    const Sentence& intro = doc.sentences[j];
+    const Sentence& first = doc.sentences[j + 1];
+    bool colon = !intro.tokens.empty() && intro.tokens.back().form == ":";
+    if (!colon && !speaks(intro)) {
+      if (paragraph_break(first.begin, cur.begin)) return;
+      continue;
+    }
+    if (!parsed(intro)) return;
+    bool quotation = !first.tokens.empty() && quote_mark(first.tokens.front().form) &&
+                     !open_at(doc.text, intro.begin, first.begin) && !paragraph_break(intro.end, first.begin) &&
+                     (j + 1 == sentence || open_at(doc.text, first.begin, cur.begin));
+    if (colon && paragraph_break(first.begin, cur.begin)) return;
+    if (!colon && !quotation) return;
+    Tree t(intro.tokens);
+    for (int v = 0; v < t.size(); ++v) {
+      bool verb = colon ? t.head(v) < 0 && intro.tokens[v].upos == "VERB"
+                        : speech_verbs_.contains(lower(intro.tokens[v].lemma));
+      if (!verb || open_at(doc.text, intro.begin, intro.tokens[v].begin)) continue;
+      int subj = -1;
+      for (int c : t.kids[v])
+        if (intro.tokens[c].deprel == "nsubj") subj = c;
+      if (subj < 0) continue;
+      Tree q(cur.tokens);
+      int root = -1;
+      for (int i = 0; i < q.size(); ++i)
+        if (q.head(i) < 0 && cur.tokens[i].deprel == "root") root = i;
+      if (root < 0) return;
+      std::vector<int> who, said;
+      t.collect(subj, who);
+      q.collect(root, said);
+      trim(t, who);
+      trim(q, said);
+      if (who.empty() || said.size() < 3) return;
+      out.push_back(attribution_fact(sentence, argument(doc, j, subj, who, "subj"),
+                                     argument(doc, sentence, root, said, "comp"), "said", "say", rule_names()[3]));
       return;
     }
     return;
