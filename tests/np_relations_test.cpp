@@ -368,5 +368,43 @@ TEST(Attribution, AnIntroducedStatementIsTheSpeakers) {
   }
 }
 
+TEST(Attribution, AQuotationBesideTheSpeechVerbIsTheSpeakers) {
+  // " We won it , " Lee said . -- parsed with the quotation as the root and
+  // the speech verb hung on it; then the same with "said" taking it as ccomp.
+  const std::vector<std::string> misparsed = {
+      "\"/PUNCT/``/\"/3/punct",    "We/PRON/PRP/we/3/nsubj",   "won/VERB/VBD/win/0/root",
+      "it/PRON/PRP/it/3/obj",      ",/PUNCT/,/,/3/punct",      "\"/PUNCT/''/\"/3/punct",
+      "Lee/PROPN/NNP/Lee/8/nsubj", "said/VERB/VBD/say/3/conj", "./PUNCT/././3/punct"};
+  const std::vector<std::string> parsed_well = {
+      "\"/PUNCT/``/\"/3/punct",    "We/PRON/PRP/we/3/nsubj",   "won/VERB/VBD/win/8/ccomp",
+      "it/PRON/PRP/it/3/obj",      ",/PUNCT/,/,/3/punct",      "\"/PUNCT/''/\"/3/punct",
+      "Lee/PROPN/NNP/Lee/8/nsubj", "said/VERB/VBD/say/0/root", "./PUNCT/././8/punct"};
+  // Lee said the " big win " mattered . -- a quoted name, no statement.
+  const std::vector<std::string> name = {"Lee/PROPN/NNP/Lee/2/nsubj", "said/VERB/VBD/say/0/root",
+                                         "the/DET/DT/the/6/det",      "\"/PUNCT/``/\"/6/punct",
+                                         "big/ADJ/JJ/big/6/amod",     "win/NOUN/NN/win/8/nsubj",
+                                         "\"/PUNCT/''/\"/6/punct",    "mattered/VERB/VBD/matter/2/ccomp",
+                                         "./PUNCT/././2/punct"};
+  auto speech = detail::WordSet(std::vector<std::string>{"say"});
+  auto on = detail::Attribution(false, false, speech, false, false, true);
+  struct Case {
+    std::vector<std::string> words;
+    std::string expected;  // empty: no statement
+  };
+  for (const auto& c :
+       std::vector<Case>{{misparsed, "(Lee)-[said]->(We won it) {said}"}, {parsed_well, ""}, {name, ""}}) {
+    auto doc = testing::make_document(c.words);
+    auto props = on.find(doc, 0);
+    if (c.expected.empty()) {
+      EXPECT_TRUE(props.empty()) << doc.text;
+      continue;
+    }
+    ASSERT_EQ(props.size(), 1u) << doc.text;
+    EXPECT_EQ(dump(doc, props[0]), c.expected);
+    EXPECT_EQ(props[0].attributes.at("rule"), "relations.quoted_span");
+    EXPECT_TRUE(detail::Attribution(false, false, speech).find(doc, 0).empty());
+  }
+}
+
 }  // namespace
 }  // namespace relgraph

@@ -122,6 +122,7 @@ std::vector<Proposition> Attribution::find(const Document& doc, int sentence) co
   if (quotes_) quote_continuation(doc, sentence, out);
   if (quoted_clauses_) quoted_clause(doc, sentence, out);
   if (introduced_) introduced_statement(doc, sentence, out);
+  if (quoted_spans_) quoted_span(doc, sentence, out);
   return out;
 }
 
@@ -271,6 +272,70 @@ void Attribution::introduced_statement(const Document& doc, int sentence, std::v
       out.push_back(attribution_fact(sentence, argument(doc, j, subj, who, "subj"),
                                      argument(doc, sentence, root, said, "comp"), "said", "say", rule_names()[3]));
       return;
+    }
+    return;
+  }
+}
+
+// A speech verb with a subject outside the quotations of its sentence: each
+// quotation with a verb that the parse does not make the verb's complement
+// or loose clause (those are the clause rules' and quoted_clause's) is a
+// statement of the subject, as quoted.
+void Attribution::quoted_span(const Document& doc, int sentence, std::vector<Proposition>& out) const {
+  const Sentence& cur = doc.sentences[sentence];
+  const auto& toks = cur.tokens;
+  // A sentence starting inside a quotation is quote_continuation's.
+  std::size_t paragraph = doc.text.rfind("\n\n", std::min(cur.begin, doc.text.size()));
+  if (open_at(doc.text, paragraph == std::string::npos ? 0 : paragraph + 2, cur.begin)) return;
+  Tree t(toks);
+  // Quotations as [first, last) token ranges; one still open runs to the end.
+  std::vector<std::pair<int, int>> spans;
+  int open = -1;
+  for (int i = 0; i < t.size(); ++i) {
+    const auto& f = toks[i].form;
+    if (!quote_mark(f)) continue;
+    bool opens = f == "``" || f == "\xE2\x80\x9C" || (f == "\"" && open < 0);
+    if (opens && open < 0) {
+      open = i + 1;
+    } else if (!opens && open >= 0) {
+      spans.emplace_back(open, i);
+      open = -1;
+    }
+  }
+  if (open >= 0) spans.emplace_back(open, t.size());
+  auto inside = [&](int i) {
+    return std::any_of(spans.begin(), spans.end(), [&](const auto& s) { return s.first <= i && i < s.second; });
+  };
+  for (int v = 0; v < t.size(); ++v) {
+    if (!speech_verbs_.contains(lower(toks[v].lemma)) || inside(v)) continue;
+    int subj = -1;
+    for (int c : t.kids[v])
+      if (toks[c].deprel == "nsubj" && !inside(c)) subj = c;
+    if (subj < 0) continue;
+    std::vector<int> who;
+    t.collect(subj, who);
+    std::erase_if(who, inside);
+    trim(t, who);
+    if (who.empty()) continue;
+    for (const auto& [first, last] : spans) {
+      int head = -1;
+      bool verb = false;
+      for (int i = first; i < last; ++i) {
+        int h = t.head(i);
+        if (head < 0 && (h < first || h >= last)) head = i;
+        verb = verb || toks[i].upos == "VERB" || toks[i].upos == "AUX";
+      }
+      if (head < 0 || !verb) continue;
+      const auto& u = toks[head].upos;
+      if (u == "NOUN" || u == "PROPN" || u == "PRON" || u == "NUM") continue;  // a name or title, not a statement
+      const auto& d = toks[head].deprel;
+      if (t.head(head) == v && (d == "ccomp" || d == "parataxis")) continue;
+      std::vector<int> said;
+      for (int i = first; i < last; ++i) said.push_back(i);
+      trim(t, said);
+      if (said.size() < 3) continue;
+      out.push_back(attribution_fact(sentence, argument(doc, sentence, subj, who, "subj"),
+                                     argument(doc, sentence, head, said, "comp"), "said", "say", rule_names()[4]));
     }
     return;
   }
