@@ -295,17 +295,44 @@ TEST(Perceptron, ReadsTheOlderLayoutAndRejectsACorruptImage) {
         Perceptron::load(bad);
       },
       Error);
+  // Slots are checked by the lookups that read them, not at load.
+  auto scores_of = [](const Perceptron& q, std::uint64_t key) {
+    float t[2] = {0, 0};
+    std::uint64_t one[] = {key};
+    q.score(std::span<const std::uint64_t>(one), t);
+    return q.find(key).end;
+  };
   // A slot whose range ends past the entries: f2's slot holds its key, then begin and end.
   bytes = good;
   const auto at = bytes.find(std::string(reinterpret_cast<const char*>(&f2), 8));
   ASSERT_NE(at, std::string::npos);
   bytes[at + 12] = 3;  // end 3 of 2 entries
-  EXPECT_THROW(
-      {
-        auto bad = ModelReader::from_bytes(bytes, "bad.bin", "p", 1);
-        Perceptron::load(bad);
-      },
-      Error);
+  {
+    auto bad = ModelReader::from_bytes(bytes, "bad.bin", "p", 1);
+    const Perceptron q = Perceptron::load(bad);
+    EXPECT_NO_THROW(scores_of(q, f1)) << "f1's slot is intact";
+    EXPECT_THROW(q.find(f2), Error);
+    try {
+      scores_of(q, f2);
+      ADD_FAILURE() << "no error for a range past the entries";
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("bad.bin"), std::string::npos) << e.what();
+    }
+  }
+  // A table without an empty slot: a lookup of an absent feature ends after every slot.
+  {
+    ModelWriter full("p", 1);
+    full.pod<std::int32_t>(-1);  // the image layout
+    full.pod<std::int32_t>(2);
+    full.pod<std::uint64_t>(1);
+    const std::vector<Perceptron::Slot> slots = {{f1, 0, 1}, {f2, 1, 2}};
+    full.aligned_vec(std::span<const Perceptron::Slot>(slots));
+    const std::vector<Perceptron::Entry> entries = {{0, 1.5f}, {1, -2.0f}};
+    full.aligned_vec(std::span<const Perceptron::Entry>(entries));
+    auto r2 = ModelReader::from_bytes(full.bytes(), "full.bin", "p", 1);
+    const Perceptron q = Perceptron::load(r2);
+    EXPECT_NO_THROW(scores_of(q, feature(0, 3)));
+  }
   auto fine = ModelReader::from_bytes(good, "good.bin", "p", 1);
   EXPECT_NO_THROW(Perceptron::load(fine));
 }

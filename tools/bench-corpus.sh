@@ -26,19 +26,7 @@ if [[ -z $corpus ]]; then
   ewt=../shared/data/ud-english-ewt/en_ewt-ud-train.conllu
   [[ -f $ewt ]] || { echo "bench-corpus: no corpus given and $ewt absent" >&2; exit 2; }
   corpus=$work/corpus
-  mkdir -p "$corpus"
-  awk -v dir="$corpus" -v want="${ARTICLES:-540}" '
-    /^# newdoc id = / { docs++; }
-    /^# text = / { sub(/^# text = /, ""); text[docs] = text[docs] $0 (++n[docs] % 5 ? " " : "\n\n"); }
-    END {
-      for (i = 0; i < want; i++) {
-        d = (i % docs) + 1;
-        f = sprintf("%s/article-%05d.txt", dir, i);
-        printf "%s\n", text[d] > f;
-        if (i >= docs) printf "(Copy %d.)\n", i > f;
-        close(f);
-      }
-    }' "$ewt"
+  tools/bench/ewt-corpus.sh --articles "${ARTICLES:-540}" "$ewt" "$corpus"
 fi
 articles=$(find "$corpus" -type f ! -name '.*' | wc -l)
 echo "bench-corpus: $articles articles in $corpus; $(nproc) cores; $($relgraph --version)"

@@ -40,7 +40,7 @@ std::shared_ptr<const Mapping> map_file(const std::string& path) {
   auto m = std::make_shared<Mapping>();
   m->size = static_cast<std::size_t>(st.st_size);
   if (m->size > 0) {
-    void* p = ::mmap(nullptr, m->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void* p = ::mmap(nullptr, m->size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (p == MAP_FAILED) {
       int err = errno;
       ::close(fd);

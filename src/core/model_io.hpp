@@ -62,6 +62,8 @@ class ModelReader {
   ModelReader(ModelReader&&) = default;
   ModelReader& operator=(ModelReader&&) = default;
   std::uint32_t version() const { return version_; }
+  // The file name (or the name given to from_bytes), as messages use it.
+  const std::string& name() const { return name_; }
   template <class T>
   T pod() {
     static_assert(std::is_trivially_copyable_v<T>);

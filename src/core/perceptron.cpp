@@ -4,7 +4,10 @@
 #include "core/perceptron.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+
+#include "relgraph/error.hpp"
 
 namespace relgraph::detail {
 
@@ -12,33 +15,16 @@ namespace {
 // Marks the image layout where the older layout has its class count (> 0).
 constexpr std::int32_t kImageTag = -1;
 
-// The checks load() makes on every byte of a mapped model at each start, a
-// fifth of a one-article run: branch-free loops, compiled twice and chosen
-// at run time, so that CPUs with AVX2 scan 32 bytes a step while the binary
-// still runs on any x86-64 (target_clones, GCC's function multi-versioning).
+// The class check load() makes on every entry of a mapped model (the slots
+// are checked by the lookups that read them): a branch-free loop, compiled
+// twice and chosen at run time, so that CPUs with AVX2 scan 32 bytes a step
+// while the binary still runs on any x86-64 (target_clones, GCC's function
+// multi-versioning).
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define RELGRAPH_AVX2_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define RELGRAPH_AVX2_CLONES
 #endif
-
-struct SlotCheck {
-  std::uint64_t used = 0;  // slots holding a feature
-  bool bad = false;        // an empty slot with a range, or a range out of bounds
-};
-
-RELGRAPH_AVX2_CLONES SlotCheck check_slots(const Perceptron::Slot* slots, std::size_t n, std::uint64_t entries) {
-  std::uint64_t used = 0;
-  unsigned bad = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const Perceptron::Slot& s = slots[i];
-    const unsigned empty = s.key == 0;
-    used += !empty;
-    bad |= empty & ((s.begin | s.end) != 0);
-    bad |= (s.begin > s.end) | (s.end > entries);
-  }
-  return {used, bad != 0};
-}
 
 RELGRAPH_AVX2_CLONES std::uint16_t max_class(const Perceptron::Entry* entries, std::size_t n) {
   std::uint16_t max = 0;
@@ -53,6 +39,7 @@ struct Perceptron::Table {
   std::shared_ptr<const void> storage;  // ... or viewed in a mapped file
   std::span<const Slot> slots;
   std::span<const Entry> entries;
+  std::string source;  // the model file, for messages
 };
 
 Perceptron::Perceptron() {
@@ -75,7 +62,12 @@ void Perceptron::use(std::shared_ptr<const Table> table) {
   table_ = std::move(table);
   slots_ = table_->slots.data();
   entries_ = table_->entries.data();
+  num_entries_ = static_cast<std::uint32_t>(table_->entries.size());
   mask_ = table_->slots.size() - 1;
+}
+
+void Perceptron::corrupt() const {
+  throw Error(ErrorKind::Model, "cannot read model '" + table_->source + "': corrupt perceptron weights");
 }
 
 void Perceptron::build(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& offsets,
@@ -137,17 +129,18 @@ Perceptron Perceptron::load(ModelReader& in) {
   auto features = in.pod<std::uint64_t>();
   auto slots = in.aligned_view<Slot>();
   auto entries = in.aligned_view<Entry>();
-  // Lookups stop at an empty slot, so there must be one; every range and class must be in bounds.
-  if (n <= 0 || slots.empty() || (slots.size() & (slots.size() - 1)) != 0 || features >= slots.size())
+  // The slots are not read here: score() and find() check each slot they use,
+  // so a start reads just the slot pages its lookups need.
+  if (n <= 0 || slots.empty() || (slots.size() & (slots.size() - 1)) != 0 || features >= slots.size() ||
+      entries.size() > UINT32_MAX)
     in.fail("corrupt perceptron weights");
-  const SlotCheck check = check_slots(slots.data(), slots.size(), entries.size());
-  if (check.bad || check.used != features) in.fail("corrupt perceptron weights (slots)");
   if (!entries.empty() && max_class(entries.data(), entries.size()) >= n)
     in.fail("corrupt perceptron weights (class out of range)");
   auto t = std::make_shared<Table>();
   t->storage = in.storage();
   t->slots = slots;
   t->entries = entries;
+  t->source = in.name();
   p.num_classes_ = n;
   p.num_features_ = features;
   p.use(std::move(t));

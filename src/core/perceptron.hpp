@@ -55,23 +55,28 @@ class Perceptron {
   void score(std::span<const std::uint64_t> features, float* scores) const {
     constexpr std::size_t kBatch = 64;
     std::uint32_t begin[kBatch], end[kBatch];
+    bool bad = false;
     for (std::size_t base = 0; base < features.size(); base += kBatch) {
       const std::size_t count = std::min(kBatch, features.size() - base);
       const std::uint64_t* f = features.data() + base;
       for (std::size_t k = 0; k < count; ++k) __builtin_prefetch(&slots_[f[k] & mask_]);
       for (std::size_t k = 0; k < count; ++k) {
         begin[k] = end[k] = 0;
-        for (std::uint64_t s = f[k] & mask_;; s = (s + 1) & mask_) {
+        std::uint64_t s = f[k] & mask_;
+        for (std::uint64_t left = mask_;; --left, s = (s + 1) & mask_) {
           const Slot& slot = slots_[s];
           if (slot.key == f[k]) {
             begin[k] = slot.begin;
             end[k] = slot.end;
+            bad |= slot.end > num_entries_;
             __builtin_prefetch(entries_ + slot.begin);
             break;
           }
-          if (slot.key == 0) break;
+          if (slot.key == 0 || left == 0) break;
         }
       }
+      if (bad) [[unlikely]]
+        corrupt();
       for (std::size_t k = 0; k < count; ++k)
         for (std::uint32_t i = begin[k]; i < end[k]; ++i) scores[entries_[i].cls] += entries_[i].weight;
     }
@@ -82,11 +87,20 @@ class Perceptron {
   struct Range {
     std::uint32_t begin = 0, end = 0;
   };
+  // The slots of a mapped file are not scanned when it loads (that would
+  // read every page of them at each start): lookups check what they read
+  // instead. Probes stop after every slot was seen, and a range past the
+  // entries throws. (Entry classes are checked at load.)
   Range find(std::uint64_t feature) const {
-    for (std::uint64_t s = feature & mask_;; s = (s + 1) & mask_) {
+    std::uint64_t s = feature & mask_;
+    for (std::uint64_t left = mask_;; --left, s = (s + 1) & mask_) {
       const Slot& slot = slots_[s];
-      if (slot.key == feature) return {slot.begin, slot.end};
-      if (slot.key == 0) return {};
+      if (slot.key == feature) {
+        if (slot.end > num_entries_) [[unlikely]]
+          corrupt();
+        return {slot.begin, slot.end};
+      }
+      if (slot.key == 0 || left == 0) return {};
     }
   }
   // Starts loading the slot find(feature) reads first. (GCC drops a
@@ -120,6 +134,8 @@ class Perceptron {
   void build(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& offsets,
              std::vector<Entry> entries);
   void use(std::shared_ptr<const Table> table);
+  // Throws Error(Model) naming the file the weights came from.
+  [[noreturn]] void corrupt() const;
   int num_classes_ = 0;
   std::size_t num_features_ = 0;
   std::uint64_t mask_ = 0;
@@ -127,6 +143,7 @@ class Perceptron {
   std::shared_ptr<const Table> table_;
   const Slot* slots_ = nullptr;
   const Entry* entries_ = nullptr;
+  std::uint32_t num_entries_ = 0;
 };
 
 }  // namespace relgraph::detail

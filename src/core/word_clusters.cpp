@@ -11,21 +11,48 @@
 namespace relgraph::detail {
 
 WordClusters::WordClusters(std::vector<std::uint64_t> keys, std::vector<std::uint32_t> packed)
-    : keys_(std::move(keys)), packed_(std::move(packed)) {
+    : keys_(std::move(keys)), packed_(std::move(packed)), size_(keys_.size()) {
   if (keys_.size() != packed_.size()) throw Error(ErrorKind::Model, "word classes: keys and classes differ in length");
   if (keys_.empty()) return;
+  struct Own {
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint32_t> values;
+  };
+  auto own = std::make_shared<Own>();
   std::size_t cap = 16;
   while (cap < keys_.size() * 2) cap <<= 1;
   mask_ = cap - 1;
-  slot_keys_.assign(cap, 0);
-  slot_values_.assign(cap, kNone);
+  own->keys.assign(cap, 0);
+  own->values.assign(cap, kNone);
   for (std::size_t i = 0; i < keys_.size(); ++i) {
     std::uint64_t k = keys_[i] ? keys_[i] : 1;
     std::uint64_t s = k & mask_;
-    while (slot_keys_[s] != 0 && slot_keys_[s] != k) s = (s + 1) & mask_;
-    slot_keys_[s] = k;
-    slot_values_[s] = packed_[i];
+    while (own->keys[s] != 0 && own->keys[s] != k) s = (s + 1) & mask_;
+    own->keys[s] = k;
+    own->values[s] = packed_[i];
   }
+  slot_keys_ = own->keys;
+  slot_values_ = own->values;
+  storage_ = std::move(own);
+}
+
+void WordClusters::save(ModelWriter& out) const {
+  out.pod<std::uint64_t>(size_);
+  out.aligned_vec(slot_keys_);
+  out.aligned_vec(slot_values_);
+}
+
+WordClusters WordClusters::load(ModelReader& in) {
+  WordClusters w;
+  w.size_ = in.pod<std::uint64_t>();
+  w.slot_keys_ = in.aligned_view<std::uint64_t>();
+  w.slot_values_ = in.aligned_view<std::uint32_t>();
+  const std::size_t n = w.slot_keys_.size();
+  if (w.slot_values_.size() != n || (n & (n - 1)) != 0 || w.size_ > n || (n == 0) != (w.size_ == 0))
+    in.fail("corrupt word class table");
+  w.mask_ = n ? n - 1 : 0;
+  w.storage_ = in.storage();
+  return w;
 }
 
 std::shared_ptr<const WordClusters> WordClusters::shared(const std::vector<std::uint64_t>& keys,
@@ -55,9 +82,10 @@ std::uint32_t WordClusters::find(std::string_view word) const {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   std::uint64_t k = hash_str(low);
   if (k == 0) k = 1;
-  for (std::uint64_t s = k & mask_;; s = (s + 1) & mask_) {
+  std::uint64_t s = k & mask_;
+  for (std::uint64_t left = mask_;; --left, s = (s + 1) & mask_) {
     if (slot_keys_[s] == k) return slot_values_[s];
-    if (slot_keys_[s] == 0) return kNone;
+    if (slot_keys_[s] == 0 || left == 0) return kNone;
   }
 }
 

@@ -12,28 +12,55 @@ using detail::feature;
 using detail::hash_str;
 
 GazetteerFeatures::GazetteerFeatures(const std::vector<std::uint64_t>& keys, const std::vector<std::uint16_t>& bits) {
+  struct Own {
+    std::vector<std::uint64_t> keys;  // 0 = empty slot
+    std::vector<std::uint16_t> bits;
+  };
+  auto own = std::make_shared<Own>();
   std::size_t cap = 16;
   while (cap < keys.size() * 2) cap <<= 1;
   mask_ = cap - 1;
-  keys_.assign(cap, 0);
-  bits_.assign(cap, 0);
+  own->keys.assign(cap, 0);
+  own->bits.assign(cap, 0);
   for (std::size_t i = 0; i < keys.size(); ++i) {
     std::uint64_t k = keys[i] ? keys[i] : 1;
     std::uint64_t s = k & mask_;
-    while (keys_[s] != 0 && keys_[s] != k) s = (s + 1) & mask_;
-    if (keys_[s] == 0) ++size_;
-    keys_[s] = k;
-    bits_[s] |= bits[i];
+    while (own->keys[s] != 0 && own->keys[s] != k) s = (s + 1) & mask_;
+    if (own->keys[s] == 0) ++size_;
+    own->keys[s] = k;
+    own->bits[s] |= bits[i];
   }
+  keys_ = own->keys;
+  bits_ = own->bits;
+  storage_ = std::move(own);
 }
 
 std::uint16_t GazetteerFeatures::find(std::uint64_t key) const {
   if (keys_.empty()) return 0;
   std::uint64_t k = key ? key : 1;
-  for (std::uint64_t s = k & mask_;; s = (s + 1) & mask_) {
+  std::uint64_t s = k & mask_;
+  for (std::uint64_t left = mask_;; --left, s = (s + 1) & mask_) {
     if (keys_[s] == k) return bits_[s];
-    if (keys_[s] == 0) return 0;
+    if (keys_[s] == 0 || left == 0) return 0;
   }
+}
+
+void GazetteerFeatures::save(detail::ModelWriter& out) const {
+  out.pod<std::uint64_t>(size_);
+  out.aligned_vec(keys_);
+  out.aligned_vec(bits_);
+}
+
+GazetteerFeatures GazetteerFeatures::load(detail::ModelReader& in) {
+  GazetteerFeatures g;
+  g.size_ = in.pod<std::uint64_t>();
+  g.keys_ = in.aligned_view<std::uint64_t>();
+  g.bits_ = in.aligned_view<std::uint16_t>();
+  const std::size_t n = g.keys_.size();
+  if (g.bits_.size() != n || (n & (n - 1)) != 0 || g.size_ > n) in.fail("corrupt gazetteer feature table");
+  g.mask_ = n ? n - 1 : 0;
+  g.storage_ = in.storage();
+  return g;
 }
 
 std::string_view strip_possessive(std::string_view w) {

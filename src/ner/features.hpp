@@ -5,16 +5,21 @@
 // label (viterbi.hpp). Internal to src/ner. Tests: tests/ner_test.cpp
 #pragma once
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
+#include "core/model_io.hpp"
 #include "core/word_clusters.hpp"
 #include "relgraph/document.hpp"
 
 namespace relgraph::ner {
 
 // Gazetteer phrase keys (gazetteer.hpp PhraseKey, lower and exact) -> GazetteerBit
-// mask, in a flat open-addressing table: built in one pass when a model loads.
+// mask, in a flat open-addressing table: built in one pass from the trainer's
+// lists, and stored as such in the model file, which maps it (no building at
+// load; a start reads only the pages its lookups need).
 class GazetteerFeatures {
  public:
   GazetteerFeatures() = default;
@@ -22,10 +27,17 @@ class GazetteerFeatures {
   bool empty() const { return size_ == 0; }
   // Bits stored for `key` (merged if a key was given twice), 0 if none.
   std::uint16_t find(std::uint64_t key) const;
+  // The table as load() reads it: its size, then the slots' keys and bits.
+  void save(detail::ModelWriter& out) const;
+  // Views the table in the reader's mapped bytes (kept alive); fails through
+  // `in` when the sizes disagree. Slots are not scanned: find() stops after
+  // every slot was seen.
+  static GazetteerFeatures load(detail::ModelReader& in);
 
  private:
-  std::vector<std::uint64_t> keys_;  // 0 = empty slot
-  std::vector<std::uint16_t> bits_;
+  std::shared_ptr<const void> storage_;  // the table built here or the mapped file
+  std::span<const std::uint64_t> keys_;  // 0 = empty slot
+  std::span<const std::uint16_t> bits_;
   std::uint64_t mask_ = 0;
   std::size_t size_ = 0;
 };

@@ -41,7 +41,11 @@ ner::LabelScoreCache* label_caches(std::uint64_t id) {
 
 }  // namespace
 
-EntityRecognizer::EntityRecognizer(Model model) : model_(std::move(model)) {
+EntityRecognizer::EntityRecognizer(Model model) : EntityRecognizer(std::move(model), nullptr, nullptr) {}
+
+EntityRecognizer::EntityRecognizer(Model model, const ner::GazetteerFeatures* gazetteer,
+                                   std::shared_ptr<const detail::WordClusters> clusters)
+    : model_(std::move(model)) {
   const int n = static_cast<int>(model_.labels.size());
   if (n == 0 || model_.labels[0] != "O") throw Error(ErrorKind::Model, "NER model: the first label must be 'O'");
   if (model_.weights.num_classes() != n && model_.weights.num_features() > 0)
@@ -50,8 +54,9 @@ EntityRecognizer::EntityRecognizer(Model model) : model_(std::move(model)) {
   if (model_.gaz_keys.size() != model_.gaz_bits.size())
     throw Error(ErrorKind::Model, "NER model: gazetteer keys and bits differ in length");
   auto tables = std::make_shared<Tables>();
-  tables->gazetteer = ner::GazetteerFeatures(model_.gaz_keys, model_.gaz_bits);
-  tables->clusters = detail::WordClusters::shared(model_.cluster_keys, model_.cluster_ids);
+  tables->gazetteer = gazetteer ? *gazetteer : ner::GazetteerFeatures(model_.gaz_keys, model_.gaz_bits);
+  tables->clusters =
+      clusters ? std::move(clusters) : detail::WordClusters::shared(model_.cluster_keys, model_.cluster_ids);
   tables->transitions = ner::BilouTransitions(model_.labels);
   tables->types = ner::label_types(model_.labels);
   if (model_.two_stage() && model_.context_weights.num_classes() != n)
@@ -113,13 +118,11 @@ std::string EntityRecognizer::to_bytes() const {
   detail::ModelWriter w(kComponent, kFormatVersion);
   w.strings(model_.labels);
   w.pod<std::uint8_t>(model_.use_pos ? 1 : 0);
-  w.vec(model_.gaz_keys);
-  w.vec(model_.gaz_bits);
+  (tables_ ? tables_->gazetteer : ner::GazetteerFeatures()).save(w);
   model_.weights.save(w);
   w.pod<std::uint8_t>(model_.two_stage() ? 1 : 0);
   if (model_.two_stage()) model_.context_weights.save(w);
-  w.vec(model_.cluster_keys);
-  w.vec(model_.cluster_ids);
+  (tables_ && tables_->clusters ? *tables_->clusters : detail::WordClusters()).save(w);
   return w.bytes();
 }
 
@@ -132,11 +135,19 @@ EntityRecognizer EntityRecognizer::read(detail::ModelReader& in) {
   Model m;
   m.labels = in.strings();
   m.use_pos = in.pod<std::uint8_t>() != 0;
-  m.gaz_keys = in.vec<std::uint64_t>();
-  m.gaz_bits = in.vec<std::uint16_t>();
+  ner::GazetteerFeatures gazetteer;
+  if (in.version() >= 6) {
+    gazetteer = ner::GazetteerFeatures::load(in);
+  } else {
+    m.gaz_keys = in.vec<std::uint64_t>();
+    m.gaz_bits = in.vec<std::uint16_t>();
+  }
   m.weights = detail::Perceptron::load(in);
   if (in.version() >= 3 && in.pod<std::uint8_t>() != 0) m.context_weights = detail::Perceptron::load(in);
-  if (in.version() >= 4) {
+  std::shared_ptr<const detail::WordClusters> clusters;
+  if (in.version() >= 6) {
+    clusters = std::make_shared<const detail::WordClusters>(detail::WordClusters::load(in));
+  } else if (in.version() >= 4) {
     m.cluster_keys = in.vec<std::uint64_t>();
     m.cluster_ids = in.vec<std::uint32_t>();
   }
@@ -150,7 +161,7 @@ EntityRecognizer EntityRecognizer::read(detail::ModelReader& in) {
     in.fail("second-stage weights do not match the label set");
   if (m.gaz_keys.size() != m.gaz_bits.size()) in.fail("gazetteer keys and bits differ in length");
   if (m.cluster_keys.size() != m.cluster_ids.size()) in.fail("word class keys and classes differ in length");
-  return EntityRecognizer(std::move(m));
+  return EntityRecognizer(std::move(m), in.version() >= 6 ? &gazetteer : nullptr, std::move(clusters));
 }
 
 EntityRecognizer EntityRecognizer::load(const std::string& path) {

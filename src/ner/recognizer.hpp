@@ -24,10 +24,15 @@
 
 #include "core/model_io.hpp"
 #include "core/perceptron.hpp"
+#include "core/word_clusters.hpp"
 #include "relgraph/document.hpp"
 #include "relgraph/stage.hpp"
 
 namespace relgraph {
+
+namespace ner {
+class GazetteerFeatures;
+}
 
 class EntityRecognizer {
  public:
@@ -38,14 +43,18 @@ class EntityRecognizer {
   //    files are read without them.
   // 5: weights in the mapped inference layout (core/perceptron.hpp); older
   //    layouts are still read.
-  static constexpr std::uint32_t kFormatVersion = 5;
+  // 6: the gazetteer feature table (ner/features.hpp) and the word class
+  //    table stored built and mapped at load, instead of their key lists
+  //    (Model::gaz_* and cluster_* stay empty); version 5 files still read.
+  static constexpr std::uint32_t kFormatVersion = 6;
 
   // Everything a model holds; built by the trainer (recognizer_trainer.hpp).
   struct Model {
     std::vector<std::string> labels;          // BILOU classes: "O", "B-PER", "I-PER" ...
     bool use_pos = false;                     // trained with UPOS features (needs the tagger)
     std::vector<std::uint64_t> gaz_keys;      // hash of a lower-cased gazetteer word ...
-    std::vector<std::uint16_t> gaz_bits;      // ... and its GazetteerBit mask (gazetteer.hpp)
+    std::vector<std::uint16_t> gaz_bits;      // ... and its GazetteerBit mask (gazetteer.hpp);
+                                              // empty when read from a file, which holds the table
     std::vector<std::uint64_t> cluster_keys;  // word classes (core/word_clusters.hpp); empty = none
     std::vector<std::uint32_t> cluster_ids;
     detail::Perceptron weights;
@@ -80,6 +89,10 @@ class EntityRecognizer {
 
  private:
   static EntityRecognizer read(detail::ModelReader& in);
+  // `gazetteer`, `clusters`: the tables read from a file; null: built from
+  // the model's lists.
+  EntityRecognizer(Model model, const ner::GazetteerFeatures* gazetteer,
+                   std::shared_ptr<const detail::WordClusters> clusters);
   Model model_;
   struct Tables;  // gazetteer feature table and BILOU transitions, built once per model
   std::shared_ptr<const Tables> tables_;

@@ -107,7 +107,10 @@ Tagger Tagger::read(detail::ModelReader& in) {
   m.feats = in.strings();
   m.feats_keys = in.vec<std::uint64_t>();
   m.feats_ids = in.vec<std::uint16_t>();
-  if (in.version() >= 3) {
+  std::shared_ptr<const detail::WordClusters> clusters;
+  if (in.version() >= 5) {
+    clusters = std::make_shared<const detail::WordClusters>(detail::WordClusters::load(in));
+  } else if (in.version() >= 3) {
     m.cluster_keys = in.vec<std::uint64_t>();
     m.cluster_ids = in.vec<std::uint32_t>();
   }
@@ -124,7 +127,9 @@ Tagger Tagger::read(detail::ModelReader& in) {
       !below(m.dict_tags, tags) || !below(m.lemma_edits, edits) || !below(m.feats_ids, feats))
     in.fail("inconsistent tagger tables");
   try {
-    return Tagger(std::move(m));
+    Tagger t(std::move(m));
+    if (clusters) t.clusters_ = std::move(clusters);
+    return t;
   } catch (const Error& e) {
     in.fail(e.what());
   }
@@ -148,8 +153,7 @@ detail::ModelWriter Tagger::writer() const {
   out.strings(model_.feats);
   out.vec(model_.feats_keys);
   out.vec(model_.feats_ids);
-  out.vec(model_.cluster_keys);
-  out.vec(model_.cluster_ids);
+  (clusters_ ? *clusters_ : detail::WordClusters()).save(out);
   return out;
 }
 

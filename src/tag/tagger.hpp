@@ -56,7 +56,9 @@ class Tagger {
   // 3: word classes (core/word_clusters.hpp) stored in the model.
   // 4: weights in the mapped inference layout (core/perceptron.hpp); older
   //    layouts are still read.
-  static constexpr std::uint32_t kFormatVersion = 4;
+  // 5: the word class lookup table stored built and mapped at load, instead
+  //    of its key and class lists (Model::cluster_keys/ids stay empty).
+  static constexpr std::uint32_t kFormatVersion = 5;
 
   // Everything a model holds; built by the trainer (tagger_trainer.hpp).
   struct Model {

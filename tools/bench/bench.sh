@@ -28,9 +28,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # Raw text as the tokenizer sees it in `relgraph eval ud`: sentences of a
 # paragraph joined by a space, a blank line between paragraphs.
-awk '/^# newpar/ || /^# newdoc/ { par = 1 }
-     /^# text = / { t = substr($0, 10); if (n++) printf (par ? "\n\n" : " "); printf "%s", t; par = 0 }
-     END { print "" }' "$gold" >"$tmp/raw.txt"
+"$root/tools/bench/ewt-corpus.sh" --text "$gold" "$tmp/raw.txt"
 # Pretokenized: one sentence a line, the gold words separated by spaces.
 awk -F'\t' '/^[0-9]+\t/ { line = line (line == "" ? "" : " ") $2 }
             /^$/ { if (line != "") print line; line = "" }

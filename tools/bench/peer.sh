@@ -22,9 +22,7 @@ wink=$root/tools/bench/wink
 [[ -d $wink/node_modules/wink-nlp ]] || (cd "$wink" && npm ci --no-audit --no-fund >/dev/null)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-awk '/^# newpar/ || /^# newdoc/ { par = 1 }
-     /^# text = / { t = substr($0, 10); if (n++) printf (par ? "\n\n" : " "); printf "%s", t; par = 0 }
-     END { print "" }' "$gold" >"$tmp/raw.txt"
+"$root/tools/bench/ewt-corpus.sh" --text "$gold" "$tmp/raw.txt"
 
 echo "peer: $("$bin" --version) vs wink-nlp $(node -p "require('$wink/node_modules/wink-nlp/package.json').version"), node $(node --version), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wink: $(node "$wink/run.js" "$tmp/raw.txt")"

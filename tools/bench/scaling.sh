@@ -28,9 +28,7 @@ cd "$root"
 
 echo "scaling: $("$bin" --version), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
 # Raw text as `relgraph eval ud` reads it: a blank line between paragraphs.
-awk '/^# newpar/ || /^# newdoc/ { par = 1 }
-     /^# text = / { t = substr($0, 10); if (n++) printf (par ? "\n\n" : " "); printf "%s", t; par = 0 }
-     END { print "" }' "$gold" >"$tmp/x1.txt"
+"$root/tools/bench/ewt-corpus.sh" --text "$gold" "$tmp/x1.txt"
 tokens1=$(grep -cE '^[0-9]+	' "$gold")
 base=""
 for k in ${COPIES:-1 8 32}; do

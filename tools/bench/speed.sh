@@ -37,7 +37,8 @@ hf() {  # label, command...: prints "label: mean ± sd s (median m s, min s)"
   python3 - "$label" "$tmp/h.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[2]))["results"][0]
-print(f"{sys.argv[1]}: mean {r['mean']:.3f} s ± {r['stddev']:.3f}, median {r['median']:.3f} s, min {r['min']:.3f} s (wall)")
+sd = r["stddev"] or 0.0  # null for a single run
+print(f"{sys.argv[1]}: mean {r['mean']:.3f} s ± {sd:.3f}, median {r['median']:.3f} s, min {r['min']:.3f} s (wall)")
 PY
 }
 instructions() {  # command...: callgrind's instruction count
