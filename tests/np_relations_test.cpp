@@ -315,5 +315,96 @@ TEST(Attribution, AQuotedLooseClauseIsWhatTheSpeakerSaid) {
   EXPECT_TRUE(detail::Attribution(false, false, speech, true).find(plain, 0).empty());
 }
 
+// Two parsed sentences as one document, `sep` between them.
+Document joined(const std::vector<std::string>& first, const std::string& sep, const std::vector<std::string>& second) {
+  Document a = testing::make_document(first);
+  Document b = testing::make_document(second);
+  std::size_t shift = a.text.size() + sep.size();
+  a.text += sep + b.text;
+  Sentence s = b.sentences[0];
+  s.begin += shift;
+  s.end += shift;
+  for (auto& t : s.tokens) t.begin += shift, t.end += shift;
+  a.sentences.push_back(s);
+  return a;
+}
+
+TEST(Attribution, AnIntroducedStatementIsTheSpeakers) {
+  const std::vector<std::string> paid = {"We/PRON/PRP/we/2/nsubj", "paid/VERB/VBD/pay/0/root",
+                                         "everyone/PRON/NN/everyone/2/obj", "./PUNCT/././2/punct"};
+  const std::vector<std::string> quoted = {"\"/PUNCT/``/\"/3/punct",  "We/PRON/PRP/we/3/nsubj",
+                                           "won/VERB/VBD/win/0/root", "it/PRON/PRP/it/3/obj",
+                                           "./PUNCT/././3/punct",     "\"/PUNCT/''/\"/3/punct"};
+  const std::vector<std::string> denied = {"The/DET/DT/the/2/det", "club/NOUN/NN/club/3/nsubj",
+                                           "denied/VERB/VBD/deny/0/root", "it/PRON/PRP/it/3/obj",
+                                           ":/PUNCT/:/:/3/punct"};
+  const std::vector<std::string> spoke = {"Lee/PROPN/NNP/Lee/2/nsubj", "spoke/VERB/VBD/speak/0/root",
+                                          "./PUNCT/././2/punct"};
+  auto speech = detail::WordSet(std::vector<std::string>{"speak", "say"});
+  auto on = detail::Attribution(false, false, speech, false, true);
+  struct Case {
+    Document doc;
+    std::string expected;  // empty: no statement
+  };
+  std::vector<Case> cases = {
+      {joined(denied, "\n\n", paid), "(The club)-[said]->(We paid everyone) {said}"},
+      {joined(spoke, " ", quoted), "(Lee)-[said]->(We won it) {said}"},
+      // A quotation in the next paragraph, or a plain sentence, is not introduced.
+      {joined(spoke, "\n\n", quoted), ""},
+      {joined(spoke, " ", paid), ""},
+      // A sentence with its own speech verb speaks for itself.
+      {joined(denied, "\n\n", spoke), ""},
+  };
+  for (const auto& c : cases) {
+    auto props = on.find(c.doc, 1);
+    if (c.expected.empty()) {
+      EXPECT_TRUE(props.empty()) << c.doc.text;
+      continue;
+    }
+    ASSERT_EQ(props.size(), 1u) << c.doc.text;
+    EXPECT_EQ(dump(c.doc, props[0]), c.expected);
+    EXPECT_EQ(props[0].attributes.at("rule"), "relations.introduced_statement");
+    EXPECT_TRUE(detail::Attribution(false, false, speech).find(c.doc, 1).empty());
+  }
+}
+
+TEST(Attribution, AQuotationBesideTheSpeechVerbIsTheSpeakers) {
+  // " We won it , " Lee said . -- parsed with the quotation as the root and
+  // the speech verb hung on it; then the same with "said" taking it as ccomp.
+  const std::vector<std::string> misparsed = {
+      "\"/PUNCT/``/\"/3/punct",    "We/PRON/PRP/we/3/nsubj",   "won/VERB/VBD/win/0/root",
+      "it/PRON/PRP/it/3/obj",      ",/PUNCT/,/,/3/punct",      "\"/PUNCT/''/\"/3/punct",
+      "Lee/PROPN/NNP/Lee/8/nsubj", "said/VERB/VBD/say/3/conj", "./PUNCT/././3/punct"};
+  const std::vector<std::string> parsed_well = {
+      "\"/PUNCT/``/\"/3/punct",    "We/PRON/PRP/we/3/nsubj",   "won/VERB/VBD/win/8/ccomp",
+      "it/PRON/PRP/it/3/obj",      ",/PUNCT/,/,/3/punct",      "\"/PUNCT/''/\"/3/punct",
+      "Lee/PROPN/NNP/Lee/8/nsubj", "said/VERB/VBD/say/0/root", "./PUNCT/././8/punct"};
+  // Lee said the " big win " mattered . -- a quoted name, no statement.
+  const std::vector<std::string> name = {"Lee/PROPN/NNP/Lee/2/nsubj", "said/VERB/VBD/say/0/root",
+                                         "the/DET/DT/the/6/det",      "\"/PUNCT/``/\"/6/punct",
+                                         "big/ADJ/JJ/big/6/amod",     "win/NOUN/NN/win/8/nsubj",
+                                         "\"/PUNCT/''/\"/6/punct",    "mattered/VERB/VBD/matter/2/ccomp",
+                                         "./PUNCT/././2/punct"};
+  auto speech = detail::WordSet(std::vector<std::string>{"say"});
+  auto on = detail::Attribution(false, false, speech, false, false, true);
+  struct Case {
+    std::vector<std::string> words;
+    std::string expected;  // empty: no statement
+  };
+  for (const auto& c :
+       std::vector<Case>{{misparsed, "(Lee)-[said]->(We won it) {said}"}, {parsed_well, ""}, {name, ""}}) {
+    auto doc = testing::make_document(c.words);
+    auto props = on.find(doc, 0);
+    if (c.expected.empty()) {
+      EXPECT_TRUE(props.empty()) << doc.text;
+      continue;
+    }
+    ASSERT_EQ(props.size(), 1u) << doc.text;
+    EXPECT_EQ(dump(doc, props[0]), c.expected);
+    EXPECT_EQ(props[0].attributes.at("rule"), "relations.quoted_span");
+    EXPECT_TRUE(detail::Attribution(false, false, speech).find(doc, 0).empty());
+  }
+}
+
 }  // namespace
 }  // namespace relgraph

@@ -128,6 +128,8 @@ std::vector<Proposition> Attribution::find(const Document& doc, int sentence, co
   if (according_to_) according_to(doc, sentence, mentions, out);
   if (quotes_) quote_continuation(doc, sentence, mentions, out);
   if (quoted_clauses_) quoted_clause(doc, sentence, mentions, out);
+  if (introduced_) introduced_statement(doc, sentence, mentions, out);
+  if (quoted_spans_) quoted_span(doc, sentence, mentions, out);
   return out;
 }
 
@@ -222,6 +224,133 @@ void Attribution::quote_continuation(const Document& doc, int sentence, const Me
                                      argument(doc, mentions, sentence, root, said, "comp"), "said", "say",
                                      rule_names()[1]));
       return;
+    }
+    return;
+  }
+}
+
+// A sentence with no speech verb of its own that an earlier speech sentence
+// introduces: one ending in a colon, whose statements fill the paragraph
+// after it, or one followed by a quotation opening the next sentence, whose
+// statements run to the quotation's close. The speech verb's subject said
+// the sentence's main clause.
+void Attribution::introduced_statement(const Document& doc, int sentence, const MentionIndex& mentions,
+                                       std::vector<Proposition>& out) const {
+  constexpr int kReach = 6;  // sentences followed back to the introduction
+  const Sentence& cur = doc.sentences[sentence];
+  auto speaks = [&](const Sentence& s) {
+    return std::any_of(s.tokens.begin(), s.tokens.end(),
+                       [&](const Token& t) { return speech_verbs_.contains(lower(t.lemma)); });
+  };
+  auto paragraph_break = [&](std::size_t from, std::size_t to) {
+    to = std::min(to, doc.text.size());
+    return from < to && doc.text.substr(from, to - from).find("\n\n") != std::string::npos;
+  };
+  if (speaks(cur)) return;
+  for (int j = sentence - 1; j >= 0 && j >= sentence - kReach; --j) {
+    const Sentence& intro = doc.sentences[j];
+    const Sentence& first = doc.sentences[j + 1];
+    bool colon = !intro.tokens.empty() && intro.tokens.back().form == ":";
+    if (!colon && !speaks(intro)) {
+      if (paragraph_break(first.begin, cur.begin)) return;
+      continue;
+    }
+    if (!parsed(intro)) return;
+    bool quotation = !first.tokens.empty() && quote_mark(first.tokens.front().form) &&
+                     !open_at(doc.text, intro.begin, first.begin) && !paragraph_break(intro.end, first.begin) &&
+                     (j + 1 == sentence || open_at(doc.text, first.begin, cur.begin));
+    if (colon && paragraph_break(first.begin, cur.begin)) return;
+    if (!colon && !quotation) return;
+    Tree t(intro.tokens);
+    for (int v = 0; v < t.size(); ++v) {
+      bool verb = colon ? t.head(v) < 0 && intro.tokens[v].upos == "VERB"
+                        : speech_verbs_.contains(lower(intro.tokens[v].lemma));
+      if (!verb || open_at(doc.text, intro.begin, intro.tokens[v].begin)) continue;
+      int subj = -1;
+      for (int c : t.kids[v])
+        if (intro.tokens[c].deprel == "nsubj") subj = c;
+      if (subj < 0) continue;
+      Tree q(cur.tokens);
+      int root = -1;
+      for (int i = 0; i < q.size(); ++i)
+        if (q.head(i) < 0 && cur.tokens[i].deprel == "root") root = i;
+      if (root < 0) return;
+      std::vector<int> who, said;
+      t.collect(subj, who);
+      q.collect(root, said);
+      trim(t, who);
+      trim(q, said);
+      if (who.empty() || said.size() < 3) return;
+      out.push_back(attribution_fact(sentence, argument(doc, mentions, j, subj, who, "subj"),
+                                     argument(doc, mentions, sentence, root, said, "comp"), "said", "say",
+                                     rule_names()[3]));
+      return;
+    }
+    return;
+  }
+}
+
+// A speech verb with a subject outside the quotations of its sentence: each
+// quotation with a verb that the parse does not make the verb's complement
+// or loose clause (those are the clause rules' and quoted_clause's) is a
+// statement of the subject, as quoted.
+void Attribution::quoted_span(const Document& doc, int sentence, const MentionIndex& mentions,
+                              std::vector<Proposition>& out) const {
+  const Sentence& cur = doc.sentences[sentence];
+  const auto& toks = cur.tokens;
+  // A sentence starting inside a quotation is quote_continuation's.
+  std::size_t paragraph = doc.text.rfind("\n\n", std::min(cur.begin, doc.text.size()));
+  if (open_at(doc.text, paragraph == std::string::npos ? 0 : paragraph + 2, cur.begin)) return;
+  Tree t(toks);
+  // Quotations as [first, last) token ranges; one still open runs to the end.
+  std::vector<std::pair<int, int>> spans;
+  int open = -1;
+  for (int i = 0; i < t.size(); ++i) {
+    const auto& f = toks[i].form;
+    if (!quote_mark(f)) continue;
+    bool opens = f == "``" || f == "\xE2\x80\x9C" || (f == "\"" && open < 0);
+    if (opens && open < 0) {
+      open = i + 1;
+    } else if (!opens && open >= 0) {
+      spans.emplace_back(open, i);
+      open = -1;
+    }
+  }
+  if (open >= 0) spans.emplace_back(open, t.size());
+  auto inside = [&](int i) {
+    return std::any_of(spans.begin(), spans.end(), [&](const auto& s) { return s.first <= i && i < s.second; });
+  };
+  for (int v = 0; v < t.size(); ++v) {
+    if (!speech_verbs_.contains(lower(toks[v].lemma)) || inside(v)) continue;
+    int subj = -1;
+    for (int c : t.kids[v])
+      if (toks[c].deprel == "nsubj" && !inside(c)) subj = c;
+    if (subj < 0) continue;
+    std::vector<int> who;
+    t.collect(subj, who);
+    std::erase_if(who, inside);
+    trim(t, who);
+    if (who.empty()) continue;
+    for (const auto& [first, last] : spans) {
+      int head = -1;
+      bool verb = false;
+      for (int i = first; i < last; ++i) {
+        int h = t.head(i);
+        if (head < 0 && (h < first || h >= last)) head = i;
+        verb = verb || toks[i].upos == "VERB" || toks[i].upos == "AUX";
+      }
+      if (head < 0 || !verb) continue;
+      const auto& u = toks[head].upos;
+      if (u == "NOUN" || u == "PROPN" || u == "PRON" || u == "NUM") continue;  // a name or title, not a statement
+      const auto& d = toks[head].deprel;
+      if (t.head(head) == v && (d == "ccomp" || d == "parataxis")) continue;
+      std::vector<int> said;
+      for (int i = first; i < last; ++i) said.push_back(i);
+      trim(t, said);
+      if (said.size() < 3) continue;
+      out.push_back(attribution_fact(sentence, argument(doc, mentions, sentence, subj, who, "subj"),
+                                     argument(doc, mentions, sentence, head, said, "comp"), "said", "say",
+                                     rule_names()[4]));
     }
     return;
   }

@@ -597,7 +597,7 @@ RelationExtractor RelationExtractor::load(const std::string& schemas_dir, const 
   const auto& attribution_rules = detail::Attribution::rule_names();
   detail::Attribution attribution(on(attribution_rules[0]), on(attribution_rules[1]),
                                   detail::WordSet(detail::Resources::shared(schemas_dir).lexicon("speech_verbs")),
-                                  on(attribution_rules[2]));
+                                  on(attribution_rules[2]), on(attribution_rules[3]), on(attribution_rules[4]));
   RelationExtractor rx(RelationSchema::load(schemas_dir + "/relations.json"), detail::NpRelations(&nouns, disable),
                        attribution);
   rx.rules_ = detail::ClauseRules::from(disable, schemas_dir);
