@@ -119,10 +119,18 @@ TEST(JsonZeros, ZerosRapidJsonMisreadsBecomePlainZerosOfTheSameLength) {
       {"[0e5,0E7]", "[0.0,0.0]"},
       {"0.000000000000000000000000000000 ", "0.0                              "},
       {"[0.00]", "[0.0 ]"},
+      // only the number the grammar reads is rewritten; what follows stays for the parser to refuse
+      {"-0E0102.01", "-0.0   .01"},
+      {"[0e5.0]", "[0.0.0]"},
+      {"[0.00x]", "[0.0 x]"},
+      // more significant digits than a double holds: the double's shortest form
+      {"0.000184467440737095516158", "0.0001844674407370955     "},
+      {"[184467440737095516158]", "[1.844674407370955e+20]"},
+      {"[-1.23456789012345678901e-5]", "[-1.2345678901234568e-05   ]"},
       // left alone: not zero, one decimal, no exponent, inside a string, not JSON's grammar
       {"[1e111, 0.5e300, 10e50, 0, 0.0, -0, 0.0000001]", "[1e111, 0.5e300, 10e50, 0, 0.0, -0, 0.0000001]"},
       {"{\"0e111\": \"\\\" 0e111\"}", "{\"0e111\": \"\\\" 0e111\"}"},
-      {"[00e5, 0.e5, 0e, 0e+, .0e5, 0e5.0]", "[00e5, 0.e5, 0e, 0e+, .0e5, 0e5.0]"},
+      {"[00e5, 0.e5, 0e, 0e+, .0e5, 0.001e5]", "[00e5, 0.e5, 0e, 0e+, .0e5, 0.001e5]"},
   };
   for (const auto& c : cases) {
     std::string scratch;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -165,25 +166,74 @@ void check_json_nesting(std::string_view json, const std::string& where) {
 
 namespace {
 
-// A number token (digits, sign, point, exponent) of JSON's grammar whose
-// significand is zero and that has an exponent or two or more decimals:
-// the zeros RapidJSON 1.1.0 cannot read exactly.
-bool awkward_zero(std::string_view t) {
+// The length of the number JSON's grammar reads at the start of `t` (digits,
+// sign, point, exponent) when its significand is zero and it has an exponent
+// or two or more decimals: the zeros RapidJSON 1.1.0 cannot read exactly.
+// 0 for any other token. What follows the number ("-0e5.01") is left to the
+// parser, which refuses it, but only after it has read the number.
+std::size_t awkward_zero(std::string_view t) {
   std::size_t i = t.starts_with('-') ? 1 : 0;
-  if (i >= t.size() || t[i] != '0') return false;
+  if (i >= t.size() || t[i] != '0') return 0;
   ++i;
   std::size_t decimals = 0;
   if (i < t.size() && t[i] == '.') {
     std::size_t digits = ++i;
     while (i < t.size() && t[i] == '0') ++i;
     decimals = i - digits;
-    if (decimals == 0) return false;
+    if (decimals == 0 || (i < t.size() && t[i] >= '1' && t[i] <= '9')) return 0;
   }
-  if (i == t.size()) return decimals >= 2;
-  if (t[i] != 'e' && t[i] != 'E') return false;
+  if (i == t.size() || (t[i] != 'e' && t[i] != 'E')) return decimals >= 2 ? i : 0;
   ++i;
   if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
-  return i < t.size() && t.find_first_not_of("0123456789", i) == std::string_view::npos;
+  const std::size_t exponent = i;
+  while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+  return i > exponent ? i : 0;
+}
+
+// The length of the number JSON's grammar reads at the start of `t`, 0 if none.
+std::size_t json_number_length(std::string_view t) {
+  auto digits = [&](std::size_t i) {
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    return i;
+  };
+  std::size_t i = t.starts_with('-') ? 1 : 0;
+  if (i >= t.size() || t[i] < '0' || t[i] > '9') return 0;
+  i = t[i] == '0' ? i + 1 : digits(i);
+  if (i + 1 < t.size() && t[i] == '.' && t[i + 1] >= '0' && t[i + 1] <= '9') i = digits(i + 1);
+  if (i + 1 < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    std::size_t j = i + 1;
+    if (t[j] == '+' || t[j] == '-') ++j;
+    if (j < t.size() && t[j] >= '0' && t[j] <= '9') i = digits(j);
+  }
+  return i;
+}
+
+// A number at the start of `t` with more significant digits than a double
+// holds (over 17): RapidJSON 1.1.0 accumulates them in 64 bits, which can wrap
+// to a zero significand (the same __builtin_clzll(0)). Returns the double's
+// shortest form when it is no longer than the number, else "" (also for other
+// numbers, and out of range ones, which the parser refuses itself).
+std::string shortest_long_number(std::string_view t) {
+  const std::size_t n = json_number_length(t);
+  std::size_t significant = 0;
+  bool leading = true;
+  for (std::size_t i = 0; i < n && t[i] != 'e' && t[i] != 'E'; ++i) {
+    if (t[i] < '0' || t[i] > '9' || (leading && t[i] == '0')) continue;
+    leading = false;
+    ++significant;
+  }
+  if (significant <= 17) return {};
+  double value = 0;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + n, value);
+  if (ec != std::errc() || end != t.data() + n) return {};
+  std::string best;
+  for (auto format : {std::chars_format::general, std::chars_format::fixed, std::chars_format::scientific}) {
+    char buf[400];
+    auto [last, ec2] = std::to_chars(buf, buf + sizeof buf, value, format);
+    std::size_t size = static_cast<std::size_t>(last - buf);
+    if (ec2 == std::errc() && size <= n && (best.empty() || size < best.size())) best.assign(buf, size);
+  }
+  return best;
 }
 
 }  // namespace
@@ -203,12 +253,18 @@ std::string_view plain_json_zeros(std::string_view json, std::string& scratch) {
     } else if (c == '-' || c == '.' || (c >= '0' && c <= '9')) {
       std::size_t end = json.find_first_not_of("0123456789+-.eE", i);
       if (end == std::string_view::npos) end = json.size();
-      if (awkward_zero(json.substr(i, end - i))) {
+      if (std::size_t n = awkward_zero(json.substr(i, end - i)); n > 0) {
         if (!copied) scratch.assign(json), copied = true;
         std::size_t at = i + (c == '-' ? 1 : 0);
-        scratch.replace(at, 3, "0.0");  // the shortest such token, "0e5", has 3 bytes
+        scratch.replace(at, 3, "0.0");  // the shortest such number, "0e5", has 3 bytes
         std::fill(scratch.begin() + static_cast<std::ptrdiff_t>(at + 3),
-                  scratch.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+                  scratch.begin() + static_cast<std::ptrdiff_t>(i + n), ' ');
+      } else if (std::string plain = shortest_long_number(json.substr(i, end - i)); !plain.empty()) {
+        if (!copied) scratch.assign(json), copied = true;
+        std::size_t n = json_number_length(json.substr(i, end - i));
+        scratch.replace(i, plain.size(), plain);
+        std::fill(scratch.begin() + static_cast<std::ptrdiff_t>(i + plain.size()),
+                  scratch.begin() + static_cast<std::ptrdiff_t>(i + n), ' ');
       }
       i = end - 1;
     }

@@ -42,8 +42,10 @@ void check_json_nesting(std::string_view json, const std::string& where);
 // `0.000000000000000000000000`) as garbage: it normalises the zero
 // significand with __builtin_clzll(0). Returns `json`, or, if it holds such a
 // number outside strings, a copy in `scratch` where each one is `0.0` (`-0.0`)
-// padded with spaces: the same zero, every offset and line unchanged. Call it
-// on untrusted JSON before that parser sees it.
+// padded with spaces: the same zero, every offset and line unchanged. A number
+// with more than 17 significant digits, whose 64-bit accumulation in that parser
+// can wrap to zero, is rewritten the same way as the double's shortest form.
+// Call it on untrusted JSON before that parser sees it.
 std::string_view plain_json_zeros(std::string_view json, std::string& scratch);
 
 // 1-based line of byte `offset` in `text`.
