@@ -253,18 +253,23 @@ std::string_view plain_json_zeros(std::string_view json, std::string& scratch) {
     } else if (c == '-' || c == '.' || (c >= '0' && c <= '9')) {
       std::size_t end = json.find_first_not_of("0123456789+-.eE", i);
       if (end == std::string_view::npos) end = json.size();
-      if (std::size_t n = awkward_zero(json.substr(i, end - i)); n > 0) {
+      const std::string_view token = json.substr(i, end - i);
+      const std::string plain =
+          awkward_zero(token) > 0 ? std::string(c == '-' ? "-0.0" : "0.0") : shortest_long_number(token);
+      if (!plain.empty()) {
         if (!copied) scratch.assign(json), copied = true;
-        std::size_t at = i + (c == '-' ? 1 : 0);
-        scratch.replace(at, 3, "0.0");  // the shortest such number, "0e5", has 3 bytes
-        std::fill(scratch.begin() + static_cast<std::ptrdiff_t>(at + 3),
-                  scratch.begin() + static_cast<std::ptrdiff_t>(i + n), ' ');
-      } else if (std::string plain = shortest_long_number(json.substr(i, end - i)); !plain.empty()) {
-        if (!copied) scratch.assign(json), copied = true;
-        std::size_t n = json_number_length(json.substr(i, end - i));
-        scratch.replace(i, plain.size(), plain);
-        std::fill(scratch.begin() + static_cast<std::ptrdiff_t>(i + plain.size()),
-                  scratch.begin() + static_cast<std::ptrdiff_t>(i + n), ' ');
+        const std::size_t n = json_number_length(token);
+        if (n < token.size()) {
+          // Junk follows the number, which the parser would read before refusing
+          // the rest: a lone '-' makes it refuse the token without reading it.
+          scratch[i] = '-';
+          std::fill(scratch.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                    scratch.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+        } else {
+          scratch.replace(i, plain.size(), plain);
+          std::fill(scratch.begin() + static_cast<std::ptrdiff_t>(i + plain.size()),
+                    scratch.begin() + static_cast<std::ptrdiff_t>(i + n), ' ');
+        }
       }
       i = end - 1;
     }
