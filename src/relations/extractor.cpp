@@ -26,6 +26,20 @@ namespace {
 using detail::Clause;
 using detail::Slot;
 
+// A further fact of the same clause: `p`'s sentence, verb, polarity, modality,
+// attribution, confidence and relation words, without its relation and arguments.
+Proposition derived_from(const Proposition& p) {
+  Proposition q;
+  q.sentence = p.sentence;
+  q.lemma = p.lemma;
+  q.negated = p.negated;
+  q.modality = p.modality;
+  q.attribution = p.attribution;
+  q.confidence = p.confidence;
+  q.relation_words = p.relation_words;
+  return q;
+}
+
 bool is_core_role(const std::string& role) {
   return role == "obj" || role == "iobj" || role == "attr" || role == "comp" || role == "subj" || role.empty();
 }
@@ -365,14 +379,7 @@ std::vector<Proposition> event_arguments(const Document& doc, const Proposition&
                  type == "PERCENT" || temporal;
     bool place = (type == "LOC" || type == "GPE" || type == "FAC") && lex.place_preps.contains(a.role);
     if (!value && !place) continue;
-    Proposition q;
-    q.sentence = p.sentence;
-    q.lemma = p.lemma;
-    q.negated = p.negated;
-    q.modality = p.modality;
-    q.attribution = p.attribution;
-    q.confidence = p.confidence;
-    q.relation_words = p.relation_words;
+    Proposition q = derived_from(p);
     q.relation = a.role.empty() ? base : base + " " + a.role;
     q.args = {p.args[0], a};
     q.args[1].role = a.role.empty() ? "obj" : a.role;
@@ -406,14 +413,7 @@ std::vector<Proposition> adjective_complements(const Document& doc, const Propos
     if (lex.adjunct_preps.contains(a.role)) continue;  // "rife following the visit": a circumstance
     const auto& u = s.tokens[a.head].upos;
     if (u != "NOUN" && u != "PROPN" && u != "PRON") continue;
-    Proposition q;
-    q.sentence = p.sentence;
-    q.lemma = p.lemma;
-    q.negated = p.negated;
-    q.modality = p.modality;
-    q.attribution = p.attribution;
-    q.confidence = p.confidence;
-    q.relation_words = p.relation_words;
+    Proposition q = derived_from(p);
     q.relation = p.relation + " " + detail::ascii_lower(adjective.form) + " " + a.role;
     q.args = {p.args[0], a};
     q.attributes["construction"] = "argument";
@@ -481,14 +481,7 @@ std::vector<Proposition> object_obliques(const Document& doc, const Proposition&
     for (int w = a.span.first; w < a.span.last; ++w)
       clause = clause || s.tokens[w].upos == "VERB" || s.tokens[w].upos == "AUX";
     if (clause) continue;
-    Proposition q;
-    q.sentence = p.sentence;
-    q.lemma = p.lemma;
-    q.negated = p.negated;
-    q.modality = p.modality;
-    q.attribution = p.attribution;
-    q.confidence = p.confidence;
-    q.relation_words = p.relation_words;
+    Proposition q = derived_from(p);
     q.relation = base + " " + noun + " " + a.role;
     q.args = {p.args[0], a};
     q.attributes["construction"] = "argument";
